@@ -1,0 +1,1 @@
+"""Content of the kit (TOML), shipped inside the wheel as exback_kit.data."""

@@ -1,0 +1,481 @@
+"""The journal: one SQLite file on the person's own disk.
+
+Reads and writes go through :class:`Journal`. Every write is validated first
+(see :mod:`exback_kit.validate`) and runs inside ``BEGIN IMMEDIATE … COMMIT``
+with WAL and ``synchronous=FULL``, so several notebooks and the command line
+can write at once and a saved entry survives a killed process or a power cut.
+This module never imports pandas at start-up; :meth:`Journal.table` does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exback_kit import texts, validate
+from exback_kit.errors import JournalError, ValidationError
+from exback_kit.schema import TABLES, UPDATABLE, Field, fields
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+APP_NAME = "exback-kit"
+FILE_NAME = "journal.sqlite3"
+APPLICATION_ID = 0x45584B54  # "EXKT": marks a file as a kit journal
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_MS = 10_000
+WRITE_DEADLINE_S = 60.0
+BACKUP_EVERY_S = 24 * 3600
+BACKUPS_KEPT = 10
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+_SQL_TYPE = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER"}
+
+
+# --- where the journal lives ------------------------------------------------
+
+def default_path() -> Path:
+    """Return the journal path: ``EXBACK_HOME`` if set, else the per-user data folder."""
+    home = os.environ.get("EXBACK_HOME")
+    if home:
+        return Path(home).expanduser() / FILE_NAME
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / FILE_NAME
+
+
+def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """Return the journal path: an explicit path wins over ``EXBACK_HOME`` and the default."""
+    return Path(path).expanduser() if path is not None else default_path()
+
+
+def backup_dir(path: Path) -> Path:
+    """Return the folder that keeps a journal's automatic backups."""
+    return path.parent / "backups"
+
+
+def list_backups(path: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Return the journal's backups, oldest first."""
+    folder = backup_dir(resolve_path(path))
+    return sorted(folder.glob("*.sqlite3")) if folder.is_dir() else []
+
+
+# --- schema and migrations -------------------------------------------------
+
+def _columns_sql(specs: tuple[Field, ...]) -> str:
+    cols = [f"{f.name} {_SQL_TYPE.get(f.kind, 'TEXT')}" for f in specs]
+    return ", ".join(["id INTEGER PRIMARY KEY", "at TEXT NOT NULL", "day TEXT NOT NULL", *cols])
+
+
+# Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
+_V1 = """
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE checkins (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    mood INTEGER NOT NULL, sleep_hours REAL, habits TEXT, note TEXT);
+CREATE TABLE contacts (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    initiated_by TEXT NOT NULL, channel TEXT, replied INTEGER, logistics INTEGER, note TEXT);
+CREATE TABLE urges (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    intensity INTEGER NOT NULL, trigger TEXT, acted_on INTEGER, helped TEXT, note TEXT);
+CREATE TABLE answers (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    step INTEGER NOT NULL, question TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX checkins_day ON checkins(day);
+CREATE INDEX contacts_day ON contacts(day);
+CREATE INDEX answers_step ON answers(step, question);
+"""
+
+# Tables added in version 2, in the shape they had then.
+_V2_KINDS = ("decisions", "nocontact_periods", "signals", "meetings", "unsent", "reachouts",
+             "instrument_results", "patterns", "repairs", "agreements", "milestones",
+             "old_habits")
+
+
+def _migrate_v2(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE checkins ADD COLUMN energy INTEGER")
+    for kind in _V2_KINDS:
+        conn.execute(f"CREATE TABLE {kind} ({_columns_sql(TABLES[kind])})")
+    conn.execute("CREATE INDEX urges_day ON urges(day)")
+
+
+def _migrate_v1(conn: sqlite3.Connection) -> None:
+    for statement in _V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+#: version reached -> code that brings the previous version there.
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2}
+
+
+# --- opening safely ---------------------------------------------------------
+
+def _refuse(path: Path) -> JournalError:
+    backups = list_backups(path)
+    hint = (texts.BACKUP_HINT.format(backup=backups[-1]) if backups else texts.NO_BACKUP_HINT)
+    return JournalError(texts.NOT_A_JOURNAL.format(path=path, backup_hint=hint))
+
+
+def _check_existing(path: Path, conn: sqlite3.Connection) -> int:
+    """Return the file's schema version, or raise if it is not ours to open."""
+    with open(path, "rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            raise _refuse(path)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise _refuse(path) from None
+    if app_id == 0 and version == 0 and tables == 0:
+        return 0  # an empty database: treat as new
+    if app_id != APPLICATION_ID:
+        raise _refuse(path)
+    if version > SCHEMA_VERSION:
+        raise JournalError(texts.NEWER_JOURNAL.format(path=path, found=version,
+                                                      known=SCHEMA_VERSION))
+    return int(version)
+
+
+def _make_private_folder(folder: Path) -> None:
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
+
+
+def _create_private_file(path: Path) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+class Journal:
+    """An open journal. Use :meth:`open`; close it, or use it as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+
+    # -- lifecycle ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Journal:
+        """Open (or create) the journal and bring its schema up to date.
+
+        Args:
+            path: the journal file; default ``EXBACK_HOME`` or the per-user data folder.
+            backup: copy the journal to ``backups/`` if the newest copy is a day old.
+
+        Raises:
+            JournalError: the file is not a kit journal, is damaged, or is newer than this kit.
+        """
+        path = resolve_path(path)
+        _make_private_folder(path.parent)
+        existed = path.exists() and path.stat().st_size > 0
+        if not path.exists():
+            _create_private_file(path)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise JournalError(texts.NETWORK_FOLDER.format(path=path, reason=exc)) from None
+        try:
+            version = _check_existing(path, conn) if existed else 0
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            journal = cls(conn, path)
+            if version < SCHEMA_VERSION:
+                journal._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+        if backup and existed:
+            journal.backup_if_due()
+        return journal
+
+    def _migrate(self) -> None:
+        with self._transaction() as conn:
+            # Another process may have migrated while we waited for the lock.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[target](conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # Move the new schema into the main file so file-level checks see it.
+        self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def close(self) -> None:
+        """Close the connection. Everything saved is already on disk."""
+        self._conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """Return the journal's schema version (``PRAGMA user_version``)."""
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing -------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block inside BEGIN IMMEDIATE … COMMIT, waiting out other writers."""
+        deadline = time.monotonic() + WRITE_DEADLINE_S
+        while True:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if time.monotonic() > deadline:
+                    raise JournalError(texts.JOURNAL_BUSY.format(
+                        path=self.path, seconds=WRITE_DEADLINE_S)) from None
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def add(self, kind: str, *, at: object = None, **values: object) -> int:
+        """Validate and save one entry of ``kind``; return its id.
+
+        Args:
+            kind: a table of :data:`exback_kit.schema.TABLES`, e.g. ``"urges"``.
+            at: when it happened (datetime, date or ISO text); default now.
+            **values: the entry's fields.
+
+        Raises:
+            ValidationError: a field is missing or not allowed; nothing was written.
+        """
+        specs = self._specs(kind)
+        row = validate.record(kind, specs, values)
+        when = validate.moment(at)
+        row = {"at": when.isoformat(), "day": when.date().isoformat(), **row}
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        with self._transaction() as conn:
+            cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", list(row.values()))
+        return int(cur.lastrowid or 0)
+
+    def update(self, kind: str, entry_id: int, **values: object) -> None:
+        """Change the updatable fields of one entry (e.g. an unsent message's status).
+
+        Raises:
+            ValidationError: the field cannot change, a value is not allowed, or no such entry.
+        """
+        specs = self._specs(kind)
+        allowed = UPDATABLE.get(kind, ())
+        for name in values:
+            if name not in allowed and name in {s.name for s in specs}:
+                raise ValidationError(texts.NOT_UPDATABLE.format(
+                    field=name, kind=kind, allowed=", ".join(allowed) or "none"), field=name)
+        row = validate.record(kind, specs, values, partial=True)
+        if not row:
+            return
+        sets = ", ".join(f"{name} = ?" for name in row)
+        with self._transaction() as conn:
+            cur = conn.execute(f"UPDATE {kind} SET {sets} WHERE id = ?", [*row.values(), entry_id])
+            if cur.rowcount == 0:
+                raise ValidationError(texts.NO_SUCH_ENTRY.format(kind=kind, id=entry_id),
+                                      field="id")
+
+    def add_checkin(self, mood: object, energy: object = None, sleep_hours: object = None,
+                    habits: object = (), note: object = "", at: object = None) -> int:
+        """Save a check-in (mood 1–10, energy 1–10, sleep hours, habits, note); return its id."""
+        return self.add("checkins", at=at, mood=mood, energy=energy, sleep_hours=sleep_hours,
+                        habits=list(habits) if isinstance(habits, tuple) else habits, note=note)
+
+    def log_contact(self, initiated_by: object, channel: object = "text", replied: object = False,
+                    logistics: object = False, note: object = "", at: object = None) -> int:
+        """Save a contact with the ex (who started it, how, replied, logistics); return its id."""
+        return self.add("contacts", at=at, initiated_by=initiated_by, channel=channel,
+                        replied=replied, logistics=logistics, note=note)
+
+    def log_urge(self, intensity: object, trigger: object = "", acted_on: object = False,
+                 helped: object = "", note: object = "", at: object = None) -> int:
+        """Save an urge to reach out (intensity 1–10, trigger, acted on, what helped)."""
+        return self.add("urges", at=at, intensity=intensity, trigger=trigger,
+                        acted_on=acted_on, helped=helped, note=note)
+
+    def save_answer(self, step: object, question: object, value: object, at: object = None) -> int:
+        """Save an answer to a step's question as a new row (earlier answers are kept)."""
+        return self.add("answers", at=at, step=step, question=question, value=value)
+
+    # -- settings --------------------------------------------------------------
+
+    def set_setting(self, key: str, value: object) -> None:
+        """Store a setting (any JSON value) under ``key``, replacing the old one."""
+        spec = Field("setting", "json")
+        encoded = validate.any_json(spec, value)
+        if not isinstance(key, str) or not key or len(key) > 64:
+            raise ValidationError(texts.BAD_VALUE.format(
+                field="setting", value=repr(key), allowed="a short name"), field="setting")
+        with self._transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value, at) VALUES (?, ?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value, at = excluded.at",
+                         (key, encoded, validate.now().isoformat()))
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """Return the setting stored under ``key``, or ``default``."""
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    @property
+    def is_demo(self) -> bool:
+        """True for the synthetic demo journal, which never mixes with a real one."""
+        return bool(self.get_setting("demo", False))
+
+    # -- reading ---------------------------------------------------------------
+
+    def _specs(self, kind: str) -> tuple[Field, ...]:
+        try:
+            return fields(kind)
+        except KeyError:
+            raise ValidationError(texts.UNKNOWN_KIND.format(
+                kind=kind, allowed=", ".join(TABLES)), field="kind") from None
+
+    def records(self, kind: str, *, where: str = "", params: tuple[object, ...] = (),
+                limit: int | None = None, newest_first: bool = False) -> list[dict[str, Any]]:
+        """Return entries of ``kind`` as dicts with decoded values (no pandas needed).
+
+        ``where`` is an SQL condition on the kind's own columns, with ``?`` for ``params``.
+        """
+        specs = self._specs(kind)
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT * FROM {kind}" + (f" WHERE {where}" if where else "")
+        sql += f" ORDER BY at {order}, id {order}" + (f" LIMIT {int(limit)}" if limit else "")
+        cur = self._conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        decoders = {s.name: _decoder(s) for s in specs}
+        return [{n: decoders.get(n, _same)(v) for n, v in zip(names, row, strict=True)}
+                for row in cur.fetchall()]
+
+    def count(self, kind: str) -> int:
+        """Return how many entries of ``kind`` the journal holds."""
+        self._specs(kind)
+        return int(self._conn.execute(f"SELECT count(*) FROM {kind}").fetchone()[0])
+
+    def latest_answers(self, step: int) -> dict[str, Any]:
+        """Return the newest answer to each question of ``step``: {question: value}."""
+        rows = self._conn.execute(
+            "SELECT question, value FROM answers WHERE id IN "
+            "(SELECT max(id) FROM answers WHERE step = ? GROUP BY question)", (step,))
+        return {q: json.loads(v) for q, v in rows}
+
+    def table(self, kind: str) -> pd.DataFrame:
+        """Return all entries of ``kind`` as a DataFrame with typed columns.
+
+        ``at`` is a UTC-aware datetime, ``day`` the local date (datetime64), ``hour``
+        the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists.
+        """
+        import pandas as pd
+
+        specs = self._specs(kind)
+        df = pd.read_sql(f"SELECT * FROM {kind} ORDER BY at, id", self._conn)
+        return _typed(df, specs, pd)
+
+    def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run a read-only query (for exports and tests); return all rows."""
+        return list(self._conn.execute(sql, params).fetchall())
+
+    # -- backups ---------------------------------------------------------------
+
+    def backup(self, dest: str | os.PathLike[str] | None = None) -> Path:
+        """Copy the journal with SQLite's backup API; return the copy's path.
+
+        Without ``dest`` the copy goes to ``backups/`` and only the newest
+        :data:`BACKUPS_KEPT` automatic copies are kept.
+        """
+        folder = backup_dir(self.path)
+        target = Path(dest) if dest else folder / (
+            f"{self.path.stem}-{datetime.now():%Y%m%d-%H%M%S-%f}.sqlite3")
+        _make_private_folder(target.parent)
+        _create_private_file(target)
+        copy = sqlite3.connect(target)
+        try:
+            self._conn.backup(copy)
+        finally:
+            copy.close()
+        target.chmod(0o600)
+        if dest is None:
+            for old in list_backups(self.path)[:-BACKUPS_KEPT]:
+                old.unlink(missing_ok=True)
+        return target
+
+    def backup_if_due(self) -> Path | None:
+        """Back up when the newest backup is more than a day old; return the new copy."""
+        existing = list_backups(self.path)
+        if existing and time.time() - existing[-1].stat().st_mtime < BACKUP_EVERY_S:
+            return None
+        return self.backup()
+
+    def restore_from(self, source: str | os.PathLike[str]) -> Path:
+        """Replace the journal's contents with a backup; return the safety copy made first.
+
+        Raises:
+            JournalError: the source is not a kit journal (the journal is left as it was).
+        """
+        source = Path(source)
+        with Journal.open(source, backup=False) as other:
+            safety = self.backup(backup_dir(self.path) /
+                                 f"{self.path.stem}-before-restore-{datetime.now():%Y%m%d-%H%M%S-%f}.sqlite3")
+            other._conn.backup(self._conn)
+        return safety
+
+
+def _same(v: Any) -> Any:
+    return v
+
+
+def _decoder(spec: Field) -> Any:
+    if spec.kind in ("list", "json"):
+        return lambda v: None if v is None else json.loads(v)
+    if spec.kind == "bool":
+        return lambda v: None if v is None else bool(v)
+    return _same
+
+
+def _typed(df: Any, specs: tuple[Field, ...], pd: Any) -> Any:
+    """Give a raw table frame its types (see Journal.table)."""
+    hour = df["at"].astype(str).str.slice(11, 13)
+    df["at"] = pd.to_datetime(df["at"], utc=True, format="ISO8601")
+    df["day"] = pd.to_datetime(df["day"], format="%Y-%m-%d")
+    df.insert(3, "hour", pd.to_numeric(hour).astype("int64") if len(df) else hour.astype("int64"))
+    df["id"] = df["id"].astype("int64")
+    for spec in specs:
+        col = df[spec.name] if spec.name in df else pd.Series([None] * len(df), dtype=object)
+        if spec.kind == "int":
+            col = pd.to_numeric(col).astype("Int64")
+        elif spec.kind == "float":
+            col = pd.to_numeric(col).astype("float64")
+        elif spec.kind == "bool":
+            col = col.fillna(0).astype("int64").astype(bool)
+        elif spec.kind in ("list", "json"):
+            empty: list[Any] | None = [] if spec.kind == "list" else None
+            col = col.map(lambda v, e=empty: e if v is None else json.loads(v)).astype(object)
+        elif spec.kind == "date":
+            col = pd.to_datetime(col, format="%Y-%m-%d")
+        elif spec.kind == "moment":
+            col = pd.to_datetime(col, utc=True, format="ISO8601")
+        else:
+            col = col.fillna("").astype("str")
+        df[spec.name] = col
+    return df[["id", "at", "day", "hour", *(s.name for s in specs)]]
+
+
+def check_values(kind: str, values: Mapping[str, object]) -> dict[str, object]:
+    """Validate an entry without saving it; return the stored form (forms use this)."""
+    return validate.record(kind, fields(kind), values)

@@ -1,0 +1,26 @@
+"""Shared fixtures: every test gets its own journal folder, never the real one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point EXBACK_HOME and XDG_DATA_HOME at a fresh folder for each test."""
+    home = tmp_path / "exback-home"
+    monkeypatch.setenv("EXBACK_HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    return home
+
+
+@pytest.fixture
+def journal(tmp_path: Path):
+    """An open, empty journal in tmp_path, closed after the test."""
+    from exback_kit import Journal
+
+    j = Journal.open(tmp_path / "journal.sqlite3")
+    yield j
+    j.close()
