@@ -270,6 +270,38 @@ class Journal:
             cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", list(row.values()))
         return int(cur.lastrowid or 0)
 
+    def add_many(self, kind: str, entries: list[Mapping[str, object]]) -> list[int]:
+        """Validate and save many entries in one transaction; return their ids.
+
+        Each entry is a mapping of fields, optionally with ``at``. All are checked
+        before anything is written: one bad entry means none is saved.
+
+        Raises:
+            ValidationError: names the entry (counted from 1) and the field.
+        """
+        specs = self._specs(kind)
+        rows = []
+        for number, entry in enumerate(entries, start=1):
+            values = dict(entry)
+            try:
+                when = validate.moment(values.pop("at", None))
+                row = validate.record(kind, specs, values)
+            except ValidationError as exc:
+                raise ValidationError(texts.IN_ENTRY.format(number=number, problem=exc),
+                                      field=exc.field) from None
+            rows.append({"at": when.isoformat(), "day": when.date().isoformat(), **row})
+        ids: list[int] = []
+        if not rows:
+            return ids
+        cols = ", ".join(rows[0])
+        marks = ", ".join("?" for _ in rows[0])
+        with self._transaction() as conn:
+            for row in rows:
+                cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})",
+                                   list(row.values()))
+                ids.append(int(cur.lastrowid or 0))
+        return ids
+
     def update(self, kind: str, entry_id: int, **values: object) -> None:
         """Change the updatable fields of one entry (e.g. an unsent message's status).
 
