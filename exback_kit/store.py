@@ -346,6 +346,31 @@ class Journal:
         """Save an answer to a step's question as a new row (earlier answers are kept)."""
         return self.add("answers", at=at, step=step, question=question, value=value)
 
+    def merge_rows(self, prepared: Mapping[str, list[tuple[Any, ...]]],
+                   settings: Mapping[str, Any]) -> dict[str, int]:
+        """Add already-validated rows (at, day, fields…) that the journal lacks; return counts.
+
+        Used by imports: a row equal to one already stored is skipped, and
+        settings already set here are kept. All of it is one transaction.
+        """
+        added: dict[str, int] = {}
+        with self._transaction() as conn:
+            for kind, rows in prepared.items():
+                names = ["at", "day", *(f.name for f in TABLES[kind])]
+                cols = ", ".join(names)
+                seen = set(conn.execute(f"SELECT {cols} FROM {kind}").fetchall())
+                marks = ", ".join("?" for _ in names)
+                new = [row for row in rows if row not in seen]
+                conn.executemany(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", new)
+                added[kind] = len(new)
+            stamp = validate.now().isoformat()
+            for key, value in settings.items():
+                if key == "demo":  # an import never turns a real journal into a demo
+                    continue
+                conn.execute("INSERT OR IGNORE INTO settings (key, value, at) VALUES (?, ?, ?)",
+                             (key, validate.any_json(Field(key, "json"), value), stamp))
+        return added
+
     # -- settings --------------------------------------------------------------
 
     def set_setting(self, key: str, value: object) -> None:
