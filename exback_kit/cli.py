@@ -28,7 +28,9 @@ from exback_kit.schema import CHANNELS
 from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
 
 #: command name -> module providing add_cli(sub) for it.
-CLI_MODULES: dict[str, str] = {}
+CLI_MODULES: dict[str, str] = {
+    "remind": "exback_kit.remind",
+}
 
 EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -99,13 +99,70 @@ STATUS_DEMO = "(This is the demo journal, filled with made-up data.)"
 IN_IMPORT_ROW = "{kind}, row {number}: {problem} Nothing was imported."
 
 # --- content and forms ------------------------------------------------------
+# Content errors (read by whoever edits data/*.toml): "where" names file, step, question.
+CONTENT_WHERE = "{file}"
+CONTENT_WHERE_STEP = "{file}, step {step}"
+CONTENT_WHERE_QUESTION = "{file}, step {step}, question {question!r}"
+CONTENT_BAD_TOML = "{where}: this isn't valid TOML ({reason})."
+CONTENT_MISSING = "{where}: {key!r} is missing or empty; please add it."
+CONTENT_UNKNOWN_TYPE = "{where}: unknown question type {type!r}. Allowed: {allowed}."
+CONTENT_DUPLICATE = "{where}: the id {id!r} is used twice; each {what} needs its own id."
+CONTENT_BAD_ID = "{where}: {id!r} isn't a usable id; use lower-case letters, digits and _ (at most 64)."
+CONTENT_BAD_RANGE = "{where}: {key} needs whole numbers with min below max (got {lo!r} to {hi!r})."
+CONTENT_BAD_CHOICES = "{where}: choices need an id and a label each ({problem})."
+CONTENT_BAD_STEPS = "{where}: {problem}"
+CONTENT_NO_STEP = "There is no step {number}; the steps run from 0 to 18."
+CONTENT_NO_STAGE = "There is no stage {stage_id!r}. The stages are: {allowed}."
+ANSWER_NOT_CHOICE = "{field}: {value} isn't one of the options. Please pick from: {allowed}."
+ANSWER_NOT_YESNO = "{field}: please answer yes or no (got {value})."
+ANSWER_NOT_NUMBER = "{field}: {value} isn't a number. Please type a number like 12 or 3.5 (or leave it empty)."
 
 # --- boundaries, moving-on path, readiness ----------------------------------
 
 # --- wellbeing scales -------------------------------------------------------
+WHO5_BANDS = {
+    "low": "Low wellbeing over the last two weeks",
+    "middle": "Wellbeing somewhat below the usual range",
+    "good": "Wellbeing in a good range",
+}
+WHO5_RESULT = "WHO-5: {raw} of 25, which is {percent} %. {band}."
+WHO5_CHANGE = "That is {delta:+d} points since your last one ({previous} %), a change worth noticing."
+WHO5_SMALL_CHANGE = "That is {delta:+d} points since your last one ({previous} %), within the usual ups and downs."
+ROSENBERG_RESULT = "Self-esteem scale: {total} of 30. Compare it with your own earlier results; the number carries no label."
+INSTRUMENT_ITEM_MISSING = "{field}: this statement has no answer yet. Please pick one (all are needed to score the scale)."
+INSTRUMENT_UNKNOWN_ITEM = "{field}: the {instrument} has no statement with this id. Its statements are: {allowed}."
+INSTRUMENT_WRONG_COUNT = "{field}: {value} has {count} answers; the {instrument} has {expected} statements."
+SAFETY_INTRO = ("The last two weeks sound like they have been heavy. This isn't a diagnosis, and nothing to be "
+                "ashamed of. It may be a good moment to talk with someone you trust or with a professional, "
+                "such as a doctor or counsellor. If you ever feel unsafe, or think about harming yourself, "
+                "please reach out right away:")
+SAFETY_CONTACT = "• {name}: {detail}"
+SAFETY_CHECK_COUNTRY = " (check this is right for your country)"
+SAFETY_NO_CONTACTS = "• Your local emergency number"
+SAFETY_OUTRO = "You can change this list of contacts at any time (crisis contacts, in the start-here notebook)."
+CRISIS_BAD_LINE = "Line {number}: {problem}"
+CRISIS_TOO_MANY = "That's {count} contacts; please keep it to {most} or fewer."
+CRISIS_DEFAULTS_NOTE = "These are general defaults: check they are right for your country, then edit and save your own."
+CRISIS_RESET = "Back to the default list."
+CRISIS_HELP = "One contact a line, as name: how to reach them. Leave it empty and save to go back to the defaults."
 
 # --- charts and summaries ---------------------------------------------------
 
 # --- notebooks and stages ---------------------------------------------------
 
 # --- report, reminders, imports ---------------------------------------------
+# Calendar words may sync to a cloud and show on a lock screen: keep them discreet.
+REMIND_CHECKIN_SUMMARY = "Journal check-in"
+REMIND_CHECKIN_DESCRIPTION = "Thirty seconds in your journal: how today felt, how you slept. Skip it freely if today isn't the day."
+REMIND_WHO5_SUMMARY = "Wellbeing check"
+REMIND_WHO5_DESCRIPTION = "Five short questions about the last two weeks, in your journal. About a minute."
+REMIND_NC_SUMMARY = "A milestone in your journal: {days} days"
+REMIND_NC_DESCRIPTION = "Today your period of space reaches the {days} days you chose. Whatever comes next, you gave yourself room to think."
+REMIND_UNSENT_SUMMARY = "A message in your vault is ready for a second look"
+REMIND_UNSENT_DESCRIPTION = "Its cooling-off time is over. When you have a calm moment, open your journal and decide whether to keep it, rewrite it or let it go. Nothing is ever sent for you."
+REMIND_ALARM = "A reminder from your journal"
+REMIND_WRITTEN = "Wrote {count} reminders to {path}. Import it into your calendar app; importing it again updates them instead of adding copies."
+BAD_CLOCK_TIME = "{field}: {value!r} isn't a time of day. Please use HH:MM, e.g. 20:00 or 07:30."
+CLI_HELP_REMIND = "calendar reminders (.ics) for check-ins, wellbeing checks and dates that matter"
+CLI_HELP_REMIND_OUT = "the .ics file to write"
+CLI_HELP_REMIND_TIME = "time of the daily check-in reminder, HH:MM (default 20:00)"
