@@ -30,6 +30,8 @@ from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
     "remind": "exback_kit.remind",
+    "lab": "exback_kit.launch",
+    "app": "exback_kit.launch",
 }
 
 EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2

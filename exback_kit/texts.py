@@ -149,6 +149,21 @@ CRISIS_HELP = "One contact a line, as name: how to reach them. Leave it empty an
 # --- charts and summaries ---------------------------------------------------
 
 # --- notebooks and stages ---------------------------------------------------
+LAUNCH_STARTING = "Starting {what}… this can take a few seconds."
+LAUNCH_READY = ("{what} is running. Open this address in your browser:\n\n    {url}\n\n"
+                "It is reachable from this computer only. Press Ctrl-C here to stop it.")
+LAUNCH_STOPPED = "{what} stopped. Everything you saved is in your journal."
+LAUNCH_FAILED = "{what} stopped unexpectedly (exit status {code}). The lines above may say why."
+LAUNCH_PORT_BUSY = "port: {port} is already in use on this computer. Pick another with --port, or leave --port out to use a free one."
+LAUNCH_PORT_RANGE = "port: {port} isn't a port number. Please use a whole number from 1 to 65535."
+LAUNCH_NO_NOTEBOOKS = "notebooks: the kit's notebooks weren't found beside the package. Reinstalling exback-kit should bring them back."
+LAUNCH_NO_VOILA = "app: the app view needs Voila, which isn't installed. Install it with: pip install 'exback-kit[app]'"
+LAUNCH_COPIED = "Put your own copy of the notebooks in {folder}. Later updates add new notebooks there but never overwrite yours."
+CLI_HELP_LAB = "open the notebooks in JupyterLab, starting at 00_start_here"
+CLI_HELP_APP = "open the notebooks as a simple app, with the code hidden (needs Voila)"
+CLI_HELP_PORT = "port to listen on (default: a free one)"
+CLI_HELP_NO_BROWSER = "print the address instead of opening a browser"
+CLI_HELP_NOTEBOOKS = "serve the notebooks in DIR (kit notebooks missing there are copied in; yours are never overwritten)"
 
 # --- report, reminders, imports ---------------------------------------------
 # Calendar words may sync to a cloud and show on a lock screen: keep them discreet.
