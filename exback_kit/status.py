@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from exback_kit import texts
 from exback_kit.store import Journal
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def status_lines(journal: Journal) -> list[str]:
@@ -23,7 +28,17 @@ def status_lines(journal: Journal) -> list[str]:
     latest = journal.records("checkins", limit=1, newest_first=True)
     lines.append(texts.STATUS_MOOD.format(mood=latest[0]["mood"], day=latest[0]["day"])
                  if latest else texts.STATUS_NO_MOOD)
-    lines.append(texts.STATUS_STAGE.format(stage=tracking.current_stage_title(tables)))
+    lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables["answers"])))
     if journal.is_demo:
         lines.append(texts.STATUS_DEMO)
     return lines
+
+
+def current_stage_title(answers: pd.DataFrame) -> str:
+    """Return the title of the stage the person last worked in (start here if none)."""
+    from exback_kit import content, tracking
+
+    progress = tracking.journey(answers)
+    worked = progress.dropna(subset=["last_day"])
+    stage_id = str(worked["last_day"].idxmax()) if len(worked) else "00_start_here"
+    return str(content.load().stage(stage_id).title)

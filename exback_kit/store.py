@@ -505,6 +505,12 @@ def _decoder(spec: Field) -> Any:
     return _same
 
 
+def _json_column(values: list[Any], is_list: bool) -> list[Any]:
+    """Decode a column of JSON texts in one call (much faster than one loads per row)."""
+    missing = "[]" if is_list else "null"
+    return list(json.loads("[" + ",".join(missing if v is None else v for v in values) + "]"))
+
+
 def _typed(df: Any, specs: tuple[Field, ...], pd: Any) -> Any:
     """Give a raw table frame its types (see Journal.table)."""
     hour = df["at"].astype(str).str.slice(11, 13)
@@ -521,8 +527,8 @@ def _typed(df: Any, specs: tuple[Field, ...], pd: Any) -> Any:
         elif spec.kind == "bool":
             col = col.fillna(0).astype("int64").astype(bool)
         elif spec.kind in ("list", "json"):
-            empty: list[Any] | None = [] if spec.kind == "list" else None
-            col = col.map(lambda v, e=empty: e if v is None else json.loads(v)).astype(object)
+            col = pd.Series(_json_column(col.tolist(), spec.kind == "list"), index=df.index,
+                            dtype=object)
         elif spec.kind == "date":
             col = pd.to_datetime(col, format="%Y-%m-%d")
         elif spec.kind == "moment":

@@ -1,0 +1,69 @@
+"""`exback checkin --mood 6` as a whole process vs a bare python that inserts one row.
+
+Both sides start a fresh interpreter, open a WAL journal with synchronous=FULL
+and commit one row inside BEGIN IMMEDIATE; runs are interleaved and the medians
+compared, so machine noise hits both alike. Last line:
+``cli ratio X.XX (target <= 2.0)``; exit status 1 when over target.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET = 2.0
+RUNS = 25
+
+BARE = """
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA busy_timeout = 10000")
+c.execute("PRAGMA journal_mode = WAL")
+c.execute("PRAGMA synchronous = FULL")
+c.execute("CREATE TABLE IF NOT EXISTS checkins "
+          "(id INTEGER PRIMARY KEY, at TEXT, day TEXT, mood INTEGER)")
+c.execute("BEGIN IMMEDIATE")
+c.execute("INSERT INTO checkins (at, day, mood) "
+          "VALUES ('2026-01-01T12:00:00+00:00', '2026-01-01', 6)")
+c.execute("COMMIT")
+c.close()
+"""
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    exback = shutil.which("exback")
+    if exback is None:
+        print("exback is not on PATH: run `pip install -e .` first")
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "EXBACK_HOME": str(Path(tmp) / "home")}
+        kit = [exback, "checkin", "--mood", "6"]
+        bare = [sys.executable, "-c", BARE, str(Path(tmp) / "bare.sqlite3")]
+        _time(kit, env)  # create the journal and its first backup outside the timing
+        _time(bare, env)
+        kit_t, bare_t = [], []
+        for _ in range(RUNS):
+            kit_t.append(_time(kit, env))
+            bare_t.append(_time(bare, env))
+    k, b = statistics.median(kit_t), statistics.median(bare_t)
+    ratio = k / b
+    print(f"exback checkin median {k * 1000:.1f} ms, bare python+sqlite median {b * 1000:.1f} ms "
+          f"({RUNS} runs each, interleaved)")
+    print(f"cli ratio {ratio:.2f} (target <= {TARGET})")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
