@@ -283,28 +283,16 @@ def _compare(with_: np.ndarray, without: np.ndarray) -> list[float]:
 
 # --- wellbeing -----------------------------------------------------------------
 
-#: WHO-5 percentage bands: (highest % in the band, band key). Kept here until
-#: exback_kit.instruments provides them; the labels live in texts.
-WHO5_BANDS = ((28.0, "very_low"), (50.0, "low"), (100.0, "fine"))
-ROSENBERG_MAX = 30
-WHO5_MAX_PERCENT = 100
-
-
-def who5_band(percent: float) -> str:
-    """Return the WHO-5 band key for a percentage score (≤ 28, ≤ 50, above)."""
-    for upper, key in WHO5_BANDS:
-        if percent <= upper:
-            return key
-    return WHO5_BANDS[-1][1]
-
-
 def wellbeing(results: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
     """Return the wellbeing scores over time, oldest first.
 
     Columns: ``day``, ``instrument`` ("who5" or "rosenberg"), ``value`` (WHO-5 as a
     percentage, raw × 4; Rosenberg as its 0–30 total) and ``band`` (the WHO-5 band
-    key; empty for Rosenberg, which has no bands).
+    from :func:`exback_kit.instruments.who5_band`; empty for Rosenberg, which has
+    no bands).
     """
+    from exback_kit.instruments import who5_band
+
     df = _until(results, as_day(today))
     if df.empty:
         return pd.DataFrame({"day": pd.Series([], dtype="datetime64[ns]"),
@@ -323,6 +311,7 @@ def wellbeing(results: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
 # --- the journey ----------------------------------------------------------------
 
 #: Stage id -> the steps whose answers belong to it (step 0: the start-here forms).
+#: Used as is when the kit's content cannot be read.
 STAGE_STEPS: dict[str, tuple[int, ...]] = {
     "00_start_here": (0,),
     "01_space_and_clarity": (1, 2),
@@ -335,6 +324,9 @@ STAGE_STEPS: dict[str, tuple[int, ...]] = {
     "08_dashboard": (),
 }
 
+#: stage id -> step -> the step's question ids (empty: count the step as one item).
+Plan = dict[str, dict[int, frozenset[str]]]
+
 
 def stage_of_step(step: int) -> str | None:
     """Return the id of the stage that holds ``step``, or None."""
@@ -344,27 +336,51 @@ def stage_of_step(step: int) -> str | None:
     return None
 
 
-def journey(answers: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
+def stage_plan() -> Plan:
+    """Return each stage's steps and their question ids, from the kit's content.
+
+    The dashboard (which only looks back) is left out. Falls back to
+    :data:`STAGE_STEPS` with unknown questions if the content cannot be read.
+    """
+    try:
+        from exback_kit import content
+
+        kit = content.load()
+        return {stage.id: {n: frozenset(q.id for q in kit.step(n).questions)
+                           for n in (stage.steps or STAGE_STEPS.get(stage.id, ()))}
+                for stage in kit.stages if not stage.overview}
+    except (ImportError, ValueError, KeyError):
+        return {stage: dict.fromkeys(steps, frozenset())
+                for stage, steps in STAGE_STEPS.items() if steps}
+
+
+def journey(answers: pd.DataFrame, today: date | None = None, *,
+            plan: Plan | None = None) -> pd.DataFrame:
     """Return each stage's progress from the answers saved per step.
 
-    One row per stage with steps (the dashboard has none and is left out).
-    Columns: ``steps`` (how many the stage has), ``steps_answered`` (steps with
-    at least one answer), ``questions`` (distinct questions answered),
-    ``progress`` (steps answered ÷ steps, 0–1) and ``last_day`` (NaT if none).
+    One row per stage of ``plan`` (default :func:`stage_plan`). Columns:
+    ``steps``, ``steps_answered`` (steps with any answer), ``questions`` (the
+    stage's questions), ``answered`` (of those, how many have an answer),
+    ``progress`` (answered ÷ questions, 0–1; a step without known questions
+    counts as one question, answered by any answer) and ``last_day`` (NaT if none).
     """
+    plan = stage_plan() if plan is None else plan
     df = _until(answers, as_day(today))
-    stages = [s for s, steps in STAGE_STEPS.items() if steps]
-    step_col = df["step"].to_numpy(dtype="float64", na_value=np.nan) if len(df) else np.array([])
+    steps_col = df["step"].to_numpy(dtype="float64", na_value=np.nan) if len(df) else np.array([])
     rows = []
-    for stage in stages:
-        steps = STAGE_STEPS[stage]
-        mine = df[np.isin(step_col, steps)] if len(df) else df
-        answered = mine["step"].nunique() if len(mine) else 0
-        questions = len(mine[["step", "question"]].drop_duplicates()) if len(mine) else 0
+    for stage, steps in plan.items():
+        mine = df[np.isin(steps_col, list(steps))] if len(df) else df
+        asked = {(n, q) for n, ids in steps.items() for q in ids}
+        given = set(zip(mine["step"].astype("int64"), mine["question"], strict=True))
+        done_steps = {n for n, _ in given}
+        answered = len(asked & given) + sum(1 for n, ids in steps.items()
+                                            if not ids and n in done_steps)
+        total = len(asked) + sum(1 for ids in steps.values() if not ids)
         last = mine["day"].max() if len(mine) else pd.NaT
-        rows.append((stage, len(steps), answered, questions, answered / len(steps), last))
+        rows.append((stage, len(steps), len(done_steps & set(steps)), total, answered,
+                     answered / total if total else 0.0, last))
     out = pd.DataFrame(rows, columns=["stage", "steps", "steps_answered", "questions",
-                                      "progress", "last_day"]).set_index("stage")
+                                      "answered", "progress", "last_day"]).set_index("stage")
     out["last_day"] = pd.to_datetime(out["last_day"])
     return out
 

@@ -239,12 +239,6 @@ def test_habit_mood_is_empty_without_habits(journal):
 
 # --- wellbeing -------------------------------------------------------------------
 
-@pytest.mark.parametrize(("percent", "band"), [
-    (0, "very_low"), (28, "very_low"), (32, "low"), (50, "low"), (52, "fine"), (100, "fine")])
-def test_who5_bands(percent, band):
-    assert tracking.who5_band(percent) == band
-
-
 def test_wellbeing_reports_who5_percent_and_rosenberg_total(journal):
     journal.add("instrument_results", instrument="who5", items=[1, 1, 2, 2, 1], raw=7,
                 score=28.0, at="2025-02-01T10:00")
@@ -255,23 +249,44 @@ def test_wellbeing_reports_who5_percent_and_rosenberg_total(journal):
     out = tracking.wellbeing(tables(journal)["instrument_results"], TODAY)
     assert out["instrument"].tolist() == ["who5", "rosenberg", "who5"]
     assert out["value"].tolist() == [28.0, 20.0, 52.0]
-    assert out["band"].tolist() == ["very_low", "", "fine"]
+    assert out["band"].tolist() == ["low", "", "good"]  # bands from instruments.who5_band
 
 
 # --- the journey -----------------------------------------------------------------
 
-def test_journey_progress_counts_steps_with_answers(journal):
+PLAN = {"01_space_and_clarity": {1: frozenset({"a", "b"}), 2: frozenset({"c"})},
+        "03_rebuilding_you": {4: frozenset({"root", "plan"}), 5: frozenset(), 6: frozenset(),
+                              7: frozenset()},
+        "05_reconnecting": {10: frozenset({"invite"})}}
+
+
+def test_journey_progress_counts_answered_questions(journal):
     journal.save_answer(4, "root", "x", at="2025-03-01T10:00")
-    journal.save_answer(4, "root", "y", at="2025-03-02T10:00")
-    journal.save_answer(5, "plan", "z", at="2025-03-03T10:00")
-    journal.save_answer(1, "target", 30, at="2025-02-01T10:00")
-    out = tracking.journey(tables(journal)["answers"], TODAY)
-    assert list(out.index) == [s for s in tracking.STAGE_STEPS if s != "08_dashboard"]
+    journal.save_answer(4, "root", "y", at="2025-03-02T10:00")  # the same question again
+    journal.save_answer(4, "not_in_content", "y", at="2025-03-02T11:00")
+    journal.save_answer(5, "anything", "z", at="2025-03-03T10:00")  # step without questions
+    journal.save_answer(1, "a", 30, at="2025-02-01T10:00")
+    out = tracking.journey(tables(journal)["answers"], TODAY, plan=PLAN)
+    assert list(out.index) == list(PLAN)
     rebuild = out.loc["03_rebuilding_you"]
-    assert (rebuild.steps, rebuild.steps_answered, rebuild.questions) == (4, 2, 2)
-    assert rebuild.progress == 0.5 and rebuild.last_day == pd.Timestamp("2025-03-03")
-    assert out.loc["01_space_and_clarity", "progress"] == 0.5
+    assert (rebuild.steps, rebuild.steps_answered, rebuild.questions, rebuild.answered) == (
+        4, 2, 5, 2)
+    assert rebuild.progress == pytest.approx(2 / 5)
+    assert rebuild.last_day == pd.Timestamp("2025-03-03")
+    assert out.loc["01_space_and_clarity", "progress"] == pytest.approx(1 / 3)
     assert out.loc["05_reconnecting", "progress"] == 0.0
+    assert pd.isna(out.loc["05_reconnecting", "last_day"])
+
+
+def test_journey_uses_the_kits_content_by_default(journal):
+    plan = tracking.stage_plan()
+    assert "08_dashboard" not in plan and plan["00_start_here"]  # step 0 belongs to stage 00
+    first = sorted(plan["02_reading_the_signals"][3])[0]
+    journal.save_answer(3, first, "a friend mentioned it", at="2025-03-01T10:00")
+    out = tracking.journey(tables(journal)["answers"], TODAY)
+    total = len(plan["02_reading_the_signals"][3])
+    assert out.loc["02_reading_the_signals", "progress"] == pytest.approx(1 / total)
+    assert out["answered"].sum() == 1
 
 
 def test_stage_starts_are_the_first_answer_of_each_stage(journal):
