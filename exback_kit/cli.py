@@ -30,6 +30,7 @@ from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
     "remind": "exback_kit.remind",
+    "import-daylio": "exback_kit.daylio",
     "lab": "exback_kit.launch",
     "app": "exback_kit.launch",
 }
