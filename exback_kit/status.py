@@ -17,8 +17,11 @@ def status_lines(journal: Journal) -> list[str]:
 
     tables = tracking.load_tables(journal)
     lines = []
-    nc = tracking.no_contact(tables["contacts"], tables["nocontact_periods"])
-    if nc.target_days:
+    nc = tracking.no_contact(tables["contacts"], tables["nocontact_periods"],
+                             fallback=tracking.first_day(tables))
+    if nc.start_day is None:
+        lines.append(texts.STATUS_NO_CONTACT_NONE)
+    elif nc.target_days:
         lines.append(texts.STATUS_NO_CONTACT_TARGET.format(
             day=nc.current_streak, target=nc.target_days, longest=nc.longest_streak,
             lapses=nc.lapses))
