@@ -134,14 +134,14 @@ def _next_who5(journal: Journal, today: date) -> date:
 def nocontact_target(journal: Journal) -> tuple[date, int] | None:
     """Return (target day, target days) of the latest No-Contact period, or None.
 
-    The target day is the morning after ``target_days`` whole days counted from
-    the period's first day.
+    As in :func:`exback_kit.tracking.no_contact`, the first day counts as day 1,
+    so the target day is day ``target_days`` of the period.
     """
     latest = journal.records("nocontact_periods", limit=1, newest_first=True)
     if not latest:
         return None
     days = int(latest[0]["target_days"])
-    return date.fromisoformat(latest[0]["start_day"]) + timedelta(days=days), days
+    return date.fromisoformat(latest[0]["start_day"]) + timedelta(days=days - 1), days
 
 
 def _unsent_events(journal: Journal) -> list[Event]:

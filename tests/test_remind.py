@@ -76,7 +76,8 @@ def test_nocontact_target_comes_from_the_latest_period(journal):
     journal.add("nocontact_periods", at=today - timedelta(days=2),
                 start_day=today - timedelta(days=2), target_days=45)
     ev = _events(remind.build_calendar(journal, today=today))["nocontact-target"]
-    assert ev.decoded("DTSTART") == today - timedelta(days=2) + timedelta(days=45)
+    # day 1 is the start day, so day 45 is 44 days later
+    assert ev.decoded("DTSTART") == today - timedelta(days=2) + timedelta(days=44)
     assert not isinstance(ev.decoded("DTSTART"), datetime)  # an all-day event
     assert "45" in str(ev["SUMMARY"])
 
