@@ -1,0 +1,551 @@
+"""Forms without a browser: set .value, click Save, check the journal and the status line."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime, timedelta
+
+import ipywidgets as widgets
+import pytest
+
+from exback_kit import content, forms, instruments
+from exback_kit.widgets_util import Form
+
+PAYLOAD = "<img src=x onerror=alert(1)>"
+ESCAPED = html.escape(PAYLOAD)
+
+
+def walk(widget):
+    """Yield every widget in the tree under ``widget``."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def html_values(widget) -> list[str]:
+    return [w.value for w in walk(widget) if isinstance(w, widgets.HTML)]
+
+
+def status(form: Form) -> str:
+    assert html.escape(form.message) in form.status.value
+    return form.message
+
+
+def errors(form: Form) -> dict[str, str]:
+    return {name: html.unescape(e.value) for name, e in form.errors.items() if e.value}
+
+
+# --- the shape every form shares --------------------------------------------------
+
+BUILDERS = [name for name in forms.__all__ if name not in ("step_form", "safety_widget")]
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_every_builder_has_save_button_status_and_css_classes(journal, name):
+    form = getattr(forms, name)(journal, on_save=None)
+    assert isinstance(form, widgets.VBox)
+    assert "exback-form" in form._dom_classes
+    assert "exback-save" in form.save_button._dom_classes
+    assert "exback-status" in form.status._dom_classes
+    assert form.fields and set(form.fields) == set(form.errors)
+    # The first child is the heading: a saved notebook's text form never leads with
+    # what the person typed.
+    assert isinstance(form.children[0], widgets.HTML)
+
+
+@pytest.mark.parametrize("step", range(0, 19))
+def test_every_step_builds_a_form_with_one_field_per_question(journal, step):
+    form = forms.step_form(journal, step)
+    assert list(form.fields) == [q.id for q in content.load().step(step).questions]
+    assert f"exback-step-{step}" in form._dom_classes
+
+
+# --- step forms ----------------------------------------------------------------------
+
+def fill_step_2(form: Form) -> None:
+    f = form.fields
+    f["love_then"].value = 4
+    f["their_feelings"].value = "unsure"
+    f["what_drove_apart"].value = "Work stress and distance."
+    f["i_can_change"].value = 3
+    f["person_or_idea"].value = "both"
+
+
+def test_step_form_saves_answers_and_reports(journal):
+    saved = []
+    form = forms.step_form(journal, 2, on_save=saved.append)
+    fill_step_2(form)
+    form.save_button.click()
+    assert journal.latest_answers(2) == {"love_then": 4, "their_feelings": "unsure",
+                                         "what_drove_apart": "Work stress and distance.",
+                                         "i_can_change": 3, "person_or_idea": "both"}
+    assert status(form).startswith("Saved 5 answer(s)")
+    assert saved == [None]
+
+
+def test_step_form_is_prefilled_and_saves_only_changes(journal):
+    form = forms.step_form(journal, 2)
+    fill_step_2(form)
+    form.save_button.click()
+    again = forms.step_form(journal, 2)
+    assert again.fields["love_then"].value == 4
+    assert again.fields["what_drove_apart"].value == "Work stress and distance."
+    again.save_button.click()
+    assert "Nothing new" in status(again)
+    assert journal.count("answers") == 5
+    again.fields["love_then"].value = 2
+    again.save_button.click()
+    assert journal.count("answers") == 6 and journal.latest_answers(2)["love_then"] == 2
+    # history is kept: the first answer is still there
+    assert [r["value"] for r in journal.records("answers", where="question = ?",
+                                                params=("love_then",))] == [4, 2]
+
+
+def test_clearing_an_answer_saves_it_as_empty(journal):
+    form = forms.step_form(journal, 2)
+    fill_step_2(form)
+    form.save_button.click()
+    form.fields["what_drove_apart"].value = "  "
+    form.save_button.click()
+    assert journal.latest_answers(2)["what_drove_apart"] == ""
+    assert forms.step_form(journal, 2).fields["what_drove_apart"].value == ""
+
+
+def test_every_question_type_round_trips(journal):
+    form = forms.profile_form(journal)
+    f = form.fields
+    f["breakup_date"].value = date(2024, 3, 1)
+    f["who_ended"].value = "them"
+    f["months_together"].value = "30"
+    f["lived_together"].value = True
+    f["shared_ties"].value = ("pets", "home")
+    form.save_button.click()
+    assert journal.latest_answers(0) == {"breakup_date": "2024-03-01", "who_ended": "them",
+                                         "months_together": 30, "lived_together": True,
+                                         "shared_ties": ["home", "pets"]}
+    again = forms.profile_form(journal)
+    assert again.fields["breakup_date"].value == date(2024, 3, 1)
+    assert again.fields["shared_ties"].value == ("home", "pets")
+    assert again.fields["months_together"].value == "30"
+    assert again.fields["lived_together"].value is True
+
+
+def test_bad_answers_show_next_to_their_fields_and_nothing_is_written(journal):
+    form = forms.profile_form(journal)
+    form.fields["months_together"].value = "about two years"
+    form.fields["breakup_date"].value = date.today() + timedelta(days=5)
+    form.fields["who_ended"].value = "me"
+    form.save_button.click()
+    found = errors(form)
+    assert set(found) == {"months_together", "breakup_date"}
+    assert "about two years" in found["months_together"]
+    assert "future" in found["breakup_date"]
+    assert status(form).startswith("Nothing was saved")
+    assert journal.count("answers") == 0
+    # fixing them clears the messages and saves
+    form.fields["months_together"].value = "24"
+    form.fields["breakup_date"].value = date(2024, 1, 10)
+    form.save_button.click()
+    assert errors(form) == {} and journal.count("answers") == 3
+
+
+def test_boundaries_form_saves_under_step_zero(journal):
+    form = forms.boundaries_form(journal)
+    assert list(form.fields) == ["no_contact_asked", "harm_or_control", "protective_order"]
+    form.fields["no_contact_asked"].value = False
+    form.fields["harm_or_control"].value = False
+    form.save_button.click()
+    assert journal.latest_answers(0) == {"no_contact_asked": False, "harm_or_control": False}
+
+
+# --- decision --------------------------------------------------------------------
+
+def test_decision_saves_reasons_keeps_history_and_prefills(journal):
+    ids = []
+    form = forms.decision_form(journal, on_save=ids.append)
+    form.save_button.click()
+    assert "decision" in errors(form) and journal.count("decisions") == 0
+    form.fields["decision"].value = "not_sure"
+    form.fields["reasons"].value = "Too early to tell."
+    form.save_button.click()
+    form.fields["decision"].value = "move_on"
+    form.save_button.click()
+    rows = journal.records("decisions")
+    assert [r["decision"] for r in rows] == ["not_sure", "move_on"]
+    assert ids == [r["id"] for r in rows]
+    assert "Move on" in status(form)
+    shown = " ".join(html_values(form.extra))
+    assert "Too early to tell." in shown and "Not sure yet" in shown
+    assert forms.decision_form(journal).fields["decision"].value == "move_on"
+
+
+# --- trackers ----------------------------------------------------------------------
+
+def test_checkin_saves_and_resets(journal):
+    form = forms.checkin_form(journal)
+    f = form.fields
+    f["mood"].value, f["energy"].value, f["sleep_hours"].value = 7, 4, "6.5"
+    f["habits"].value = ("exercise", "checked their social media")
+    f["note"].value = "ok day"
+    form.save_button.click()
+    row = journal.records("checkins")[0]
+    assert (row["mood"], row["energy"], row["sleep_hours"], row["note"]) == (7, 4, 6.5, "ok day")
+    assert row["habits"] == ["exercise", "checked their social media"]
+    assert "Saved" in status(form) and f["note"].value == "" and f["habits"].value == ()
+
+
+def test_checkin_habit_list_marks_habits_to_reduce_and_is_configurable(journal):
+    form = forms.checkin_form(journal)
+    labels = {b.description for b in form.fields["habits"].boxes.values()}
+    assert "drank alcohol (one to do less of)" in labels
+    journal.set_setting("habits", ["yoga", "drank alcohol"])
+    assert list(forms.checkin_form(journal).fields["habits"].boxes) == ["yoga", "drank alcohol"]
+
+
+def test_checkin_bad_sleep_is_shown_and_nothing_written(journal):
+    form = forms.checkin_form(journal)
+    form.fields["sleep_hours"].value = "lots"
+    form.fields["at"].value = date.today() + timedelta(days=2)
+    form.save_button.click()
+    assert set(errors(form)) == {"sleep_hours", "at"}
+    assert journal.count("checkins") == 0
+
+
+def test_checkin_for_an_earlier_day(journal):
+    form = forms.checkin_form(journal)
+    form.fields["at"].value = date.today() - timedelta(days=3)
+    form.save_button.click()
+    assert journal.records("checkins")[0]["day"] == (date.today() - timedelta(days=3)).isoformat()
+
+
+def test_contact_needs_who_started_it_and_logs_logistics(journal):
+    form = forms.contact_form(journal)
+    form.save_button.click()
+    assert "initiated_by" in errors(form) and journal.count("contacts") == 0
+    form.fields["initiated_by"].value = "them"
+    form.fields["logistics"].value = True
+    form.fields["channel"].value = "email"
+    form.save_button.click()
+    row = journal.records("contacts")[0]
+    assert (row["initiated_by"], row["logistics"], row["channel"]) == ("them", True, "email")
+
+
+def test_urge_log(journal):
+    ids = []
+    form = forms.urge_form(journal, on_save=ids.append)
+    form.fields["intensity"].value = 8
+    form.fields["trigger"].value = "a song"
+    form.fields["helped"].value = "called my sister"
+    form.save_button.click()
+    row = journal.records("urges")[0]
+    assert (row["intensity"], row["trigger"], row["acted_on"]) == (8, "a song", False)
+    assert ids == [row["id"]]
+
+
+@pytest.mark.parametrize("target, custom, stored", [(21, "", 21), (60, "", 60), (0, "90", 90)])
+def test_nocontact_targets(journal, target, custom, stored):
+    form = forms.nocontact_form(journal)
+    form.fields["target"].value = target
+    form.fields["target_days"].value = custom
+    form.save_button.click()
+    row = journal.records("nocontact_periods")[0]
+    assert row["target_days"] == stored and row["start_day"] == date.today().isoformat()
+    assert f"target {stored} days" in html.unescape(form.result.value)
+
+
+def test_nocontact_custom_target_must_be_a_day_count(journal):
+    form = forms.nocontact_form(journal)
+    form.fields["target"].value = 0
+    form.fields["target_days"].value = "forever"
+    form.save_button.click()
+    assert "target_days" in errors(form) and journal.count("nocontact_periods") == 0
+    form.fields["target"].value = None
+    form.save_button.click()
+    assert "target_days" in errors(form)
+
+
+def test_nocontact_prefills_the_current_target(journal):
+    journal.add("nocontact_periods", start_day=date.today(), target_days=75)
+    form = forms.nocontact_form(journal)
+    assert form.fields["target"].value == 0 and form.fields["target_days"].value == "75"
+
+
+# --- unsent vault ---------------------------------------------------------------------
+
+def test_vault_keeps_a_message_and_sends_nothing(journal):
+    form = forms.unsent_vault(journal)
+    form.fields["text"].value = "I miss you."
+    form.save_button.click()
+    row = journal.records("unsent")[0]
+    assert (row["text"], row["cooling_hours"], row["status"]) == ("I miss you.", 72, "waiting")
+    assert "Nothing was sent" in status(form)
+    assert form.rows == {}  # still cooling off: no question yet
+    assert "cooling off for 72 more hour(s)" in " ".join(html_values(form.extra))
+
+
+def test_vault_asks_again_after_the_cooling_off(journal):
+    old = datetime.now().astimezone() - timedelta(hours=80)
+    entry = journal.add("unsent", at=old, text="Can we talk?", cooling_hours=72)
+    fresh = journal.add("unsent", text="Another", cooling_hours=72)
+    form = forms.unsent_vault(journal)
+    assert set(form.rows) == {entry} and fresh not in form.rows
+    form.rows[entry]["note"].value = "Glad I waited."
+    form.rows[entry]["let_go"].click()
+    row = journal.records("unsent", where="id = ?", params=(entry,))[0]
+    assert row["status"] == "let_go" and row["review_note"] == "Glad I waited."
+    assert row["reviewed_at"] and "Let go" in status(form)
+    assert entry not in form.rows  # answered: no more buttons
+
+
+def test_vault_refuses_a_zero_cooling_off(journal):
+    form = forms.unsent_vault(journal)
+    form.fields["text"].value = "x"
+    form.fields["cooling_hours"].value = 0
+    form.save_button.click()
+    assert "cooling_hours" in errors(form) and journal.count("unsent") == 0
+
+
+# --- decision journal ------------------------------------------------------------------
+
+def test_decision_journal_before_and_after_side_by_side(journal):
+    form = forms.decision_journal(journal)
+    form.save_button.click()
+    assert "plan" in errors(form) and journal.count("reachouts") == 0
+    form.fields["plan"].value = "Reply about the keys"
+    form.fields["expectation"].value = "A short, polite answer"
+    form.save_button.click()
+    entry = journal.records("reachouts")[0]["id"]
+    row = form.rows[entry]
+    row["save"].click()
+    assert row["error"].value and not journal.records("reachouts")[0]["outcome"]
+    row["outcome"].value = "They thanked me; that was all."
+    row["save"].click()
+    saved = journal.records("reachouts")[0]
+    assert saved["outcome"] == "They thanked me; that was all." and saved["outcome_at"]
+    pair = next(w for w in walk(form.extra) if isinstance(w, widgets.HBox))
+    before, after = (html.unescape(c.value) for c in pair.children)
+    assert "Reply about the keys" in before and "A short, polite answer" in before
+    assert "They thanked me" in after
+
+
+# --- logbooks ----------------------------------------------------------------------------
+
+def test_signals_need_what_and_list_entries(journal):
+    form = forms.signals_form(journal)
+    assert "monitoring" in form.header.value
+    form.save_button.click()
+    assert "what" in errors(form)
+    form.fields["source"].value = "a friend"
+    form.fields["what"].value = "They asked how I was."
+    form.fields["warmth"].value = 4
+    form.save_button.click()
+    row = journal.records("signals")[0]
+    assert (row["source"], row["warmth"]) == ("a friend", 4)
+    assert form.fields["warmth"].value is None
+    assert "They asked how I was." in " ".join(html_values(form.extra))
+
+
+def test_meeting_log_defaults_to_waiting_on_intimacy(journal):
+    form = forms.meeting_form(journal)
+    form.fields["place"].value = "new café"
+    form.fields["felt"].value = 7
+    form.fields["flirting"].value = "a_little"
+    form.fields["flirt_landed"].value = "well"
+    form.save_button.click()
+    row = journal.records("meetings")[0]
+    assert row["intimacy_waited"] is True and row["flirting"] == "a_little"
+    assert row["felt"] == 7 and row["their_engagement"] is None
+
+
+def test_patterns_plan_can_be_added_later(journal):
+    form = forms.patterns_form(journal)
+    form.fields["pattern"].value = "jealousy"
+    form.save_button.click()
+    entry = journal.records("patterns")[0]["id"]
+    assert "No plan yet." in " ".join(html_values(form.extra))
+    form.rows[entry]["plan"].value = "Name the feeling before acting on it"
+    form.rows[entry]["save"].click()
+    assert journal.records("patterns")[0]["plan"] == "Name the feeling before acting on it"
+    assert "Name the feeling" in " ".join(html_values(form.extra))
+
+
+def test_repairs_status_update(journal):
+    form = forms.repairs_form(journal)
+    form.fields["issue"].value = "trust after lies"
+    form.fields["plan"].value = "couples therapy"
+    form.save_button.click()
+    entry = journal.records("repairs")[0]["id"]
+    form.rows[entry]["status"].value = "in_progress"
+    form.rows[entry]["save"].click()
+    assert journal.records("repairs")[0]["status"] == "in_progress"
+
+
+def test_agreements(journal):
+    form = forms.agreements_form(journal)
+    form.fields["text"].value = "One evening a week each for ourselves"
+    form.save_button.click()
+    assert journal.records("agreements")[0]["text"].startswith("One evening")
+
+
+def test_milestones_future_target_and_done(journal):
+    form = forms.milestones_form(journal)
+    form.fields["title"].value = "A weekend away"
+    form.fields["target_day"].value = date.today() + timedelta(days=60)
+    form.save_button.click()
+    entry = journal.records("milestones")[0]["id"]
+    form.rows[entry]["save"].click()
+    assert journal.records("milestones")[0]["done_day"] == date.today().isoformat()
+    assert entry not in form.rows
+
+
+def test_old_habits_count_recent_against_before(journal):
+    now = datetime.now().astimezone()
+    journal.add("old_habits", at=now - timedelta(days=20), habit="checking their phone")
+    journal.add("old_habits", at=now - timedelta(days=18), habit="checking their phone")
+    form = forms.old_habits_form(journal)
+    form.fields["habit"].value = "Checking their phone"
+    form.save_button.click()
+    shown = html.unescape(" ".join(html_values(form.extra)))
+    assert "checking their phone: 1 in the last 14 days, 2 in the 14 days before." in shown
+
+
+# --- wellbeing forms ------------------------------------------------------------------------
+
+def test_who5_missing_items_are_each_marked(journal):
+    form = forms.who5_form(journal)
+    form.fields["cheerful"].value = 3
+    form.save_button.click()
+    assert set(errors(form)) == {"calm", "active", "rested", "interest"}
+    assert journal.count("instrument_results") == 0
+
+
+def test_who5_good_result_has_no_safety_message(journal):
+    form = forms.who5_form(journal)
+    for item, v in zip(instruments.WHO5, [4, 3, 4, 3, 4], strict=True):
+        form.fields[item.id].value = v
+    form.save_button.click()
+    assert "72 %" in html.unescape(form.result.value)
+    assert "exback-safety" not in form.result.value
+    assert all(form.fields[i.id].value is None for i in instruments.WHO5)
+
+
+def test_who5_low_result_shows_safety_message_with_contacts(journal):
+    journal.set_setting("crisis_contacts", [{"name": "Dr. Lee <GP>", "detail": "555 0100"}])
+    form = forms.who5_form(journal)
+    for item, v in zip(instruments.WHO5, [3, 3, 3, 3, 0], strict=True):
+        form.fields[item.id].value = v
+    form.save_button.click()
+    shown = form.result.value
+    assert "exback-safety" in shown and "Dr. Lee &lt;GP&gt;: 555 0100" in shown
+
+
+def test_who5_reports_a_meaningful_change(journal):
+    instruments.save_result(journal, "who5", [2, 2, 2, 2, 2])
+    form = forms.who5_form(journal)
+    for item, v in zip(instruments.WHO5, [3, 3, 3, 2, 2], strict=True):
+        form.fields[item.id].value = v
+    form.save_button.click()
+    assert "+12 points" in form.result.value and "worth noticing" in form.result.value
+
+
+def test_rosenberg_saves_total(journal):
+    form = forms.rosenberg_form(journal)
+    for item, v in zip(instruments.ROSENBERG, [2, 1, 3, 2, 0, 2, 2, 2, 0, 1], strict=True):
+        form.fields[item.id].value = v
+    form.save_button.click()
+    assert journal.records("instrument_results")[0]["raw"] == 20
+    assert "20 of 30" in form.result.value
+
+
+def test_crisis_contacts_edit_and_reset(journal):
+    form = forms.crisis_contacts_form(journal)
+    assert instruments.default_contacts()[0].name in form.fields["contacts"].value
+    form.fields["contacts"].value = "My sister: 0123 456\n\nDr Lee: surgery line 555"
+    form.save_button.click()
+    assert journal.get_setting("crisis_contacts") == [
+        {"name": "My sister", "detail": "0123 456"},
+        {"name": "Dr Lee", "detail": "surgery line 555"}]
+    assert "My sister: 0123 456" in forms.crisis_contacts_form(journal).fields["contacts"].value
+    form.fields["contacts"].value = ""
+    form.save_button.click()
+    assert instruments.crisis_contacts(journal) == instruments.default_contacts()
+    assert "default" in status(form)
+
+
+def test_crisis_contacts_refuse_overlong_lines(journal):
+    form = forms.crisis_contacts_form(journal)
+    form.fields["contacts"].value = "x" * 300
+    form.save_button.click()
+    assert "contacts" in errors(form) and "Line 1" in errors(form)["contacts"]
+    assert journal.get_setting("crisis_contacts") is None
+
+
+# --- escaping ---------------------------------------------------------------------------------
+
+def _assert_escaped(form) -> None:
+    values = html_values(form)
+    assert not [v for v in values if PAYLOAD in v], "raw payload inside an HTML widget"
+    assert any(ESCAPED in v for v in values), "the text was not shown back at all"
+
+
+TEXT_FORMS = {
+    "decision_form": ({"decision": "try_again"}, ["reasons"]),
+    "signals_form": ({}, ["source", "what", "note"]),
+    "meeting_form": ({}, ["place", "note"]),
+    "patterns_form": ({}, ["pattern", "root", "plan"]),
+    "repairs_form": ({}, ["issue", "plan"]),
+    "agreements_form": ({}, ["text", "note"]),
+    "milestones_form": ({}, ["title", "note"]),
+    "old_habits_form": ({}, ["habit", "note"]),
+    "unsent_vault": ({}, ["text"]),
+    "decision_journal": ({}, ["plan", "expectation", "why"]),
+}
+
+
+@pytest.mark.parametrize("name, field_index", [
+    (name, i) for name, (_, text_fields) in sorted(TEXT_FORMS.items())
+    for i in range(len(text_fields))])
+def test_person_text_is_escaped_wherever_it_is_shown(journal, name, field_index):
+    preset, text_fields = TEXT_FORMS[name]
+    form = getattr(forms, name)(journal)
+    for key, value in preset.items():
+        form.fields[key].value = value
+    for other in text_fields:
+        form.fields[other].value = "plain words"
+    form.fields[text_fields[field_index]].value = PAYLOAD
+    form.save_button.click()
+    assert not errors(form), errors(form)
+    _assert_escaped(form)
+    _assert_escaped(getattr(forms, name)(journal))  # shown back in a fresh form too
+
+
+def test_escaped_in_review_notes_outcomes_and_errors(journal):
+    old = datetime.now().astimezone() - timedelta(hours=100)
+    entry = journal.add("unsent", at=old, text=PAYLOAD)
+    vault = forms.unsent_vault(journal)
+    vault.rows[entry]["note"].value = PAYLOAD
+    vault.rows[entry]["still_want"].click()
+    _assert_escaped(vault)
+    dj = forms.decision_journal(journal)
+    dj.fields["plan"].value = "plan"
+    dj.save_button.click()
+    rid = journal.records("reachouts")[0]["id"]
+    dj.rows[rid]["outcome"].value = PAYLOAD
+    dj.rows[rid]["save"].click()
+    _assert_escaped(dj)
+    # a refused value echoed in an error message is escaped too
+    profile = forms.profile_form(journal)
+    profile.fields["months_together"].value = PAYLOAD
+    profile.save_button.click()
+    _assert_escaped(profile)
+
+
+def test_step_answers_and_contacts_never_reach_html_unescaped(journal):
+    form = forms.step_form(journal, 2)
+    form.fields["what_drove_apart"].value = PAYLOAD
+    form.save_button.click()
+    again = forms.step_form(journal, 2)
+    assert again.fields["what_drove_apart"].value == PAYLOAD  # shown as plain text
+    assert not [v for v in html_values(again) if PAYLOAD in v]
+    journal.set_setting("crisis_contacts", [{"name": PAYLOAD, "detail": PAYLOAD}])
+    _assert_escaped(forms.safety_widget(journal))
