@@ -305,7 +305,7 @@ CRISIS_HELP = "One contact a line, as name: how to reach them. Leave it empty an
 # --- charts and summaries ---------------------------------------------------
 
 # --- notebooks and stages ---------------------------------------------------
-LAUNCH_STARTING = "Starting {what}… this can take a few seconds."
+LAUNCH_STARTING = "{what} is starting… this can take a few seconds."
 LAUNCH_READY = ("{what} is running. Open this address in your browser:\n\n    {url}\n\n"
                 "It is reachable from this computer only. Press Ctrl-C here to stop it.")
 LAUNCH_STOPPED = "{what} stopped. Everything you saved is in your journal."
@@ -320,6 +320,37 @@ CLI_HELP_APP = "open the notebooks as a simple app, with the code hidden (needs 
 CLI_HELP_PORT = "port to listen on (default: a free one)"
 CLI_HELP_NO_BROWSER = "print the address instead of opening a browser"
 CLI_HELP_NOTEBOOKS = "serve the notebooks in DIR (kit notebooks missing there are copied in; yours are never overwritten)"
+STAGE_UNKNOWN = "There is no stage called {stage_id!r}. The stages are: {allowed}."
+STAGE_NO_SECTION = "Stage {stage_id} has no part called {section!r}. Its parts are: {allowed}."
+STAGE_SET_ASIDE = "This part is set aside for now, because of your answers in the boundaries check (see the note at the top). Everything about your own wellbeing stays open to you."
+STAGE_PART_ERROR = "Something went wrong while redrawing this part, so it's left empty for now. What you saved is safe. (Details: {problem})"
+DEMO_OFFER = "Your journal is still empty, so the charts have nothing to show yet. Would you like to look around with a demo journal full of made-up entries first? It is kept apart from yours."
+DEMO_ON_BUTTON = "Show me the demo journal"
+DEMO_BANNER = "DEMO: you're looking at made-up data, not your own journal. Anything saved right now goes into the demo journal."
+DEMO_OFF_BUTTON = "Back to my own journal"
+WHERE_HEADING = "Where you are"
+WHERE_STAGE = "Most recently you worked on: {stage}."
+WHERE_STAGE_NEW = "You're at the very beginning. Take your time."
+WHERE_NO_CONTACT_TARGET = "No-Contact: day {day} of {target} (longest stretch so far: {longest} days)."
+WHERE_NO_CONTACT = "No-Contact: day {day}, no target set (longest stretch so far: {longest} days)."
+WHERE_NO_CONTACT_NONE = "No-Contact: not started yet. You can start a period in Space and clarity."
+WHERE_PROGRESS = "In this stage you've answered {answered} of {steps} steps."
+WHERE_JOURNAL = "Your journal is stored on this computer at: {path}"
+WHERE_LAST_CHECKIN = "Your latest check-in ({day}): mood {mood}/10. Its note:"
+NEXT_HEADING = "What comes next"
+NEXT_LINK = "Open the next notebook: {title}"
+NEXT_SKIPPED = "Some stages are set aside after your boundaries check, so the next one for you is below."
+NEXT_TEXT = {
+    "00_start_here": "Come back for a quick check-in whenever you like; a few seconds a day is plenty. When you're ready, the next stage is about giving yourself some room.",
+    "01_space_and_clarity": "Let the No-Contact days add up at their own pace. Your decision isn't final: you can record a new one whenever your view changes.",
+    "02_reading_the_signals": "Whatever you noticed, the next stage is about you, and it helps whichever way things go.",
+    "03_rebuilding_you": "Keep the habits that lift your mood. A wellbeing check every couple of weeks shows the trend.",
+    "04_holding_steady": "Urges fade faster when you name them. Check the vault again once a message's cooling-off time is over.",
+    "05_reconnecting": "Go slowly. If meetings feel good on both sides, the next stage prepares the bigger talk.",
+    "06_the_conversation": "Give each other time to think. The agreements you write here are the base for what follows.",
+    "07_relationship_2_0": "Small steps, each with a date you both choose. The dashboard shows the whole picture.",
+    "08_dashboard": "This page gathers everything. Come back to it whenever you want to see how far you've come.",
+}
 
 # --- report, reminders, imports ---------------------------------------------
 # Calendar words may sync to a cloud and show on a lock screen: keep them discreet.
