@@ -113,7 +113,7 @@ def test_servers_listen_on_localhost_and_keep_the_token_off_the_command_line(
         make: object, tmp_path: Path) -> None:
     server = make(tmp_path, 8123, "secret-token")  # type: ignore[operator]
     joined = " ".join(server.argv)
-    assert "127.0.0.1" in joined and "0.0.0.0" not in joined
+    assert "127.0.0.1" in joined and "0.0.0.0" not in joined  # noqa: S104 (asserting its absence)
     assert "secret-token" not in joined  # other users can read a command line
     assert str(tmp_path) in joined
     assert server.url.startswith("http://127.0.0.1:8123/")
@@ -138,7 +138,7 @@ def test_server_env_carries_the_token_and_the_chosen_journal(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(launch.JOURNAL_ENV, raising=False)
     env = launch.server_env("tok", str(tmp_path / "j.sqlite3"))
-    assert env["JUPYTER_TOKEN"] == "tok"
+    assert env["JUPYTER_TOKEN"] == "tok"  # noqa: S105 (a test value)
     assert env[launch.JOURNAL_ENV] == str((tmp_path / "j.sqlite3").resolve())
     assert launch.JOURNAL_ENV not in launch.server_env("tok", None)
 
