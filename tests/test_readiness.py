@@ -1,0 +1,120 @@
+"""The readiness checklist: computed from the person's data, says what it used, never blocks."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime, time, timedelta
+
+import pytest
+
+from exback_kit import instruments
+from exback_kit.readiness import readiness, readiness_widget
+
+TODAY = date.today()
+KEYS = ["boundaries", "no_contact", "decision", "urges", "wellbeing", "patterns"]
+
+
+def items(journal, today=TODAY):
+    return {i.key: i for i in readiness(journal, today)}
+
+
+def at(days_ago: int, hour: int = 12) -> datetime:
+    return datetime.combine(TODAY - timedelta(days=days_ago), time(hour)).astimezone()
+
+
+def test_empty_journal_has_no_data_for_anything(journal):
+    found = readiness(journal)
+    assert [i.key for i in found] == KEYS
+    assert all(i.ok is None and i.label and i.based_on for i in found)
+
+
+def test_boundaries_item(journal):
+    journal.save_answer(0, "no_contact_asked", False)
+    assert items(journal)["boundaries"].ok is None
+    assert "1 of 3" in items(journal)["boundaries"].based_on
+    journal.save_answer(0, "harm_or_control", False)
+    journal.save_answer(0, "protective_order", False)
+    assert items(journal)["boundaries"].ok is True
+    journal.save_answer(0, "protective_order", True)
+    assert items(journal)["boundaries"].ok is False
+
+
+def test_no_contact_target_reached_and_not(journal):
+    journal.add("nocontact_periods", at=at(40), start_day=TODAY - timedelta(days=40),
+                target_days=30)
+    item = items(journal)["no_contact"]
+    assert item.ok is True and "30-day period" in item.based_on
+    journal.add("nocontact_periods", start_day=TODAY - timedelta(days=5), target_days=21)
+    assert items(journal)["no_contact"].ok is False
+
+
+def test_a_lapse_resets_the_run_but_logistics_do_not(journal):
+    journal.add("nocontact_periods", at=at(25), start_day=TODAY - timedelta(days=25),
+                target_days=21)
+    journal.log_contact("them", replied=True, logistics=True, at=at(10))
+    assert items(journal)["no_contact"].ok is True
+    journal.log_contact("me", at=at(10))
+    assert items(journal)["no_contact"].ok is False
+
+
+@pytest.mark.parametrize("decision, ok", [("try_again", True), ("not_sure", False),
+                                          ("move_on", False)])
+def test_decision_item_uses_the_latest(journal, decision, ok):
+    journal.add("decisions", at=at(3), decision="try_again" if not ok else "move_on")
+    journal.add("decisions", decision=decision)
+    item = items(journal)["decision"]
+    assert item.ok is ok and TODAY.isoformat() in item.based_on
+
+
+def test_urges_mostly_let_pass_in_the_last_14_days(journal):
+    for days_ago in (1, 2, 3):
+        journal.log_urge(6, at=at(days_ago))
+    journal.log_urge(9, acted_on=True, at=at(4))
+    for days_ago in (20, 21, 22):  # outside the window: ignored
+        journal.log_urge(9, acted_on=True, at=at(days_ago))
+    item = items(journal)["urges"]
+    assert item.ok is True and "4 urge(s)" in item.based_on and "3 let pass" in item.based_on
+    journal.log_urge(9, acted_on=True)
+    assert items(journal)["urges"].ok is False   # 3 of 5 is not "mostly"
+
+
+def test_urges_in_the_past_of_today_only(journal):
+    journal.log_urge(5, at=at(1))
+    assert items(journal, today=TODAY - timedelta(days=20))["urges"].ok is None
+
+
+def test_wellbeing_item_follows_the_latest_who5_band(journal):
+    instruments.save_result(journal, "who5", [1, 1, 1, 1, 1])   # 20 %: low
+    assert items(journal)["wellbeing"].ok is False
+    instruments.save_result(journal, "who5", [2, 2, 2, 2, 2])   # 40 %: middle, not low
+    item = items(journal)["wellbeing"]
+    assert item.ok is True and "40 %" in item.based_on
+
+
+def test_patterns_need_a_plan_each(journal):
+    first = journal.add("patterns", pattern="jealousy", plan="talk it through")
+    second = journal.add("patterns", pattern="shutting down")
+    item = items(journal)["patterns"]
+    assert item.ok is False and "1 of 2" in item.based_on
+    journal.update("patterns", second, plan="say I need an hour")
+    assert items(journal)["patterns"].ok is True
+    journal.update("patterns", first, plan="   ")
+    assert items(journal)["patterns"].ok is False
+
+
+def test_widget_shows_every_item_with_what_it_is_based_on(journal):
+    journal.add("patterns", pattern="<b>me</b>", plan="x")
+    shown = readiness_widget(journal)
+    text = html.unescape(shown.value)
+    for item in readiness(journal):
+        assert item.label in text and item.based_on in text
+    assert "exback-readiness" in shown._dom_classes
+    assert "only advises" in text
+    assert "<b>me</b>" not in shown.value
+
+
+def test_widget_mentions_the_gate_only_for_boundaries(journal):
+    journal.add("decisions", decision="move_on")
+    assert "set aside" not in readiness_widget(journal).value
+    journal.save_answer(0, "no_contact_asked", True)
+    assert "set aside" in readiness_widget(journal).value
