@@ -274,6 +274,48 @@ CRISIS_HEADING = "Your crisis contacts"
 CRISIS_SAVED = "Saved {count} contact(s)."
 
 # --- boundaries, moving-on path, readiness ----------------------------------
+GATE_REASONS = {
+    "no_contact_asked": "Your ex asked for no contact, or blocked you. Their wish is final here, so the kit won't help with reaching out.",
+    "harm_or_control": "You said there was violence, threats or controlling behaviour. Your safety comes first, so the reconnecting steps are set aside.",
+    "protective_order": "There is a protective or restraining order between you. The kit keeps to it completely.",
+    "decision": "On {day} you decided to move on.",
+}
+GATE_HEADING_BOUNDARIES = "This part of the kit is set aside"
+GATE_HEADING_DECISION = "This part is resting for now"
+GATE_INTRO_BOUNDARIES = "Based on your boundaries check, this stage, which is about reaching out to your ex, is closed. That isn't a judgement of you. Here is why:"
+GATE_INTRO_DECISION = "You decided to move on, and that is as real and good an outcome as trying again. This stage is about reconnecting, so it rests while that is your decision:"
+GATE_STILL_OPEN = "Everything for you stays open: rebuilding you (03), holding steady (04), your check-ins, the urge log, the vault and the wellbeing checks."
+GATE_REVISIT_BOUNDARIES = "If something has changed, you can look at your answers again in the boundaries check in Start here (00)."
+GATE_REVISIT_DECISION = "If your thinking changes, you can update your decision in Space and clarity (01) and this stage opens again."
+GATE_SAFETY = "If you ever feel unsafe, please contact your local emergency number or one of your crisis contacts (Start here, 00)."
+READINESS_HEADING = "Readiness checklist"
+READINESS_INTRO = "A look at your own notes before any reconnecting step. It only advises: nothing here is a test, and you decide."
+READINESS_GATED = "Your boundaries check says reconnecting is set aside, so the reconnecting stages stay closed."
+READINESS_MARKS = {True: "✓", False: "○", None: "?"}
+READINESS_STATE = {True: "looks ready", False: "not yet", None: "no data yet"}
+READINESS_LINE = "{mark} {label}: {state}. Based on {based_on}."
+READINESS_LABELS = {
+    "boundaries": "Boundaries are clear",
+    "no_contact": "No-Contact target reached",
+    "decision": "Your decision is to try again",
+    "urges": "Urges mostly let pass in the last 14 days",
+    "wellbeing": "Wellbeing not in the low band",
+    "patterns": "Every pattern from step 4 has a plan",
+}
+READINESS_BASED = {
+    "boundaries_none": "the boundaries check, which isn't answered yet",
+    "boundaries": "your boundaries check ({answered} of 3 answered)",
+    "no_contact_none": "your No-Contact periods; none with a target has started yet",
+    "no_contact": "your {target}-day period from {start}: {current} days in a row now, longest {longest}",
+    "decision_none": "your decisions; none recorded yet (step 2)",
+    "decision": "your latest decision ({day}): {decision}",
+    "urges_none": "your urge log; no urges noted in the last 14 days",
+    "urges": "{count} urge(s) noted in the last 14 days, {passed} let pass",
+    "wellbeing_none": "your WHO-5 checks; none yet",
+    "wellbeing": "your latest WHO-5 ({day}, {age} day(s) ago): {percent} %",
+    "patterns_none": "your patterns list (step 4), which is empty so far",
+    "patterns": "{planned} of {count} pattern(s) with a plan",
+}
 
 # --- wellbeing scales -------------------------------------------------------
 WHO5_BANDS = {
@@ -303,6 +345,91 @@ CRISIS_RESET = "Back to the default list."
 CRISIS_HELP = "One contact a line, as name: how to reach them. Leave it empty and save to go back to the defaults."
 
 # --- charts and summaries ---------------------------------------------------
+CHART_TITLES = {
+    "mood": "Mood over time",
+    "mood_meter": "Mood meter: how pleasant, how much energy",
+    "year_pixels": "Your year in pixels",
+    "no_contact": "Days without contact",
+    "urges": "When urges come",
+    "habits": "Habits and mood",
+    "wellbeing": "Wellbeing check-ins",
+    "journey": "Your journey so far",
+}
+CHART_UNKNOWN = "There is no chart called {name!r}. The charts are: {allowed}."
+CHART_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+CHART_MONTHS_LONG = ("January", "February", "March", "April", "May", "June", "July", "August",
+                     "September", "October", "November", "December")
+CHART_WEEKDAYS_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+CHART_WEEKDAYS_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+CHART_CONTACT_DAY = "contact day"
+CHART_STAGE_START = "a stage began"
+CHART_NO_CHECKIN = "no check-in"
+CHART_MOOD_AXIS = "Mood (1–10)"
+CHART_MOOD_DAILY = "each day"
+CHART_MOOD_ROLLING = "7-day average"
+CHART_MOOD_BANDS = ("mood 1–2", "3–4", "5–6", "7–8", "9–10")
+CHART_MOOD_CHANGE = {"up": "a little higher than", "down": "a little lower than", "same": "about the same as"}
+CHART_EMPTY_MOOD = "Your mood line starts with your first check-in. It takes about half a minute."
+CHART_METER_X = "How pleasant (mood 1–10)"
+CHART_METER_Y = "Energy (1–10)"
+CHART_METER_RECENT = "last 7 days"
+CHART_METER_EARLIER = "earlier"
+CHART_QUADRANTS = {"tense": "stirred up, unpleasant", "lively_pleasant": "lively, pleasant",
+                   "low": "low energy, unpleasant", "calm_pleasant": "calm, pleasant"}
+CHART_EMPTY_METER = "Add your energy to a check-in and it lands here as a dot in one of four corners."
+CHART_EMPTY_YEAR = "Each day you check in colours one square here, a little mosaic of your year."
+CHART_NC_STREAK = "days in a row without contact"
+CHART_NC_TARGET = "your target: {days} days"
+CHART_NC_NOW = "now: {days}"
+CHART_NC_LONGEST = "longest: {days}"
+CHART_NC_AXIS = "Days in a row"
+CHART_EMPTY_NO_CONTACT = "When you start a No-Contact period (stage 01), your days without contact appear here."
+CHART_URGES_WEEKLY = "Each week: urges noted, and how many you let pass"
+CHART_URGES_LOGGED = "urges"
+CHART_URGES_RESISTED = "let pass"
+CHART_EMPTY_URGES = "No urges noted yet. When one comes, writing it down can help it pass, and the pattern shows here."
+CHART_HABIT_DAYS = "{with_:,} / {without:,}"
+CHART_HABIT_DAYS_HEADER = "days with / without"
+CHART_HABIT_TO_REDUCE = " (to do less)"
+CHART_HABITS_AXIS = "Mood on days with it minus days without (thin lines: a rough range)"
+CHART_EMPTY_HABITS = "Tick habits in your check-ins; after a week or two you'll see how each lines up with your mood."
+CHART_WHO5_AXIS = "WHO-5 wellbeing (%)"
+CHART_WHO5_LABEL = "WHO-5 wellbeing (%)"
+CHART_ROSENBERG_AXIS = "Self-esteem (0–30)"
+CHART_ROSENBERG_LABEL = "self-esteem total (0–30)"
+CHART_WHO5_BANDS = {"low": "0–28", "middle": "29–50", "good": "51–100"}
+CHART_WHO5_BAND_WORDS = {"low": "in the lowest of its three bands", "middle": "in its middle band",
+                         "good": "in its upper band"}
+CHART_EMPTY_WELLBEING = "Your WHO-5 and self-esteem check-ins appear here; each takes about two minutes."
+CHART_JOURNEY_COUNT = "{answered} of {questions}"
+CHART_EMPTY_JOURNEY = "Your journey starts in Start here. Each answer you save fills in a little of these bars."
+SUMMARY_MOOD_EMPTY = "There are no check-ins yet, so there is no mood line to describe."
+SUMMARY_MOOD_QUIET = "There were no check-ins in the last 7 days; on {day}, your most recent one, your mood was {mood} out of 10."
+SUMMARY_MOOD_WEEK = "Over the last 7 days your mood averaged {mean} out of 10, across {days} days with a check-in."
+SUMMARY_MOOD_COMPARE = "Over the last 7 days your mood averaged {mean} out of 10 across {days} days with a check-in, {change} the week before ({previous})."
+SUMMARY_METER_EMPTY = "There are no check-ins with both mood and energy in the last {days} days yet."
+SUMMARY_METER = "In the last {days} days, {count} of your {total} check-ins sat in the {quadrant} corner, more than any other."
+SUMMARY_YEAR_EMPTY = "The year-in-pixels is still blank; it fills in one square for each day you check in."
+SUMMARY_YEAR_NO_MOOD = "There are no check-ins in the last year yet, and {lapses} contact days are marked."
+SUMMARY_YEAR = "Over the last year you checked in on {days} days, most often with a {band} mood, and {lapses} contact days are marked."
+SUMMARY_YEAR_NO_CONTACT = "Over the last year you checked in on {days} days, most often with a {band} mood."
+SUMMARY_NC_EMPTY = "No No-Contact period has started yet; you can begin one in stage 01 whenever you choose."
+SUMMARY_NC_LAPSES = ", with {lapses} contact days along the way"
+SUMMARY_NC = "Day {day} of your {target}-day No-Contact period: {current} days in a row without contact and {clean} in all{lapses}."
+SUMMARY_NC_REACHED = "You reached your {target}-day No-Contact target; right now it is {current} days in a row, and {clean} of {days} days in all{lapses}."
+SUMMARY_NC_NO_TARGET = "Since {start}: {current} days in a row without contact and {clean} of {days} days in all{lapses}."
+SUMMARY_URGES_EMPTY = "No urges noted yet; when one comes, logging it here helps you see its pattern."
+SUMMARY_URGES = "In the last {days} days you noted {count} urges and let {passed} of them pass ({share} %); they come most often on {weekday}s around {hour}."
+SUMMARY_URGES_QUIET = "No urges noted in the last {days} days; of all {total} so far you let {share} % pass, and they came most often on {weekday}s around {hour}."
+SUMMARY_HABITS_EMPTY = "No habits ticked yet, so there is nothing to compare with your mood."
+SUMMARY_HABITS = "On days you ticked “{habit}” your mood averaged {with_}, against {without} on days without ({days_with:,} and {days_without:,} days); this shows what goes together, not what causes what."
+SUMMARY_WB_EMPTY = "No wellbeing check-ins yet; the WHO-5 and the self-esteem scale appear here once you take them."
+SUMMARY_WB_WHO5 = "your latest WHO-5 wellbeing score is {percent} %, {band}"
+SUMMARY_WB_CHANGE = " ({delta:+d} points since the one before)"
+SUMMARY_WB_ROSENBERG = "your latest self-esteem total is {total} of 30"
+SUMMARY_WB_JOIN = ", and "
+SUMMARY_JOURNEY_EMPTY = "No answers saved yet; the journey begins in Start here, at your own pace."
+SUMMARY_JOURNEY = "You have answered {answered} of {questions} questions, in {touched} of {stages} stages, most recently in {latest}."
 
 # --- notebooks and stages ---------------------------------------------------
 LAUNCH_STARTING = "{what} is starting… this can take a few seconds."
@@ -395,3 +522,74 @@ CLI_HELP_MAP_MOOD = "where a mood goes on the 1–10 scale, e.g. \"ecstatic=10\"
 CLI_HELP_MAP_ACTIVITY = "rename an activity as a habit, e.g. \"gym=exercise\" (\"work=\" leaves it out); repeat for more"
 CLI_HELP_DRY_RUN = "show what would be imported, and import nothing"
 CLI_HELP_SKIP_UNMAPPED = "leave out entries whose mood has no mapping instead of stopping"
+REPORT_TITLE = "Your progress report"
+REPORT_PERIOD = "Covering {first} to {last}"
+REPORT_NO_ENTRIES = "Your journal has no entries yet, so most pages are still waiting for you."
+REPORT_MADE = "Made on {day} by exback-kit, on this computer. Nothing was sent anywhere."
+REPORT_PRIVATE = "This report is private: it holds your own notes and numbers. Keep it somewhere only you can open, and share it only if you want to."
+REPORT_DEMO = "Made from the demo journal: every entry in it is invented."
+REPORT_INSIDE = "Inside"
+REPORT_INSIDE_CHARTS = "Your charts, each with a sentence on what it shows"
+REPORT_INSIDE_FIGURES = "No-Contact and urges in numbers"
+REPORT_INSIDE_WELLBEING = "Your wellbeing scores"
+REPORT_INSIDE_ANSWERS = "Your answers to step {steps}, because you chose to include them"
+REPORT_FOOTER = "exback-kit · private · page {page} of {pages}"
+REPORT_FIGURES_TITLE = "No-Contact and urges in numbers"
+REPORT_NC_HEAD = "No-Contact"
+REPORT_NC_START = "Period started"
+REPORT_NC_TARGET = "Target"
+REPORT_NC_TARGET_DAYS = "{days} days"
+REPORT_NC_NO_TARGET = "none set"
+REPORT_NC_CURRENT = "Current streak"
+REPORT_NC_LONGEST = "Longest streak"
+REPORT_NC_WITHOUT = "Days without contact"
+REPORT_NC_SHARE = "Last 30 days without contact"
+REPORT_NC_LAPSES = "Days with a lapse"
+REPORT_NC_TO_TARGET = "Days to the target"
+REPORT_NC_REACHED = "reached"
+REPORT_NC_DAYS = "{days} days"
+REPORT_NC_PERCENT = "{percent} %"
+REPORT_NC_NONE = "No No-Contact period yet."
+REPORT_NC_NOTE = "Needed contact (children, a shared lease) logged as logistics doesn't count as a lapse, and a lapse never wipes out the days before it."
+REPORT_URGE_HEAD = "Urges"
+REPORT_URGE_TOTAL = "Urges logged"
+REPORT_URGE_COUNT = "{count} ({resisted} ridden out)"
+REPORT_URGE_RECENT = "In the last 30 days"
+REPORT_URGE_TRIGGERS = "What set them off most often"
+REPORT_URGE_HELPED = "What helped most"
+REPORT_URGE_LABEL = "{label} ({count})"
+REPORT_NOTHING_YET = "nothing noted yet"
+REPORT_URGE_NONE = "No urges logged yet."
+REPORT_WELLBEING_TITLE = "Wellbeing scores"
+REPORT_WELLBEING_INTRO = "WHO-5 (Topp et al. 2015) as a percentage with its band, and the Rosenberg Self-Esteem Scale (Rosenberg 1965) as its total out of 30, which has no bands. Each is best compared with your own earlier results."
+REPORT_WELLBEING_RECENT = "The {count} most recent results, newest first"
+REPORT_WELLBEING_WHO5 = "WHO-5"
+REPORT_WELLBEING_ROSENBERG = "Self-esteem"
+REPORT_WELLBEING_WHO5_VALUE = "{value} %"
+REPORT_WELLBEING_ROSENBERG_VALUE = "{value} of 30"
+REPORT_WELLBEING_BAND_COUNTS = "All {total} WHO-5 results by band: {counts}."
+REPORT_WELLBEING_BAND_COUNT = "{label}: {count}"
+REPORT_WELLBEING_NONE = "No wellbeing checks yet. The WHO-5 takes about a minute, every two weeks."
+REPORT_ANSWERS_TITLE = "Your answers"
+REPORT_ANSWERS_INTRO = "Your own words, as you last saved them, for the steps you chose to include."
+REPORT_STEP_HEAD = "Step {number}: {title}"
+REPORT_NO_ANSWERS = "No answers saved for this step yet."
+REPORT_SHORTENED = "… (shortened here; the whole text is in your journal)"
+REPORT_YES = "yes"
+REPORT_NO = "no"
+REPORT_BAD_STEPS = "{field}: {value!r} isn't a list of steps. Please give step numbers from 0 to 18 separated by commas, e.g. 2,4."
+REPORT_NOT_PDF = "{field}: {value!r} doesn't end in .pdf. Please give a file name like report.pdf."
+REPORT_WRITTEN = "Saved your report to {path} ({pages} pages). It holds your private notes: keep it somewhere only you can open."
+REPORT_PROGRESS_READING = "Reading your journal"
+REPORT_PROGRESS_PAGE = "Page {page} of {pages}"
+REPORT_PROGRESS_DONE = "Done"
+REPORT_WIDGET_INTRO = "A PDF of your charts, figures and wellbeing scores, made and kept on this computer. Your answers go in only for the steps you pick below."
+REPORT_WIDGET_STEPS = "Answers to include"
+REPORT_WIDGET_STEPS_HELP = "Optional. Ctrl-click (Cmd-click on a Mac) to pick several, or none."
+REPORT_WIDGET_PATH = "Save as"
+REPORT_WIDGET_BUTTON = "Create the report"
+REPORT_WIDGET_WORKING = "Working on it…"
+REPORT_WIDGET_STEP_OPTION = "Step {number}: {title}"
+CLI_HELP_REPORT = "a PDF progress report: charts, figures, wellbeing; your answers only if you ask"
+CLI_HELP_REPORT_OUT = "the PDF to write; default a dated name in a reports folder next to your journal"
+CLI_HELP_INCLUDE_STEPS = "also include your latest answers to these steps, e.g. 2,4"
