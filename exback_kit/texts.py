@@ -238,6 +238,8 @@ REACH_BEFORE = "Before"
 REACH_AFTER = "After"
 REACH_PENDING = "Not written yet."
 REACH_ROW = "{day}"
+REACH_BOUNDARY = ("Your boundaries check says your ex asked for no contact, or that contact isn't safe. "
+                  "Please don't reach out; writing here what you feel like doing, and why, is still fine.")
 # Patterns, repairs, agreements, milestones, old habits
 PATTERNS_HEADING = "Patterns you brought"
 PATTERN = "A pattern (e.g. insecurity, jealousy, shutting down)"

@@ -14,7 +14,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from exback_kit import texts
+from exback_kit import gates, texts
 from exback_kit.schema import CHANNELS, DEFAULT_HABITS, HABITS_TO_REDUCE
 from exback_kit.store import Journal
 from exback_kit.validate import now
@@ -214,6 +214,8 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
         row = form.rows[entry]
         message = {"still_want": texts.VAULT_STILL_WANT, "let_go": texts.VAULT_LET_GO,
                    "rewritten": texts.VAULT_REWRITE}[status]
+        if status == "still_want" and gates.journey(journal).by == "boundaries":
+            message = texts.REACH_BOUNDARY
         try:
             journal.update("unsent", entry, status=status, reviewed_at=now(),
                            review_note=row["note"].value)
@@ -273,8 +275,10 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     ``form.rows[entry_id]`` holds an open entry's ``outcome`` box, ``save`` button and ``error``.
     """
-    form = Form("exback-reachouts", texts.REACH_HEADING, intro=texts.REACH_INTRO,
-                on_save=on_save)
+    intro = texts.REACH_INTRO
+    if gates.journey(journal).by == "boundaries":
+        intro += "\n\n" + texts.REACH_BOUNDARY
+    form = Form("exback-reachouts", texts.REACH_HEADING, intro=intro, on_save=on_save)
     form.add("plan", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_PLAN)
     form.add("expectation", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_EXPECT)
     form.add("why", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_WHY)

@@ -549,3 +549,15 @@ def test_step_answers_and_contacts_never_reach_html_unescaped(journal):
     assert not [v for v in html_values(again) if PAYLOAD in v]
     journal.set_setting("crisis_contacts", [{"name": PAYLOAD, "detail": PAYLOAD}])
     _assert_escaped(forms.safety_widget(journal))
+
+
+def test_reach_out_tools_remind_of_a_boundary(journal):
+    assert "Please don't reach out" not in forms.decision_journal(journal).header.value
+    journal.save_answer(0, "no_contact_asked", True)
+    assert "Please don&#x27;t reach out" in forms.decision_journal(journal).header.value
+    old = datetime.now().astimezone() - timedelta(hours=100)
+    entry = journal.add("unsent", at=old, text="hello")
+    vault = forms.unsent_vault(journal)
+    vault.rows[entry]["still_want"].click()
+    assert "Please don't reach out" in vault.message
+    assert journal.records("unsent")[0]["status"] == "still_want"
