@@ -44,8 +44,12 @@ def as_day(today: date | None = None) -> pd.Timestamp:
     return pd.Timestamp(today if today is not None else date.today()).normalize()
 
 
-def _until(df: pd.DataFrame, today: pd.Timestamp) -> pd.DataFrame:
-    return df[df["day"] <= today] if len(df) else df
+def up_to(df: pd.DataFrame, today: pd.Timestamp) -> pd.DataFrame:
+    """Return the rows up to ``today`` (the frame itself when none is later: no copy)."""
+    if not len(df):
+        return df
+    keep = (df["day"] <= today).to_numpy()
+    return df if keep.all() else df[keep]
 
 
 def _floats(col: pd.Series) -> np.ndarray:
@@ -73,7 +77,7 @@ def daily_mood(checkins: pd.DataFrame, today: date | None = None, *,
     when none of them do). The index is the day (DatetimeIndex named ``day``).
     """
     end = as_day(today)
-    df = _until(checkins, end)
+    df = up_to(checkins, end)
     if df.empty:
         return pd.DataFrame({"mood": [], "energy": [], "checkins": [], "rolling": []},
                             index=pd.DatetimeIndex([], name="day"), dtype="float64")
@@ -98,7 +102,7 @@ def mood_points(checkins: pd.DataFrame, today: date | None = None, *,
         days: keep only the last ``days`` days up to ``today`` (None keeps all).
     """
     end = as_day(today)
-    df = _until(checkins, end)
+    df = up_to(checkins, end)
     if days is not None and len(df):
         df = df[df["day"] > end - pd.Timedelta(days=days)]
     out = pd.DataFrame({"day": df["day"].to_numpy(dtype="datetime64[ns]"),
@@ -214,6 +218,12 @@ def no_contact(contacts: pd.DataFrame, periods: pd.DataFrame, today: date | None
         fallback = contacts["day"].min().date()
     start, target = current_period(periods, today, fallback=fallback)
     days = no_contact_days(contacts, periods, today, fallback=fallback)
+    return summarize_period(days, start, target)
+
+
+def summarize_period(days: pd.DataFrame, start: pd.Timestamp | None,
+                     target: int | None) -> NoContactSummary:
+    """Return the summary of a period from its :func:`no_contact_days` frame."""
     if days.empty:
         return NoContactSummary(start.date() if start is not None else None, target,
                                 0, 0, 0, 0.0, 0, target, False, 0)
@@ -248,19 +258,21 @@ def habit_mood(checkins: pd.DataFrame, today: date | None = None) -> pd.DataFram
     """
     columns = ["with_mood", "without_mood", "days_with", "days_without", "difference",
                "low", "high", "to_reduce"]
-    df = _until(checkins, as_day(today))
+    df = up_to(checkins, as_day(today))
     if df.empty:
         return pd.DataFrame(columns=columns, index=pd.Index([], name="habit", dtype="str"))
-    day_key = df["day"].to_numpy(dtype="datetime64[ns]")
-    mood = pd.Series(_floats(df["mood"]), index=day_key).groupby(level=0).mean()
-    pairs = pd.DataFrame({"day": day_key, "habit": df["habits"].to_numpy()}).explode("habit")
-    pairs = pairs.dropna().drop_duplicates()
-    if pairs.empty:
+    day_codes, days = pd.factorize(df["day"].to_numpy(dtype="datetime64[ns]"), sort=True)
+    mood = pd.Series(_floats(df["mood"])).groupby(day_codes).mean().to_numpy()
+    lists = df["habits"].to_list()
+    flat = [h for picks in lists for h in picks]
+    if not flat:
         return pd.DataFrame(columns=columns, index=pd.Index([], name="habit", dtype="str"))
-    rows = {}
-    for habit, group in pairs.groupby("habit"):
-        has = mood.index.isin(group["day"].to_numpy())
-        rows[str(habit)] = _compare(mood.to_numpy()[has], mood.to_numpy()[~has])
+    per_row = np.repeat(day_codes, [len(picks) for picks in lists])
+    habit_codes, names = pd.factorize(np.array(flat, dtype=object))
+    has = np.zeros((len(days), len(names)), dtype=bool)
+    has[per_row, habit_codes] = True
+    rows = {str(name): _compare(mood[has[:, i]], mood[~has[:, i]])
+            for i, name in enumerate(names)}
     out = pd.DataFrame.from_dict(rows, orient="index", columns=columns[:-1])
     out = out.loc[_habit_order(list(out.index))]
     out.index.name = "habit"
@@ -293,7 +305,7 @@ def wellbeing(results: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
     """
     from exback_kit.instruments import who5_band
 
-    df = _until(results, as_day(today))
+    df = up_to(results, as_day(today))
     if df.empty:
         return pd.DataFrame({"day": pd.Series([], dtype="datetime64[ns]"),
                              "instrument": pd.Series([], dtype="str"),
@@ -365,7 +377,7 @@ def journey(answers: pd.DataFrame, today: date | None = None, *,
     counts as one question, answered by any answer) and ``last_day`` (NaT if none).
     """
     plan = stage_plan() if plan is None else plan
-    df = _until(answers, as_day(today))
+    df = up_to(answers, as_day(today))
     steps_col = df["step"].to_numpy(dtype="float64", na_value=np.nan) if len(df) else np.array([])
     rows = []
     for stage, steps in plan.items():
@@ -387,7 +399,7 @@ def journey(answers: pd.DataFrame, today: date | None = None, *,
 
 def stage_starts(answers: pd.DataFrame, today: date | None = None) -> pd.Series:
     """Return the first day each stage got an answer (index: stage id), oldest first."""
-    df = _until(answers, as_day(today))
+    df = up_to(answers, as_day(today))
     if df.empty:
         return pd.Series([], dtype="datetime64[ns]", index=pd.Index([], dtype="str"))
     lookup = {step: stage for stage, steps in STAGE_STEPS.items() for step in steps}

@@ -11,14 +11,14 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from exback_kit.tracking import as_day
+from exback_kit.tracking import as_day, up_to
 
 HOURS = 24
 WEEKDAYS = 7
 
 
 def _until(urges: pd.DataFrame, today: date | None) -> pd.DataFrame:
-    return urges[urges["day"] <= as_day(today)] if len(urges) else urges
+    return up_to(urges, as_day(today))
 
 
 def urge_clock(urges: pd.DataFrame, today: date | None = None) -> pd.DataFrame:

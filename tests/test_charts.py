@@ -1,0 +1,330 @@
+"""Charts: every chart renders for any amount of data, says one true sentence, looks stable."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.testing.compare import compare_images
+
+from exback_kit import (
+    Journal,
+    calendar_chart,
+    charts,
+    contact_charts,
+    growth_charts,
+    mood_charts,
+    palette,
+    texts,
+    tracking,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks._data import fill_years
+
+TODAY = date(2025, 3, 12)  # a Wednesday
+BASELINE = Path(__file__).parent / "baseline"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def at(day: date, hour: int = 12, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute))
+
+
+# --- datasets -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def empty_tables(tmp_path_factory):
+    with Journal.open(tmp_path_factory.mktemp("empty") / "j.sqlite3") as j:
+        return tracking.load_tables(j)
+
+
+@pytest.fixture(scope="module")
+def one_day_tables(tmp_path_factory):
+    with Journal.open(tmp_path_factory.mktemp("one") / "j.sqlite3") as j:
+        j.add("nocontact_periods", start_day=TODAY, target_days=30, at=at(TODAY, 8))
+        j.add_checkin(6, energy=4, sleep_hours=7, habits=["exercise"], at=at(TODAY, 9))
+        j.log_urge(7, trigger="late night", at=at(TODAY, 10))
+        j.log_contact("them", at=at(TODAY, 11))
+        j.add("instrument_results", instrument="who5", items=[3, 3, 3, 3, 3], raw=15,
+              score=60.0, at=at(TODAY, 12))
+        j.save_answer(0, "breakup_date", "2025-01-02", at=at(TODAY, 13))
+        return tracking.load_tables(j)
+
+
+@pytest.fixture(scope="module")
+def ten_year_tables(tmp_path_factory):
+    with Journal.open(tmp_path_factory.mktemp("ten") / "j.sqlite3") as j:
+        counts = fill_years(j, today=TODAY)
+        assert counts["checkins"] >= 7000 and counts["urges"] >= 5000
+        return tracking.load_tables(j)
+
+
+def render_all(tables, today=TODAY):
+    out = {}
+    for name in charts.CHARTS:
+        fig, sentence = charts.render(name, tables, today)
+        out[name] = (fig, sentence, charts.to_png(fig))
+    return out
+
+
+def texts_on(fig: Figure) -> list[str]:
+    return [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+# --- every chart, any data --------------------------------------------------------
+
+def test_the_registry_names_the_eight_charts():
+    assert list(charts.CHARTS) == ["mood", "mood_meter", "year_pixels", "no_contact", "urges",
+                                   "habits", "wellbeing", "journey"]
+    for name, spec in charts.CHARTS.items():
+        assert spec.name == name and spec.title == texts.CHART_TITLES[name]
+
+
+@pytest.mark.parametrize("dataset", ["empty_tables", "one_day_tables", "ten_year_tables"])
+def test_every_chart_renders_with_a_title_and_one_sentence(request, dataset):
+    rendered = render_all(request.getfixturevalue(dataset))
+    for name, (fig, sentence, png) in rendered.items():
+        assert isinstance(fig, Figure) and fig.canvas.manager is None  # not a pyplot figure
+        assert png.startswith(PNG) and len(png) > 2000
+        assert fig.axes[0].get_title(loc="left") == texts.CHART_TITLES[name]
+        assert sentence.endswith(".") and "{" not in sentence and "nan" not in sentence
+        assert sentence.count(". ") == 0, f"{name}: more than one sentence: {sentence}"
+
+
+def test_an_empty_journal_gets_a_friendly_note_not_a_chart(empty_tables):
+    notes = {"mood": texts.CHART_EMPTY_MOOD, "mood_meter": texts.CHART_EMPTY_METER,
+             "year_pixels": texts.CHART_EMPTY_YEAR, "no_contact": texts.CHART_EMPTY_NO_CONTACT,
+             "urges": texts.CHART_EMPTY_URGES, "habits": texts.CHART_EMPTY_HABITS,
+             "wellbeing": texts.CHART_EMPTY_WELLBEING, "journey": texts.CHART_EMPTY_JOURNEY}
+    for name, note in notes.items():
+        fig, _ = charts.render(name, empty_tables, TODAY)
+        shown = " ".join(" ".join(texts_on(fig)).split())
+        assert shown == note, name
+        assert not fig.axes[0].lines and not fig.axes[0].images
+
+
+def test_one_day_draws_real_marks(one_day_tables):
+    fig, _ = charts.render("mood", one_day_tables, TODAY)
+    assert fig.axes[0].lines[0].get_ydata().tolist() == [6.0]
+    fig, _ = charts.render("no_contact", one_day_tables, TODAY)
+    assert fig.axes[0].lines[0].get_ydata().tolist() == [1]
+    fig, _ = charts.render("urges", one_day_tables, TODAY)
+    assert len(fig.axes) == 2 and fig.axes[0].images[0].get_array().sum() == 1
+
+
+def test_unknown_chart_names_the_known_ones(empty_tables):
+    with pytest.raises(KeyError, match="mood_meter"):
+        charts.render("moood", empty_tables, TODAY)
+
+
+def test_render_png_returns_png_bytes(one_day_tables):
+    assert charts.render_png("year_pixels", one_day_tables, TODAY).startswith(PNG)
+
+
+def test_draw_functions_use_the_axes_they_are_given(one_day_tables):
+    fig = Figure()
+    grid = fig.subplots(3, 1)
+    spec = charts.CHARTS["no_contact"]
+    ax = spec.draw(spec.prepare(one_day_tables, TODAY), grid[0])
+    assert ax is grid[0]
+    urges = charts.CHARTS["urges"]
+    top = urges.draw(urges.prepare(one_day_tables, TODAY), grid[1])
+    assert top.get_figure() is fig and len(fig.axes) == 4  # the urge chart split its slot
+
+
+def test_text_with_dollar_signs_is_drawn_as_typed(journal):
+    for d in range(1, 5):
+        journal.add_checkin(4 + d, habits=["spent $5 on $10 things"] if d % 2 else [],
+                            at=at(TODAY - timedelta(days=d)))
+    fig, _ = charts.render("habits", tracking.load_tables(journal), TODAY)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == [r"spent \$5 on \$10 things"]
+    charts.to_png(fig)  # mathtext would fail here on an unescaped pair of $
+
+
+# --- what the charts show ---------------------------------------------------------
+
+def test_mood_chart_leaves_missing_days_as_gaps(journal):
+    journal.add_checkin(5, at=at(TODAY - timedelta(days=3)))
+    journal.add_checkin(7, at=at(TODAY))
+    fig, _ = charts.render("mood", tracking.load_tables(journal), TODAY)
+    daily = fig.axes[0].lines[0].get_ydata()
+    assert len(daily) == 4 and np.isnan(daily[1]) and np.isnan(daily[2])
+
+
+def test_mood_chart_marks_contact_days_and_stage_starts(journal):
+    journal.add_checkin(5, at=at(TODAY - timedelta(days=9)))
+    journal.log_contact("me", at=at(TODAY - timedelta(days=4)))
+    journal.save_answer(4, "my_part", "text", at=at(TODAY - timedelta(days=2)))
+    data = mood_charts.prepare_mood(tracking.load_tables(journal), TODAY)
+    assert list(data.lapses.date) == [TODAY - timedelta(days=4)]
+    assert list(data.stages.index) == ["03_rebuilding_you"]
+    ax = mood_charts.draw_mood(data)
+    assert [t.get_text() for t in ax.texts] == ["03"]
+
+
+def test_year_grid_places_days_by_weekday_and_week():
+    daily = pd.Series([3.0, 9.0], index=pd.to_datetime(["2025-03-10", "2025-01-01"]))
+    lapses = pd.DatetimeIndex(["2025-03-11", "2025-03-20"])
+    grid = calendar_chart.year_grid(daily, lapses, TODAY)
+    assert grid.mood.shape == (7, 53) and grid.first_day == pd.Timestamp("2024-03-11")
+    assert grid.mood[0, 52] == 3.0                     # Monday of this week
+    assert (grid.mood[3:, 52] == calendar_chart.OUTSIDE).all()  # Thursday on: after today
+    assert grid.mood[2, 42] == 9.0                     # 1 Jan 2025, a Wednesday, 10 weeks back
+    assert np.isnan(grid.mood[2, 52])                  # today, no check-in: missing, not 0
+    assert list(zip(*np.nonzero(grid.lapse), strict=True)) == [(1, 52)]  # the 20th is after today
+    assert (43, 1) in grid.months and grid.months[-1] == (51, 3)  # first Mondays of a month
+
+
+def test_year_pixels_uses_the_mood_scale_and_marks_lapses(journal):
+    journal.add_checkin(2, at=at(TODAY - timedelta(days=1)))
+    journal.log_contact("me", at=at(TODAY - timedelta(days=1)))
+    fig, sentence = charts.render("year_pixels", tracking.load_tables(journal), TODAY)
+    image = fig.axes[0].images[0]
+    assert image.norm.boundaries.tolist() == list(palette.MOOD_BOUNDS)
+    marks = fig.axes[0].lines[0]
+    assert (marks.get_xdata().tolist(), marks.get_ydata().tolist()) == ([52], [1])
+    assert sentence == texts.SUMMARY_YEAR.format(days=1, band=texts.CHART_MOOD_BANDS[0], lapses=1)
+
+
+def test_no_contact_chart_shows_target_and_both_streaks(journal):
+    journal.add("nocontact_periods", start_day=TODAY - timedelta(days=20), target_days=30,
+                at=at(TODAY - timedelta(days=20)))
+    journal.log_contact("me", at=at(TODAY - timedelta(days=5)))
+    fig, sentence = charts.render("no_contact", tracking.load_tables(journal), TODAY)
+    ax = fig.axes[0]
+    assert 30 in [line.get_ydata()[0] for line in ax.lines if len(line.get_ydata()) == 2]
+    notes = [t.get_text() for t in ax.texts]
+    assert texts.CHART_NC_NOW.format(days=5) in notes
+    assert texts.CHART_NC_LONGEST.format(days=15) in notes
+    assert sentence.startswith("Day 21 of your 30-day") and "5 days in a row" in sentence
+    assert "20 in all" in sentence and "1 contact days" in sentence
+
+
+# --- summaries --------------------------------------------------------------------
+
+def test_mood_summary_compares_with_the_week_before(journal):
+    for d in range(14):
+        journal.add_checkin(4 if d >= 7 else 7, at=at(TODAY - timedelta(days=d)))
+    sentence = charts.render("mood", tracking.load_tables(journal), TODAY)[1]
+    assert sentence == texts.SUMMARY_MOOD_COMPARE.format(
+        mean="7", days=7, change=texts.CHART_MOOD_CHANGE["up"], previous="4")
+
+
+def test_mood_summary_when_the_last_week_was_quiet(journal):
+    journal.add_checkin(6, at=at(TODAY - timedelta(days=10)))
+    sentence = charts.render("mood", tracking.load_tables(journal), TODAY)[1]
+    assert sentence == texts.SUMMARY_MOOD_QUIET.format(day="2 March", mood="6")
+
+
+def test_meter_summary_names_the_busiest_corner(journal):
+    for mood, energy in [(8, 2), (9, 3), (7, 1), (2, 9)]:
+        journal.add_checkin(mood, energy=energy, at=at(TODAY - timedelta(days=1)))
+    sentence = charts.render("mood_meter", tracking.load_tables(journal), TODAY)[1]
+    assert sentence == texts.SUMMARY_METER.format(
+        days=90, count=3, total=4, quadrant=texts.CHART_QUADRANTS["calm_pleasant"])
+
+
+def test_urge_summary_counts_recent_urges_and_the_peak_time(journal):
+    sunday = TODAY - timedelta(days=3)
+    for hour, acted in [(22, False), (22, True), (22, False), (9, False)]:
+        journal.log_urge(6, acted_on=acted, at=at(sunday, hour, 15))
+    journal.log_urge(6, at=at(TODAY - timedelta(days=60), 22))
+    sentence = charts.render("urges", tracking.load_tables(journal), TODAY)[1]
+    assert sentence == texts.SUMMARY_URGES.format(days=28, count=4, passed=3, share=75,
+                                                  weekday="Sunday", hour="22:00")
+
+
+def test_urge_summary_when_recent_weeks_were_quiet(journal):
+    journal.log_urge(6, at=at(TODAY - timedelta(days=40), 21))
+    journal.log_urge(6, acted_on=True, at=at(TODAY - timedelta(days=40), 21))
+    sentence = charts.render("urges", tracking.load_tables(journal), TODAY)[1]
+    assert sentence.startswith("No urges noted in the last 28 days") and "50 %" in sentence
+
+
+def test_habit_summary_picks_the_clearest_difference_with_enough_days(journal):
+    plan = {1: (8, ["exercise"]), 2: (8, ["exercise"]), 3: (8, ["exercise", "hobby"]),
+            4: (4, []), 5: (4, []), 6: (4, ["hobby"]), 7: (2, ["hobby"])}
+    for d, (mood, habits) in plan.items():
+        journal.add_checkin(mood, habits=habits, at=at(TODAY - timedelta(days=d)))
+    data = growth_charts.prepare_habits(tracking.load_tables(journal), TODAY)
+    assert growth_charts.summarize_habits(data) == texts.SUMMARY_HABITS.format(
+        habit="exercise", with_="8", without="3.5", days_with=3, days_without=4)
+
+
+def test_wellbeing_summary_gives_latest_scores_and_change(journal):
+    for d, raw in [(30, 10), (2, 14)]:
+        journal.add("instrument_results", instrument="who5", items=[2, 2, 2, 2, 2], raw=raw,
+                    score=raw * 4.0, at=at(TODAY - timedelta(days=d)))
+    journal.add("instrument_results", instrument="rosenberg", items=[2] * 10, raw=21,
+                score=70.0, at=at(TODAY - timedelta(days=1)))
+    sentence = charts.render("wellbeing", tracking.load_tables(journal), TODAY)[1]
+    assert sentence == ("Your latest WHO-5 wellbeing score is 56 %, in its upper band "
+                        "(+16 points since the one before), and your latest self-esteem "
+                        "total is 21 of 30.")
+
+
+def test_wellbeing_summary_with_rosenberg_only(journal):
+    journal.add("instrument_results", instrument="rosenberg", items=[1] * 10, raw=12,
+                score=40.0, at=at(TODAY - timedelta(days=1)))
+    sentence = charts.render("wellbeing", tracking.load_tables(journal), TODAY)[1]
+    assert sentence == "Your latest self-esteem total is 12 of 30."
+
+
+def test_journey_summary_counts_answers_and_names_the_latest_stage(journal):
+    journal.save_answer(1, "quiet_hope", "space", at=at(TODAY - timedelta(days=3)))
+    journal.save_answer(4, "my_part", "x", at=at(TODAY - timedelta(days=1)))
+    data = growth_charts.prepare_journey(tracking.load_tables(journal), TODAY)
+    total = int(data.stages["questions"].sum())
+    assert growth_charts.summarize_journey(data) == texts.SUMMARY_JOURNEY.format(
+        answered=2, questions=total, touched=2, stages=8, latest="Rebuilding you")
+
+
+def test_no_contact_summary_without_a_period_counts_from_the_first_entry(journal):
+    journal.add_checkin(5, at=at(TODAY - timedelta(days=9)))
+    data = contact_charts.prepare_no_contact(tracking.load_tables(journal), TODAY)
+    assert contact_charts.summarize_no_contact(data) == texts.SUMMARY_NC_NO_TARGET.format(
+        start="3 March", current=10, clean=10, days=10, lapses="")
+
+
+# --- image comparison -------------------------------------------------------------
+
+#: Text rendering pinned as matplotlib.testing.set_font_settings_for_testing pins it.
+STABLE_RC = {"font.family": "DejaVu Sans", "text.hinting": "default"}
+
+
+@pytest.fixture(scope="module")
+def picture_tables(tmp_path_factory):
+    """Ten weeks of fixed entries (no randomness) for the image comparisons."""
+    with Journal.open(tmp_path_factory.mktemp("pic") / "j.sqlite3") as j:
+        first = TODAY - timedelta(days=69)
+        j.add("nocontact_periods", start_day=first, target_days=30, at=at(first))
+        rows = [{"at": at(first + timedelta(days=d), 9), "mood": 1 + (d * 7) % 10}
+                for d in range(70) if d % 6]
+        j.add_many("checkins", rows)
+        for d, who in [(12, "me"), (33, "them"), (34, "me")]:
+            j.log_contact(who, replied=True, at=at(first + timedelta(days=d), 20))
+        return tracking.load_tables(j)
+
+
+@pytest.mark.parametrize("name", ["year_pixels", "no_contact"])
+def test_chart_matches_its_baseline_image(picture_tables, tmp_path, name):
+    with mpl.rc_context(STABLE_RC):
+        fig, _ = charts.render(name, picture_tables, TODAY)
+        actual = tmp_path / f"{name}.png"
+        actual.write_bytes(charts.to_png(fig))
+    expected = BASELINE / f"{name}.png"
+    if os.environ.get("EXBACK_UPDATE_BASELINE"):
+        BASELINE.mkdir(exist_ok=True)
+        expected.write_bytes(actual.read_bytes())
+    assert expected.exists(), "run with EXBACK_UPDATE_BASELINE=1 once to create the baseline"
+    problem = compare_images(str(expected), str(actual), tol=2)
+    assert problem is None, problem
