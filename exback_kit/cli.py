@@ -31,6 +31,7 @@ from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
 CLI_MODULES: dict[str, str] = {
     "remind": "exback_kit.remind",
     "import-daylio": "exback_kit.daylio",
+    "report": "exback_kit.report",
     "lab": "exback_kit.launch",
     "app": "exback_kit.launch",
 }
