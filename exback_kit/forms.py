@@ -48,6 +48,7 @@ from exback_kit.widgets_util import (
     history_html,
     paragraphs,
     question_widget,
+    radio,
 )
 
 __all__ = [
@@ -186,8 +187,7 @@ def _scale_form(journal: Journal, info: instruments.Instrument, *, css: str, tit
     """Return a form with one radio group per item (left blank on purpose: a fresh measure)."""
     form = Form(css, title, intro=info.intro, on_save=on_save)
     for item in info.items:
-        form.add(item.id, widgets.RadioButtons(options=[(label, v) for v, label in info.answers],
-                                               value=None), label=item.text)
+        form.add(item.id, radio([(label, v) for v, label in info.answers]), label=item.text)
     credit = texts.INSTRUMENT_CREDIT.format(credit=info.credit)
     form.extra.children = (widgets.HTML(f"<small>{esc(credit)}</small>"),)
     return form

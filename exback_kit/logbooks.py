@@ -23,6 +23,7 @@ from exback_kit.widgets_util import (
     Form,
     OnSave,
     add_checked,
+    checkbox,
     choice_buttons,
     ends,
     entry_html,
@@ -109,15 +110,14 @@ def meeting_form(journal: Journal, *, on_save: OnSave = None) -> Form:
                         ("their_engagement", texts.MEETING_ENGAGEMENT)):
         buttons = scale_buttons(1, 10)
         form.add(name, buttons, label=label, display=ends(buttons, *texts.MEETING_ENDS))
-    form.add("light_topics", widgets.Checkbox(description=texts.MEETING_LIGHT, indent=False))
-    form.add("old_wounds", widgets.Checkbox(description=texts.MEETING_WOUNDS, indent=False))
+    form.add("light_topics", checkbox(texts.MEETING_LIGHT))
+    form.add("old_wounds", checkbox(texts.MEETING_WOUNDS))
     form.add("flirting", choice_buttons({k: texts.MEETING_FLIRTING_CHOICES[k] for k in FLIRTING},
                                         "none"), label=texts.MEETING_FLIRTING)
     form.add("flirt_landed", choice_buttons({k: texts.MEETING_LANDED_CHOICES[k]
                                              for k in FLIRT_LANDED}, "not_applicable"),
              label=texts.MEETING_LANDED)
-    form.add("intimacy_waited", widgets.Checkbox(description=texts.MEETING_WAITED, value=True,
-                                                 indent=False))
+    form.add("intimacy_waited", checkbox(texts.MEETING_WAITED, True))
     form.add("note", _textarea(), label=texts.NOTE)
 
     def render(r: dict[str, Any]) -> widgets.Widget:

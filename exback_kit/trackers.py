@@ -23,6 +23,7 @@ from exback_kit.widgets_util import (
     Form,
     OnSave,
     add_checked,
+    checkbox,
     choice_buttons,
     ends,
     entry_html,
@@ -100,8 +101,8 @@ def contact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("channel", widgets.Dropdown(options=[(texts.CONTACT_CHANNELS[c], c)
                                                   for c in CHANNELS], value="text"),
              label=texts.CONTACT_CHANNEL)
-    form.add("replied", widgets.Checkbox(description=texts.CONTACT_REPLIED, indent=False))
-    form.add("logistics", widgets.Checkbox(description=texts.CONTACT_LOGISTICS, indent=False),
+    form.add("replied", checkbox(texts.CONTACT_REPLIED))
+    form.add("logistics", checkbox(texts.CONTACT_LOGISTICS),
              help=texts.CONTACT_LOGISTICS_HELP)
     form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
     form.add("at", when_picker(), label=texts.WHEN, help=texts.WHEN_HELP)
@@ -128,7 +129,7 @@ def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("intensity", intensity, label=texts.URGE_INTENSITY,
              display=ends(intensity, *texts.URGE_ENDS))
     form.add("trigger", widgets.Text(layout=WIDE), label=texts.URGE_TRIGGER)
-    form.add("acted_on", widgets.Checkbox(description=texts.URGE_ACTED, indent=False))
+    form.add("acted_on", checkbox(texts.URGE_ACTED))
     form.add("helped", widgets.Text(layout=WIDE), label=texts.URGE_HELPED)
     form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
     form.add("at", when_picker(), label=texts.WHEN, help=texts.WHEN_HELP)

@@ -222,9 +222,7 @@ class CheckGroup(widgets.VBox):
 
     def __init__(self, choices: Sequence[tuple[str, str]], value: Iterable[str] = ()) -> None:
         picked = set(value or ())
-        self.boxes = {cid: widgets.Checkbox(description=label, value=cid in picked,
-                                            indent=False)
-                      for cid, label in choices}
+        self.boxes = {cid: checkbox(label, cid in picked) for cid, label in choices}
         super().__init__(list(self.boxes.values()))
 
     @property
@@ -242,12 +240,25 @@ class CheckGroup(widgets.VBox):
             box.value = cid in chosen
 
 
+def checkbox(description: str, value: bool = False) -> widgets.Checkbox:
+    """Return a checkbox whose label is never cut short."""
+    return widgets.Checkbox(description=description, value=value, indent=False,
+                            layout=widgets.Layout(width="auto"))
+
+
+def radio(options: Sequence[tuple[str, Any]], value: object = None) -> widgets.RadioButtons:
+    """Return radio buttons (nothing picked unless ``value``) wide enough for long labels."""
+    start = value if value in {v for _, v in options} else None
+    return widgets.RadioButtons(options=list(options), value=start,
+                                layout=widgets.Layout(width="auto"))
+
+
 def scale_buttons(lo: int, hi: int, value: object = None) -> widgets.ToggleButtons:
     """Return toggle buttons lo..hi with nothing picked unless ``value`` is given."""
     options = [(str(i), i) for i in range(lo, hi + 1)]
     start = value if isinstance(value, int) and lo <= value <= hi else None
     buttons = widgets.ToggleButtons(options=options, value=start,
-                                    style={"button_width": "2.6em"})
+                                    style={"button_width": "3.2em"})
     return buttons
 
 
@@ -287,8 +298,7 @@ def question_widget(q: Question, value: object = None) -> tuple[Any, widgets.Wid
         w: Any = scale_buttons(int(q.min or 0), int(q.max or 0), value)
         return w, ends(w, q.low, q.high)
     if q.type == "single":
-        w = widgets.RadioButtons(options=[(c.label, c.id) for c in q.choices],
-                                 value=value if value in {c.id for c in q.choices} else None)
+        w = radio([(c.label, c.id) for c in q.choices], value)
         return w, w
     if q.type == "multi":
         known = {c.id for c in q.choices}
