@@ -1,0 +1,165 @@
+"""The words around a stage's forms: demo offer or banner, "where you are", "what comes next".
+
+Pure helpers return the lines as plain strings (tested without widgets); the
+``*_children`` functions turn them into widgets for :mod:`exback_kit.stages`.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from exback_kit import texts
+from exback_kit.schema import TABLES
+from exback_kit.stageview import html_kit, html_line, session
+
+STAGE_ORDER = ("00_start_here", "01_space_and_clarity", "02_reading_the_signals",
+               "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
+               "06_the_conversation", "07_relationship_2_0", "08_dashboard")
+
+
+def is_empty(journal: Any) -> bool:
+    """Return True when the journal holds no entries of any kind yet."""
+    return all(journal.count(kind) == 0 for kind in TABLES)
+
+
+def _title(stage_id: str) -> str:
+    from exback_kit import content
+
+    return content.load().stage(stage_id).title
+
+
+def no_contact_line(tables: dict[str, Any]) -> str | None:
+    """Return "No-Contact: day N of T" (or without a target), or None before any period."""
+    from exback_kit import tracking
+
+    contacts, periods = tables["contacts"], tables["nocontact_periods"]
+    if periods.empty and contacts.empty:
+        return None
+    nc = tracking.no_contact(contacts, periods, fallback=tracking.first_day(tables))
+    if nc.target_days:
+        return texts.WHERE_NO_CONTACT_TARGET.format(day=nc.current_streak, target=nc.target_days,
+                                                    longest=nc.longest_streak)
+    return texts.WHERE_NO_CONTACT.format(day=nc.current_streak, longest=nc.longest_streak)
+
+
+def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
+    """Return how many of the stage's steps have answers, or None for stages without steps."""
+    from exback_kit import tracking
+
+    journey = tracking.journey(tables["answers"])
+    if stage_id not in journey.index:
+        return None
+    row = journey.loc[stage_id]
+    return texts.WHERE_PROGRESS.format(answered=int(row["steps_answered"]),
+                                       steps=int(row["steps"]))
+
+
+def latest_stage_line(tables: dict[str, Any]) -> str:
+    """Return which stage the person worked on most recently (start here if none)."""
+    from exback_kit import tracking
+
+    journey = tracking.journey(tables["answers"]).dropna(subset=["last_day"])
+    if journey.empty:
+        return texts.WHERE_STAGE_NEW
+    return texts.WHERE_STAGE.format(stage=_title(str(journey["last_day"].idxmax())))
+
+
+def latest_checkin(journal: Any) -> tuple[str, str] | None:
+    """Return (the latest check-in in words, its note) or None before the first one."""
+    rows = journal.records("checkins", limit=1, newest_first=True)
+    if not rows:
+        return None
+    row = rows[0]
+    return texts.WHERE_LAST_CHECKIN.format(day=row["day"], mood=row["mood"]), row["note"] or ""
+
+
+def where_lines(stage_id: str, journal: Any, tables: dict[str, Any]) -> list[str]:
+    """Return the "where you are" lines for a stage, in plain words."""
+    lines = []
+    if stage_id in ("00_start_here", "08_dashboard"):
+        lines.append(latest_stage_line(tables))
+    if stage_id in ("00_start_here", "01_space_and_clarity", "04_holding_steady",
+                    "08_dashboard"):
+        lines.append(no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE)
+    else:
+        nc = no_contact_line(tables)
+        if nc:
+            lines.append(nc)
+    progress = progress_line(stage_id, tables)
+    if progress:
+        lines.append(progress)
+    return lines
+
+
+def _button(label: str, css_class: str, action: Any) -> widgets.Button:
+    b = widgets.Button(description=label, layout=widgets.Layout(width="auto"))
+    b.add_class(css_class)
+    b.on_click(lambda _b: action())
+    return b
+
+
+def demo_children(journal: Any) -> list[widgets.Widget]:
+    """Return the demo banner (demo shown), the demo offer (empty journal), or nothing."""
+    s = session()
+    if journal.is_demo:
+        banner = html_line(texts.DEMO_BANNER, "exback-demo-banner")
+        return [widgets.VBox([banner, _button(texts.DEMO_OFF_BUTTON, "exback-demo-off",
+                                              lambda: s.use_demo(False))])]
+    if is_empty(journal):
+        offer = html_line(texts.DEMO_OFFER, "exback-demo-offer")
+        return [widgets.VBox([offer, _button(texts.DEMO_ON_BUTTON, "exback-demo-on",
+                                             lambda: s.use_demo(True))])]
+    return []
+
+
+def header_children(stage_id: str) -> list[widgets.Widget]:
+    """Return a stage header's widgets: demo, gate notice, where you are, latest check-in."""
+    from exback_kit import gates
+
+    s = session()
+    journal = s.journal()
+    out = demo_children(journal)
+    if gates.is_gated(stage_id, journal):
+        notice = widgets.VBox([gates.gate_notice(stage_id, journal)])
+        notice.add_class("exback-gate-notice")
+        out.append(notice)
+    lines = where_lines(stage_id, journal, s.tables())
+    out.append(html_kit("<b>" + html.escape(texts.WHERE_HEADING) + "</b><br>"
+                        + "<br>".join(html.escape(x) for x in lines), "exback-where"))
+    if stage_id == "00_start_here":
+        out.append(html_line(texts.WHERE_JOURNAL.format(path=journal.path), "exback-journal-path"))
+        latest = latest_checkin(journal)
+        if latest:
+            out.append(html_line(latest[0], "exback-latest-checkin"))
+            if latest[1]:
+                out.append(html_line(latest[1], "exback-latest-note"))
+    return out
+
+
+def next_stage_for(stage_id: str, planned: str | None, journal: Any) -> str | None:
+    """Return the next stage to open: ``planned``, skipping stages the boundaries gate holds."""
+    from exback_kit import gates
+
+    if planned is None:
+        return None
+    for candidate in STAGE_ORDER[STAGE_ORDER.index(planned):]:
+        if not gates.is_gated(candidate, journal):
+            return candidate
+    return None
+
+
+def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
+    """Return "what comes next": the stage's own words and a link to the next notebook."""
+    journal = session().journal()
+    nxt = next_stage_for(stage_id, planned, journal)
+    parts = ["<b>" + html.escape(texts.NEXT_HEADING) + "</b>",
+             html.escape(texts.NEXT_TEXT.get(stage_id, ""))]
+    if nxt is not None:
+        if nxt != planned:
+            parts.append(html.escape(texts.NEXT_SKIPPED))
+        label = html.escape(texts.NEXT_LINK.format(title=_title(nxt)))
+        parts.append(f'<a href="{html.escape(nxt)}.ipynb">{label}</a>')
+    return [html_kit("<br>".join(p for p in parts if p), "exback-next")]

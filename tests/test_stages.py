@@ -1,0 +1,229 @@
+"""What the stage notebooks show, tested without a browser: widgets, Save, gates, demo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import pytest
+
+from exback_kit import Journal, stageinfo, stages, stageview, texts
+from exback_kit.widgets_util import Form
+
+STAGE_IDS = list(stages.PLANS)
+GATED = ("02_reading_the_signals", "05_reconnecting", "06_the_conversation",
+         "07_relationship_2_0")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_session() -> Iterator[None]:
+    """Each test starts with a new kernel session, as a new notebook kernel would."""
+    stageview.reset()
+    yield
+    stageview.reset()
+
+
+@pytest.fixture
+def mine(journal: Journal) -> Journal:
+    """The person's (empty) journal, used by the stage notebooks."""
+    stages.use_journal(journal)
+    return journal
+
+
+def walk(w: widgets.Widget) -> Iterator[widgets.Widget]:
+    """Yield ``w`` and every widget inside it."""
+    yield w
+    for child in getattr(w, "children", ()):
+        yield from walk(child)
+
+
+def having(w: widgets.Widget, css: str) -> list[widgets.Widget]:
+    """Return the widgets inside ``w`` that carry the CSS class ``css``."""
+    return [x for x in walk(w) if css in getattr(x, "_dom_classes", ())]
+
+
+def texts_in(w: widgets.Widget) -> str:
+    """Return every HTML value inside ``w``, joined."""
+    return "\n".join(x.value for x in walk(w) if isinstance(x, widgets.HTML))
+
+
+def form(w: widgets.Widget, css: str) -> Form:
+    found = [x for x in having(w, css) if isinstance(x, Form)]
+    assert len(found) == 1, f"expected one {css} form"
+    return found[0]
+
+
+def mood_png(part: widgets.Widget) -> bytes:
+    (chart,) = having(part, "exback-chart-mood")
+    (image,) = [x for x in walk(chart) if isinstance(x, widgets.Image)]
+    return bytes(image.value)
+
+
+def save_boundary_yes(j: Journal) -> None:
+    boundaries = form(stages.section("00_start_here", "boundaries"), "exback-boundaries")
+    boundaries.fields["no_contact_asked"].value = True
+    boundaries.save_button.click()
+    assert j.latest_answers(0)["no_contact_asked"] is True
+
+
+@pytest.mark.parametrize("stage_id", STAGE_IDS)
+def test_every_stage_builds_on_an_empty_journal(mine: Journal, stage_id: str) -> None:
+    view = stages.show(stage_id)
+    assert having(view, "exback-where")
+    assert having(view, "exback-next")
+    assert having(view, "exback-demo-offer")
+    assert not having(view, "exback-demo-banner")
+    assert not having(view, "exback-part-error")
+
+
+@pytest.mark.parametrize("stage_id", [s for s in STAGE_IDS if s not in GATED])
+def test_open_stages_show_their_forms(mine: Journal, stage_id: str) -> None:
+    view = stages.show(stage_id)
+    assert [x for x in walk(view) if isinstance(x, Form)] or stage_id == "08_dashboard"
+    assert not having(view, "exback-set-aside")
+
+
+def test_a_checkin_saved_in_the_notebook_redraws_chart_and_header(mine: Journal) -> None:
+    header = stages.header("00_start_here")
+    checkin = form(stages.section("00_start_here", "checkin"), "exback-checkin")
+    charts = stages.charts("00_start_here")
+    before = mood_png(charts)
+    checkin.fields["mood"].value = 8
+    checkin.fields["energy"].value = 6
+    checkin.fields["note"].value = "slept well <b>finally</b>"
+    checkin.save_button.click()
+    assert texts.CHECKIN_SAVED in checkin.status.value
+    assert [(r["mood"], r["energy"]) for r in mine.records("checkins")] == [(8, 6)]
+    assert mood_png(charts) != before
+    shown = texts_in(header)
+    assert "slept well &lt;b&gt;finally&lt;/b&gt;" in shown
+    assert "<b>finally</b>" not in shown
+
+
+def test_a_part_shown_in_a_cell_never_reveals_the_persons_text(mine: Journal) -> None:
+    """A saved notebook keeps the displayed widget's repr: it must name only the part."""
+    mine.add_checkin(mood=4, note="private words")
+    for make in (stages.header, stages.show):
+        part = make("00_start_here")
+        plain = part._repr_mimebundle_()["text/plain"]
+        assert plain.startswith("exback-kit part 00_start_here:")
+        assert "private" not in plain and "private" not in repr(part)
+    assert "private words" in texts_in(stages.header("00_start_here"))
+
+
+def test_a_boundaries_yes_sets_the_reconnecting_stages_aside(mine: Journal) -> None:
+    save_boundary_yes(mine)
+    for stage_id in GATED:
+        view = stages.show(stage_id)
+        assert having(view, "exback-gate-notice"), stage_id
+        assert having(view, "exback-set-aside"), stage_id
+        assert not [x for x in walk(view) if isinstance(x, Form)], stage_id
+        assert not having(view, "exback-chart"), stage_id
+    open_view = stages.show("03_rebuilding_you")
+    assert [x for x in walk(open_view) if isinstance(x, Form)]
+    assert not having(open_view, "exback-gate-notice")
+
+
+def test_what_comes_next_skips_stages_that_are_set_aside(mine: Journal) -> None:
+    nxt = texts_in(stages.next_steps("01_space_and_clarity"))
+    assert 'href="02_reading_the_signals.ipynb"' in nxt
+    assert texts.NEXT_SKIPPED not in nxt
+    save_boundary_yes(mine)
+    nxt = texts_in(stages.next_steps("01_space_and_clarity"))
+    assert 'href="03_rebuilding_you.ipynb"' in nxt
+    assert texts.NEXT_SKIPPED in nxt
+    assert 'href="08_dashboard.ipynb"' in texts_in(stages.next_steps("04_holding_steady"))
+    assert "href" not in texts_in(stages.next_steps("08_dashboard"))
+
+
+def test_where_you_are_counts_no_contact_days(mine: Journal) -> None:
+    assert texts.WHERE_NO_CONTACT_NONE in texts_in(stages.header("01_space_and_clarity"))
+    start = date.today() - timedelta(days=11)
+    mine.add("nocontact_periods", start_day=start, target_days=30, at=start)
+    line = stageinfo.no_contact_line(stageview.session().tables())
+    assert line == texts.WHERE_NO_CONTACT_TARGET.format(day=12, target=30, longest=12)
+    assert line in texts_in(stages.header("01_space_and_clarity"))
+
+
+def test_entries_written_elsewhere_show_when_a_cell_runs_again(mine: Journal) -> None:
+    """A check-in from the terminal (another connection) appears when the cell is re-run."""
+    assert stages.header("00_start_here") and not stageview.session().tables()["checkins"].size
+    with Journal.open(mine.path) as terminal:
+        terminal.add_checkin(mood=9, note="from the terminal")
+    assert "from the terminal" in texts_in(stages.header("00_start_here"))
+    assert len(stageview.session().tables()["checkins"]) == 1
+
+
+def test_where_you_are_counts_answered_steps(mine: Journal) -> None:
+    mine.save_answer(4, "my_part", "listening less than I talked")
+    tables = stageview.session().tables()
+    assert stageinfo.progress_line("03_rebuilding_you", tables) == texts.WHERE_PROGRESS.format(
+        answered=1, steps=4)
+    assert stageinfo.progress_line("08_dashboard", tables) is None
+
+
+def test_the_journal_is_opened_once_per_kernel(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(stageview.JOURNAL_ENV, str(tmp_path / "chosen.sqlite3"))
+    first = stages.journal()
+    assert first is stages.journal()
+    assert first.path == tmp_path / "chosen.sqlite3"
+
+
+def test_without_exback_journal_the_usual_journal_is_used(_isolated_home: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(stageview.JOURNAL_ENV, raising=False)
+    assert stages.journal().path == _isolated_home / "journal.sqlite3"
+
+
+def test_a_chart_that_fails_after_save_leaves_a_calm_note(mine: Journal,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    charts = stages.charts("00_start_here")
+    from exback_kit import charts as chart_module
+
+    def broken(*_a: Any, **_k: Any) -> Any:
+        raise RuntimeError("no ink")
+
+    monkeypatch.setattr(chart_module, "render", broken)
+    checkin = form(stages.section("00_start_here", "checkin"), "exback-checkin")
+    checkin.fields["mood"].value = 5
+    checkin.save_button.click()
+    assert mine.count("checkins") == 1
+    assert texts.CHECKIN_SAVED in checkin.status.value
+    assert "no ink" in texts_in(charts)
+    assert having(charts, "exback-part-error")
+
+
+@pytest.mark.parametrize("call", [lambda: stages.show("09_nowhere"),
+                                  lambda: stages.section("00_start_here", "nowhere")])
+def test_unknown_stages_and_parts_name_the_ones_that_exist(mine: Journal, call: Any) -> None:
+    with pytest.raises(KeyError) as err:
+        call()
+    assert "00_start_here" in str(err.value) or "profile" in str(err.value)
+
+
+def test_redisplaying_a_part_replaces_the_old_one(mine: Journal) -> None:
+    first = stages.charts("00_start_here")
+    second = stages.charts("00_start_here")
+    assert first.comm is None  # closed: its view goes away with the old cell output
+    assert second.comm is not None
+    mine.add_checkin(mood=6)
+    stageview.session().saved()
+    assert having(second, "exback-chart-mood")
+
+
+def test_parts_are_empty_of_demo_words_when_the_journal_has_entries(mine: Journal) -> None:
+    mine.add_checkin(mood=6)
+    stageview.session().saved()
+    view = stages.header("00_start_here")
+    assert not having(view, "exback-demo-offer")
+    assert not having(view, "exback-demo-banner")
+
+
+def test_the_env_variable_name_matches_the_launcher() -> None:
+    from exback_kit import launch
+
+    assert launch.JOURNAL_ENV == stageview.JOURNAL_ENV
