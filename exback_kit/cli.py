@@ -34,6 +34,7 @@ CLI_MODULES: dict[str, str] = {
     "report": "exback_kit.report",
     "lab": "exback_kit.launch",
     "app": "exback_kit.launch",
+    "demo": "exback_kit.demo",
 }
 
 EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2

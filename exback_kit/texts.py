@@ -432,6 +432,15 @@ SUMMARY_WB_ROSENBERG = "your latest self-esteem total is {total} of 30"
 SUMMARY_WB_JOIN = ", and "
 SUMMARY_JOURNEY_EMPTY = "No answers saved yet; the journey begins in Start here, at your own pace."
 SUMMARY_JOURNEY = "You have answered {answered} of {questions} questions, in {touched} of {stages} stages, most recently in {latest}."
+DEMO_MADE = ("Made a demo journal with {days} days of invented entries at {path}. It is kept apart "
+             "from your own journal; open it with: exback lab --journal {path}")
+DEMO_NOT_REAL = "{path} is your own journal, so the demo was not written there. Please pick another place with --path."
+DEMO_NOT_DEMO = "{path} already holds something that isn't the demo journal, so it was left untouched. Please pick another place with --path."
+DEMO_ANSWER = "An invented answer for the demo journal."
+CLI_HELP_DEMO = "create a separate demo journal full of invented entries, to see every chart filled"
+CLI_HELP_DEMO_DAYS = "how many days of invented entries (default 120)"
+CLI_HELP_DEMO_SEED = "seed for the invented entries (the same seed gives the same journal)"
+CLI_HELP_DEMO_PATH = "where to write the demo journal (default: demo/ beside your journal)"
 
 # --- notebooks and stages ---------------------------------------------------
 LAUNCH_STARTING = "{what} is starting… this can take a few seconds."

@@ -19,6 +19,7 @@ from exback_kit import (
     calendar_chart,
     charts,
     contact_charts,
+    demo,
     growth_charts,
     mood_charts,
     palette,
@@ -67,6 +68,13 @@ def ten_year_tables(tmp_path_factory):
         return tracking.load_tables(j)
 
 
+@pytest.fixture(scope="module")
+def demo_tables(tmp_path_factory):
+    path = demo.make_demo(tmp_path_factory.mktemp("demo") / "demo.sqlite3", today=TODAY)
+    with Journal.open(path, backup=False) as j:
+        return tracking.load_tables(j)
+
+
 def render_all(tables, today=TODAY):
     out = {}
     for name in charts.CHARTS:
@@ -88,7 +96,8 @@ def test_the_registry_names_the_eight_charts():
         assert spec.name == name and spec.title == texts.CHART_TITLES[name]
 
 
-@pytest.mark.parametrize("dataset", ["empty_tables", "one_day_tables", "ten_year_tables"])
+@pytest.mark.parametrize("dataset", ["empty_tables", "one_day_tables", "demo_tables",
+                                     "ten_year_tables"])
 def test_every_chart_renders_with_a_title_and_one_sentence(request, dataset):
     rendered = render_all(request.getfixturevalue(dataset))
     for name, (fig, sentence, png) in rendered.items():
