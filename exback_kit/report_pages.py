@@ -45,9 +45,9 @@ Line = tuple[str, str]
 KEEP_WITH_NEXT = ("title", "heading", "strong")
 #: A chart page holds two charts: (top, bottom) of each one's slot, as page fractions.
 CHART_SLOTS = ((TOP, 0.58), (0.495, 0.15))
-FIT_ROUNDS = 3
+FIT_ROUNDS = 2
 MIN_FRACTION = 0.05
-SUMMARY_GAP = 0.012  # between a chart's lowest label and its summary, as a page fraction
+SUMMARY_GAP = 0.012  # between a chart's slot and its summary, as a page fraction
 
 
 def wrap(text: str, style: str = "body", width: int = WRAP) -> list[Line]:
@@ -136,8 +136,9 @@ def fit_into(fig: Figure, axes: Sequence[Axes], box: Bbox, renderer: Any) -> Non
                                    inner.x1 + box.x1 - tight.x1, inner.y1 + box.y1 - tight.y1)
         if target.width < MIN_FRACTION or target.height < MIN_FRACTION:
             return
-        for ax in axes:
-            pos = ax.get_position()
+        # Work out every new place first: twinned Axes move together.
+        places = [(ax, ax.get_position()) for ax in axes]
+        for ax, pos in places:
             ax.set_position(Bbox.from_extents(
                 *_moved(pos.x0, pos.y0, inner, target), *_moved(pos.x1, pos.y1, inner, target)))
 
@@ -151,7 +152,7 @@ def chart_page(fig: Figure, charts: Sequence[tuple[Callable[[Axes], object], str
     """Draw up to two charts on a page, each followed by its one-sentence summary.
 
     Each chart is fitted, labels and legend included, into its slot; its
-    summary goes just below the chart's lowest label.
+    summary goes just below the slot.
     """
     renderer = FigureCanvasAgg(fig).get_renderer()
     for (draw, summary), (top, bottom) in zip(charts, CHART_SLOTS, strict=False):
@@ -160,5 +161,4 @@ def chart_page(fig: Figure, charts: Sequence[tuple[Callable[[Axes], object], str
         draw(fig.add_subplot(grid[0]))
         axes = [ax for ax in fig.axes if ax not in before]
         fit_into(fig, axes, Bbox.from_extents(LEFT, bottom, RIGHT, top), renderer)
-        lowest = _union([ax.get_tightbbox(renderer) for ax in axes]).y0 / fig.bbox.height
-        draw_lines(fig, wrap(summary), top=lowest - SUMMARY_GAP)
+        draw_lines(fig, wrap(summary), top=bottom - SUMMARY_GAP)
