@@ -125,7 +125,7 @@ def wellbeing_lines(journal: Journal, tables: Tables, today: date) -> list[Line]
             total=len(who5), counts="; ".join(parts)))]
     latest = instruments.latest_who5(journal)
     if latest is not None and latest.needs_care:
-        lines += [("gap", ""), *wrap(instruments.safety_message(journal), "strong")]
+        lines += [("gap", ""), *wrap(instruments.safety_message(journal))]
     return lines
 
 
