@@ -143,6 +143,16 @@ def test_no_contact_urge_and_wellbeing_figures_are_in_the_pdf(plain):
     assert "20 of 30" in text
 
 
+def test_a_calm_care_note_follows_a_low_wellbeing_score_only(journal, tmp_path, plain):
+    from exback_kit import texts
+
+    opening = " ".join(texts.SAFETY_INTRO.split()[:6])
+    journal.add("instrument_results", at=_at(1), instrument="who5", items=[1, 1, 1, 1, 1],
+                raw=5, score=20.0)
+    assert opening in pdf_text(report.build_report(journal, tmp_path / "low.pdf", today=TODAY))
+    assert opening not in pdf_text(plain)
+
+
 def test_answers_appear_only_when_asked(plain, with_answers):
     without, with_ = pdf_text(plain), pdf_text(with_answers)
     assert "$5 and $10" not in without and "Late at night" not in without
