@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit import texts, validate
 from exback_kit.errors import JournalError, ValidationError
+from exback_kit.frames import _same, decoder, typed_frame
+from exback_kit.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.schema import TABLES, UPDATABLE, Field, fields
 
 if TYPE_CHECKING:
@@ -29,14 +31,12 @@ if TYPE_CHECKING:
 APP_NAME = "exback-kit"
 FILE_NAME = "journal.sqlite3"
 APPLICATION_ID = 0x45584B54  # "EXKT": marks a file as a kit journal
-SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
 WRITE_DEADLINE_S = 60.0
 BACKUP_EVERY_S = 24 * 3600
 BACKUPS_KEPT = 10
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-_SQL_TYPE = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER"}
 
 
 # --- where the journal lives ------------------------------------------------
@@ -65,52 +65,6 @@ def list_backups(path: str | os.PathLike[str] | None = None) -> list[Path]:
     """Return the journal's backups, oldest first."""
     folder = backup_dir(resolve_path(path))
     return sorted(folder.glob("*.sqlite3")) if folder.is_dir() else []
-
-
-# --- schema and migrations -------------------------------------------------
-
-def _columns_sql(specs: tuple[Field, ...]) -> str:
-    cols = [f"{f.name} {_SQL_TYPE.get(f.kind, 'TEXT')}" for f in specs]
-    return ", ".join(["id INTEGER PRIMARY KEY", "at TEXT NOT NULL", "day TEXT NOT NULL", *cols])
-
-
-# Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
-_V1 = """
-CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL);
-CREATE TABLE checkins (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
-    mood INTEGER NOT NULL, sleep_hours REAL, habits TEXT, note TEXT);
-CREATE TABLE contacts (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
-    initiated_by TEXT NOT NULL, channel TEXT, replied INTEGER, logistics INTEGER, note TEXT);
-CREATE TABLE urges (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
-    intensity INTEGER NOT NULL, trigger TEXT, acted_on INTEGER, helped TEXT, note TEXT);
-CREATE TABLE answers (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
-    step INTEGER NOT NULL, question TEXT NOT NULL, value TEXT NOT NULL);
-CREATE INDEX checkins_day ON checkins(day);
-CREATE INDEX contacts_day ON contacts(day);
-CREATE INDEX answers_step ON answers(step, question);
-"""
-
-# Tables added in version 2, in the shape they had then.
-_V2_KINDS = ("decisions", "nocontact_periods", "signals", "meetings", "unsent", "reachouts",
-             "instrument_results", "patterns", "repairs", "agreements", "milestones",
-             "old_habits")
-
-
-def _migrate_v2(conn: sqlite3.Connection) -> None:
-    conn.execute("ALTER TABLE checkins ADD COLUMN energy INTEGER")
-    for kind in _V2_KINDS:
-        conn.execute(f"CREATE TABLE {kind} ({_columns_sql(TABLES[kind])})")
-    conn.execute("CREATE INDEX urges_day ON urges(day)")
-
-
-def _migrate_v1(conn: sqlite3.Connection) -> None:
-    for statement in _V1.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-
-
-#: version reached -> code that brings the previous version there.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2}
 
 
 # --- opening safely ---------------------------------------------------------
@@ -416,7 +370,7 @@ class Journal:
         sql += f" ORDER BY at {order}, id {order}" + (f" LIMIT {int(limit)}" if limit else "")
         cur = self._conn.execute(sql, params)
         names = [d[0] for d in cur.description]
-        decoders = {s.name: _decoder(s) for s in specs}
+        decoders = {s.name: decoder(s) for s in specs}
         return [{n: decoders.get(n, _same)(v) for n, v in zip(names, row, strict=True)}
                 for row in cur.fetchall()]
 
@@ -442,7 +396,7 @@ class Journal:
 
         specs = self._specs(kind)
         df = pd.read_sql(f"SELECT * FROM {kind} ORDER BY at, id", self._conn)
-        return _typed(df, specs, pd)
+        return typed_frame(df, specs)
 
     def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         """Run a read-only query (for exports and tests); return all rows."""
@@ -491,52 +445,6 @@ class Journal:
                                  f"{self.path.stem}-before-restore-{datetime.now():%Y%m%d-%H%M%S-%f}.sqlite3")
             other._conn.backup(self._conn)
         return safety
-
-
-def _same(v: Any) -> Any:
-    return v
-
-
-def _decoder(spec: Field) -> Any:
-    if spec.kind in ("list", "json"):
-        return lambda v: None if v is None else json.loads(v)
-    if spec.kind == "bool":
-        return lambda v: None if v is None else bool(v)
-    return _same
-
-
-def _json_column(values: list[Any], is_list: bool) -> list[Any]:
-    """Decode a column of JSON texts in one call (much faster than one loads per row)."""
-    missing = "[]" if is_list else "null"
-    return list(json.loads("[" + ",".join(missing if v is None else v for v in values) + "]"))
-
-
-def _typed(df: Any, specs: tuple[Field, ...], pd: Any) -> Any:
-    """Give a raw table frame its types (see Journal.table)."""
-    hour = df["at"].astype(str).str.slice(11, 13)
-    df["at"] = pd.to_datetime(df["at"], utc=True, format="ISO8601")
-    df["day"] = pd.to_datetime(df["day"], format="%Y-%m-%d")
-    df.insert(3, "hour", pd.to_numeric(hour).astype("int64") if len(df) else hour.astype("int64"))
-    df["id"] = df["id"].astype("int64")
-    for spec in specs:
-        col = df[spec.name] if spec.name in df else pd.Series([None] * len(df), dtype=object)
-        if spec.kind == "int":
-            col = pd.to_numeric(col).astype("Int64")
-        elif spec.kind == "float":
-            col = pd.to_numeric(col).astype("float64")
-        elif spec.kind == "bool":
-            col = col.fillna(0).astype("int64").astype(bool)
-        elif spec.kind in ("list", "json"):
-            col = pd.Series(_json_column(col.tolist(), spec.kind == "list"), index=df.index,
-                            dtype=object)
-        elif spec.kind == "date":
-            col = pd.to_datetime(col, format="%Y-%m-%d")
-        elif spec.kind == "moment":
-            col = pd.to_datetime(col, utc=True, format="ISO8601")
-        else:
-            col = col.fillna("").astype("str")
-        df[spec.name] = col
-    return df[["id", "at", "day", "hour", *(s.name for s in specs)]]
 
 
 def check_values(kind: str, values: Mapping[str, object]) -> dict[str, object]:
