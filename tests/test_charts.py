@@ -108,6 +108,14 @@ def test_every_chart_renders_with_a_title_and_one_sentence(request, dataset):
         assert sentence.count(". ") == 0, f"{name}: more than one sentence: {sentence}"
 
 
+def test_a_today_before_all_entries_looks_like_an_empty_journal(ten_year_tables, empty_tables):
+    empty = render_all(empty_tables)
+    for name, (fig, sentence, _png) in render_all(ten_year_tables, date(2000, 1, 1)).items():
+        assert not fig.axes[0].lines and not fig.axes[0].images, name
+        assert sentence == empty[name][1]
+        assert texts_on(fig) == texts_on(empty[name][0])
+
+
 def test_an_empty_journal_gets_a_friendly_note_not_a_chart(empty_tables):
     notes = {"mood": texts.CHART_EMPTY_MOOD, "mood_meter": texts.CHART_EMPTY_METER,
              "year_pixels": texts.CHART_EMPTY_YEAR, "no_contact": texts.CHART_EMPTY_NO_CONTACT,
