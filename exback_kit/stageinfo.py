@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from exback_kit import texts
 from exback_kit.schema import TABLES
-from exback_kit.stageview import html_kit, html_line, session
+from exback_kit.stageview import html_kit, session
 
 STAGE_ORDER = ("00_start_here", "01_space_and_clarity", "02_reading_the_signals",
                "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
@@ -88,31 +88,62 @@ def where_lines(stage_id: str, journal: Any, tables: dict[str, Any]) -> list[str
         nc = no_contact_line(tables)
         if nc:
             lines.append(nc)
-    progress = progress_line(stage_id, tables)
+    progress = progress_line(stage_id, tables) if stage_id != "00_start_here" else None
     if progress:
         lines.append(progress)
     return lines
 
 
-def _button(label: str, css_class: str, action: Any) -> widgets.Button:
+BOX_STYLE = {
+    "where": "background:#f4f6f8;border-left:4px solid #4477aa;",
+    "offer": "background:#eef5fb;border-left:4px solid #4477aa;",
+    "banner": "background:#fff4d6;border-left:4px solid #cc9900;font-weight:600;",
+    "next": "background:#f4f6f8;border-left:4px solid #228833;",
+}
+
+
+def boxed(kind: str, inner_html: str) -> str:
+    """Return kit-written HTML inside a softly coloured box (``kind`` from BOX_STYLE)."""
+    return (f'<div style="{BOX_STYLE[kind]}padding:8px 12px;border-radius:4px;'
+            f'line-height:1.5">{inner_html}</div>')
+
+
+def _button(label: str, css_class: str, action: Any) -> widgets.HBox:
     b = widgets.Button(description=label, layout=widgets.Layout(width="auto"))
     b.add_class(css_class)
     b.on_click(lambda _b: action())
-    return b
+    return widgets.HBox([b])
 
 
 def demo_children(journal: Any) -> list[widgets.Widget]:
     """Return the demo banner (demo shown), the demo offer (empty journal), or nothing."""
     s = session()
     if journal.is_demo:
-        banner = html_line(texts.DEMO_BANNER, "exback-demo-banner")
+        banner = html_kit(boxed("banner", html.escape(texts.DEMO_BANNER)), "exback-demo-banner")
         return [widgets.VBox([banner, _button(texts.DEMO_OFF_BUTTON, "exback-demo-off",
                                               lambda: s.use_demo(False))])]
     if is_empty(journal):
-        offer = html_line(texts.DEMO_OFFER, "exback-demo-offer")
+        offer = html_kit(boxed("offer", html.escape(texts.DEMO_OFFER)), "exback-demo-offer")
         return [widgets.VBox([offer, _button(texts.DEMO_ON_BUTTON, "exback-demo-on",
                                              lambda: s.use_demo(True))])]
     return []
+
+
+def _where_html(stage_id: str, journal: Any, tables: dict[str, Any]) -> str:
+    """Return the "where you are" box; on 00 with the journal's place and latest check-in."""
+    rows = [f"<b>{html.escape(texts.WHERE_HEADING)}</b>"]
+    rows += [html.escape(x) for x in where_lines(stage_id, journal, tables)]
+    if stage_id == "00_start_here":
+        rows.append('<span style="color:#555">' + html.escape(
+            texts.WHERE_JOURNAL.format(path=journal.path)) + "</span>")
+        latest = latest_checkin(journal)
+        if latest:
+            rows.append(html.escape(latest[0]))
+            if latest[1]:  # the person's own words: escaped, shown exactly as typed
+                rows.append('<div class="exback-latest-note" style="font-style:italic;'
+                            'white-space:pre-wrap;margin-left:1em">'
+                            + html.escape(latest[1]) + "</div>")
+    return boxed("where", "<br>".join(rows))
 
 
 def header_children(stage_id: str) -> list[widgets.Widget]:
@@ -126,16 +157,7 @@ def header_children(stage_id: str) -> list[widgets.Widget]:
         notice = widgets.VBox([gates.gate_notice(stage_id, journal)])
         notice.add_class("exback-gate-notice")
         out.append(notice)
-    lines = where_lines(stage_id, journal, s.tables())
-    out.append(html_kit("<b>" + html.escape(texts.WHERE_HEADING) + "</b><br>"
-                        + "<br>".join(html.escape(x) for x in lines), "exback-where"))
-    if stage_id == "00_start_here":
-        out.append(html_line(texts.WHERE_JOURNAL.format(path=journal.path), "exback-journal-path"))
-        latest = latest_checkin(journal)
-        if latest:
-            out.append(html_line(latest[0], "exback-latest-checkin"))
-            if latest[1]:
-                out.append(html_line(latest[1], "exback-latest-note"))
+    out.append(html_kit(_where_html(stage_id, journal, s.tables()), "exback-where"))
     return out
 
 
@@ -162,4 +184,4 @@ def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
             parts.append(html.escape(texts.NEXT_SKIPPED))
         label = html.escape(texts.NEXT_LINK.format(title=_title(nxt)))
         parts.append(f'<a href="{html.escape(nxt)}.ipynb">{label}</a>')
-    return [html_kit("<br>".join(p for p in parts if p), "exback-next")]
+    return [html_kit(boxed("next", "<br>".join(p for p in parts if p)), "exback-next")]

@@ -26,7 +26,7 @@ Builder = Callable[[], list[widgets.Widget]]
 
 def html_line(text: str, css_class: str = "") -> widgets.HTML:
     """Return an HTML widget showing ``text`` literally (always escaped)."""
-    w = widgets.HTML(f"<p>{html.escape(str(text))}</p>")
+    w = widgets.HTML(f"<div>{html.escape(str(text))}</div>")
     if css_class:
         w.add_class(css_class)
     return w
@@ -83,8 +83,11 @@ def chart_view(name: str, tables: dict[str, Any]) -> widgets.VBox:
     from exback_kit import charts
 
     fig, summary = charts.render(name, tables)
-    image = widgets.Image(value=charts.to_png(fig), format="png",
-                          layout=widgets.Layout(max_width="100%", height="auto"))
+    png = charts.to_png(fig)
+    width = int.from_bytes(png[16:20], "big")  # from the PNG header: show at natural size
+    image = widgets.Image(value=png, format="png",
+                          layout=widgets.Layout(width=f"{width}px", max_width="100%",
+                                                height="auto"))
     box = widgets.VBox([image, html_line(summary, "exback-chart-summary")])
     box.add_class("exback-chart")
     box.add_class(f"exback-chart-{name}")

@@ -1,0 +1,235 @@
+"""Harness for the end-to-end tests: a real `exback lab` / `exback app` and headless Chromium.
+
+Each test gets its own server, started through the real command on a free port
+with a temporary journal, a temporary copy of the notebooks, and temporary
+Jupyter config, settings, workspaces and runtime folders (JupyterLab's news
+prompt off, lazy rendering off for full-page screenshots). The server is
+stopped the way a person would stop it (Ctrl-C) in a finalizer.
+
+The tests skip with a reason when Chromium (or Playwright) is missing, unless
+``CI`` is set: then they fail, because CI must install them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+ARTIFACTS = REPO / "test-artifacts"
+START_TIMEOUT_S = 180
+#: Milliseconds: kernels, Voila's full execution and first renders are slow on a busy CI box.
+SLOW_MS = 180_000
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+}
+
+
+def _missing(what: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing, and CI is set: CI must install it for the browser tests")
+    pytest.skip(f"{what} is missing; browser tests skipped (apt-get install chromium)")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """A headless Debian Chromium driven by Playwright, shared by the session."""
+    if not CHROMIUM.exists():
+        _missing(f"Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the Python package playwright")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                    args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class KitServer:
+    """A running `exback lab` or `exback app`, its folders and its address."""
+
+    kind: str
+    proc: subprocess.Popen[str]
+    url: str
+    base: str
+    token: str
+    journal: Path
+    notebooks: Path
+    log: list[str]
+
+    def stop(self) -> None:
+        """Press Ctrl-C (SIGINT) like a person; kill only if it does not stop."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+
+def _write_lab_settings(folder: Path) -> None:
+    for name, values in LAB_SETTINGS.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+
+
+def _reader(stream: Any, lines: queue.Queue[str], log: list[str]) -> None:
+    for line in stream:
+        log.append(line)
+        lines.put(line)
+
+
+def start_kit_server(kind: str, root: Path) -> KitServer:
+    """Start `exback <kind>` (lab or app) with every folder under ``root``; wait for its URL."""
+    home, notebooks = root / "home", root / "notebooks"
+    shutil.copytree(REPO / "notebooks", notebooks,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "conftest.py"))
+    settings = root / "lab-settings"
+    _write_lab_settings(settings)
+    env = dict(os.environ)
+    env.pop("EXBACK_JOURNAL", None)
+    env.update({
+        "EXBACK_HOME": str(home), "XDG_DATA_HOME": str(root / "xdg"),
+        "JUPYTER_CONFIG_DIR": str(root / "jupyter-config"),
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"),
+        "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
+        "PYTHONUNBUFFERED": "1",
+    })
+    argv = [sys.executable, "-m", "exback_kit.cli", kind, "--no-browser",
+            "--notebooks", str(notebooks)]
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, text=True, cwd=root)
+    lines: queue.Queue[str] = queue.Queue()
+    log: list[str] = []
+    threading.Thread(target=_reader, args=(proc.stdout, lines, log), daemon=True).start()
+    url = _wait_for_url(proc, lines, log)
+    base = url.split("/", 3)[:3]
+    token = url.split("token=", 1)[1]
+    return KitServer(kind, proc, url, "/".join(base), token, home / "journal.sqlite3",
+                     notebooks, log)
+
+
+def _wait_for_url(proc: subprocess.Popen[str], lines: queue.Queue[str], log: list[str]) -> str:
+    while True:
+        try:
+            line = lines.get(timeout=START_TIMEOUT_S)
+        except queue.Empty:
+            proc.kill()
+            pytest.fail("the server printed no URL in time:\n" + "".join(log))
+        if line.strip().startswith("http://127.0.0.1:"):
+            return line.strip()
+        if proc.poll() is not None and lines.empty():
+            pytest.fail("the server stopped before it was ready:\n" + "".join(log))
+
+
+@pytest.fixture
+def lab(tmp_path: Path) -> Iterator[KitServer]:
+    """A running `exback lab` with a fresh journal."""
+    server = start_kit_server("lab", tmp_path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[KitServer]:
+    """A running `exback app` (Voila) with a fresh journal."""
+    server = start_kit_server("app", tmp_path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def kit_page(chromium: Any) -> Iterator[Any]:
+    """A fresh browser page with a tall viewport (for whole-notebook screenshots)."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 1600})
+    context.set_default_timeout(SLOW_MS)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+class UI:
+    """What a person does in the page, shared by the JupyterLab and Voila tests."""
+
+    checkin = ".exback-checkin"
+    mood_img = ".exback-chart-mood img"
+
+    @staticmethod
+    def set_slider(field: Any, value: int) -> None:
+        """Type ``value`` into an IntSlider's editable readout, as a person can."""
+        readout = field.locator(".widget-readout")
+        readout.click()
+        readout.press("Control+a")
+        readout.type(str(value))
+        readout.press("Enter")
+
+    @staticmethod
+    def save_checkin(page: Any, mood: int, energy: int, note: str) -> None:
+        """Fill in the check-in in the page and press its Save button."""
+        import re
+
+        form = page.locator(UI.checkin)
+        UI.set_slider(form.locator(".exback-field-mood"), mood)
+        form.locator(".exback-field-energy button").filter(
+            has_text=re.compile(rf"^{energy}$")).click()
+        form.locator(".exback-field-note textarea").fill(note)
+        form.locator("button.exback-save").click()
+
+    @staticmethod
+    def chart_src(page: Any) -> str:
+        """Return the mood chart's image address (a new blob: URL after each redraw)."""
+        img = page.locator(UI.mood_img)
+        img.wait_for()
+        return str(img.get_attribute("src"))
+
+    @staticmethod
+    def wait_src_changes(page: Any, before: str) -> None:
+        """Wait until the mood chart shows a new image."""
+        page.wait_for_function(
+            "([sel, old]) => { const i = document.querySelector(sel);"
+            " return i && i.src && i.src !== old; }", arg=[UI.mood_img, before])
+
+
+    @staticmethod
+    def screenshot(page: Any, name: str) -> Path:
+        """Save a full-page screenshot under test-artifacts/ (gitignored); return its path."""
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / name
+        page.set_viewport_size({"width": 1280, "height": 4200})  # the notebook scrolls inside
+        page.evaluate("document.querySelectorAll('.jp-WindowedPanel-outer')"
+                      ".forEach(e => { e.scrollTop = 0; })")
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture
+def ui() -> type[UI]:
+    """The shared page actions."""
+    return UI
+
+

@@ -1,0 +1,110 @@
+"""End to end in JupyterLab: what a person does in `exback lab`, in headless Chromium."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # the chromium fixture skips (or fails on CI) with the reason
+    PlaywrightTimeout = TimeoutError  # type: ignore[misc,assignment]
+
+from exback_kit import Journal, texts
+
+pytestmark = pytest.mark.browser
+
+XSS = "<img src=x onerror=\"document.title='pwned'\">"
+
+
+def open_notebook(page: Any, lab: Any, name: str) -> None:
+    """Open a notebook in a fresh workspace and wait for its kernel to be idle."""
+    page.goto(f"{lab.base}/lab/workspaces/{name[:2]}/tree/{name}?reset&token={lab.token}")
+    page.locator(".jp-NotebookPanel").first.wait_for()
+    kernel_idle(page)
+
+
+def kernel_idle(page: Any) -> None:
+    """Wait until the kernel is connected and idle (status bar and execution indicator)."""
+    page.locator(".jp-StatusBar-TextItem").filter(has_text=re.compile(r"\| Idle$")).first.wait_for()
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
+        state="attached")
+
+
+def run_all(page: Any, until: str, attempts: int = 3) -> None:
+    """Run → Run All Cells, then wait for ``until`` to appear and the kernel to go idle.
+
+    A kernel that reports idle a moment before its channels are ready can drop the
+    request, so the menu command is repeated (at most ``attempts`` times).
+    """
+    for attempt in range(attempts):
+        page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
+        page.locator(".lm-Menu-itemLabel").filter(
+            has_text=re.compile(r"^Run All Cells$")).click()
+        try:
+            page.locator(until).first.wait_for(timeout=60_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+    kernel_idle(page)
+
+
+def test_checkin_saves_and_redraws_the_mood_chart(lab: Any, kit_page: Any, ui: Any) -> None:
+    """Run 00_start_here, check in: status says saved, the row is in the journal, chart redraws."""
+    open_notebook(kit_page, lab, "00_start_here.ipynb")
+    run_all(kit_page, ui.mood_img)
+    before = ui.chart_src(kit_page)
+    ui.save_checkin(kit_page, mood=7, energy=6, note="a calm walk by the river")
+    status = kit_page.locator(f"{ui.checkin} .exback-status")
+    status.filter(has_text=texts.CHECKIN_SAVED).wait_for()
+    ui.wait_src_changes(kit_page, before)
+    with Journal.open(lab.journal) as j:
+        rows = j.records("checkins")
+    assert [(r["mood"], r["energy"], r["note"]) for r in rows] == [
+        (7, 6, "a calm walk by the river")]
+    ui.screenshot(kit_page, "lab_00_start_here.png")
+
+
+def test_a_note_with_markup_shows_literally_and_runs_nothing(lab: Any, kit_page: Any,
+                                                             ui: Any) -> None:
+    """A note holding an <img onerror> never runs: the title stays, the text shows as typed."""
+    open_notebook(kit_page, lab, "00_start_here.ipynb")
+    title = kit_page.title()
+    run_all(kit_page, ui.mood_img)
+    ui.save_checkin(kit_page, mood=4, energy=3, note=XSS)
+    kit_page.locator(f"{ui.checkin} .exback-status").filter(has_text=texts.CHECKIN_SAVED).wait_for()
+    kit_page.locator(".exback-latest-note").filter(has_text=XSS).first.wait_for()
+    assert kit_page.title() != "pwned"
+    kit_page.reload()
+    kit_page.locator(".jp-NotebookPanel").first.wait_for()
+    kernel_idle(kit_page)
+    run_all(kit_page, ".exback-latest-note")
+    note = kit_page.locator(".exback-latest-note").first
+    assert note.inner_text().strip() == XSS
+    assert kit_page.locator(".exback-part img[src='x']").count() == 0
+    kit_page.wait_for_timeout(500)
+    assert kit_page.title() != "pwned"
+    assert "pwned" not in title
+
+
+def test_a_yes_in_the_boundaries_check_sets_reconnecting_aside(lab: Any, kit_page: Any,
+                                                               ui: Any) -> None:
+    """After a yes in the boundaries check, 05_reconnecting shows the explanation, no forms."""
+    open_notebook(kit_page, lab, "00_start_here.ipynb")
+    run_all(kit_page, ".exback-boundaries")
+    form = kit_page.locator(".exback-boundaries")
+    form.locator(".exback-field-no_contact_asked button").filter(
+        has_text=re.compile(rf"^{re.escape(texts.YES)}$")).click()
+    form.locator("button.exback-save").click()
+    form.locator(".exback-status").filter(has_text=re.compile(r"\S")).wait_for()
+    with Journal.open(lab.journal) as j:
+        assert j.latest_answers(0).get("no_contact_asked") is True
+    open_notebook(kit_page, lab, "05_reconnecting.ipynb")
+    run_all(kit_page, ".exback-part-next .exback-next")
+    assert kit_page.locator(".exback-gate-notice").first.is_visible()
+    assert kit_page.locator(".exback-set-aside").count() >= 1
+    assert kit_page.locator("button.exback-save").count() == 0
+    assert kit_page.locator(".exback-form").count() == 0

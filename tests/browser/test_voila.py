@@ -1,0 +1,48 @@
+"""End to end in the app view: `exback app` (Voila, code hidden) in headless Chromium."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from exback_kit import Journal, texts
+
+pytestmark = pytest.mark.browser
+
+XSS = "<img src=x onerror=\"document.title='pwned'\">"
+
+
+def open_app(page: Any, app: Any, name: str, until: str) -> None:
+    """Open a notebook in Voila and wait until ``until`` has rendered (all cells ran)."""
+    page.goto(f"{app.base}/voila/render/{name}?token={app.token}")
+    page.locator(until).first.wait_for()
+
+
+def test_checkin_in_the_app_view_saves_and_redraws(app: Any, kit_page: Any, ui: Any) -> None:
+    """Same flow as in JupyterLab, with no code on the page."""
+    open_app(kit_page, app, "00_start_here.ipynb", ui.mood_img)
+    assert kit_page.locator(".jp-CodeMirrorEditor, .jp-InputPrompt").count() == 0
+    assert "stages.header(" not in kit_page.content()  # the code is hidden
+    kit_page.locator(".exback-part-next .exback-next").first.wait_for()
+    before = ui.chart_src(kit_page)
+    ui.save_checkin(kit_page, mood=8, energy=5, note="coffee with my sister")
+    kit_page.locator(f"{ui.checkin} .exback-status").filter(has_text=texts.CHECKIN_SAVED).wait_for()
+    ui.wait_src_changes(kit_page, before)
+    with Journal.open(app.journal) as j:
+        rows = j.records("checkins")
+    assert [(r["mood"], r["energy"], r["note"]) for r in rows] == [
+        (8, 5, "coffee with my sister")]
+    ui.screenshot(kit_page, "voila_00_start_here.png")
+
+
+def test_markup_in_a_note_stays_text_in_the_app_view(app: Any, kit_page: Any, ui: Any) -> None:
+    """The <img onerror> note shows literally after a reload and never changes the title."""
+    open_app(kit_page, app, "00_start_here.ipynb", ui.mood_img)
+    ui.save_checkin(kit_page, mood=5, energy=5, note=XSS)
+    kit_page.locator(".exback-latest-note").filter(has_text=XSS).first.wait_for()
+    open_app(kit_page, app, "00_start_here.ipynb", ".exback-latest-note")
+    assert kit_page.locator(".exback-latest-note").first.inner_text().strip() == XSS
+    assert kit_page.locator(".exback-part img[src='x']").count() == 0
+    kit_page.wait_for_timeout(500)
+    assert kit_page.title() != "pwned"
