@@ -124,7 +124,7 @@ class Session:
             from exback_kit import demo
             from exback_kit.store import Journal
 
-            path = demo.demo_path()
+            path = demo.demo_path(self.mine().path)
             if not path.exists():
                 demo.make_demo(path)
             self._demo = Journal.open(path, backup=False)

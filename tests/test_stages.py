@@ -227,3 +227,47 @@ def test_the_env_variable_name_matches_the_launcher() -> None:
     from exback_kit import launch
 
     assert launch.JOURNAL_ENV == stageview.JOURNAL_ENV
+
+
+def click(view: widgets.Widget, css: str) -> None:
+    (button,) = [x for x in walk(view) if isinstance(x, widgets.Button)
+                 and css in x._dom_classes]
+    button.click()
+
+
+def test_the_demo_journal_is_offered_shown_with_a_banner_and_left_again(mine: Journal) -> None:
+    header = stages.header("00_start_here")
+    charts = stages.charts("00_start_here")
+    empty_chart = mood_png(charts)
+    click(header, "exback-demo-on")
+    shown = stages.journal()
+    assert shown.is_demo and shown.path != mine.path
+    assert having(header, "exback-demo-banner")
+    assert not having(header, "exback-demo-offer")
+    assert mood_png(charts) != empty_chart  # the parts were rebuilt from the demo
+    assert all(mine.count(kind) == 0 for kind in ("checkins", "urges", "answers"))
+    click(header, "exback-demo-off")
+    assert stages.journal() is mine
+    assert having(header, "exback-demo-offer")
+    assert not having(header, "exback-demo-banner")
+
+
+def test_the_demo_choice_carries_over_to_the_other_notebooks(mine: Journal) -> None:
+    """Each notebook has its own kernel: the choice is kept in the person's settings."""
+    stages.use_demo(True)
+    stageview.reset()  # a new kernel for the next notebook
+    stages.use_journal(Journal.open(mine.path))
+    view = stages.show("01_space_and_clarity")
+    assert having(view, "exback-demo-banner")
+    assert stages.journal().is_demo
+
+
+def test_what_is_saved_during_the_demo_goes_into_the_demo(mine: Journal) -> None:
+    stages.use_demo(True)
+    demo_journal = stages.journal()
+    before = demo_journal.count("checkins")
+    checkin = form(stages.section("00_start_here", "checkin"), "exback-checkin")
+    checkin.fields["mood"].value = 6
+    checkin.save_button.click()
+    assert demo_journal.count("checkins") == before + 1
+    assert mine.count("checkins") == 0
