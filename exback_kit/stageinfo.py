@@ -102,6 +102,9 @@ BOX_STYLE = {
 }
 
 
+LINK_STYLE = "color:#2a6ebb;text-decoration:underline;font-weight:600"
+
+
 def boxed(kind: str, inner_html: str) -> str:
     """Return kit-written HTML inside a softly coloured box (``kind`` from BOX_STYLE)."""
     return (f'<div style="{BOX_STYLE[kind]}padding:8px 12px;border-radius:4px;'
@@ -138,11 +141,13 @@ def _where_html(stage_id: str, journal: Any, tables: dict[str, Any]) -> str:
             texts.WHERE_JOURNAL.format(path=journal.path)) + "</span>")
         latest = latest_checkin(journal)
         if latest:
-            rows.append(html.escape(latest[0]))
-            if latest[1]:  # the person's own words: escaped, shown exactly as typed
+            line, note = latest
+            if note:  # the person's own words: escaped, shown exactly as typed
+                line += " " + texts.WHERE_LAST_NOTE
+            rows.append(html.escape(line))
+            if note:
                 rows.append('<div class="exback-latest-note" style="font-style:italic;'
-                            'white-space:pre-wrap;margin-left:1em">'
-                            + html.escape(latest[1]) + "</div>")
+                            'white-space:pre-wrap;margin-left:1em">' + html.escape(note) + "</div>")
     return boxed("where", "<br>".join(rows))
 
 
@@ -153,35 +158,33 @@ def header_children(stage_id: str) -> list[widgets.Widget]:
     s = session()
     journal = s.journal()
     out = demo_children(journal)
-    if gates.is_gated(stage_id, journal):
-        notice = widgets.VBox([gates.gate_notice(stage_id, journal)])
+    gated_by = s.gated_by(stage_id)
+    if gated_by is not None:
+        notice = widgets.VBox([gates.gate_notice(stage_id, gated_by)])
         notice.add_class("exback-gate-notice")
         out.append(notice)
     out.append(html_kit(_where_html(stage_id, journal, s.tables()), "exback-where"))
     return out
 
 
-def next_stage_for(stage_id: str, planned: str | None, journal: Any) -> str | None:
+def next_stage_for(planned: str | None) -> str | None:
     """Return the next stage to open: ``planned``, skipping stages the boundaries gate holds."""
-    from exback_kit import gates
-
     if planned is None:
         return None
     for candidate in STAGE_ORDER[STAGE_ORDER.index(planned):]:
-        if not gates.is_gated(candidate, journal):
+        if session().gated_by(candidate) is None:
             return candidate
     return None
 
 
 def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
     """Return "what comes next": the stage's own words and a link to the next notebook."""
-    journal = session().journal()
-    nxt = next_stage_for(stage_id, planned, journal)
-    parts = ["<b>" + html.escape(texts.NEXT_HEADING) + "</b>",
-             html.escape(texts.NEXT_TEXT.get(stage_id, ""))]
+    nxt = next_stage_for(planned)
+    here_gated = session().gated_by(stage_id) is not None
+    parts = [html.escape(texts.NEXT_GATED if here_gated else texts.NEXT_TEXT.get(stage_id, ""))]
     if nxt is not None:
-        if nxt != planned:
+        if nxt != planned and not here_gated:
             parts.append(html.escape(texts.NEXT_SKIPPED))
         label = html.escape(texts.NEXT_LINK.format(title=_title(nxt)))
-        parts.append(f'<a href="{html.escape(nxt)}.ipynb">{label}</a>')
+        parts.append(f'<a href="{html.escape(nxt)}.ipynb" style="{LINK_STYLE}">{label}</a>')
     return [html_kit(boxed("next", "<br>".join(p for p in parts if p)), "exback-next")]

@@ -144,16 +144,14 @@ def _builder(spec: str) -> Callable[..., widgets.Widget]:
     return lambda j, on_save: build(j, on_save=on_save)
 
 
-def _gated(stage_id: str, j: Any) -> bool:
-    from exback_kit import gates
-
-    return bool(gates.is_gated(stage_id, j))
+def _gated(stage_id: str) -> bool:
+    return session().gated_by(stage_id) is not None
 
 
 def _section_children(stage_id: str, sec: Section) -> list[widgets.Widget]:
     s = session()
     j = s.journal()
-    if _gated(stage_id, j):
+    if _gated(stage_id):
         return [html_line(texts.STAGE_SET_ASIDE, "exback-set-aside")]
     out = []
     for spec in sec.forms:
@@ -192,7 +190,7 @@ def section(stage_id: str, section_id: str) -> Part:
 
 def _chart_children(stage_id: str) -> list[widgets.Widget]:
     s = session()
-    if _gated(stage_id, s.journal()) and stage_id != "08_dashboard":
+    if _gated(stage_id) and stage_id != "08_dashboard":
         return []
     tables = s.tables()
     return [chart_view(name, tables) for name in _plan(stage_id).charts]

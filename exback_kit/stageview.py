@@ -130,6 +130,18 @@ class Session:
             self._demo = Journal.open(path, backup=False)
         return self._demo
 
+    def gated_by(self, stage_id: str) -> Any:
+        """Return the journal whose answers set ``stage_id`` aside, or None if it is open.
+
+        The person's own boundaries check always counts, also while the demo is shown.
+        """
+        from exback_kit import gates
+
+        for journal in dict.fromkeys((self.mine(), self.journal())):
+            if gates.is_gated(stage_id, journal):
+                return journal
+        return None
+
     def use(self, journal: Any) -> None:
         """Use ``journal`` as the person's journal from now on; rebuild every part."""
         self._mine, self._showing_demo = journal, None

@@ -460,7 +460,7 @@ CLI_HELP_NO_BROWSER = "print the address instead of opening a browser"
 CLI_HELP_NOTEBOOKS = "serve the notebooks in DIR (kit notebooks missing there are copied in; yours are never overwritten)"
 STAGE_UNKNOWN = "There is no stage called {stage_id!r}. The stages are: {allowed}."
 STAGE_NO_SECTION = "Stage {stage_id} has no part called {section!r}. Its parts are: {allowed}."
-STAGE_SET_ASIDE = "This part is set aside for now, because of your answers in the boundaries check (see the note at the top). Everything about your own wellbeing stays open to you."
+STAGE_SET_ASIDE = "This part is set aside for now; the note at the top says why."
 STAGE_PART_ERROR = "Something went wrong while redrawing this part, so it's left empty for now. What you saved is safe. (Details: {problem})"
 DEMO_OFFER = "Your journal is still empty, so the charts have nothing to show yet. Would you like to look around with a demo journal full of made-up entries first? It is kept apart from yours."
 DEMO_ON_BUTTON = "Show me the demo journal"
@@ -474,10 +474,11 @@ WHERE_NO_CONTACT = "No-Contact: day {day}, no target set (longest stretch so far
 WHERE_NO_CONTACT_NONE = "No-Contact: not started yet. You can start a period in Space and clarity."
 WHERE_PROGRESS = "In this stage you've answered {answered} of {steps} steps."
 WHERE_JOURNAL = "Your journal is stored on this computer at: {path}"
-WHERE_LAST_CHECKIN = "Your latest check-in ({day}): mood {mood}/10. Its note:"
-NEXT_HEADING = "What comes next"
+WHERE_LAST_CHECKIN = "Your latest check-in ({day}): mood {mood}/10."
+WHERE_LAST_NOTE = "Its note:"
 NEXT_LINK = "Open the next notebook: {title}"
-NEXT_SKIPPED = "Some stages are set aside after your boundaries check, so the next one for you is below."
+NEXT_SKIPPED = "Some stages are set aside for now, so the next one for you is below."
+NEXT_GATED = "Nothing here needs doing. Your check-ins, the urge log, the vault and the wellbeing checks all stay open, and the dashboard shows how you're doing."
 NEXT_TEXT = {
     "00_start_here": "Come back for a quick check-in whenever you like; a few seconds a day is plenty. When you're ready, the next stage is about giving yourself some room.",
     "01_space_and_clarity": "Let the No-Contact days add up at their own pace. Your decision isn't final: you can record a new one whenever your view changes.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -271,3 +272,23 @@ def test_what_is_saved_during_the_demo_goes_into_the_demo(mine: Journal) -> None
     checkin.save_button.click()
     assert demo_journal.count("checkins") == before + 1
     assert mine.count("checkins") == 0
+
+
+def test_the_persons_boundaries_still_count_while_the_demo_is_shown(mine: Journal) -> None:
+    """Switching to made-up data never reopens the stages the person's answers set aside."""
+    save_boundary_yes(mine)
+    stages.use_demo(True)
+    assert stages.journal().is_demo
+    view = stages.show("05_reconnecting")
+    assert having(view, "exback-demo-banner")
+    assert having(view, "exback-gate-notice")
+    assert not [x for x in walk(view) if isinstance(x, Form)]
+    assert 'href="05_reconnecting.ipynb"' not in texts_in(stages.next_steps("04_holding_steady"))
+
+
+def test_a_set_aside_stage_points_onward_without_talk_of_meetings(mine: Journal) -> None:
+    save_boundary_yes(mine)
+    nxt = texts_in(stages.next_steps("05_reconnecting"))
+    assert html.escape(texts.NEXT_GATED) in nxt
+    assert html.escape(texts.NEXT_TEXT["05_reconnecting"]) not in nxt
+    assert 'href="08_dashboard.ipynb"' in nxt
