@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import pytest
@@ -66,6 +67,23 @@ def test_checkin_saves_and_redraws_the_mood_chart(lab: Any, kit_page: Any, ui: A
     assert [(r["mood"], r["energy"], r["note"]) for r in rows] == [
         (7, 6, "a calm walk by the river")]
     ui.screenshot(kit_page, "lab_00_start_here.png")
+    saved = save_notebook(kit_page, lab.notebooks / "00_start_here.ipynb")
+    assert "a calm walk" not in saved  # JupyterLab's own save keeps no journal text
+    assert "image/png" not in saved and "iVBORw0KGgo" not in saved
+
+
+def save_notebook(page: Any, path: Any) -> str:
+    """File → Save Notebook, then return the file's text once it holds the run's outputs."""
+    page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^File$")).click()
+    page.locator(".lm-Menu-itemLabel").filter(
+        has_text=re.compile(r"^Save Notebook$")).click()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        text = path.read_text()
+        if "application/vnd.jupyter.widget-view+json" in text:
+            return text
+        time.sleep(0.5)
+    pytest.fail("JupyterLab did not save the notebook with its outputs")
 
 
 def test_a_note_with_markup_shows_literally_and_runs_nothing(lab: Any, kit_page: Any,
