@@ -49,9 +49,13 @@ def _missing(what: str) -> None:
     pytest.skip(f"{what} is missing; browser tests skipped (apt-get install chromium)")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """A headless Debian Chromium driven by Playwright, shared by the session."""
+    """A headless Debian Chromium driven by Playwright, shared by one test module.
+
+    Module scope: Playwright's event loop is gone before tests that run their own
+    (nbclient) start.
+    """
     if not CHROMIUM.exists():
         _missing(f"Chromium at {CHROMIUM}")
     try:
