@@ -155,9 +155,8 @@ def _section_children(stage_id: str, sec: Section) -> list[widgets.Widget]:
         return [html_line(texts.STAGE_SET_ASIDE, "exback-set-aside")]
     out = []
     for spec in sec.forms:
-        box = widgets.VBox([_builder(spec)(j, s.saved)])
-        box.add_class("exback-form-" + spec.replace(":", "-"))
-        out.append(box)
+        out.append(widgets.VBox([_builder(spec)(j, s.saved)],
+                                _dom_classes=("exback-form-" + spec.replace(":", "-"),)))
     return out
 
 

@@ -24,20 +24,19 @@ DEMO_SETTING = "notebooks_show_demo"
 Builder = Callable[[], list[widgets.Widget]]
 
 
+def _classes(*names: str) -> tuple[str, ...]:
+    # Classes given at creation travel in the widget's first message, not in later updates.
+    return tuple(n for n in names if n)
+
+
 def html_line(text: str, css_class: str = "") -> widgets.HTML:
     """Return an HTML widget showing ``text`` literally (always escaped)."""
-    w = widgets.HTML(f"<div>{html.escape(str(text))}</div>")
-    if css_class:
-        w.add_class(css_class)
-    return w
+    return widgets.HTML(f"<div>{html.escape(str(text))}</div>", _dom_classes=_classes(css_class))
 
 
 def html_kit(markup: str, css_class: str = "") -> widgets.HTML:
     """Return an HTML widget for markup the kit wrote itself (escape any person text first)."""
-    w = widgets.HTML(markup)
-    if css_class:
-        w.add_class(css_class)
-    return w
+    return widgets.HTML(markup, _dom_classes=_classes(css_class))
 
 
 class Part(widgets.VBox):
@@ -50,12 +49,11 @@ class Part(widgets.VBox):
     def __init__(self, stage_id: str, name: str, build: Builder | None = None,
                  children: list[widgets.Widget] | None = None, *,
                  refresh_on_save: bool = False) -> None:
-        super().__init__(children=children or [])
+        css = _classes("exback-part", "exback-part-" + name.replace(":", "-"))
+        super().__init__(children=children or [], _dom_classes=css)
         self.label = f"{stage_id}:{name}"
         self.refresh_on_save = refresh_on_save
         self._build = build
-        self.add_class("exback-part")
-        self.add_class("exback-part-" + name.replace(":", "-"))
 
     def __repr__(self) -> str:
         return f"exback-kit part {self.label}"
@@ -88,10 +86,8 @@ def chart_view(name: str, tables: dict[str, Any]) -> widgets.VBox:
     image = widgets.Image(value=png, format="png",
                           layout=widgets.Layout(width=f"{width}px", max_width="100%",
                                                 height="auto"))
-    box = widgets.VBox([image, html_line(summary, "exback-chart-summary")])
-    box.add_class("exback-chart")
-    box.add_class(f"exback-chart-{name}")
-    return box
+    return widgets.VBox([image, html_line(summary, "exback-chart-summary")],
+                        _dom_classes=_classes("exback-chart", f"exback-chart-{name}"))
 
 
 class Session:
@@ -183,8 +179,7 @@ class Session:
     def part(self, stage_id: str, name: str, build: Builder, *,
              refresh_on_save: bool = False) -> Part:
         """Return a new Part built now and kept for later re-draws (replacing an older one)."""
-        part = Part(stage_id, name, build, refresh_on_save=refresh_on_save)
-        part.rebuild()
+        part = Part(stage_id, name, build, build(), refresh_on_save=refresh_on_save)
         old = self._parts.get(part.label)
         self._parts[part.label] = part
         if old is not None and old is not part:
