@@ -38,7 +38,10 @@ def no_contact_line(tables: dict[str, Any]) -> str | None:
     contacts, periods = tables["contacts"], tables["nocontact_periods"]
     if periods.empty and contacts.empty:
         return None
-    nc = tracking.no_contact(contacts, periods, fallback=tracking.first_day(tables))
+    # The first day of any entry matters only while no period has started (as in status).
+    started = not periods.empty and bool((periods["start_day"] <= tracking.as_day()).any())
+    nc = tracking.no_contact(contacts, periods,
+                             fallback=None if started else tracking.first_day(tables))
     if nc.target_days:
         return texts.WHERE_NO_CONTACT_TARGET.format(day=nc.current_streak, target=nc.target_days,
                                                     longest=nc.longest_streak)

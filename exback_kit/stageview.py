@@ -15,6 +15,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from exback_kit import texts
+from exback_kit.schema import TABLES
 
 #: Environment variable naming the journal file for notebook kernels (set by `exback lab`).
 JOURNAL_ENV = "EXBACK_JOURNAL"
@@ -90,6 +91,53 @@ def chart_view(name: str, tables: dict[str, Any]) -> widgets.VBox:
                         _dom_classes=_classes("exback-chart", f"exback-chart-{name}"))
 
 
+class LazyTables(dict[str, Any]):
+    """The journal's typed tables, each read on first use; a dict, as charts and tracking expect.
+
+    Looking one up reads only that table; iterating (``items()``, ``keys()``…) reads all.
+    """
+
+    def __init__(self, journal: Any) -> None:
+        super().__init__()
+        self._journal = journal
+
+    def __missing__(self, kind: str) -> Any:
+        if kind not in TABLES:
+            raise KeyError(kind)
+        frame = self._journal.table(kind)
+        self[kind] = frame
+        return frame
+
+    def _all(self) -> LazyTables:
+        for kind in [k for k in TABLES if not dict.__contains__(self, k)]:
+            self.__missing__(kind)
+        return self
+
+    def __iter__(self) -> Any:
+        return super(LazyTables, self._all()).__iter__()
+
+    def __len__(self) -> int:
+        return len(TABLES)
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in TABLES
+
+    def keys(self) -> Any:
+        return super(LazyTables, self._all()).keys()
+
+    def items(self) -> Any:
+        return super(LazyTables, self._all()).items()
+
+    def values(self) -> Any:
+        return super(LazyTables, self._all()).values()
+
+    def get(self, kind: str, default: Any = None) -> Any:
+        return self[kind] if kind in TABLES else default
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self._all())
+
+
 class Session:
     """This kernel's journal (the person's, or the demo), its tables and its parts."""
 
@@ -159,9 +207,7 @@ class Session:
         key = (id(journal), *journal.execute_read("PRAGMA data_version")[0],
                *journal.execute_read("SELECT total_changes()")[0])
         if self._tables is None or key != self._tables_key:
-            from exback_kit import tracking
-
-            self._tables, self._tables_key = tracking.load_tables(journal), key
+            self._tables, self._tables_key = LazyTables(journal), key
         return self._tables
 
     def saved(self, *_args: Any, **_kwargs: Any) -> None:

@@ -292,3 +292,37 @@ def test_a_set_aside_stage_points_onward_without_talk_of_meetings(mine: Journal)
     assert html.escape(texts.NEXT_GATED) in nxt
     assert html.escape(texts.NEXT_TEXT["05_reconnecting"]) not in nxt
     assert 'href="08_dashboard.ipynb"' in nxt
+
+
+def test_tables_are_read_only_when_needed_and_match_the_journal(
+        mine: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    from exback_kit import tracking
+    from exback_kit.schema import TABLES
+
+    mine.add_checkin(mood=5)
+    read: list[str] = []
+    real = mine.table
+    monkeypatch.setattr(mine, "table", lambda kind: read.append(kind) or real(kind))
+    tables = stageview.LazyTables(mine)
+    assert len(tables["checkins"]) == 1 and read == ["checkins"]
+    assert "urges" in tables and read == ["checkins"]
+    assert tables.get("nothing") is None
+    assert sorted(tables) == sorted(TABLES) and sorted(read) == sorted(TABLES)
+    expected = tracking.load_tables(mine)
+    assert {k: len(v) for k, v in tables.items()} == {k: len(v) for k, v in expected.items()}
+    assert tracking.first_day(stageview.LazyTables(mine)) == tracking.first_day(expected)
+
+
+def test_no_contact_counts_from_the_first_entry_before_any_period(mine: Journal) -> None:
+    """As `exback status` does: without a period, the days count from the first entry."""
+    from exback_kit import tracking
+
+    first = date.today() - timedelta(days=6)
+    mine.add_checkin(mood=5, at=first)
+    mine.log_contact(initiated_by="them", at=first + timedelta(days=2))
+    line = stageinfo.no_contact_line(stageview.session().tables())
+    tables = tracking.load_tables(mine)
+    nc = tracking.no_contact(tables["contacts"], tables["nocontact_periods"],
+                             fallback=tracking.first_day(tables))
+    assert line == texts.WHERE_NO_CONTACT.format(day=nc.current_streak, longest=nc.longest_streak)
+    assert nc.current_streak == 7
