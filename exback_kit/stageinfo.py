@@ -154,6 +154,33 @@ def _where_html(stage_id: str, journal: Any, tables: dict[str, Any]) -> str:
     return boxed("where", "<br>".join(rows))
 
 
+def fold_summary(kind: str, journal: Any) -> str | None:
+    """Return the words shown while an answered section is folded, or None to show it open.
+
+    ``kind`` "profile" folds once any profile question has an answer; "boundaries"
+    once all three boundary questions have one.
+    """
+    from exback_kit import content, gates
+
+    answers = journal.latest_answers(0)
+    if kind == "profile":
+        asked = {q.id for q in content.load().start.group("profile")}
+        return texts.FOLDED_PROFILE if asked & set(answers) else None
+    given = gates.boundary_answers(journal)
+    if any(v is None for v in given.values()):
+        return None
+    return texts.FOLDED_BOUNDARIES_YES if any(given.values()) else texts.FOLDED_BOUNDARIES_NO
+
+
+def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget]:
+    """Return a folded section (summary and a button that opens it), or [] to show it open."""
+    summary = fold_summary(kind, journal)
+    if summary is None:
+        return []
+    return [html_kit(boxed("where", html.escape(summary)), "exback-folded"),
+            _button(texts.FOLDED_OPEN, "exback-unfold", unfold)]
+
+
 def header_children(stage_id: str) -> list[widgets.Widget]:
     """Return a stage header's widgets: demo, gate notice, where you are, latest check-in."""
     from exback_kit import gates

@@ -42,6 +42,8 @@ class Section:
 
     id: str
     forms: tuple[str, ...]
+    #: "profile" or "boundaries": start folded (a summary and a button) once answered.
+    fold_when_answered: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,8 @@ ALL_CHARTS = ("mood", "mood_meter", "year_pixels", "no_contact", "urges", "habit
 #: stage id -> what its notebook shows. Section ids are what notebooks pass to section().
 PLANS: dict[str, Plan] = {
     "00_start_here": Plan(
-        (Section("profile", ("profile_form",)), Section("boundaries", ("boundaries_form",)),
+        (Section("profile", ("profile_form",), fold_when_answered="profile"),
+         Section("boundaries", ("boundaries_form",), fold_when_answered="boundaries"),
          Section("checkin", ("checkin_form",))),
         charts=("mood",), next_stage="01_space_and_clarity"),
     "01_space_and_clarity": Plan(
@@ -153,6 +156,13 @@ def _section_children(stage_id: str, sec: Section) -> list[widgets.Widget]:
     j = s.journal()
     if _gated(stage_id):
         return [html_line(texts.STAGE_SET_ASIDE, "exback-set-aside")]
+    label = f"{stage_id}:section:{sec.id}"
+    if sec.fold_when_answered and label not in s.unfolded:
+        from exback_kit.stageinfo import folded_children
+
+        folded = folded_children(sec.fold_when_answered, j, lambda: s.unfold(label))
+        if folded:
+            return folded
     out = []
     for spec in sec.forms:
         out.append(widgets.VBox([_builder(spec)(j, s.saved)],

@@ -148,6 +148,8 @@ class Session:
         self._tables: dict[str, Any] | None = None
         self._tables_key: tuple[Any, ...] = ()
         self._parts: dict[str, Part] = {}
+        #: Labels of folded sections the person opened in this kernel.
+        self.unfolded: set[str] = set()
 
     def mine(self) -> Any:
         """Return the person's own journal, opened once."""
@@ -221,6 +223,12 @@ class Session:
         self._tables = None
         for part in list(self._parts.values()):
             part.rebuild(quiet=True)
+
+    def unfold(self, label: str) -> None:
+        """Open a folded section (its forms are built now)."""
+        self.unfolded.add(label)
+        if label in self._parts:
+            self._parts[label].rebuild(quiet=True)
 
     def part(self, stage_id: str, name: str, build: Builder, *,
              refresh_on_save: bool = False) -> Part:

@@ -326,3 +326,38 @@ def test_no_contact_counts_from_the_first_entry_before_any_period(mine: Journal)
                              fallback=tracking.first_day(tables))
     assert line == texts.WHERE_NO_CONTACT.format(day=nc.current_streak, longest=nc.longest_streak)
     assert nc.current_streak == 7
+
+
+@pytest.mark.parametrize(("answers", "words"), [
+    ({"no_contact_asked": False, "harm_or_control": False, "protective_order": False},
+     texts.FOLDED_BOUNDARIES_NO),
+    ({"no_contact_asked": False, "harm_or_control": True, "protective_order": False},
+     texts.FOLDED_BOUNDARIES_YES),
+])
+def test_an_answered_boundaries_check_starts_folded_and_opens_on_request(
+        mine: Journal, answers: dict[str, bool], words: str) -> None:
+    for question, value in answers.items():
+        mine.save_answer(0, question, value)
+    part = stages.section("00_start_here", "boundaries")
+    assert html.escape(words) in texts_in(part)
+    assert not [x for x in walk(part) if isinstance(x, Form)]
+    click(part, "exback-unfold")
+    boundaries = form(part, "exback-boundaries")
+    assert boundaries.fields["harm_or_control"].value is answers["harm_or_control"]
+    assert not having(part, "exback-folded")
+
+
+def test_a_half_answered_boundaries_check_stays_open(mine: Journal) -> None:
+    mine.save_answer(0, "no_contact_asked", False)
+    part = stages.section("00_start_here", "boundaries")
+    assert form(part, "exback-boundaries")
+    assert not having(part, "exback-folded")
+
+
+def test_the_profile_folds_once_anything_in_it_is_answered(mine: Journal) -> None:
+    assert form(stages.section("00_start_here", "profile"), "exback-profile")
+    mine.save_answer(0, "months_together", 26)
+    part = stages.section("00_start_here", "profile")
+    assert having(part, "exback-folded")
+    click(part, "exback-unfold")
+    assert form(part, "exback-profile").fields["months_together"].value
