@@ -125,9 +125,9 @@ def summarize_year(data: YearData) -> str:
         return texts.SUMMARY_YEAR_EMPTY
     moods = data.grid.mood[np.isfinite(data.grid.mood) & (data.grid.mood != OUTSIDE)]
     if not len(moods):
-        return texts.SUMMARY_YEAR_NO_MOOD.format(lapses=data.lapse_days)
+        return texts.say(texts.SUMMARY_YEAR_NO_MOOD, lapses=data.lapse_days)
     bands = np.digitize(moods, palette.MOOD_BOUNDS[1:-1])
     common = int(np.bincount(bands, minlength=len(palette.MOOD_COLORS)).argmax())
     template = texts.SUMMARY_YEAR if data.lapse_days else texts.SUMMARY_YEAR_NO_CONTACT
-    return template.format(days=data.checkin_days, band=texts.CHART_MOOD_BANDS[common],
-                           lapses=data.lapse_days)
+    return texts.say(template, days=data.checkin_days, band=texts.CHART_MOOD_BANDS[common],
+                     lapses=data.lapse_days)

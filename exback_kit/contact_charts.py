@@ -91,15 +91,15 @@ def summarize_no_contact(data: NoContactData) -> str:
     s = data.summary
     if data.days.empty or s.start_day is None:
         return texts.SUMMARY_NC_EMPTY
-    lapses = texts.SUMMARY_NC_LAPSES.format(lapses=s.lapses) if s.lapses else ""
+    lapses = texts.say(texts.SUMMARY_NC_LAPSES, lapses=s.lapses) if s.lapses else ""
     values = {"day": s.days_in_period, "target": s.target_days, "current": s.current_streak,
               "clean": s.days_without_contact, "days": s.days_in_period,
               "start": day_text(s.start_day), "lapses": lapses}
     if s.target_days is None:
-        return texts.SUMMARY_NC_NO_TARGET.format(**values)
+        return texts.say(texts.SUMMARY_NC_NO_TARGET, **values)
     if s.target_reached:
-        return texts.SUMMARY_NC_REACHED.format(**values)
-    return texts.SUMMARY_NC.format(**values)
+        return texts.say(texts.SUMMARY_NC_REACHED, **values)
+    return texts.say(texts.SUMMARY_NC, **values)
 
 
 # --- urges ----------------------------------------------------------------------
@@ -182,7 +182,7 @@ def summarize_urges(data: UrgeData) -> str:
     count, passed = data.recent
     if count == 0:
         total, total_passed = data.total
-        return texts.SUMMARY_URGES_QUIET.format(days=RECENT_DAYS, total=total,
+        return texts.say(texts.SUMMARY_URGES_QUIET, days=RECENT_DAYS, total=total,
                                                 share=round(100 * total_passed / total), **when)
-    return texts.SUMMARY_URGES.format(days=RECENT_DAYS, count=count, passed=passed,
+    return texts.say(texts.SUMMARY_URGES, days=RECENT_DAYS, count=count, passed=passed,
                                       share=round(100 * passed / count), **when)

@@ -114,13 +114,13 @@ def summarize_mood(data: MoodData) -> str:
     week, before = mood.iloc[-WEEK:], mood.iloc[-2 * WEEK:-WEEK]
     if week.notna().sum() == 0:
         last = mood.last_valid_index()
-        return texts.SUMMARY_MOOD_QUIET.format(day=day_text(last),
+        return texts.say(texts.SUMMARY_MOOD_QUIET, day=day_text(last),
                                                mood=one_decimal(mood[last]))
     mean, days = float(week.mean()), int(week.notna().sum())
     if before.notna().sum() == 0:
-        return texts.SUMMARY_MOOD_WEEK.format(mean=one_decimal(mean), days=days)
+        return texts.say(texts.SUMMARY_MOOD_WEEK, mean=one_decimal(mean), days=days)
     previous = float(before.mean())
-    return texts.SUMMARY_MOOD_COMPARE.format(mean=one_decimal(mean), days=days,
+    return texts.say(texts.SUMMARY_MOOD_COMPARE, mean=one_decimal(mean), days=days,
                                              change=_change(mean, previous),
                                              previous=one_decimal(previous))
 
@@ -192,10 +192,10 @@ def draw_meter(data: MeterData, ax: Axes | None = None) -> Axes:
 def summarize_meter(data: MeterData) -> str:
     """Return one sentence naming the corner most check-ins fell in."""
     if data.points.empty:
-        return texts.SUMMARY_METER_EMPTY.format(days=data.days)
+        return texts.say(texts.SUMMARY_METER_EMPTY, days=data.days)
     counts = quadrants(data.points).value_counts()
     order = list(_CORNERS)
     top = max(counts.index, key=lambda k: (counts[k], -order.index(k)))
-    return texts.SUMMARY_METER.format(days=data.days, count=int(counts[top]),
+    return texts.say(texts.SUMMARY_METER, days=data.days, count=int(counts[top]),
                                       total=len(data.points),
                                       quadrant=texts.CHART_QUADRANTS[top])

@@ -36,7 +36,7 @@ class ReadinessItem:
 
 def _item(key: str, ok: bool | None, based_key: str, **values: object) -> ReadinessItem:
     return ReadinessItem(key, ok, texts.READINESS_LABELS[key],
-                         texts.READINESS_BASED[based_key].format(**values))
+                         texts.say(texts.READINESS_BASED[based_key], **values))
 
 
 def readiness(journal: Journal, today: date | None = None) -> list[ReadinessItem]:

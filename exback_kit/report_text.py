@@ -60,7 +60,9 @@ def figures_lines(tables: Tables, today: date) -> list[Line]:
     """Return the No-Contact and urge figures as label/value rows."""
     nc = tracking.no_contact(tables["contacts"], tables["nocontact_periods"], today,
                              fallback=tracking.first_day(tables, today))
-    days = texts.REPORT_NC_DAYS.format
+    def days(days: int) -> str:
+        return texts.say(texts.REPORT_NC_DAYS, days=days)
+
     lines: list[Line] = [("title", texts.REPORT_FIGURES_TITLE), ("heading", texts.REPORT_NC_HEAD)]
     if nc.start_day is None:
         lines += wrap(texts.REPORT_NC_NONE)

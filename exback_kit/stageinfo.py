@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from exback_kit import texts
 from exback_kit.schema import TABLES
 from exback_kit.stageview import html_kit, session
+from exback_kit.status import no_contact_line
 
 STAGE_ORDER = ("00_start_here", "01_space_and_clarity", "02_reading_the_signals",
                "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
@@ -29,23 +30,6 @@ def _title(stage_id: str) -> str:
     from exback_kit import content
 
     return content.load().stage(stage_id).title
-
-
-def no_contact_line(tables: dict[str, Any]) -> str | None:
-    """Return "No-Contact: day N of T" (or without a target), or None before any period."""
-    from exback_kit import tracking
-
-    contacts, periods = tables["contacts"], tables["nocontact_periods"]
-    if periods.empty and contacts.empty:
-        return None
-    # The first day of any entry matters only while no period has started (as in status).
-    started = not periods.empty and bool((periods["start_day"] <= tracking.as_day()).any())
-    nc = tracking.no_contact(contacts, periods,
-                             fallback=None if started else tracking.first_day(tables))
-    if nc.target_days:
-        return texts.WHERE_NO_CONTACT_TARGET.format(day=nc.current_streak, target=nc.target_days,
-                                                    longest=nc.longest_streak)
-    return texts.WHERE_NO_CONTACT.format(day=nc.current_streak, longest=nc.longest_streak)
 
 
 def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from exback_kit import texts
 from exback_kit.store import Journal
@@ -16,18 +17,7 @@ def status_lines(journal: Journal) -> list[str]:
     from exback_kit import tracking
 
     tables = tracking.load_tables(journal)
-    lines = []
-    nc = tracking.no_contact(tables["contacts"], tables["nocontact_periods"],
-                             fallback=tracking.first_day(tables))
-    if nc.start_day is None:
-        lines.append(texts.STATUS_NO_CONTACT_NONE)
-    elif nc.target_days:
-        lines.append(texts.STATUS_NO_CONTACT_TARGET.format(
-            day=nc.current_streak, target=nc.target_days, longest=nc.longest_streak,
-            lapses=nc.lapses))
-    else:
-        lines.append(texts.STATUS_NO_CONTACT.format(day=nc.current_streak,
-                                                    longest=nc.longest_streak, lapses=nc.lapses))
+    lines = [no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE]
     latest = journal.records("checkins", limit=1, newest_first=True)
     lines.append(texts.STATUS_MOOD.format(mood=latest[0]["mood"], day=latest[0]["day"])
                  if latest else texts.STATUS_NO_MOOD)
@@ -35,6 +25,26 @@ def status_lines(journal: Journal) -> list[str]:
     if journal.is_demo:
         lines.append(texts.STATUS_DEMO)
     return lines
+
+
+def no_contact_line(tables: Mapping[str, Any]) -> str | None:
+    """Return "No-Contact: day N of T …" (or without a target), or None before any period.
+
+    The notebooks' "where you are" box and ``exback status`` both show this line.
+    """
+    from exback_kit import tracking
+
+    contacts, periods = tables["contacts"], tables["nocontact_periods"]
+    if periods.empty and contacts.empty:
+        return None
+    # The first day of any entry matters only while no period has started.
+    started = not periods.empty and bool((periods["start_day"] <= tracking.as_day()).any())
+    nc = tracking.no_contact(contacts, periods,
+                             fallback=None if started else tracking.first_day(dict(tables)))
+    if nc.target_days:
+        return texts.say(texts.WHERE_NO_CONTACT_TARGET, day=nc.current_streak,
+                         target=nc.target_days, longest=nc.longest_streak)
+    return texts.say(texts.WHERE_NO_CONTACT, day=nc.current_streak, longest=nc.longest_streak)
 
 
 def current_stage_title(answers: pd.DataFrame) -> str:

@@ -6,6 +6,24 @@ its messages in its own section below; format with ``str.format``.
 
 from __future__ import annotations
 
+import string
+from typing import Any
+
+
+class _Counting(string.Formatter):
+    """str.format plus counted nouns: ``{days:n:day}`` gives "1 day" or "7 days"."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("n:"):
+            word = format_spec[2:]
+            return f"{value:,} {word if value == 1 else word + 's'}"
+        return str(super().format_field(value, format_spec))
+
+
+def say(template: str, /, **values: Any) -> str:
+    """Fill a message's placeholders; ``{name:n:noun}`` counts the noun (1 day, 2 days)."""
+    return _Counting().format(template, **values)
+
 # --- store and validation -------------------------------------------------
 BAD_VALUE = "{field}: {value} isn't allowed here. Please use {allowed}."
 WHOLE_NUMBER = "a whole number from {lo} to {hi}"
@@ -90,9 +108,6 @@ CLI_HELP_IMPORT = "add the entries of an exback-kit export"
 CLI_HELP_BACKUP = "make a backup copy now"
 CLI_HELP_RESTORE = "bring back a backup (the newest unless you name one)"
 CLI_HELP_FORGET = "delete the journal and its backups"
-STATUS_NO_CONTACT_TARGET = "No-Contact: day {day} of {target} (longest streak {longest} days, lapses {lapses})"
-STATUS_NO_CONTACT = "No-Contact: day {day} (longest streak {longest} days, lapses {lapses}). No target set yet."
-STATUS_NO_CONTACT_NONE = "No-Contact: not started yet. Notebook 01 (space and clarity) can start a period when you're ready."
 STATUS_MOOD = "Latest mood: {mood}/10 on {day}"
 STATUS_NO_MOOD = "Latest mood: no check-ins yet. `exback checkin` takes 30 seconds."
 STATUS_STAGE = "Where you are: {stage}"
@@ -308,7 +323,7 @@ READINESS_BASED = {
     "boundaries_none": "the boundaries check, which isn't answered yet",
     "boundaries": "your boundaries check ({answered} of 3 answered)",
     "no_contact_none": "your No-Contact periods; none with a target has started yet",
-    "no_contact": "your {target}-day period from {start}: {current} days in a row now, longest {longest}",
+    "no_contact": "your {target}-day period from {start}: {current:n:day} in a row now, longest {longest}",
     "decision_none": "your decisions; none recorded yet (step 2)",
     "decision": "your latest decision ({day}): {decision}",
     "urges_none": "your urge log; no urges noted in the last 14 days",
@@ -407,22 +422,22 @@ CHART_JOURNEY_COUNT = "{answered} of {questions}"
 CHART_EMPTY_JOURNEY = "Your journey starts in Start here. Each answer you save fills in a little of these bars."
 SUMMARY_MOOD_EMPTY = "There are no check-ins yet, so there is no mood line to describe."
 SUMMARY_MOOD_QUIET = "There were no check-ins in the last 7 days; on {day}, your most recent one, your mood was {mood} out of 10."
-SUMMARY_MOOD_WEEK = "Over the last 7 days your mood averaged {mean} out of 10, across {days} days with a check-in."
-SUMMARY_MOOD_COMPARE = "Over the last 7 days your mood averaged {mean} out of 10 across {days} days with a check-in, {change} the week before ({previous})."
+SUMMARY_MOOD_WEEK = "Over the last 7 days your mood averaged {mean} out of 10, across {days:n:day} with a check-in."
+SUMMARY_MOOD_COMPARE = "Over the last 7 days your mood averaged {mean} out of 10 across {days:n:day} with a check-in, {change} the week before ({previous})."
 SUMMARY_METER_EMPTY = "There are no check-ins with both mood and energy in the last {days} days yet."
-SUMMARY_METER = "In the last {days} days, {count} of your {total} check-ins sat in the {quadrant} corner, more than any other."
+SUMMARY_METER = "In the last {days} days, {count} of your {total:n:check-in} sat in the {quadrant} corner, more than any other."
 SUMMARY_YEAR_EMPTY = "The year-in-pixels is still blank; it fills in one square for each day you check in."
-SUMMARY_YEAR_NO_MOOD = "There are no check-ins in the last year yet, and {lapses} contact days are marked."
-SUMMARY_YEAR = "Over the last year you checked in on {days} days, most often with a {band} mood, and {lapses} contact days are marked."
-SUMMARY_YEAR_NO_CONTACT = "Over the last year you checked in on {days} days, most often with a {band} mood."
+SUMMARY_YEAR_NO_MOOD = "There are no check-ins in the last year yet; contact days marked: {lapses}."
+SUMMARY_YEAR = "Over the last year you checked in on {days:n:day}, most often with a {band} mood; contact days marked: {lapses}."
+SUMMARY_YEAR_NO_CONTACT = "Over the last year you checked in on {days:n:day}, most often with a {band} mood."
 SUMMARY_NC_EMPTY = "No No-Contact period has started yet; you can begin one in stage 01 whenever you choose."
-SUMMARY_NC_LAPSES = ", with {lapses} contact days along the way"
-SUMMARY_NC = "Day {day} of your {target}-day No-Contact period: {current} days in a row without contact and {clean} in all{lapses}."
-SUMMARY_NC_REACHED = "You reached your {target}-day No-Contact target; right now it is {current} days in a row, and {clean} of {days} days in all{lapses}."
-SUMMARY_NC_NO_TARGET = "Since {start}: {current} days in a row without contact and {clean} of {days} days in all{lapses}."
+SUMMARY_NC_LAPSES = ", with {lapses:n:contact day} along the way"
+SUMMARY_NC = "Day {day} of your {target}-day No-Contact period: {current:n:day} in a row without contact and {clean} in all{lapses}."
+SUMMARY_NC_REACHED = "You reached your {target}-day No-Contact target; right now it is {current:n:day} in a row, and {clean} of {days:n:day} in all{lapses}."
+SUMMARY_NC_NO_TARGET = "Since {start}: {current:n:day} in a row without contact and {clean} of {days:n:day} in all{lapses}."
 SUMMARY_URGES_EMPTY = "No urges noted yet; when one comes, logging it here helps you see its pattern."
-SUMMARY_URGES = "In the last {days} days you noted {count} urges and let {passed} of them pass ({share} %); they come most often on {weekday}s around {hour}."
-SUMMARY_URGES_QUIET = "No urges noted in the last {days} days; of all {total} so far you let {share} % pass, and they came most often on {weekday}s around {hour}."
+SUMMARY_URGES = "In the last {days} days you noted {count:n:urge} and let {passed} of them pass ({share} %); they come most often on {weekday}s around {hour}."
+SUMMARY_URGES_QUIET = "No urges noted in the last {days} days; of all {total:n:urge} so far you let {share} % pass, and they came most often on {weekday}s around {hour}."
 SUMMARY_HABITS_EMPTY = "No habits ticked yet, so there is nothing to compare with your mood."
 SUMMARY_HABITS = "On days you ticked “{habit}” your mood averaged {with_}, against {without} on days without ({days_with:,} and {days_without:,} days); this shows what goes together, not what causes what."
 SUMMARY_WB_EMPTY = "No wellbeing check-ins yet; the WHO-5 and the self-esteem scale appear here once you take them."
@@ -473,8 +488,8 @@ DEMO_OFF_BUTTON = "Back to my own journal"
 WHERE_HEADING = "Where you are"
 WHERE_STAGE = "Most recently you worked on: {stage}."
 WHERE_STAGE_NEW = "You're at the very beginning. Take your time."
-WHERE_NO_CONTACT_TARGET = "No-Contact: day {day} of {target} (longest stretch so far: {longest} days)."
-WHERE_NO_CONTACT = "No-Contact: day {day}, no target set (longest stretch so far: {longest} days)."
+WHERE_NO_CONTACT_TARGET = "No-Contact: day {day} of {target} (longest stretch so far: {longest:n:day})."
+WHERE_NO_CONTACT = "No-Contact: day {day}, no target set (longest stretch so far: {longest:n:day})."
 WHERE_NO_CONTACT_NONE = "No-Contact: not started yet. You can start a period in Space and clarity."
 WHERE_PROGRESS = "In this stage you've answered {answered} of {steps} steps."
 WHERE_JOURNAL = "Your journal is stored on this computer at: {path}"
@@ -563,7 +578,7 @@ REPORT_NC_SHARE = "Last 30 days without contact"
 REPORT_NC_LAPSES = "Days with a lapse"
 REPORT_NC_TO_TARGET = "Days to the target"
 REPORT_NC_REACHED = "reached"
-REPORT_NC_DAYS = "{days} days"
+REPORT_NC_DAYS = "{days:n:day}"
 REPORT_NC_PERCENT = "{percent} %"
 REPORT_NC_NONE = "No No-Contact period yet."
 REPORT_NC_NOTE = "Needed contact (children, a shared lease) logged as logistics doesn't count as a lapse, and a lapse never wipes out the days before it."

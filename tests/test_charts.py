@@ -209,7 +209,9 @@ def test_year_pixels_uses_the_mood_scale_and_marks_lapses(journal):
     assert image.norm.boundaries.tolist() == list(palette.MOOD_BOUNDS)
     marks = fig.axes[0].lines[0]
     assert (marks.get_xdata().tolist(), marks.get_ydata().tolist()) == ([52], [1])
-    assert sentence == texts.SUMMARY_YEAR.format(days=1, band=texts.CHART_MOOD_BANDS[0], lapses=1)
+    assert sentence == texts.say(texts.SUMMARY_YEAR, days=1, band=texts.CHART_MOOD_BANDS[0],
+                                 lapses=1)
+    assert "checked in on 1 day," in sentence
 
 
 def test_no_contact_chart_shows_target_and_both_streaks(journal):
@@ -223,7 +225,7 @@ def test_no_contact_chart_shows_target_and_both_streaks(journal):
     assert texts.CHART_NC_NOW.format(days=5) in notes
     assert texts.CHART_NC_LONGEST.format(days=15) in notes
     assert sentence.startswith("Day 21 of your 30-day") and "5 days in a row" in sentence
-    assert "20 in all" in sentence and "1 contact days" in sentence
+    assert "20 in all" in sentence and "with 1 contact day along" in sentence
 
 
 # --- summaries --------------------------------------------------------------------
@@ -232,21 +234,21 @@ def test_mood_summary_compares_with_the_week_before(journal):
     for d in range(14):
         journal.add_checkin(4 if d >= 7 else 7, at=at(TODAY - timedelta(days=d)))
     sentence = charts.render("mood", tracking.load_tables(journal), TODAY)[1]
-    assert sentence == texts.SUMMARY_MOOD_COMPARE.format(
+    assert sentence == texts.say(texts.SUMMARY_MOOD_COMPARE,
         mean="7", days=7, change=texts.CHART_MOOD_CHANGE["up"], previous="4")
 
 
 def test_mood_summary_when_the_last_week_was_quiet(journal):
     journal.add_checkin(6, at=at(TODAY - timedelta(days=10)))
     sentence = charts.render("mood", tracking.load_tables(journal), TODAY)[1]
-    assert sentence == texts.SUMMARY_MOOD_QUIET.format(day="2 March", mood="6")
+    assert sentence == texts.say(texts.SUMMARY_MOOD_QUIET, day="2 March", mood="6")
 
 
 def test_meter_summary_names_the_busiest_corner(journal):
     for mood, energy in [(8, 2), (9, 3), (7, 1), (2, 9)]:
         journal.add_checkin(mood, energy=energy, at=at(TODAY - timedelta(days=1)))
     sentence = charts.render("mood_meter", tracking.load_tables(journal), TODAY)[1]
-    assert sentence == texts.SUMMARY_METER.format(
+    assert sentence == texts.say(texts.SUMMARY_METER,
         days=90, count=3, total=4, quadrant=texts.CHART_QUADRANTS["calm_pleasant"])
 
 
@@ -256,7 +258,7 @@ def test_urge_summary_counts_recent_urges_and_the_peak_time(journal):
         journal.log_urge(6, acted_on=acted, at=at(sunday, hour, 15))
     journal.log_urge(6, at=at(TODAY - timedelta(days=60), 22))
     sentence = charts.render("urges", tracking.load_tables(journal), TODAY)[1]
-    assert sentence == texts.SUMMARY_URGES.format(days=28, count=4, passed=3, share=75,
+    assert sentence == texts.say(texts.SUMMARY_URGES, days=28, count=4, passed=3, share=75,
                                                   weekday="Sunday", hour="22:00")
 
 
@@ -273,7 +275,7 @@ def test_habit_summary_picks_the_clearest_difference_with_enough_days(journal):
     for d, (mood, habits) in plan.items():
         journal.add_checkin(mood, habits=habits, at=at(TODAY - timedelta(days=d)))
     data = growth_charts.prepare_habits(tracking.load_tables(journal), TODAY)
-    assert growth_charts.summarize_habits(data) == texts.SUMMARY_HABITS.format(
+    assert growth_charts.summarize_habits(data) == texts.say(texts.SUMMARY_HABITS,
         habit="exercise", with_="8", without="3.5", days_with=3, days_without=4)
 
 
@@ -301,14 +303,14 @@ def test_journey_summary_counts_answers_and_names_the_latest_stage(journal):
     journal.save_answer(4, "my_part", "x", at=at(TODAY - timedelta(days=1)))
     data = growth_charts.prepare_journey(tracking.load_tables(journal), TODAY)
     total = int(data.stages["questions"].sum())
-    assert growth_charts.summarize_journey(data) == texts.SUMMARY_JOURNEY.format(
+    assert growth_charts.summarize_journey(data) == texts.say(texts.SUMMARY_JOURNEY,
         answered=2, questions=total, touched=2, stages=8, latest="Rebuilding you")
 
 
 def test_no_contact_summary_without_a_period_counts_from_the_first_entry(journal):
     journal.add_checkin(5, at=at(TODAY - timedelta(days=9)))
     data = contact_charts.prepare_no_contact(tracking.load_tables(journal), TODAY)
-    assert contact_charts.summarize_no_contact(data) == texts.SUMMARY_NC_NO_TARGET.format(
+    assert contact_charts.summarize_no_contact(data) == texts.say(texts.SUMMARY_NC_NO_TARGET,
         start="3 March", current=10, clean=10, days=10, lapses="")
 
 
@@ -345,3 +347,12 @@ def test_chart_matches_its_baseline_image(picture_tables, tmp_path, name):
     assert expected.exists(), "run with EXBACK_UPDATE_BASELINE=1 once to create the baseline"
     problem = compare_images(str(expected), str(actual), tol=2)
     assert problem is None, problem
+
+
+def test_counted_words_read_naturally_for_one():
+    """A summary says "1 day", never "1 days"."""
+    one_day = texts.say(texts.SUMMARY_MOOD_WEEK, mean="7", days=1)
+    assert one_day.endswith("across 1 day with a check-in.")
+    assert "across 3 days" in texts.say(texts.SUMMARY_MOOD_WEEK, mean="7", days=3)
+    assert "1 urge and" in texts.say(texts.SUMMARY_URGES, days=28, count=1, passed=1, share=100,
+                                     weekday="Monday", hour="22:00")

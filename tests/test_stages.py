@@ -145,7 +145,7 @@ def test_where_you_are_counts_no_contact_days(mine: Journal) -> None:
     start = date.today() - timedelta(days=11)
     mine.add("nocontact_periods", start_day=start, target_days=30, at=start)
     line = stageinfo.no_contact_line(stageview.session().tables())
-    assert line == texts.WHERE_NO_CONTACT_TARGET.format(day=12, target=30, longest=12)
+    assert line == texts.say(texts.WHERE_NO_CONTACT_TARGET, day=12, target=30, longest=12)
     assert line in texts_in(stages.header("01_space_and_clarity"))
 
 
@@ -324,7 +324,8 @@ def test_no_contact_counts_from_the_first_entry_before_any_period(mine: Journal)
     tables = tracking.load_tables(mine)
     nc = tracking.no_contact(tables["contacts"], tables["nocontact_periods"],
                              fallback=tracking.first_day(tables))
-    assert line == texts.WHERE_NO_CONTACT.format(day=nc.current_streak, longest=nc.longest_streak)
+    assert line == texts.say(texts.WHERE_NO_CONTACT, day=nc.current_streak,
+                             longest=nc.longest_streak)
     assert nc.current_streak == 7
 
 
