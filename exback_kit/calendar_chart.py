@@ -129,5 +129,5 @@ def summarize_year(data: YearData) -> str:
     bands = np.digitize(moods, palette.MOOD_BOUNDS[1:-1])
     common = int(np.bincount(bands, minlength=len(palette.MOOD_COLORS)).argmax())
     template = texts.SUMMARY_YEAR if data.lapse_days else texts.SUMMARY_YEAR_NO_CONTACT
-    return texts.say(template, days=data.checkin_days, band=texts.CHART_MOOD_BANDS[common],
+    return texts.say(template, days=data.checkin_days, band=texts.MOOD_BAND_RANGES[common],
                      lapses=data.lapse_days)

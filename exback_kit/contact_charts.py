@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from exback_kit import palette, texts, tracking, urges
 from exback_kit.chart_base import (
@@ -78,6 +79,7 @@ def draw_no_contact(data: NoContactData, ax: Axes | None = None) -> Axes:
         _annotate(ax, x[peak], s.longest_streak,
                   texts.CHART_NC_LONGEST.format(days=s.longest_streak), palette.INK)
     ax.set_ylim(0, top * 1.25 + 1)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(texts.CHART_NC_AXIS)
     if len(x) < SHORT_PERIOD:
         ax.set_xlim(x[0] - np.timedelta64(3, "D"), x[-1] + np.timedelta64(3, "D"))
@@ -140,6 +142,7 @@ def _weekly(ax: Axes, weekly: pd.DataFrame) -> None:
     ax.fill_between(x, weekly["resisted"].to_numpy(), step="post", color=palette.RESISTED,
                     alpha=0.85, lw=0, label=texts.CHART_URGES_RESISTED)
     ax.set_ylim(0, max(int(weekly["urges"].max()), 1) * 1.15)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if len(x) < 2:
         ax.set_xlim(x[0] - np.timedelta64(7, "D"), x[0] + np.timedelta64(14, "D"))
     date_axis(ax)

@@ -10,6 +10,7 @@ module imports nothing heavy until a report is made.
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import tempfile
 import warnings
@@ -204,28 +205,34 @@ def report_widget(journal: Journal) -> ipywidgets.Widget:
     button = widgets.Button(description=texts.REPORT_WIDGET_BUTTON, button_style="primary",
                             icon="file-pdf-o")
     bar = widgets.FloatProgress(value=0.0, min=0.0, max=1.0, layout=widgets.Layout(width="90%"))
-    status = widgets.Label(value="")
+    status = widgets.HTML(value="")
+
+    def say(text: str) -> None:
+        status.value = html.escape(text)
 
     def on_progress(fraction: float, label: str) -> None:
-        bar.value, status.value = fraction, label
+        bar.value = fraction
+        say(label)
 
     def on_click(_: object) -> None:
         button.disabled = True
-        status.value = texts.REPORT_WIDGET_WORKING
+        say(texts.REPORT_WIDGET_WORKING)
         try:
             written, pages = write_report(journal, path.value.strip(),
                                           include_steps=steps.value, progress=on_progress)
-            status.value = texts.REPORT_WRITTEN.format(path=written, pages=pages)
+            say(texts.REPORT_WRITTEN.format(path=written, pages=pages))
             path.value = str(default_path(journal))
         except ValidationError as exc:
-            bar.value, status.value = 0.0, str(exc)
+            bar.value = 0.0
+            say(str(exc))
         finally:
             button.disabled = False
 
     button.on_click(on_click)
-    return widgets.VBox([widgets.Label(texts.REPORT_WIDGET_INTRO), steps,
-                         widgets.Label(texts.REPORT_WIDGET_STEPS_HELP), path, button, bar,
-                         status])
+    # HTML (escaped) rather than Label: a Label cuts long sentences off instead of wrapping.
+    return widgets.VBox([widgets.HTML(html.escape(texts.REPORT_WIDGET_INTRO)), steps,
+                         widgets.HTML(html.escape(texts.REPORT_WIDGET_STEPS_HELP)), path, button,
+                         bar, status])
 
 
 # --- command line ----------------------------------------------------------------------

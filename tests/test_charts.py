@@ -209,7 +209,7 @@ def test_year_pixels_uses_the_mood_scale_and_marks_lapses(journal):
     assert image.norm.boundaries.tolist() == list(palette.MOOD_BOUNDS)
     marks = fig.axes[0].lines[0]
     assert (marks.get_xdata().tolist(), marks.get_ydata().tolist()) == ([52], [1])
-    assert sentence == texts.say(texts.SUMMARY_YEAR, days=1, band=texts.CHART_MOOD_BANDS[0],
+    assert sentence == texts.say(texts.SUMMARY_YEAR, days=1, band=texts.MOOD_BAND_RANGES[0],
                                  lapses=1)
     assert "checked in on 1 day," in sentence
 

@@ -1,0 +1,23 @@
+"""Each notebook's closing navigation links to other notebooks, each once."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_navigation_links_exist_once_and_never_to_itself(path):
+    cells = json.loads(path.read_text())["cells"]
+    markdown = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    nav = next((m.splitlines()[-1] for m in reversed(markdown) if " · [" in m), "")
+    targets = re.findall(r"\]\(([^)]+\.ipynb)\)", nav)
+    assert targets, "no navigation line"
+    assert path.name not in targets
+    assert len(targets) == len(set(targets))
+    assert all((path.parent / t).exists() for t in targets)
