@@ -31,6 +31,7 @@ from exback_kit.trackers import (
     checkin_form,
     contact_form,
     decision_journal,
+    habits_form,
     nocontact_form,
     unsent_vault,
     urge_form,
@@ -53,7 +54,8 @@ from exback_kit.widgets_util import (
 
 __all__ = [
     "agreements_form", "boundaries_form", "checkin_form", "contact_form", "crisis_contacts_form",
-    "decision_form", "decision_journal", "meeting_form", "milestones_form", "nocontact_form",
+    "decision_form", "decision_journal", "habits_form", "meeting_form", "milestones_form",
+    "nocontact_form",
     "old_habits_form", "patterns_form", "profile_form", "repairs_form", "rosenberg_form",
     "safety_widget", "signals_form", "step_form", "unsent_vault", "urge_form",
     "who5_form",

@@ -76,7 +76,7 @@ PLANS: dict[str, Plan] = {
         (Section("patterns", ("step:4", "patterns_form")),
          Section("self_esteem", ("step:5", "rosenberg_form", "who5_form",
                                  "crisis_contacts_form")),
-         Section("life", ("step:6", "step:7"))),
+         Section("life", ("step:6", "step:7", "habits_form"))),
         charts=("habits", "wellbeing"), next_stage="04_holding_steady"),
     "04_holding_steady": Plan(
         (Section("venting", ("step:8",)),

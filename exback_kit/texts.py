@@ -290,6 +290,13 @@ INSTRUMENT_SAVED = "Saved."
 CRISIS_HEADING = "Your crisis contacts"
 CRISIS_SAVED = "Saved {count} contact(s)."
 
+HABITS_HEADING = "Your check-in habits"
+HABITS_INTRO = "The daily check-in offers these to tick. Make the list yours: add what helps you, remove what doesn't fit. Your mood chart compares days with and without each one."
+HABITS_LABEL = "Habits"
+HABITS_HELP = "Type a habit and press Enter to add it; click × to remove one. Up to 30, each a few words."
+HABITS_SAVED = "Saved. The check-in offers this list from now on (re-run its cell to see it)."
+HABITS_RESET = "The list was empty, so the kit's own list is back."
+
 # --- boundaries, moving-on path, readiness ----------------------------------
 GATE_REASONS = {
     "no_contact_asked": "Your ex asked for no contact, or blocked you. Their wish is final here, so the kit won't help with reaching out.",

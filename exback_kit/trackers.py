@@ -7,6 +7,7 @@ Each builder is ``name(journal, *, on_save=None) -> Form`` (see
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -15,9 +16,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from exback_kit import gates, texts
-from exback_kit.schema import CHANNELS, DEFAULT_HABITS, HABITS_TO_REDUCE
+from exback_kit.schema import CHANNELS, DEFAULT_HABITS, HABITS_TO_REDUCE, Field
 from exback_kit.store import Journal
-from exback_kit.validate import now
+from exback_kit.validate import clean, now
 from exback_kit.widgets_util import (
     CheckGroup,
     Form,
@@ -38,6 +39,7 @@ from exback_kit.widgets_util import (
 WIDE = widgets.Layout(width="95%")
 DEFAULT_COOLING_HOURS = 72
 HABITS_SETTING = "habits"
+MAX_HABITS = 30
 
 
 def _slider(value: int = 5) -> widgets.IntSlider:
@@ -87,6 +89,26 @@ def checkin_form(journal: Journal, *, on_save: OnSave = None,
         f["sleep_hours"].value = ""
         form.say(texts.CHECKIN_SAVED)
         return entry
+
+    form.handler = handler
+    return form
+
+
+def habits_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the editor for the habits the daily check-in offers (setting "habits")."""
+    form = Form("exback-habits", texts.HABITS_HEADING, intro=texts.HABITS_INTRO,
+                on_save=on_save)
+    form.add("habits", widgets.TagsInput(value=habit_list(journal), allow_duplicates=False,
+                                         layout=WIDE),
+             label=texts.HABITS_LABEL, help=texts.HABITS_HELP)
+
+    def handler() -> object:
+        names = [str(n).strip() for n in form.fields["habits"].value if str(n).strip()]
+        stored = clean(Field("habits", "list", max_len=MAX_HABITS), names or list(DEFAULT_HABITS))
+        journal.set_setting(HABITS_SETTING, json.loads(str(stored)))
+        form.fields["habits"].value = habit_list(journal)
+        form.say(texts.HABITS_SAVED if names else texts.HABITS_RESET)
+        return None
 
     form.handler = handler
     return form

@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta
 import ipywidgets as widgets
 import pytest
 
-from exback_kit import content, forms, instruments
+from exback_kit import content, forms, instruments, texts
+from exback_kit.schema import DEFAULT_HABITS
 from exback_kit.widgets_util import Form
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
@@ -561,3 +562,33 @@ def test_reach_out_tools_remind_of_a_boundary(journal):
     vault.rows[entry]["still_want"].click()
     assert "Please don't reach out" in vault.message
     assert journal.records("unsent")[0]["status"] == "still_want"
+
+
+# --- the habit list editor ------------------------------------------------------------
+
+def test_habits_form_changes_what_the_checkin_offers(journal):
+    form = forms.habits_form(journal)
+    offered = list(forms.checkin_form(journal).fields["habits"].boxes)
+    assert list(form.fields["habits"].value) == offered
+    form.fields["habits"].value = ["yoga", "  called a friend ", "drank alcohol"]
+    form.save_button.click()
+    assert form.message == texts.HABITS_SAVED
+    assert journal.get_setting("habits") == ["yoga", "called a friend", "drank alcohol"]
+    assert list(forms.checkin_form(journal).fields["habits"].boxes) == [
+        "yoga", "called a friend", "drank alcohol"]
+
+
+def test_habits_form_refuses_an_overlong_habit_and_keeps_the_old_list(journal):
+    form = forms.habits_form(journal)
+    form.fields["habits"].value = ["x" * 101]
+    form.save_button.click()
+    assert "habits" in form.errors["habits"].value and "100" in form.errors["habits"].value
+    assert journal.get_setting("habits") is None
+
+
+def test_emptying_the_habit_list_brings_back_the_kits_list(journal):
+    form = forms.habits_form(journal)
+    form.fields["habits"].value = []
+    form.save_button.click()
+    assert form.message == texts.HABITS_RESET
+    assert list(form.fields["habits"].value) == list(DEFAULT_HABITS)

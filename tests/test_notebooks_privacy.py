@@ -55,6 +55,7 @@ def _fill(journal: Journal, marker: str) -> None:
     journal.save_answer(0, "breakup_date", (today - timedelta(days=40)).isoformat())
     journal.save_answer(2, "still_love", marker)
     journal.save_answer(4, "my_part", marker)
+    journal.set_setting("habits", ["exercise", marker])
 
 
 @pytest.fixture(scope="module")
