@@ -72,10 +72,9 @@ def _html(title: str, lines: list[str]) -> widgets.HTML:
 
 def signals_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the signals log: what reached you in ordinary life, and how warm it seemed."""
-    from exback_kit import content
-
-    notes = "\n\n".join(content.load().step(3).notes)
-    form = Form("exback-signals", texts.SIGNALS_HEADING, intro=notes, on_save=on_save)
+    # A one-line reminder: step 3's full note on noticing vs monitoring sits just above it.
+    form = Form("exback-signals", texts.SIGNALS_HEADING, intro=texts.SIGNALS_INTRO,
+                on_save=on_save)
     form.add("source", widgets.Text(placeholder=texts.SIGNALS_SOURCE_HINT, layout=WIDE),
              label=texts.SIGNALS_SOURCE)
     form.add("what", _textarea(3), label=texts.SIGNALS_WHAT)

@@ -205,6 +205,7 @@ DECISION_ROW = "{day}: {decision}"
 DECISION_SAVED = "Saved: {decision}."
 # Signals (step 3)
 SIGNALS_HEADING = "Something you noticed"
+SIGNALS_INTRO = "Log only what reached you on its own in everyday life. Going looking for it, monitoring them, is never part of this."
 SIGNALS_SOURCE = "Where it came from"
 SIGNALS_SOURCE_HINT = "a friend's remark, a reply about something practical"
 SIGNALS_WHAT = "What you heard or saw"

@@ -331,6 +331,15 @@ def test_decision_journal_before_and_after_side_by_side(journal):
 
 # --- logbooks ----------------------------------------------------------------------------
 
+def test_stage_02_says_the_noticing_note_once(journal):
+    """Step 3's note on noticing vs monitoring appears once; the signals log only recalls it."""
+    note = content.load().step(3).notes[0]
+    shown = html.unescape(forms.step_form(journal, 3).header.value
+                          + forms.signals_form(journal).header.value)
+    assert shown.count(note[:60]) == 1
+    assert texts.SIGNALS_INTRO in shown
+
+
 def test_signals_need_what_and_list_entries(journal):
     form = forms.signals_form(journal)
     assert "monitoring" in form.header.value
