@@ -115,3 +115,15 @@ def test_boundaries_form_drives_the_gate(journal):
     again.fields["harm_or_control"].value = False
     again.save_button.click()
     assert not gates.is_gated("05_reconnecting", journal)
+
+
+def test_safety_lines_point_to_the_stage_that_holds_the_crisis_contacts():
+    from exback_kit import content, stages, texts
+
+    home = [sid for sid, plan in stages.PLANS.items()
+            if any("crisis_contacts_form" in s.forms for s in plan.sections)]
+    assert len(home) == 1
+    where = f"{content.load().stage(home[0]).title}, {home[0][:2]}"
+    for line in (texts.GATE_SAFETY, texts.SAFETY_OUTRO):
+        assert where in line
+        assert "start here" not in line.lower() and "start-here" not in line.lower()
