@@ -86,7 +86,9 @@ def gate_notice(stage_id: str, journal: Journal) -> widgets.Widget:
     revisit = [texts.GATE_REVISIT_BOUNDARIES] if boundaries else []
     if j.decision == "move_on":
         revisit.append(texts.GATE_REVISIT_DECISION)
-    safety = [texts.GATE_SAFETY] if boundary_answers(journal)["harm_or_control"] else []
+    answers = boundary_answers(journal)
+    unsafe = answers["harm_or_control"] or answers["protective_order"]
+    safety = [texts.GATE_SAFETY] if unsafe else []
     items = "".join(f"<li>{esc(r)}</li>" for r in j.reasons)
     after = "".join(f"<p>{esc(line)}</p>" for line in [texts.GATE_STILL_OPEN, *revisit, *safety])
     box.value = (f'<div style="border-left:4px solid #4393c3;padding:0.4em 0.9em">'

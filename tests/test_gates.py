@@ -127,3 +127,13 @@ def test_safety_lines_point_to_the_stage_that_holds_the_crisis_contacts():
     for line in (texts.GATE_SAFETY, texts.SAFETY_OUTRO):
         assert where in line
         assert "start here" not in line.lower() and "start-here" not in line.lower()
+
+
+@pytest.mark.parametrize("question, shown", [
+    ("harm_or_control", True), ("protective_order", True), ("no_contact_asked", False)])
+def test_safety_line_for_harm_or_a_protective_order(journal, question, shown):
+    from exback_kit import texts
+
+    answer(journal, **{question: True})
+    notice = html.unescape(gates.gate_notice("05_reconnecting", journal).value)
+    assert (texts.GATE_SAFETY in notice) is shown
