@@ -58,7 +58,7 @@ def test_harm_answer_adds_a_safety_line(journal):
     answer(journal, harm_or_control=True)
     notice = html.unescape(gates.gate_notice("05_reconnecting", journal).value)
     assert "emergency number" in notice
-    answer(journal, harm_or_control=False, protective_order=True)
+    answer(journal, harm_or_control=False, no_contact_asked=True)
     assert "emergency number" not in gates.gate_notice("05_reconnecting", journal).value
 
 
