@@ -27,7 +27,6 @@ from exback_kit.widgets_util import (
     choice_buttons,
     ends,
     entry_html,
-    error_html,
     esc,
     history_html,
     scale_buttons,
@@ -140,13 +139,7 @@ def patterns_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("plan", _textarea(), label=texts.PATTERN_PLAN)
 
     def save_plan(entry: int) -> None:
-        row = form.rows[entry]
-        try:
-            journal.update("patterns", entry, plan=row["plan"].value)
-        except ValueError as exc:
-            row["error"].value = error_html(exc)
-            return
-        form.row_done(entry, texts.SAVED)
+        form.update_row(journal, "patterns", entry, plan=form.rows[entry]["plan"].value)
 
     def render(r: dict[str, Any]) -> widgets.Widget:
         shown = _html(r["pattern"], [r["root"], r["plan"] or texts.PATTERN_NO_PLAN])
@@ -183,12 +176,8 @@ def repairs_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     def update(entry: int) -> None:
         row = form.rows[entry]
-        try:
-            journal.update("repairs", entry, plan=row["plan"].value, status=row["status"].value)
-        except ValueError as exc:
-            row["error"].value = error_html(exc)
-            return
-        form.row_done(entry, texts.SAVED)
+        form.update_row(journal, "repairs", entry, plan=row["plan"].value,
+                        status=row["status"].value)
 
     def render(r: dict[str, Any]) -> widgets.Widget:
         shown = _html(f"{r['day']} · {texts.REPAIR_STATUSES[r['status']]}",
@@ -224,12 +213,7 @@ def milestones_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("note", _textarea(), label=texts.NOTE)
 
     def mark_done(entry: int) -> None:
-        try:
-            journal.update("milestones", entry, done_day=date.today())
-        except ValueError as exc:
-            form.rows[entry]["error"].value = error_html(exc)
-            return
-        form.row_done(entry, texts.SAVED)
+        form.update_row(journal, "milestones", entry, done_day=date.today())
 
     def render(r: dict[str, Any]) -> widgets.Widget:
         when = (texts.MILESTONE_ROW_DONE.format(day=r["done_day"]) if r["done_day"] else

@@ -239,13 +239,8 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
                    "rewritten": texts.VAULT_REWRITE}[status]
         if status == "still_want" and gates.journey(journal).by == "boundaries":
             message = texts.REACH_BOUNDARY
-        try:
-            journal.update("unsent", entry, status=status, reviewed_at=now(),
-                           review_note=row["note"].value)
-        except ValueError as exc:
-            row["error"].value = error_html(exc)
-            return
-        form.row_done(entry, message)
+        form.update_row(journal, "unsent", entry, message, status=status, reviewed_at=now(),
+                        review_note=row["note"].value)
 
     def refresh() -> None:
         form.rows = {}
@@ -313,12 +308,7 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
             row["error"].value = error_html(texts.REQUIRED.format(field=texts.REACH_OUTCOME,
                                                                   value="nothing"))
             return
-        try:
-            journal.update("reachouts", entry, outcome=text, outcome_at=now())
-        except ValueError as exc:
-            row["error"].value = error_html(exc)
-            return
-        form.row_done(entry, texts.SAVED)
+        form.update_row(journal, "reachouts", entry, outcome=text, outcome_at=now())
 
     def refresh() -> None:
         form.rows = {}

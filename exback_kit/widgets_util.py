@@ -148,6 +148,21 @@ class Form(widgets.VBox):
         if self.on_save is not None:
             self.on_save(entry if isinstance(entry, int) else None)
 
+    def update_row(self, journal: Any, kind: str, entry: int, message: str = texts.SAVED,
+                   **values: object) -> bool:
+        """Change one listed entry; show a problem on its row's error line, else report it.
+
+        Returns:
+            True when the entry was saved.
+        """
+        try:
+            journal.update(kind, entry, **values)
+        except ValueError as exc:
+            self.rows[entry]["error"].value = error_html(exc)
+            return False
+        self.row_done(entry, message)
+        return True
+
     def row_done(self, entry: int, message: str) -> None:
         """Report a saved change to one listed entry and call ``on_save``."""
         self.say(message)

@@ -601,3 +601,19 @@ def test_emptying_the_habit_list_brings_back_the_kits_list(journal):
     form.save_button.click()
     assert form.message == texts.HABITS_RESET
     assert list(form.fields["habits"].value) == list(DEFAULT_HABITS)
+
+
+# --- review fixes ---------------------------------------------------------------------
+
+def test_update_row_reports_problems_on_the_row_and_saves_otherwise(journal):
+    saved = []
+    form = forms.patterns_form(journal, on_save=saved.append)
+    form.fields["pattern"].value = "shutting down"
+    form.save()
+    entry = next(iter(form.rows))
+    assert form.update_row(journal, "patterns", entry, plan="x" * 100_000) is False
+    assert "plan" in html.unescape(form.rows[entry]["error"].value)
+    assert saved == [entry]        # only the first save
+    assert form.update_row(journal, "patterns", entry, plan="talk first") is True
+    assert saved == [entry, entry]
+    assert journal.records("patterns")[0]["plan"] == "talk first"
