@@ -325,6 +325,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JournalError as exc:
         print(texts.CLI_PROBLEM.format(problem=exc), file=sys.stderr)
         return EXIT_JOURNAL
+    except OSError as exc:  # a folder that doesn't exist, a file without permission, a full disk
+        problem = texts.CLI_FILE_PROBLEM.format(path=exc.filename or "", reason=exc.strerror or exc)
+        print(texts.CLI_PROBLEM.format(problem=problem), file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print(texts.CLI_INTERRUPTED, file=sys.stderr)
         return 130

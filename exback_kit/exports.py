@@ -19,6 +19,7 @@ from typing import Any
 
 from exback_kit import texts, validate
 from exback_kit.errors import ValidationError
+from exback_kit.files import write_private
 from exback_kit.schema import TABLES, Field
 from exback_kit.store import SCHEMA_VERSION, Journal
 
@@ -76,7 +77,7 @@ def export_json(journal: Journal, out: Path) -> Path:
     """Write the whole journal as one JSON file."""
     tables, settings = snapshot(journal)
     doc = {**_manifest(journal), "settings": settings, "tables": tables}
-    _write_private(out, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_private(out, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
     return out
 
 
@@ -101,14 +102,8 @@ def export_csv(journal: Journal, out: Path) -> Path:
         zf.writestr("settings.json", json.dumps(settings, ensure_ascii=False, indent=1))
         for kind, rows in tables.items():
             zf.writestr(f"{kind}.csv", _csv_bytes(kind, rows))
-    _write_private(out, buf.getvalue())
+    write_private(out, buf.getvalue())
     return out
-
-
-def _write_private(out: Path, data: bytes) -> None:
-    fd = os.open(out, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
 
 
 Exporter = Callable[[Journal, Path], Path]
@@ -136,23 +131,25 @@ def _not_export(path: Path) -> ValidationError:
     return ValidationError(texts.NOT_AN_EXPORT.format(path=path), field="file")
 
 
-def _read_json(path: Path) -> tuple[Rows, dict[str, Any]]:
+def _read_json(path: Path) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise _not_export(path) from None
-    _check_manifest(path, doc)
+    manifest = _check_manifest(path, doc)
     tables = doc.get("tables")
     if not isinstance(tables, dict) or not isinstance(doc.get("settings", {}), dict):
         raise _not_export(path)
-    return tables, doc.get("settings", {})
+    return tables, doc.get("settings", {}), manifest
 
 
-def _check_manifest(path: Path, doc: object) -> None:
+def _check_manifest(path: Path, doc: object) -> dict[str, Any]:
+    """Return the export's manifest, or refuse a file the kit did not write."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         raise _not_export(path)
     if doc.get("version") != FORMAT_VERSION or doc.get("schema_version", 0) > SCHEMA_VERSION:
         raise ValidationError(texts.NEWER_EXPORT.format(path=path), field="file")
+    return doc
 
 
 def _csv_cell(spec: Field | None, cell: str) -> Any:
@@ -166,10 +163,10 @@ def _csv_cell(spec: Field | None, cell: str) -> Any:
     return restore_cell(cell)
 
 
-def _read_zip(path: Path) -> tuple[Rows, dict[str, Any]]:
+def _read_zip(path: Path) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
     try:
         with zipfile.ZipFile(path) as zf:
-            _check_manifest(path, json.loads(zf.read("manifest.json")))
+            manifest = _check_manifest(path, json.loads(zf.read("manifest.json")))
             settings = json.loads(zf.read("settings.json"))
             tables: Rows = {}
             for kind, specs in TABLES.items():
@@ -183,11 +180,11 @@ def _read_zip(path: Path) -> tuple[Rows, dict[str, Any]]:
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, json.JSONDecodeError, ValueError,
             TypeError, AttributeError):
         raise _not_export(path) from None
-    return tables, settings
+    return tables, settings, manifest
 
 
-def read_export(path: str | os.PathLike[str]) -> tuple[Rows, dict[str, Any]]:
-    """Return (tables, settings) from an export file, or refuse a file it does not know.
+def read_export(path: str | os.PathLike[str]) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
+    """Return (tables, settings, manifest) from an export, or refuse a file it does not know.
 
     Raises:
         ValidationError: the file is not an exback-kit export, or is from a newer kit.
@@ -239,7 +236,9 @@ def import_file(journal: Journal, path: str | os.PathLike[str]) -> dict[str, int
     Raises:
         ValidationError: the file is not an export, or a row breaks a field's rules.
     """
-    tables, settings = read_export(path)
+    tables, settings, manifest = read_export(path)
+    if manifest.get("demo") and not journal.is_demo:
+        raise ValidationError(texts.DEMO_EXPORT.format(path=path), field="file")
     prepared: dict[str, list[tuple[Any, ...]]] = {}
     for kind, rows in _iter_rows(tables):
         out = []

@@ -13,7 +13,6 @@ kit's own discreet words, never anything the person wrote.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import secrets
 from collections.abc import Iterable
@@ -24,6 +23,7 @@ from typing import Any
 
 from exback_kit import texts
 from exback_kit.errors import ValidationError
+from exback_kit.files import write_private
 from exback_kit.store import Journal
 
 PRODID = "-//exback-kit//reminders//EN"
@@ -185,15 +185,6 @@ def build_calendar(journal: Journal, *, checkin_time: time = time(20, 0),
     """
     events = reminder_events(journal, checkin_time=checkin_time, today=today)
     return calendar_bytes(events, datetime.now(UTC))
-
-
-def write_private(out: Path, data: bytes) -> Path:
-    """Write ``data`` to ``out`` readable by its owner only (mode 0600)."""
-    fd = os.open(out, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    out.chmod(0o600)
-    return out
 
 
 def parse_clock(value: str, field: str = "--time") -> time:

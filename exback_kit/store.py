@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit import texts, validate
 from exback_kit.errors import JournalError, ValidationError
+from exback_kit.files import create_private_file, make_private_folder
 from exback_kit.frames import _same, decoder, typed_frame
 from exback_kit.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.schema import TABLES, UPDATABLE, Field, fields
@@ -96,17 +97,6 @@ def _check_existing(path: Path, conn: sqlite3.Connection) -> int:
     return int(version)
 
 
-def _make_private_folder(folder: Path) -> None:
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        folder.chmod(0o700)
-
-
-def _create_private_file(path: Path) -> None:
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-
-
 class Journal:
     """An open journal. Use :meth:`open`; close it, or use it as a context manager."""
 
@@ -128,10 +118,10 @@ class Journal:
             JournalError: the file is not a kit journal, is damaged, or is newer than this kit.
         """
         path = resolve_path(path)
-        _make_private_folder(path.parent)
+        make_private_folder(path.parent)
         existed = path.exists() and path.stat().st_size > 0
         if not path.exists():
-            _create_private_file(path)
+            create_private_file(path)
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
@@ -404,17 +394,16 @@ class Journal:
 
     # -- backups ---------------------------------------------------------------
 
-    def backup(self, dest: str | os.PathLike[str] | None = None) -> Path:
+    def backup(self, dest: str | os.PathLike[str] | None = None, *, label: str = "") -> Path:
         """Copy the journal with SQLite's backup API; return the copy's path.
 
-        Without ``dest`` the copy goes to ``backups/`` and only the newest
-        :data:`BACKUPS_KEPT` automatic copies are kept.
+        Without ``dest`` the copy goes to ``backups/``, named by time (and ``label``)
+        so names sort oldest first, and only the newest :data:`BACKUPS_KEPT` are kept.
         """
-        folder = backup_dir(self.path)
-        target = Path(dest) if dest else folder / (
-            f"{self.path.stem}-{datetime.now():%Y%m%d-%H%M%S-%f}.sqlite3")
-        _make_private_folder(target.parent)
-        _create_private_file(target)
+        stamp = f"{datetime.now():%Y%m%d-%H%M%S-%f}" + (f"-{label}" if label else "")
+        target = Path(dest) if dest else backup_dir(self.path) / f"{self.path.stem}-{stamp}.sqlite3"
+        make_private_folder(target.parent)
+        create_private_file(target)
         copy = sqlite3.connect(target)
         try:
             self._conn.backup(copy)
@@ -436,14 +425,23 @@ class Journal:
     def restore_from(self, source: str | os.PathLike[str]) -> Path:
         """Replace the journal's contents with a backup; return the safety copy made first.
 
+        The backup is opened read-only and left exactly as it is.
+
         Raises:
-            JournalError: the source is not a kit journal (the journal is left as it was).
+            JournalError: the source is missing or not a kit journal (nothing changes).
         """
         source = Path(source)
-        with Journal.open(source, backup=False) as other:
-            safety = self.backup(backup_dir(self.path) /
-                                 f"{self.path.stem}-before-restore-{datetime.now():%Y%m%d-%H%M%S-%f}.sqlite3")
-            other._conn.backup(self._conn)
+        if not source.is_file() or source.stat().st_size == 0:
+            raise _refuse(source)
+        other = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            _check_existing(source, other)
+            safety = self.backup(label="before-restore")
+            other.backup(self._conn)
+        finally:
+            other.close()
+        if self.schema_version < SCHEMA_VERSION:
+            self._migrate()
         return safety
 
 

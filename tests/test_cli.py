@@ -194,3 +194,20 @@ def test_help_lists_every_command():
     for command in ("where", "checkin", "contact", "urge", "status", "export", "import",
                     "backup", "restore", "forget"):
         assert command in result.stdout
+
+
+@pytest.mark.parametrize(("command", "name"), [("export", "e.zip"), ("remind", "r.ics")])
+def test_writing_into_a_missing_folder_is_a_message_not_a_traceback(tmp_path, command, name):
+    out = tmp_path / "no" / "such" / "folder" / name
+    result = exback(command, str(out), "--journal", str(tmp_path / "j.sqlite3"))
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert str(out) in result.stderr and "folder exists" in result.stderr
+
+
+def test_an_export_over_a_loose_file_ends_up_private(jpath, tmp_path):
+    out = tmp_path / "e.json"
+    out.write_text("old")
+    out.chmod(0o644)
+    assert run("export", str(out), "--journal", str(jpath)) == 0
+    assert out.stat().st_mode & 0o077 == 0

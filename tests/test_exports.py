@@ -70,12 +70,13 @@ def test_csv_cells_are_safe_for_spreadsheets(tmp_path):
                     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
 
 
-def test_demo_flag_is_not_imported_into_a_real_journal(tmp_path):
+def test_a_demo_export_never_mixes_into_a_real_journal(tmp_path):
     with Journal.open(tmp_path / "demo.sqlite3") as d, Journal.open(tmp_path / "r.sqlite3") as r:
         d.set_setting("demo", True)
         d.add_checkin(mood=5)
-        import_file(r, export(d, tmp_path / "d.json"))
-        assert not r.is_demo and r.count("checkins") == 1
+        with pytest.raises(ValidationError, match="demo journal"):
+            import_file(r, export(d, tmp_path / "d.json"))
+        assert not r.is_demo and r.count("checkins") == 0
 
 
 @pytest.mark.parametrize(("name", "content"), [

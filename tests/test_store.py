@@ -376,3 +376,38 @@ def test_restore_refuses_a_file_that_is_not_a_journal(tmp_path):
         with pytest.raises(JournalError):
             j.restore_from(bogus)
         assert j.count("checkins") == 1
+
+
+def test_restore_from_a_missing_file_changes_nothing_and_creates_nothing(tmp_path):
+    path = tmp_path / "j.sqlite3"
+    missing = tmp_path / "typo.sqlite3"
+    with Journal.open(path) as j:
+        j.add_checkin(mood=4)
+        with pytest.raises(JournalError):
+            j.restore_from(missing)
+        assert j.count("checkins") == 1
+    assert not missing.exists()
+
+
+def test_restore_leaves_the_backup_untouched_and_upgrades_an_old_one(tmp_path):
+    old = tmp_path / "old-backup.sqlite3"
+    shutil.copy(DATA / "journal_v1.sqlite3", old)
+    before = _bytes(old)
+    with Journal.open(tmp_path / "j.sqlite3") as j:
+        j.restore_from(old)
+        assert j.schema_version == SCHEMA_VERSION
+        assert list(j.table("checkins")["mood"]) == [4, 6]
+        j.add_checkin(mood=5, energy=2)
+    assert _bytes(old) == before
+
+
+def test_a_safety_copy_never_counts_as_newer_than_later_backups(tmp_path):
+    path = tmp_path / "j.sqlite3"
+    with Journal.open(path) as j:
+        j.add_checkin(mood=3)
+        first = j.backup()
+        safety = j.restore_from(first)
+        time.sleep(0.01)
+        later = j.backup()
+    assert "before-restore" in safety.name
+    assert list_backups(path)[-1] == later
