@@ -52,10 +52,7 @@ def _simple(journal: Journal, form: Form, kind: str, names: tuple[str, ...],
     def handler() -> object:
         values = {n: form.fields[n].value for n in names}
         entry = add_checked(journal, kind, values)
-        for n in names:
-            widget = form.fields[n]
-            if isinstance(widget, widgets.Text | widgets.Textarea):
-                widget.value = ""
+        form.reset()
         return entry
 
     form.handler, form.after_save = handler, refresh
@@ -86,16 +83,7 @@ def signals_form(journal: Journal, *, on_save: OnSave = None) -> Form:
         warm = f" · {r['warmth']}/5" if r["warmth"] else ""
         return _html(f"{r['day']} · {r['source']}{warm}", [r["what"], r["note"]])
 
-    _simple(journal, form, "signals", ("source", "what", "warmth", "note"), render)
-    handler = form.handler
-
-    def reset_warmth() -> object:
-        entry = handler() if handler else None
-        warmth.value = None
-        return entry
-
-    form.handler = reset_warmth
-    return form
+    return _simple(journal, form, "signals", ("source", "what", "warmth", "note"), render)
 
 
 # --- steps 10–13: meetings ---------------------------------------------------------------

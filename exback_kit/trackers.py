@@ -85,8 +85,7 @@ def checkin_form(journal: Journal, *, on_save: OnSave = None,
             "sleep_hours": number_or_none(f["sleep_hours"].value),
             "habits": list(f["habits"].value), "note": f["note"].value,
         }, at=moment_of(f["at"].value))
-        f["energy"].value, f["habits"].value, f["note"].value = None, (), ""
-        f["sleep_hours"].value = ""
+        form.reset()
         form.say(texts.CHECKIN_SAVED)
         return entry
 
@@ -135,8 +134,7 @@ def contact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
             "initiated_by": f["initiated_by"].value, "channel": f["channel"].value,
             "replied": f["replied"].value, "logistics": f["logistics"].value,
             "note": f["note"].value}, at=moment_of(f["at"].value))
-        f["initiated_by"].value, f["note"].value = None, ""
-        f["replied"].value = f["logistics"].value = False
+        form.reset()
         form.say(texts.CONTACT_SAVED)
         return entry
 
@@ -162,9 +160,7 @@ def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
             "intensity": f["intensity"].value, "trigger": f["trigger"].value,
             "acted_on": f["acted_on"].value, "helped": f["helped"].value,
             "note": f["note"].value}, at=moment_of(f["at"].value))
-        for name in ("trigger", "helped", "note"):
-            f[name].value = ""
-        f["acted_on"].value = False
+        form.reset()
         form.say(texts.URGE_SAVED)
         return entry
 
@@ -319,8 +315,7 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
         f = form.fields
         entry = add_checked(journal, "reachouts", {name: f[name].value
                                                    for name in ("plan", "expectation", "why")})
-        for name in ("plan", "expectation", "why"):
-            f[name].value = ""
+        form.reset()
         return entry
 
     form.handler, form.after_save = handler, refresh

@@ -59,6 +59,8 @@ class Form(widgets.VBox):
         self.add_class("exback-form")
         self.add_class(css)
         self.fields: dict[str, Any] = {}
+        #: Each field's starting value, which :meth:`reset` puts back.
+        self.starts: dict[str, Any] = {}
         self.errors: dict[str, widgets.HTML] = {}
         #: Per-entry widgets of list forms (review buttons, outcome boxes) by entry id.
         self.rows: dict[int, dict[str, Any]] = {}
@@ -94,9 +96,15 @@ class Form(widgets.VBox):
             rows.append(widgets.HTML(f"<small>{esc(help)}</small>"))
         rows.append(error)
         self.fields[name] = widget
+        self.starts[name] = widget.value
         self.errors[name] = error
         self.body.children = (*self.body.children, widgets.VBox(rows))
         return widget
+
+    def reset(self) -> None:
+        """Put every field back to its starting value (after a save, for the next entry)."""
+        for name, start in self.starts.items():
+            self.fields[name].value = start
 
     def say(self, message: str, *, ok: bool = True) -> None:
         """Show a message on the status line (escaped)."""

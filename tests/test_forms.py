@@ -617,3 +617,42 @@ def test_update_row_reports_problems_on_the_row_and_saves_otherwise(journal):
     assert form.update_row(journal, "patterns", entry, plan="talk first") is True
     assert saved == [entry, entry]
     assert journal.records("patterns")[0]["plan"] == "talk first"
+
+
+EARLIER = date.today() - timedelta(days=3)
+# builder -> values that save successfully, touching every field that has a start value
+FILLED = {
+    "checkin_form": {"mood": 2, "energy": 3, "sleep_hours": "6", "habits": ("exercise",),
+                     "note": "n", "at": EARLIER},
+    "contact_form": {"initiated_by": "me", "channel": "call", "replied": True,
+                     "logistics": True, "note": "n", "at": EARLIER},
+    "urge_form": {"intensity": 9, "trigger": "t", "acted_on": True, "helped": "h",
+                  "note": "n", "at": EARLIER},
+    "meeting_form": {"place": "park", "felt": 8, "their_engagement": 6, "light_topics": True,
+                     "old_wounds": True, "flirting": "clearly", "flirt_landed": "badly",
+                     "intimacy_waited": False, "note": "n"},
+    "signals_form": {"source": "s", "what": "w", "warmth": 5, "note": "n"},
+    "repairs_form": {"issue": "i", "plan": "p", "status": "resolved"},
+    "milestones_form": {"title": "t", "target_day": date.today() + timedelta(days=9),
+                        "note": "n"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILLED))
+def test_after_a_save_every_field_is_back_at_its_start(journal, name):
+    form = getattr(forms, name)(journal)
+    starts = {n: w.value for n, w in form.fields.items()}
+    for field, value in FILLED[name].items():
+        form.fields[field].value = value
+    form.save_button.click()
+    assert not errors(form)
+    assert {n: w.value for n, w in form.fields.items()} == starts
+
+
+def test_a_back_dated_checkin_does_not_back_date_the_next(journal):
+    form = forms.checkin_form(journal)
+    form.fields["at"].value = EARLIER
+    form.save_button.click()
+    form.save_button.click()
+    days = sorted(r["day"] for r in journal.records("checkins"))
+    assert days == [EARLIER.isoformat(), date.today().isoformat()]
