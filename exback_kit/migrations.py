@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from exback_kit.schema import TABLES, Field
-
 SCHEMA_VERSION = 2
-
-_SQL_TYPE = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER"}
-
-
-def _columns_sql(specs: tuple[Field, ...]) -> str:
-    cols = [f"{f.name} {_SQL_TYPE.get(f.kind, 'TEXT')}" for f in specs]
-    return ", ".join(["id INTEGER PRIMARY KEY", "at TEXT NOT NULL", "day TEXT NOT NULL", *cols])
-
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -37,22 +27,51 @@ CREATE INDEX answers_step ON answers(step, question);
 """
 
 # Tables added in version 2, in the shape they had then.
-_V2_KINDS = ("decisions", "nocontact_periods", "signals", "meetings", "unsent", "reachouts",
-             "instrument_results", "patterns", "repairs", "agreements", "milestones",
-             "old_habits")
+# Version 2 as it shipped: energy in check-ins and one table per stage tool. Frozen: never edit.
+_V2 = """
+ALTER TABLE checkins ADD COLUMN energy INTEGER;
+CREATE INDEX urges_day ON urges(day);
+CREATE TABLE decisions (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    decision TEXT, reasons TEXT);
+CREATE TABLE nocontact_periods (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    start_day TEXT, target_days INTEGER, note TEXT);
+CREATE TABLE signals (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    source TEXT, what TEXT, warmth INTEGER, note TEXT);
+CREATE TABLE meetings (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    place TEXT, felt INTEGER, their_engagement INTEGER, light_topics INTEGER,
+    old_wounds INTEGER, flirting TEXT, flirt_landed TEXT, intimacy_waited INTEGER, note TEXT);
+CREATE TABLE unsent (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    text TEXT, cooling_hours INTEGER, status TEXT, reviewed_at TEXT, review_note TEXT);
+CREATE TABLE reachouts (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    plan TEXT, expectation TEXT, why TEXT, outcome TEXT, outcome_at TEXT);
+CREATE TABLE instrument_results (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    instrument TEXT, items TEXT, raw INTEGER, score REAL);
+CREATE TABLE patterns (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    pattern TEXT, root TEXT, plan TEXT);
+CREATE TABLE repairs (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    issue TEXT, plan TEXT, status TEXT);
+CREATE TABLE agreements (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    text TEXT, note TEXT);
+CREATE TABLE milestones (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    title TEXT, target_day TEXT, done_day TEXT, note TEXT);
+CREATE TABLE old_habits (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    habit TEXT, note TEXT);
+"""
 
 
-def _migrate_v2(conn: sqlite3.Connection) -> None:
-    conn.execute("ALTER TABLE checkins ADD COLUMN energy INTEGER")
-    for kind in _V2_KINDS:
-        conn.execute(f"CREATE TABLE {kind} ({_columns_sql(TABLES[kind])})")
-    conn.execute("CREATE INDEX urges_day ON urges(day)")
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    # One statement at a time: executescript() would COMMIT the caller's transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
 
 
 def _migrate_v1(conn: sqlite3.Connection) -> None:
-    for statement in _V1.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    _run(conn, _V1)
+
+
+def _migrate_v2(conn: sqlite3.Connection) -> None:
+    _run(conn, _V2)
 
 
 #: version reached -> code that brings the previous version there.

@@ -411,3 +411,12 @@ def test_a_safety_copy_never_counts_as_newer_than_later_backups(tmp_path):
         later = j.backup()
     assert "before-restore" in safety.name
     assert list_backups(path)[-1] == later
+
+
+def test_migrations_build_exactly_the_schema_the_code_expects(journal):
+    """schema.TABLES and the frozen migrations never drift apart."""
+    from exback_kit.schema import TABLES
+
+    for kind, specs in TABLES.items():
+        columns = {row[1] for row in journal.execute_read(f"PRAGMA table_info({kind})")}
+        assert columns == {"id", "at", "day", *(f.name for f in specs)}, kind
