@@ -130,16 +130,25 @@ def contact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     def handler() -> object:
         f = form.fields
-        entry = add_checked(journal, "contacts", {
-            "initiated_by": f["initiated_by"].value, "channel": f["channel"].value,
-            "replied": f["replied"].value, "logistics": f["logistics"].value,
-            "note": f["note"].value}, at=moment_of(f["at"].value))
+        values = {"initiated_by": f["initiated_by"].value, "channel": f["channel"].value,
+                  "replied": f["replied"].value, "logistics": f["logistics"].value,
+                  "note": f["note"].value}
+        entry = add_checked(journal, "contacts", values, at=moment_of(f["at"].value))
         form.reset()
-        form.say(texts.CONTACT_SAVED)
+        form.say(_contact_saved(values))
         return entry
 
     form.handler = handler
     return form
+
+
+def _contact_saved(values: dict[str, Any]) -> str:
+    """Return the saved message: logistics, their contact left unanswered, or a slip."""
+    if values["logistics"]:
+        return texts.CONTACT_SAVED_LOGISTICS
+    if values["initiated_by"] == "them" and not values["replied"]:
+        return texts.CONTACT_SAVED_THEIRS
+    return texts.CONTACT_SAVED
 
 
 def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
@@ -156,12 +165,13 @@ def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     def handler() -> object:
         f = form.fields
+        acted = f["acted_on"].value
         entry = add_checked(journal, "urges", {
             "intensity": f["intensity"].value, "trigger": f["trigger"].value,
             "acted_on": f["acted_on"].value, "helped": f["helped"].value,
             "note": f["note"].value}, at=moment_of(f["at"].value))
         form.reset()
-        form.say(texts.URGE_SAVED)
+        form.say(texts.URGE_SAVED_ACTED if acted else texts.URGE_SAVED)
         return entry
 
     form.handler = handler

@@ -656,3 +656,30 @@ def test_a_back_dated_checkin_does_not_back_date_the_next(journal):
     form.save_button.click()
     days = sorted(r["day"] for r in journal.records("checkins"))
     assert days == [EARLIER.isoformat(), date.today().isoformat()]
+
+
+@pytest.mark.parametrize("who, replied, logistics, message", [
+    ("me", False, True, texts.CONTACT_SAVED_LOGISTICS),
+    ("them", True, True, texts.CONTACT_SAVED_LOGISTICS),
+    ("them", False, False, texts.CONTACT_SAVED_THEIRS),
+    ("them", True, False, texts.CONTACT_SAVED),
+    ("me", False, False, texts.CONTACT_SAVED),
+])
+def test_contact_saved_message_calls_only_a_lapse_a_slip(journal, who, replied, logistics,
+                                                         message):
+    form = forms.contact_form(journal)
+    f = form.fields
+    f["initiated_by"].value, f["replied"].value, f["logistics"].value = who, replied, logistics
+    form.save_button.click()
+    assert status(form) == message
+    assert ("slip" in message) is (not logistics and (who == "me" or replied))
+
+
+@pytest.mark.parametrize("acted, message", [(False, texts.URGE_SAVED),
+                                            (True, texts.URGE_SAVED_ACTED)])
+def test_urge_saved_message_fits_whether_you_reached_out(journal, acted, message):
+    form = forms.urge_form(journal)
+    form.fields["acted_on"].value = acted
+    form.save_button.click()
+    assert status(form) == message
+    assert ("riding it out" in message) is (not acted)
