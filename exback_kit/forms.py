@@ -171,6 +171,11 @@ def decision_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     def handler() -> object:
         decision = form.fields["decision"].value
+        latest = journal.records("decisions", newest_first=True, limit=1)
+        if (latest and decision == latest[0]["decision"]
+                and not form.fields["reasons"].value.strip()):
+            form.say(texts.DECISION_UNCHANGED)
+            return UNCHANGED
         entry = add_checked(journal, "decisions", {"decision": decision,
                                                    "reasons": form.fields["reasons"].value})
         form.fields["reasons"].value = ""

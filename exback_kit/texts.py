@@ -199,6 +199,7 @@ NOCONTACT_CURRENT = "Current period: started {start}, target {target} days."
 NOCONTACT_NONE = "No period started yet."
 NOCONTACT_BOUNDARY = "If your ex asked for no contact, that request has no end date; a target here is only for you."
 NOCONTACT_SAVED = "Saved. Your period of {target} days starts {start}."
+NOCONTACT_UNCHANGED = "That period is already saved (same target, same start day), so nothing new was added."
 # Decision (step 2)
 DECISION_HEADING = "Where you stand"
 DECISION_LABEL = "For now, I think I want to"
@@ -208,6 +209,7 @@ DECISION_INTRO = ("Moving on is as good an outcome as trying again. You can chan
                   "earlier decisions stay in your history.")
 DECISION_ROW = "{day}: {decision}"
 DECISION_SAVED = "Saved: {decision}."
+DECISION_UNCHANGED = "That is already your latest decision, so nothing new was saved. Add a few words of why to note it again."
 # Signals (step 3)
 SIGNALS_HEADING = "Something you noticed"
 SIGNALS_INTRO = "Log only what reached you on its own in everyday life. Going looking for it, monitoring them, is never part of this."

@@ -20,6 +20,7 @@ from exback_kit.schema import CHANNELS, DEFAULT_HABITS, HABITS_TO_REDUCE, Field
 from exback_kit.store import Journal
 from exback_kit.validate import clean, now
 from exback_kit.widgets_util import (
+    UNCHANGED,
     CheckGroup,
     Form,
     OnSave,
@@ -202,6 +203,10 @@ def nocontact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
         f = form.fields
         target = f["target"].value
         days = number_or_none(f["target_days"].value) if target == 0 else target
+        latest = journal.records("nocontact_periods", newest_first=True, limit=1)
+        if latest and _same_period(latest[0], days, f["start_day"].value):
+            form.say(texts.NOCONTACT_UNCHANGED)
+            return UNCHANGED
         entry = add_checked(journal, "nocontact_periods", {
             "start_day": f["start_day"].value, "target_days": days, "note": f["note"].value})
         form.say(texts.NOCONTACT_SAVED.format(target=int(days or 0), start=f["start_day"].value))
@@ -210,6 +215,12 @@ def nocontact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.handler, form.after_save = handler, refresh
     refresh()
     return form
+
+
+def _same_period(row: dict[str, Any], days: object, start: object) -> bool:
+    """Return True when ``days`` and ``start`` are those of the saved period ``row``."""
+    return (isinstance(start, date) and start.isoformat() == str(row["start_day"])
+            and isinstance(days, int | float) and days == row["target_days"])
 
 
 def _period_line(row: dict[str, Any] | None) -> str:

@@ -683,3 +683,36 @@ def test_urge_saved_message_fits_whether_you_reached_out(journal, acted, message
     form.save_button.click()
     assert status(form) == message
     assert ("riding it out" in message) is (not acted)
+
+
+def test_saving_the_same_decision_twice_without_reasons_adds_nothing(journal):
+    form = forms.decision_form(journal)
+    form.fields["decision"].value = "not_sure"
+    form.save_button.click()
+    form.save_button.click()
+    assert journal.count("decisions") == 1
+    assert status(form) == texts.DECISION_UNCHANGED
+    form.fields["reasons"].value = "still thinking"      # a reason is worth a new entry
+    form.save_button.click()
+    form.fields["decision"].value = "move_on"            # so is a different decision
+    form.save_button.click()
+    assert [r["decision"] for r in journal.records("decisions")] == [
+        "not_sure", "not_sure", "move_on"]
+
+
+def test_saving_the_same_nocontact_period_twice_adds_nothing(journal):
+    saved = []
+    form = forms.nocontact_form(journal, on_save=saved.append)
+    form.fields["target"].value = 0
+    form.fields["target_days"].value = "40"
+    form.save_button.click()
+    form.save_button.click()
+    assert journal.count("nocontact_periods") == 1 and len(saved) == 1
+    assert status(form) == texts.NOCONTACT_UNCHANGED
+    form.fields["target"].value = 30
+    form.save_button.click()
+    form.fields["start_day"].value = date.today() - timedelta(days=1)
+    form.save_button.click()
+    assert [(r["target_days"], r["start_day"]) for r in journal.records("nocontact_periods")] == [
+        (40, date.today().isoformat()), (30, date.today().isoformat()),
+        (30, (date.today() - timedelta(days=1)).isoformat())]
