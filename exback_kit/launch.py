@@ -156,6 +156,9 @@ def lab_server(folder: Path, port: int, token: str) -> Server:
             f"--ServerApp.root_dir={folder}",
             f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",
             "--LabApp.news_url=None",  # no news feed: the kit makes no network calls
+            # ... and no version check against the package index either
+            "--LabApp.check_for_updates_class="
+            "jupyterlab.handlers.announcements.NeverCheckForUpdate",
             "--LabApp.extension_manager=readonly",
             "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN", *_as_root()]
     url = f"http://{HOST}:{port}/lab/tree/{START_NOTEBOOK}?token={token}"

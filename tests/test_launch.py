@@ -123,6 +123,8 @@ def test_servers_listen_on_localhost_and_keep_the_token_off_the_command_line(
 def test_lab_makes_no_network_calls_and_opens_the_start_notebook(tmp_path: Path) -> None:
     argv = launch.lab_server(tmp_path, 8123, "t").argv
     assert "--LabApp.news_url=None" in argv
+    assert ("--LabApp.check_for_updates_class="
+            "jupyterlab.handlers.announcements.NeverCheckForUpdate") in argv
     assert "--LabApp.extension_manager=readonly" in argv
     assert "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in argv
     assert "/lab/tree/00_start_here.ipynb" in launch.lab_server(tmp_path, 1, "t").url
