@@ -260,7 +260,6 @@ REACH_SAVE_OUTCOME = "Save what happened"
 REACH_BEFORE = "Before"
 REACH_AFTER = "After"
 REACH_PENDING = "Not written yet."
-REACH_ROW = "{day}"
 REACH_BOUNDARY = ("Your boundaries check says your ex asked for no contact, or that contact isn't safe. "
                   "Please don't reach out; writing here what you feel like doing, and why, is still fine.")
 # Patterns, repairs, agreements, milestones, old habits

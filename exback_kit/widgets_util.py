@@ -360,11 +360,6 @@ def empty_of(q: Question) -> object:
 
 # --- showing entries ----------------------------------------------------------------
 
-def day_of(row: Mapping[str, Any]) -> str:
-    """Return the entry's local day as text."""
-    return str(row.get("day", ""))
-
-
 def entry_html(title: str, lines: Iterable[str] = ()) -> str:
     """Return one history entry as HTML; ``title`` and ``lines`` are plain text (escaped here)."""
     body = "".join(f"<div>{paragraphs(line)}</div>" for line in lines if line)
