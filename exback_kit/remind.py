@@ -131,17 +131,20 @@ def _next_who5(journal: Journal, today: date) -> date:
     return max(due, today)
 
 
-def nocontact_target(journal: Journal) -> tuple[date, int] | None:
-    """Return (target day, target days) of the latest No-Contact period, or None.
+def nocontact_target(journal: Journal, today: date) -> tuple[date, int] | None:
+    """Return (target day, target days) of the No-Contact period in force, or None.
 
-    As in :func:`exback_kit.tracking.no_contact`, the first day counts as day 1,
-    so the target day is day ``target_days`` of the period.
+    As in :func:`exback_kit.tracking.current_period`, the period in force is the
+    one with the latest start day not after ``today``, and the first day counts
+    as day 1, so the target day is day ``target_days`` of the period.
     """
-    latest = journal.records("nocontact_periods", limit=1, newest_first=True)
-    if not latest:
+    rows = journal.execute_read(
+        "SELECT start_day, target_days FROM nocontact_periods WHERE start_day <= ? "
+        "ORDER BY start_day DESC, id DESC LIMIT 1", (today.isoformat(),))
+    if not rows:
         return None
-    days = int(latest[0]["target_days"])
-    return date.fromisoformat(latest[0]["start_day"]) + timedelta(days=days - 1), days
+    start, days = date.fromisoformat(rows[0][0]), int(rows[0][1])
+    return start + timedelta(days=days - 1), days
 
 
 def _unsent_events(journal: Journal) -> list[Event]:
@@ -165,7 +168,7 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
               datetime.combine(_next_who5(journal, today), checkin_time),
               rrule=f"FREQ=WEEKLY;INTERVAL={WHO5_EVERY_DAYS // 7}"),
     ]
-    target = nocontact_target(journal)
+    target = nocontact_target(journal, today)
     if target and target[0] >= today:
         events.append(Event(_uid(journal, "nocontact-target"),
                             texts.REMIND_NC_SUMMARY.format(days=target[1]),

@@ -37,10 +37,8 @@ def no_contact_line(tables: Mapping[str, Any]) -> str | None:
     contacts, periods = tables["contacts"], tables["nocontact_periods"]
     if periods.empty and contacts.empty:
         return None
-    # The first day of any entry matters only while no period has started.
-    started = not periods.empty and bool((periods["start_day"] <= tracking.as_day()).any())
-    nc = tracking.no_contact(contacts, periods,
-                             fallback=None if started else tracking.first_day(dict(tables)))
+    # Before any period starts, No-Contact counts from the first day of any entry.
+    nc = tracking.no_contact(contacts, periods, fallback=tracking.first_day(dict(tables)))
     if nc.target_days:
         return texts.say(texts.WHERE_NO_CONTACT_TARGET, day=nc.current_streak,
                          target=nc.target_days, longest=nc.longest_streak)

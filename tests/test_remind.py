@@ -82,6 +82,15 @@ def test_nocontact_target_comes_from_the_latest_period(journal):
     assert "45" in str(ev["SUMMARY"])
 
 
+def test_a_back_filled_older_period_does_not_replace_the_one_in_force(journal):
+    """The period in force has the latest start day, whenever it was written down."""
+    today = date.today()
+    journal.add("nocontact_periods", start_day=today - timedelta(days=2), target_days=45)
+    journal.add("nocontact_periods", start_day=today - timedelta(days=30), target_days=60)
+    ev = _events(remind.build_calendar(journal, today=today))["nocontact-target"]
+    assert ev.decoded("DTSTART") == today - timedelta(days=2) + timedelta(days=44)
+
+
 def test_a_target_already_passed_is_left_out(journal):
     today = date.today()
     journal.add("nocontact_periods", start_day=today - timedelta(days=40), target_days=30)
