@@ -26,17 +26,37 @@ URGES_MOSTLY = 0.75
 
 @dataclass(frozen=True)
 class ReadinessItem:
-    """One checklist line: ``ok`` is True, False, or None when there is no data yet."""
+    """One checklist line.
+
+    ``ok`` is True, False, or None when there is no data yet or nothing to get
+    ready for (a decision to move on or not sure yet); ``state`` is the item's own
+    wording when the generic one ("looks ready", "not yet") would not fit.
+    """
 
     key: str
     ok: bool | None
     label: str
     based_on: str
+    state: str = ""
+
+    @property
+    def shown_state(self) -> str:
+        """The state as the checklist shows it."""
+        return self.state or texts.READINESS_STATE[self.ok]
+
+    @property
+    def mark(self) -> str:
+        """The mark before the line: neutral for a state that is neither ready nor missing."""
+        if self.state and self.ok is None:
+            return texts.READINESS_MARK_NEUTRAL
+        return texts.READINESS_MARKS[self.ok]
 
 
-def _item(key: str, ok: bool | None, based_key: str, **values: object) -> ReadinessItem:
+def _item(key: str, ok: bool | None, based_key: str, *, state: str = "",
+          **values: object) -> ReadinessItem:
     return ReadinessItem(key, ok, texts.READINESS_LABELS[key],
-                         texts.say(texts.READINESS_BASED[based_key], **values))
+                         texts.say(texts.READINESS_BASED[based_key], **values),
+                         texts.READINESS_STATES.get(state, ""))
 
 
 def readiness(journal: Journal, today: date | None = None) -> list[ReadinessItem]:
@@ -55,7 +75,8 @@ def _boundaries(journal: Journal) -> ReadinessItem:
     answers = gates.boundary_answers(journal)
     answered = sum(v is not None for v in answers.values())
     if any(answers.values()):
-        return _item("boundaries", False, "boundaries", answered=answered)
+        return _item("boundaries", False, "boundaries", state="boundaries_yes",
+                     answered=answered)
     if answered < len(answers):
         key = "boundaries" if answered else "boundaries_none"
         return _item("boundaries", None, key, answered=answered)
@@ -79,7 +100,8 @@ def _decision(journal: Journal) -> ReadinessItem:
     if not latest:
         return _item("decision", None, "decision_none")
     row = latest[0]
-    return _item("decision", row["decision"] == "try_again", "decision", day=row["day"],
+    ok = True if row["decision"] == "try_again" else None
+    return _item("decision", ok, "decision", state=row["decision"], day=row["day"],
                  decision=texts.DECISION_CHOICES[row["decision"]])
 
 
@@ -121,8 +143,8 @@ def readiness_widget(journal: Journal, today: date | None = None) -> widgets.Wid
     from exback_kit.widgets_util import esc
 
     items = readiness(journal, today)
-    lines = [texts.READINESS_LINE.format(mark=texts.READINESS_MARKS[i.ok], label=i.label,
-                                         state=texts.READINESS_STATE[i.ok], based_on=i.based_on)
+    lines = [texts.READINESS_LINE.format(mark=i.mark, label=i.label, state=i.shown_state,
+                                         based_on=i.based_on)
              for i in items]
     gated = gates.journey(journal).by == "boundaries"
     notes = [texts.READINESS_GATED] if gated else []

@@ -325,10 +325,18 @@ READINESS_GATED = "Your boundaries check says reconnecting is set aside, so the 
 READINESS_MARKS = {True: "✓", False: "○", None: "?"}
 READINESS_STATE = {True: "looks ready", False: "not yet", None: "no data yet"}
 READINESS_LINE = "{mark} {label}: {state}. Based on {based_on}."
+READINESS_MARK_NEUTRAL = "•"
+#: Item-specific states that replace the generic READINESS_STATE wording.
+READINESS_STATES = {
+    "boundaries_yes": "reconnecting is set aside, out of respect for what you answered",
+    "try_again": "you'd like to try again",
+    "not_sure": "not decided yet, and that's fine; moving on would be as good an outcome as trying again",
+    "move_on": "you chose to move on, which is as good an outcome as trying again",
+}
 READINESS_LABELS = {
-    "boundaries": "Boundaries are clear",
+    "boundaries": "Boundaries check",
     "no_contact": "No-Contact target reached",
-    "decision": "Your decision is to try again",
+    "decision": "Where you stand (step 2)",
     "urges": "Urges mostly let pass in the last 14 days",
     "wellbeing": "Wellbeing not in the low band",
     "patterns": "Every pattern from step 4 has a plan",

@@ -57,8 +57,8 @@ def test_a_lapse_resets_the_run_but_logistics_do_not(journal):
     assert items(journal)["no_contact"].ok is False
 
 
-@pytest.mark.parametrize("decision, ok", [("try_again", True), ("not_sure", False),
-                                          ("move_on", False)])
+@pytest.mark.parametrize("decision, ok", [("try_again", True), ("not_sure", None),
+                                          ("move_on", None)])
 def test_decision_item_uses_the_latest(journal, decision, ok):
     journal.add("decisions", at=at(3), decision="try_again" if not ok else "move_on")
     journal.add("decisions", decision=decision)
@@ -118,3 +118,25 @@ def test_widget_mentions_the_gate_only_for_boundaries(journal):
     assert "set aside" not in readiness_widget(journal).value
     journal.save_answer(0, "no_contact_asked", True)
     assert "set aside" in readiness_widget(journal).value
+
+
+@pytest.mark.parametrize("decision", ["not_sure", "move_on"])
+def test_moving_on_or_unsure_reads_as_a_good_outcome_not_a_not_yet(journal, decision):
+    from exback_kit import texts
+
+    journal.add("decisions", decision=decision)
+    item = items(journal)["decision"]
+    assert item.ok is None and "as good an outcome" in item.shown_state
+    line = next(li for li in html.unescape(readiness_widget(journal).value).split("<li>")
+                if item.label in li)
+    assert texts.READINESS_STATE[False] not in line and texts.READINESS_STATE[None] not in line
+    assert line.startswith(texts.READINESS_MARK_NEUTRAL)
+
+
+def test_a_boundary_yes_reads_as_set_aside_not_as_not_yet(journal):
+    from exback_kit import texts
+
+    journal.save_answer(0, "harm_or_control", True)
+    line = next(li for li in html.unescape(readiness_widget(journal).value).split("<li>")
+                if texts.READINESS_LABELS["boundaries"] in li)
+    assert "set aside" in line and texts.READINESS_STATE[False] not in line
