@@ -21,20 +21,9 @@ RECENT_RESULTS = 14
 TOP_LABELS = 4
 
 
-def period(tables: Tables, today: date) -> tuple[date, date] | None:
-    """Return the first and last day with any entry (up to ``today``), or None."""
-    end = tracking.as_day(today)
-    days = [df["day"][df["day"] <= end] for kind, df in tables.items()
-            if kind in tracking.ACTIVITY_KINDS and len(df)]
-    days = [d for d in days if len(d)]
-    if not days:
-        return None
-    return min(d.min() for d in days).date(), max(d.max() for d in days).date()
-
-
 def cover_lines(journal: Journal, tables: Tables, steps: Sequence[int], today: date) -> list[Line]:
     """Return the cover's lines: title, period, privacy note and what is inside."""
-    span = period(tables, today)
+    span = tracking.active_span(tables, today)
     lines: list[Line] = [("title", texts.REPORT_TITLE)]
     lines += wrap(texts.REPORT_PERIOD.format(first=span[0], last=span[1]) if span
                   else texts.REPORT_NO_ENTRIES, "heading")

@@ -56,16 +56,22 @@ def _floats(col: pd.Series) -> np.ndarray:
     return col.to_numpy(dtype="float64", na_value=np.nan)
 
 
+def active_span(tables: Tables, today: date | None = None) -> tuple[date, date] | None:
+    """Return the first and last day with any entry (up to ``today``), or None."""
+    end = as_day(today)
+    days = [df["day"][df["day"] <= end] for kind, df in tables.items()
+            if kind in ACTIVITY_KINDS and len(df)]
+    days = [d for d in days if len(d)]
+    if not days:
+        return None
+    return min(d.min() for d in days).date(), max(d.max() for d in days).date()
+
+
 def first_day(tables: Tables, today: date | None = None) -> date | None:
     """Return the first day the journal holds any entry (up to ``today``), or None."""
-    end = as_day(today)
-    firsts = [df["day"][df["day"] <= end].min() for kind, df in tables.items()
-              if kind in ACTIVITY_KINDS and len(df)]
-    firsts = [d for d in firsts if not pd.isna(d)]
-    return min(firsts).date() if firsts else None
+    span = active_span(tables, today)
+    return span[0] if span else None
 
-
-# --- mood ----------------------------------------------------------------------
 
 def daily_mood(checkins: pd.DataFrame, today: date | None = None, *,
                window: int = 7) -> pd.DataFrame:
