@@ -114,7 +114,7 @@ def _answers_form(journal: Journal, step: content.Step, questions: Sequence[cont
             return UNCHANGED
         journal.add_many("answers", [{"step": step.number, "question": qid, "value": value}
                                      for qid, value in changes])
-        form.say(texts.SAVED_ANSWERS.format(count=len(changes)))
+        form.say(texts.say(texts.SAVED_ANSWERS, count=len(changes)))
         return None
 
     form.handler = handler
@@ -240,14 +240,22 @@ def _who5_html(journal: Journal, result: instruments.Who5Result,
     lines = [texts.WHO5_RESULT.format(raw=result.raw, percent=result.percent,
                                       band=texts.WHO5_BANDS[result.band])]
     if previous is not None:
-        template = (texts.WHO5_CHANGE if instruments.meaningful_change(previous, result)
-                    else texts.WHO5_SMALL_CHANGE)
-        lines.append(template.format(delta=result.percent - previous.percent,
-                                     previous=previous.percent))
+        lines.append(_who5_change(previous, result))
     out = f"<p>{paragraphs(' '.join(lines))}</p>"
     if result.needs_care:
         out += _safety_html(journal)
     return out
+
+
+def _who5_change(previous: instruments.Who5Result, result: instruments.Who5Result) -> str:
+    """Return how the result compares with the previous one, in counted points."""
+    delta = result.percent - previous.percent
+    if delta == 0:
+        return texts.WHO5_SAME.format(previous=previous.percent)
+    template = (texts.WHO5_CHANGE if instruments.meaningful_change(previous, result)
+                else texts.WHO5_SMALL_CHANGE)
+    return texts.say(template, sign="+" if delta > 0 else "−", size=abs(delta),
+                     previous=previous.percent)
 
 
 def rosenberg_form(journal: Journal, *, on_save: OnSave = None) -> Form:
@@ -324,7 +332,7 @@ def crisis_contacts_form(journal: Journal, *, on_save: OnSave = None) -> Form:
             form.say(texts.CRISIS_RESET)
             return None
         journal.set_setting(instruments.CRISIS_SETTING, contacts)
-        form.say(texts.CRISIS_SAVED.format(count=len(contacts)))
+        form.say(texts.say(texts.CRISIS_SAVED, count=len(contacts)))
         return None
 
     form.handler = handler

@@ -123,7 +123,8 @@ def _wellbeing(journal: Journal, today: date) -> ReadinessItem:
         return _item("wellbeing", None, "wellbeing_none")
     result = instruments.score_who5(rows[0]["items"])
     age = (today - date.fromisoformat(rows[0]["day"])).days
-    return _item("wellbeing", result.band != "low", "wellbeing", day=rows[0]["day"], age=age,
+    ago = texts.READINESS_TODAY if age == 0 else texts.say(texts.READINESS_AGO, age=age)
+    return _item("wellbeing", result.band != "low", "wellbeing", day=rows[0]["day"], ago=ago,
                  percent=result.percent)
 
 

@@ -137,9 +137,9 @@ ANSWER_NOT_NUMBER = "{field}: {value} isn't a number. Please type a number like 
 # Form chrome: buttons, status lines, field errors.
 SAVE = "Save"
 SAVED = "Saved."
-SAVED_ANSWERS = "Saved {count} answer(s). Earlier answers stay in your history."
+SAVED_ANSWERS = "Saved {count:n:answer}. Earlier answers stay in your history."
 NOTHING_CHANGED = "Nothing new to save: your answers are as they were."
-NOT_SAVED = "Nothing was saved. {count} thing(s) need a look, marked below."
+NOT_SAVED = "Nothing was saved. Please have a look at the {count:n:thing} marked below."
 NOT_SAVED_ONE = "Nothing was saved. {problem}"
 FIELD_PROBLEM = "⚠ {problem}"
 SKIP_HINT = "Every question can be skipped. Answer only what feels useful today."
@@ -195,10 +195,10 @@ NOCONTACT_TARGET = "Target"
 NOCONTACT_TARGETS = {21: "21 days", 30: "30 days", 45: "45 days", 60: "60 days", 0: "My own"}
 NOCONTACT_CUSTOM = "My own target (days)"
 NOCONTACT_START = "Starting on"
-NOCONTACT_CURRENT = "Current period: started {start}, target {target} days."
+NOCONTACT_CURRENT = "Current period: started {start}, target {target:n:day}."
 NOCONTACT_NONE = "No period started yet."
 NOCONTACT_BOUNDARY = "If your ex asked for no contact, that request has no end date; a target here is only for you."
-NOCONTACT_SAVED = "Saved. Your period of {target} days starts {start}."
+NOCONTACT_SAVED = "Saved. Your period of {target:n:day} starts {start}."
 NOCONTACT_UNCHANGED = "That period is already saved (same target, same start day), so nothing new was added."
 # Decision (step 2)
 DECISION_HEADING = "Where you stand"
@@ -239,8 +239,8 @@ VAULT_INTRO = ("Write what you want to say. The kit keeps it here and never send
                "After the cooling-off time it asks whether you still want to.")
 VAULT_TEXT = "Your message"
 VAULT_COOLING = "Cooling-off (hours)"
-VAULT_SAVED = "Kept in your vault. Nothing was sent. It will ask again in {hours} hours."
-VAULT_WAITING = "Written {day}; cooling off for {left} more hour(s)."
+VAULT_SAVED = "Kept in your vault. Nothing was sent. It will ask again in {hours:n:hour}."
+VAULT_WAITING = "Written {day}; cooling off for {left:n:more hour}."
 VAULT_DUE = "Written {day}. The cooling-off time is over: do you still want to send this?"
 VAULT_REVIEWED = "Written {day}; you decided: {status}."
 VAULT_STATUSES = {"waiting": "waiting", "still_want": "I still want to", "let_go": "Let it go",
@@ -295,7 +295,7 @@ ROSENBERG_HEADING = "Self-esteem scale (Rosenberg)"
 INSTRUMENT_CREDIT = "Source: {credit}"
 INSTRUMENT_SAVED = "Saved."
 CRISIS_HEADING = "Your crisis contacts"
-CRISIS_SAVED = "Saved {count} contact(s)."
+CRISIS_SAVED = "Saved {count:n:contact}."
 
 HABITS_HEADING = "Your check-in habits"
 HABITS_INTRO = "The daily check-in offers these to tick. Make the list yours: add what helps you, remove what doesn't fit. Your mood chart compares days with and without each one."
@@ -326,6 +326,8 @@ READINESS_MARKS = {True: "✓", False: "○", None: "?"}
 READINESS_STATE = {True: "looks ready", False: "not yet", None: "no data yet"}
 READINESS_LINE = "{mark} {label}: {state}. Based on {based_on}."
 READINESS_MARK_NEUTRAL = "•"
+READINESS_TODAY = "today"
+READINESS_AGO = "{age:n:day} ago"
 #: Item-specific states that replace the generic READINESS_STATE wording.
 READINESS_STATES = {
     "boundaries_yes": "reconnecting is set aside, out of respect for what you answered",
@@ -345,15 +347,15 @@ READINESS_BASED = {
     "boundaries_none": "the boundaries check, which isn't answered yet",
     "boundaries": "your boundaries check ({answered} of 3 answered)",
     "no_contact_none": "your No-Contact periods; none with a target has started yet",
-    "no_contact": "your {target}-day period from {start}: {current:n:day} in a row now, longest {longest}",
+    "no_contact": "your {target}-day period from {start}: {current:n:day} in a row now, longest {longest:n:day}",
     "decision_none": "your decisions; none recorded yet (step 2)",
     "decision": "your latest decision ({day}): {decision}",
     "urges_none": "your urge log; no urges noted in the last 14 days",
-    "urges": "{count} urge(s) noted in the last 14 days, {passed} let pass",
+    "urges": "{count:n:urge} noted in the last 14 days, {passed} let pass",
     "wellbeing_none": "your WHO-5 checks; none yet",
-    "wellbeing": "your latest WHO-5 ({day}, {age} day(s) ago): {percent} %",
+    "wellbeing": "your latest WHO-5 ({day}, {ago}): {percent} %",
     "patterns_none": "your patterns list (step 4), which is empty so far",
-    "patterns": "{planned} of {count} pattern(s) with a plan",
+    "patterns": "{planned} of {count:n:pattern} with a plan",
 }
 
 # --- wellbeing scales -------------------------------------------------------
@@ -363,8 +365,9 @@ WHO5_BANDS = {
     "good": "Wellbeing in a good range",
 }
 WHO5_RESULT = "WHO-5: {raw} of 25, which is {percent} %. {band}."
-WHO5_CHANGE = "That is {delta:+d} points since your last one ({previous} %), a change worth noticing."
-WHO5_SMALL_CHANGE = "That is {delta:+d} points since your last one ({previous} %), within the usual ups and downs."
+WHO5_CHANGE = "That is {sign}{size:n:point} since your last one ({previous} %), a change worth noticing."
+WHO5_SMALL_CHANGE = "That is {sign}{size:n:point} since your last one ({previous} %), within the usual ups and downs."
+WHO5_SAME = "That is the same as your last one ({previous} %)."
 ROSENBERG_RESULT = "Self-esteem scale: {total} of 30. Compare it with your own earlier results; the number carries no label."
 INSTRUMENT_ITEM_MISSING = "{field}: this statement has no answer yet. Please pick one (all are needed to score the scale)."
 INSTRUMENT_UNKNOWN_ITEM = "{field}: the {instrument} has no statement with this id. Its statements are: {allowed}."

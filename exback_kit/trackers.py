@@ -209,7 +209,8 @@ def nocontact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
             return UNCHANGED
         entry = add_checked(journal, "nocontact_periods", {
             "start_day": f["start_day"].value, "target_days": days, "note": f["note"].value})
-        form.say(texts.NOCONTACT_SAVED.format(target=int(days or 0), start=f["start_day"].value))
+        form.say(texts.say(texts.NOCONTACT_SAVED, target=int(days or 0),
+                           start=f["start_day"].value))
         return entry
 
     form.handler, form.after_save = handler, refresh
@@ -226,7 +227,7 @@ def _same_period(row: dict[str, Any], days: object, start: object) -> bool:
 def _period_line(row: dict[str, Any] | None) -> str:
     if row is None:
         return texts.NOCONTACT_NONE
-    return texts.NOCONTACT_CURRENT.format(start=row["start_day"], target=row["target_days"])
+    return texts.say(texts.NOCONTACT_CURRENT, start=row["start_day"], target=row["target_days"])
 
 
 # --- unsent-message vault ---------------------------------------------------------------------
@@ -269,7 +270,7 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
         hours = f["cooling_hours"].value
         entry = add_checked(journal, "unsent", {"text": f["text"].value, "cooling_hours": hours})
         f["text"].value = ""
-        form.say(texts.VAULT_SAVED.format(hours=hours))
+        form.say(texts.say(texts.VAULT_SAVED, hours=hours))
         return entry
 
     form.handler, form.after_save = handler, refresh
@@ -283,7 +284,7 @@ def _vault_entry(form: Form, row: dict[str, Any], review: Any) -> widgets.Widget
         line = texts.VAULT_REVIEWED.format(day=row["day"],
                                            status=texts.VAULT_STATUSES[row["status"]])
     elif left:
-        line = texts.VAULT_WAITING.format(day=row["day"], left=left)
+        line = texts.say(texts.VAULT_WAITING, day=row["day"], left=left)
     else:
         line = texts.VAULT_DUE.format(day=row["day"])
     shown = widgets.HTML(entry_html(line, [row["text"], row["review_note"]]))

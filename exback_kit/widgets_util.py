@@ -129,7 +129,8 @@ class Form(widgets.VBox):
         if len(errors) == 1 and loose:
             self.say(texts.NOT_SAVED_ONE.format(problem=loose[0]), ok=False)
         else:
-            self.say(texts.NOT_SAVED.format(count=len(errors)) + " " + " ".join(loose), ok=False)
+            lead = texts.say(texts.NOT_SAVED, count=len(errors))
+            self.say(" ".join([lead, *loose]), ok=False)
 
     def save(self) -> None:
         """Run the form's handler; show problems, or the saved message and call ``on_save``."""

@@ -80,7 +80,7 @@ def test_step_form_saves_answers_and_reports(journal):
     assert journal.latest_answers(2) == {"love_then": 4, "their_feelings": "unsure",
                                          "what_drove_apart": "Work stress and distance.",
                                          "i_can_change": 3, "person_or_idea": "both"}
-    assert status(form).startswith("Saved 5 answer(s)")
+    assert status(form).startswith("Saved 5 answers")
     assert saved == [None]
 
 
@@ -281,7 +281,7 @@ def test_vault_keeps_a_message_and_sends_nothing(journal):
     assert (row["text"], row["cooling_hours"], row["status"]) == ("I miss you.", 72, "waiting")
     assert "Nothing was sent" in status(form)
     assert form.rows == {}  # still cooling off: no question yet
-    assert "cooling off for 72 more hour(s)" in " ".join(html_values(form.extra))
+    assert "cooling off for 72 more hours" in " ".join(html_values(form.extra))
 
 
 def test_vault_asks_again_after_the_cooling_off(journal):
@@ -716,3 +716,49 @@ def test_saving_the_same_nocontact_period_twice_adds_nothing(journal):
     assert [(r["target_days"], r["start_day"]) for r in journal.records("nocontact_periods")] == [
         (40, date.today().isoformat()), (30, date.today().isoformat()),
         (30, (date.today() - timedelta(days=1)).isoformat())]
+
+
+def assert_counted(text: str) -> None:
+    import re
+
+    assert "(s)" not in text and not re.search(r"\b[+−-]?1 (more )?[a-z]+s\b", text), text
+
+
+def test_counted_nouns_read_naturally_for_one(journal):
+    nc = forms.nocontact_form(journal)
+    nc.fields["target"].value, nc.fields["target_days"].value = 0, "1"
+    nc.save_button.click()
+    assert "period of 1 day " in status(nc) and "target 1 day." in html.unescape(nc.result.value)
+    vault = forms.unsent_vault(journal)
+    vault.fields["text"].value, vault.fields["cooling_hours"].value = "hi", 1
+    vault.save_button.click()
+    assert "in 1 hour." in status(vault)
+    assert "for 1 more hour." in " ".join(html_values(vault.extra))
+    crisis = forms.crisis_contacts_form(journal)
+    crisis.fields["contacts"].value = "Sam: 555"
+    crisis.save_button.click()
+    assert status(crisis) == "Saved 1 contact."
+    step = forms.step_form(journal, 1)
+    q = content.load().step(1).questions[0]
+    step.fields[q.id].value = {"scale": 3, "yesno": True, "multi": (q.choices[0].id,) if q.choices
+                               else (), "single": q.choices[0].id if q.choices else None,
+                               "number": "3"}.get(q.type, "a few words")
+    step.save_button.click()
+    assert status(step).startswith("Saved 1 answer.")
+    checkin = forms.checkin_form(journal)
+    checkin.fields["sleep_hours"].value = "lots"
+    checkin.fields["at"].value = date.today() + timedelta(days=2)
+    checkin.save_button.click()
+    for text in (status(nc), html.unescape(nc.result.value), status(vault), status(crisis),
+                 status(step), status(checkin), " ".join(html_values(vault.extra))):
+        assert_counted(text)
+
+
+def test_who5_with_no_change_says_the_same_not_plus_zero(journal):
+    instruments.save_result(journal, "who5", [2, 2, 2, 2, 2])
+    form = forms.who5_form(journal)
+    for item in instruments.WHO5:
+        form.fields[item.id].value = 2
+    form.save_button.click()
+    shown = html.unescape(form.result.value)
+    assert "the same as your last one (40 %)" in shown and "+0" not in shown

@@ -73,7 +73,7 @@ def test_urges_mostly_let_pass_in_the_last_14_days(journal):
     for days_ago in (20, 21, 22):  # outside the window: ignored
         journal.log_urge(9, acted_on=True, at=at(days_ago))
     item = items(journal)["urges"]
-    assert item.ok is True and "4 urge(s)" in item.based_on and "3 let pass" in item.based_on
+    assert item.ok is True and "4 urges" in item.based_on and "3 let pass" in item.based_on
     journal.log_urge(9, acted_on=True)
     assert items(journal)["urges"].ok is False   # 3 of 5 is not "mostly"
 
@@ -140,3 +140,22 @@ def test_a_boundary_yes_reads_as_set_aside_not_as_not_yet(journal):
     line = next(li for li in html.unescape(readiness_widget(journal).value).split("<li>")
                 if texts.READINESS_LABELS["boundaries"] in li)
     assert "set aside" in line and texts.READINESS_STATE[False] not in line
+
+
+def test_counted_words_and_today_in_what_items_are_based_on(journal):
+    import re
+
+    instruments.save_result(journal, "who5", [3, 3, 3, 3, 3])
+    journal.log_urge(4)
+    journal.add("patterns", pattern="jealousy", plan="talk")
+    journal.add("nocontact_periods", at=at(1), start_day=TODAY - timedelta(days=1),
+                target_days=21)
+    found = items(journal)
+    assert "today" in found["wellbeing"].based_on and "0 day" not in found["wellbeing"].based_on
+    assert "1 urge noted" in found["urges"].based_on
+    assert "1 of 1 pattern with" in found["patterns"].based_on
+    assert re.search(r"longest \d+ days?$", found["no_contact"].based_on)
+    later = items(journal, today=TODAY + timedelta(days=1))["wellbeing"].based_on
+    assert "1 day ago" in later
+    for item in found.values():
+        assert "(s)" not in item.based_on
