@@ -37,6 +37,8 @@ def moment(value: object, field: str = "at", *, future_ok: bool = False) -> date
     """Return a timezone-aware datetime for ``value`` (None means now).
 
     A date alone means noon of that day; a naive datetime is taken as local time.
+    An aware datetime keeps its own offset: it is the wall-clock time where it was
+    written (travel, daylight saving), so its day and hour are counted there.
     """
     if value is None:
         return now()
