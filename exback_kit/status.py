@@ -16,7 +16,7 @@ def status_lines(journal: Journal) -> list[str]:
     """Return the status lines for ``journal`` in plain words."""
     from exback_kit import tracking
 
-    tables = tracking.load_tables(journal)
+    tables = tracking.load_tables(journal, tracking.ACTIVITY_KINDS)  # all status reads
     lines = [no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE]
     latest = journal.records("checkins", limit=1, newest_first=True)
     lines.append(texts.STATUS_MOOD.format(mood=latest[0]["mood"], day=latest[0]["day"])

@@ -9,6 +9,7 @@ in :mod:`exback_kit.urges`.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -30,13 +31,14 @@ ACTIVITY_KINDS = ("checkins", "contacts", "urges", "answers", "decisions", "noco
 INTERVAL_Z = 1.96
 
 
-def load_tables(journal: Journal) -> Tables:
-    """Return every table of the journal as a typed DataFrame, each read once.
+def load_tables(journal: Journal, kinds: Iterable[str] = tuple(TABLES)) -> Tables:
+    """Return the journal's tables (all, or just ``kinds``) as typed DataFrames, each read once.
 
     Args:
         journal: an open :class:`~exback_kit.store.Journal`.
+        kinds: which tables to read; default every one.
     """
-    return {kind: journal.table(kind) for kind in TABLES}
+    return {kind: journal.table(kind) for kind in kinds}
 
 
 def as_day(today: date | None = None) -> pd.Timestamp:
