@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from exback_kit import content
-from exback_kit.schema import DEFAULT_HABITS
+from exback_kit.content.vocab import DEFAULT_HABITS
 from exback_kit.store import Journal
 
 TRIGGERS = ("late night", "a song", "old photos", "weekend alone", "saw their friend",

@@ -31,8 +31,9 @@ from matplotlib.patches import Rectangle
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._data import fill_years
-from exback_kit import Journal, charts, tracking
-from exback_kit.chart_base import DPI
+from exback_kit import Journal, charts
+from exback_kit.charts.base import DPI
+from exback_kit.domain import tracking
 
 TARGET = 1.5
 COMPUTE_TARGET_MS = 100.0

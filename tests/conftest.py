@@ -20,7 +20,6 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def journal(tmp_path: Path):
     """An open, empty journal in tmp_path, closed after the test."""
     from exback_kit import Journal
-
     j = Journal.open(tmp_path / "journal.sqlite3")
     yield j
     j.close()

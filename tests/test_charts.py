@@ -14,18 +14,15 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.testing.compare import compare_images
 
-from exback_kit import (
-    Journal,
-    calendar_chart,
-    charts,
-    contact_charts,
-    demo,
-    growth_charts,
-    mood_charts,
-    palette,
-    texts,
-    tracking,
-)
+from exback_kit import Journal, charts
+from exback_kit.charts import calendar as calendar_chart
+from exback_kit.charts import contact as contact_charts
+from exback_kit.charts import growth as growth_charts
+from exback_kit.charts import mood as mood_charts
+from exback_kit.charts import palette
+from exback_kit.content import texts
+from exback_kit.domain import tracking
+from exback_kit.interchange import demo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks._data import fill_years

@@ -12,6 +12,7 @@ import pytest
 
 from exback_kit import ValidationError, content
 from exback_kit.content import ContentError, load_from
+from exback_kit.store import validate
 
 STAGE_IDS = ["00_start_here", "01_space_and_clarity", "02_reading_the_signals",
              "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
@@ -202,7 +203,7 @@ def q(step: int, qid: str) -> content.Question:
     (2, "love_then", None, None),
 ])
 def test_check_answer_stores_clean_values(step, qid, given, stored):
-    assert content.check_answer(q(step, qid), given) == stored
+    assert validate.answer(q(step, qid), given) == stored
 
 
 @pytest.mark.parametrize("step, qid, given", [
@@ -218,16 +219,16 @@ def test_check_answer_stores_clean_values(step, qid, given, stored):
 ])
 def test_check_answer_refuses_with_the_question_id_as_field(step, qid, given):
     with pytest.raises(ValidationError) as err:
-        content.check_answer(q(step, qid), given)
+        validate.answer(q(step, qid), given)
     assert err.value.field == qid
 
 
 def test_future_dates_allowed_only_where_content_says():
     soon = date.today() + timedelta(days=10)
-    assert content.check_answer(q(14, "talk_day"), soon) == soon.isoformat()
+    assert validate.answer(q(14, "talk_day"), soon) == soon.isoformat()
 
 
 def test_required_question_cannot_be_skipped():
     required = content.Question(id="x", type="short_text", text="Say it", step=1, required=True)
     with pytest.raises(ValidationError, match="Say it"):
-        content.check_answer(required, " ")
+        validate.answer(required, " ")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from exback_kit import daylio
 from exback_kit.cli import main
 from exback_kit.errors import ValidationError
+from exback_kit.interchange import daylio
 
 FIXTURE = Path(__file__).parent / "data" / "daylio_export.csv"
 CUSTOM = {"ecstatic": 10, "numb": 4}

@@ -7,18 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from exback_kit import (
-    Journal,
-    JournalError,
-    ValidationError,
-    charts,
-    cli,
-    content,
-    demo,
-    texts,
-    tracking,
-)
-from exback_kit.store import default_path
+from exback_kit import Journal, JournalError, ValidationError, charts, cli, content
+from exback_kit.content import texts
+from exback_kit.domain import tracking
+from exback_kit.interchange import demo
+from exback_kit.store import default_path, validate
 
 TODAY = date(2025, 6, 30)
 EMPTY_NOTES = {texts.CHART_EMPTY_MOOD, texts.CHART_EMPTY_METER, texts.CHART_EMPTY_YEAR,
@@ -83,7 +76,7 @@ def test_demo_answers_are_ones_the_forms_accept(made):
     kit = content.load()
     for row in made[1]["answers"].itertuples():
         question = kit.step(int(row.step)).question(row.question)
-        assert content.check_answer(question, row.value) == row.value
+        assert validate.answer(question, row.value) == row.value
 
 
 def test_demo_keeps_the_boundaries_answers_at_no(made):

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exback_kit import Journal, ValidationError
-from exback_kit.exports import (
+from exback_kit.interchange.exports import (
     export,
     import_file,
     neutralise,

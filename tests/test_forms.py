@@ -8,9 +8,12 @@ from datetime import date, datetime, timedelta
 import ipywidgets as widgets
 import pytest
 
-from exback_kit import content, forms, instruments, texts
-from exback_kit.schema import DEFAULT_HABITS
-from exback_kit.widgets_util import Form
+from exback_kit import content
+from exback_kit.content import texts
+from exback_kit.content.vocab import DEFAULT_HABITS
+from exback_kit.domain import scales
+from exback_kit.notebook import forms
+from exback_kit.notebook.form_kit import Form
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 ESCAPED = html.escape(PAYLOAD)
@@ -431,18 +434,18 @@ def test_who5_missing_items_are_each_marked(journal):
 
 def test_who5_good_result_has_no_safety_message(journal):
     form = forms.who5_form(journal)
-    for item, v in zip(instruments.WHO5, [4, 3, 4, 3, 4], strict=True):
+    for item, v in zip(scales.WHO5, [4, 3, 4, 3, 4], strict=True):
         form.fields[item.id].value = v
     form.save_button.click()
     assert "72 %" in html.unescape(form.result.value)
     assert "exback-safety" not in form.result.value
-    assert all(form.fields[i.id].value is None for i in instruments.WHO5)
+    assert all(form.fields[i.id].value is None for i in scales.WHO5)
 
 
 def test_who5_low_result_shows_safety_message_with_contacts(journal):
     journal.set_setting("crisis_contacts", [{"name": "Dr. Lee <GP>", "detail": "555 0100"}])
     form = forms.who5_form(journal)
-    for item, v in zip(instruments.WHO5, [3, 3, 3, 3, 0], strict=True):
+    for item, v in zip(scales.WHO5, [3, 3, 3, 3, 0], strict=True):
         form.fields[item.id].value = v
     form.save_button.click()
     shown = form.result.value
@@ -450,9 +453,9 @@ def test_who5_low_result_shows_safety_message_with_contacts(journal):
 
 
 def test_who5_reports_a_meaningful_change(journal):
-    instruments.save_result(journal, "who5", [2, 2, 2, 2, 2])
+    scales.save_result(journal, "who5", [2, 2, 2, 2, 2])
     form = forms.who5_form(journal)
-    for item, v in zip(instruments.WHO5, [3, 3, 3, 2, 2], strict=True):
+    for item, v in zip(scales.WHO5, [3, 3, 3, 2, 2], strict=True):
         form.fields[item.id].value = v
     form.save_button.click()
     assert "+12 points" in form.result.value and "worth noticing" in form.result.value
@@ -460,7 +463,7 @@ def test_who5_reports_a_meaningful_change(journal):
 
 def test_rosenberg_saves_total(journal):
     form = forms.rosenberg_form(journal)
-    for item, v in zip(instruments.ROSENBERG, [2, 1, 3, 2, 0, 2, 2, 2, 0, 1], strict=True):
+    for item, v in zip(scales.ROSENBERG, [2, 1, 3, 2, 0, 2, 2, 2, 0, 1], strict=True):
         form.fields[item.id].value = v
     form.save_button.click()
     assert journal.records("instrument_results")[0]["raw"] == 20
@@ -469,7 +472,7 @@ def test_rosenberg_saves_total(journal):
 
 def test_crisis_contacts_edit_and_reset(journal):
     form = forms.crisis_contacts_form(journal)
-    assert instruments.default_contacts()[0].name in form.fields["contacts"].value
+    assert scales.default_contacts()[0].name in form.fields["contacts"].value
     form.fields["contacts"].value = "My sister: 0123 456\n\nDr Lee: surgery line 555"
     form.save_button.click()
     assert journal.get_setting("crisis_contacts") == [
@@ -478,7 +481,7 @@ def test_crisis_contacts_edit_and_reset(journal):
     assert "My sister: 0123 456" in forms.crisis_contacts_form(journal).fields["contacts"].value
     form.fields["contacts"].value = ""
     form.save_button.click()
-    assert instruments.crisis_contacts(journal) == instruments.default_contacts()
+    assert scales.crisis_contacts(journal) == scales.default_contacts()
     assert "default" in status(form)
 
 
@@ -755,9 +758,9 @@ def test_counted_nouns_read_naturally_for_one(journal):
 
 
 def test_who5_with_no_change_says_the_same_not_plus_zero(journal):
-    instruments.save_result(journal, "who5", [2, 2, 2, 2, 2])
+    scales.save_result(journal, "who5", [2, 2, 2, 2, 2])
     form = forms.who5_form(journal)
-    for item in instruments.WHO5:
+    for item in scales.WHO5:
         form.fields[item.id].value = 2
     form.save_button.click()
     shown = html.unescape(form.result.value)

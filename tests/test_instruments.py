@@ -6,8 +6,9 @@ import random
 
 import pytest
 
-from exback_kit import ValidationError, instruments
-from exback_kit.instruments import (
+from exback_kit import ValidationError
+from exback_kit.domain import scales
+from exback_kit.domain.scales import (
     ROSENBERG,
     WHO5,
     Contact,
@@ -23,9 +24,9 @@ def test_item_lists_match_the_published_scales():
     assert len(ROSENBERG) == 10
     reversed_items = [i + 1 for i, item in enumerate(ROSENBERG) if item.reverse]
     assert reversed_items == [2, 5, 6, 8, 9]
-    assert "Topp" in instruments.WHO5_INFO.credit
-    assert "1965" in instruments.ROSENBERG_INFO.credit
-    assert "1989" in instruments.ROSENBERG_INFO.credit
+    assert "Topp" in scales.WHO5_INFO.credit
+    assert "1965" in scales.ROSENBERG_INFO.credit
+    assert "1989" in scales.ROSENBERG_INFO.credit
 
 
 # --- WHO-5 ----------------------------------------------------------------------
@@ -46,7 +47,7 @@ def test_who5_raw_percent_and_band(answers, raw, percent, band):
 
 
 def test_who5_band_edges():
-    assert [instruments.who5_band(p) for p in (28, 29, 50, 51)] == [
+    assert [scales.who5_band(p) for p in (28, 29, 50, 51)] == [
         "low", "middle", "middle", "good"]
 
 
@@ -166,32 +167,32 @@ def test_rosenberg_refuses_a_fourth_level_beyond_three():
 # --- saving and the safety message -------------------------------------------------
 
 def test_save_result_stores_items_raw_and_score(journal):
-    entry, _ = instruments.save_result(journal, "who5", [3, 2, 3, 2, 2])
+    entry, _ = scales.save_result(journal, "who5", [3, 2, 3, 2, 2])
     row = journal.records("instrument_results")[0]
     assert row["id"] == entry and row["instrument"] == "who5"
     assert row["items"] == [3, 2, 3, 2, 2] and row["raw"] == 12 and row["score"] == 48.0
-    entry, ros = instruments.save_result(journal, "rosenberg", [2, 1, 3, 2, 0, 2, 2, 2, 0, 1])
+    entry, ros = scales.save_result(journal, "rosenberg", [2, 1, 3, 2, 0, 2, 2, 2, 0, 1])
     row = journal.records("instrument_results", newest_first=True)[0]
     assert row["raw"] == 20 and row["score"] == 20.0 and ros.total == 20
 
 
 def test_save_result_writes_nothing_when_incomplete(journal):
     with pytest.raises(ValidationError):
-        instruments.save_result(journal, "who5", [3, 2, 3, 2])
+        scales.save_result(journal, "who5", [3, 2, 3, 2])
     assert journal.count("instrument_results") == 0
 
 
 def test_latest_who5_reads_back(journal):
-    assert instruments.latest_who5(journal) is None
-    instruments.save_result(journal, "who5", [1, 1, 1, 1, 1])
-    instruments.save_result(journal, "who5", [4, 4, 4, 4, 4])
-    assert instruments.latest_who5(journal).percent == 80
-    assert instruments.latest_who5(journal, skip=1).percent == 20
+    assert scales.latest_who5(journal) is None
+    scales.save_result(journal, "who5", [1, 1, 1, 1, 1])
+    scales.save_result(journal, "who5", [4, 4, 4, 4, 4])
+    assert scales.latest_who5(journal).percent == 80
+    assert scales.latest_who5(journal, skip=1).percent == 20
 
 
 def test_safety_message_lists_defaults_marked_for_country_check(journal):
     text = safety_message(journal)
-    defaults = instruments.default_contacts()
+    defaults = scales.default_contacts()
     assert len(defaults) >= 3
     for c in defaults:
         assert f"{c.name}: {c.detail} (check this is right for your country)" in text
@@ -203,7 +204,7 @@ def test_safety_message_uses_saved_contacts_without_the_mark(journal):
     text = safety_message(journal)
     assert "My sister: 0123 456" in text
     assert "check this is right" not in text
-    assert instruments.default_contacts()[0].name not in text
+    assert scales.default_contacts()[0].name not in text
 
 
 def test_safety_message_from_a_list_and_from_nothing():

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from exback_kit import launch, texts
-from exback_kit.cli import build_parser
+from exback_kit.cli import build_parser, launch
+from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 
 REPO = Path(__file__).resolve().parents[1]

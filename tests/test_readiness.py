@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from exback_kit import instruments
-from exback_kit.readiness import readiness, readiness_widget
+from exback_kit.domain import scales
+from exback_kit.domain.readiness import readiness, readiness_widget
 
 TODAY = date.today()
 KEYS = ["boundaries", "no_contact", "decision", "urges", "wellbeing", "patterns"]
@@ -84,9 +84,9 @@ def test_urges_in_the_past_of_today_only(journal):
 
 
 def test_wellbeing_item_follows_the_latest_who5_band(journal):
-    instruments.save_result(journal, "who5", [1, 1, 1, 1, 1])   # 20 %: low
+    scales.save_result(journal, "who5", [1, 1, 1, 1, 1])   # 20 %: low
     assert items(journal)["wellbeing"].ok is False
-    instruments.save_result(journal, "who5", [2, 2, 2, 2, 2])   # 40 %: middle, not low
+    scales.save_result(journal, "who5", [2, 2, 2, 2, 2])   # 40 %: middle, not low
     item = items(journal)["wellbeing"]
     assert item.ok is True and "40 %" in item.based_on
 
@@ -122,8 +122,7 @@ def test_widget_mentions_the_gate_only_for_boundaries(journal):
 
 @pytest.mark.parametrize("decision", ["not_sure", "move_on"])
 def test_moving_on_or_unsure_reads_as_a_good_outcome_not_a_not_yet(journal, decision):
-    from exback_kit import texts
-
+    from exback_kit.content import texts
     journal.add("decisions", decision=decision)
     item = items(journal)["decision"]
     assert item.ok is None and "as good an outcome" in item.shown_state
@@ -134,8 +133,7 @@ def test_moving_on_or_unsure_reads_as_a_good_outcome_not_a_not_yet(journal, deci
 
 
 def test_a_boundary_yes_reads_as_set_aside_not_as_not_yet(journal):
-    from exback_kit import texts
-
+    from exback_kit.content import texts
     journal.save_answer(0, "harm_or_control", True)
     line = next(li for li in html.unescape(readiness_widget(journal).value).split("<li>")
                 if texts.READINESS_LABELS["boundaries"] in li)
@@ -145,7 +143,7 @@ def test_a_boundary_yes_reads_as_set_aside_not_as_not_yet(journal):
 def test_counted_words_and_today_in_what_items_are_based_on(journal):
     import re
 
-    instruments.save_result(journal, "who5", [3, 3, 3, 3, 3])
+    scales.save_result(journal, "who5", [3, 3, 3, 3, 3])
     journal.log_urge(4)
     journal.add("patterns", pattern="jealousy", plan="talk")
     journal.add("nocontact_periods", at=at(1), start_day=TODAY - timedelta(days=1),

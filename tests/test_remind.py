@@ -12,9 +12,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from exback_kit import remind
 from exback_kit.cli import main
 from exback_kit.errors import ValidationError
+from exback_kit.interchange import calendar as remind
 
 PRIVATE_WORDS = "I still think about the lake house, please call me"
 
@@ -120,7 +120,6 @@ def test_no_personal_text_reaches_the_calendar(journal):
 
 def test_uids_are_stable_per_journal_and_differ_between_journals(journal, tmp_path):
     from exback_kit import Journal
-
     journal.add("unsent", text=PRIVATE_WORDS)
     first = {str(e["UID"]) for e in icalendar.Calendar.from_ical(
         remind.build_calendar(journal)).walk("VEVENT")}

@@ -21,6 +21,7 @@ import pytest
 from exback_kit import Journal, report
 from exback_kit.cli import main
 from exback_kit.errors import ValidationError
+from exback_kit.notebook.report_button import report_widget
 
 TODAY = date.today() - timedelta(days=1)
 HOPE = "That I stop reaching for my phone, and that $5 and $10 feel like small change"
@@ -105,7 +106,6 @@ def with_answers(filled: Journal, tmp_path_factory: pytest.TempPathFactory) -> P
 
 def _expected_pages() -> int:
     from exback_kit import charts
-
     # cover + two charts a page + figures + wellbeing
     return 1 + math.ceil(len(charts.CHARTS) / 2) + 1 + 1
 
@@ -116,8 +116,8 @@ def test_the_report_opens_with_the_expected_pages(plain, with_answers):
 
 
 def test_every_chart_summary_is_in_the_pdf(filled, plain):
-    from exback_kit import charts, tracking
-
+    from exback_kit import charts
+    from exback_kit.domain import tracking
     tables = tracking.load_tables(filled)
     text = pdf_text(plain)
     for name, spec in charts.CHARTS.items():
@@ -144,8 +144,7 @@ def test_no_contact_urge_and_wellbeing_figures_are_in_the_pdf(plain):
 
 
 def test_a_calm_care_note_follows_a_low_wellbeing_score_only(journal, tmp_path, plain):
-    from exback_kit import texts
-
+    from exback_kit.content import texts
     opening = " ".join(texts.SAFETY_INTRO.split()[:6])
     journal.add("instrument_results", at=_at(1), instrument="who5", items=[1, 1, 1, 1, 1],
                 raw=5, score=20.0)
@@ -190,8 +189,7 @@ def test_progress_runs_from_0_to_1(filled, tmp_path):
 
 
 def test_a_failure_leaves_neither_a_report_nor_a_partial_file(filled, tmp_path, monkeypatch):
-    from exback_kit import report_pages
-
+    from exback_kit.report import pages as report_pages
     def broken(*args, **kwargs):
         raise RuntimeError("drawing failed")
 
@@ -244,7 +242,7 @@ def _find(widget, kind):
 def test_the_widget_writes_the_report_and_moves_the_bar(filled, tmp_path):
     import ipywidgets as widgets
 
-    form = report.report_widget(filled)
+    form = report_widget(filled)
     _find(form, widgets.SelectMultiple).value = (1,)
     _find(form, widgets.Text).value = str(tmp_path / "mine.pdf")
     _find(form, widgets.Button).click()
@@ -258,7 +256,7 @@ def test_the_widget_writes_the_report_and_moves_the_bar(filled, tmp_path):
 def test_the_widget_shows_a_problem_instead_of_failing(filled, tmp_path):
     import ipywidgets as widgets
 
-    form = report.report_widget(filled)
+    form = report_widget(filled)
     _find(form, widgets.Text).value = str(tmp_path / "mine.docx")
     _find(form, widgets.Button).click()
     assert ".pdf" in form.children[-1].value
@@ -268,7 +266,7 @@ def test_the_widget_shows_a_problem_instead_of_failing(filled, tmp_path):
 def test_the_widget_offers_every_step_and_writes_beside_the_journal_by_default(filled):
     import ipywidgets as widgets
 
-    form = report.report_widget(filled)
+    form = report_widget(filled)
     assert [value for _, value in _find(form, widgets.SelectMultiple).options] == list(range(19))
     assert Path(_find(form, widgets.Text).value).parent == filled.path.parent / "reports"
 

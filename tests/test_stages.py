@@ -11,10 +11,13 @@ from typing import Any
 import ipywidgets as widgets
 import pytest
 
-from exback_kit import Journal, stageinfo, stages, stageview, texts
-from exback_kit.widgets_util import Form
+from exback_kit import Journal, stages
+from exback_kit.content import texts
+from exback_kit.notebook import header as stageinfo
+from exback_kit.notebook import session as stageview
+from exback_kit.notebook.form_kit import Form
 
-STAGE_IDS = list(stages.PLANS)
+STAGE_IDS = list(stages.LAYOUTS)
 GATED = ("02_reading_the_signals", "05_reconnecting", "06_the_conversation",
          "07_relationship_2_0")
 
@@ -184,7 +187,6 @@ def test_a_chart_that_fails_after_save_leaves_a_calm_note(mine: Journal,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     charts = stages.charts("00_start_here")
     from exback_kit import charts as chart_module
-
     def broken(*_a: Any, **_k: Any) -> Any:
         raise RuntimeError("no ink")
 
@@ -225,8 +227,7 @@ def test_parts_are_empty_of_demo_words_when_the_journal_has_entries(mine: Journa
 
 
 def test_the_env_variable_name_matches_the_launcher() -> None:
-    from exback_kit import launch
-
+    from exback_kit.cli import launch
     assert launch.JOURNAL_ENV == stageview.JOURNAL_ENV
 
 
@@ -296,8 +297,8 @@ def test_a_set_aside_stage_points_onward_without_talk_of_meetings(mine: Journal)
 
 def test_tables_are_read_only_when_needed_and_match_the_journal(
         mine: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
-    from exback_kit import tracking
-    from exback_kit.schema import TABLES
+    from exback_kit.domain import tracking
+    from exback_kit.store.schema import TABLES
 
     mine.add_checkin(mood=5)
     read: list[str] = []
@@ -315,8 +316,7 @@ def test_tables_are_read_only_when_needed_and_match_the_journal(
 
 def test_no_contact_counts_from_the_first_entry_before_any_period(mine: Journal) -> None:
     """As `exback status` does: without a period, the days count from the first entry."""
-    from exback_kit import tracking
-
+    from exback_kit.domain import tracking
     first = date.today() - timedelta(days=6)
     mine.add_checkin(mood=5, at=first)
     mine.log_contact(initiated_by="them", at=first + timedelta(days=2))

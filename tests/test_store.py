@@ -15,13 +15,9 @@ import pandas as pd
 import pytest
 
 from exback_kit import Journal, JournalError, ValidationError
-from exback_kit.store import (
-    APPLICATION_ID,
-    BACKUPS_KEPT,
-    SCHEMA_VERSION,
-    default_path,
-    list_backups,
-)
+from exback_kit.store import SCHEMA_VERSION, default_path, list_backups
+from exback_kit.store.backups import BACKUPS_KEPT
+from exback_kit.store.journal import APPLICATION_ID
 
 DATA = Path(__file__).parent / "data"
 
@@ -415,7 +411,7 @@ def test_a_safety_copy_never_counts_as_newer_than_later_backups(tmp_path):
 
 def test_migrations_build_exactly_the_schema_the_code_expects(journal):
     """schema.TABLES and the frozen migrations never drift apart."""
-    from exback_kit.schema import TABLES
+    from exback_kit.store.schema import TABLES
 
     for kind, specs in TABLES.items():
         columns = {row[1] for row in journal.execute_read(f"PRAGMA table_info({kind})")}

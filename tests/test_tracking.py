@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exback_kit import tracking, urges
-from exback_kit.schema import TABLES
+from exback_kit.domain import tracking, urges
+from exback_kit.store.schema import TABLES
 
 TODAY = date(2025, 3, 10)
 

@@ -13,7 +13,8 @@ try:
 except ImportError:  # the chromium fixture skips (or fails on CI) with the reason
     PlaywrightTimeout = TimeoutError  # type: ignore[misc,assignment]
 
-from exback_kit import Journal, texts
+from exback_kit import Journal
+from exback_kit.content import texts
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from exback_kit import Journal, texts
+from exback_kit import Journal
+from exback_kit.content import texts
 
 pytestmark = pytest.mark.browser
 

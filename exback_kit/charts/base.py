@@ -1,0 +1,94 @@
+"""What every chart shares: a fresh Figure (never pyplot), the style, the empty state."""
+
+from __future__ import annotations
+
+import functools
+import textwrap
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import matplotlib.dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from exback_kit.charts import palette
+
+FIGSIZE = (7.5, 3.4)
+DPI = 100
+MARGINS = {"left": 0.08, "right": 0.97, "bottom": 0.24, "top": 0.88}
+WRAP = 70
+
+Draw = TypeVar("Draw", bound=Callable[..., Axes])
+
+
+def styled(draw: Draw) -> Draw:
+    """Run a chart's draw function with the kit's matplotlib settings."""
+    @functools.wraps(draw)
+    def run(*args: Any, **kwargs: Any) -> Axes:
+        with palette.style():
+            return draw(*args, **kwargs)
+    return run  # type: ignore[return-value]
+
+
+def axes_for(ax: Axes | None, *, figsize: tuple[float, float] = FIGSIZE,
+             margins: dict[str, float] | None = None) -> Axes:
+    """Return ``ax``, or the single Axes of a new Figure (not tracked by pyplot)."""
+    if ax is not None:
+        return ax
+    fig = Figure(figsize=figsize, dpi=DPI)
+    fig.subplots_adjust(**(margins or MARGINS))
+    return fig.add_subplot()
+
+
+def split(ax: Axes, rows: int, *, ratios: tuple[float, ...] | None = None,
+          hspace: float = 0.7) -> list[Axes]:
+    """Divide the area of ``ax`` into ``rows`` stacked Axes (``[ax]`` if it cannot be)."""
+    spec = ax.get_subplotspec()
+    if spec is None:
+        return [ax]
+    fig = ax.get_figure()
+    assert isinstance(fig, Figure)
+    ax.remove()
+    grid = spec.subgridspec(rows, 1, height_ratios=ratios, hspace=hspace)
+    return [fig.add_subplot(grid[i]) for i in range(rows)]
+
+
+def titled(ax: Axes, title: str) -> Axes:
+    """Give ``ax`` its title and the kit's quiet frame (no top or right spine)."""
+    ax.set_title(title)
+    ax.spines["top"].set_visible(False)
+    ax.spines["right"].set_visible(False)
+    return ax
+
+
+def empty_state(ax: Axes, title: str, message: str) -> Axes:
+    """Draw a friendly note in place of a chart that has nothing to show yet."""
+    titled(ax, title)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.text(0.5, 0.5, textwrap.fill(message, WRAP), ha="center", va="center",
+            transform=ax.transAxes, color=palette.SOFT_INK, fontsize=10)
+    return ax
+
+
+def legend_below(ax: Axes, *, ncol: int = 4, handles: list[Any] | None = None,
+                 offset: float = 0.12) -> None:
+    """Put the legend in one row under the x axis, clear of the title and the data."""
+    kwargs: dict[str, Any] = {"handles": handles} if handles is not None else {}
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -offset), ncol=ncol,
+              borderaxespad=0, handlelength=1.6, columnspacing=1.6, **kwargs)
+
+
+def date_axis(ax: Axes) -> None:
+    """Label the x axis with dates, as few and as short as reads well."""
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def one_decimal(value: float) -> str:
+    """Return a number for a sentence: 6.0 -> "6", 6.25 -> "6.3"."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text

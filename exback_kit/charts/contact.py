@@ -1,0 +1,193 @@
+"""No-Contact and urge charts: days without contact, and when urges come and pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from exback_kit.charts import palette
+from exback_kit.charts.base import (
+    DPI,
+    axes_for,
+    date_axis,
+    empty_state,
+    legend_below,
+    split,
+    styled,
+    titled,
+)
+from exback_kit.charts.mood import day_text
+from exback_kit.content import texts
+from exback_kit.domain import tracking, urges
+
+RECENT_DAYS = 28
+SHORT_PERIOD = 7
+
+
+# --- No-Contact -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NoContactData:
+    """The current No-Contact period day by day, and its summary."""
+
+    days: pd.DataFrame
+    summary: tracking.NoContactSummary
+
+
+def prepare_no_contact(tables: tracking.Tables, today: date | None = None) -> NoContactData:
+    """Return the No-Contact chart's data (without a set period: from the first data on)."""
+    fallback = tracking.first_day(tables, today)
+    contacts, periods = tables["contacts"], tables["nocontact_periods"]
+    start, target = tracking.current_period(periods, today, fallback=fallback)
+    days = tracking.no_contact_days(contacts, periods, today, fallback=fallback)
+    return NoContactData(days, tracking.summarize_period(days, start, target))
+
+
+def _annotate(ax: Axes, x: np.datetime64, y: int, label: str, color: str) -> None:
+    ax.annotate(label, (x, y), xytext=(0, 7), textcoords="offset points", ha="center",
+                va="bottom", fontsize=8, color=color, fontweight="bold")
+
+
+@styled
+def draw_no_contact(data: NoContactData, ax: Axes | None = None) -> Axes:
+    """Draw the run of days without contact, the target line, contact days and streaks."""
+    ax = axes_for(ax)
+    title = texts.CHART_TITLES["no_contact"]
+    if data.days.empty:
+        return empty_state(ax, title, texts.CHART_EMPTY_NO_CONTACT)
+    titled(ax, title)
+    s, x = data.summary, data.days.index.to_numpy()
+    streak = data.days["streak"].to_numpy()
+    ax.fill_between(x, streak, color=palette.SKY, alpha=0.3, lw=0)
+    ax.plot(x, streak, color=palette.BLUE, lw=1.8, label=texts.CHART_NC_STREAK)
+    lapse = data.days["lapse"].to_numpy()
+    if lapse.any():
+        ax.plot(x[lapse], np.zeros(int(lapse.sum())), "|", ms=10, mew=1.5,
+                color=palette.LAPSE, label=texts.CHART_CONTACT_DAY, clip_on=False)
+    top = max(s.longest_streak, s.target_days or 0, 1)
+    if s.target_days:
+        ax.axhline(s.target_days, color=palette.TARGET, ls="--", lw=1.2,
+                   label=texts.CHART_NC_TARGET.format(days=s.target_days))
+    _annotate(ax, x[-1], s.current_streak, texts.CHART_NC_NOW.format(days=s.current_streak),
+              palette.BLUE)
+    if s.longest_streak > s.current_streak:
+        peak = int(np.argmax(streak))
+        _annotate(ax, x[peak], s.longest_streak,
+                  texts.CHART_NC_LONGEST.format(days=s.longest_streak), palette.INK)
+    ax.set_ylim(0, top * 1.25 + 1)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(texts.CHART_NC_AXIS)
+    if len(x) < SHORT_PERIOD:
+        ax.set_xlim(x[0] - np.timedelta64(3, "D"), x[-1] + np.timedelta64(3, "D"))
+    date_axis(ax)
+    legend_below(ax, ncol=3)
+    return ax
+
+
+def summarize_no_contact(data: NoContactData) -> str:
+    """Return one sentence: the current run, the days in all, contact days, the target."""
+    s = data.summary
+    if data.days.empty or s.start_day is None:
+        return texts.SUMMARY_NC_EMPTY
+    lapses = texts.say(texts.SUMMARY_NC_LAPSES, lapses=s.lapses) if s.lapses else ""
+    values = {"day": s.days_in_period, "target": s.target_days, "current": s.current_streak,
+              "clean": s.days_without_contact, "days": s.days_in_period,
+              "start": day_text(s.start_day), "lapses": lapses}
+    if s.target_days is None:
+        return texts.say(texts.SUMMARY_NC_NO_TARGET, **values)
+    if s.target_reached:
+        return texts.say(texts.SUMMARY_NC_REACHED, **values)
+    return texts.say(texts.SUMMARY_NC, **values)
+
+
+# --- urges ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UrgeData:
+    """Urges by weekday and hour, by week, and the totals the summary needs."""
+
+    clock: pd.DataFrame
+    weekly: pd.DataFrame
+    recent: tuple[int, int]
+    total: tuple[int, int]
+
+
+def prepare_urges(tables: tracking.Tables, today: date | None = None) -> UrgeData:
+    """Return the urge chart's data."""
+    logged = tables["urges"]
+    return UrgeData(urges.urge_clock(logged, today), urges.urges_weekly(logged, today),
+                    urges.urge_totals(logged, today, days=RECENT_DAYS),
+                    urges.urge_totals(logged, today))
+
+
+def _heatmap(ax: Axes, clock: pd.DataFrame) -> None:
+    ax.imshow(clock.to_numpy(), cmap=palette.heat_map(), aspect="auto", vmin=0,
+              interpolation="nearest")
+    ax.set_xticks(range(0, urges.HOURS, 3), [f"{h:02d}:00" for h in range(0, urges.HOURS, 3)])
+    ax.set_yticks(range(urges.WEEKDAYS), list(texts.CHART_WEEKDAYS_SHORT))
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def _weekly(ax: Axes, weekly: pd.DataFrame) -> None:
+    ax.set_title(texts.CHART_URGES_WEEKLY, fontsize=9, fontweight="normal")
+    x = weekly.index.to_numpy()
+    ax.fill_between(x, weekly["urges"].to_numpy(), step="post", color=palette.URGES,
+                    alpha=0.45, lw=0, label=texts.CHART_URGES_LOGGED)
+    ax.fill_between(x, weekly["resisted"].to_numpy(), step="post", color=palette.RESISTED,
+                    alpha=0.85, lw=0, label=texts.CHART_URGES_RESISTED)
+    ax.set_ylim(0, max(int(weekly["urges"].max()), 1) * 1.15)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if len(x) < 2:
+        ax.set_xlim(x[0] - np.timedelta64(7, "D"), x[0] + np.timedelta64(14, "D"))
+    date_axis(ax)
+    ax.legend(loc="upper right", ncol=2, borderaxespad=0.2)
+
+
+@styled
+def draw_urges(data: UrgeData, ax: Axes | None = None) -> Axes:
+    """Draw urges by hour × weekday (top) and each week's urges and those let pass (below).
+
+    Returns the top Axes; a given ``ax`` is split in two when it belongs to a grid.
+    """
+    title = texts.CHART_TITLES["urges"]
+    if ax is None:
+        fig = Figure(figsize=(7.5, 5.0), dpi=DPI)
+        fig.subplots_adjust(left=0.08, right=0.97, bottom=0.08, top=0.9)
+        ax = fig.add_subplot()
+    if data.total[0] == 0:
+        return empty_state(ax, title, texts.CHART_EMPTY_URGES)
+    parts = split(ax, 2, ratios=(1.1, 1.0), hspace=0.45)
+    titled(parts[0], title)
+    _heatmap(parts[0], data.clock)
+    if len(parts) > 1:
+        _weekly(parts[1], data.weekly)
+    return parts[0]
+
+
+def peak_time(clock: pd.DataFrame) -> tuple[int, int]:
+    """Return the (weekday, hour) with the most urges (the earliest on a tie)."""
+    flat = int(np.argmax(clock.to_numpy()))
+    return divmod(flat, urges.HOURS)
+
+
+def summarize_urges(data: UrgeData) -> str:
+    """Return one sentence: recent urges, how many passed, and when they come most."""
+    if data.total[0] == 0:
+        return texts.SUMMARY_URGES_EMPTY
+    weekday, hour = peak_time(data.clock)
+    when = {"weekday": texts.CHART_WEEKDAYS_LONG[weekday], "hour": f"{hour:02d}:00"}
+    count, passed = data.recent
+    if count == 0:
+        total, total_passed = data.total
+        return texts.say(texts.SUMMARY_URGES_QUIET, days=RECENT_DAYS, total=total,
+                                                share=round(100 * total_passed / total), **when)
+    return texts.say(texts.SUMMARY_URGES, days=RECENT_DAYS, count=count, passed=passed,
+                                      share=round(100 * passed / count), **when)

@@ -1,0 +1,203 @@
+"""Mood charts: mood over time and the mood meter (pleasantness × energy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from exback_kit.charts import palette
+from exback_kit.charts.base import (
+    axes_for,
+    date_axis,
+    empty_state,
+    legend_below,
+    one_decimal,
+    styled,
+    titled,
+)
+from exback_kit.content import texts
+from exback_kit.domain import tracking
+
+WEEK = 7
+#: A change in the weekly mean smaller than this reads as "about the same".
+SAME_MOOD = 0.5
+METER_DAYS = 90
+MIDDLE = 5.5  # splits 1–10 into low (1–5) and high (6–10)
+JITTER = 0.18
+
+
+def day_text(day: pd.Timestamp | date) -> str:
+    """Return a day for a sentence, e.g. "4 March"."""
+    return f"{day.day} {texts.CHART_MONTHS_LONG[day.month - 1]}"
+
+
+# --- mood over time -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MoodData:
+    """What the mood chart shows: daily means, contact days and stage starts."""
+
+    daily: pd.DataFrame
+    lapses: pd.DatetimeIndex
+    stages: pd.Series
+    today: pd.Timestamp
+
+
+def prepare_mood(tables: tracking.Tables, today: date | None = None) -> MoodData:
+    """Return the mood chart's data from the journal's tables."""
+    daily = tracking.daily_mood(tables["checkins"], today)
+    start = daily.index[0] if len(daily) else tracking.as_day(today)
+    lapses = tracking.lapse_days(tables["contacts"], today)
+    stages = tracking.stage_starts(tables["answers"], today)
+    return MoodData(daily, lapses[lapses >= start], stages[stages >= start],
+                    tracking.as_day(today))
+
+
+@styled
+def draw_mood(data: MoodData, ax: Axes | None = None) -> Axes:
+    """Draw daily mood, its 7-day average, contact days and stage starts."""
+    ax = axes_for(ax)
+    title = texts.CHART_TITLES["mood"]
+    daily = data.daily
+    if daily["mood"].notna().sum() == 0:
+        return empty_state(ax, title, texts.CHART_EMPTY_MOOD)
+    titled(ax, title)
+    x = daily.index.to_numpy()
+    ax.plot(x, daily["mood"].to_numpy(), "o", ms=3, color=palette.MOOD_POINT, alpha=0.7,
+            label=texts.CHART_MOOD_DAILY)
+    ax.plot(x, daily["rolling"].to_numpy(), color=palette.MOOD_LINE, lw=2,
+            label=texts.CHART_MOOD_ROLLING)
+    if len(data.lapses):
+        ax.plot(data.lapses.to_numpy(), np.full(len(data.lapses), 0.2), "|", ms=9, mew=1.5,
+                color=palette.LAPSE, label=texts.CHART_CONTACT_DAY)
+    _stage_marks(ax, data.stages, x[0], x[-1])
+    ax.set_ylim(-0.3, 11.4)
+    ax.set_yticks([1, 4, 7, 10])
+    ax.set_ylabel(texts.CHART_MOOD_AXIS)
+    if len(daily) < WEEK:
+        ax.set_xlim(x[0] - np.timedelta64(3, "D"), x[-1] + np.timedelta64(3, "D"))
+    date_axis(ax)
+    legend_below(ax)
+    return ax
+
+
+def _stage_marks(ax: Axes, stages: pd.Series, first: np.datetime64, last: np.datetime64) -> None:
+    """Mark where each stage began; labels closer than 4 % of the span are left out."""
+    span = max((last - first) / np.timedelta64(1, "D"), 1.0)
+    shown: list[float] = []
+    for stage, day in stages.items():
+        when = float(mdates.date2num(day))
+        ax.axvline(when, color=palette.STAGE, lw=0.8, ls=":")
+        if all(abs(when - other) > 0.04 * span for other in shown):
+            ax.text(when, 10.9, str(stage)[:2], color=palette.STAGE, fontsize=7, ha="center")
+            shown.append(when)
+    if len(stages):
+        ax.plot([], [], ls=":", color=palette.STAGE, lw=0.8, label=texts.CHART_STAGE_START)
+
+
+def _change(mean: float, previous: float) -> str:
+    if mean - previous >= SAME_MOOD:
+        return texts.CHART_MOOD_CHANGE["up"]
+    if previous - mean >= SAME_MOOD:
+        return texts.CHART_MOOD_CHANGE["down"]
+    return texts.CHART_MOOD_CHANGE["same"]
+
+
+def summarize_mood(data: MoodData) -> str:
+    """Return one sentence on the last week's mood (compared with the week before)."""
+    mood = data.daily["mood"]
+    if mood.notna().sum() == 0:
+        return texts.SUMMARY_MOOD_EMPTY
+    week, before = mood.iloc[-WEEK:], mood.iloc[-2 * WEEK:-WEEK]
+    if week.notna().sum() == 0:
+        last = mood.last_valid_index()
+        return texts.say(texts.SUMMARY_MOOD_QUIET, day=day_text(last),
+                                               mood=one_decimal(mood[last]))
+    mean, days = float(week.mean()), int(week.notna().sum())
+    if before.notna().sum() == 0:
+        return texts.say(texts.SUMMARY_MOOD_WEEK, mean=one_decimal(mean), days=days)
+    previous = float(before.mean())
+    return texts.say(texts.SUMMARY_MOOD_COMPARE, mean=one_decimal(mean), days=days,
+                                             change=_change(mean, previous),
+                                             previous=one_decimal(previous))
+
+
+# --- mood meter -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MeterData:
+    """Check-ins of the last ``days`` days that have both mood and energy."""
+
+    points: pd.DataFrame
+    days: int
+    today: pd.Timestamp
+
+
+def prepare_meter(tables: tracking.Tables, today: date | None = None) -> MeterData:
+    """Return the mood meter's data: the last 90 days of check-ins with energy."""
+    points = tracking.mood_points(tables["checkins"], today, days=METER_DAYS)
+    return MeterData(points, METER_DAYS, tracking.as_day(today))
+
+
+def quadrants(points: pd.DataFrame) -> pd.Series:
+    """Return each point's quadrant key (see ``texts.CHART_QUADRANTS``)."""
+    pleasant = points["mood"].to_numpy() > MIDDLE
+    lively = points["energy"].to_numpy() > MIDDLE
+    keys = np.where(pleasant, np.where(lively, "lively_pleasant", "calm_pleasant"),
+                    np.where(lively, "tense", "low"))
+    return pd.Series(keys, index=points.index, dtype="str")
+
+
+_CORNERS = {"tense": (0.02, 0.97, "left", "top"),
+            "lively_pleasant": (0.98, 0.97, "right", "top"),
+            "low": (0.02, 0.03, "left", "bottom"),
+            "calm_pleasant": (0.98, 0.03, "right", "bottom")}
+
+
+@styled
+def draw_meter(data: MeterData, ax: Axes | None = None) -> Axes:
+    """Draw the check-ins as dots on pleasantness × energy, the four corners named."""
+    ax = axes_for(ax, figsize=(5.6, 4.6),
+                  margins={"left": 0.11, "right": 0.96, "bottom": 0.19, "top": 0.9})
+    title = texts.CHART_TITLES["mood_meter"]
+    if data.points.empty:
+        return empty_state(ax, title, texts.CHART_EMPTY_METER)
+    titled(ax, title)
+    pts = data.points
+    shake = np.random.default_rng(0).uniform(-JITTER, JITTER, size=(2, len(pts)))
+    recent = (pts["day"] > data.today - pd.Timedelta(days=WEEK)).to_numpy()
+    x, y = pts["mood"].to_numpy() + shake[0], pts["energy"].to_numpy() + shake[1]
+    ax.scatter(x[~recent], y[~recent], s=18, color=palette.SKY, alpha=0.55,
+               label=texts.CHART_METER_EARLIER)
+    ax.scatter(x[recent], y[recent], s=26, color=palette.BLUE, label=texts.CHART_METER_RECENT)
+    ax.axvline(MIDDLE, color=palette.GRID, lw=1, zorder=0)
+    ax.axhline(MIDDLE, color=palette.GRID, lw=1, zorder=0)
+    for key, (cx, cy, ha, va) in _CORNERS.items():
+        ax.text(cx, cy, texts.CHART_QUADRANTS[key], transform=ax.transAxes, ha=ha, va=va,
+                color=palette.SOFT_INK, fontsize=8, zorder=3,
+                bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 1})
+    ax.set_xlim(0.3, 10.7)
+    ax.set_ylim(0.3, 10.7)
+    ax.set_xticks([1, 4, 7, 10])
+    ax.set_yticks([1, 4, 7, 10])
+    ax.set_xlabel(texts.CHART_METER_X)
+    ax.set_ylabel(texts.CHART_METER_Y)
+    legend_below(ax, ncol=2, offset=0.13)
+    return ax
+
+
+def summarize_meter(data: MeterData) -> str:
+    """Return one sentence naming the corner most check-ins fell in."""
+    if data.points.empty:
+        return texts.say(texts.SUMMARY_METER_EMPTY, days=data.days)
+    counts = quadrants(data.points).value_counts()
+    order = list(_CORNERS)
+    top = max(counts.index, key=lambda k: (counts[k], -order.index(k)))
+    return texts.say(texts.SUMMARY_METER, days=data.days, count=int(counts[top]),
+                                      total=len(data.points),
+                                      quadrant=texts.CHART_QUADRANTS[top])

@@ -1,0 +1,290 @@
+"""`exback lab` and `exback app`: serve the kit's notebooks on this computer only.
+
+Where the notebooks come from:
+
+* In a source checkout (the package sits next to ``notebooks/``) the checkout's
+  own ``notebooks/`` folder is served as it is.
+* In an ordinary install the notebooks ship inside the package
+  (``exback_kit/notebooks/*.ipynb``). The first ``exback lab`` / ``exback app``
+  copies them into ``notebooks/`` beside the journal's folder (``EXBACK_HOME`` or
+  the per-user data folder). Later runs only add notebooks that are missing, so a
+  person's own copy (with their edits) is never overwritten.
+
+Both servers bind to 127.0.0.1 with a random token, run in their own process
+group (so Ctrl-C reaches only this command, which then stops the server
+cleanly), and print the URL to open. Kernels inherit ``EXBACK_JOURNAL`` when
+``--journal`` is given, so the notebooks use the same journal as the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import webbrowser
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exback_kit.content import texts
+from exback_kit.errors import ValidationError
+from exback_kit.store import resolve_path
+
+START_NOTEBOOK = "00_start_here.ipynb"
+#: Environment variable the kernels read to find the journal file (see stages.py).
+JOURNAL_ENV = "EXBACK_JOURNAL"
+READY_TIMEOUT_S = 120.0
+STOP_TIMEOUT_S = 15.0
+HOST = "127.0.0.1"
+
+
+# --- where the notebooks live ----------------------------------------------------
+
+def _package_dir() -> Path:
+    return Path(__file__).resolve().parents[1]  # the exback_kit package
+
+
+def checkout_notebooks() -> Path | None:
+    """Return the source checkout's ``notebooks/`` folder, or None in an ordinary install."""
+    folder = _package_dir().parent / "notebooks"
+    has_project = (_package_dir().parent / "pyproject.toml").is_file()
+    return folder if has_project and (folder / START_NOTEBOOK).is_file() else None
+
+
+def bundled_notebooks() -> Path | None:
+    """Return the notebooks shipped inside the package, or None if there are none."""
+    folder = _package_dir() / "notebooks"
+    return folder if (folder / START_NOTEBOOK).is_file() else None
+
+
+def personal_notebooks_dir() -> Path:
+    """Return the folder that holds the person's own copy of the notebooks."""
+    return resolve_path(None).parent / "notebooks"
+
+
+def copy_missing(source: Path, dest: Path) -> list[Path]:
+    """Copy the kit's notebooks from ``source`` into ``dest``; never overwrite a file.
+
+    Returns:
+        The notebooks that were copied (empty when the person already has them all).
+    """
+    dest.mkdir(parents=True, exist_ok=True, mode=0o700)
+    copied = []
+    for nb in sorted(source.glob("*.ipynb")):
+        target = dest / nb.name
+        if not target.exists():
+            shutil.copyfile(nb, target)
+            copied.append(target)
+    return copied
+
+
+def notebooks_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Return the folder to serve, preparing the person's copy when needed.
+
+    Args:
+        explicit: a folder the person chose with ``--notebooks``; kit notebooks missing
+            from it are copied in, existing files are left alone.
+
+    Raises:
+        ValidationError: the kit's notebooks cannot be found (a broken install).
+    """
+    checkout = checkout_notebooks()
+    if explicit is None and checkout is not None:
+        return checkout
+    source = bundled_notebooks() or checkout
+    dest = Path(explicit).expanduser() if explicit is not None else personal_notebooks_dir()
+    if source is None:
+        if (dest / START_NOTEBOOK).is_file():
+            return dest
+        raise ValidationError(texts.LAUNCH_NO_NOTEBOOKS, field="notebooks")
+    if source.resolve() != dest.resolve() and copy_missing(source, dest):
+        print(texts.LAUNCH_COPIED.format(folder=dest))
+    return dest
+
+
+# --- the server commands -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Server:
+    """What to run and where a person opens it."""
+
+    name: str
+    argv: list[str]
+    url: str
+    port: int
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def check_port(port: int) -> int:
+    """Return ``port`` if it can be used on 127.0.0.1.
+
+    Raises:
+        ValidationError: the port is outside 1–65535 or already in use.
+    """
+    if not 0 < port < 65536:
+        raise ValidationError(texts.LAUNCH_PORT_RANGE.format(port=port), field="--port")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((HOST, port))
+        except OSError:
+            raise ValidationError(texts.LAUNCH_PORT_BUSY.format(port=port),
+                                  field="--port") from None
+    return port
+
+
+def _as_root() -> list[str]:
+    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
+def lab_server(folder: Path, port: int, token: str) -> Server:
+    """Return the JupyterLab command serving ``folder``, opening at the start notebook."""
+    argv = [sys.executable, "-m", "jupyterlab", "--no-browser",
+            f"--ServerApp.ip={HOST}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+            f"--ServerApp.root_dir={folder}",
+            f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",
+            "--LabApp.news_url=None",  # no news feed: the kit makes no network calls
+            # ... and no version check against the package index either
+            "--LabApp.check_for_updates_class="
+            "jupyterlab.handlers.announcements.NeverCheckForUpdate",
+            "--LabApp.extension_manager=readonly",
+            "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN", *_as_root()]
+    url = f"http://{HOST}:{port}/lab/tree/{START_NOTEBOOK}?token={token}"
+    return Server("JupyterLab", argv, url, port)
+
+
+def app_server(folder: Path, port: int, token: str) -> Server:
+    """Return the Voila command serving ``folder`` with the code hidden."""
+    argv = [sys.executable, "-m", "voila", "--no-browser", f"--Voila.ip={HOST}",
+            f"--port={port}", "--Voila.auto_token=True", "--strip_sources=True",
+            "--Voila.log_level=WARN", str(folder)]
+    url = f"http://{HOST}:{port}/voila/render/{START_NOTEBOOK}?token={token}"
+    return Server("The app view", argv, url, port)
+
+
+def server_env(token: str, journal: str | None) -> dict[str, str]:
+    """Return the environment for the server: our token, and the journal if one was named."""
+    env = dict(os.environ)
+    env["JUPYTER_TOKEN"] = token
+    if journal is not None:
+        env[JOURNAL_ENV] = str(resolve_path(journal).resolve())
+    return env
+
+
+# --- running and stopping -----------------------------------------------------------
+
+def wait_until_listening(proc: subprocess.Popen[Any], port: int,
+                         timeout: float = READY_TIMEOUT_S) -> bool:
+    """Return True once something accepts connections on ``port``; False if ``proc`` ends."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.settimeout(0.5)
+            if s.connect_ex((HOST, port)) == 0:
+                return True
+        time.sleep(0.2)
+    return False
+
+
+def stop(proc: subprocess.Popen[Any], timeout: float = STOP_TIMEOUT_S) -> int:
+    """Ask the server to shut down (SIGTERM), then kill it if it lingers; return its status."""
+    if proc.poll() is None:
+        proc.terminate()  # Jupyter and Voila shut their kernels down on SIGTERM
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return proc.wait()
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(server: Server, env: dict[str, str], *, open_browser: bool) -> int:
+    """Run ``server`` until Ctrl-C (or SIGTERM); print its URL once it listens.
+
+    Returns:
+        0 after a clean stop; 1 if the server did not start or died on its own.
+    """
+    print(texts.LAUNCH_STARTING.format(what=server.name), flush=True)
+    # Own session: the terminal's Ctrl-C reaches only us, never Jupyter's "shut down?" prompt.
+    proc = subprocess.Popen(server.argv, env=env, stdin=subprocess.DEVNULL,
+                            start_new_session=True)
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        if not wait_until_listening(proc, server.port):
+            status = stop(proc)
+            print(texts.LAUNCH_FAILED.format(what=server.name, code=status), file=sys.stderr)
+            return 1
+        print(texts.LAUNCH_READY.format(what=server.name, url=server.url), flush=True)
+        if open_browser:
+            webbrowser.open(server.url)
+        status = proc.wait()
+        print(texts.LAUNCH_FAILED.format(what=server.name, code=status), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        stop(proc)
+        print(texts.LAUNCH_STOPPED.format(what=server.name), flush=True)
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if proc.poll() is None:
+            stop(proc)
+
+
+def _prepare(args: argparse.Namespace) -> tuple[Path, int, str]:
+    folder = notebooks_dir(args.notebooks)
+    port = check_port(args.port) if args.port is not None else free_port()
+    return folder, port, secrets.token_hex(24)
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    """Open JupyterLab at the start notebook."""
+    folder, port, token = _prepare(args)
+    return serve(lab_server(folder, port, token), server_env(token, args.journal),
+                 open_browser=not args.no_browser)
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    """Serve the notebooks through Voila, code hidden."""
+    import importlib.util
+
+    if importlib.util.find_spec("voila") is None:
+        raise ValidationError(texts.LAUNCH_NO_VOILA, field="app")
+    folder, port, token = _prepare(args)
+    return serve(app_server(folder, port, token), server_env(token, args.journal),
+                 open_browser=not args.no_browser)
+
+
+def _options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--port", type=int, help=texts.CLI_HELP_PORT)
+    p.add_argument("--no-browser", action="store_true", help=texts.CLI_HELP_NO_BROWSER)
+    p.add_argument("--notebooks", metavar="DIR", help=texts.CLI_HELP_NOTEBOOKS)
+
+
+def add_cli(sub: Any) -> None:
+    """Add ``exback lab`` and ``exback app`` to the command's subparsers."""
+    names: Sequence[str] = sub.choices.keys()
+    if "lab" not in names:
+        p = sub.add_parser("lab", help=texts.CLI_HELP_LAB)
+        _options(p)
+        p.set_defaults(func=cmd_lab)
+    if "app" not in names:
+        p = sub.add_parser("app", help=texts.CLI_HELP_APP)
+        _options(p)
+        p.set_defaults(func=cmd_app)

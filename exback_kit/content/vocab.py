@@ -1,0 +1,28 @@
+"""The fixed choices the kit offers (ids, not words): habits, channels, decisions, statuses.
+
+The store's schema allows exactly these; the words for each live in :mod:`texts`.
+"""
+
+from __future__ import annotations
+
+#: Habits offered in the daily check-in. The last two are habits to reduce.
+DEFAULT_HABITS = (
+    "exercise",
+    "time outside",
+    "mindfulness",
+    "ate well",
+    "saw friends",
+    "hobby",
+    "checked their social media",
+    "drank alcohol",
+)
+#: Habits the kit treats as ones to do less of (shown and charted that way).
+HABITS_TO_REDUCE = ("checked their social media", "drank alcohol")
+
+CHANNELS = ("text", "call", "in_person", "social_media", "email", "other")
+DECISIONS = ("try_again", "not_sure", "move_on")
+UNSENT_STATUSES = ("waiting", "still_want", "let_go", "rewritten")
+REPAIR_STATUSES = ("open", "in_progress", "resolved")
+FLIRTING = ("none", "a_little", "clearly")
+FLIRT_LANDED = ("not_applicable", "well", "unclear", "badly")
+INSTRUMENTS = ("who5", "rosenberg")

@@ -1,0 +1,222 @@
+"""Calendar reminders (an RFC 5545 ``.ics`` file) that the person's own calendar app runs.
+
+Notebooks cannot remind anyone, so the kit writes a file the person imports:
+a daily check-in, a fortnightly wellbeing check, the day a No-Contact period
+reaches its target, and the end of each waiting unsent message's cooling-off
+time. Every event has a UID that stays the same for the same journal, so
+importing a newer file updates the events instead of adding copies.
+
+A calendar may sync to a cloud and show on a lock screen: events carry only the
+kit's own discreet words, never anything the person wrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from exback_kit.content import texts
+from exback_kit.errors import ValidationError
+from exback_kit.store import Journal
+from exback_kit.store.files import write_private
+
+PRODID = "-//exback-kit//reminders//EN"
+UID_DOMAIN = "exback-kit.invalid"
+UID_SETTING = "calendar_uid"
+WHO5_EVERY_DAYS = 14
+#: The No-Contact milestone is an all-day event; its alarm rings this long after midnight.
+MILESTONE_ALARM = timedelta(hours=9)
+FOLD_AT = 75  # octets per line, RFC 5545 section 3.1
+
+
+@dataclass(frozen=True)
+class Event:
+    """One calendar event: ``start`` is a date (all day), a naive (floating) or a UTC datetime."""
+
+    uid: str
+    summary: str
+    description: str
+    start: date | datetime
+    rrule: str = ""
+    minutes: int = 10
+    alarm_after: timedelta = timedelta(0)
+
+
+# --- writing RFC 5545 --------------------------------------------------------
+
+def escape_text(value: str) -> str:
+    """Return ``value`` escaped as an iCalendar TEXT value."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def fold(line: str) -> str:
+    """Return one content line folded to at most 75 octets per physical line."""
+    out: list[str] = []
+    current = ""
+    for char in line:
+        limit = FOLD_AT if not out else FOLD_AT - 1  # continuation lines start with a space
+        if len((current + char).encode("utf-8")) > limit:
+            out.append(current)
+            current = ""
+        current += char
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _duration(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    return f"PT{minutes}M" if minutes < 60 or minutes % 60 else f"PT{minutes // 60}H"
+
+
+def _start_lines(start: date | datetime, minutes: int) -> list[str]:
+    if not isinstance(start, datetime):
+        return [f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{start + timedelta(days=1):%Y%m%d}"]
+    value = _stamp(start) if start.tzinfo else f"{start:%Y%m%dT%H%M%S}"
+    return [f"DTSTART:{value}", f"DURATION:{_duration(timedelta(minutes=minutes))}"]
+
+
+def _event_lines(event: Event, dtstamp: datetime) -> list[str]:
+    lines = ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{_stamp(dtstamp)}",
+             *_start_lines(event.start, event.minutes)]
+    if event.rrule:
+        lines.append(f"RRULE:{event.rrule}")
+    lines += [f"SUMMARY:{escape_text(event.summary)}",
+              f"DESCRIPTION:{escape_text(event.description)}",
+              "TRANSP:TRANSPARENT", "CLASS:PRIVATE",
+              "BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER:{_duration(event.alarm_after)}",
+              f"DESCRIPTION:{escape_text(texts.REMIND_ALARM)}", "END:VALARM",
+              "END:VEVENT"]
+    return lines
+
+
+def calendar_bytes(events: Iterable[Event], dtstamp: datetime) -> bytes:
+    """Return a VCALENDAR holding ``events`` as UTF-8 bytes with CRLF line ends."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH"]
+    for event in events:
+        lines += _event_lines(event, dtstamp)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+# --- what the journal asks for ------------------------------------------------
+
+def _uid(journal: Journal, name: str) -> str:
+    """Return a UID that stays the same for this journal and ``name``."""
+    seed = journal.get_setting(UID_SETTING)
+    if not isinstance(seed, str) or not seed:
+        seed = secrets.token_hex(8)
+        journal.set_setting(UID_SETTING, seed)
+    return f"{name}-{seed}@{UID_DOMAIN}"
+
+
+def _next_who5(journal: Journal, today: date) -> date:
+    latest = journal.records("instrument_results", where="instrument = ?", params=("who5",),
+                             limit=1, newest_first=True)
+    if not latest:
+        return today
+    due = date.fromisoformat(latest[0]["day"]) + timedelta(days=WHO5_EVERY_DAYS)
+    return max(due, today)
+
+
+def nocontact_target(journal: Journal, today: date) -> tuple[date, int] | None:
+    """Return (target day, target days) of the No-Contact period in force, or None.
+
+    As in :func:`exback_kit.tracking.current_period`, the period in force is the
+    one with the latest start day not after ``today``, and the first day counts
+    as day 1, so the target day is day ``target_days`` of the period.
+    """
+    rows = journal.execute_read(
+        "SELECT start_day, target_days FROM nocontact_periods WHERE start_day <= ? "
+        "ORDER BY start_day DESC, id DESC LIMIT 1", (today.isoformat(),))
+    if not rows:
+        return None
+    start, days = date.fromisoformat(rows[0][0]), int(rows[0][1])
+    return start + timedelta(days=days - 1), days
+
+
+def _unsent_events(journal: Journal) -> list[Event]:
+    events = []
+    for row in journal.records("unsent", where="status = ?", params=("waiting",)):
+        ready = datetime.fromisoformat(row["at"]) + timedelta(hours=int(row["cooling_hours"]))
+        events.append(Event(_uid(journal, f"unsent-{row['id']}"), texts.REMIND_UNSENT_SUMMARY,
+                            texts.REMIND_UNSENT_DESCRIPTION, ready.astimezone(UTC)))
+    return events
+
+
+def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
+                    today: date | None = None) -> list[Event]:
+    """Return the events the journal calls for (see the module docstring)."""
+    today = today or date.today()
+    events = [
+        Event(_uid(journal, "checkin"), texts.REMIND_CHECKIN_SUMMARY,
+              texts.REMIND_CHECKIN_DESCRIPTION, datetime.combine(today, checkin_time),
+              rrule="FREQ=DAILY", minutes=5),
+        Event(_uid(journal, "who5"), texts.REMIND_WHO5_SUMMARY, texts.REMIND_WHO5_DESCRIPTION,
+              datetime.combine(_next_who5(journal, today), checkin_time),
+              rrule=f"FREQ=WEEKLY;INTERVAL={WHO5_EVERY_DAYS // 7}"),
+    ]
+    target = nocontact_target(journal, today)
+    if target and target[0] >= today:
+        events.append(Event(_uid(journal, "nocontact-target"),
+                            texts.REMIND_NC_SUMMARY.format(days=target[1]),
+                            texts.REMIND_NC_DESCRIPTION.format(days=target[1]), target[0],
+                            alarm_after=MILESTONE_ALARM))
+    return events + _unsent_events(journal)
+
+
+def build_calendar(journal: Journal, *, checkin_time: time = time(20, 0),
+                   today: date | None = None) -> bytes:
+    """Return the reminders as an iCalendar (RFC 5545) file's bytes.
+
+    Args:
+        journal: the open journal to read dates from.
+        checkin_time: local time of the daily check-in (and the wellbeing check).
+        today: the first day of the repeating reminders; default today.
+    """
+    events = reminder_events(journal, checkin_time=checkin_time, today=today)
+    return calendar_bytes(events, datetime.now(UTC))
+
+
+def parse_clock(value: str, field: str = "--time") -> time:
+    """Return the time of day in ``value`` (HH:MM, 24-hour clock).
+
+    Raises:
+        ValidationError: ``value`` is not a time of day.
+    """
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", value or "")
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValidationError(texts.BAD_CLOCK_TIME.format(field=field, value=value), field=field)
+    return time(int(match[1]), int(match[2]))
+
+
+# --- command line ------------------------------------------------------------
+
+def run(args: argparse.Namespace) -> int:
+    """``exback remind OUT.ics [--time HH:MM]``: write the reminders file."""
+    checkin_time = parse_clock(args.time)
+    with Journal.open(args.journal) as journal:
+        data = build_calendar(journal, checkin_time=checkin_time)
+    out = write_private(Path(args.out), data)
+    print(texts.REMIND_WRITTEN.format(count=data.count(b"BEGIN:VEVENT"), path=out))
+    return 0
+
+
+def add_cli(sub: Any) -> None:
+    """Add ``exback remind`` to the command line."""
+    p = sub.add_parser("remind", help=texts.CLI_HELP_REMIND)
+    p.add_argument("out", help=texts.CLI_HELP_REMIND_OUT)
+    p.add_argument("--time", default="20:00", help=texts.CLI_HELP_REMIND_TIME)
+    p.set_defaults(func=run)

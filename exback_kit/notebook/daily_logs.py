@@ -1,0 +1,370 @@
+"""The everyday logging forms: check-in, contact, urge, No-Contact period,
+the unsent-message vault and the decision journal.
+
+Each builder is ``name(journal, *, on_save=None) -> Form`` (see
+:mod:`exback_kit.notebook.form_kit`). Nothing here sends anything anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import ipywidgets as widgets
+
+from exback_kit.content import texts
+from exback_kit.content.vocab import CHANNELS, DEFAULT_HABITS, HABITS_TO_REDUCE
+from exback_kit.domain import gate
+from exback_kit.notebook.form_kit import (
+    UNCHANGED,
+    CheckGroup,
+    Form,
+    OnSave,
+    add_checked,
+    checkbox,
+    choice_buttons,
+    ends,
+    entry_html,
+    error_html,
+    esc,
+    moment_of,
+    number_or_none,
+    scale_buttons,
+    when_picker,
+)
+from exback_kit.store import Journal
+from exback_kit.store.schema import Field
+from exback_kit.store.validate import clean, now
+
+WIDE = widgets.Layout(width="95%")
+DEFAULT_COOLING_HOURS = 72
+HABITS_SETTING = "habits"
+MAX_HABITS = 30
+
+
+def _slider(value: int = 5) -> widgets.IntSlider:
+    return widgets.IntSlider(value=value, min=1, max=10, continuous_update=False)
+
+
+# --- daily check-in -----------------------------------------------------------------
+
+def habit_list(journal: Journal) -> list[str]:
+    """Return the person's habit list (setting "habits"), or the kit's default list."""
+    saved = journal.get_setting(HABITS_SETTING, None)
+    if isinstance(saved, list) and all(isinstance(h, str) for h in saved) and saved:
+        return saved
+    return list(DEFAULT_HABITS)
+
+
+def checkin_form(journal: Journal, *, on_save: OnSave = None,
+                 habits: Sequence[str] | None = None) -> Form:
+    """Return the daily check-in: mood, energy, sleep, habits and a note.
+
+    Args:
+        habits: the habits to offer (default: the setting "habits", else the kit's list,
+            which includes "checked their social media" and "drank alcohol" as ones to reduce).
+    """
+    names = list(habits) if habits is not None else habit_list(journal)
+    form = Form("exback-checkin", texts.CHECKIN_HEADING, on_save=on_save)
+    mood = _slider()
+    form.add("mood", mood, label=texts.CHECKIN_MOOD, display=ends(mood, *texts.CHECKIN_MOOD_ENDS))
+    energy = scale_buttons(1, 10)
+    form.add("energy", energy, label=texts.CHECKIN_ENERGY,
+             display=ends(energy, *texts.CHECKIN_ENERGY_ENDS))
+    form.add("sleep_hours", widgets.Text(placeholder="e.g. 7.5"), label=texts.CHECKIN_SLEEP)
+    labels = [(h, texts.CHECKIN_TO_REDUCE.format(habit=h) if h in HABITS_TO_REDUCE else h)
+              for h in names]
+    form.add("habits", CheckGroup(labels), label=texts.CHECKIN_HABITS)
+    form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
+    form.add("at", when_picker(), label=texts.WHEN, help=texts.WHEN_HELP)
+
+    def handler() -> object:
+        f = form.fields
+        entry = add_checked(journal, "checkins", {
+            "mood": f["mood"].value, "energy": f["energy"].value,
+            "sleep_hours": number_or_none(f["sleep_hours"].value),
+            "habits": list(f["habits"].value), "note": f["note"].value,
+        }, at=moment_of(f["at"].value))
+        form.reset()
+        form.say(texts.CHECKIN_SAVED)
+        return entry
+
+    form.handler = handler
+    return form
+
+
+def habits_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the editor for the habits the daily check-in offers (setting "habits")."""
+    form = Form("exback-habits", texts.HABITS_HEADING, intro=texts.HABITS_INTRO,
+                on_save=on_save)
+    form.add("habits", widgets.TagsInput(value=habit_list(journal), allow_duplicates=False,
+                                         layout=WIDE),
+             label=texts.HABITS_LABEL, help=texts.HABITS_HELP)
+
+    def handler() -> object:
+        names = [str(n).strip() for n in form.fields["habits"].value if str(n).strip()]
+        stored = clean(Field("habits", "list", max_len=MAX_HABITS), names or list(DEFAULT_HABITS))
+        journal.set_setting(HABITS_SETTING, json.loads(str(stored)))
+        form.fields["habits"].value = habit_list(journal)
+        form.say(texts.HABITS_SAVED if names else texts.HABITS_RESET)
+        return None
+
+    form.handler = handler
+    return form
+
+
+# --- contact and urge logs ------------------------------------------------------------
+
+def contact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the contact log: who started it, how, replied, logistics (never a lapse), note."""
+    form = Form("exback-contact", texts.CONTACT_HEADING, on_save=on_save)
+    form.add("initiated_by", choice_buttons(texts.CONTACT_WHO_CHOICES), label=texts.CONTACT_WHO)
+    form.add("channel", widgets.Dropdown(options=[(texts.CONTACT_CHANNELS[c], c)
+                                                  for c in CHANNELS], value="text"),
+             label=texts.CONTACT_CHANNEL)
+    form.add("replied", checkbox(texts.CONTACT_REPLIED))
+    form.add("logistics", checkbox(texts.CONTACT_LOGISTICS),
+             help=texts.CONTACT_LOGISTICS_HELP)
+    form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
+    form.add("at", when_picker(), label=texts.WHEN, help=texts.WHEN_HELP)
+
+    def handler() -> object:
+        f = form.fields
+        values = {"initiated_by": f["initiated_by"].value, "channel": f["channel"].value,
+                  "replied": f["replied"].value, "logistics": f["logistics"].value,
+                  "note": f["note"].value}
+        entry = add_checked(journal, "contacts", values, at=moment_of(f["at"].value))
+        form.reset()
+        form.say(_contact_saved(values))
+        return entry
+
+    form.handler = handler
+    return form
+
+
+def _contact_saved(values: dict[str, Any]) -> str:
+    """Return the saved message: logistics, their contact left unanswered, or a slip."""
+    if values["logistics"]:
+        return texts.CONTACT_SAVED_LOGISTICS
+    if values["initiated_by"] == "them" and not values["replied"]:
+        return texts.CONTACT_SAVED_THEIRS
+    return texts.CONTACT_SAVED
+
+
+def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the urge log: how strong, what set it off, whether you reached out, what helped."""
+    form = Form("exback-urge", texts.URGE_HEADING, on_save=on_save)
+    intensity = _slider()
+    form.add("intensity", intensity, label=texts.URGE_INTENSITY,
+             display=ends(intensity, *texts.URGE_ENDS))
+    form.add("trigger", widgets.Text(layout=WIDE), label=texts.URGE_TRIGGER)
+    form.add("acted_on", checkbox(texts.URGE_ACTED))
+    form.add("helped", widgets.Text(layout=WIDE), label=texts.URGE_HELPED)
+    form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
+    form.add("at", when_picker(), label=texts.WHEN, help=texts.WHEN_HELP)
+
+    def handler() -> object:
+        f = form.fields
+        acted = f["acted_on"].value
+        entry = add_checked(journal, "urges", {
+            "intensity": f["intensity"].value, "trigger": f["trigger"].value,
+            "acted_on": f["acted_on"].value, "helped": f["helped"].value,
+            "note": f["note"].value}, at=moment_of(f["at"].value))
+        form.reset()
+        form.say(texts.URGE_SAVED_ACTED if acted else texts.URGE_SAVED)
+        return entry
+
+    form.handler = handler
+    return form
+
+
+# --- No-Contact period -------------------------------------------------------------------
+
+def nocontact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the form that starts a No-Contact period (21/30/45/60 days or your own)."""
+    form = Form("exback-nocontact", texts.NOCONTACT_HEADING, intro=texts.NOCONTACT_BOUNDARY,
+                on_save=on_save)
+    latest = journal.records("nocontact_periods", newest_first=True, limit=1)
+    current = int(latest[0]["target_days"]) if latest else None
+    preset = current if current in texts.NOCONTACT_TARGETS else (0 if current else None)
+    form.add("target", choice_buttons(texts.NOCONTACT_TARGETS, preset),
+             label=texts.NOCONTACT_TARGET)
+    form.add("target_days", widgets.Text(value=str(current) if preset == 0 else "",
+                                         placeholder="e.g. 90"), label=texts.NOCONTACT_CUSTOM)
+    form.add("start_day", widgets.DatePicker(value=date.today()), label=texts.NOCONTACT_START)
+    form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
+
+    def refresh() -> None:
+        rows = journal.records("nocontact_periods", newest_first=True, limit=1)
+        form.result.value = f"<p>{esc(_period_line(rows[0] if rows else None))}</p>"
+
+    def handler() -> object:
+        f = form.fields
+        target = f["target"].value
+        days = number_or_none(f["target_days"].value) if target == 0 else target
+        latest = journal.records("nocontact_periods", newest_first=True, limit=1)
+        if latest and _same_period(latest[0], days, f["start_day"].value):
+            form.say(texts.NOCONTACT_UNCHANGED)
+            return UNCHANGED
+        entry = add_checked(journal, "nocontact_periods", {
+            "start_day": f["start_day"].value, "target_days": days, "note": f["note"].value})
+        form.say(texts.say(texts.NOCONTACT_SAVED, target=int(days or 0),
+                           start=f["start_day"].value))
+        return entry
+
+    form.handler, form.after_save = handler, refresh
+    refresh()
+    return form
+
+
+def _same_period(row: dict[str, Any], days: object, start: object) -> bool:
+    """Return True when ``days`` and ``start`` are those of the saved period ``row``."""
+    return (isinstance(start, date) and start.isoformat() == str(row["start_day"])
+            and isinstance(days, int | float) and days == row["target_days"])
+
+
+def _period_line(row: dict[str, Any] | None) -> str:
+    if row is None:
+        return texts.NOCONTACT_NONE
+    return texts.say(texts.NOCONTACT_CURRENT, start=row["start_day"], target=row["target_days"])
+
+
+# --- unsent-message vault ---------------------------------------------------------------------
+
+def _hours_left(row: dict[str, Any], at: datetime) -> int:
+    """Return the whole hours of cooling-off left for an unsent message (0 when over)."""
+    written = datetime.fromisoformat(row["at"])
+    ends_at = written + timedelta(hours=int(row["cooling_hours"] or DEFAULT_COOLING_HOURS))
+    return max(0, math.ceil((ends_at - at).total_seconds() / 3600))
+
+
+def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the unsent-message vault: write and keep a message; after the cooling-off
+    period (default 72 h) it asks whether you still want to. Nothing is ever sent.
+
+    ``form.rows[entry_id]`` holds a due message's review buttons (``still_want``,
+    ``let_go``, ``rewritten``), its ``note`` box and its ``error`` line.
+    """
+    form = Form("exback-vault", texts.VAULT_HEADING, intro=texts.VAULT_INTRO, on_save=on_save)
+    form.add("text", widgets.Textarea(rows=4, layout=WIDE), label=texts.VAULT_TEXT)
+    form.add("cooling_hours", widgets.IntText(value=DEFAULT_COOLING_HOURS),
+             label=texts.VAULT_COOLING)
+
+    def review(entry: int, status: str) -> None:
+        row = form.rows[entry]
+        message = {"still_want": texts.VAULT_STILL_WANT, "let_go": texts.VAULT_LET_GO,
+                   "rewritten": texts.VAULT_REWRITE}[status]
+        if status == "still_want" and gate.journey(journal).by == "boundaries":
+            message = texts.REACH_BOUNDARY
+        form.update_row(journal, "unsent", entry, message, status=status, reviewed_at=now(),
+                        review_note=row["note"].value)
+
+    def refresh() -> None:
+        form.rows = {}
+        form.extra.children = tuple(_vault_entry(form, r, review)
+                                    for r in journal.records("unsent", newest_first=True))
+
+    def handler() -> object:
+        f = form.fields
+        hours = f["cooling_hours"].value
+        entry = add_checked(journal, "unsent", {"text": f["text"].value, "cooling_hours": hours})
+        f["text"].value = ""
+        form.say(texts.say(texts.VAULT_SAVED, hours=hours))
+        return entry
+
+    form.handler, form.after_save = handler, refresh
+    refresh()
+    return form
+
+
+def _vault_entry(form: Form, row: dict[str, Any], review: Any) -> widgets.Widget:
+    left = _hours_left(row, now())
+    if row["status"] != "waiting":
+        line = texts.VAULT_REVIEWED.format(day=row["day"],
+                                           status=texts.VAULT_STATUSES[row["status"]])
+    elif left:
+        line = texts.say(texts.VAULT_WAITING, day=row["day"], left=left)
+    else:
+        line = texts.VAULT_DUE.format(day=row["day"])
+    shown = widgets.HTML(entry_html(line, [row["text"], row["review_note"]]))
+    if row["status"] != "waiting" or left:
+        return shown
+    entry = int(row["id"])
+    note = widgets.Text(placeholder=texts.VAULT_REVIEW_NOTE, layout=WIDE)
+    error = widgets.HTML("")
+    buttons = {}
+    for status in ("still_want", "let_go", "rewritten"):
+        button = widgets.Button(description=texts.VAULT_STATUSES[status])
+        button.add_class(f"exback-review-{status}")
+        button.on_click(lambda _b, s=status: review(entry, s))
+        buttons[status] = button
+    form.rows[entry] = {**buttons, "note": note, "error": error}
+    return widgets.VBox([shown, note, widgets.HBox(list(buttons.values())), error])
+
+
+# --- decision journal (reach-outs) -------------------------------------------------------------
+
+def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the decision journal: before a reach-out write the plan, what you expect and why;
+    afterwards what happened, shown side by side.
+
+    ``form.rows[entry_id]`` holds an open entry's ``outcome`` box, ``save`` button and ``error``.
+    """
+    intro = texts.REACH_INTRO
+    if gate.journey(journal).by == "boundaries":
+        intro += "\n\n" + texts.REACH_BOUNDARY
+    form = Form("exback-reachouts", texts.REACH_HEADING, intro=intro, on_save=on_save)
+    form.add("plan", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_PLAN)
+    form.add("expectation", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_EXPECT)
+    form.add("why", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_WHY)
+
+    def record_outcome(entry: int) -> None:
+        row = form.rows[entry]
+        text = row["outcome"].value
+        if not text.strip():
+            row["error"].value = error_html(texts.REQUIRED.format(field=texts.REACH_OUTCOME,
+                                                                  value="nothing"))
+            return
+        form.update_row(journal, "reachouts", entry, outcome=text, outcome_at=now())
+
+    def refresh() -> None:
+        form.rows = {}
+        form.extra.children = tuple(_reach_entry(form, r, record_outcome)
+                                    for r in journal.records("reachouts", newest_first=True))
+
+    def handler() -> object:
+        f = form.fields
+        entry = add_checked(journal, "reachouts", {name: f[name].value
+                                                   for name in ("plan", "expectation", "why")})
+        form.reset()
+        return entry
+
+    form.handler, form.after_save = handler, refresh
+    refresh()
+    return form
+
+
+def _reach_entry(form: Form, row: dict[str, Any], record_outcome: Any) -> widgets.Widget:
+    before = widgets.HTML(entry_html(f"{texts.REACH_BEFORE} · {row['day']}", [
+        f"{texts.REACH_PLAN}: {row['plan']}",
+        f"{texts.REACH_EXPECT}: {row['expectation']}" if row["expectation"] else "",
+        f"{texts.REACH_WHY}: {row['why']}" if row["why"] else ""]))
+    half = widgets.Layout(width="48%")
+    before.layout = half
+    if row["outcome"]:
+        after: widgets.Widget = widgets.HTML(entry_html(texts.REACH_AFTER, [row["outcome"]]))
+        after.layout = half
+        return widgets.HBox([before, after])
+    entry = int(row["id"])
+    outcome = widgets.Textarea(rows=3, placeholder=texts.REACH_OUTCOME, layout=WIDE)
+    save = widgets.Button(description=texts.REACH_SAVE_OUTCOME)
+    save.add_class("exback-save-outcome")
+    save.on_click(lambda _b: record_outcome(entry))
+    error = widgets.HTML("")
+    form.rows[entry] = {"outcome": outcome, "save": save, "error": error}
+    pending = widgets.HTML(f"<b>{esc(texts.REACH_AFTER)}</b> <i>{esc(texts.REACH_PENDING)}</i>")
+    return widgets.HBox([before, widgets.VBox([pending, outcome, save, error], layout=half)])
+

@@ -1,0 +1,387 @@
+"""Shared pieces of the forms: the Form box, question widgets, escaping, history lists.
+
+Every text a person wrote goes through :func:`esc` before it reaches a
+``widgets.HTML`` (ipywidgets does not sanitize HTML). A :class:`Form` has
+``fields`` (name -> value widget), ``errors`` (name -> error line),
+``save_button`` and ``status``; tests and the browser tests find them there
+or by CSS class: ``exback-form``, ``exback-save``, ``exback-status``,
+``exback-error`` and ``exback-field-<name>``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import ipywidgets as widgets
+
+from exback_kit.content import Question, texts
+from exback_kit.errors import ValidationError
+from exback_kit.store import validate
+from exback_kit.store.schema import fields as schema_fields
+
+OnSave = Callable[[int | None], None] | None
+Handler = Callable[[], object]
+#: What a handler returns when there was nothing new to save (``on_save`` is not called).
+UNCHANGED = object()
+
+
+def esc(value: object) -> str:
+    """Return ``value`` as text safe to place inside HTML."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def paragraphs(text: str) -> str:
+    """Return escaped text with line breaks kept."""
+    return "<br>".join(esc(line) for line in str(text).splitlines())
+
+
+class Problems(Exception):
+    """Several ValidationErrors from one form, each to be shown by its field."""
+
+    def __init__(self, errors: Sequence[ValidationError]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = list(errors)
+
+
+class Form(widgets.VBox):
+    """A form: heading, fields each with an error line, a Save button and a status line.
+
+    The heading comes first, so the widget's text form (which a saved notebook
+    keeps) never starts with something the person typed.
+    """
+
+    def __init__(self, css: str, title: str, *, intro: str = "", save_label: str = texts.SAVE,
+                 on_save: OnSave = None) -> None:
+        super().__init__()
+        self.add_class("exback-form")
+        self.add_class(css)
+        self.fields: dict[str, Any] = {}
+        #: Each field's starting value, which :meth:`reset` puts back.
+        self.starts: dict[str, Any] = {}
+        self.errors: dict[str, widgets.HTML] = {}
+        #: Per-entry widgets of list forms (review buttons, outcome boxes) by entry id.
+        self.rows: dict[int, dict[str, Any]] = {}
+        self.on_save = on_save
+        self.handler: Handler | None = None
+        self.after_save: Callable[[], None] | None = None
+        self.header = widgets.HTML(heading(title, intro))
+        self.body = widgets.VBox()
+        self.save_button = widgets.Button(description=save_label, button_style="primary")
+        self.save_button.add_class("exback-save")
+        self.status = widgets.HTML("")
+        self.status.add_class("exback-status")
+        #: The status line as plain text (what ``status`` shows, unescaped).
+        self.message = ""
+        self.result = widgets.HTML("")
+        self.result.add_class("exback-result")
+        self.extra = widgets.VBox()
+        self.save_button.on_click(lambda _b: self.save())
+        self.children = (self.header, self.body,
+                         widgets.HBox([self.save_button, self.status]), self.result, self.extra)
+
+    def add(self, name: str, widget: Any, *, label: str = "", help: str = "",
+            display: widgets.Widget | None = None) -> Any:
+        """Add a field (``widget`` holds the value; ``display`` is what is shown, if different)."""
+        widget.add_class(f"exback-field-{name}")
+        error = widgets.HTML("")
+        error.add_class("exback-error")
+        rows: list[widgets.Widget] = []
+        if label:
+            rows.append(widgets.HTML(f"<b>{esc(label)}</b>"))
+        rows.append(display or widget)
+        if help:
+            rows.append(widgets.HTML(f"<small>{esc(help)}</small>"))
+        rows.append(error)
+        self.fields[name] = widget
+        self.starts[name] = widget.value
+        self.errors[name] = error
+        self.body.children = (*self.body.children, widgets.VBox(rows))
+        return widget
+
+    def reset(self) -> None:
+        """Put every field back to its starting value (after a save, for the next entry)."""
+        for name, start in self.starts.items():
+            self.fields[name].value = start
+
+    def say(self, message: str, *, ok: bool = True) -> None:
+        """Show a message on the status line (escaped)."""
+        colour = "#1b7837" if ok else "#b2182b"
+        self.message = message
+        self.status.value = f'<span style="color:{colour}">{esc(message)}</span>'
+
+    def clear_errors(self) -> None:
+        """Empty every field's error line."""
+        for error in self.errors.values():
+            error.value = ""
+
+    def show(self, errors: Sequence[ValidationError]) -> None:
+        """Show each problem next to its field; problems without a field go to the status."""
+        loose = []
+        for exc in errors:
+            target = self.errors.get(exc.field or "")
+            if target is None:
+                loose.append(str(exc))
+            else:
+                target.value = error_html(exc)
+        if len(errors) == 1 and loose:
+            self.say(texts.NOT_SAVED_ONE.format(problem=loose[0]), ok=False)
+        else:
+            lead = texts.say(texts.NOT_SAVED, count=len(errors))
+            self.say(" ".join([lead, *loose]), ok=False)
+
+    def save(self) -> None:
+        """Run the form's handler; show problems, or the saved message and call ``on_save``."""
+        self.clear_errors()
+        self.status.value = self.message = ""
+        if self.handler is None:
+            return
+        try:
+            entry = self.handler()
+        except Problems as many:
+            self.show(many.errors)
+            return
+        except ValidationError as exc:
+            self.show([exc])
+            return
+        if entry is UNCHANGED:
+            if not self.status.value:
+                self.say(texts.NOTHING_CHANGED)
+            return
+        if not self.status.value:
+            self.say(texts.SAVED)
+        if self.after_save is not None:
+            self.after_save()
+        if self.on_save is not None:
+            self.on_save(entry if isinstance(entry, int) else None)
+
+    def update_row(self, journal: Any, kind: str, entry: int, message: str = texts.SAVED,
+                   **values: object) -> bool:
+        """Change one listed entry; show a problem on its row's error line, else report it.
+
+        Returns:
+            True when the entry was saved.
+        """
+        try:
+            journal.update(kind, entry, **values)
+        except ValueError as exc:
+            self.rows[entry]["error"].value = error_html(exc)
+            return False
+        self.row_done(entry, message)
+        return True
+
+    def row_done(self, entry: int, message: str) -> None:
+        """Report a saved change to one listed entry and call ``on_save``."""
+        self.say(message)
+        if self.after_save is not None:
+            self.after_save()
+        if self.on_save is not None:
+            self.on_save(entry)
+
+
+def error_html(problem: object) -> str:
+    """Return the HTML of one field's problem (escaped)."""
+    return (f'<span style="color:#b2182b">'
+            f"{esc(texts.FIELD_PROBLEM.format(problem=problem))}</span>")
+
+
+def heading(title: str, intro: str = "") -> str:
+    """Return the HTML of a form heading (escaped)."""
+    body = f"<p>{paragraphs(intro)}</p>" if intro else ""
+    return f"<h4>{esc(title)}</h4>{body}"
+
+
+# --- checking values ------------------------------------------------------------
+
+def problems(kind: str, values: Mapping[str, object]) -> list[ValidationError]:
+    """Return every problem with an entry's values (one per field), writing nothing."""
+    found = []
+    specs = schema_fields(kind)
+    for name, value in values.items():
+        try:
+            validate.record(kind, specs, {name: value}, partial=True)
+        except ValidationError as exc:
+            found.append(exc)
+    for spec in specs:
+        if spec.required and spec.name not in values:
+            found.append(ValidationError(texts.REQUIRED.format(field=spec.name, value="nothing"),
+                                         field=spec.name))
+    return found
+
+
+def add_checked(journal: Any, kind: str, values: Mapping[str, object],
+                at: object = None) -> int:
+    """Check every field first (all problems at once), then save; return the entry id.
+
+    Raises:
+        Problems: one or more fields are not allowed; nothing was written.
+    """
+    found = problems(kind, values)
+    try:
+        when = validate.moment(at) if at is not None else None
+    except ValidationError as exc:
+        found.append(exc)
+    if found:
+        raise Problems(found)
+    return int(journal.add(kind, at=when, **values))
+
+
+def number_or_none(value: str) -> float | str | None:
+    """Return a typed number from a text box, None when empty, else the text (to be refused)."""
+    raw = (value or "").strip().replace(",", ".")
+    if not raw:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        return raw
+
+
+# --- widgets for values ----------------------------------------------------------
+
+class CheckGroup(widgets.VBox):
+    """Checkboxes for a multi-choice; ``value`` is the tuple of checked ids."""
+
+    def __init__(self, choices: Sequence[tuple[str, str]], value: Iterable[str] = ()) -> None:
+        picked = set(value or ())
+        self.boxes = {cid: checkbox(label, cid in picked) for cid, label in choices}
+        super().__init__(list(self.boxes.values()))
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        """The ids of the checked boxes, in choice order."""
+        return tuple(cid for cid, box in self.boxes.items() if box.value)
+
+    @value.setter
+    def value(self, ids: Iterable[str]) -> None:
+        chosen = set(ids or ())
+        unknown = chosen - set(self.boxes)
+        if unknown:
+            raise ValueError(f"unknown choices: {sorted(unknown)}")
+        for cid, box in self.boxes.items():
+            box.value = cid in chosen
+
+
+def checkbox(description: str, value: bool = False) -> widgets.Checkbox:
+    """Return a checkbox whose label is never cut short."""
+    return widgets.Checkbox(description=description, value=value, indent=False,
+                            layout=widgets.Layout(width="auto"))
+
+
+def radio(options: Sequence[tuple[str, Any]], value: object = None) -> widgets.RadioButtons:
+    """Return radio buttons (nothing picked unless ``value``) wide enough for long labels."""
+    start = value if value in {v for _, v in options} else None
+    return widgets.RadioButtons(options=list(options), value=start,
+                                layout=widgets.Layout(width="auto"))
+
+
+def scale_buttons(lo: int, hi: int, value: object = None) -> widgets.ToggleButtons:
+    """Return toggle buttons lo..hi with nothing picked unless ``value`` is given."""
+    options = [(str(i), i) for i in range(lo, hi + 1)]
+    start = value if isinstance(value, int) and lo <= value <= hi else None
+    buttons = widgets.ToggleButtons(options=options, value=start,
+                                    style={"button_width": "3.2em"})
+    return buttons
+
+
+def ends(widget: widgets.Widget, low: str, high: str) -> widgets.HBox:
+    """Return ``widget`` between its two end labels."""
+    return widgets.HBox([widgets.Label(low), widget, widgets.Label(high)])
+
+
+def yes_no(value: object = None) -> widgets.ToggleButtons:
+    """Return Yes/No buttons (value True/False, None until picked)."""
+    start = value if isinstance(value, bool) else None
+    return widgets.ToggleButtons(options=[(texts.YES, True), (texts.NO, False)], value=start)
+
+
+def choice_buttons(choices: Mapping[Any, str] | Sequence[tuple[Any, str]],
+                   value: object = None) -> widgets.ToggleButtons:
+    """Return toggle buttons for {id: label} choices, nothing picked unless ``value``."""
+    pairs = list(choices.items()) if isinstance(choices, Mapping) else list(choices)
+    start = value if value in dict(pairs) else None
+    return widgets.ToggleButtons(options=[(label, cid) for cid, label in pairs], value=start)
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def question_widget(q: Question, value: object = None) -> tuple[Any, widgets.Widget]:
+    """Return (value widget, what to display) for a content question, pre-filled with ``value``."""
+    if q.type == "scale":
+        w: Any = scale_buttons(int(q.min or 0), int(q.max or 0), value)
+        return w, ends(w, q.low, q.high)
+    if q.type == "single":
+        w = radio([(c.label, c.id) for c in q.choices], value)
+        return w, w
+    if q.type == "multi":
+        known = {c.id for c in q.choices}
+        w = CheckGroup([(c.id, c.label) for c in q.choices],
+                       [v for v in (value if isinstance(value, list) else []) if v in known])
+        return w, w
+    if q.type == "yesno":
+        w = yes_no(value)
+        return w, w
+    if q.type == "date":
+        w = widgets.DatePicker(value=_as_date(value))
+        return w, w
+    if q.type == "number":
+        w = widgets.Text(value="" if value in (None, "") else _plain_number(value),
+                         placeholder="e.g. 12")
+        return w, widgets.HBox([w, widgets.Label(q.unit)])
+    text_value = value if isinstance(value, str) else ""
+    if q.type == "long_text":
+        w = widgets.Textarea(value=text_value, rows=3,
+                             layout=widgets.Layout(width="95%"))
+    else:
+        w = widgets.Text(value=text_value, layout=widgets.Layout(width="95%"))
+    return w, w
+
+
+def _plain_number(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def empty_of(q: Question) -> object:
+    """Return what clearing an answer stores for this question type."""
+    return [] if q.type == "multi" else ""
+
+
+# --- showing entries ----------------------------------------------------------------
+
+def entry_html(title: str, lines: Iterable[str] = ()) -> str:
+    """Return one history entry as HTML; ``title`` and ``lines`` are plain text (escaped here)."""
+    body = "".join(f"<div>{paragraphs(line)}</div>" for line in lines if line)
+    return (f'<div style="margin:0.3em 0;padding:0.3em 0.6em;border-left:3px solid #999">'
+            f"<b>{esc(title)}</b>{body}</div>")
+
+
+def history_html(entries: Sequence[str], *, title: str = texts.HISTORY) -> str:
+    """Return a list of prepared entry HTML snippets under a heading."""
+    if not entries:
+        return f"<p><i>{esc(texts.EMPTY_HISTORY)}</i></p>"
+    return f"<p><b>{esc(title)}</b></p>" + "".join(entries)
+
+
+def when_picker() -> widgets.DatePicker:
+    """Return an empty date picker for 'when did it happen' (empty = now)."""
+    return widgets.DatePicker(value=None)
+
+
+def moment_of(day: date | None) -> datetime | date | None:
+    """Return the moment to store for a picked day: None (now) or that day."""
+    if day is None or day == date.today():
+        return None
+    return day

@@ -1,0 +1,341 @@
+"""ipywidgets forms built from the content, plus the wellbeing and decision forms.
+
+Every builder is ``name(journal, *, on_save=None) -> Form`` (a ``widgets.VBox``
+with ``fields``, ``errors``, ``save_button`` and ``status``; see
+:mod:`exback_kit.notebook.form_kit`). ``on_save(entry_id_or_none)`` runs after a
+successful save. Forms never run SQL or pandas; they call Journal methods.
+The logging forms live in :mod:`exback_kit.notebook.daily_logs` and
+:mod:`exback_kit.notebook.entry_lists` and are re-exported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import ipywidgets as widgets
+
+from exback_kit import content
+from exback_kit.content import texts
+from exback_kit.domain import scales
+from exback_kit.errors import ValidationError
+from exback_kit.notebook.daily_logs import (
+    checkin_form,
+    contact_form,
+    decision_journal,
+    habits_form,
+    nocontact_form,
+    unsent_vault,
+    urge_form,
+)
+from exback_kit.notebook.entry_lists import (
+    agreements_form,
+    meeting_form,
+    milestones_form,
+    old_habits_form,
+    patterns_form,
+    repairs_form,
+    signals_form,
+)
+from exback_kit.notebook.form_kit import (
+    UNCHANGED,
+    Form,
+    OnSave,
+    Problems,
+    add_checked,
+    choice_buttons,
+    empty_of,
+    entry_html,
+    esc,
+    history_html,
+    paragraphs,
+    question_widget,
+    radio,
+)
+from exback_kit.store import Journal, validate
+
+__all__ = [
+    "agreements_form", "boundaries_form", "checkin_form", "contact_form", "crisis_contacts_form",
+    "decision_form", "decision_journal", "habits_form", "meeting_form", "milestones_form",
+    "nocontact_form",
+    "old_habits_form", "patterns_form", "profile_form", "repairs_form", "rosenberg_form",
+    "safety_widget", "signals_form", "step_form", "unsent_vault", "urge_form",
+    "who5_form",
+]
+
+MAX_CONTACTS = 20
+CONTACT_LINE = 200
+
+
+# --- step questions ---------------------------------------------------------------
+
+def step_form(journal: Journal, step: int, *, on_save: OnSave = None) -> Form:
+    """Return the form for a step's questions, pre-filled with the latest answers.
+
+    Saving writes a new answer row only for questions whose answer changed
+    (earlier answers stay as history); a cleared answer is saved as empty.
+
+    Raises:
+        KeyError: there is no such step.
+    """
+    s = content.load().step(step)
+    intro = "\n\n".join([s.idea, *s.notes, texts.SKIP_HINT])
+    title = texts.START_HEADING if step == 0 else texts.STEP_HEADING.format(number=step,
+                                                                             title=s.title)
+    return _answers_form(journal, s, s.questions, css=f"exback-step-{step}", title=title,
+                         intro=intro, on_save=on_save)
+
+
+def profile_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the start-here profile (breakup date, who ended it, how long together, …)."""
+    start = content.load().start
+    return _answers_form(journal, start, start.group("profile"), css="exback-profile",
+                         title=texts.PROFILE_HEADING, intro=texts.SKIP_HINT, on_save=on_save)
+
+
+def boundaries_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the boundaries check (three yes/no questions that drive the gates)."""
+    start = content.load().start
+    return _answers_form(journal, start, start.group("boundaries"), css="exback-boundaries",
+                         title=texts.BOUNDARIES_HEADING, intro=texts.BOUNDARIES_INTRO,
+                         on_save=on_save)
+
+
+def _answers_form(journal: Journal, step: content.Step, questions: Sequence[content.Question],
+                  *, css: str, title: str, intro: str, on_save: OnSave) -> Form:
+    form = Form(css, title, intro=intro, on_save=on_save)
+    form.add_class("exback-answers")
+    latest = journal.latest_answers(step.number)
+    for q in questions:
+        w, shown = question_widget(q, latest.get(q.id))
+        form.add(q.id, w, label=q.text, help=q.help, display=shown)
+
+    def handler() -> object:
+        changes = _changed_answers(journal, step.number, questions, form)
+        if not changes:
+            return UNCHANGED
+        journal.add_many("answers", [{"step": step.number, "question": qid, "value": value}
+                                     for qid, value in changes])
+        form.say(texts.say(texts.SAVED_ANSWERS, count=len(changes)))
+        return None
+
+    form.handler = handler
+    return form
+
+
+def _changed_answers(journal: Journal, step: int, questions: Sequence[content.Question],
+                     form: Form) -> list[tuple[str, object]]:
+    """Return (question id, value) for answers that differ from the stored ones.
+
+    Raises:
+        Problems: some answers don't fit their question.
+    """
+    latest = journal.latest_answers(step)
+    changes: list[tuple[str, object]] = []
+    errors: list[ValidationError] = []
+    for q in questions:
+        try:
+            value = validate.answer(q, form.fields[q.id].value)
+        except ValidationError as exc:
+            errors.append(exc)
+            continue
+        old = latest.get(q.id)
+        if value is None:
+            if old not in (None, "", []):
+                changes.append((q.id, empty_of(q)))
+        elif value != old:
+            changes.append((q.id, value))
+    if errors:
+        raise Problems(errors)
+    return changes
+
+
+# --- the decision (step 2) -----------------------------------------------------------
+
+def decision_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the step-2 decision: try again / not sure yet / move on, with reasons and history."""
+    form = Form("exback-decision", texts.DECISION_HEADING, intro=texts.DECISION_INTRO,
+                on_save=on_save)
+    latest = journal.records("decisions", newest_first=True, limit=1)
+    form.add("decision", choice_buttons(texts.DECISION_CHOICES,
+                                        latest[0]["decision"] if latest else None),
+             label=texts.DECISION_LABEL)
+    form.add("reasons", widgets.Textarea(rows=3, layout=widgets.Layout(width="95%")),
+             label=texts.DECISION_REASONS)
+    history = widgets.HTML()
+    form.extra.children = (history,)
+
+    def refresh() -> None:
+        rows = journal.records("decisions", newest_first=True)
+        history.value = history_html([entry_html(
+            texts.DECISION_ROW.format(day=r["day"], decision=texts.DECISION_CHOICES[r["decision"]]),
+            [r["reasons"]]) for r in rows])
+
+    def handler() -> object:
+        decision = form.fields["decision"].value
+        latest = journal.records("decisions", newest_first=True, limit=1)
+        if (latest and decision == latest[0]["decision"]
+                and not form.fields["reasons"].value.strip()):
+            form.say(texts.DECISION_UNCHANGED)
+            return UNCHANGED
+        entry = add_checked(journal, "decisions", {"decision": decision,
+                                                   "reasons": form.fields["reasons"].value})
+        form.fields["reasons"].value = ""
+        form.say(texts.DECISION_SAVED.format(decision=texts.DECISION_CHOICES[decision]))
+        return entry
+
+    form.handler, form.after_save = handler, refresh
+    refresh()
+    return form
+
+
+# --- wellbeing scales ------------------------------------------------------------------
+
+def _scale_form(journal: Journal, info: scales.Instrument, *, css: str, title: str,
+                on_save: OnSave) -> Form:
+    """Return a form with one radio group per item (left blank on purpose: a fresh measure)."""
+    form = Form(css, title, intro=info.intro, on_save=on_save)
+    for item in info.items:
+        form.add(item.id, radio([(label, v) for v, label in info.answers]), label=item.text)
+    credit = texts.INSTRUMENT_CREDIT.format(credit=info.credit)
+    form.extra.children = (widgets.HTML(f"<small>{esc(credit)}</small>"),)
+    return form
+
+
+def _answers(form: Form, info: scales.Instrument) -> dict[str, object]:
+    missing = [ValidationError(texts.INSTRUMENT_ITEM_MISSING.format(field=f"{n}. {item.text}"),
+                               field=item.id)
+               for n, item in enumerate(info.items, start=1)
+               if form.fields[item.id].value is None]
+    if missing:
+        raise Problems(missing)
+    return {item.id: form.fields[item.id].value for item in info.items}
+
+
+def _clear(form: Form, info: scales.Instrument) -> None:
+    for item in info.items:
+        form.fields[item.id].value = None
+
+
+def who5_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the WHO-5 form; after saving it shows the result, the change, and if needed
+    the calm safety message with the person's crisis contacts."""
+    info = scales.WHO5_INFO
+    form = _scale_form(journal, info, css="exback-who5", title=texts.WHO5_HEADING,
+                       on_save=on_save)
+
+    def handler() -> object:
+        answers = _answers(form, info)
+        previous = scales.latest_who5(journal)
+        entry, result = scales.save_result(journal, "who5", answers)
+        _clear(form, info)
+        form.say(texts.INSTRUMENT_SAVED)
+        form.result.value = _who5_html(journal, result, previous)
+        return entry
+
+    form.handler = handler
+    return form
+
+
+def _who5_html(journal: Journal, result: scales.Who5Result,
+               previous: scales.Who5Result | None) -> str:
+    lines = [texts.WHO5_RESULT.format(raw=result.raw, percent=result.percent,
+                                      band=texts.WHO5_BANDS[result.band])]
+    if previous is not None:
+        lines.append(_who5_change(previous, result))
+    out = f"<p>{paragraphs(' '.join(lines))}</p>"
+    if result.needs_care:
+        out += _safety_html(journal)
+    return out
+
+
+def _who5_change(previous: scales.Who5Result, result: scales.Who5Result) -> str:
+    """Return how the result compares with the previous one, in counted points."""
+    delta = result.percent - previous.percent
+    if delta == 0:
+        return texts.WHO5_SAME.format(previous=previous.percent)
+    template = (texts.WHO5_CHANGE if scales.meaningful_change(previous, result)
+                else texts.WHO5_SMALL_CHANGE)
+    return texts.say(template, sign="+" if delta > 0 else "−", size=abs(delta),
+                     previous=previous.percent)
+
+
+def rosenberg_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the Rosenberg Self-Esteem Scale form; shows the total (0–30) without labels."""
+    info = scales.ROSENBERG_INFO
+    form = _scale_form(journal, info, css="exback-rosenberg", title=texts.ROSENBERG_HEADING,
+                       on_save=on_save)
+
+    def handler() -> object:
+        entry, result = scales.save_result(journal, "rosenberg", _answers(form, info))
+        _clear(form, info)
+        form.result.value = f"<p>{esc(texts.ROSENBERG_RESULT.format(total=result.total))}</p>"
+        return entry
+
+    form.handler = handler
+    return form
+
+
+# --- safety and crisis contacts ----------------------------------------------------------
+
+def _safety_html(source: Any) -> str:
+    return (f'<div class="exback-safety" style="border-left:4px solid #2166ac;'
+            f'padding:0.4em 0.8em;margin:0.5em 0">{paragraphs(scales.safety_message(source))}'
+            f"</div>")
+
+
+def safety_widget(journal: Journal) -> widgets.HTML:
+    """Return the calm safety message with the person's crisis contacts (all text escaped)."""
+    box = widgets.HTML(_safety_html(journal))
+    box.add_class("exback-safety")
+    return box
+
+
+def _contact_lines(contacts: Sequence[scales.Contact]) -> str:
+    return "\n".join(f"{c.name}: {c.detail}" if c.detail else c.name for c in contacts)
+
+
+def _parse_contacts(text: str) -> list[dict[str, str]]:
+    """Return contacts from 'name: detail' lines.
+
+    Raises:
+        ValidationError: a line is too long or there are too many (field ``contacts``).
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > MAX_CONTACTS:
+        raise ValidationError(texts.CRISIS_TOO_MANY.format(count=len(lines), most=MAX_CONTACTS),
+                              field="contacts")
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if len(line) > CONTACT_LINE or "\x00" in line:
+            problem = texts.TOO_LONG.format(field="contact", length=len(line),
+                                            max_len=CONTACT_LINE)
+            raise ValidationError(texts.CRISIS_BAD_LINE.format(number=number, problem=problem),
+                                  field="contacts")
+        name, _, detail = line.partition(": ")
+        out.append({"name": name.strip(), "detail": detail.strip()})
+    return out
+
+
+def crisis_contacts_form(journal: Journal, *, on_save: OnSave = None) -> Form:
+    """Return the editable crisis contacts (setting "crisis_contacts"); empty restores defaults."""
+    current = scales.crisis_contacts(journal)
+    intro = texts.CRISIS_DEFAULTS_NOTE if any(c.is_default for c in current) else ""
+    form = Form("exback-crisis-contacts", texts.CRISIS_HEADING, intro=intro, on_save=on_save)
+    form.add("contacts", widgets.Textarea(value=_contact_lines(current), rows=6,
+                                          layout=widgets.Layout(width="95%")),
+             help=texts.CRISIS_HELP)
+
+    def handler() -> object:
+        contacts = _parse_contacts(form.fields["contacts"].value)
+        if not contacts:
+            journal.set_setting(scales.CRISIS_SETTING, None)
+            form.fields["contacts"].value = _contact_lines(scales.default_contacts())
+            form.say(texts.CRISIS_RESET)
+            return None
+        journal.set_setting(scales.CRISIS_SETTING, contacts)
+        form.say(texts.say(texts.CRISIS_SAVED, count=len(contacts)))
+        return None
+
+    form.handler = handler
+    return form

@@ -1,0 +1,200 @@
+"""The words around a stage's forms: demo offer or banner, "where you are", "what comes next".
+
+Pure helpers return the lines as plain strings (tested without widgets); the
+``*_children`` functions turn them into widgets for :mod:`exback_kit.stages`.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from exback_kit.cli.status import no_contact_line
+from exback_kit.content import texts
+from exback_kit.notebook.session import html_kit, session
+from exback_kit.store.schema import TABLES
+
+STAGE_ORDER = ("00_start_here", "01_space_and_clarity", "02_reading_the_signals",
+               "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
+               "06_the_conversation", "07_relationship_2_0", "08_dashboard")
+
+
+def is_empty(journal: Any) -> bool:
+    """Return True when the journal holds no entries of any kind yet."""
+    return all(journal.count(kind) == 0 for kind in TABLES)
+
+
+def _title(stage_id: str) -> str:
+    from exback_kit import content
+    return content.load().stage(stage_id).title
+
+
+def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
+    """Return how many of the stage's steps have answers, or None for stages without steps."""
+    from exback_kit.domain import tracking
+    journey = tracking.journey(tables["answers"])
+    if stage_id not in journey.index:
+        return None
+    row = journey.loc[stage_id]
+    return texts.WHERE_PROGRESS.format(answered=int(row["steps_answered"]),
+                                       steps=int(row["steps"]))
+
+
+def latest_stage_line(tables: dict[str, Any]) -> str:
+    """Return which stage the person worked on most recently (start here if none)."""
+    from exback_kit.domain import tracking
+    journey = tracking.journey(tables["answers"]).dropna(subset=["last_day"])
+    if journey.empty:
+        return texts.WHERE_STAGE_NEW
+    return texts.WHERE_STAGE.format(stage=_title(str(journey["last_day"].idxmax())))
+
+
+def latest_checkin(journal: Any) -> tuple[str, str] | None:
+    """Return (the latest check-in in words, its note) or None before the first one."""
+    rows = journal.records("checkins", limit=1, newest_first=True)
+    if not rows:
+        return None
+    row = rows[0]
+    return texts.WHERE_LAST_CHECKIN.format(day=row["day"], mood=row["mood"]), row["note"] or ""
+
+
+def where_lines(stage_id: str, journal: Any, tables: dict[str, Any]) -> list[str]:
+    """Return the "where you are" lines for a stage, in plain words."""
+    lines = []
+    if stage_id in ("00_start_here", "08_dashboard"):
+        lines.append(latest_stage_line(tables))
+    if stage_id in ("00_start_here", "01_space_and_clarity", "04_holding_steady",
+                    "08_dashboard"):
+        lines.append(no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE)
+    else:
+        nc = no_contact_line(tables)
+        if nc:
+            lines.append(nc)
+    progress = progress_line(stage_id, tables) if stage_id != "00_start_here" else None
+    if progress:
+        lines.append(progress)
+    return lines
+
+
+BOX_STYLE = {
+    "where": "background:#f4f6f8;border-left:4px solid #4477aa;",
+    "offer": "background:#eef5fb;border-left:4px solid #4477aa;",
+    "banner": "background:#fff4d6;border-left:4px solid #cc9900;font-weight:600;",
+    "next": "background:#f4f6f8;border-left:4px solid #228833;",
+}
+
+
+LINK_STYLE = "color:#2a6ebb;text-decoration:underline;font-weight:600"
+
+
+def boxed(kind: str, inner_html: str) -> str:
+    """Return kit-written HTML inside a softly coloured box (``kind`` from BOX_STYLE)."""
+    return (f'<div style="{BOX_STYLE[kind]}padding:8px 12px;border-radius:4px;'
+            f'line-height:1.5">{inner_html}</div>')
+
+
+def _button(label: str, css_class: str, action: Any) -> widgets.HBox:
+    b = widgets.Button(description=label, layout=widgets.Layout(width="auto"))
+    b.add_class(css_class)
+    b.on_click(lambda _b: action())
+    return widgets.HBox([b])
+
+
+def demo_children(journal: Any) -> list[widgets.Widget]:
+    """Return the demo banner (demo shown), the demo offer (empty journal), or nothing."""
+    s = session()
+    if journal.is_demo:
+        banner = html_kit(boxed("banner", html.escape(texts.DEMO_BANNER)), "exback-demo-banner")
+        return [widgets.VBox([banner, _button(texts.DEMO_OFF_BUTTON, "exback-demo-off",
+                                              lambda: s.use_demo(False))])]
+    if is_empty(journal):
+        offer = html_kit(boxed("offer", html.escape(texts.DEMO_OFFER)), "exback-demo-offer")
+        return [widgets.VBox([offer, _button(texts.DEMO_ON_BUTTON, "exback-demo-on",
+                                             lambda: s.use_demo(True))])]
+    return []
+
+
+def _where_html(stage_id: str, journal: Any, tables: dict[str, Any]) -> str:
+    """Return the "where you are" box; on 00 with the journal's place and latest check-in."""
+    rows = [f"<b>{html.escape(texts.WHERE_HEADING)}</b>"]
+    rows += [html.escape(x) for x in where_lines(stage_id, journal, tables)]
+    if stage_id == "00_start_here":
+        rows.append('<span style="color:#555">' + html.escape(
+            texts.WHERE_JOURNAL.format(path=journal.path)) + "</span>")
+        latest = latest_checkin(journal)
+        if latest:
+            line, note = latest
+            if note:  # the person's own words: escaped, shown exactly as typed
+                line += " " + texts.WHERE_LAST_NOTE
+            rows.append(html.escape(line))
+            if note:
+                rows.append('<div class="exback-latest-note" style="font-style:italic;'
+                            'white-space:pre-wrap;margin-left:1em">' + html.escape(note) + "</div>")
+    return boxed("where", "<br>".join(rows))
+
+
+def fold_summary(kind: str, journal: Any) -> str | None:
+    """Return the words shown while an answered section is folded, or None to show it open.
+
+    ``kind`` "profile" folds once any profile question has an answer; "boundaries"
+    once all three boundary questions have one.
+    """
+    from exback_kit import content
+    from exback_kit.domain import gate
+    answers = journal.latest_answers(0)
+    if kind == "profile":
+        asked = {q.id for q in content.load().start.group("profile")}
+        return texts.FOLDED_PROFILE if asked & set(answers) else None
+    given = gate.boundary_answers(journal)
+    if any(v is None for v in given.values()):
+        return None
+    return texts.FOLDED_BOUNDARIES_YES if any(given.values()) else texts.FOLDED_BOUNDARIES_NO
+
+
+def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget]:
+    """Return a folded section (summary and a button that opens it), or [] to show it open."""
+    summary = fold_summary(kind, journal)
+    if summary is None:
+        return []
+    return [html_kit(boxed("where", html.escape(summary)), "exback-folded"),
+            _button(texts.FOLDED_OPEN, "exback-unfold", unfold)]
+
+
+def header_children(stage_id: str) -> list[widgets.Widget]:
+    """Return a stage header's widgets: demo, gate notice, where you are, latest check-in."""
+    from exback_kit.domain import gate
+    s = session()
+    journal = s.journal()
+    out = demo_children(journal)
+    gated_by = s.gated_by(stage_id)
+    if gated_by is not None:
+        notice = widgets.VBox([gate.gate_notice(stage_id, gated_by)])
+        notice.add_class("exback-gate-notice")
+        out.append(notice)
+    out.append(html_kit(_where_html(stage_id, journal, s.tables()), "exback-where"))
+    return out
+
+
+def next_stage_for(planned: str | None) -> str | None:
+    """Return the next stage to open: ``planned``, skipping stages the boundaries gate holds."""
+    if planned is None:
+        return None
+    for candidate in STAGE_ORDER[STAGE_ORDER.index(planned):]:
+        if session().gated_by(candidate) is None:
+            return candidate
+    return None
+
+
+def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
+    """Return "what comes next": the stage's own words and a link to the next notebook."""
+    nxt = next_stage_for(planned)
+    here_gated = session().gated_by(stage_id) is not None
+    parts = [html.escape(texts.NEXT_GATED if here_gated else texts.NEXT_TEXT.get(stage_id, ""))]
+    if nxt is not None:
+        if nxt != planned and not here_gated:
+            parts.append(html.escape(texts.NEXT_SKIPPED))
+        label = html.escape(texts.NEXT_LINK.format(title=_title(nxt)))
+        parts.append(f'<a href="{html.escape(nxt)}.ipynb" style="{LINK_STYLE}">{label}</a>')
+    return [html_kit(boxed("next", "<br>".join(p for p in parts if p)), "exback-next")]

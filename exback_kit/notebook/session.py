@@ -1,0 +1,269 @@
+"""The kernel session behind the stage notebooks, and the widgets that hold each part.
+
+One :class:`Session` per kernel opens the journal once, caches its tables until the
+next Save, and keeps every displayed :class:`Part` so a Save can re-draw the charts
+and "where you are", and switching to or from the demo journal can rebuild them all.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+
+from exback_kit.content import texts
+from exback_kit.store.schema import TABLES
+
+#: Environment variable naming the journal file for notebook kernels (set by `exback lab`).
+JOURNAL_ENV = "EXBACK_JOURNAL"
+#: Setting in the person's journal: show the demo journal in the notebooks instead.
+DEMO_SETTING = "notebooks_show_demo"
+
+Builder = Callable[[], list[widgets.Widget]]
+
+
+def _classes(*names: str) -> tuple[str, ...]:
+    # Classes given at creation travel in the widget's first message, not in later updates.
+    return tuple(n for n in names if n)
+
+
+def html_line(text: str, css_class: str = "") -> widgets.HTML:
+    """Return an HTML widget showing ``text`` literally (always escaped)."""
+    return widgets.HTML(f"<div>{html.escape(str(text))}</div>", _dom_classes=_classes(css_class))
+
+
+def html_kit(markup: str, css_class: str = "") -> widgets.HTML:
+    """Return an HTML widget for markup the kit wrote itself (escape any person text first)."""
+    return widgets.HTML(markup, _dom_classes=_classes(css_class))
+
+
+class Part(widgets.VBox):
+    """A box a notebook cell displays. Its repr names only the part, never its contents.
+
+    JupyterLab saves a displayed widget's plain-text repr into the .ipynb; a plain
+    VBox repr would carry the first child's values (which may be the person's text).
+    """
+
+    def __init__(self, stage_id: str, name: str, build: Builder | None = None,
+                 children: list[widgets.Widget] | None = None, *,
+                 refresh_on_save: bool = False) -> None:
+        css = _classes("exback-part", "exback-part-" + name.replace(":", "-"))
+        super().__init__(children=children or [], _dom_classes=css)
+        self.label = f"{stage_id}:{name}"
+        self.refresh_on_save = refresh_on_save
+        self._build = build
+
+    def __repr__(self) -> str:
+        return f"exback-kit part {self.label}"
+
+    def rebuild(self, *, quiet: bool = False) -> None:
+        """Build the children again; with ``quiet``, show a calm line instead of raising."""
+        if self._build is None:
+            return
+        box: Any = self  # traitlets' children trait is untyped for mypy
+        old = tuple(box.children)
+        try:
+            box.children = self._build()
+        except Exception as exc:  # a redraw after Save must not leave a half-built view
+            if not quiet:
+                raise
+            box.children = [html_line(texts.STAGE_PART_ERROR.format(problem=exc),
+                                      "exback-part-error")]
+        for w in old:
+            if w not in box.children:
+                w.close()
+
+
+def chart_view(name: str, tables: dict[str, Any]) -> widgets.VBox:
+    """Return one chart as an Image widget plus its one-sentence summary."""
+    from exback_kit import charts
+    fig, summary = charts.render(name, tables)
+    png = charts.to_png(fig)
+    width = int.from_bytes(png[16:20], "big")  # from the PNG header: show at natural size
+    image = widgets.Image(value=png, format="png",
+                          layout=widgets.Layout(width=f"{width}px", max_width="100%",
+                                                height="auto"))
+    return widgets.VBox([image, html_line(summary, "exback-chart-summary")],
+                        _dom_classes=_classes("exback-chart", f"exback-chart-{name}"))
+
+
+class LazyTables(dict[str, Any]):
+    """The journal's typed tables, each read on first use; a dict, as charts and tracking expect.
+
+    Looking one up reads only that table; iterating (``items()``, ``keys()``…) reads all.
+    """
+
+    def __init__(self, journal: Any) -> None:
+        super().__init__()
+        self._journal = journal
+
+    def __missing__(self, kind: str) -> Any:
+        if kind not in TABLES:
+            raise KeyError(kind)
+        frame = self._journal.table(kind)
+        self[kind] = frame
+        return frame
+
+    def _all(self) -> LazyTables:
+        for kind in [k for k in TABLES if not dict.__contains__(self, k)]:
+            self.__missing__(kind)
+        return self
+
+    def __iter__(self) -> Any:
+        return super(LazyTables, self._all()).__iter__()
+
+    def __len__(self) -> int:
+        return len(TABLES)
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in TABLES
+
+    def keys(self) -> Any:
+        return super(LazyTables, self._all()).keys()
+
+    def items(self) -> Any:
+        return super(LazyTables, self._all()).items()
+
+    def values(self) -> Any:
+        return super(LazyTables, self._all()).values()
+
+    def get(self, kind: str, default: Any = None) -> Any:
+        return self[kind] if kind in TABLES else default
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self._all())
+
+
+class Session:
+    """This kernel's journal (the person's, or the demo), its tables and its parts."""
+
+    def __init__(self) -> None:
+        self._mine: Any = None
+        self._demo: Any = None
+        self._showing_demo: bool | None = None
+        self._tables: dict[str, Any] | None = None
+        self._tables_key: tuple[Any, ...] = ()
+        self._parts: dict[str, Part] = {}
+        #: Labels of folded sections the person opened in this kernel.
+        self.unfolded: set[str] = set()
+
+    def mine(self) -> Any:
+        """Return the person's own journal, opened once."""
+        if self._mine is None:
+            from exback_kit.store import Journal
+
+            self._mine = Journal.open(os.environ.get(JOURNAL_ENV) or None)
+        return self._mine
+
+    def journal(self) -> Any:
+        """Return the journal shown now: the demo one if chosen, else the person's."""
+        if self._showing_demo is None:
+            self._showing_demo = bool(self.mine().get_setting(DEMO_SETTING, False))
+        return self._open_demo() if self._showing_demo else self.mine()
+
+    def _open_demo(self) -> Any:
+        if self._demo is None:
+            from exback_kit.interchange import demo
+            from exback_kit.store import Journal
+
+            path = demo.demo_path(self.mine().path)
+            if not path.exists():
+                demo.make_demo(path)
+            self._demo = Journal.open(path, backup=False)
+        return self._demo
+
+    def gated_by(self, stage_id: str) -> Any:
+        """Return the journal whose answers set ``stage_id`` aside, or None if it is open.
+
+        The person's own boundaries check always counts, also while the demo is shown.
+        """
+        from exback_kit.domain import gate
+        for journal in dict.fromkeys((self.mine(), self.journal())):
+            if gate.is_gated(stage_id, journal):
+                return journal
+        return None
+
+    def use(self, journal: Any) -> None:
+        """Use ``journal`` as the person's journal from now on; rebuild every part."""
+        self._mine, self._showing_demo = journal, None
+        self._rebuild_all()
+
+    def use_demo(self, on: bool) -> None:
+        """Show the demo journal (or the person's again) and remember it across notebooks."""
+        self.mine().set_setting(DEMO_SETTING, bool(on))
+        self._showing_demo = bool(on)
+        self._rebuild_all()
+
+    def tables(self) -> dict[str, Any]:
+        """Return the shown journal's tables, read again only after something was written.
+
+        Writes from this kernel and from anywhere else (the terminal, another notebook)
+        both count: SQLite's ``data_version`` and ``total_changes()`` tell.
+        """
+        journal = self.journal()
+        key = (id(journal), *journal.execute_read("PRAGMA data_version")[0],
+               *journal.execute_read("SELECT total_changes()")[0])
+        if self._tables is None or key != self._tables_key:
+            self._tables, self._tables_key = LazyTables(journal), key
+        return self._tables
+
+    def saved(self, *_args: Any, **_kwargs: Any) -> None:
+        """Form callback after any Save: re-read the tables, re-draw charts and headers."""
+        self._tables = None
+        for part in list(self._parts.values()):
+            if part.refresh_on_save:
+                part.rebuild(quiet=True)
+
+    def _rebuild_all(self) -> None:
+        self._tables = None
+        for part in list(self._parts.values()):
+            part.rebuild(quiet=True)
+
+    def unfold(self, label: str) -> None:
+        """Open a folded section (its forms are built now)."""
+        self.unfolded.add(label)
+        if label in self._parts:
+            self._parts[label].rebuild(quiet=True)
+
+    def part(self, stage_id: str, name: str, build: Builder, *,
+             refresh_on_save: bool = False) -> Part:
+        """Return a new Part built now and kept for later re-draws (replacing an older one)."""
+        part = Part(stage_id, name, build, build(), refresh_on_save=refresh_on_save)
+        old = self._parts.get(part.label)
+        self._parts[part.label] = part
+        if old is not None and old is not part:
+            old.close()
+        return part
+
+    def close(self) -> None:
+        """Close the journals and forget every part (for tests)."""
+        for part in self._parts.values():
+            part.close()
+        self._parts.clear()
+        for j in (self._mine, self._demo):
+            if j is not None:
+                j.close()
+        self._mine = self._demo = self._tables = None
+        self._showing_demo = None
+
+
+_SESSION: Session | None = None
+
+
+def session() -> Session:
+    """Return this kernel's session, creating it on first use."""
+    global _SESSION
+    if _SESSION is None:
+        _SESSION = Session()
+    return _SESSION
+
+
+def reset() -> None:
+    """Close and forget this kernel's session (tests use it between cases)."""
+    global _SESSION
+    if _SESSION is not None:
+        _SESSION.close()
+    _SESSION = None

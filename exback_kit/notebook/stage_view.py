@@ -1,0 +1,227 @@
+"""What a notebook calls: each stage's forms, charts, "where you are" and "what comes next".
+
+A notebook cell makes one call, e.g. ``stages.header("01_space_and_clarity")``,
+``stages.section("01_space_and_clarity", "no_contact")``,
+``stages.charts("01_space_and_clarity")`` or ``stages.next_steps(...)``;
+``stages.show(stage_id)`` gives the whole stage in one widget.
+
+The journal is opened once per kernel (``EXBACK_JOURNAL``, else ``EXBACK_HOME`` or
+the per-user folder). Every form saves through the same kernel session, and any
+Save re-draws the charts and the "where you are" lines at once. Gated stages show
+the boundaries explanation instead of their forms. On an empty journal the header
+offers the demo journal; while it is shown, a banner says so on every part.
+
+Privacy: every part is a :class:`~exback_kit.stageview.Part`, whose plain-text
+repr names only the stage, so a saved notebook keeps no journal text; charts
+are PNG bytes inside ``Image`` widgets, which JupyterLab does not save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import ipywidgets as widgets
+
+from exback_kit.content import texts
+from exback_kit.notebook.session import Part, chart_view, html_line, session
+
+__all__ = ["LAYOUTS", "Section", "StageLayout", "charts", "header", "journal", "next_steps",
+           "section", "show", "use_demo", "use_journal"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a stage: a few forms shown together under one heading in the notebook.
+
+    ``forms`` names builders: a function of :mod:`exback_kit.notebook.forms` (``"urge_form"``),
+    ``"step:N"`` for step N's questions, ``"readiness"`` or ``"report"``.
+    """
+
+    id: str
+    forms: tuple[str, ...]
+    #: "profile" or "boundaries": start folded (a summary and a button) once answered.
+    fold_when_answered: str = ""
+
+
+@dataclass(frozen=True)
+class StageLayout:
+    """What one stage notebook shows."""
+
+    sections: tuple[Section, ...]
+    charts: tuple[str, ...] = ()
+    next_stage: str | None = None
+
+
+ALL_CHARTS = ("mood", "mood_meter", "year_pixels", "no_contact", "urges", "habits",
+              "wellbeing", "journey")
+
+#: stage id -> what its notebook shows. Section ids are what notebooks pass to section().
+LAYOUTS: dict[str, StageLayout] = {
+    "00_start_here": StageLayout(
+        (Section("profile", ("profile_form",), fold_when_answered="profile"),
+         Section("boundaries", ("boundaries_form",), fold_when_answered="boundaries"),
+         Section("checkin", ("checkin_form",))),
+        charts=("mood",), next_stage="01_space_and_clarity"),
+    "01_space_and_clarity": StageLayout(
+        (Section("no_contact", ("nocontact_form", "contact_form", "urge_form")),
+         Section("assess", ("step:1", "step:2", "decision_form"))),
+        charts=("no_contact", "urges"), next_stage="02_reading_the_signals"),
+    "02_reading_the_signals": StageLayout(
+        (Section("signals", ("step:3", "signals_form")),),
+        next_stage="03_rebuilding_you"),
+    "03_rebuilding_you": StageLayout(
+        (Section("patterns", ("step:4", "patterns_form")),
+         Section("self_esteem", ("step:5", "rosenberg_form", "who5_form",
+                                 "crisis_contacts_form")),
+         Section("life", ("step:6", "step:7", "habits_form"))),
+        charts=("habits", "wellbeing"), next_stage="04_holding_steady"),
+    "04_holding_steady": StageLayout(
+        (Section("venting", ("step:8",)),
+         Section("urges", ("step:9", "urge_form", "unsent_vault", "decision_journal"))),
+        charts=("urges", "mood_meter"), next_stage="05_reconnecting"),
+    "05_reconnecting": StageLayout(
+        (Section("readiness", ("readiness",)),
+         Section("invitation", ("step:10", "decision_journal")),
+         Section("meetings", ("step:11", "step:12", "step:13", "meeting_form"))),
+        next_stage="06_the_conversation"),
+    "06_the_conversation": StageLayout(
+        (Section("future", ("step:14",)), Section("repairs", ("step:15", "repairs_form")),
+         Section("agreements", ("step:16", "agreements_form"))),
+        next_stage="07_relationship_2_0"),
+    "07_relationship_2_0": StageLayout(
+        (Section("old_habits", ("step:17", "old_habits_form")),
+         Section("milestones", ("step:18", "milestones_form"))),
+        charts=("habits",), next_stage="08_dashboard"),
+    "08_dashboard": StageLayout(
+        (Section("readiness", ("readiness",)), Section("report", ("report",))),
+        charts=ALL_CHARTS),
+}
+
+
+# --- the journal this kernel uses ------------------------------------------------
+
+def journal() -> Any:
+    """Return the journal the notebooks in this kernel use (opened once)."""
+    return session().journal()
+
+
+def use_journal(journal: Any) -> None:
+    """Make this kernel's notebooks use ``journal`` (an open Journal); for tests and tools."""
+    session().use(journal)
+
+
+def use_demo(on: bool = True) -> None:
+    """Show the demo journal (made-up data) instead of the person's, or go back to theirs."""
+    session().use_demo(on)
+
+
+# --- building blocks ---------------------------------------------------------------
+
+def _plan(stage_id: str) -> StageLayout:
+    try:
+        return LAYOUTS[stage_id]
+    except KeyError:
+        raise KeyError(texts.STAGE_UNKNOWN.format(
+            stage_id=stage_id, allowed=", ".join(LAYOUTS))) from None
+
+
+def _builder(spec: str) -> Callable[..., widgets.Widget]:
+    """Return a function (journal, on_save) -> Widget for a form spec of a Section."""
+    from exback_kit.notebook import forms
+    if spec.startswith("step:"):
+        number = int(spec.split(":", 1)[1])
+        return lambda j, on_save: forms.step_form(j, number, on_save=on_save)
+    if spec == "readiness":
+        from exback_kit.domain import readiness
+        return lambda j, on_save: readiness.readiness_widget(j)
+    if spec == "report":
+        from exback_kit.notebook.report_button import report_widget
+
+        return lambda j, on_save: report_widget(j)
+    build = getattr(forms, spec)
+    return lambda j, on_save: build(j, on_save=on_save)
+
+
+def _gated(stage_id: str) -> bool:
+    return session().gated_by(stage_id) is not None
+
+
+def _section_children(stage_id: str, sec: Section) -> list[widgets.Widget]:
+    s = session()
+    j = s.journal()
+    if _gated(stage_id):
+        return [html_line(texts.STAGE_SET_ASIDE, "exback-set-aside")]
+    label = f"{stage_id}:section:{sec.id}"
+    if sec.fold_when_answered and label not in s.unfolded:
+        from exback_kit.notebook.header import folded_children
+
+        folded = folded_children(sec.fold_when_answered, j, lambda: s.unfold(label))
+        if folded:
+            return folded
+    out = []
+    for spec in sec.forms:
+        out.append(widgets.VBox([_builder(spec)(j, s.saved)],
+                                _dom_classes=("exback-form-" + spec.replace(":", "-"),)))
+    return out
+
+
+# --- what a notebook cell calls --------------------------------------------------------
+
+def header(stage_id: str) -> Part:
+    """Return the top of a stage: demo offer or banner, gate notice, and where the person is."""
+    from exback_kit.notebook.header import header_children
+
+    _plan(stage_id)
+    return session().part(stage_id, "header", lambda: header_children(stage_id),
+                          refresh_on_save=True)
+
+
+def section(stage_id: str, section_id: str) -> Part:
+    """Return one section of a stage's forms (or the gate's note on a gated stage).
+
+    Raises:
+        KeyError: the stage has no such section (the message lists the ones it has).
+    """
+    plan = _plan(stage_id)
+    for sec in plan.sections:
+        if sec.id == section_id:
+            return session().part(stage_id, f"section:{section_id}",
+                                  partial(_section_children, stage_id, sec))
+    raise KeyError(texts.STAGE_NO_SECTION.format(
+        stage_id=stage_id, section=section_id,
+        allowed=", ".join(s.id for s in plan.sections)))
+
+
+def _chart_children(stage_id: str) -> list[widgets.Widget]:
+    s = session()
+    if _gated(stage_id) and stage_id != "08_dashboard":
+        return []
+    tables = s.tables()
+    return [chart_view(name, tables) for name in _plan(stage_id).charts]
+
+
+def charts(stage_id: str) -> Part:
+    """Return the stage's charts; they re-draw after every Save in this kernel."""
+    return session().part(stage_id, "charts", lambda: _chart_children(stage_id),
+                          refresh_on_save=True)
+
+
+def next_steps(stage_id: str) -> Part:
+    """Return "what comes next" for the stage, with a link to the next notebook."""
+    from exback_kit.notebook.header import next_children
+
+    _plan(stage_id)
+    return session().part(stage_id, "next",
+                          lambda: next_children(stage_id, _plan(stage_id).next_stage),
+                          refresh_on_save=True)
+
+
+def show(stage_id: str) -> Part:
+    """Return the whole stage in one widget: header, every section, charts, what comes next."""
+    parts: list[widgets.Widget] = [header(stage_id)]
+    parts += [section(stage_id, sec.id) for sec in _plan(stage_id).sections]
+    parts += [charts(stage_id), next_steps(stage_id)]
+    return Part(stage_id, "all", children=parts)

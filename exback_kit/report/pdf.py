@@ -1,0 +1,199 @@
+"""The progress report: a private, multi-page PDF made on the person's own computer.
+
+A cover with the period the journal covers, every chart of :mod:`exback_kit.charts`
+with its one-sentence summary, No-Contact and urges in numbers, wellbeing scores
+with their bands and, only for the steps the person picks, their latest answers.
+Drawn on matplotlib ``Figure`` objects (never pyplot) into ``PdfPages``; this
+module imports nothing heavy until a report is made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exback_kit.content import LAST_STEP, texts
+from exback_kit.errors import ValidationError
+from exback_kit.store import Journal
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from exback_kit.domain.tracking import Tables
+    from exback_kit.report.pages import Line
+
+#: progress(fraction from 0 to 1, what is happening) — e.g. to move a progress bar.
+Progress = Callable[[float, str], None]
+PageDraw = Callable[["Figure"], None]
+
+
+REPORTS_FOLDER = "reports"
+#: TrueType glyphs in the PDF, so text tools and screen readers get the words back.
+PDF_FONTTYPE = 42
+PDF_METADATA = {"Title": texts.REPORT_TITLE, "Creator": "exback-kit"}
+
+
+# --- choosing what goes in ------------------------------------------------------
+
+def check_steps(steps: Iterable[object], field: str = "include_steps") -> tuple[int, ...]:
+    """Return the step numbers sorted and without repeats.
+
+    Raises:
+        ValidationError: a step is not a whole number from 0 to 18.
+    """
+    out = set()
+    for step in steps:
+        if isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= LAST_STEP:
+            raise ValidationError(texts.REPORT_BAD_STEPS.format(field=field, value=step),
+                                  field=field)
+        out.add(step)
+    return tuple(sorted(out))
+
+
+def parse_steps(text: str, field: str = "--include-steps") -> tuple[int, ...]:
+    """Return the steps in ``"2,4"``; an empty text means none.
+
+    Raises:
+        ValidationError: a part is not a step number from 0 to 18.
+    """
+    parts = [p.strip() for p in (text or "").split(",") if p.strip()]
+    if not all(p.isdigit() for p in parts):
+        raise ValidationError(texts.REPORT_BAD_STEPS.format(field=field, value=text), field=field)
+    return check_steps((int(p) for p in parts), field)
+
+
+def default_path(journal: Journal) -> Path:
+    """Return a dated file name in the ``reports`` folder beside the journal."""
+    name = f"exback-report-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+    return journal.path.parent / REPORTS_FOLDER / name
+
+
+# --- putting the pages together ------------------------------------------------------
+
+def _draw_charts(names: Sequence[str], tables: Tables, today: date, fig: Figure) -> None:
+    from exback_kit import charts
+    from exback_kit.report import pages as report_pages
+    drawn = []
+    for name in names:
+        spec = charts.CHARTS[name]
+        data = spec.prepare(tables, today)
+        drawn.append((partial(spec.draw, data), spec.summarize(data)))
+    report_pages.chart_page(fig, drawn)
+
+
+def _draw_text(lines: list[Line], fig: Figure) -> None:
+    from exback_kit.report.pages import draw_lines
+
+    draw_lines(fig, lines)
+
+
+def plan_pages(journal: Journal, tables: Tables, steps: Sequence[int],
+               today: date) -> list[PageDraw]:
+    """Return one drawing function per page, in order (charts are prepared when drawn)."""
+    from exback_kit import charts
+    from exback_kit.report import pages as report_pages
+    from exback_kit.report.text import answer_lines, cover_lines, figures_lines, wellbeing_lines
+
+    pages: list[PageDraw] = [partial(report_pages.cover,
+                                     lines=cover_lines(journal, tables, steps, today))]
+    names = list(charts.CHARTS)
+    pages += [partial(_draw_charts, names[i:i + 2], tables, today)
+              for i in range(0, len(names), 2)]
+    flows = [figures_lines(tables, today), wellbeing_lines(journal, tables, today)]
+    if steps:
+        flows.append(answer_lines(journal, steps))
+    for flow in flows:
+        pages += [partial(_draw_text, page) for page in report_pages.paginate(flow)]
+    return pages
+
+
+def _pdf_path(out: str | os.PathLike[str], field: str = "out") -> Path:
+    path = Path(out).expanduser()
+    if path.suffix.lower() != ".pdf":
+        raise ValidationError(texts.REPORT_NOT_PDF.format(field=field, value=str(out)),
+                              field=field)
+    return path
+
+
+def write_report(journal: Journal, out: str | os.PathLike[str], *,
+                 include_steps: Iterable[int] = (), today: date | None = None,
+                 progress: Progress | None = None) -> tuple[Path, int]:
+    """Write the report (see :func:`build_report`); return its path and page count."""
+    steps = check_steps(include_steps)
+    path = _pdf_path(out)
+    tell = progress or (lambda fraction, label: None)
+    tell(0.0, texts.REPORT_PROGRESS_READING)
+    import matplotlib as mpl
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    from exback_kit.charts import palette
+    from exback_kit.domain import tracking
+    from exback_kit.report import pages as report_pages
+    rc: Any = {**palette.RC, "pdf.fonttype": PDF_FONTTYPE}
+    today = today or date.today()
+    pages = plan_pages(journal, tracking.load_tables(journal), steps, today)
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=".exback-report-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh, mpl.rc_context(rc), warnings.catch_warnings(), \
+                PdfPages(fh, metadata=PDF_METADATA) as pdf:
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
+            for number, draw in enumerate(pages, start=1):
+                fig = report_pages.new_page(number, len(pages))
+                draw(fig)
+                pdf.savefig(fig)
+                tell(0.05 + 0.9 * number / len(pages), texts.REPORT_PROGRESS_PAGE.format(
+                    page=number, pages=len(pages)))
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    tell(1.0, texts.REPORT_PROGRESS_DONE)
+    return path, len(pages)
+
+
+def build_report(journal: Journal, out: str | os.PathLike[str], *,
+                 include_steps: Iterable[int] = (), today: date | None = None,
+                 progress: Progress | None = None) -> Path:
+    """Write the progress report as a PDF readable only by its owner; return its path.
+
+    Args:
+        journal: the open journal.
+        out: the PDF to write (its folder is made if needed; an old file is replaced).
+        include_steps: steps (0–18) whose latest answers go in; none by default.
+        today: the last day the report covers; default today.
+        progress: called as ``progress(fraction, label)`` while the report is made.
+
+    Raises:
+        ValidationError: ``out`` does not end in .pdf, or a step is not 0–18.
+    """
+    return write_report(journal, out, include_steps=include_steps, today=today,
+                        progress=progress)[0]
+
+
+# --- command line ----------------------------------------------------------------------
+
+def run(args: argparse.Namespace) -> int:
+    """``exback report [OUT.pdf] [--include-steps 2,4]``: write the report."""
+    steps = parse_steps(args.include_steps)
+    out = args.out and _pdf_path(args.out, "OUT")
+    with Journal.open(args.journal) as journal:
+        written, pages = write_report(journal, out or default_path(journal), include_steps=steps)
+    print(texts.REPORT_WRITTEN.format(path=written, pages=pages))
+    return 0
+
+
+def add_cli(sub: Any) -> None:
+    """Add ``exback report`` to the command line."""
+    p = sub.add_parser("report", help=texts.CLI_HELP_REPORT)
+    p.add_argument("out", nargs="?", help=texts.CLI_HELP_REPORT_OUT)
+    p.add_argument("--include-steps", default="", metavar="2,4", help=texts.CLI_HELP_INCLUDE_STEPS)
+    p.set_defaults(func=run)

@@ -1,0 +1,393 @@
+"""The journal: one SQLite file on the person's own disk.
+
+Reads and writes go through :class:`Journal`. Every write is validated first
+(see :mod:`exback_kit.store.validate`) and runs inside ``BEGIN IMMEDIATE … COMMIT``
+with WAL and ``synchronous=FULL``, so several notebooks and the command line
+can write at once and a saved entry survives a killed process or a power cut.
+This module never imports pandas at start-up; :meth:`Journal.table` does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exback_kit.content import texts
+from exback_kit.errors import JournalError, ValidationError
+from exback_kit.store import validate
+from exback_kit.store.files import create_private_file, make_private_folder
+from exback_kit.store.frames import _same, decoder, typed_frame
+from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from exback_kit.store.paths import resolve_path
+from exback_kit.store.schema import TABLES, UPDATABLE, Field, fields
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+APPLICATION_ID = 0x45584B54  # "EXKT": marks a file as a kit journal
+BUSY_TIMEOUT_MS = 10_000
+WRITE_DEADLINE_S = 60.0
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+
+# --- opening safely ---------------------------------------------------------
+
+def _refuse(path: Path) -> JournalError:
+    from exback_kit.store.backups import list_backups
+
+    backups = list_backups(path)
+    hint = (texts.BACKUP_HINT.format(backup=backups[-1]) if backups else texts.NO_BACKUP_HINT)
+    return JournalError(texts.NOT_A_JOURNAL.format(path=path, backup_hint=hint))
+
+
+def _check_existing(path: Path, conn: sqlite3.Connection) -> int:
+    """Return the file's schema version, or raise if it is not ours to open."""
+    with open(path, "rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            raise _refuse(path)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise _refuse(path) from None
+    if app_id == 0 and version == 0 and tables == 0:
+        return 0  # an empty database: treat as new
+    if app_id != APPLICATION_ID:
+        raise _refuse(path)
+    if version > SCHEMA_VERSION:
+        raise JournalError(texts.NEWER_JOURNAL.format(path=path, found=version,
+                                                      known=SCHEMA_VERSION))
+    return int(version)
+
+
+class Journal:
+    """An open journal. Use :meth:`open`; close it, or use it as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+
+    # -- lifecycle ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Journal:
+        """Open (or create) the journal and bring its schema up to date.
+
+        Args:
+            path: the journal file; default ``EXBACK_HOME`` or the per-user data folder.
+            backup: copy the journal to ``backups/`` if the newest copy is a day old.
+
+        Raises:
+            JournalError: the file is not a kit journal, is damaged, or is newer than this kit.
+        """
+        path = resolve_path(path)
+        make_private_folder(path.parent)
+        existed = path.exists() and path.stat().st_size > 0
+        if not path.exists():
+            create_private_file(path)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise JournalError(texts.NETWORK_FOLDER.format(path=path, reason=exc)) from None
+        try:
+            version = _check_existing(path, conn) if existed else 0
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            journal = cls(conn, path)
+            if version < SCHEMA_VERSION:
+                journal._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+        if backup and existed:
+            journal.backup_if_due()
+        return journal
+
+    def _migrate(self) -> None:
+        with self._transaction() as conn:
+            # Another process may have migrated while we waited for the lock.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[target](conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # Move the new schema into the main file so file-level checks see it.
+        self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def close(self) -> None:
+        """Close the connection. Everything saved is already on disk."""
+        self._conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """Return the journal's schema version (``PRAGMA user_version``)."""
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing -------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block inside BEGIN IMMEDIATE … COMMIT, waiting out other writers."""
+        deadline = time.monotonic() + WRITE_DEADLINE_S
+        while True:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if time.monotonic() > deadline:
+                    raise JournalError(texts.JOURNAL_BUSY.format(
+                        path=self.path, seconds=WRITE_DEADLINE_S)) from None
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def add(self, kind: str, *, at: object = None, **values: object) -> int:
+        """Validate and save one entry of ``kind``; return its id.
+
+        Args:
+            kind: a table of :data:`exback_kit.schema.TABLES`, e.g. ``"urges"``.
+            at: when it happened (datetime, date or ISO text); default now.
+            **values: the entry's fields.
+
+        Raises:
+            ValidationError: a field is missing or not allowed; nothing was written.
+        """
+        specs = self._specs(kind)
+        row = validate.record(kind, specs, values)
+        when = validate.moment(at)
+        row = {"at": when.isoformat(), "day": when.date().isoformat(), **row}
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        with self._transaction() as conn:
+            cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", list(row.values()))
+        return int(cur.lastrowid or 0)
+
+    def add_many(self, kind: str, entries: list[Mapping[str, object]]) -> list[int]:
+        """Validate and save many entries in one transaction; return their ids.
+
+        Each entry is a mapping of fields, optionally with ``at``. All are checked
+        before anything is written: one bad entry means none is saved.
+
+        Raises:
+            ValidationError: names the entry (counted from 1) and the field.
+        """
+        specs = self._specs(kind)
+        rows = []
+        for number, entry in enumerate(entries, start=1):
+            values = dict(entry)
+            try:
+                when = validate.moment(values.pop("at", None))
+                row = validate.record(kind, specs, values)
+            except ValidationError as exc:
+                raise ValidationError(texts.IN_ENTRY.format(number=number, problem=exc),
+                                      field=exc.field) from None
+            rows.append({"at": when.isoformat(), "day": when.date().isoformat(), **row})
+        ids: list[int] = []
+        if not rows:
+            return ids
+        cols = ", ".join(rows[0])
+        marks = ", ".join("?" for _ in rows[0])
+        with self._transaction() as conn:
+            for row in rows:
+                cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})",
+                                   list(row.values()))
+                ids.append(int(cur.lastrowid or 0))
+        return ids
+
+    def update(self, kind: str, entry_id: int, **values: object) -> None:
+        """Change the updatable fields of one entry (e.g. an unsent message's status).
+
+        Raises:
+            ValidationError: the field cannot change, a value is not allowed, or no such entry.
+        """
+        specs = self._specs(kind)
+        allowed = UPDATABLE.get(kind, ())
+        for name in values:
+            if name not in allowed and name in {s.name for s in specs}:
+                raise ValidationError(texts.NOT_UPDATABLE.format(
+                    field=name, kind=kind, allowed=", ".join(allowed) or "none"), field=name)
+        row = validate.record(kind, specs, values, partial=True)
+        if not row:
+            return
+        sets = ", ".join(f"{name} = ?" for name in row)
+        with self._transaction() as conn:
+            cur = conn.execute(f"UPDATE {kind} SET {sets} WHERE id = ?", [*row.values(), entry_id])
+            if cur.rowcount == 0:
+                raise ValidationError(texts.NO_SUCH_ENTRY.format(kind=kind, id=entry_id),
+                                      field="id")
+
+    def add_checkin(self, mood: object, energy: object = None, sleep_hours: object = None,
+                    habits: object = (), note: object = "", at: object = None) -> int:
+        """Save a check-in (mood 1–10, energy 1–10, sleep hours, habits, note); return its id."""
+        return self.add("checkins", at=at, mood=mood, energy=energy, sleep_hours=sleep_hours,
+                        habits=list(habits) if isinstance(habits, tuple) else habits, note=note)
+
+    def log_contact(self, initiated_by: object, channel: object = "text", replied: object = False,
+                    logistics: object = False, note: object = "", at: object = None) -> int:
+        """Save a contact with the ex (who started it, how, replied, logistics); return its id."""
+        return self.add("contacts", at=at, initiated_by=initiated_by, channel=channel,
+                        replied=replied, logistics=logistics, note=note)
+
+    def log_urge(self, intensity: object, trigger: object = "", acted_on: object = False,
+                 helped: object = "", note: object = "", at: object = None) -> int:
+        """Save an urge to reach out (intensity 1–10, trigger, acted on, what helped)."""
+        return self.add("urges", at=at, intensity=intensity, trigger=trigger,
+                        acted_on=acted_on, helped=helped, note=note)
+
+    def save_answer(self, step: object, question: object, value: object, at: object = None) -> int:
+        """Save an answer to a step's question as a new row (earlier answers are kept)."""
+        return self.add("answers", at=at, step=step, question=question, value=value)
+
+    def merge_rows(self, prepared: Mapping[str, list[tuple[Any, ...]]],
+                   settings: Mapping[str, Any]) -> dict[str, int]:
+        """Add already-validated rows (at, day, fields…) that the journal lacks; return counts.
+
+        Used by imports: a row equal to one already stored is skipped, and
+        settings already set here are kept. All of it is one transaction.
+        """
+        added: dict[str, int] = {}
+        with self._transaction() as conn:
+            for kind, rows in prepared.items():
+                names = ["at", "day", *(f.name for f in TABLES[kind])]
+                cols = ", ".join(names)
+                seen = set(conn.execute(f"SELECT {cols} FROM {kind}").fetchall())
+                marks = ", ".join("?" for _ in names)
+                new = [row for row in rows if row not in seen]
+                conn.executemany(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", new)
+                added[kind] = len(new)
+            stamp = validate.now().isoformat()
+            for key, value in settings.items():
+                if key == "demo":  # an import never turns a real journal into a demo
+                    continue
+                conn.execute("INSERT OR IGNORE INTO settings (key, value, at) VALUES (?, ?, ?)",
+                             (key, validate.any_json(Field(key, "json"), value), stamp))
+        return added
+
+    # -- settings --------------------------------------------------------------
+
+    def set_setting(self, key: str, value: object) -> None:
+        """Store a setting (any JSON value) under ``key``, replacing the old one."""
+        spec = Field("setting", "json")
+        encoded = validate.any_json(spec, value)
+        if not isinstance(key, str) or not key or len(key) > 64:
+            raise ValidationError(texts.BAD_VALUE.format(
+                field="setting", value=repr(key), allowed="a short name"), field="setting")
+        with self._transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value, at) VALUES (?, ?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value, at = excluded.at",
+                         (key, encoded, validate.now().isoformat()))
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """Return the setting stored under ``key``, or ``default``."""
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    @property
+    def is_demo(self) -> bool:
+        """True for the synthetic demo journal, which never mixes with a real one."""
+        return bool(self.get_setting("demo", False))
+
+    # -- reading ---------------------------------------------------------------
+
+    def _specs(self, kind: str) -> tuple[Field, ...]:
+        try:
+            return fields(kind)
+        except KeyError:
+            raise ValidationError(texts.UNKNOWN_KIND.format(
+                kind=kind, allowed=", ".join(TABLES)), field="kind") from None
+
+    def records(self, kind: str, *, where: str = "", params: tuple[object, ...] = (),
+                limit: int | None = None, newest_first: bool = False) -> list[dict[str, Any]]:
+        """Return entries of ``kind`` as dicts with decoded values (no pandas needed).
+
+        ``where`` is an SQL condition on the kind's own columns, with ``?`` for ``params``.
+        """
+        specs = self._specs(kind)
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT * FROM {kind}" + (f" WHERE {where}" if where else "")
+        sql += f" ORDER BY at {order}, id {order}" + (f" LIMIT {int(limit)}" if limit else "")
+        cur = self._conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        decoders = {s.name: decoder(s) for s in specs}
+        return [{n: decoders.get(n, _same)(v) for n, v in zip(names, row, strict=True)}
+                for row in cur.fetchall()]
+
+    def count(self, kind: str) -> int:
+        """Return how many entries of ``kind`` the journal holds."""
+        self._specs(kind)
+        return int(self._conn.execute(f"SELECT count(*) FROM {kind}").fetchone()[0])
+
+    def latest_answers(self, step: int) -> dict[str, Any]:
+        """Return the newest answer to each question of ``step``: {question: value}."""
+        rows = self._conn.execute(
+            "SELECT question, value FROM answers WHERE id IN "
+            "(SELECT max(id) FROM answers WHERE step = ? GROUP BY question)", (step,))
+        return {q: json.loads(v) for q, v in rows}
+
+    def table(self, kind: str) -> pd.DataFrame:
+        """Return all entries of ``kind`` as a DataFrame with typed columns.
+
+        ``at`` is a UTC-aware datetime, ``day`` the local date (datetime64), ``hour``
+        the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists.
+        """
+        import pandas as pd
+
+        specs = self._specs(kind)
+        df = pd.read_sql(f"SELECT * FROM {kind} ORDER BY at, id", self._conn)
+        return typed_frame(df, specs)
+
+    def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run a read-only query (for exports and tests); return all rows."""
+        return list(self._conn.execute(sql, params).fetchall())
+
+    # -- backups (see :mod:`exback_kit.store.backups`) --------------------------
+
+    def backup(self, dest: str | os.PathLike[str] | None = None, *, label: str = "") -> Path:
+        """Copy the journal with SQLite's backup API; return the copy's path."""
+        from exback_kit.store import backups
+
+        return backups.backup(self, dest, label=label)
+
+    def backup_if_due(self) -> Path | None:
+        """Back up when the newest backup is more than a day old; return the new copy."""
+        from exback_kit.store import backups
+
+        return backups.backup_if_due(self)
+
+    def restore_from(self, source: str | os.PathLike[str]) -> Path:
+        """Replace the journal's contents with a backup; return the safety copy made first.
+
+        Raises:
+            JournalError: the source is missing or not a kit journal (nothing changes).
+        """
+        from exback_kit.store import backups
+
+        return backups.restore_from(self, source)
+
+
+def check_values(kind: str, values: Mapping[str, object]) -> dict[str, object]:
+    """Validate an entry without saving it; return the stored form (forms use this)."""
+    return validate.record(kind, fields(kind), values)

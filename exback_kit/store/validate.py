@@ -1,0 +1,312 @@
+"""Checks every value before it reaches the journal; turns it into what is stored.
+
+Each check either returns the value as it will be stored (text for SQLite) or
+raises ValidationError naming the field, the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from exback_kit.content import Question, texts
+from exback_kit.errors import ValidationError
+from exback_kit.store.schema import LONG_TEXT, SHORT_TEXT, Field
+
+#: A moment may be this far ahead of the clock (clocks drift between devices).
+CLOCK_SLACK = timedelta(minutes=5)
+EARLIEST = date(1900, 1, 1)
+
+
+def _fail(template: str, field: str, value: object, **extra: object) -> ValidationError:
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "…"
+    return ValidationError(template.format(field=field, value=shown, **extra), field=field)
+
+
+def now() -> datetime:
+    """Return the current moment in the local time zone."""
+    return datetime.now().astimezone()
+
+
+def moment(value: object, field: str = "at", *, future_ok: bool = False) -> datetime:
+    """Return a timezone-aware datetime for ``value`` (None means now).
+
+    A date alone means noon of that day; a naive datetime is taken as local time.
+    An aware datetime keeps its own offset: it is the wall-clock time where it was
+    written (travel, daylight saving), so its day and hour are counted there.
+    """
+    if value is None:
+        return now()
+    given = value
+    if isinstance(value, str):
+        raw = value.strip()
+        try:
+            value = date.fromisoformat(raw) if len(raw) == 10 else datetime.fromisoformat(raw)
+        except ValueError:
+            raise _fail(texts.BAD_MOMENT, field, value) from None
+    if isinstance(value, datetime):
+        result = value if value.tzinfo else value.astimezone()
+    elif isinstance(value, date):
+        result = datetime.combine(value, time(12, 0)).astimezone()
+    else:
+        raise _fail(texts.BAD_MOMENT, field, value)
+    if result.date() < EARLIEST:
+        raise _fail(texts.TOO_EARLY, field, given, earliest=EARLIEST.isoformat())
+    if not future_ok and result > now() + CLOCK_SLACK:
+        raise _fail(texts.IN_FUTURE, field, given)
+    return result
+
+
+def day(value: object, field: str, *, future_ok: bool = False) -> str:
+    """Return an ISO date string for a date, a datetime or an ISO text."""
+    if isinstance(value, datetime):
+        value = value.date()
+    given = value
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise _fail(texts.BAD_DAY, field, value) from None
+    if not isinstance(value, date):
+        raise _fail(texts.BAD_DAY, field, value)
+    if value < EARLIEST:
+        raise _fail(texts.TOO_EARLY, field, given, earliest=EARLIEST.isoformat())
+    if not future_ok and value > now().date():
+        raise _fail(texts.IN_FUTURE, field, given)
+    return value.isoformat()
+
+
+def number(spec: Field, value: object) -> int | float:
+    """Return an int or float within the field's range."""
+    want_int = spec.kind == "int"
+    allowed = (texts.WHOLE_NUMBER if want_int else texts.NUMBER).format(lo=_n(spec.lo),
+                                                                       hi=_n(spec.hi))
+    if isinstance(value, bool):
+        raise _fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
+    if isinstance(value, str):
+        try:
+            value = float(value.strip()) if value.strip() else None
+        except ValueError:
+            raise _fail(texts.BAD_VALUE, spec.name, value, allowed=allowed) from None
+    if not isinstance(value, int | float) or math.isnan(value) or math.isinf(value):
+        raise _fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
+    if want_int:
+        if isinstance(value, float) and not value.is_integer():
+            raise _fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
+        value = int(value)
+    if (spec.lo is not None and value < spec.lo) or (spec.hi is not None and value > spec.hi):
+        raise _fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
+    return value
+
+
+def _n(x: float | None) -> str:
+    return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
+
+
+def text(spec: Field, value: object) -> str:
+    """Return text as given; whitespace-only becomes empty; NUL and overlong are refused."""
+    if not isinstance(value, str):
+        raise _fail(texts.BAD_TEXT, spec.name, value)
+    if "\x00" in value:
+        raise _fail(texts.NUL_IN_TEXT, spec.name, value)
+    if len(value) > spec.max_len:
+        raise ValidationError(texts.TOO_LONG.format(field=spec.name, length=len(value),
+                                                    max_len=spec.max_len), field=spec.name)
+    if not value.strip():
+        if spec.required:
+            raise _fail(texts.REQUIRED, spec.name, value)
+        return ""
+    return value
+
+
+def flag(spec: Field, value: object) -> int:
+    """Return 1 or 0 for a yes/no field."""
+    if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+        return int(value)
+    raise _fail(texts.BAD_FLAG, spec.name, value)
+
+
+def choice(spec: Field, value: object) -> str:
+    """Return the value if it is one of the field's choices."""
+    if not isinstance(value, str) or value not in spec.choices:
+        raise _fail(texts.BAD_CHOICE, spec.name, value, allowed=", ".join(spec.choices))
+    return value
+
+
+def items(spec: Field, value: object) -> str:
+    """Return a JSON list for a list of short texts or numbers."""
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise _fail(texts.BAD_LIST, spec.name, value)
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, str):
+            out.append(text(Field(spec.name, "text", max_len=SHORT_ITEM), item).strip())
+        elif isinstance(item, int) and not isinstance(item, bool):
+            out.append(item)
+        else:
+            raise _fail(texts.BAD_LIST, spec.name, value)
+    out = [x for x in out if x != ""]
+    if len(out) > spec.max_len:
+        raise _fail(texts.LIST_TOO_LONG, spec.name, value, max_len=spec.max_len)
+    return json.dumps(out, ensure_ascii=False)
+
+
+SHORT_ITEM = 100
+JSON_LIMIT = 100_000
+
+
+def any_json(spec: Field, value: object) -> str:
+    """Return JSON text for an answer value (text, number, yes/no, date, list)."""
+    if isinstance(value, datetime | date):
+        value = value.isoformat()
+    if isinstance(value, tuple):
+        value = list(value)
+    try:
+        encoded = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        raise _fail(texts.BAD_ANSWER, spec.name, value) from None
+    if "\\u0000" in encoded:
+        raise _fail(texts.NUL_IN_TEXT, spec.name, value)
+    if len(encoded) > JSON_LIMIT:
+        raise ValidationError(texts.TOO_LONG.format(field=spec.name, length=len(encoded),
+                                                    max_len=JSON_LIMIT), field=spec.name)
+    return encoded
+
+
+_CHECKS = {
+    "int": number,
+    "float": number,
+    "text": text,
+    "bool": flag,
+    "choice": choice,
+    "list": items,
+    "json": any_json,
+}
+
+
+def clean(spec: Field, value: object) -> object:
+    """Return the stored form of one field's value, or raise ValidationError."""
+    if value is None:
+        if spec.required:
+            raise _fail(texts.REQUIRED, spec.name, value)
+        return None
+    if spec.kind == "date":
+        return day(value, spec.name, future_ok=spec.future_ok)
+    if spec.kind == "moment":
+        return moment(value, spec.name, future_ok=spec.future_ok).isoformat()
+    return _CHECKS[spec.kind](spec, value)
+
+
+def record(kind: str, specs: tuple[Field, ...], values: Mapping[str, object], *,
+           partial: bool = False) -> dict[str, object]:
+    """Return the stored form of a whole record; unknown fields are refused."""
+    known = {s.name: s for s in specs}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ValidationError(texts.UNKNOWN_FIELD.format(kind=kind, field=unknown[0],
+                                                         allowed=", ".join(known)),
+                              field=unknown[0])
+    out: dict[str, object] = {}
+    for spec in specs:
+        if spec.name in values:
+            out[spec.name] = clean(spec, values[spec.name])
+        elif not partial:
+            default = spec.default
+            if isinstance(default, tuple):
+                default = list(default)
+            out[spec.name] = clean(spec, default) if default is not None else clean(spec, None)
+    return out
+
+
+# --- answers to the content's questions -----------------------------------------
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str | list | tuple) and not
+                             (value.strip() if isinstance(value, str) else value))
+
+
+def answer(question: Question, value: object) -> object:
+    """Return the stored form of an answer, or None when it was skipped.
+
+    Args:
+        question: the question answered.
+        value: what the widget holds (int, bool, text, date, list of choice ids, …).
+
+    Raises:
+        ValidationError: the value doesn't fit the question; ``.field`` is the question id.
+    """
+    label = question.text
+    if _empty(value):
+        if question.required:
+            raise ValidationError(texts.REQUIRED.format(field=label, value="nothing"),
+                                  field=question.id)
+        return None
+    try:
+        return _CHECKERS[question.type](question, value)
+    except ValidationError as exc:
+        raise ValidationError(str(exc), field=question.id) from None
+
+
+def _check_scale(q: Question, value: object) -> object:
+    return number(Field(q.text, "int", lo=q.min, hi=q.max), value)
+
+
+def _check_number(q: Question, value: object) -> object:
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", "."))
+        except ValueError:
+            raise ValidationError(texts.ANSWER_NOT_NUMBER.format(
+                field=q.text, value=repr(value)), field=q.id) from None
+    checked = number(Field(q.text, "float", lo=q.min, hi=q.max), value)
+    return int(checked) if float(checked).is_integer() else checked
+
+
+def _check_single(q: Question, value: object) -> object:
+    ids = [c.id for c in q.choices]
+    if value not in ids:
+        raise ValidationError(texts.ANSWER_NOT_CHOICE.format(
+            field=q.text, value=repr(value), allowed=", ".join(ids)), field=q.id)
+    return value
+
+
+def _check_multi(q: Question, value: object) -> object:
+    if not isinstance(value, list | tuple | set | frozenset):
+        value = [value]
+    picked = [_check_single(q, v) for v in value]
+    return [c.id for c in q.choices if c.id in picked]
+
+
+def _check_yesno(q: Question, value: object) -> object:
+    if not isinstance(value, bool):
+        raise ValidationError(texts.ANSWER_NOT_YESNO.format(field=q.text, value=repr(value)),
+                              field=q.id)
+    return value
+
+
+def _check_text(q: Question, value: object) -> object:
+    limit = SHORT_TEXT if q.type == "short_text" else LONG_TEXT
+    return text(Field(q.text, "text", max_len=limit), value)
+
+
+def _check_date(q: Question, value: object) -> object:
+    if isinstance(value, str | date):
+        return day(value, q.text, future_ok=q.future_ok)
+    raise ValidationError(texts.BAD_DAY.format(field=q.text, value=repr(value)), field=q.id)
+
+
+_CHECKERS = {
+    "scale": _check_scale,
+    "number": _check_number,
+    "single": _check_single,
+    "multi": _check_multi,
+    "yesno": _check_yesno,
+    "short_text": _check_text,
+    "long_text": _check_text,
+    "date": _check_date,
+}
