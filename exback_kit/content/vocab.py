@@ -26,3 +26,5 @@ REPAIR_STATUSES = ("open", "in_progress", "resolved")
 FLIRTING = ("none", "a_little", "clearly")
 FLIRT_LANDED = ("not_applicable", "well", "unclear", "badly")
 INSTRUMENTS = ("who5", "rosenberg")
+#: The moving-on checklists (09): their presence on your devices, practical untangling.
+CHECKLISTS = ("devices", "untangling")

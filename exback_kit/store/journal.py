@@ -240,10 +240,16 @@ class Journal:
                                       field="id")
 
     def add_checkin(self, mood: object, energy: object = None, sleep_hours: object = None,
-                    habits: object = (), note: object = "", at: object = None) -> int:
-        """Save a check-in (mood 1–10, energy 1–10, sleep hours, habits, note); return its id."""
+                    habits: object = (), note: object = "", at: object = None,
+                    mind: object = None) -> int:
+        """Save a check-in; return its id.
+
+        Mood and energy are 1–10, sleep in hours, ``mind`` how much the ex took up
+        your mind today (0–10, optional).
+        """
         return self.add("checkins", at=at, mood=mood, energy=energy, sleep_hours=sleep_hours,
-                        habits=list(habits) if isinstance(habits, tuple) else habits, note=note)
+                        habits=list(habits) if isinstance(habits, tuple) else habits, note=note,
+                        mind=mind)
 
     def log_contact(self, initiated_by: object, channel: object = "text", replied: object = False,
                     logistics: object = False, note: object = "", at: object = None) -> int:
@@ -345,6 +351,13 @@ class Journal:
         rows = self._conn.execute(
             "SELECT question, value FROM answers WHERE id IN "
             "(SELECT max(id) FROM answers WHERE step = ? GROUP BY question)", (step,))
+        return {q: json.loads(v) for q, v in rows}
+
+    def latest_reflections(self, topic: str) -> dict[str, Any]:
+        """Return the newest answer to each question of a moving-on topic: {question: value}."""
+        rows = self._conn.execute(
+            "SELECT question, value FROM reflections WHERE id IN "
+            "(SELECT max(id) FROM reflections WHERE topic = ? GROUP BY question)", (topic,))
         return {q: json.loads(v) for q, v in rows}
 
     def table(self, kind: str) -> pd.DataFrame:

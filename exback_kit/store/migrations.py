@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -58,6 +58,20 @@ CREATE TABLE old_habits (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT 
     habit TEXT, note TEXT);
 """
 
+# Version 3: how much the ex took up your mind (check-ins) and the moving-on stage's tables.
+# Frozen: never edit.
+_V3 = """
+ALTER TABLE checkins ADD COLUMN mind INTEGER;
+CREATE TABLE reflections (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    topic TEXT NOT NULL, question TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX reflections_topic ON reflections(topic, question);
+CREATE TABLE reappraisals (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    what TEXT, pleasant TEXT, feelings_before INTEGER, mood_before INTEGER,
+    feelings_after INTEGER, mood_after INTEGER, after_at TEXT, note TEXT);
+CREATE TABLE checklist_items (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    checklist TEXT, item TEXT, done_day TEXT, note TEXT);
+"""
+
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
     # One statement at a time: executescript() would COMMIT the caller's transaction.
@@ -74,5 +88,9 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
     _run(conn, _V2)
 
 
+def _migrate_v3(conn: sqlite3.Connection) -> None:
+    _run(conn, _V3)
+
+
 #: version reached -> code that brings the previous version there.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3}

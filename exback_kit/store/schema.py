@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from exback_kit.content.vocab import (
     CHANNELS,
+    CHECKLISTS,
     DECISIONS,
     FLIRT_LANDED,
     FLIRTING,
@@ -62,6 +63,8 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _scale("mood", required=True),
         _scale("energy"),
         Field("sleep_hours", "float", lo=0, hi=24),
+        # How much the ex took up the person's mind today (0 = not at all); optional.
+        _scale("mind", 0, 10),
         Field("habits", "list", max_len=100, default=()),
         _text("note"),
     ),
@@ -154,6 +157,30 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _text("habit", required=True, short=True),
         _text("note"),
     ),
+    # Moving on (09): answers to the topic prompts, like ``answers`` but keyed by topic.
+    "reflections": (
+        Field("topic", "text", required=True, max_len=64),
+        Field("question", "text", required=True, max_len=64),
+        Field("value", "json", required=True),
+    ),
+    # A clear-eyed list: what didn't work, something pleasant next, feelings and mood 0–10.
+    "reappraisals": (
+        _text("what", required=True),
+        _text("pleasant", short=True),
+        _scale("feelings_before", 0, 10),
+        _scale("mood_before", 0, 10),
+        _scale("feelings_after", 0, 10),
+        _scale("mood_after", 0, 10),
+        Field("after_at", "moment"),
+        _text("note"),
+    ),
+    # The person's own checklists (devices, untangling): each item and the day it was done.
+    "checklist_items": (
+        Field("checklist", "choice", required=True, choices=CHECKLISTS),
+        _text("item", required=True, short=True),
+        Field("done_day", "date"),
+        _text("note"),
+    ),
 }
 
 #: Fields that may change after a record is written (everything else is history).
@@ -163,6 +190,8 @@ UPDATABLE: dict[str, tuple[str, ...]] = {
     "repairs": ("plan", "status"),
     "milestones": ("target_day", "done_day", "note"),
     "patterns": ("root", "plan"),
+    "reappraisals": ("feelings_after", "mood_after", "after_at"),
+    "checklist_items": ("done_day", "note"),
 }
 
 
