@@ -50,6 +50,8 @@ ROSENBERG = PURPLE
 BAND_TINTS = {"low": "#F7DCCB", "middle": "#FBEFD2", "good": "#DCEEF8"}
 #: Light to dark for counts (urges by hour and weekday).
 HEAT = ("#FFFFFF", SKY, BLUE)
+MIND = ORANGE           # how much the ex took up your mind (09)
+FEELINGS = PURPLE       # feelings for them, before and after the clear-eyed list
 PROGRESS = GREEN
 PROGRESS_TRACK = "#EEEEEE"
 

@@ -25,6 +25,7 @@ from exback_kit.charts import calendar as calendar_chart
 from exback_kit.charts import contact as contact_charts
 from exback_kit.charts import growth as growth_charts
 from exback_kit.charts import mood as mood_charts
+from exback_kit.charts import moving_on as moving_on_charts
 from exback_kit.charts import palette
 from exback_kit.charts.base import DPI
 from exback_kit.content import texts
@@ -64,6 +65,10 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in (
           growth_charts.summarize_wellbeing),
     _spec("journey", growth_charts.prepare_journey, growth_charts.draw_journey,
           growth_charts.summarize_journey),
+    _spec("mind", moving_on_charts.prepare_mind, moving_on_charts.draw_mind,
+          moving_on_charts.summarize_mind),
+    _spec("reappraisal", moving_on_charts.prepare_reappraisal, moving_on_charts.draw_reappraisal,
+          moving_on_charts.summarize_reappraisal),
 )}
 
 

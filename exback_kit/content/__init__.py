@@ -13,9 +13,10 @@ from exback_kit.content.loader import (
     Question,
     Stage,
     Step,
+    Topic,
     load,
     load_from,
 )
 
 __all__ = ["LAST_STEP", "QUESTION_TYPES", "Choice", "Content", "ContentError", "Question",
-           "Stage", "Step", "load", "load_from"]
+           "Stage", "Step", "Topic", "load", "load_from"]

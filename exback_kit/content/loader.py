@@ -1,5 +1,10 @@
 """Loads the kit's stages, steps and questions from the TOML files in ``data/``.
 
+Numbered steps (0–18) live in ``steps_*.toml``. Stages may also hold topics that
+are not numbered steps (the moving-on stage's prompts and checklists), in
+``topics_*.toml``: each ``[[topic]]`` names its stage and has a title, an idea,
+optional notes, questions and checklist suggestions.
+
 The files ship in the wheel as the package ``exback_kit.data``. :func:`load`
 reads and validates them once; every problem is reported with the file, the
 step and the question it was found in.
@@ -24,7 +29,10 @@ QUESTION_TYPES = ("scale", "single", "multi", "yesno", "short_text", "long_text"
                   "number")
 STAGES_FILE = "stages.toml"
 STEP_FILES = "steps_*.toml"
+TOPIC_FILES = "topics_*.toml"
 LAST_STEP = 18
+#: The ``step`` of a question that belongs to a topic rather than a numbered step.
+NOT_A_STEP = -1
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
@@ -42,7 +50,10 @@ class Choice:
 
 @dataclass(frozen=True)
 class Question:
-    """One prompt of a step; ``type`` is one of :data:`QUESTION_TYPES`."""
+    """One prompt of a step (or of a topic); ``type`` is one of :data:`QUESTION_TYPES`.
+
+    A topic's questions have ``step`` :data:`NOT_A_STEP` and ``topic`` set.
+    """
 
     id: str
     type: str
@@ -58,6 +69,7 @@ class Question:
     high: str = ""
     unit: str = ""
     future_ok: bool = False
+    topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,33 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A part of a stage that is not a numbered step: prompts, an exercise or a checklist.
+
+    ``suggestions`` are checklist items the kit offers; the person picks or adds their own.
+    """
+
+    id: str
+    stage_id: str
+    title: str
+    idea: str
+    questions: tuple[Question, ...] = ()
+    notes: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+    def question(self, question_id: str) -> Question:
+        """Return the question with this id.
+
+        Raises:
+            KeyError: the topic has no such question.
+        """
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+
+@dataclass(frozen=True)
 class Stage:
     """A stage (one notebook). ``overview`` marks the dashboard, which covers every step."""
 
@@ -100,11 +139,13 @@ class Stage:
 
 @dataclass(frozen=True)
 class Content:
-    """Everything the kit asks: ``stages`` in order, ``steps`` 1–18 in order, ``start`` = step 0."""
+    """Everything the kit asks: ``stages`` in order, ``steps`` 1–18 in order, ``start`` = step 0,
+    and ``topics`` (parts of stages that are not numbered steps) in file order."""
 
     stages: tuple[Stage, ...]
     steps: tuple[Step, ...]
     start: Step
+    topics: tuple[Topic, ...] = ()
 
     def stage(self, stage_id: str) -> Stage:
         """Return a stage by id, e.g. ``"03_rebuilding_you"``.
@@ -133,6 +174,22 @@ class Content:
     def stage_steps(self, stage_id: str) -> tuple[Step, ...]:
         """Return the steps a stage covers, in order."""
         return tuple(self.step(n) for n in self.stage(stage_id).steps)
+
+    def topic(self, topic_id: str) -> Topic:
+        """Return a topic by id, e.g. ``"grief"``.
+
+        Raises:
+            KeyError: no such topic (the message lists the ids).
+        """
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(texts.CONTENT_NO_TOPIC.format(
+            topic_id=topic_id, allowed=", ".join(t.id for t in self.topics)))
+
+    def stage_topics(self, stage_id: str) -> tuple[Topic, ...]:
+        """Return the topics of a stage, in file order."""
+        return tuple(t for t in self.topics if t.stage_id == stage_id)
 
 
 # --- loading ----------------------------------------------------------------
@@ -163,7 +220,11 @@ def load_from(folder: Traversable | Path) -> Content:
                     where=texts.CONTENT_WHERE_STEP.format(file=name, step=step.number),
                     id=step.number, what="step"))
             steps[step.number] = step
-    return _assemble(stages, steps)
+    topics: list[Topic] = []
+    for name in sorted(p.name for p in folder.iterdir() if Path(p.name).match(TOPIC_FILES)):
+        topics += _parse_topics(name, _read(folder, name), stages)
+    _no_duplicates((t.id for t in topics), TOPIC_FILES, "topic")
+    return _assemble(stages, steps, tuple(topics))
 
 
 def _read(folder: Traversable | Path, name: str) -> dict[str, Any]:
@@ -226,6 +287,38 @@ def _parse_steps(name: str, data: dict[str, Any]) -> list[Step]:
     return steps
 
 
+def _notes(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """Return a list of non-empty strings from ``raw[key]`` (absent: none)."""
+    items = raw.get(key, [])
+    if not isinstance(items, list) or not all(isinstance(n, str) and n.strip() for n in items):
+        raise ContentError(texts.CONTENT_MISSING.format(where=where, key=key))
+    return tuple(n.strip() for n in items)
+
+
+def _parse_topics(name: str, data: dict[str, Any], stages: list[Stage]) -> list[Topic]:
+    topics = []
+    known = {s.id for s in stages}
+    for raw in data.get("topic", []):
+        tid = raw.get("id", "")
+        where = texts.CONTENT_WHERE_TOPIC.format(file=name, topic=tid)
+        if not isinstance(tid, str) or not _ID.match(tid):
+            raise ContentError(texts.CONTENT_BAD_ID.format(where=where, id=tid))
+        stage_id = _text(raw, "stage", where)
+        if stage_id not in known:
+            raise ContentError(texts.CONTENT_UNKNOWN_STAGE.format(
+                where=where, stage_id=stage_id, allowed=", ".join(sorted(known))))
+        questions = [_parse_question(name, NOT_A_STEP, q, topic=tid)
+                     for q in raw.get("question", [])]
+        _no_duplicates((q.id for q in questions), where, "question")
+        suggestions = _notes(raw, "suggestions", where)
+        _no_duplicates(suggestions, where, "suggestion")
+        topics.append(Topic(tid, stage_id, _text(raw, "title", where), _text(raw, "idea", where),
+                            tuple(questions), _notes(raw, "notes", where), suggestions))
+    if not topics:
+        raise ContentError(texts.CONTENT_MISSING.format(where=name, key="topic"))
+    return topics
+
+
 def _no_duplicates(ids: Iterable[str], where: str, what: str) -> None:
     seen: set[str] = set()
     for item in ids:
@@ -234,9 +327,12 @@ def _no_duplicates(ids: Iterable[str], where: str, what: str) -> None:
         seen.add(item)
 
 
-def _parse_question(name: str, step: int, raw: Mapping[str, Any]) -> Question:
+def _parse_question(name: str, step: int, raw: Mapping[str, Any], *,
+                    topic: str = "") -> Question:
     qid = raw.get("id", "")
-    where = texts.CONTENT_WHERE_QUESTION.format(file=name, step=step, question=qid)
+    where = (texts.CONTENT_WHERE_TOPIC_QUESTION.format(file=name, topic=topic, question=qid)
+             if topic else texts.CONTENT_WHERE_QUESTION.format(file=name, step=step,
+                                                               question=qid))
     if not isinstance(qid, str) or not _ID.match(qid):
         raise ContentError(texts.CONTENT_BAD_ID.format(where=where, id=qid))
     qtype = raw.get("type", "")
@@ -248,7 +344,7 @@ def _parse_question(name: str, step: int, raw: Mapping[str, Any]) -> Question:
         help=_text(raw, "help", where, required=False),
         required=bool(raw.get("required", False)),
         group=_text(raw, "group", where, required=False),
-        future_ok=bool(raw.get("future_ok", False)),
+        future_ok=bool(raw.get("future_ok", False)), topic=topic,
         **_type_extras(qtype, raw, where),
     )
     return q
@@ -287,7 +383,8 @@ def _choices(raw: object, where: str) -> tuple[Choice, ...]:
     return tuple(out)
 
 
-def _assemble(stages: list[Stage], steps: dict[int, Step]) -> Content:
+def _assemble(stages: list[Stage], steps: dict[int, Step],
+              topics: tuple[Topic, ...] = ()) -> Content:
     """Tie steps to stages and check that steps 0–18 are all there, each in one stage."""
     missing = sorted(set(range(LAST_STEP + 1)) - set(steps))
     if missing:
@@ -307,7 +404,8 @@ def _assemble(stages: list[Stage], steps: dict[int, Step]) -> Content:
             where=STAGES_FILE, problem=f"steps {unowned} belong to no stage"))
     first = stages[0].id
     linked = {n: _with_stage(s, owner.get(n, first)) for n, s in steps.items()}
-    return Content(tuple(stages), tuple(linked[n] for n in range(1, LAST_STEP + 1)), linked[0])
+    return Content(tuple(stages), tuple(linked[n] for n in range(1, LAST_STEP + 1)), linked[0],
+                   topics)
 
 
 def _with_stage(step: Step, stage_id: str) -> Step:

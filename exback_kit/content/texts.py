@@ -121,6 +121,10 @@ IN_IMPORT_ROW = "{kind}, row {number}: {problem} Nothing was imported."
 CONTENT_WHERE = "{file}"
 CONTENT_WHERE_STEP = "{file}, step {step}"
 CONTENT_WHERE_QUESTION = "{file}, step {step}, question {question!r}"
+CONTENT_WHERE_TOPIC = "{file}, topic {topic!r}"
+CONTENT_WHERE_TOPIC_QUESTION = "{file}, topic {topic!r}, question {question!r}"
+CONTENT_UNKNOWN_STAGE = "{where}: there is no stage {stage_id!r} in stages.toml. The stages are: {allowed}."
+CONTENT_NO_TOPIC = "There is no topic {topic_id!r}. The topics are: {allowed}."
 CONTENT_BAD_TOML = "{where}: this isn't valid TOML ({reason})."
 CONTENT_MISSING = "{where}: {key!r} is missing or empty; please add it."
 CONTENT_UNKNOWN_TYPE = "{where}: unknown question type {type!r}. Allowed: {allowed}."
@@ -396,6 +400,8 @@ CHART_TITLES = {
     "habits": "Habits and mood",
     "wellbeing": "Wellbeing check-ins",
     "journey": "Your journey so far",
+    "mind": "How much they were on your mind",
+    "reappraisal": "Before and after your clear-eyed list",
 }
 CHART_UNKNOWN = "There is no chart called {name!r}. The charts are: {allowed}."
 CHART_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -446,6 +452,26 @@ CHART_WHO5_BAND_WORDS = {"low": "in the lowest of its three bands", "middle": "i
 CHART_EMPTY_WELLBEING = "Your WHO-5 and self-esteem check-ins appear here; each takes about two minutes."
 CHART_JOURNEY_COUNT = "{answered} of {questions}"
 CHART_EMPTY_JOURNEY = "Your journey starts in Start here. Each answer you save fills in a little of these bars."
+CHART_MIND_AXIS = "On your mind (0–10)"
+CHART_MIND_DAILY = "on your mind, each day"
+CHART_MIND_ROLLING = "on your mind, 7-day average"
+CHART_MIND_MOOD = "mood, 7-day average"
+CHART_MIND_CHANGE = {"up": "a little more than", "down": "a little less than", "same": "about the same as"}
+CHART_EMPTY_MIND = "This line starts with the first check-in where you say how much they were on your mind. That question is optional."
+CHART_REAPPRAISAL_AXIS = "Rating (0–10)"
+CHART_REAPPRAISAL_FEELINGS = "feelings for them"
+CHART_REAPPRAISAL_MOOD = "mood"
+CHART_REAPPRAISAL_BEFORE = "before"
+CHART_REAPPRAISAL_AFTER = "after"
+CHART_EMPTY_REAPPRAISAL = "Your before-and-after ratings show here once a line of your clear-eyed list has both."
+SUMMARY_MIND_EMPTY = "No check-in says yet how much they were on your mind, so there is no line to describe."
+SUMMARY_MIND_QUIET = "No check-in in the last 7 days says how much they were on your mind; the line shows the earlier ones."
+SUMMARY_MIND_WEEK = "Over the last 7 days they took up your mind {mean} out of 10 on average, across {days:n:day} with a rating."
+SUMMARY_MIND_COMPARE = "Over the last 7 days they took up your mind {mean} out of 10 on average across {days:n:day} with a rating, {change} the week before ({previous})."
+SUMMARY_PAIRS_EMPTY = "No line of your clear-eyed list has a before and an after rating yet."
+SUMMARY_PAIRS = "Across {count:n:line} with before and after ratings, on average {changes}."
+SUMMARY_PAIRS_FEELINGS = "feelings for them went from {before} to {after}"
+SUMMARY_PAIRS_MOOD = "mood went from {before} to {after}"
 SUMMARY_MOOD_EMPTY = "There are no check-ins yet, so there is no mood line to describe."
 SUMMARY_MOOD_QUIET = "There were no check-ins in the last 7 days; on {day}, your most recent one, your mood was {mood} out of 10."
 SUMMARY_MOOD_WEEK = "Over the last 7 days your mood averaged {mean} out of 10, across {days:n:day} with a check-in."

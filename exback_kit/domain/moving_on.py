@@ -1,0 +1,105 @@
+"""The moving-on stage in numbers: how much they were on your mind, before and after the list.
+
+Pure pandas: frames as :meth:`exback_kit.store.Journal.table` types them, plus ``today``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from exback_kit.domain.tracking import as_day, up_to
+
+WEEK = 7
+#: The four ratings of a clear-eyed entry, before and after.
+RATINGS = ("feelings_before", "feelings_after", "mood_before", "mood_after")
+
+
+def _floats(col: pd.Series) -> np.ndarray:
+    return col.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def mind_by_day(checkins: pd.DataFrame, today: date | None = None, *,
+                window: int = WEEK) -> pd.DataFrame:
+    """Return one row per day from the first check-in that says how much they were on your mind.
+
+    Columns: ``mind`` (0–10) and ``mood`` (1–10), each the day's mean and NaN on a day
+    without one (never zero), and ``mind_rolling`` / ``mood_rolling``, the mean over the
+    last ``window`` days that have a value. The index is the day (named ``day``).
+    """
+    end = as_day(today)
+    df = up_to(checkins, end)
+    frame = pd.DataFrame({"day": df["day"].to_numpy(dtype="datetime64[ns]"),
+                          "mind": _floats(df["mind"]), "mood": _floats(df["mood"])})
+    with_mind = frame.dropna(subset=["mind"])
+    if with_mind.empty:
+        empty = {c: [] for c in ("mind", "mood", "mind_rolling", "mood_rolling")}
+        return pd.DataFrame(empty, index=pd.DatetimeIndex([], name="day"), dtype="float64")
+    frame = frame[frame["day"] >= with_mind["day"].min()]
+    grouped = frame.groupby("day")
+    out = pd.DataFrame({"mind": grouped["mind"].mean(), "mood": grouped["mood"].mean()})
+    out = out.reindex(pd.date_range(out.index.min(), end, freq="D", name="day"))
+    for col in ("mind", "mood"):
+        out[f"{col}_rolling"] = out[col].rolling(window, min_periods=1).mean()
+    return out
+
+
+@dataclass(frozen=True)
+class WeekMind:
+    """The mean of ``mind`` over the last week and the week before (None: no check-in)."""
+
+    mean: float | None
+    days: int
+    previous: float | None
+
+
+def mind_weeks(daily: pd.DataFrame) -> WeekMind:
+    """Return this week's and last week's mean ``mind`` from :func:`mind_by_day`."""
+    mind = daily["mind"]
+    week, before = mind.iloc[-WEEK:], mind.iloc[-2 * WEEK:-WEEK]
+    days = int(week.notna().sum())
+    return WeekMind(float(week.mean()) if days else None, days,
+                    float(before.mean()) if before.notna().any() else None)
+
+
+def reappraisal_pairs(reappraisals: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
+    """Return the clear-eyed entries that have a before and an after rating, oldest first.
+
+    Columns: ``day``, the four ratings of :data:`RATINGS` as floats, and
+    ``feelings_change`` / ``mood_change`` (after minus before). An entry counts for a
+    measure only when both of its ratings are there; the other measure may be NaN.
+    """
+    df = up_to(reappraisals, as_day(today))
+    out = pd.DataFrame({"day": df["day"].to_numpy(dtype="datetime64[ns]"),
+                        **{name: _floats(df[name]) for name in RATINGS}})
+    out["feelings_change"] = out["feelings_after"] - out["feelings_before"]
+    out["mood_change"] = out["mood_after"] - out["mood_before"]
+    has_pair = out["feelings_change"].notna() | out["mood_change"].notna()
+    return out[has_pair.to_numpy()].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class PairMeans:
+    """Mean before and after for one measure, over the entries that have both."""
+
+    count: int
+    before: float
+    after: float
+
+
+def pair_means(pairs: pd.DataFrame, measure: str) -> PairMeans | None:
+    """Return the mean before/after of ``measure`` ("feelings" or "mood"), or None without data."""
+    both = pairs.dropna(subset=[f"{measure}_before", f"{measure}_after"])
+    if both.empty:
+        return None
+    return PairMeans(len(both), float(both[f"{measure}_before"].mean()),
+                     float(both[f"{measure}_after"].mean()))
+
+
+def checklist_counts(items: pd.DataFrame, checklist: str) -> tuple[int, int]:
+    """Return (done, total) for one of the person's checklists."""
+    mine = items[(items["checklist"] == checklist).to_numpy()]
+    return int(mine["done_day"].notna().sum()), len(mine)
