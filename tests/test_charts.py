@@ -48,7 +48,9 @@ def empty_tables(tmp_path_factory):
 def one_day_tables(tmp_path_factory):
     with Journal.open(tmp_path_factory.mktemp("one") / "j.sqlite3") as j:
         j.add("nocontact_periods", start_day=TODAY, target_days=30, at=at(TODAY, 8))
-        j.add_checkin(6, energy=4, sleep_hours=7, habits=["exercise"], at=at(TODAY, 9))
+        j.add_checkin(6, energy=4, sleep_hours=7, habits=["exercise"], mind=4, at=at(TODAY, 9))
+        j.add("reappraisals", what="plans kept changing", pleasant="a walk", feelings_before=7,
+              mood_before=4, feelings_after=6, mood_after=6, at=at(TODAY, 9, 30))
         j.log_urge(7, trigger="late night", at=at(TODAY, 10))
         j.log_contact("them", at=at(TODAY, 11))
         j.add("instrument_results", instrument="who5", items=[3, 3, 3, 3, 3], raw=15,
@@ -86,9 +88,9 @@ def texts_on(fig: Figure) -> list[str]:
 
 # --- every chart, any data --------------------------------------------------------
 
-def test_the_registry_names_the_eight_charts():
+def test_the_registry_names_the_ten_charts():
     assert list(charts.CHARTS) == ["mood", "mood_meter", "year_pixels", "no_contact", "urges",
-                                   "habits", "wellbeing", "journey"]
+                                   "habits", "wellbeing", "journey", "mind", "reappraisal"]
     for name, spec in charts.CHARTS.items():
         assert spec.name == name and spec.title == texts.CHART_TITLES[name]
 
@@ -117,7 +119,8 @@ def test_an_empty_journal_gets_a_friendly_note_not_a_chart(empty_tables):
     notes = {"mood": texts.CHART_EMPTY_MOOD, "mood_meter": texts.CHART_EMPTY_METER,
              "year_pixels": texts.CHART_EMPTY_YEAR, "no_contact": texts.CHART_EMPTY_NO_CONTACT,
              "urges": texts.CHART_EMPTY_URGES, "habits": texts.CHART_EMPTY_HABITS,
-             "wellbeing": texts.CHART_EMPTY_WELLBEING, "journey": texts.CHART_EMPTY_JOURNEY}
+             "wellbeing": texts.CHART_EMPTY_WELLBEING, "journey": texts.CHART_EMPTY_JOURNEY,
+             "mind": texts.CHART_EMPTY_MIND, "reappraisal": texts.CHART_EMPTY_REAPPRAISAL}
     for name, note in notes.items():
         fig, _ = charts.render(name, empty_tables, TODAY)
         shown = " ".join(" ".join(texts_on(fig)).split())

@@ -16,12 +16,12 @@ from exback_kit.store import validate
 
 STAGE_IDS = ["00_start_here", "01_space_and_clarity", "02_reading_the_signals",
              "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
-             "06_the_conversation", "07_relationship_2_0", "08_dashboard"]
+             "06_the_conversation", "07_relationship_2_0", "08_dashboard", "09_moving_on"]
 STAGE_STEPS = {"00_start_here": (), "01_space_and_clarity": (1, 2),
                "02_reading_the_signals": (3,), "03_rebuilding_you": (4, 5, 6, 7),
                "04_holding_steady": (8, 9), "05_reconnecting": (10, 11, 12, 13),
                "06_the_conversation": (14, 15, 16), "07_relationship_2_0": (17, 18),
-               "08_dashboard": tuple(range(1, 19))}
+               "08_dashboard": tuple(range(1, 19)), "09_moving_on": ()}
 
 
 def test_all_content_loads_with_every_stage_in_order():

@@ -11,7 +11,7 @@ from exback_kit.domain import gate
 GATED = ["02_reading_the_signals", "05_reconnecting", "06_the_conversation",
          "07_relationship_2_0"]
 OPEN = ["00_start_here", "01_space_and_clarity", "03_rebuilding_you", "04_holding_steady",
-        "08_dashboard"]
+        "08_dashboard", "09_moving_on"]
 
 
 def answer(journal, **values):

@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 STAGE_IDS = ["00_start_here", "01_space_and_clarity", "02_reading_the_signals",
              "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
-             "06_the_conversation", "07_relationship_2_0", "08_dashboard"]
+             "06_the_conversation", "07_relationship_2_0", "08_dashboard", "09_moving_on"]
 PNG_SIGNS = ("image/png", "iVBORw0KGgo")  # the mimetype, and a base64 PNG header
 ALLOWED_CALL = re.compile(r'^(from exback_kit import stages|stages\.\w+\("[\w.]+"(, "\w+")?\))$')
 

@@ -168,6 +168,9 @@ CHECKIN_MOOD_ENDS = ("very low", "very good")
 CHECKIN_ENERGY = "Energy"
 CHECKIN_ENERGY_ENDS = ("drained", "lively")
 CHECKIN_SLEEP = "Sleep (hours)"
+CHECKIN_MIND = "How much did they take up your mind today?"
+CHECKIN_MIND_ENDS = ("not at all", "all day")
+CHECKIN_MIND_HELP = "Optional, like every question here. It's charted with your mood in Moving on (09) and the dashboard."
 CHECKIN_HABITS = "Today I…"
 CHECKIN_TO_REDUCE = "{habit} (one to do less of)"
 CHECKIN_SAVED = "Saved. Thank you for checking in."
@@ -307,6 +310,44 @@ HABITS_LABEL = "Habits"
 HABITS_HELP = "Type a habit and press Enter to add it; click × to remove one. Up to 30, each a few words."
 HABITS_SAVED = "Saved. The check-in offers this list from now on (re-run its cell to see it)."
 HABITS_RESET = "The list was empty, so the kit's own list is back."
+
+# Moving on (09): reflections, the clear-eyed list, the checklists
+REFLECTION_SAVED = "Saved {count:n:answer}. Earlier answers stay in your history."
+CLEAR_EYED_FEELINGS_BEFORE = "Right now, how strong are your feelings for them?"
+CLEAR_EYED_FEELINGS_ENDS = ("none", "very strong")
+CLEAR_EYED_MOOD_BEFORE = "Right now, how is your mood?"
+CLEAR_EYED_MOOD_ENDS = ("very low", "very good")
+CLEAR_EYED_WHAT = "Something that didn't work between you"
+CLEAR_EYED_WHAT_HELP = "Plainly, without blaming either of you: a habit, a pattern, a moment."
+CLEAR_EYED_PLEASANT = "Something pleasant to do next"
+CLEAR_EYED_PLEASANT_HINT = "a walk, a song, a call with a friend"
+CLEAR_EYED_SAVED = "Saved. Now go and do the pleasant thing, if you can; afterwards, rate how you feel below."
+CLEAR_EYED_AFTER_INTRO = "And now, after the pleasant thing:"
+CLEAR_EYED_FEELINGS_AFTER = "Feelings for them now"
+CLEAR_EYED_MOOD_AFTER = "Mood now"
+CLEAR_EYED_SAVE_AFTER = "Save how I feel now"
+CLEAR_EYED_AFTER_NEEDED = "Pick a rating for your feelings or your mood first (or both)."
+CLEAR_EYED_AFTER_SAVED = "Saved your after-ratings. The chart below shows your own before and after."
+CLEAR_EYED_ROW = "{day}"
+CLEAR_EYED_RATINGS = "feelings for them {feelings} · mood {mood}"
+CLEAR_EYED_NEXT = "Next: {pleasant}"
+CLEAR_EYED_NO_RATING = "–"
+CHECKLIST_SUGGESTED = "Suggestions: tick any you'd like on your list"
+CHECKLIST_OWN = "Or add one of your own"
+CHECKLIST_ADDED = "Added {count:n:item} to your list."
+CHECKLIST_NOTHING = "Nothing to add: tick a suggestion or write an item of your own."
+CHECKLIST_ALREADY = "That's already on your list."
+CHECKLIST_EMPTY = "Your list is empty for now. Add only what fits your life."
+CHECKLIST_HEADING = "Your list"
+CHECKLIST_COUNT = "{done} of {count:n:item} done."
+CHECKLIST_OPEN = "○ {item}"
+CHECKLIST_DONE_ROW = "✓ {item} · done {day}"
+CHECKLIST_DONE_ON = "Done on"
+CHECKLIST_MARK_DONE = "Mark done"
+CHECKLIST_UNDO = "Not done after all"
+CHECKLIST_MARKED = "Marked done on {day}."
+CHECKLIST_REOPENED = "Back on your list as not done yet."
+CHECKLIST_CONTACT_LINK = "Log a needed contact as logistics in the contact log (Space and clarity, 01)"
 
 # --- boundaries, moving-on path, readiness ----------------------------------
 GATE_REASONS = {
@@ -544,6 +585,7 @@ WHERE_NO_CONTACT_TARGET = "No-Contact: day {day} of {target} (longest stretch so
 WHERE_NO_CONTACT = "No-Contact: day {day}, no target set (longest stretch so far: {longest:n:day})."
 WHERE_NO_CONTACT_NONE = "No-Contact: not started yet. You can start a period in Space and clarity."
 WHERE_PROGRESS = "In this stage you've answered {answered} of {steps} steps."
+WHERE_TOPICS = "In this stage you've made a start on {answered} of {parts} prompts and lists, in whatever order suits you."
 WHERE_JOURNAL = "Your journal is stored on this computer at: {path}"
 WHERE_LAST_CHECKIN = "Your latest check-in ({day}): mood {mood}/10."
 WHERE_LAST_NOTE = "Its note:"
@@ -560,6 +602,7 @@ NEXT_TEXT = {
     "06_the_conversation": "Give each other time to think. The agreements you write here are the base for what follows.",
     "07_relationship_2_0": "Small steps, each with a date you both choose. The dashboard shows the whole picture.",
     "08_dashboard": "This page gathers everything. Come back to it whenever you want to see how far you've come.",
+    "09_moving_on": "There's no finish line here. Come back to any part whenever it helps, and leave the rest; the dashboard gathers all your charts.",
 }
 
 # --- report, reminders, imports ---------------------------------------------

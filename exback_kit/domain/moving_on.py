@@ -36,7 +36,8 @@ def mind_by_day(checkins: pd.DataFrame, today: date | None = None, *,
                           "mind": _floats(df["mind"]), "mood": _floats(df["mood"])})
     with_mind = frame.dropna(subset=["mind"])
     if with_mind.empty:
-        empty = {c: [] for c in ("mind", "mood", "mind_rolling", "mood_rolling")}
+        empty: dict[str, list[float]] = {c: [] for c in ("mind", "mood", "mind_rolling",
+                                                         "mood_rolling")}
         return pd.DataFrame(empty, index=pd.DatetimeIndex([], name="day"), dtype="float64")
     frame = frame[frame["day"] >= with_mind["day"].min()]
     grouped = frame.groupby("day")
@@ -103,3 +104,40 @@ def checklist_counts(items: pd.DataFrame, checklist: str) -> tuple[int, int]:
     """Return (done, total) for one of the person's checklists."""
     mine = items[(items["checklist"] == checklist).to_numpy()]
     return int(mine["done_day"].notna().sum()), len(mine)
+
+
+@dataclass(frozen=True)
+class TopicProgress:
+    """How much of a stage's topics has been touched: ``answered`` of ``parts``."""
+
+    answered: int
+    parts: int
+    last_day: pd.Timestamp | None
+
+
+def topic_progress(plan: dict[str, frozenset[str]], reflections: pd.DataFrame,
+                   lists: dict[str, pd.DataFrame], today: date | None = None) -> TopicProgress:
+    """Return a topic stage's progress: each prompt answered counts, and each list
+    (clear-eyed, devices, untangling) counts once it has an entry.
+
+    Args:
+        plan: topic id -> its question ids (an empty set for a topic kept as a list).
+        reflections: the ``reflections`` table.
+        lists: topic id -> the frame holding its entries (only that topic's rows).
+    """
+    end = as_day(today)
+    refl = up_to(reflections, end)
+    answered, parts, days = 0, 0, []
+    given = set(zip(refl["topic"], refl["question"], strict=True)) if len(refl) else set()
+    for topic, questions in plan.items():
+        if questions:
+            parts += len(questions)
+            answered += len({(topic, q) for q in questions} & given)
+            mine = refl[(refl["topic"] == topic).to_numpy()] if len(refl) else refl
+        else:
+            parts += 1
+            mine = up_to(lists.get(topic, refl.iloc[0:0]), end)
+            answered += int(len(mine) > 0)
+        if len(mine):
+            days.append(mine["day"].max())
+    return TopicProgress(answered, parts, max(days) if days else None)

@@ -360,7 +360,9 @@ def stage_of_step(step: int) -> str | None:
 def stage_plan() -> StepQuestions:
     """Return each stage's steps and their question ids, from the kit's content.
 
-    The dashboard (which only looks back) is left out. Falls back to
+    The dashboard (which only looks back) is left out, and so is a stage with no
+    numbered steps (moving on, 09: its topics are counted by
+    :func:`exback_kit.domain.moving_on.topic_progress`). Falls back to
     :data:`STAGE_STEPS` with unknown questions if the content cannot be read.
     """
     try:
@@ -368,7 +370,8 @@ def stage_plan() -> StepQuestions:
         kit = content.load()
         return {stage.id: {n: frozenset(q.id for q in kit.step(n).questions)
                            for n in (stage.steps or STAGE_STEPS.get(stage.id, ()))}
-                for stage in kit.stages if not stage.overview}
+                for stage in kit.stages
+                if not stage.overview and (stage.steps or stage.id in STAGE_STEPS)}
     except (ImportError, ValueError, KeyError):
         return {stage: dict.fromkeys(steps, frozenset())
                 for stage, steps in STAGE_STEPS.items() if steps}

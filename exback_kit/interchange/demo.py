@@ -122,6 +122,15 @@ def make_demo(path: str | os.PathLike[str] | None = None, *, days: int = DEFAULT
     return target
 
 
+#: (share of the story, what didn't work, something pleasant next) for the clear-eyed list.
+DEMO_CLEAR_EYED = (
+    (0.15, "We stopped planning anything together.", "Cook something new"),
+    (0.22, "Arguments about money went round in circles.", "Call my sister"),
+    (0.3, "I felt I had to ask before seeing friends.", "A long walk by the river"),
+    (0.4, "We rarely laughed in the last months.", "Watch a comedy"),
+)
+
+
 # --- the made-up story -----------------------------------------------------------------
 
 class _Story:
@@ -131,6 +140,8 @@ class _Story:
         self.days, self.last = days, last
         self.first = last - timedelta(days=days - 1)
         self.rng = random.Random(seed)
+        # Its own generator, so the moving-on entries leave every other invented entry as it was.
+        self.other_road = random.Random(f"{seed}-moving-on")
         self.now = datetime.now().astimezone()
         self.rows: dict[str, list[Mapping[str, object]]] = {}
 
@@ -152,6 +163,7 @@ class _Story:
         self.scales()
         self.plans()
         self.answers()
+        self.moving_on()
         for kind, rows in self.rows.items():
             journal.add_many(kind, rows)
         self.reviews(journal)
@@ -249,6 +261,31 @@ class _Story:
         self.put("milestones", self.at(self.day(0.9), 20), title="A second coffee",
                  target_day=self.last + timedelta(days=14))
         self.put("old_habits", self.at(self.day(0.85), 20), habit="checking their profile")
+
+    def moving_on(self) -> None:
+        """How much they were on your mind, a clear-eyed list and two checklist items."""
+        rng = self.other_road
+        for row in self.rows.get("checkins", []):
+            if rng.random() < 0.7:
+                when = row["at"]
+                assert isinstance(when, datetime)
+                share = (when.date() - self.first).days / max(self.days - 1, 1)
+                row = dict(row)
+                row["mind"] = max(0, min(10, round(8.5 - 5 * share + rng.gauss(0, 1.2))))
+            self.rows.setdefault("_checkins", []).append(row)
+        self.rows["checkins"] = self.rows.pop("_checkins", [])
+        for share, what, pleasant in DEMO_CLEAR_EYED:
+            before = 8 - round(3 * share)
+            mood = 4 + round(2 * share)
+            self.put("reappraisals", self.at(self.day(share), 20), what=what, pleasant=pleasant,
+                     feelings_before=before, mood_before=mood,
+                     feelings_after=before - rng.choice((0, 1, 1, 2)),
+                     mood_after=min(10, mood + rng.choice((0, 1, 1, 2))),
+                     after_at=self.at(self.day(share), 21))
+        self.put("checklist_items", self.at(self.day(0.2), 19), checklist="devices",
+                 item="Mute their chats", done_day=self.day(0.2))
+        self.put("checklist_items", self.at(self.day(0.2), 19, 5), checklist="untangling",
+                 item="Get my belongings back")
 
     def answers(self) -> None:
         from exback_kit import content

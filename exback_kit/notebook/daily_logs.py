@@ -61,7 +61,8 @@ def habit_list(journal: Journal) -> list[str]:
 
 def checkin_form(journal: Journal, *, on_save: OnSave = None,
                  habits: Sequence[str] | None = None) -> Form:
-    """Return the daily check-in: mood, energy, sleep, habits and a note.
+    """Return the daily check-in: mood, energy, sleep, how much they were on your mind
+    (optional, 0–10), habits and a note.
 
     Args:
         habits: the habits to offer (default: the setting "habits", else the kit's list,
@@ -75,6 +76,9 @@ def checkin_form(journal: Journal, *, on_save: OnSave = None,
     form.add("energy", energy, label=texts.CHECKIN_ENERGY,
              display=ends(energy, *texts.CHECKIN_ENERGY_ENDS))
     form.add("sleep_hours", widgets.Text(placeholder="e.g. 7.5"), label=texts.CHECKIN_SLEEP)
+    mind = scale_buttons(0, 10)
+    form.add("mind", mind, label=texts.CHECKIN_MIND, help=texts.CHECKIN_MIND_HELP,
+             display=ends(mind, *texts.CHECKIN_MIND_ENDS))
     labels = [(h, texts.CHECKIN_TO_REDUCE.format(habit=h) if h in HABITS_TO_REDUCE else h)
               for h in names]
     form.add("habits", CheckGroup(labels), label=texts.CHECKIN_HABITS)
@@ -85,7 +89,7 @@ def checkin_form(journal: Journal, *, on_save: OnSave = None,
         f = form.fields
         entry = add_checked(journal, "checkins", {
             "mood": f["mood"].value, "energy": f["energy"].value,
-            "sleep_hours": number_or_none(f["sleep_hours"].value),
+            "sleep_hours": number_or_none(f["sleep_hours"].value), "mind": f["mind"].value,
             "habits": list(f["habits"].value), "note": f["note"].value,
         }, at=moment_of(f["at"].value))
         form.reset()

@@ -5,7 +5,8 @@ with ``fields``, ``errors``, ``save_button`` and ``status``; see
 :mod:`exback_kit.notebook.form_kit`). ``on_save(entry_id_or_none)`` runs after a
 successful save. Forms never run SQL or pandas; they call Journal methods.
 The logging forms live in :mod:`exback_kit.notebook.daily_logs` and
-:mod:`exback_kit.notebook.entry_lists` and are re-exported here.
+:mod:`exback_kit.notebook.entry_lists`, the moving-on stage's in
+:mod:`exback_kit.notebook.moving_on_forms`; all are re-exported here.
 """
 
 from __future__ import annotations
@@ -52,15 +53,23 @@ from exback_kit.notebook.form_kit import (
     question_widget,
     radio,
 )
+from exback_kit.notebook.moving_on_forms import (
+    clear_eyed_form,
+    devices_form,
+    future_form,
+    grief_form,
+    self_compassion_form,
+    untangling_form,
+)
 from exback_kit.store import Journal, validate
 
 __all__ = [
-    "agreements_form", "boundaries_form", "checkin_form", "contact_form", "crisis_contacts_form",
-    "decision_form", "decision_journal", "habits_form", "meeting_form", "milestones_form",
-    "nocontact_form",
+    "agreements_form", "boundaries_form", "checkin_form", "clear_eyed_form", "contact_form",
+    "crisis_contacts_form", "decision_form", "decision_journal", "devices_form", "future_form",
+    "grief_form", "habits_form", "meeting_form", "milestones_form", "nocontact_form",
     "old_habits_form", "patterns_form", "profile_form", "repairs_form", "rosenberg_form",
-    "safety_widget", "signals_form", "step_form", "unsent_vault", "urge_form",
-    "who5_form",
+    "safety_widget", "self_compassion_form", "signals_form", "step_form", "unsent_vault",
+    "untangling_form", "urge_form", "who5_form",
 ]
 
 MAX_CONTACTS = 20

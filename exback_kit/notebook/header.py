@@ -31,9 +31,28 @@ def _title(stage_id: str) -> str:
     return content.load().stage(stage_id).title
 
 
+def topics_line(stage_id: str, tables: dict[str, Any]) -> str | None:
+    """Return how many of a topic stage's prompts and lists are started, or None without topics."""
+    from exback_kit import content
+    from exback_kit.domain import moving_on
+    topics = content.load().stage_topics(stage_id)
+    if not topics:
+        return None
+    plan = {t.id: frozenset(q.id for q in t.questions) for t in topics}
+    items = tables["checklist_items"]
+    lists = {"clear_eyed": tables["reappraisals"],
+             **{t.id: items[(items["checklist"] == t.id).to_numpy()] for t in topics
+                if t.suggestions}}
+    done = moving_on.topic_progress(plan, tables["reflections"], lists)
+    return texts.WHERE_TOPICS.format(answered=done.answered, parts=done.parts)
+
+
 def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
     """Return how many of the stage's steps have answers, or None for stages without steps."""
     from exback_kit.domain import tracking
+    topics = topics_line(stage_id, tables)
+    if topics is not None:
+        return topics
     journey = tracking.journey(tables["answers"])
     if stage_id not in journey.index:
         return None

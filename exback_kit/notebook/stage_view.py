@@ -56,7 +56,7 @@ class StageLayout:
 
 
 ALL_CHARTS = ("mood", "mood_meter", "year_pixels", "no_contact", "urges", "habits",
-              "wellbeing", "journey")
+              "wellbeing", "journey", "mind", "reappraisal")
 
 #: stage id -> what its notebook shows. Section ids are what notebooks pass to section().
 LAYOUTS: dict[str, StageLayout] = {
@@ -98,6 +98,13 @@ LAYOUTS: dict[str, StageLayout] = {
     "08_dashboard": StageLayout(
         (Section("readiness", ("readiness",)), Section("report", ("report",))),
         charts=ALL_CHARTS),
+    # The other road, never set aside: open to everyone, whatever the gate says.
+    "09_moving_on": StageLayout(
+        (Section("grief", ("grief_form",)), Section("clear_eyed", ("clear_eyed_form",)),
+         Section("self_compassion", ("self_compassion_form",)),
+         Section("devices", ("devices_form",)), Section("untangling", ("untangling_form",)),
+         Section("future", ("future_form",)), Section("mind", ("checkin_form",))),
+        charts=("mind", "reappraisal"), next_stage="08_dashboard"),
 }
 
 
