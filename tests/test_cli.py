@@ -47,19 +47,28 @@ def test_journal_option_works_before_or_after_the_command(jpath):
 
 def test_checkin_with_every_field(jpath, capsys):
     assert run("checkin", "--journal", str(jpath), "--mood", "6", "--energy", "3", "--sleep",
-               "7.5", "--habit", "exercise", "--habit", "saw friends", "--note", "okay day",
-               "--at", "2026-01-05") == 0
+               "7.5", "--mind", "0", "--habit", "exercise", "--habit", "saw friends", "--note",
+               "okay day", "--at", "2026-01-05") == 0
     assert "mood 6/10" in capsys.readouterr().out
     with Journal.open(jpath) as j:
         row = j.records("checkins")[0]
     assert row["habits"] == ["exercise", "saw friends"] and row["day"] == "2026-01-05"
     assert (row["energy"], row["sleep_hours"], row["note"]) == (3, 7.5, "okay day")
+    assert row["mind"] == 0  # "not at all" is an answer, not a skip
+
+
+def test_checkin_without_mind_leaves_it_unanswered(jpath):
+    assert run("checkin", "--journal", str(jpath), "--mood", "5") == 0
+    with Journal.open(jpath) as j:
+        assert j.records("checkins")[0]["mind"] is None
 
 
 @pytest.mark.parametrize(("args", "field"), [
     (["checkin", "--mood", "0"], "mood"),
     (["checkin", "--mood", "6", "--energy", "11"], "energy"),
     (["checkin", "--mood", "6", "--sleep", "30"], "sleep_hours"),
+    (["checkin", "--mood", "6", "--mind", "11"], "mind"),
+    (["checkin", "--mood", "6", "--mind", "-1"], "mind"),
     (["checkin", "--mood", "6", "--at", "2999-01-01"], "at"),
     (["urge", "--intensity", "0"], "intensity"),
     (["checkin"], "mood"),  # no mood and no terminal to ask at
@@ -166,6 +175,10 @@ def test_interactive_checkin_asks_again_after_a_bad_answer(tmp_path):
     child.sendline("")
     child.expect("Hours slept")
     child.sendline("8")
+    child.expect("take up your mind")
+    child.sendline("12")
+    child.expect("0 to 10")
+    child.sendline("3")
     child.expect("separated by commas")
     child.sendline("exercise, saw friends")
     child.expect("A note")
@@ -174,7 +187,7 @@ def test_interactive_checkin_asks_again_after_a_bad_answer(tmp_path):
     child.expect(pexpect.EOF)
     with Journal.open(jpath) as j:
         row = j.records("checkins")[0]
-    assert (row["mood"], row["energy"], row["sleep_hours"]) == (7, None, 8.0)
+    assert (row["mood"], row["energy"], row["sleep_hours"], row["mind"]) == (7, None, 8.0, 3)
     assert row["habits"] == ["exercise", "saw friends"] and row["note"] == "good talk with Mum"
 
 

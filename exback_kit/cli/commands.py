@@ -91,7 +91,7 @@ def _interactive_checkin() -> dict[str, Any]:
     specs = {f.name: f for f in fields("checkins")}
     values: dict[str, Any] = {}
     for name, prompt in (("mood", texts.CLI_ASK_MOOD), ("energy", texts.CLI_ASK_ENERGY),
-                         ("sleep_hours", texts.CLI_ASK_SLEEP)):
+                         ("sleep_hours", texts.CLI_ASK_SLEEP), ("mind", texts.CLI_ASK_MIND)):
         while True:
             raw = _ask(prompt).strip()
             if not raw and name != "mood":
@@ -115,7 +115,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         values = _interactive_checkin()
     else:
         values = {"mood": args.mood, "energy": args.energy, "sleep_hours": args.sleep,
-                  "habits": args.habit, "note": args.note}
+                  "mind": args.mind, "habits": args.habit, "note": args.note}
     with _open(args) as journal:
         journal.add_checkin(at=args.at, **values)
     _say(texts.CLI_SAVED_CHECKIN.format(mood=values["mood"]))
@@ -233,6 +233,7 @@ def _core(sub: Any) -> None:
     p.add_argument("--mood", type=int, help="1–10")
     p.add_argument("--energy", type=int, help="1–10")
     p.add_argument("--sleep", type=float, help=texts.CLI_HELP_SLEEP)
+    p.add_argument("--mind", type=int, help=texts.CLI_HELP_MIND)
     p.add_argument("--habit", action="append", default=[], help=texts.CLI_HELP_HABIT)
     _with_at(p)
     p.set_defaults(func=cmd_checkin)
