@@ -512,6 +512,10 @@ TEXT_FORMS = {
     "old_habits_form": ({}, ["habit", "note"]),
     "unsent_vault": ({}, ["text"]),
     "decision_journal": ({}, ["plan", "expectation", "why"]),
+    # the moving-on stage (09)
+    "clear_eyed_form": ({"feelings_before": 6}, ["what", "pleasant", "note"]),
+    "devices_form": ({}, ["own"]),
+    "untangling_form": ({}, ["own"]),
 }
 
 
@@ -562,6 +566,32 @@ def test_step_answers_and_contacts_never_reach_html_unescaped(journal):
     assert not [v for v in html_values(again) if PAYLOAD in v]
     journal.set_setting("crisis_contacts", [{"name": PAYLOAD, "detail": PAYLOAD}])
     _assert_escaped(forms.safety_widget(journal))
+
+
+@pytest.mark.parametrize("name", ["grief_form", "self_compassion_form", "future_form"])
+def test_moving_on_reflections_show_the_persons_words_only_as_plain_text(journal, name):
+    form = getattr(forms, name)(journal)
+    texts_fields = [n for n, w in form.fields.items()
+                    if isinstance(w, widgets.Text | widgets.Textarea)]
+    assert texts_fields
+    for field in texts_fields:
+        form.fields[field].value = PAYLOAD
+    form.save_button.click()
+    assert not errors(form)
+    again = getattr(forms, name)(journal)
+    assert all(again.fields[f].value == PAYLOAD for f in texts_fields)
+    assert not [v for v in html_values(form) + html_values(again) if PAYLOAD in v]
+
+
+def test_moving_on_checklist_rows_and_their_errors_are_escaped(journal):
+    form = forms.devices_form(journal)
+    form.fields["own"].value = PAYLOAD
+    form.save_button.click()
+    entry = journal.records("checklist_items")[0]["id"]
+    form.rows[entry]["done_day"].value = date.today() + timedelta(days=3)  # refused
+    form.rows[entry]["done"].click()
+    _assert_escaped(form)
+    assert form.rows[entry]["error"].value  # the refusal is shown on the row
 
 
 def test_reach_out_tools_remind_of_a_boundary(journal):
@@ -625,8 +655,8 @@ def test_update_row_reports_problems_on_the_row_and_saves_otherwise(journal):
 EARLIER = date.today() - timedelta(days=3)
 # builder -> values that save successfully, touching every field that has a start value
 FILLED = {
-    "checkin_form": {"mood": 2, "energy": 3, "sleep_hours": "6", "habits": ("exercise",),
-                     "note": "n", "at": EARLIER},
+    "checkin_form": {"mood": 2, "energy": 3, "sleep_hours": "6", "mind": 8,
+                     "habits": ("exercise",), "note": "n", "at": EARLIER},
     "contact_form": {"initiated_by": "me", "channel": "call", "replied": True,
                      "logistics": True, "note": "n", "at": EARLIER},
     "urge_form": {"intensity": 9, "trigger": "t", "acted_on": True, "helped": "h",
@@ -638,6 +668,9 @@ FILLED = {
     "repairs_form": {"issue": "i", "plan": "p", "status": "resolved"},
     "milestones_form": {"title": "t", "target_day": date.today() + timedelta(days=9),
                         "note": "n"},
+    "clear_eyed_form": {"feelings_before": 8, "mood_before": 3, "what": "w", "pleasant": "p",
+                        "note": "n"},
+    "devices_form": {"suggested": ("Mute their chats",), "own": "o"},
 }
 
 

@@ -100,12 +100,6 @@ def pair_means(pairs: pd.DataFrame, measure: str) -> PairMeans | None:
                      float(both[f"{measure}_after"].mean()))
 
 
-def checklist_counts(items: pd.DataFrame, checklist: str) -> tuple[int, int]:
-    """Return (done, total) for one of the person's checklists."""
-    mine = items[(items["checklist"] == checklist).to_numpy()]
-    return int(mine["done_day"].notna().sum()), len(mine)
-
-
 @dataclass(frozen=True)
 class TopicProgress:
     """How much of a stage's topics has been touched: ``answered`` of ``parts``."""
