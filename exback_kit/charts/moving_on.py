@@ -22,7 +22,7 @@ from exback_kit.charts.base import (
     titled,
 )
 from exback_kit.content import texts
-from exback_kit.domain import moving_on, tracking
+from exback_kit.domain import moving_on, timeline
 
 #: A change in the weekly mean smaller than this reads as "about the same".
 SAME_MIND = 0.5
@@ -41,9 +41,9 @@ class MindData:
     today: pd.Timestamp
 
 
-def prepare_mind(tables: tracking.Tables, today: date | None = None) -> MindData:
+def prepare_mind(tables: timeline.Tables, today: date | None = None) -> MindData:
     """Return the mind chart's data from the journal's tables."""
-    return MindData(moving_on.mind_by_day(tables["checkins"], today), tracking.as_day(today))
+    return MindData(moving_on.mind_by_day(tables["checkins"], today), timeline.as_day(today))
 
 
 @styled
@@ -99,7 +99,7 @@ class PairsData:
     mood: moving_on.PairMeans | None
 
 
-def prepare_reappraisal(tables: tracking.Tables, today: date | None = None) -> PairsData:
+def prepare_reappraisal(tables: timeline.Tables, today: date | None = None) -> PairsData:
     """Return the before/after chart's data from the journal's tables."""
     pairs = moving_on.reappraisal_pairs(tables["reappraisals"], today)
     return PairsData(pairs.tail(MAX_PAIRS).reset_index(drop=True),

@@ -43,7 +43,7 @@ from exback_kit.notebook.form_kit import (
     question_widget,
     scale_buttons,
 )
-from exback_kit.store import Journal, validate
+from exback_kit.store import Journal, reads, validate
 from exback_kit.store.validate import now
 
 __all__ = ["clear_eyed_form", "devices_form", "future_form", "grief_form",
@@ -240,7 +240,7 @@ def _checklist_form(journal: Journal, checklist: str, *, css: str, on_save: OnSa
     form.add("own", widgets.Text(layout=WIDE), label=texts.CHECKLIST_OWN)
 
     def items() -> list[dict[str, Any]]:
-        return journal.records("checklist_items", where="checklist = ?", params=(checklist,))
+        return reads.checklist_items(journal, checklist)
 
     def set_done(entry: int, day: date | None) -> None:
         message = (texts.CHECKLIST_MARKED.format(day=day) if day is not None

@@ -8,10 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exback_kit import Journal
 from exback_kit.charts import moving_on as charts
 from exback_kit.content import texts
-from exback_kit.domain import moving_on, tracking
+from exback_kit.domain import moving_on
 
 TODAY = date(2025, 6, 18)
 
@@ -21,10 +20,9 @@ def at(day: int, hour: int = 20) -> datetime:
 
 
 @pytest.fixture
-def tables(journal: Journal):
-    def load():
-        return tracking.load_tables(journal)
-    return journal, load
+def tables(journal):
+    """The in-memory journal of tests/domain/conftest.py and a way to read its frames."""
+    return journal, journal.tables
 
 
 def test_mind_by_day_starts_at_the_first_rating_and_never_fills_gaps_with_zero(tables):

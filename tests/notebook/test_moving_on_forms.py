@@ -10,9 +10,9 @@ import pytest
 
 from exback_kit import charts, content
 from exback_kit.content import texts
-from exback_kit.domain import tracking
 from exback_kit.notebook import forms
 from exback_kit.notebook.form_kit import Form
+from exback_kit.store.reads import load_tables
 
 
 def walk(widget):
@@ -155,7 +155,7 @@ def test_clear_eyed_before_and_after_are_charted(journal):
     form.rows[entry]["feelings_after"].value = 7
     form.rows[entry]["mood_after"].value = 4
     form.rows[entry]["save"].click()
-    fig, sentence = charts.render("reappraisal", tracking.load_tables(journal))
+    fig, sentence = charts.render("reappraisal", load_tables(journal))
     assert fig.axes[0].lines
     assert sentence == texts.say(texts.SUMMARY_PAIRS, count=1, changes=(
         "feelings for them went from 9 to 7, and mood went from 2 to 4"))
@@ -262,6 +262,6 @@ def test_mind_from_the_checkin_is_charted_with_mood(journal):
     form.fields["mood"].value = 4
     form.fields["mind"].value = 9
     form.save_button.click()
-    fig, sentence = charts.render("mind", tracking.load_tables(journal))
+    fig, sentence = charts.render("mind", load_tables(journal))
     assert [line.get_ydata()[-1] for line in fig.axes[0].lines[:2]] == [9.0, 9.0]
     assert sentence == texts.say(texts.SUMMARY_MIND_WEEK, mean="9", days=1)
