@@ -43,6 +43,7 @@ from exback_kit.notebook.form_kit import (
     question_widget,
     scale_buttons,
 )
+from exback_kit.notebook.look import LINK_STYLE
 from exback_kit.store import Journal, reads, validate
 from exback_kit.store.validate import now
 
@@ -51,7 +52,6 @@ __all__ = ["clear_eyed_form", "devices_form", "future_form", "grief_form",
 
 WIDE = widgets.Layout(width="95%")
 CONTACT_LOG = "01_space_and_clarity.ipynb"
-LINK_STYLE = "color:#2a6ebb;text-decoration:underline;font-weight:600"
 
 
 def _topic(topic_id: str) -> Topic:
