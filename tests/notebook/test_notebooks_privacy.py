@@ -52,6 +52,17 @@ def _fill(journal: Journal, marker: str) -> None:
     journal.add("agreements", text=marker)
     journal.add("milestones", title=marker[:40], note=marker)
     journal.add("old_habits", habit=marker[:40], note=marker)
+    # the moving-on stage (09): prompts, the clear-eyed list, both checklists, mind ratings
+    journal.add("reflections", topic="grief", question="learned", value=marker)
+    journal.add("reflections", topic="self_compassion", question="kind_act", value=marker[:40])
+    journal.add("reflections", topic="future", question="goals", value=marker)
+    journal.add("reappraisals", what=marker, pleasant=marker[:40], note=marker,
+                feelings_before=7, mood_before=4, feelings_after=6, mood_after=5)
+    journal.add("reappraisals", what=f"{marker} open", feelings_before=6)
+    journal.add("checklist_items", checklist="devices", item=marker[:40], note=marker)
+    journal.add("checklist_items", checklist="untangling", item=marker[:40],
+                done_day=today - timedelta(days=2))
+    journal.add_checkin(mood=5, mind=4, note=marker)
     journal.save_answer(0, "breakup_date", (today - timedelta(days=40)).isoformat())
     journal.save_answer(2, "still_love", marker)
     journal.save_answer(4, "my_part", marker)
