@@ -58,8 +58,8 @@ def _topic(topic_id: str) -> Topic:
     return content.load().topic(topic_id)
 
 
-def _intro(topic: Topic) -> str:
-    return "\n\n".join([topic.idea, *topic.notes, texts.SKIP_HINT])
+def _intro(topic: Topic, *, skip_hint: bool = True) -> str:
+    return "\n\n".join([topic.idea, *topic.notes, *([texts.SKIP_HINT] if skip_hint else [])])
 
 
 # --- reflections: prompts answered in the person's own words ------------------------------
@@ -233,7 +233,8 @@ def _checklist_form(journal: Journal, checklist: str, *, css: str, on_save: OnSa
         footer: kit-written HTML shown under the list (e.g. a link to the contact log).
     """
     topic = _topic(checklist)
-    form = Form(css, topic.title, intro=_intro(topic), save_label=texts.SAVE, on_save=on_save)
+    # The idea already says to add only what fits: a checklist asks no questions to skip.
+    form = Form(css, topic.title, intro=_intro(topic, skip_hint=False), on_save=on_save)
     form.add_class("exback-checklist")
     suggested = CheckGroup([(s, s) for s in topic.suggestions])
     form.add("suggested", suggested, label=texts.CHECKLIST_SUGGESTED)
@@ -303,7 +304,7 @@ def _checklist_entry(form: Form, r: dict[str, Any], set_done: Any) -> widgets.Wi
         undo.add_class("exback-checklist-undo")
         undo.on_click(lambda _b: set_done(entry, None))
         form.rows[entry] = {"undo": undo, "error": error}
-        return widgets.VBox([shown, undo, error])
+        return widgets.VBox([shown, widgets.HBox([undo]), error])
     shown = widgets.HTML(entry_html(texts.CHECKLIST_OPEN.format(item=r["item"])))
     day = widgets.DatePicker(value=date.today(), description=texts.CHECKLIST_DONE_ON)
     done = widgets.Button(description=texts.CHECKLIST_MARK_DONE)
