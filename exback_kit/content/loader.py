@@ -13,9 +13,8 @@ step and the question it was found in.
 
 from __future__ import annotations
 
-import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,52 +23,21 @@ from pathlib import Path
 from typing import Any
 
 from exback_kit.content import texts
+from exback_kit.content.questions import (
+    ID,
+    NOT_A_STEP,
+    ContentError,
+    Question,
+    no_duplicates,
+    parse_question,
+    text_of,
+)
 from exback_kit.content.vocab import LAST_STEP
 
-QUESTION_TYPES = ("scale", "single", "multi", "yesno", "short_text", "long_text", "date",
-                  "number")
 STAGES_FILE = "stages.toml"
 STEP_FILES = "steps_*.toml"
 TOPIC_FILES = "topics_*.toml"
-#: The ``step`` of a question that belongs to a topic rather than a numbered step.
-NOT_A_STEP = -1
-_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
-
-class ContentError(ValueError):
-    """A content file is malformed; the message names file, step and question."""
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One option of a single- or multi-choice question."""
-
-    id: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Question:
-    """One prompt of a step (or of a topic); ``type`` is one of :data:`QUESTION_TYPES`.
-
-    A topic's questions have ``step`` :data:`NOT_A_STEP` and ``topic`` set.
-    """
-
-    id: str
-    type: str
-    text: str
-    step: int
-    help: str = ""
-    required: bool = False
-    group: str = ""
-    choices: tuple[Choice, ...] = ()
-    min: float | None = None
-    max: float | None = None
-    low: str = ""
-    high: str = ""
-    unit: str = ""
-    future_ok: bool = False
-    topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -249,7 +217,7 @@ def load_from(folder: Traversable | Path) -> Content:
     topics: list[Topic] = []
     for name in sorted(p.name for p in folder.iterdir() if Path(p.name).match(TOPIC_FILES)):
         topics += _parse_topics(name, _read(folder, name), stages)
-    _no_duplicates((t.id for t in topics), TOPIC_FILES, "topic")
+    no_duplicates((t.id for t in topics), TOPIC_FILES, "topic")
     return _assemble(stages, steps, tuple(topics))
 
 
@@ -262,18 +230,11 @@ def _read(folder: Traversable | Path, name: str) -> dict[str, Any]:
         raise ContentError(texts.CONTENT_BAD_TOML.format(where=name, reason=exc)) from None
 
 
-def _text(table: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
-    value = table.get(key, "")
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise ContentError(texts.CONTENT_MISSING.format(where=where, key=key))
-    return value.strip()
-
-
 def _parse_stages(data: dict[str, Any]) -> list[Stage]:
     stages: list[Stage] = []
     for raw in data.get("stage", []):
         where = STAGES_FILE
-        stage_id = _text(raw, "id", where)
+        stage_id = text_of(raw, "id", where)
         where = f"{STAGES_FILE}, stage {stage_id!r}"
         steps = raw.get("steps", [])
         overview = steps == "all"
@@ -289,7 +250,7 @@ def _parse_stages(data: dict[str, Any]) -> list[Stage]:
         if not isinstance(gated, bool):
             raise ContentError(texts.CONTENT_BAD_STEPS.format(
                 where=where, problem="gated must be true or false"))
-        stages.append(Stage(stage_id, _text(raw, "title", where), _text(raw, "summary", where),
+        stages.append(Stage(stage_id, text_of(raw, "title", where), text_of(raw, "summary", where),
                             tuple(steps), overview, gated))
     if not stages:
         raise ContentError(texts.CONTENT_MISSING.format(where=STAGES_FILE, key="stage"))
@@ -304,13 +265,13 @@ def _parse_steps(name: str, data: dict[str, Any]) -> list[Step]:
             raise ContentError(texts.CONTENT_BAD_STEPS.format(
                 where=name, problem=f"step number {number!r} must be a whole number 0–18"))
         where = texts.CONTENT_WHERE_STEP.format(file=name, step=number)
-        questions = [_parse_question(name, number, q) for q in raw.get("question", [])]
-        _no_duplicates((q.id for q in questions), where, "question")
+        questions = [parse_question(name, number, q) for q in raw.get("question", [])]
+        no_duplicates((q.id for q in questions), where, "question")
         notes = raw.get("notes", [])
         if not isinstance(notes, list) or not all(isinstance(n, str) and n.strip()
                                                   for n in notes):
             raise ContentError(texts.CONTENT_MISSING.format(where=where, key="notes"))
-        steps.append(Step(number, _text(raw, "title", where), _text(raw, "idea", where),
+        steps.append(Step(number, text_of(raw, "title", where), text_of(raw, "idea", where),
                           tuple(questions), tuple(n.strip() for n in notes)))
     if not steps:
         raise ContentError(texts.CONTENT_MISSING.format(where=name, key="step"))
@@ -331,86 +292,23 @@ def _parse_topics(name: str, data: dict[str, Any], stages: list[Stage]) -> list[
     for raw in data.get("topic", []):
         tid = raw.get("id", "")
         where = texts.CONTENT_WHERE_TOPIC.format(file=name, topic=tid)
-        if not isinstance(tid, str) or not _ID.match(tid):
+        if not isinstance(tid, str) or not ID.match(tid):
             raise ContentError(texts.CONTENT_BAD_ID.format(where=where, id=tid))
-        stage_id = _text(raw, "stage", where)
+        stage_id = text_of(raw, "stage", where)
         if stage_id not in known:
             raise ContentError(texts.CONTENT_UNKNOWN_STAGE.format(
                 where=where, stage_id=stage_id, allowed=", ".join(sorted(known))))
-        questions = [_parse_question(name, NOT_A_STEP, q, topic=tid)
+        questions = [parse_question(name, NOT_A_STEP, q, topic=tid)
                      for q in raw.get("question", [])]
-        _no_duplicates((q.id for q in questions), where, "question")
+        no_duplicates((q.id for q in questions), where, "question")
         suggestions = _notes(raw, "suggestions", where)
-        _no_duplicates(suggestions, where, "suggestion")
-        topics.append(Topic(tid, stage_id, _text(raw, "title", where), _text(raw, "idea", where),
-                            tuple(questions), _notes(raw, "notes", where), suggestions))
+        no_duplicates(suggestions, where, "suggestion")
+        topics.append(Topic(tid, stage_id, text_of(raw, "title", where),
+                            text_of(raw, "idea", where), tuple(questions),
+                            _notes(raw, "notes", where), suggestions))
     if not topics:
         raise ContentError(texts.CONTENT_MISSING.format(where=name, key="topic"))
     return topics
-
-
-def _no_duplicates(ids: Iterable[str], where: str, what: str) -> None:
-    seen: set[str] = set()
-    for item in ids:
-        if item in seen:
-            raise ContentError(texts.CONTENT_DUPLICATE.format(where=where, id=item, what=what))
-        seen.add(item)
-
-
-def _parse_question(name: str, step: int, raw: Mapping[str, Any], *,
-                    topic: str = "") -> Question:
-    qid = raw.get("id", "")
-    where = (texts.CONTENT_WHERE_TOPIC_QUESTION.format(file=name, topic=topic, question=qid)
-             if topic else texts.CONTENT_WHERE_QUESTION.format(file=name, step=step,
-                                                               question=qid))
-    if not isinstance(qid, str) or not _ID.match(qid):
-        raise ContentError(texts.CONTENT_BAD_ID.format(where=where, id=qid))
-    qtype = raw.get("type", "")
-    if qtype not in QUESTION_TYPES:
-        raise ContentError(texts.CONTENT_UNKNOWN_TYPE.format(
-            where=where, type=qtype, allowed=", ".join(QUESTION_TYPES)))
-    q = Question(
-        id=qid, type=qtype, step=step, text=_text(raw, "text", where),
-        help=_text(raw, "help", where, required=False),
-        required=bool(raw.get("required", False)),
-        group=_text(raw, "group", where, required=False),
-        future_ok=bool(raw.get("future_ok", False)), topic=topic,
-        **_type_extras(qtype, raw, where),
-    )
-    return q
-
-
-def _type_extras(qtype: str, raw: Mapping[str, Any], where: str) -> dict[str, Any]:
-    """Check and return the fields a question type needs (range, labels, choices, unit)."""
-    extras: dict[str, Any] = {}
-    if qtype in ("scale", "number"):
-        lo, hi = raw.get("min"), raw.get("max")
-        bounded = qtype == "scale" or lo is not None or hi is not None
-        if bounded and not (isinstance(lo, int) and isinstance(hi, int) and lo < hi):
-            raise ContentError(texts.CONTENT_BAD_RANGE.format(where=where, key="min/max",
-                                                              lo=lo, hi=hi))
-        extras.update(min=lo, max=hi)
-    if qtype == "scale":
-        extras.update(low=_text(raw, "low", where), high=_text(raw, "high", where))
-    if qtype == "number":
-        extras["unit"] = _text(raw, "unit", where)
-    if qtype in ("single", "multi"):
-        extras["choices"] = _choices(raw.get("choices"), where)
-    return extras
-
-
-def _choices(raw: object, where: str) -> tuple[Choice, ...]:
-    if not isinstance(raw, list) or len(raw) < 2:
-        raise ContentError(texts.CONTENT_BAD_CHOICES.format(
-            where=where, problem="give at least two"))
-    out = []
-    for item in raw:
-        if not isinstance(item, dict) or not _ID.match(str(item.get("id", ""))):
-            raise ContentError(texts.CONTENT_BAD_CHOICES.format(where=where,
-                                                                problem=f"got {item!r}"))
-        out.append(Choice(item["id"], _text(item, "label", where)))
-    _no_duplicates((c.id for c in out), where, "choice")
-    return tuple(out)
 
 
 def _assemble(stages: list[Stage], steps: dict[int, Step],

@@ -47,4 +47,4 @@ def checkin_keys(journal: Journal, first: date, last: date) -> list[tuple[str, i
 
 def checklist_items(journal: Journal, checklist: str) -> list[dict[str, Any]]:
     """Return the items of one of the person's moving-on checklists, oldest first."""
-    return journal.records("checklist_items", where="checklist = ?", params=(checklist,))
+    return [r for r in journal.records("checklist_items") if r["checklist"] == checklist]

@@ -63,7 +63,7 @@ def test_moving_on_in_the_app_view_saves_lists_and_charts(app: Any, kit_page: An
         items = j.records("checklist_items")
     assert [r["what"] for r in rows][-1] == "I kept my plans small for them."
     assert [(i["item"], i["done_day"]) for i in items] == [
-        ("Mute their chats", date.today().isoformat())]
+        ("Mute their chats", date.today())]
     assert page.locator(".exback-chart-mind .exback-chart-summary").inner_text().startswith(
         "Over the last 7 days they took up your mind")
     _whole_page(page, "voila_09_moving_on.png")

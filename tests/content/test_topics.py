@@ -10,7 +10,7 @@ import pytest
 
 from exback_kit import content
 from exback_kit.content import ContentError, load_from
-from exback_kit.content.loader import NOT_A_STEP
+from exback_kit.content.questions import NOT_A_STEP
 
 TOPICS = "topics_09_moving_on.toml"
 
