@@ -50,7 +50,7 @@ def test_wheel_ships_the_content_and_works_without_the_checkout(tmp_path):
         "from importlib.resources import files; "
         "nbs = sorted(p.name for p in files('exback_kit.notebooks').iterdir() "
         "if p.name.endswith('.ipynb')); "
-        "assert len(nbs) == 9 and nbs[0] == '00_start_here.ipynb', nbs; "
+        "assert len(nbs) == 10 and nbs[0] == '00_start_here.ipynb', nbs; "
         "j = Journal.open(sys.argv[1]); j.add_checkin(mood=5); print(j.count('checkins'))"
     )
     out = subprocess.run([python, "-c", code, str(tmp_path / "j.sqlite3")], cwd=tmp_path,
