@@ -26,3 +26,8 @@ REPAIR_STATUSES = ("open", "in_progress", "resolved")
 FLIRTING = ("none", "a_little", "clearly")
 FLIRT_LANDED = ("not_applicable", "well", "unclear", "badly")
 INSTRUMENTS = ("who5", "rosenberg")
+#: Weekdays of a plan's window, Monday first (the index is Python's ``date.weekday()``).
+WEEKDAY_IDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: How long one window of the week lasts, and where each window starts (local wall clock).
+BLOCK_HOURS = 2
+BLOCK_STARTS = tuple(f"{hour:02d}:00" for hour in range(0, 24, BLOCK_HOURS))

@@ -23,7 +23,7 @@ from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import validate
 from exback_kit.store.files import create_private_file, make_private_folder
 from exback_kit.store.frames import _same, decoder, typed_frame
-from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION, steps_after
 from exback_kit.store.paths import resolve_path
 from exback_kit.store.schema import TABLES, UPDATABLE, Field, fields
 
@@ -119,7 +119,7 @@ class Journal:
         with self._transaction() as conn:
             # Another process may have migrated while we waited for the lock.
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            for target in range(version + 1, SCHEMA_VERSION + 1):
+            for target in steps_after(version):
                 MIGRATIONS[target](conn)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

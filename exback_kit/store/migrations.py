@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -58,6 +58,13 @@ CREATE TABLE old_habits (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT 
     habit TEXT, note TEXT);
 """
 
+# Version 4: if-then plans for risky windows of the week. Frozen: never edit.
+# (Version 3 comes from another branch; journals skip a number this kit has no code for.)
+_V4 = """
+CREATE TABLE plans (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    weekday TEXT, start_time TEXT, action TEXT, ended_at TEXT);
+"""
+
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
     # One statement at a time: executescript() would COMMIT the caller's transaction.
@@ -74,5 +81,14 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
     _run(conn, _V2)
 
 
+def _migrate_v4(conn: sqlite3.Connection) -> None:
+    _run(conn, _V4)
+
+
 #: version reached -> code that brings the previous version there.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 4: _migrate_v4}
+
+
+def steps_after(version: int) -> list[int]:
+    """Return the versions to migrate through, in order, from ``version`` to the newest."""
+    return sorted(v for v in MIGRATIONS if version < v <= SCHEMA_VERSION)

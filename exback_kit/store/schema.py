@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exback_kit.content.vocab import (
+    BLOCK_STARTS,
     CHANNELS,
     DECISIONS,
     FLIRT_LANDED,
@@ -18,6 +19,7 @@ from exback_kit.content.vocab import (
     INSTRUMENTS,
     REPAIR_STATUSES,
     UNSENT_STATUSES,
+    WEEKDAY_IDS,
 )
 
 SHORT_TEXT = 200
@@ -154,6 +156,13 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _text("habit", required=True, short=True),
         _text("note"),
     ),
+    # An if-then plan for one window of the week (weekday + 2-hour block, local time).
+    "plans": (
+        Field("weekday", "choice", required=True, choices=WEEKDAY_IDS),
+        Field("start_time", "choice", required=True, choices=BLOCK_STARTS),
+        _text("action", required=True, short=True),
+        Field("ended_at", "moment"),
+    ),
 }
 
 #: Fields that may change after a record is written (everything else is history).
@@ -163,6 +172,7 @@ UPDATABLE: dict[str, tuple[str, ...]] = {
     "repairs": ("plan", "status"),
     "milestones": ("target_day", "done_day", "note"),
     "patterns": ("root", "plan"),
+    "plans": ("action", "ended_at"),
 }
 
 
