@@ -35,23 +35,29 @@ def urge_clock(urges: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
     return grid
 
 
-def _ranked(labels: pd.Series, resisted: pd.Series) -> pd.DataFrame:
-    """Count free-text labels, merging case and spacing; show the commonest spelling."""
+def ranked_labels(labels: pd.Series, resisted: pd.Series, **flags: pd.Series) -> pd.DataFrame:
+    """Count free-text labels, merging case and spacing; show the commonest spelling.
+
+    Columns: ``count``, ``resisted`` and one per keyword of ``flags`` (each a bool Series
+    aligned with ``labels``): how many of a label's rows had that flag.
+    """
     text = labels.astype("str").str.strip().str.replace(r"\s+", " ", regex=True)
     keep = text != ""
+    extra = {name: flag[keep].astype(bool) for name, flag in flags.items()}
     frame = pd.DataFrame({"key": text[keep].str.casefold(), "label": text[keep],
-                          "resisted": resisted[keep].astype(bool)})
+                          "resisted": resisted[keep].astype(bool), **extra})
+    columns = ["count", "resisted", *flags]
     if frame.empty:
-        return pd.DataFrame({"count": pd.Series([], dtype="int64"),
-                             "resisted": pd.Series([], dtype="int64")},
+        return pd.DataFrame({c: pd.Series([], dtype="int64") for c in columns},
                             index=pd.Index([], name="label", dtype="str"))
     spelling = frame.groupby(["key", "label"]).size().reset_index(name="n")
     spelling = spelling.sort_values(["n", "label"], ascending=[False, True])
     names = spelling.drop_duplicates("key").set_index("key")["label"]
     grouped = frame.groupby("key")
-    out = pd.DataFrame({"count": grouped.size(), "resisted": grouped["resisted"].sum()})
+    out = pd.DataFrame({"count": grouped.size(), "resisted": grouped["resisted"].sum(),
+                        **{name: grouped[name].sum() for name in flags}})
     out.index = pd.Index(names.loc[out.index].to_numpy(), name="label")
-    return out.astype("int64")
+    return out[columns].astype("int64")
 
 
 def urge_triggers(urges: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
@@ -60,7 +66,7 @@ def urge_triggers(urges: pd.DataFrame, today: date | None = None) -> pd.DataFram
     Triggers that differ only in case or spacing count as one.
     """
     df = _until(urges, today)
-    out = _ranked(df["trigger"], ~df["acted_on"].astype(bool))
+    out = ranked_labels(df["trigger"], ~df["acted_on"].astype(bool))
     return out.reset_index().sort_values(["count", "label"], ascending=[False, True]).set_index(
         "label")
 
@@ -71,7 +77,7 @@ def urge_helped(urges: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
     Columns: ``count`` (urges noting it) and ``resisted`` (of those, not acted on).
     """
     df = _until(urges, today)
-    out = _ranked(df["helped"], ~df["acted_on"].astype(bool))
+    out = ranked_labels(df["helped"], ~df["acted_on"].astype(bool))
     return out.reset_index().sort_values(["resisted", "count", "label"],
                                          ascending=[False, False, True]).set_index("label")
 

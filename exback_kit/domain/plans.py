@@ -1,0 +1,279 @@
+"""If-then plans from the person's own urge pattern: risky windows, what helped, plan review.
+
+Pure pandas over the typed frames of :meth:`exback_kit.store.Journal.table`:
+``urges`` (``day`` is the local date and ``hour`` the local hour where the urge
+was noted, so a window keeps its wall-clock time across time zones and daylight
+saving), ``contacts`` and ``plans``. A *window* is a weekday and a 2-hour block
+of the local clock (00:00–02:00 … 22:00–24:00). Blocks never straddle midnight:
+an urge at 00:30 on a Sunday belongs to Sunday 00:00–02:00, not to Saturday night.
+
+Everything here counts and never claims a cause: a plan or a helper is shown
+beside the numbers, not credited with them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from exback_kit.content import texts
+from exback_kit.content.vocab import BLOCK_HOURS, BLOCK_STARTS, WEEKDAY_IDS
+from exback_kit.domain.tracking import as_day, lapse_mask, up_to
+from exback_kit.domain.urges import ranked_labels, urge_helped
+from exback_kit.errors import ValidationError
+
+#: Risky windows look back this many weeks (up to and including today).
+WINDOW_WEEKS = 8
+#: A window counts as risky from this many urges in it.
+MIN_URGES = 3
+#: Something written under "what helped" is shown from this many uses.
+MIN_USES = 3
+#: Contact with the ex this soon after an urge counts as "followed by contact".
+CONTACT_WITHIN = pd.Timedelta(hours=24)
+#: How many suggestions an if-then plan offers.
+MAX_SUGGESTIONS = 5
+BLOCKS_A_DAY = 24 // BLOCK_HOURS
+_NAMES = {name.casefold(): i for i, name in enumerate(texts.CHART_WEEKDAYS_LONG)}
+
+
+@dataclass(frozen=True, order=True)
+class Window:
+    """One window of the week: ``weekday`` (0 = Monday) and the block's first local hour."""
+
+    weekday: int
+    start_hour: int
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.weekday < 7 and 0 <= self.start_hour < 24
+                and self.start_hour % BLOCK_HOURS == 0):
+            raise ValueError(f"no such window: weekday {self.weekday}, hour {self.start_hour}")
+
+    @classmethod
+    def holding(cls, weekday: int, hour: int) -> Window:
+        """Return the window that holds ``hour`` (0–23) on ``weekday``."""
+        return cls(weekday, hour - hour % BLOCK_HOURS)
+
+    @classmethod
+    def stored(cls, weekday: str, start_time: str) -> Window:
+        """Return the window a plan row stores (``weekday`` id, ``start_time`` "HH:00")."""
+        return cls(WEEKDAY_IDS.index(weekday), BLOCK_STARTS.index(start_time) * BLOCK_HOURS)
+
+    @property
+    def end_hour(self) -> int:
+        """The hour the window ends (24 for the last block of a day)."""
+        return self.start_hour + BLOCK_HOURS
+
+    @property
+    def key(self) -> int:
+        """The window's place in the week, 0 (Monday 00:00) to 83 (Sunday 22:00)."""
+        return self.weekday * BLOCKS_A_DAY + self.start_hour // BLOCK_HOURS
+
+    @property
+    def ids(self) -> dict[str, str]:
+        """The stored form: ``{"weekday": "sat", "start_time": "22:00"}``."""
+        return {"weekday": WEEKDAY_IDS[self.weekday],
+                "start_time": BLOCK_STARTS[self.start_hour // BLOCK_HOURS]}
+
+
+def describe(window: Window, *, plural: bool = True) -> str:
+    """Return the window in words: "Saturdays 22:00–24:00" (or "Saturday 22:00–24:00")."""
+    day = texts.CHART_WEEKDAYS_LONG[window.weekday]
+    return texts.PLAN_WINDOW.format(weekday=day + ("s" if plural else ""),
+                                    start=f"{window.start_hour:02d}:00",
+                                    end=f"{window.end_hour:02d}:00")
+
+
+def all_windows() -> list[Window]:
+    """Return every window of the week, Monday 00:00 first."""
+    return [Window(d, h) for d in range(7) for h in range(0, 24, BLOCK_HOURS)]
+
+
+# --- parsing "sat 22:00" --------------------------------------------------------------
+
+def parse_when(value: str, field: str = "--when") -> Window:
+    """Return the window holding a weekday and a time, e.g. "sat 22:00" or "Sunday 0:30".
+
+    Raises:
+        ValidationError: the weekday or the time is not one the kit knows (names the value).
+    """
+    parts = (value or "").split()
+    if len(parts) != 2:
+        raise ValidationError(texts.PLAN_BAD_WHEN.format(field=field, value=value), field=field)
+    day, clock = parts[0].casefold(), parts[1]
+    weekday = WEEKDAY_IDS.index(day) if day in WEEKDAY_IDS else _NAMES.get(day)
+    if weekday is None:
+        raise ValidationError(texts.PLAN_BAD_WEEKDAY.format(
+            field=field, value=parts[0], allowed=", ".join(WEEKDAY_IDS)), field=field)
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", clock)
+    if not match or int(match[1]) > 23 or int(match[2] or 0) > 59:
+        raise ValidationError(texts.PLAN_BAD_TIME.format(field=field, value=clock), field=field)
+    return Window.holding(weekday, int(match[1]))
+
+
+# --- risky windows ---------------------------------------------------------------------
+
+def _keys(urges: pd.DataFrame) -> np.ndarray:
+    weekday = urges["day"].dt.day_of_week.to_numpy(dtype="int64")
+    hour = urges["hour"].to_numpy(dtype="int64")
+    return weekday * BLOCKS_A_DAY + hour // BLOCK_HOURS
+
+
+def recent(urges: pd.DataFrame, today: date | None = None, *,
+           weeks: int = WINDOW_WEEKS) -> pd.DataFrame:
+    """Return the urges of the last ``weeks`` weeks, today included (none later)."""
+    end = as_day(today)
+    df = up_to(urges, end)
+    return df[(df["day"] > end - pd.Timedelta(weeks=weeks)).to_numpy()] if len(df) else df
+
+
+def risky_windows(urges: pd.DataFrame, today: date | None = None, *,
+                  weeks: int = WINDOW_WEEKS, least: int = MIN_URGES) -> pd.DataFrame:
+    """Return the windows of the last ``weeks`` weeks with at least ``least`` urges, riskiest first.
+
+    Columns: ``window`` (:class:`Window`), ``urges`` and ``let_pass`` (not acted on).
+    Ranked by urges, then by urges acted on, then by the window's place in the week.
+    """
+    df = recent(urges, today, weeks=weeks)
+    keys = _keys(df) if len(df) else np.zeros(0, dtype="int64")
+    passed = ~df["acted_on"].to_numpy(dtype=bool) if len(df) else np.zeros(0, dtype=bool)
+    size = 7 * BLOCKS_A_DAY
+    count = np.bincount(keys, minlength=size)
+    let_pass = np.bincount(keys, weights=passed, minlength=size).astype("int64")
+    frame = pd.DataFrame({"key": np.arange(size), "urges": count, "let_pass": let_pass})
+    frame = frame[frame["urges"] >= least].assign(acted=lambda f: f["urges"] - f["let_pass"])
+    frame = frame.sort_values(["urges", "acted", "key"], ascending=[False, False, True])
+    windows = [Window(int(k) // BLOCKS_A_DAY, int(k) % BLOCKS_A_DAY * BLOCK_HOURS)
+               for k in frame["key"]]
+    return pd.DataFrame({"window": pd.Series(windows, dtype=object),
+                         "urges": frame["urges"].to_numpy(dtype="int64"),
+                         "let_pass": frame["let_pass"].to_numpy(dtype="int64")})
+
+
+def in_window(urges: pd.DataFrame, window: Window) -> pd.Series:
+    """Return True for each urge noted inside ``window`` (local weekday and hour)."""
+    if urges.empty:
+        return pd.Series([], dtype=bool, index=urges.index)
+    return pd.Series(_keys(urges) == window.key, index=urges.index)
+
+
+# --- what helped, honestly --------------------------------------------------------------------
+
+def followed_by_contact(urges: pd.DataFrame, contacts: pd.DataFrame, *,
+                        within: pd.Timedelta = CONTACT_WITHIN) -> pd.Series:
+    """Return True for each urge followed by contact with the ex within ``within``.
+
+    Contact is what breaks a No-Contact streak (:func:`~exback_kit.domain.tracking.lapse_mask`):
+    logistics never count. Moments are compared as moments, whatever the time zone.
+    """
+    if urges.empty:
+        return pd.Series([], dtype=bool, index=urges.index)
+    reach = contacts["at"][lapse_mask(contacts).to_numpy()] if len(contacts) else contacts["at"]
+    times = np.sort(reach.to_numpy(dtype="datetime64[ns]"))
+    start = urges["at"].to_numpy(dtype="datetime64[ns]")
+    first = np.searchsorted(times, start, side="left")
+    has = first < len(times)
+    nxt = times[np.minimum(first, max(len(times) - 1, 0))] if len(times) else start
+    hit = has & (nxt - start <= within.to_timedelta64())
+    return pd.Series(hit, index=urges.index)
+
+
+def contact_share(urges: pd.DataFrame, contacts: pd.DataFrame,
+                  today: date | None = None) -> tuple[int, int]:
+    """Return (urges followed by contact within 24 hours, all urges) up to ``today``."""
+    df = up_to(urges, as_day(today))
+    return int(followed_by_contact(df, contacts).sum()), len(df)
+
+
+def what_helped(urges: pd.DataFrame, contacts: pd.DataFrame, today: date | None = None, *,
+                least: int = MIN_USES) -> pd.DataFrame:
+    """Return each thing written under "what helped" that was used at least ``least`` times.
+
+    Index ``label`` (case and spacing merged); columns ``uses``, ``let_pass`` (urges not
+    acted on) and ``contact_after`` (urges followed by contact within 24 hours). Ranked
+    by urges let pass, then by uses. Only counts: nothing says a helper made the difference.
+    """
+    df = up_to(urges, as_day(today))
+    counted = ranked_labels(df["helped"], ~df["acted_on"].astype(bool),
+                            contact_after=followed_by_contact(df, contacts))
+    out = counted.rename(columns={"count": "uses", "resisted": "let_pass"})
+    out = out[out["uses"] >= least]
+    order = out.reset_index().sort_values(["let_pass", "uses", "label"],
+                                          ascending=[False, False, True])
+    return order.set_index("label")[["uses", "let_pass", "contact_after"]]
+
+
+def suggestions(urges: pd.DataFrame, contacts: pd.DataFrame, today: date | None = None, *,
+                most: int = MAX_SUGGESTIONS) -> tuple[list[str], bool]:
+    """Return (ideas for a plan's "then", whether they are the person's own).
+
+    The person's own first: what helped with at least 3 uses, then anything else they wrote
+    under "what helped" for an urge they let pass. With none yet, the kit's few ideas.
+    """
+    others = urge_helped(urges, today)
+    candidates = [*what_helped(urges, contacts, today).index,
+                  *others.index[others["resisted"].to_numpy() > 0]]
+    picked: list[str] = []
+    for label in candidates:
+        if label.casefold() not in {p.casefold() for p in picked}:
+            picked.append(label)
+    if picked:
+        return picked[:most], True
+    return list(texts.PLAN_KIT_IDEAS)[:most], False
+
+
+# --- plans and their review -----------------------------------------------------------------
+
+def active_plans(plans: pd.DataFrame) -> pd.DataFrame:
+    """Return the plans not ended, ordered by their window's place in the week."""
+    if plans.empty:
+        return plans.assign(window=pd.Series([], dtype=object))
+    live = plans[plans["ended_at"].isna().to_numpy()]
+    windows = [Window.stored(w, s) for w, s in zip(live["weekday"], live["start_time"],
+                                                      strict=True)]
+    out = live.assign(window=pd.Series(windows, index=live.index, dtype=object))
+    return out.iloc[np.argsort([w.key for w in windows], kind="stable")]
+
+
+def planned_windows(plans: pd.DataFrame) -> list[Window]:
+    """Return the windows that have an active plan, in week order, each once."""
+    return sorted(set(active_plans(plans)["window"]))
+
+
+def plan_review(urges: pd.DataFrame, plans: pd.DataFrame, today: date | None = None, *,
+                weeks: int = WINDOW_WEEKS) -> pd.DataFrame:
+    """Return, per plan (index ``id``), the urges inside its window before and since it began.
+
+    Columns: ``window``; ``before_urges``/``before_acted`` (the ``weeks`` weeks before the
+    plan was made) and ``since_urges``/``since_acted`` (from then until it ended, or today);
+    ``since_days`` (days covered since, counting the first). Counts only: no claim of a cause.
+    """
+    end = as_day(today)
+    df = up_to(urges, end)
+    rows = []
+    for plan in plans.itertuples():
+        window = Window.stored(plan.weekday, plan.start_time)
+        inside = df[in_window(df, window).to_numpy()] if len(df) else df
+        began = plan.at
+        stop = plan.ended_at if not pd.isna(plan.ended_at) else None
+        before = inside[((inside["at"] < began)
+                         & (inside["at"] >= began - pd.Timedelta(weeks=weeks))).to_numpy()]
+        since = inside[(inside["at"] >= began).to_numpy()]
+        if stop is not None:
+            since = since[(since["at"] <= stop).to_numpy()]
+        last = min(end, pd.Timestamp(stop.date()) if stop is not None else end)
+        rows.append({"id": int(plan.id), "window": window,
+                     "before_urges": len(before),
+                     "before_acted": int(before["acted_on"].astype(bool).sum()),
+                     "since_urges": len(since),
+                     "since_acted": int(since["acted_on"].astype(bool).sum()),
+                     "since_days": max(1, (last - plan.day).days + 1)})
+    columns = ["window", "before_urges", "before_acted", "since_urges", "since_acted",
+               "since_days"]
+    if not rows:
+        return pd.DataFrame({c: pd.Series([], dtype=object if c == "window" else "int64")
+                             for c in columns}, index=pd.Index([], name="id", dtype="int64"))
+    return pd.DataFrame(rows).set_index("id")[columns]
