@@ -13,18 +13,21 @@ beside the numbers, not credited with them.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from exback_kit.content import texts
-from exback_kit.content.vocab import BLOCK_HOURS, BLOCK_STARTS, WEEKDAY_IDS
+from exback_kit.content.vocab import BLOCK_HOURS
 from exback_kit.domain.tracking import as_day, lapse_mask, up_to
 from exback_kit.domain.urges import ranked_labels, urge_helped
-from exback_kit.errors import ValidationError
+from exback_kit.domain.windows import BLOCKS_A_DAY, Window, all_windows, describe, parse_when
+
+__all__ = ["CONTACT_WITHIN", "MIN_URGES", "MIN_USES", "WINDOW_WEEKS", "Window", "active_plans",
+           "all_windows", "contact_share", "describe", "followed_by_contact", "in_window",
+           "parse_when", "plan_review", "planned_windows", "recent", "risky_windows",
+           "suggestions", "what_helped"]
 
 #: Risky windows look back this many weeks (up to and including today).
 WINDOW_WEEKS = 8
@@ -36,84 +39,6 @@ MIN_USES = 3
 CONTACT_WITHIN = pd.Timedelta(hours=24)
 #: How many suggestions an if-then plan offers.
 MAX_SUGGESTIONS = 5
-BLOCKS_A_DAY = 24 // BLOCK_HOURS
-_NAMES = {name.casefold(): i for i, name in enumerate(texts.CHART_WEEKDAYS_LONG)}
-
-
-@dataclass(frozen=True, order=True)
-class Window:
-    """One window of the week: ``weekday`` (0 = Monday) and the block's first local hour."""
-
-    weekday: int
-    start_hour: int
-
-    def __post_init__(self) -> None:
-        if not (0 <= self.weekday < 7 and 0 <= self.start_hour < 24
-                and self.start_hour % BLOCK_HOURS == 0):
-            raise ValueError(f"no such window: weekday {self.weekday}, hour {self.start_hour}")
-
-    @classmethod
-    def holding(cls, weekday: int, hour: int) -> Window:
-        """Return the window that holds ``hour`` (0–23) on ``weekday``."""
-        return cls(weekday, hour - hour % BLOCK_HOURS)
-
-    @classmethod
-    def stored(cls, weekday: str, start_time: str) -> Window:
-        """Return the window a plan row stores (``weekday`` id, ``start_time`` "HH:00")."""
-        return cls(WEEKDAY_IDS.index(weekday), BLOCK_STARTS.index(start_time) * BLOCK_HOURS)
-
-    @property
-    def end_hour(self) -> int:
-        """The hour the window ends (24 for the last block of a day)."""
-        return self.start_hour + BLOCK_HOURS
-
-    @property
-    def key(self) -> int:
-        """The window's place in the week, 0 (Monday 00:00) to 83 (Sunday 22:00)."""
-        return self.weekday * BLOCKS_A_DAY + self.start_hour // BLOCK_HOURS
-
-    @property
-    def ids(self) -> dict[str, str]:
-        """The stored form: ``{"weekday": "sat", "start_time": "22:00"}``."""
-        return {"weekday": WEEKDAY_IDS[self.weekday],
-                "start_time": BLOCK_STARTS[self.start_hour // BLOCK_HOURS]}
-
-
-def describe(window: Window, *, plural: bool = True) -> str:
-    """Return the window in words: "Saturdays 22:00–24:00" (or "Saturday 22:00–24:00")."""
-    day = texts.CHART_WEEKDAYS_LONG[window.weekday]
-    return texts.PLAN_WINDOW.format(weekday=day + ("s" if plural else ""),
-                                    start=f"{window.start_hour:02d}:00",
-                                    end=f"{window.end_hour:02d}:00")
-
-
-def all_windows() -> list[Window]:
-    """Return every window of the week, Monday 00:00 first."""
-    return [Window(d, h) for d in range(7) for h in range(0, 24, BLOCK_HOURS)]
-
-
-# --- parsing "sat 22:00" --------------------------------------------------------------
-
-def parse_when(value: str, field: str = "--when") -> Window:
-    """Return the window holding a weekday and a time, e.g. "sat 22:00" or "Sunday 0:30".
-
-    Raises:
-        ValidationError: the weekday or the time is not one the kit knows (names the value).
-    """
-    parts = (value or "").split()
-    if len(parts) != 2:
-        raise ValidationError(texts.PLAN_BAD_WHEN.format(field=field, value=value), field=field)
-    day, clock = parts[0].casefold(), parts[1]
-    weekday = WEEKDAY_IDS.index(day) if day in WEEKDAY_IDS else _NAMES.get(day)
-    if weekday is None:
-        raise ValidationError(texts.PLAN_BAD_WEEKDAY.format(
-            field=field, value=parts[0], allowed=", ".join(WEEKDAY_IDS)), field=field)
-    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", clock)
-    if not match or int(match[1]) > 23 or int(match[2] or 0) > 59:
-        raise ValidationError(texts.PLAN_BAD_TIME.format(field=field, value=clock), field=field)
-    return Window.holding(weekday, int(match[1]))
-
-
 # --- risky windows ---------------------------------------------------------------------
 
 def _keys(urges: pd.DataFrame) -> np.ndarray:
