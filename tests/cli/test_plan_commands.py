@@ -1,4 +1,4 @@
-"""`exback urges` and `exback plan add|list|end`: plans saved, listed and ended; bad input exits 2."""
+"""`exback urges` and `exback plan add|list|end`: saved, listed, ended; bad input exits 2."""
 
 from __future__ import annotations
 
