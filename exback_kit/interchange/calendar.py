@@ -4,8 +4,9 @@ Notebooks cannot remind anyone, so the kit writes a file the person imports:
 a daily check-in, a fortnightly wellbeing check, the day a No-Contact period
 reaches its target, the end of each waiting unsent message's cooling-off
 time, and a weekly nudge 30 minutes before the window of each active if-then
-plan (local wall-clock time, so it stays put across daylight-saving changes). Every event has a UID that stays the same for the same journal, so
-importing a newer file updates the events instead of adding copies.
+plan (local wall-clock time, so it stays put across daylight-saving changes).
+Every event has a UID that stays the same for the same journal, so importing a
+newer file updates the events instead of adding copies.
 
 A calendar may sync to a cloud and show on a lock screen: events carry only the
 kit's own discreet words, never anything the person wrote.
