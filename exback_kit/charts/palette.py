@@ -50,6 +50,7 @@ ROSENBERG = PURPLE
 BAND_TINTS = {"low": "#F7DCCB", "middle": "#FBEFD2", "good": "#DCEEF8"}
 #: Light to dark for counts (urges by hour and weekday).
 HEAT = ("#FFFFFF", SKY, BLUE)
+PLANNED = VERMILLION     # outline of an urge-heatmap window that has a plan
 PROGRESS = GREEN
 PROGRESS_TRACK = "#EEEEEE"
 
