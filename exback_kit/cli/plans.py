@@ -32,10 +32,7 @@ def urges_lines(tables: dict[str, Any]) -> list[str]:
     windows = plans.risky_windows(logged, weeks=weeks, least=least)
     lines = [texts.CLI_URGES_WINDOWS.format(weeks=weeks, least=least) if len(windows)
              else texts.CLI_URGES_NO_WINDOWS.format(weeks=weeks, least=least)]
-    lines += ["  " + texts.say(texts.PLAN_WINDOW_LINE, window=plans.describe(w), urges=n,
-                               weeks=weeks, let_pass=p)
-              for w, n, p in zip(windows["window"], windows["urges"], windows["let_pass"],
-                                 strict=True)]
+    lines += ["  " + line for line in plans.window_lines(windows, weeks=weeks)]
     lines.append(texts.CLI_URGES_TRIGGERS)
     triggers = urges.urge_triggers(logged)
     lines += [texts.say(texts.CLI_URGES_TRIGGER_ROW, label=label, count=int(row["count"]),
@@ -43,7 +40,7 @@ def urges_lines(tables: dict[str, Any]) -> list[str]:
     if triggers.empty:
         lines.append(texts.CLI_URGES_NONE)
     lines.append(texts.CLI_URGES_HELPED.format(least=plans.MIN_USES))
-    lines += ["  " + line for line in helped_lines(logged, contacts)]
+    lines += ["  " + line for line in plans.helped_sentences(logged, contacts)]
     lines.append(texts.CLI_URGES_PLANS)
     active = plans.active_plans(tables["plans"])
     lines += ["  " + texts.CLI_PLAN_ROW.format(id=row.id, window=plans.describe(row.window),
@@ -51,23 +48,6 @@ def urges_lines(tables: dict[str, Any]) -> list[str]:
               for row in active.itertuples()]
     if active.empty:
         lines.append(texts.CLI_URGES_NONE)
-    return lines
-
-
-def helped_lines(logged: Any, contacts: Any) -> list[str]:
-    """Return "what helped, honestly" as sentences: each thing with its counts, then the share."""
-    from exback_kit.domain import plans
-
-    helped = plans.what_helped(logged, contacts)
-    lines = [texts.say(texts.HELPED_ROW, label=label, uses=int(row["uses"]),
-                       let_pass=int(row["let_pass"]), contact_after=int(row["contact_after"]))
-             for label, row in helped.iterrows()]
-    if helped.empty:
-        lines.append(texts.HELPED_FEW.format(least=plans.MIN_USES))
-    followed, total = plans.contact_share(logged, contacts)
-    lines.append(texts.say(texts.HELPED_CONTACT, total=total, followed=followed,
-                           share=round(100 * followed / total)) if total
-                 else texts.HELPED_CONTACT_NONE)
     return lines
 
 

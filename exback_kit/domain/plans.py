@@ -25,9 +25,9 @@ from exback_kit.domain.urges import ranked_labels, urge_helped
 from exback_kit.domain.windows import BLOCKS_A_DAY, Window, all_windows, describe, parse_when
 
 __all__ = ["CONTACT_WITHIN", "MIN_URGES", "MIN_USES", "WINDOW_WEEKS", "Window", "active_plans",
-           "all_windows", "contact_share", "describe", "followed_by_contact", "in_window",
-           "parse_when", "plan_review", "planned_windows", "recent", "risky_windows",
-           "suggestions", "what_helped"]
+           "all_windows", "contact_share", "describe", "followed_by_contact", "helped_sentences",
+           "in_window", "parse_when", "plan_review", "planned_windows", "recent", "risky_windows",
+           "suggestions", "what_helped", "window_lines"]
 
 #: Risky windows look back this many weeks (up to and including today).
 WINDOW_WEEKS = 8
@@ -76,6 +76,14 @@ def risky_windows(urges: pd.DataFrame, today: date | None = None, *,
     return pd.DataFrame({"window": pd.Series(windows, dtype=object),
                          "urges": frame["urges"].to_numpy(dtype="int64"),
                          "let_pass": frame["let_pass"].to_numpy(dtype="int64")})
+
+
+def window_lines(windows: pd.DataFrame, *, weeks: int = WINDOW_WEEKS) -> list[str]:
+    """Return each risky window in words, e.g. "Saturdays 22:00–24:00: 12 urges in 8 weeks, …"."""
+    return [texts.say(texts.PLAN_WINDOW_LINE, window=describe(w), urges=int(n), weeks=weeks,
+                      let_pass=int(p))
+            for w, n, p in zip(windows["window"], windows["urges"], windows["let_pass"],
+                               strict=True)]
 
 
 def in_window(urges: pd.DataFrame, window: Window) -> pd.Series:
@@ -129,6 +137,23 @@ def what_helped(urges: pd.DataFrame, contacts: pd.DataFrame, today: date | None 
     order = out.reset_index().sort_values(["let_pass", "uses", "label"],
                                           ascending=[False, False, True])
     return order.set_index("label")[["uses", "let_pass", "contact_after"]]
+
+
+def helped_sentences(urges: pd.DataFrame, contacts: pd.DataFrame,
+                     today: date | None = None) -> list[str]:
+    """Return "what helped, honestly" in words: each thing with its counts, then the share of
+    urges followed by contact within 24 hours (or what the list needs to show anything)."""
+    helped = what_helped(urges, contacts, today)
+    lines = [texts.say(texts.HELPED_ROW, label=label, uses=int(row["uses"]),
+                       let_pass=int(row["let_pass"]), contact_after=int(row["contact_after"]))
+             for label, row in helped.iterrows()]
+    if helped.empty:
+        lines.append(texts.HELPED_FEW.format(least=MIN_USES))
+    followed, total = contact_share(urges, contacts, today)
+    lines.append(texts.say(texts.HELPED_CONTACT, total=total, followed=followed,
+                           share=round(100 * followed / total)) if total
+                 else texts.HELPED_CONTACT_NONE)
+    return lines
 
 
 def suggestions(urges: pd.DataFrame, contacts: pd.DataFrame, today: date | None = None, *,
