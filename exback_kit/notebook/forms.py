@@ -52,13 +52,14 @@ from exback_kit.notebook.form_kit import (
     question_widget,
     radio,
 )
+from exback_kit.notebook.plans_form import plans_form
 from exback_kit.store import Journal, validate
 
 __all__ = [
     "agreements_form", "boundaries_form", "checkin_form", "contact_form", "crisis_contacts_form",
     "decision_form", "decision_journal", "habits_form", "meeting_form", "milestones_form",
-    "nocontact_form",
-    "old_habits_form", "patterns_form", "profile_form", "repairs_form", "rosenberg_form",
+    "nocontact_form", "old_habits_form", "patterns_form", "plans_form", "profile_form",
+    "repairs_form", "rosenberg_form",
     "safety_widget", "signals_form", "step_form", "unsent_vault", "urge_form",
     "who5_form",
 ]
