@@ -512,6 +512,7 @@ TEXT_FORMS = {
     "old_habits_form": ({}, ["habit", "note"]),
     "unsent_vault": ({}, ["text"]),
     "decision_journal": ({}, ["plan", "expectation", "why"]),
+    "plans_form": ({"window": "sat 22:00"}, ["action"]),
 }
 
 
