@@ -25,7 +25,7 @@ from exback_kit.charts.base import (
 )
 from exback_kit.charts.mood import day_text
 from exback_kit.content import texts
-from exback_kit.domain import plans, tracking, urges
+from exback_kit.domain import nocontact, plans, timeline, urges
 from exback_kit.domain.windows import Window, describe
 
 RECENT_DAYS = 28
@@ -39,16 +39,16 @@ class NoContactData:
     """The current No-Contact period day by day, and its summary."""
 
     days: pd.DataFrame
-    summary: tracking.NoContactSummary
+    summary: nocontact.NoContactSummary
 
 
-def prepare_no_contact(tables: tracking.Tables, today: date | None = None) -> NoContactData:
+def prepare_no_contact(tables: timeline.Tables, today: date | None = None) -> NoContactData:
     """Return the No-Contact chart's data (without a set period: from the first data on)."""
-    fallback = tracking.first_day(tables, today)
+    fallback = timeline.first_day(tables, today)
     contacts, periods = tables["contacts"], tables["nocontact_periods"]
-    start, target = tracking.current_period(periods, today, fallback=fallback)
-    days = tracking.no_contact_days(contacts, periods, today, fallback=fallback)
-    return NoContactData(days, tracking.summarize_period(days, start, target))
+    start, target = nocontact.current_period(periods, today, fallback=fallback)
+    days = nocontact.no_contact_days(contacts, periods, today, fallback=fallback)
+    return NoContactData(days, nocontact.summarize_period(days, start, target))
 
 
 def _annotate(ax: Axes, x: np.datetime64, y: int, label: str, color: str) -> None:
@@ -122,7 +122,7 @@ class UrgeData:
     planned: tuple[Window, ...] = ()
 
 
-def prepare_urges(tables: tracking.Tables, today: date | None = None) -> UrgeData:
+def prepare_urges(tables: timeline.Tables, today: date | None = None) -> UrgeData:
     """Return the urge chart's data (``tables`` without ``plans``: nothing outlined)."""
     logged = tables["urges"]
     saved = tables.get("plans")

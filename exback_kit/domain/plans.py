@@ -20,7 +20,8 @@ import pandas as pd
 
 from exback_kit.content import texts
 from exback_kit.content.vocab import BLOCK_HOURS
-from exback_kit.domain.tracking import as_day, lapse_mask, up_to
+from exback_kit.domain.nocontact import lapse_mask
+from exback_kit.domain.timeline import as_day, up_to
 from exback_kit.domain.urges import ranked_labels, urge_helped
 from exback_kit.domain.windows import BLOCKS_A_DAY, Window, all_windows, describe, parse_when
 
@@ -99,7 +100,7 @@ def followed_by_contact(urges: pd.DataFrame, contacts: pd.DataFrame, *,
                         within: pd.Timedelta = CONTACT_WITHIN) -> pd.Series:
     """Return True for each urge followed by contact with the ex within ``within``.
 
-    Contact is what breaks a No-Contact streak (:func:`~exback_kit.domain.tracking.lapse_mask`):
+    Contact is what breaks a No-Contact streak (:func:`~exback_kit.domain.nocontact.lapse_mask`):
     logistics never count. Moments are compared as moments, whatever the time zone.
     """
     if urges.empty:

@@ -8,7 +8,7 @@ from matplotlib.patches import Rectangle
 
 from exback_kit import charts
 from exback_kit.charts import contact, palette
-from exback_kit.domain import tracking
+from exback_kit.store.reads import load_tables
 from exback_kit.domain.windows import Window
 
 TODAY = date(2026, 11, 29)
@@ -18,7 +18,7 @@ def _tables(journal):
     at = datetime(2026, 11, 28, 22, 15).astimezone()
     journal.add_many("urges", [{"at": at - timedelta(weeks=w), "intensity": 6}
                                for w in range(3)])
-    return tracking.load_tables(journal)
+    return load_tables(journal)
 
 
 def _outlines(ax):

@@ -26,8 +26,9 @@ def on(weekday: int, clock: str, weeks_ago: int = 0, tz: timezone | None = None)
 
 def urges_frame(journal, entries) -> pd.DataFrame:
     """Save (moment, acted_on[, helped]) urges and return the typed urges table."""
-    journal.add_many("urges", [{"at": e[0], "intensity": 5, "acted_on": e[1],
-                                "helped": e[2] if len(e) > 2 else ""} for e in entries])
+    for e in entries:
+        journal.add("urges", at=e[0], intensity=5, acted_on=e[1],
+                    helped=e[2] if len(e) > 2 else "")
     return journal.table("urges")
 
 
