@@ -53,8 +53,10 @@ def urges_lines(tables: dict[str, Any]) -> list[str]:
 
 def cmd_urges(args: argparse.Namespace) -> int:
     """Print the risky windows, the triggers, what helped and the plans."""
+    from exback_kit.store.reads import load_tables
+
     with Journal.open(args.journal) as journal:
-        tables = {kind: journal.table(kind) for kind in ("urges", "contacts", "plans")}
+        tables = load_tables(journal, ("urges", "contacts", "plans"))
     for line in urges_lines(tables):
         _say(line)
     return 0

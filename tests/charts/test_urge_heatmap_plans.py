@@ -8,8 +8,8 @@ from matplotlib.patches import Rectangle
 
 from exback_kit import charts
 from exback_kit.charts import contact, palette
-from exback_kit.store.reads import load_tables
 from exback_kit.domain.windows import Window
+from exback_kit.store.reads import load_tables
 
 TODAY = date(2026, 11, 29)
 
