@@ -40,6 +40,8 @@ MIN_USES = 3
 CONTACT_WITHIN = pd.Timedelta(hours=24)
 #: How many suggestions an if-then plan offers.
 MAX_SUGGESTIONS = 5
+
+
 # --- risky windows ---------------------------------------------------------------------
 
 def _keys(urges: pd.DataFrame) -> np.ndarray:
@@ -66,14 +68,13 @@ def risky_windows(urges: pd.DataFrame, today: date | None = None, *,
     df = recent(urges, today, weeks=weeks)
     keys = _keys(df) if len(df) else np.zeros(0, dtype="int64")
     passed = ~df["acted_on"].to_numpy(dtype=bool) if len(df) else np.zeros(0, dtype=bool)
-    size = 7 * BLOCKS_A_DAY
+    size = len(all_windows())
     count = np.bincount(keys, minlength=size)
     let_pass = np.bincount(keys, weights=passed, minlength=size).astype("int64")
     frame = pd.DataFrame({"key": np.arange(size), "urges": count, "let_pass": let_pass})
     frame = frame[frame["urges"] >= least].assign(acted=lambda f: f["urges"] - f["let_pass"])
     frame = frame.sort_values(["urges", "acted", "key"], ascending=[False, False, True])
-    windows = [Window(int(k) // BLOCKS_A_DAY, int(k) % BLOCKS_A_DAY * BLOCK_HOURS)
-               for k in frame["key"]]
+    windows = [Window.at_key(int(k)) for k in frame["key"]]
     return pd.DataFrame({"window": pd.Series(windows, dtype=object),
                          "urges": frame["urges"].to_numpy(dtype="int64"),
                          "let_pass": frame["let_pass"].to_numpy(dtype="int64")})
@@ -103,16 +104,15 @@ def followed_by_contact(urges: pd.DataFrame, contacts: pd.DataFrame, *,
     Contact is what breaks a No-Contact streak (:func:`~exback_kit.domain.nocontact.lapse_mask`):
     logistics never count. Moments are compared as moments, whatever the time zone.
     """
-    if urges.empty:
-        return pd.Series([], dtype=bool, index=urges.index)
     reach = contacts["at"][lapse_mask(contacts).to_numpy()] if len(contacts) else contacts["at"]
     times = np.sort(reach.to_numpy(dtype="datetime64[ns]"))
+    if urges.empty or not len(times):
+        return pd.Series(False, dtype=bool, index=urges.index)
     start = urges["at"].to_numpy(dtype="datetime64[ns]")
-    first = np.searchsorted(times, start, side="left")
-    has = first < len(times)
-    nxt = times[np.minimum(first, max(len(times) - 1, 0))] if len(times) else start
-    hit = has & (nxt - start <= within.to_timedelta64())
-    return pd.Series(hit, index=urges.index)
+    first = np.searchsorted(times, start, side="left")  # the first contact at or after each
+    found = first < len(times)
+    gap = times[np.minimum(first, len(times) - 1)] - start
+    return pd.Series(found & (gap <= within.to_timedelta64()), index=urges.index)
 
 
 def contact_share(urges: pd.DataFrame, contacts: pd.DataFrame,

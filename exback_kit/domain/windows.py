@@ -39,6 +39,11 @@ class Window:
         """Return the window a plan row stores (``weekday`` id, ``start_time`` "HH:00")."""
         return cls(WEEKDAY_IDS.index(weekday), BLOCK_STARTS.index(start_time) * BLOCK_HOURS)
 
+    @classmethod
+    def at_key(cls, key: int) -> Window:
+        """Return the window at place ``key`` of the week (see :attr:`key`)."""
+        return cls(key // BLOCKS_A_DAY, key % BLOCKS_A_DAY * BLOCK_HOURS)
+
     @property
     def end_hour(self) -> int:
         """The hour the window ends (24 for the last block of a day)."""
