@@ -695,8 +695,8 @@ PLANS_REVIEW = ("In the {weeks} weeks before this plan: {before_acted} of {befor
                 "{since_acted} of {since_urges:n:urge}.")
 PLANS_REVIEW_NOTE = "These are counts, side by side; many things change over weeks."
 HELPED_HEADING = "What helped, honestly"
-HELPED_ROW = ("{label}: noted with {uses:n:urge}, {let_pass} let pass; contact with your ex "
-              "followed within a day after {contact_after} of them.")
+HELPED_ROW = ("{label}: noted with {uses:n:urge}, {let_pass} let pass, {contact_after} followed "
+              "by contact with your ex within a day.")
 HELPED_FEW = ("Things you wrote under \"what helped\" show here from {least} uses each, always "
               "with the counts behind them.")
 HELPED_CONTACT = ("Of all {total:n:urge} noted, {followed} ({share} %) were followed by contact "

@@ -125,7 +125,7 @@ def test_urges_prints_windows_triggers_what_helped_and_plans(jpath, capsys):
     window = describe(Window.holding(now.weekday(), now.hour))
     assert f"{window}: 4 urges in 8 weeks, 3 let pass" in out
     assert "late night: 4 urges, 3 let pass" in out
-    assert "a walk: noted with 4 urges, 3 let pass" in out and "after 1 of them" in out
+    assert "a walk: noted with 4 urges, 3 let pass, 1 followed by contact with your ex" in out
     assert "Of all 4 urges noted, 1 (25 %)" in out
     assert f"1  {window}: call Sam" in out
     # riskiest first: the windows come before the triggers

@@ -133,7 +133,7 @@ def test_a_bad_when_names_the_value_and_what_is_allowed(text, named):
 
 def test_window_words_and_stored_ids_round_trip():
     for window in plans.all_windows():
-        assert Window.stored(**window.ids) == window
+        assert Window.stored(**window.ids) == window == Window.at_key(window.key)
     assert len(plans.all_windows()) == 84
     assert plans.describe(Window(SUN, 22), plural=False) == "Sunday 22:00–24:00"
     with pytest.raises(ValueError, match="no such window"):
