@@ -92,7 +92,9 @@ def _plan_row(form: Form, view: _View, row: Any, change: Any, end: Any) -> widge
                        since_acted=int(counts["since_acted"]),
                        since_urges=int(counts["since_urges"]), days=int(counts["since_days"]))
     shown = widgets.HTML(entry_html(sentence(row.window, row.action), [review]))
-    box = widgets.Text(value=row.action, layout=WIDE)
+    # A description is a real <label> for the box (plain text, never HTML).
+    box = widgets.Text(value=row.action, description=texts.PLANS_CHANGE_LABEL, layout=WIDE,
+                       style={"description_width": "initial"})
     box.add_class("exback-plan-action")
     save = widgets.Button(description=texts.PLANS_SAVE_CHANGE)
     save.add_class("exback-plan-save")
