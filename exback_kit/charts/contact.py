@@ -214,5 +214,6 @@ def summarize_urges(data: UrgeData) -> str:
                              share=round(100 * passed / count), **when)
     if data.planned:
         names = ", ".join(describe(w) for w in data.planned)
-        sentence += " " + texts.SUMMARY_URGES_PLANS.format(windows=names)
+        # Still one sentence: it is the chart's text alternative.
+        sentence = sentence.rstrip(".") + "; " + texts.SUMMARY_URGES_PLANS.format(windows=names)
     return sentence

@@ -729,5 +729,5 @@ CLI_PLAN_NONE = "No active plans. `exback plan add --when \"sat 22:00\" --then \
 REMIND_PLAN_SUMMARY = "A time you planned for is coming up"
 REMIND_PLAN_DESCRIPTION = "In half an hour it's one of the times you made a plan for. Your plan is in your journal, whenever you want it."
 CHART_URGES_PLANNED = "outlined: a time you have a plan for"
-SUMMARY_URGES_PLANS = "Outlined on the chart: the times you have a plan for ({windows})."
+SUMMARY_URGES_PLANS = "the chart outlines the times you have a plan for ({windows})."
 PLAN_DUPLICATE = "{field}: you already have plan {id} for {window}. To replace it, end that one first: `exback plan end {id}`."

@@ -22,7 +22,7 @@ from exback_kit.content import texts
 from exback_kit.content.vocab import BLOCK_HOURS
 from exback_kit.domain.nocontact import lapse_mask
 from exback_kit.domain.timeline import as_day, up_to
-from exback_kit.domain.urges import ranked_labels, urge_helped
+from exback_kit.domain.urges import ranked_labels
 from exback_kit.domain.windows import BLOCKS_A_DAY, Window, all_windows, describe, parse_when
 
 __all__ = ["CONTACT_WITHIN", "MIN_URGES", "MIN_USES", "WINDOW_WEEKS", "Window", "active_plans",
@@ -164,13 +164,10 @@ def suggestions(urges: pd.DataFrame, contacts: pd.DataFrame, today: date | None 
     The person's own first: what helped with at least 3 uses, then anything else they wrote
     under "what helped" for an urge they let pass. With none yet, the kit's few ideas.
     """
-    others = urge_helped(urges, today)
-    candidates = [*what_helped(urges, contacts, today).index,
-                  *others.index[others["resisted"].to_numpy() > 0]]
-    picked: list[str] = []
-    for label in candidates:
-        if label.casefold() not in {p.casefold() for p in picked}:
-            picked.append(label)
+    every = what_helped(urges, contacts, today, least=1)
+    shown = every["uses"].to_numpy() >= MIN_USES
+    passed = every["let_pass"].to_numpy() > 0
+    picked = [*every.index[shown], *every.index[~shown & passed]]
     if picked:
         return picked[:most], True
     return list(texts.PLAN_KIT_IDEAS)[:most], False

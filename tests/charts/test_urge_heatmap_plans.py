@@ -38,6 +38,7 @@ def test_planned_windows_are_outlined_and_named_in_the_summary(journal):
     assert (box.get_x(), box.get_y(), box.get_width(), box.get_height()) == (21.5, 4.5, 2, 1)
     summary = contact.summarize_urges(data)
     assert "Saturdays 22:00–24:00" in summary and "Mondays" not in summary
+    assert summary.count(". ") == 0 and summary.endswith(").")  # one sentence
     assert "call Sam" not in summary
 
 
