@@ -201,23 +201,24 @@ def plan_review(urges: pd.DataFrame, plans: pd.DataFrame, today: date | None = N
     """
     end = as_day(today)
     df = up_to(urges, end)
+    keys = _keys(df) if len(df) else np.zeros(0, dtype="int64")
+    at = df["at"].to_numpy(dtype="datetime64[ns]")
+    acted = df["acted_on"].to_numpy(dtype=bool)
+    span = np.timedelta64(7 * weeks, "D")
     rows = []
     for plan in plans.itertuples():
         window = Window.stored(plan.weekday, plan.start_time)
-        inside = df[in_window(df, window).to_numpy()] if len(df) else df
-        began = plan.at
-        stop = plan.ended_at if not pd.isna(plan.ended_at) else None
-        before = inside[((inside["at"] < began)
-                         & (inside["at"] >= began - pd.Timedelta(weeks=weeks))).to_numpy()]
-        since = inside[(inside["at"] >= began).to_numpy()]
+        began = plan.at.to_datetime64()
+        stop = None if pd.isna(plan.ended_at) else plan.ended_at
+        inside = keys == window.key
+        before = inside & (at < began) & (at >= began - span)
+        since = inside & (at >= began)
         if stop is not None:
-            since = since[(since["at"] <= stop).to_numpy()]
+            since &= at <= stop.to_datetime64()
         last = min(end, pd.Timestamp(stop.date()) if stop is not None else end)
         rows.append({"id": int(plan.id), "window": window,
-                     "before_urges": len(before),
-                     "before_acted": int(before["acted_on"].astype(bool).sum()),
-                     "since_urges": len(since),
-                     "since_acted": int(since["acted_on"].astype(bool).sum()),
+                     "before_urges": int(before.sum()), "before_acted": int((before & acted).sum()),
+                     "since_urges": int(since.sum()), "since_acted": int((since & acted).sum()),
                      "since_days": max(1, (last - plan.day).days + 1)})
     columns = ["window", "before_urges", "before_acted", "since_urges", "since_acted",
                "since_days"]
