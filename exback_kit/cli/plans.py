@@ -103,7 +103,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             _say(texts.CLI_PLAN_ROW_ENDED.format(day=str(r["ended_at"])[:10], **values))
         else:
             _say(texts.CLI_PLAN_ROW.format(**values))
-    if not any(not r["ended_at"] for r in shown):
+    if not shown:
         _say(texts.CLI_PLAN_NONE)
     return 0
 
