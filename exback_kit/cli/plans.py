@@ -43,9 +43,11 @@ def urges_lines(tables: dict[str, Any]) -> list[str]:
     lines += ["  " + line for line in plans.helped_sentences(logged, contacts)]
     lines.append(texts.CLI_URGES_PLANS)
     active = plans.active_plans(tables["plans"])
-    lines += ["  " + texts.CLI_PLAN_ROW.format(id=row.id, window=plans.describe(row.window),
-                                               action=row.action)
-              for row in active.itertuples()]
+    for row, review in zip(active.itertuples(), plans.review_lines(logged, active),
+                           strict=True):
+        lines.append("  " + texts.CLI_PLAN_ROW.format(id=row.id, window=plans.describe(row.window),
+                                                      action=row.action))
+        lines.append("     " + review)
     if active.empty:
         lines.append(texts.CLI_URGES_NONE)
     return lines

@@ -27,8 +27,8 @@ from exback_kit.domain.windows import BLOCKS_A_DAY, Window, all_windows, describ
 
 __all__ = ["CONTACT_WITHIN", "MIN_URGES", "MIN_USES", "WINDOW_WEEKS", "Window", "active_plans",
            "all_windows", "contact_share", "describe", "followed_by_contact", "helped_sentences",
-           "in_window", "parse_when", "plan_review", "planned_windows", "recent", "risky_windows",
-           "suggestions", "what_helped", "window_lines"]
+           "in_window", "parse_when", "plan_review", "planned_windows", "recent", "review_lines",
+           "risky_windows", "suggestions", "what_helped", "window_lines"]
 
 #: Risky windows look back this many weeks (up to and including today).
 WINDOW_WEEKS = 8
@@ -226,3 +226,12 @@ def plan_review(urges: pd.DataFrame, plans: pd.DataFrame, today: date | None = N
         return pd.DataFrame({c: pd.Series([], dtype=object if c == "window" else "int64")
                              for c in columns}, index=pd.Index([], name="id", dtype="int64"))
     return pd.DataFrame(rows).set_index("id")[columns]
+
+
+def review_lines(urges: pd.DataFrame, plans: pd.DataFrame, today: date | None = None) -> list[str]:
+    """Return each plan's review in words, in the plans' order (see :func:`plan_review`)."""
+    review = plan_review(urges, plans, today)
+    return [texts.say(texts.PLANS_REVIEW, weeks=WINDOW_WEEKS, days=int(r.since_days),
+                      before_acted=int(r.before_acted), before_urges=int(r.before_urges),
+                      since_acted=int(r.since_acted), since_urges=int(r.since_urges))
+            for r in review.loc[plans["id"].to_numpy()].itertuples()] if len(plans) else []

@@ -42,8 +42,8 @@ class _View:
                               strict=True))
         self.ideas, self.own_ideas = plans.suggestions(urges, contacts, today)
         self.helped = plans.helped_sentences(urges, contacts, today)
-        self.review = plans.plan_review(urges, self.saved, today)
         self.active = plans.active_plans(self.saved)
+        self.reviews = plans.review_lines(urges, self.active, today)
 
     def options(self) -> list[tuple[str, str]]:
         """Return the windows a new plan can take: risky ones first, then the rest of the week."""
@@ -82,15 +82,9 @@ def _helped_html(view: _View) -> str:
     return f"<p><b>{esc(texts.HELPED_HEADING)}</b></p><ul>{rows}</ul>"
 
 
-def _plan_row(form: Form, view: _View, row: Any, change: Any, end: Any) -> widgets.Widget:
+def _plan_row(form: Form, row: Any, review: str, change: Any, end: Any) -> widgets.Widget:
     """Return one active plan: its sentence, its review counts, a box to change it, End."""
     entry = int(row.id)
-    counts = view.review.loc[entry]
-    review = texts.say(texts.PLANS_REVIEW, weeks=plans.WINDOW_WEEKS,
-                       before_acted=int(counts["before_acted"]),
-                       before_urges=int(counts["before_urges"]),
-                       since_acted=int(counts["since_acted"]),
-                       since_urges=int(counts["since_urges"]), days=int(counts["since_days"]))
     shown = widgets.HTML(entry_html(sentence(row.window, row.action), [review]))
     # A description is a real <label> for the box (plain text, never HTML).
     box = widgets.Text(value=row.action, description=texts.PLANS_CHANGE_LABEL, layout=WIDE,
@@ -160,7 +154,8 @@ def plans_form(journal: Journal, *, on_save: OnSave = None, today: date | None =
         label_for(window.value)
         action.options = list(view.ideas)
         form.rows = {}
-        rows = [_plan_row(form, view, row, change, end) for row in view.active.itertuples()]
+        rows = [_plan_row(form, row, review, change, end) for row, review in zip(
+            view.active.itertuples(), view.reviews, strict=True)]
         ended = len(view.saved) - len(view.active)
         heading = f"<p><b>{esc(texts.PLANS_ACTIVE)}</b></p>"
         if not rows:
