@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -52,7 +52,7 @@ def test_plan_list_shows_active_plans_one_a_line_starting_with_the_id(jpath, cap
     assert run(jpath, "plan", "list", "--all") == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("2  ") and lines[1].startswith("1  Sundays 00:00–02:00: make tea")
-    assert "ended" in lines[1]
+    assert lines[1].endswith(f"(ended {date.today().isoformat()})")
 
 
 def test_plan_end_keeps_the_plan_as_history(jpath, capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 from exback_kit import Journal
 from exback_kit.store import SCHEMA_VERSION
@@ -31,7 +32,7 @@ def test_a_version_2_journal_gains_the_plans_table_and_keeps_its_urges(tmp_path)
         columns = {row[1] for row in j.execute_read("PRAGMA table_info(plans)")}
         assert columns == {"id", "at", "day", *(f.name for f in TABLES["plans"])}
         [urge] = j.records("urges")
-        assert (urge["day"], urge["helped"], urge["acted_on"]) == ("2026-10-03", "tea", False)
+        assert (urge["day"], urge["helped"], urge["acted_on"]) == (date(2026, 10, 3), "tea", False)
         pid = j.add("plans", weekday="sat", start_time="22:00", action="make tea")
         j.update("plans", pid, action="make tea and text Jo")
     with Journal.open(path, backup=False) as j:  # opening again migrates nothing twice
