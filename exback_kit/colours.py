@@ -46,6 +46,7 @@ BAND_TINTS = {"low": "#F7DCCB", "middle": "#FBEFD2", "good": "#DCEEF8"}
 HEAT = ("#FFFFFF", SKY, BLUE)
 MIND = ORANGE           # how much the ex took up your mind (09)
 FEELINGS = PURPLE       # feelings for them, before and after the clear-eyed list
+PLANNED = VERMILLION     # outline of an urge-heatmap window that has a plan
 PROGRESS = GREEN
 PROGRESS_TRACK = "#EEEEEE"
 

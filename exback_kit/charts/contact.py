@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from exback_kit.charts import palette
@@ -24,7 +25,8 @@ from exback_kit.charts.base import (
 )
 from exback_kit.charts.mood import day_text
 from exback_kit.content import texts
-from exback_kit.domain import nocontact, timeline, urges
+from exback_kit.domain import nocontact, plans, timeline, urges
+from exback_kit.domain.windows import Window, describe
 
 RECENT_DAYS = 28
 SHORT_PERIOD = 7
@@ -116,19 +118,37 @@ class UrgeData:
     weekly: pd.DataFrame
     recent: tuple[int, int]
     total: tuple[int, int]
+    #: Windows of the week that have an active if-then plan (outlined on the heatmap).
+    planned: tuple[Window, ...] = ()
 
 
 def prepare_urges(tables: timeline.Tables, today: date | None = None) -> UrgeData:
-    """Return the urge chart's data."""
+    """Return the urge chart's data (``tables`` without ``plans``: nothing outlined)."""
     logged = tables["urges"]
+    saved = tables.get("plans")
+    planned = tuple(plans.planned_windows(saved)) if saved is not None else ()
     return UrgeData(urges.urge_clock(logged, today), urges.urges_weekly(logged, today),
                     urges.urge_totals(logged, today, days=RECENT_DAYS),
-                    urges.urge_totals(logged, today))
+                    urges.urge_totals(logged, today), planned)
 
 
-def _heatmap(ax: Axes, clock: pd.DataFrame) -> None:
+def _outline(ax: Axes, planned: tuple[Window, ...]) -> None:
+    """Outline each planned window: its weekday row across its two hour cells."""
+    for window in planned:
+        ax.add_patch(Rectangle((window.start_hour - 0.5, window.weekday - 0.5),
+                               window.end_hour - window.start_hour, 1, fill=False,
+                               edgecolor=palette.PLANNED, lw=2.2, zorder=3, clip_on=False))
+    if planned:
+        key = Rectangle((0, 0), 1, 1, fill=False, edgecolor=palette.PLANNED, lw=2.2,
+                        label=texts.CHART_URGES_PLANNED)
+        ax.legend(handles=[key], loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=8,
+                  frameon=False, borderaxespad=0.1)
+
+
+def _heatmap(ax: Axes, clock: pd.DataFrame, planned: tuple[Window, ...] = ()) -> None:
     ax.imshow(clock.to_numpy(), cmap=palette.heat_map(), aspect="auto", vmin=0,
               interpolation="nearest")
+    _outline(ax, planned)
     ax.set_xticks(range(0, urges.HOURS, 3), [f"{h:02d}:00" for h in range(0, urges.HOURS, 3)])
     ax.set_yticks(range(urges.WEEKDAYS), list(texts.CHART_WEEKDAYS_SHORT))
     ax.tick_params(length=0)
@@ -166,7 +186,7 @@ def draw_urges(data: UrgeData, ax: Axes | None = None) -> Axes:
         return empty_state(ax, title, texts.CHART_EMPTY_URGES)
     parts = split(ax, 2, ratios=(1.1, 1.0), hspace=0.45)
     titled(parts[0], title)
-    _heatmap(parts[0], data.clock)
+    _heatmap(parts[0], data.clock, data.planned)
     if len(parts) > 1:
         _weekly(parts[1], data.weekly)
     return parts[0]
@@ -187,7 +207,13 @@ def summarize_urges(data: UrgeData) -> str:
     count, passed = data.recent
     if count == 0:
         total, total_passed = data.total
-        return texts.say(texts.SUMMARY_URGES_QUIET, days=RECENT_DAYS, total=total,
-                                                share=round(100 * total_passed / total), **when)
-    return texts.say(texts.SUMMARY_URGES, days=RECENT_DAYS, count=count, passed=passed,
-                                      share=round(100 * passed / count), **when)
+        sentence = texts.say(texts.SUMMARY_URGES_QUIET, days=RECENT_DAYS, total=total,
+                             share=round(100 * total_passed / total), **when)
+    else:
+        sentence = texts.say(texts.SUMMARY_URGES, days=RECENT_DAYS, count=count, passed=passed,
+                             share=round(100 * passed / count), **when)
+    if data.planned:
+        names = ", ".join(describe(w) for w in data.planned)
+        # Still one sentence: it is the chart's text alternative.
+        sentence = sentence.rstrip(".") + "; " + texts.SUMMARY_URGES_PLANS.format(windows=names)
+    return sentence

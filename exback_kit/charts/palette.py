@@ -30,6 +30,7 @@ from exback_kit.colours import (
     OKABE_ITO,
     ORANGE,
     OUTSIDE,
+    PLANNED,
     PROGRESS,
     PROGRESS_TRACK,
     PURPLE,
@@ -87,8 +88,9 @@ def heat_map() -> LinearSegmentedColormap:
     return LinearSegmentedColormap.from_list("exback_heat", list(HEAT))
 
 
-__all__ = ["BAND_TINTS", "BLACK", "BLUE", "FEELINGS", "GREEN", "GRID", "HEAT", "HIGHER", "INK",
-           "LAPSE", "LOWER", "MIND", "MISSING", "MOOD_BOUNDS", "MOOD_COLORS", "MOOD_LINE",
-           "MOOD_POINT", "OKABE_ITO", "ORANGE", "OUTSIDE", "PROGRESS", "PROGRESS_TRACK",
-           "PURPLE", "RC", "RESISTED", "ROSENBERG", "SKY", "SOFT_INK", "STAGE", "TARGET",
-           "URGES", "VERMILLION", "WHO5", "YELLOW", "heat_map", "mood_scale", "style"]
+__all__ = ["BAND_TINTS", "BLACK", "BLUE", "FEELINGS", "GREEN", "GRID", "HEAT", "HIGHER",
+           "INK", "LAPSE", "LOWER", "MIND", "MISSING", "MOOD_BOUNDS", "MOOD_COLORS",
+           "MOOD_LINE", "MOOD_POINT", "OKABE_ITO", "ORANGE", "OUTSIDE", "PLANNED",
+           "PROGRESS", "PROGRESS_TRACK", "PURPLE", "RC", "RESISTED", "ROSENBERG", "SKY",
+           "SOFT_INK", "STAGE", "TARGET", "URGES", "VERMILLION", "WHO5", "YELLOW",
+           "heat_map", "mood_scale", "style"]

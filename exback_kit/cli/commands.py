@@ -36,6 +36,8 @@ CLI_MODULES: dict[str, str] = {
     "lab": "exback_kit.cli.launch",
     "app": "exback_kit.cli.launch",
     "demo": "exback_kit.interchange.demo",
+    "urges": "exback_kit.cli.plans",
+    "plan": "exback_kit.cli.plans",
 }
 
 EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2

@@ -33,3 +33,8 @@ LAST_STEP = 18
 DEFAULT_COOLING_HOURS = 72
 #: The moving-on checklists (09): their presence on your devices, practical untangling.
 CHECKLISTS = ("devices", "untangling")
+#: Weekdays of a plan's window, Monday first (the index is Python's ``date.weekday()``).
+WEEKDAY_IDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: How long one window of the week lasts, and where each window starts (local wall clock).
+BLOCK_HOURS = 2
+BLOCK_STARTS = tuple(f"{hour:02d}:00" for hour in range(0, 24, BLOCK_HOURS))

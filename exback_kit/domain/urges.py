@@ -35,23 +35,46 @@ def urge_clock(urges: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
     return grid
 
 
-def _ranked(labels: pd.Series, resisted: pd.Series) -> pd.DataFrame:
-    """Count free-text labels, merging case and spacing; show the commonest spelling."""
-    text = labels.astype("str").str.strip().str.replace(r"\s+", " ", regex=True)
-    keep = text != ""
-    frame = pd.DataFrame({"key": text[keep].str.casefold(), "label": text[keep],
-                          "resisted": resisted[keep].astype(bool)})
-    if frame.empty:
-        return pd.DataFrame({"count": pd.Series([], dtype="int64"),
-                             "resisted": pd.Series([], dtype="int64")},
-                            index=pd.Index([], name="label", dtype="str"))
-    spelling = frame.groupby(["key", "label"]).size().reset_index(name="n")
-    spelling = spelling.sort_values(["n", "label"], ascending=[False, True])
-    names = spelling.drop_duplicates("key").set_index("key")["label"]
-    grouped = frame.groupby("key")
-    out = pd.DataFrame({"count": grouped.size(), "resisted": grouped["resisted"].sum()})
-    out.index = pd.Index(names.loc[out.index].to_numpy(), name="label")
-    return out.astype("int64")
+def _commonest(spelled: dict[str, int]) -> str:
+    """Return the spelling used most (the first in alphabetical order on a tie)."""
+    return min(spelled, key=lambda text: (-spelled[text], text))
+
+
+def ranked_labels(labels: pd.Series, resisted: pd.Series, **flags: pd.Series) -> pd.DataFrame:
+    """Count free-text labels, merging case and spacing; show the commonest spelling.
+
+    Columns: ``count``, ``resisted`` and one per keyword of ``flags`` (each a bool Series
+    aligned with ``labels``): how many of a label's rows had that flag.
+    """
+    columns = ["count", "resisted", *flags]
+    # Count per distinct text first (a handful, however many rows), then merge spellings.
+    codes, uniques = pd.factorize(labels.astype("str"))
+    keep = codes >= 0
+    size = len(uniques)
+
+    def tally(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(codes[keep & mask], minlength=size)
+
+    sums = [tally(np.ones(len(codes), dtype=bool)),
+            tally(resisted.to_numpy(dtype=bool)),
+            *(tally(flag.to_numpy(dtype=bool)) for flag in flags.values())]
+    merged: dict[str, list[int]] = {}
+    spellings: dict[str, dict[str, int]] = {}
+    for i, raw in enumerate(uniques):
+        text = " ".join(str(raw).split())
+        if not text or not sums[0][i]:
+            continue
+        key = text.casefold()
+        totals = merged.setdefault(key, [0] * len(sums))
+        for j, column in enumerate(sums):
+            totals[j] += int(column[i])
+        spelled = spellings.setdefault(key, {})
+        spelled[text] = spelled.get(text, 0) + int(sums[0][i])
+    keys = sorted(merged)
+    names = [_commonest(spellings[k]) for k in keys]
+    return pd.DataFrame({c: pd.Series([merged[k][j] for k in keys], dtype="int64")
+                         for j, c in enumerate(columns)}
+                        ).set_index(pd.Index(names, name="label", dtype="str"))
 
 
 def urge_triggers(urges: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
@@ -60,7 +83,7 @@ def urge_triggers(urges: pd.DataFrame, today: date | None = None) -> pd.DataFram
     Triggers that differ only in case or spacing count as one.
     """
     df = _until(urges, today)
-    out = _ranked(df["trigger"], ~df["acted_on"].astype(bool))
+    out = ranked_labels(df["trigger"], ~df["acted_on"].astype(bool))
     return out.reset_index().sort_values(["count", "label"], ascending=[False, True]).set_index(
         "label")
 
@@ -71,7 +94,7 @@ def urge_helped(urges: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
     Columns: ``count`` (urges noting it) and ``resisted`` (of those, not acted on).
     """
     df = _until(urges, today)
-    out = _ranked(df["helped"], ~df["acted_on"].astype(bool))
+    out = ranked_labels(df["helped"], ~df["acted_on"].astype(bool))
     return out.reset_index().sort_values(["resisted", "count", "label"],
                                          ascending=[False, False, True]).set_index("label")
 

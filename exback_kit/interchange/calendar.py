@@ -2,9 +2,11 @@
 
 Notebooks cannot remind anyone, so the kit writes a file the person imports:
 a daily check-in, a fortnightly wellbeing check, the day a No-Contact period
-reaches its target, and the end of each waiting unsent message's cooling-off
-time. Every event has a UID that stays the same for the same journal, so
-importing a newer file updates the events instead of adding copies.
+reaches its target, the end of each waiting unsent message's cooling-off
+time, and a weekly nudge 30 minutes before the window of each active if-then
+plan (local wall-clock time, so it stays put across daylight-saving changes).
+Every event has a UID that stays the same for the same journal, so importing a
+newer file updates the events instead of adding copies.
 
 A calendar may sync to a cloud and show on a lock screen: events carry only the
 kit's own discreet words, never anything the person wrote.
@@ -35,6 +37,9 @@ UID_SETTING = "calendar_uid"
 #: The No-Contact milestone is an all-day event; its alarm rings this long after midnight.
 MILESTONE_ALARM = timedelta(hours=9)
 FOLD_AT = 75  # octets per line, RFC 5545 section 3.1
+#: A plan's reminder rings this long before its window starts.
+PLAN_LEAD = timedelta(minutes=30)
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,29 @@ def _unsent_events(journal: Journal, unsent: pd.DataFrame) -> list[Event]:
     return events
 
 
+def _plan_events(journal: Journal, saved: pd.DataFrame, today: date) -> list[Event]:
+    """Return one weekly event per active plan, starting ``PLAN_LEAD`` before its window.
+
+    Floating local times (no time zone): 21:30 stays 21:30 after a clock change.
+    A window at midnight is reminded of the evening before, so BYDAY is that day.
+    """
+    from exback_kit.domain.plans import active_plans
+
+    events = []
+    for plan in active_plans(saved).itertuples():
+        window = plan.window
+        ahead = (window.weekday - today.weekday()) % 7
+        start = datetime.combine(today + timedelta(days=ahead), time(window.start_hour))
+        start -= PLAN_LEAD
+        if start.date() < today:
+            start += timedelta(weeks=1)
+        events.append(Event(_uid(journal, f"plan-{plan.id}"), texts.REMIND_PLAN_SUMMARY,
+                            texts.REMIND_PLAN_DESCRIPTION, start,
+                            rrule=f"FREQ=WEEKLY;BYDAY={BYDAY[start.weekday()]}",
+                            minutes=int(PLAN_LEAD.total_seconds() // 60)))
+    return events
+
+
 def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
                     today: date | None = None) -> list[Event]:
     """Return the events the journal calls for (see the module docstring)."""
@@ -156,7 +184,8 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
     from exback_kit.store.reads import load_tables
 
     today = today or date.today()
-    tables = load_tables(journal, ("instrument_results", "nocontact_periods", "unsent"))
+    tables = load_tables(journal, ("instrument_results", "nocontact_periods", "unsent",
+                                   "plans"))
     every = WHO5_INFO.every_days
     events = [
         Event(_uid(journal, "checkin"), texts.REMIND_CHECKIN_SUMMARY,
@@ -173,7 +202,8 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
                             texts.REMIND_NC_SUMMARY.format(days=target[1]),
                             texts.REMIND_NC_DESCRIPTION.format(days=target[1]), target[0],
                             alarm_after=MILESTONE_ALARM))
-    return events + _unsent_events(journal, tables["unsent"])
+    return events + _unsent_events(journal, tables["unsent"]) + _plan_events(
+        journal, tables["plans"], today)
 
 
 def build_calendar(journal: Journal, *, checkin_time: time = time(20, 0),

@@ -263,6 +263,8 @@ class _Story:
         self.put("milestones", self.at(self.day(0.9), 20), title="A second coffee",
                  target_day=self.last + timedelta(days=14))
         self.put("old_habits", self.at(self.day(0.85), 20), habit="checking their profile")
+        self.put("plans", self.at(self.day(0.5), 19), weekday="sat", start_time="22:00",
+                 action="call my sister, then a film")
 
     def moving_on(self) -> None:
         """How much they were on your mind, a clear-eyed list and two checklist items."""

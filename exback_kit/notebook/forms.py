@@ -62,15 +62,16 @@ from exback_kit.notebook.moving_on_forms import (
     self_compassion_form,
     untangling_form,
 )
+from exback_kit.notebook.plans_form import plans_form
 from exback_kit.store import Journal, validate
 
 __all__ = [
     "agreements_form", "boundaries_form", "checkin_form", "clear_eyed_form", "contact_form",
     "crisis_contacts_form", "decision_form", "decision_journal", "devices_form", "future_form",
     "grief_form", "habits_form", "meeting_form", "milestones_form", "nocontact_form",
-    "old_habits_form", "patterns_form", "profile_form", "repairs_form", "rosenberg_form",
-    "safety_widget", "self_compassion_form", "signals_form", "step_form", "unsent_vault",
-    "untangling_form", "urge_form", "who5_form",
+    "old_habits_form", "patterns_form", "plans_form", "profile_form", "repairs_form",
+    "rosenberg_form", "safety_widget", "self_compassion_form", "signals_form", "step_form",
+    "unsent_vault", "untangling_form", "urge_form", "who5_form"
 ]
 
 MAX_CONTACTS = 20

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -72,6 +72,12 @@ CREATE TABLE checklist_items (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT
     checklist TEXT, item TEXT, done_day TEXT, note TEXT);
 """
 
+# Version 4: if-then plans for risky windows of the week. Frozen: never edit.
+_V4 = """
+CREATE TABLE plans (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    weekday TEXT, start_time TEXT, action TEXT, ended_at TEXT);
+"""
+
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
     # One statement at a time: executescript() would COMMIT the caller's transaction.
@@ -92,5 +98,9 @@ def _migrate_v3(conn: sqlite3.Connection) -> None:
     _run(conn, _V3)
 
 
+def _migrate_v4(conn: sqlite3.Connection) -> None:
+    _run(conn, _V4)
+
+
 #: version reached -> code that brings the previous version there.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4}

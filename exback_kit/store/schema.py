@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exback_kit.content.vocab import (
+    BLOCK_STARTS,
     CHANNELS,
     CHECKLISTS,
     DECISIONS,
@@ -21,6 +22,7 @@ from exback_kit.content.vocab import (
     LAST_STEP,
     REPAIR_STATUSES,
     UNSENT_STATUSES,
+    WEEKDAY_IDS,
 )
 
 SHORT_TEXT = 200
@@ -183,6 +185,13 @@ TABLES: dict[str, tuple[Field, ...]] = {
         Field("done_day", "date"),
         _text("note"),
     ),
+    # An if-then plan for one window of the week (weekday + 2-hour block, local time).
+    "plans": (
+        Field("weekday", "choice", required=True, choices=WEEKDAY_IDS),
+        Field("start_time", "choice", required=True, choices=BLOCK_STARTS),
+        _text("action", required=True, short=True),
+        Field("ended_at", "moment"),
+    ),
 }
 
 #: Fields that may change after a record is written (everything else is history).
@@ -194,6 +203,7 @@ UPDATABLE: dict[str, tuple[str, ...]] = {
     "patterns": ("root", "plan"),
     "reappraisals": ("feelings_after", "mood_after", "after_at"),
     "checklist_items": ("done_day", "note"),
+    "plans": ("action", "ended_at"),
 }
 
 

@@ -518,6 +518,7 @@ TEXT_FORMS = {
     "clear_eyed_form": ({"feelings_before": 6}, ["what", "pleasant", "note"]),
     "devices_form": ({}, ["own"]),
     "untangling_form": ({}, ["own"]),
+    "plans_form": ({"window": "sat 22:00"}, ["action"]),
 }
 
 
