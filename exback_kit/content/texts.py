@@ -57,6 +57,62 @@ JOURNAL_BUSY = ("The journal at {path} stayed busy for {seconds:.0f} s (another 
                 "command is writing). Nothing was saved; please try again.")
 NETWORK_FOLDER = "{path} can't be opened: {reason}"
 
+# --- the locked journal (store/locking.py, exback encrypt/decrypt/passphrase) ----
+LOCK_LOCKED = ("{path} is locked with a passphrase. Set EXBACK_PASSPHRASE, or run the command in a "
+               "terminal to be asked. Nothing was read or changed.")
+LOCK_WRONG_PASSPHRASE = "That passphrase doesn't open {path}. Nothing was read or changed; please try again."
+LOCK_WRONG_RECOVERY_KEY = "That recovery key doesn't open {path}. Nothing was read or changed."
+LOCK_BAD_RECOVERY_KEY = ("recovery key: that isn't a recovery key the kit wrote (55 letters and digits in "
+                         "groups of five). Please check each character.")
+LOCK_EMPTY_PASSPHRASE = "{field}: an empty passphrase can't lock anything. Please choose some words only you know."
+LOCK_KEY_FILE_MISSING = ("{path} is locked, and its key file {key_file} is missing. Your recovery key still "
+                         "opens it: set EXBACK_RECOVERY_KEY and run `exback passphrase` to write a new key file.")
+LOCK_KEY_FILE_DAMAGED = ("The key file {key_file} is damaged, so the passphrase can't be checked. Nothing was "
+                         "changed. Your recovery key still opens the journal: set EXBACK_RECOVERY_KEY and run "
+                         "`exback passphrase` to write a new key file.")
+LOCK_KEY_FILE_NEWER = "The key file {key_file} was written by a newer version of exback-kit. Please update the kit."
+LOCK_IN_USE = ("{path} is open in a notebook, the app or another command. Please close them (stop `exback lab` / "
+               "`exback app`) and try again. Nothing was changed.")
+LOCK_CONVERT_FAILED = "The copy at {path} didn't check out, so the journal was left as it was."
+LOCK_FOREIGN_HINT = (" If it is a locked journal whose key file {key_file} went missing, your recovery key "
+                     "opens it (EXBACK_RECOVERY_KEY).")
+LOCK_IS_LOCKED = "locked with a passphrase (encrypted)"
+LOCK_IS_PLAIN = "not encrypted"
+LOCK_ASK = "Passphrase for your journal: "
+LOCK_ASK_NEW = "Choose a passphrase: "
+LOCK_ASK_NEW_AGAIN = "Type it once more: "
+LOCK_ASK_EXPORT = "Passphrase for the export: "
+LOCK_MISMATCH = "passphrase: the two didn't match. Nothing was changed; please try again."
+LOCK_NO_TERMINAL = ("{field}: please set {env}, or run this in a terminal to be asked. The passphrase is "
+                    "never taken from the command line.")
+LOCK_ENCRYPTED = ("Your journal is now locked: {path}\nIts backups are locked too ({count:n:backup} converted).\n\n"
+                  "Your recovery key (shown only this once):\n\n    {recovery}\n\n"
+                  "Keep it somewhere safe and apart from this computer. If you lose both the passphrase and "
+                  "this key, nobody can open the journal — not even the kit.")
+LOCK_RECOVERY_WRITTEN = "Your recovery key was also written to {path} (readable only by you)."
+LOCK_ALREADY = "Your journal was already locked. Backups still plain are locked now ({count:n:backup})."
+LOCK_DECRYPTED = ("Your journal is no longer locked: {path}\nIts backups were unlocked with it "
+                  "({count:n:backup}), so each one opens without the passphrase.")
+LOCK_NOT_LOCKED = "{path} isn't locked, so there was nothing to unlock."
+LOCK_CHANGED = "Your passphrase was changed. Only the key file {key_file} was rewritten; the recovery key stays the same."
+LOCK_EXPORT_PLAIN = "This export is not encrypted: anyone with the file can read it. `exback export --encrypt FILE` locks it."
+LOCK_EXPORT_SEALED = "The export is encrypted (age, with your passphrase); `age -d` or `exback import` opens it."
+LOCK_REPORT_PLAIN = "The PDF is not encrypted: anyone with the file can read it."
+LOCK_AGE_WRONG = "file: that passphrase doesn't open {path}. Nothing was imported."
+CLI_HELP_ENCRYPT = "lock the journal and its backups with a passphrase"
+CLI_HELP_DECRYPT = "unlock the journal and its backups for good"
+CLI_HELP_PASSPHRASE = "change the passphrase (or write a new key file with the recovery key)"
+CLI_HELP_RECOVERY_FILE = "also write the recovery key to FILE (mode 0600)"
+CLI_HELP_EXPORT_ENCRYPT = "encrypt the export with a passphrase (an age file)"
+LAUNCH_UNLOCKED = "Unlocked. The notebooks get the key for as long as the server runs."
+# Notebook: the unlock form in the first cell, and the calm line every other part shows.
+NB_LOCKED = "Your journal is locked. Type its passphrase in the first cell and press Unlock."
+NB_LOCKED_PART = "The journal is locked; this part appears once you unlock it in the first cell."
+NB_PASSWORD = "Passphrase"
+NB_UNLOCK = "Unlock"
+NB_LOCK_NOW = "Lock now"
+NB_LOCKED_AGAIN = "Locked. The key is gone from this notebook; unlock again whenever you like."
+
 # --- command line -----------------------------------------------------------
 BAD_EXPORT_FORMAT = "format: {value!r} isn't a format the kit can write. Please use one of: {allowed}."
 NOT_AN_EXPORT = "{path} isn't an exback-kit export (no manifest the kit recognises). Nothing was imported."
@@ -70,7 +126,7 @@ CLI_FILE_PROBLEM = "{path}: {reason}. Please check the folder exists and is your
 CLI_INTERRUPTED = "Stopped. Anything already saved is safe."
 CLI_NEEDS_YES = "This needs a yes from you. Run it in a terminal to be asked, or add --yes."
 CLI_CANCELLED = "Okay, nothing was changed."
-CLI_WHERE_DETAIL = "journal exists: {exists}\nbackups folder: {backups}"
+CLI_WHERE_DETAIL = "journal exists: {exists}\nencrypted: {locked}\nbackups folder: {backups}"
 CLI_ASK_MOOD = "Mood right now, 1 (very low) to 10 (very good): "
 CLI_ASK_ENERGY = "Energy, 1 (drained) to 10 (buzzing) — Enter to skip: "
 CLI_ASK_SLEEP = "Hours slept last night — Enter to skip: "

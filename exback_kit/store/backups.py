@@ -43,7 +43,8 @@ def backup(journal: Journal, dest: str | os.PathLike[str] | None = None, *,
     target = Path(dest) if dest else backup_dir(journal.path) / name
     make_private_folder(target.parent)
     create_private_file(target)
-    copy = sqlite3.connect(target)
+    # A locked journal's backup is locked with the same key (its copy connection is keyed).
+    copy = journal.connect_copy(target)
     try:
         journal._conn.backup(copy)
     finally:
@@ -74,9 +75,15 @@ def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
     source = Path(source)
     if not source.is_file() or source.stat().st_size == 0:
         raise _refuse(source)
-    other = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    from exback_kit.store import locking
+
+    locked = locking.is_encrypted(source)
+    if locked and (not journal.encrypted or not locking.key_opens(source, journal._key or b"")):
+        raise _refuse(source)
+    other = (journal.connect_copy(source, read_only=True) if locked
+             else sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True))
     try:
-        _check_existing(source, other)
+        _check_existing(source, other, journal._db if locked else sqlite3, locked)
         safety = backup(journal, label="before-restore")
         other.backup(journal._conn)
     finally:

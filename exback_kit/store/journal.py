@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store import validate
+from exback_kit.store import locking, validate
 from exback_kit.store.files import create_private_file, make_private_folder
 from exback_kit.store.frames import _same, decoder, typed_frame
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -28,6 +28,8 @@ from exback_kit.store.paths import resolve_path
 from exback_kit.store.schema import TABLES, UPDATABLE, Field, fields
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     import pandas as pd
 
 APPLICATION_ID = 0x45584B54  # "EXKT": marks a file as a kit journal
@@ -44,19 +46,24 @@ def _refuse(path: Path) -> JournalError:
 
     backups = list_backups(path)
     hint = (texts.BACKUP_HINT.format(backup=backups[-1]) if backups else texts.NO_BACKUP_HINT)
-    return JournalError(texts.NOT_A_JOURNAL.format(path=path, backup_hint=hint))
+    message = texts.NOT_A_JOURNAL.format(path=path, backup_hint=hint)
+    if locking.is_encrypted(path) and not locking.key_path(path).exists():
+        message += texts.LOCK_FOREIGN_HINT.format(key_file=locking.key_path(path))
+    return JournalError(message)
 
 
-def _check_existing(path: Path, conn: sqlite3.Connection) -> int:
+def _check_existing(path: Path, conn: Any, db: ModuleType = sqlite3,
+                    locked: bool = False) -> int:
     """Return the file's schema version, or raise if it is not ours to open."""
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise _refuse(path)
+    if not locked:
+        with open(path, "rb") as fh:
+            if fh.read(16) != SQLITE_HEADER:
+                raise _refuse(path)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError:
+    except db.DatabaseError:
         raise _refuse(path) from None
     if app_id == 0 and version == 0 and tables == 0:
         return 0  # an empty database: treat as new
@@ -68,24 +75,46 @@ def _check_existing(path: Path, conn: sqlite3.Connection) -> int:
     return int(version)
 
 
+def connect(path: Path, key: bytes | None = None, *, uri: bool = False) -> tuple[Any, ModuleType]:
+    """Return (connection, DB-API module) for ``path``: sqlite3, or SQLCipher with ``key``.
+
+    A plain journal never imports SQLCipher. For a locked one the key is the first
+    statement on the connection, then the cipher settings.
+    """
+    if key is None:
+        return sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                               uri=uri), sqlite3
+    db = locking.cipher()
+    conn = db.connect(str(path), isolation_level=None, check_same_thread=False, uri=uri)
+    return locking.keyed(conn, key), db
+
+
 class Journal:
     """An open journal. Use :meth:`open`; close it, or use it as a context manager."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: Any, path: Path, db: ModuleType = sqlite3,
+                 key: bytes | None = None) -> None:
         self._conn = conn
         self.path = path
+        self._db = db  # sqlite3, or sqlcipher3.dbapi2 for a locked journal
+        self._key = key
 
     # -- lifecycle ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Journal:
+    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool = True,
+             passphrase: str | None = None, key: bytes | None = None) -> Journal:
         """Open (or create) the journal and bring its schema up to date.
 
         Args:
             path: the journal file; default ``EXBACK_HOME`` or the per-user data folder.
             backup: copy the journal to ``backups/`` if the newest copy is a day old.
+            passphrase: opens a locked journal (default ``EXBACK_PASSPHRASE``);
+                ignored for a plain one.
+            key: the data key itself (notebook kernels get it from ``exback lab``).
 
         Raises:
+            JournalLocked: the journal is locked and no passphrase (or a wrong one) was given.
             JournalError: the file is not a kit journal, is damaged, or is newer than this kit.
         """
         path = resolve_path(path)
@@ -93,17 +122,25 @@ class Journal:
         existed = path.exists() and path.stat().st_size > 0
         if not path.exists():
             create_private_file(path)
+        locked = existed and locking.is_encrypted(path)
+        data_key = None
+        if locked and (key is not None or locking.key_path(path).exists()
+                       or passphrase is not None or os.environ.get(locking.PASSPHRASE_ENV)
+                       or os.environ.get(locking.RECOVERY_ENV)):
+            data_key = key if key is not None else locking.unlock(path, passphrase)
+        elif locked:
+            raise _refuse(path)  # neither plain SQLite nor a key file: not ours, or lost key
         try:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
+            conn, db = connect(path, data_key)
+        except locking.db_errors() as exc:
             raise JournalError(texts.NETWORK_FOLDER.format(path=path, reason=exc)) from None
         try:
-            version = _check_existing(path, conn) if existed else 0
+            version = _check_existing(path, conn, db, locked) if existed else 0
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-            journal = cls(conn, path)
+            journal = cls(conn, path, db, data_key)
             if version < SCHEMA_VERSION:
                 journal._migrate()
         except BaseException:
@@ -137,6 +174,16 @@ class Journal:
         self.close()
 
     @property
+    def encrypted(self) -> bool:
+        """True when the journal is locked with a passphrase (SQLCipher)."""
+        return self._key is not None
+
+    def connect_copy(self, path: Path, *, read_only: bool = False) -> Any:
+        """Return a connection to another file with this journal's lock (backups use it)."""
+        target: Any = f"{path.resolve().as_uri()}?mode=ro" if read_only else path
+        return connect(target, self._key, uri=read_only)[0]
+
+    @property
     def schema_version(self) -> int:
         """Return the journal's schema version (``PRAGMA user_version``)."""
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
@@ -144,14 +191,14 @@ class Journal:
     # -- writing -------------------------------------------------------------
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> Iterator[Any]:
         """Run the block inside BEGIN IMMEDIATE … COMMIT, waiting out other writers."""
         deadline = time.monotonic() + WRITE_DEADLINE_S
         while True:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 break
-            except sqlite3.OperationalError as exc:
+            except self._db.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
                 if time.monotonic() > deadline:
@@ -356,7 +403,13 @@ class Journal:
         import pandas as pd
 
         specs = self._specs(kind)
-        df = pd.read_sql(f"SELECT * FROM {kind} ORDER BY at, id", self._conn)
+        sql = f"SELECT * FROM {kind} ORDER BY at, id"
+        if self._db is sqlite3:
+            df = pd.read_sql(sql, self._conn)
+        else:  # pd.read_sql warns on a connection that isn't sqlite3's; read the rows directly
+            cur = self._conn.execute(sql)
+            df = pd.DataFrame.from_records(cur.fetchall(), coerce_float=True,
+                                           columns=[d[0] for d in cur.description])
         return typed_frame(df, specs)
 
     def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
