@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -24,8 +25,9 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS
-from exback_kit.errors import JournalError, ValidationError
+from exback_kit.errors import JournalError, JournalLocked, ValidationError
 from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
+from exback_kit.store.locking import PASSPHRASE_ENV
 
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
@@ -35,6 +37,9 @@ CLI_MODULES: dict[str, str] = {
     "lab": "exback_kit.cli.launch",
     "app": "exback_kit.cli.launch",
     "demo": "exback_kit.interchange.demo",
+    "encrypt": "exback_kit.cli.lock",
+    "decrypt": "exback_kit.cli.lock",
+    "passphrase": "exback_kit.cli.lock",
 }
 
 EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -49,7 +54,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _open(args: argparse.Namespace) -> Journal:
-    return Journal.open(args.journal)
+    """Open the journal; a locked one at a terminal without EXBACK_PASSPHRASE asks once."""
+    try:
+        return Journal.open(args.journal)
+    except JournalLocked:
+        if os.environ.get(PASSPHRASE_ENV) is not None or not (
+                sys.stdin is not None and sys.stdin.isatty()):
+            raise
+    import getpass
+
+    return Journal.open(args.journal, passphrase=getpass.getpass(texts.LOCK_ASK))
 
 
 def _say(message: str) -> None:
@@ -78,8 +92,11 @@ def cmd_where(args: argparse.Namespace) -> int:
     path = resolve_path(args.journal)
     _say(str(path))
     if args.verbose:
+        from exback_kit.store.locking import is_encrypted
+
+        locked = texts.LOCK_IS_LOCKED if is_encrypted(path) else texts.LOCK_IS_PLAIN
         _say(texts.CLI_WHERE_DETAIL.format(exists="yes" if path.exists() else "not yet",
-                                           backups=backup_dir(path)))
+                                           locked=locked, backups=backup_dir(path)))
     return EXIT_OK
 
 
@@ -205,7 +222,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not _confirmed(args, texts.CLI_CONFIRM_FORGET.format(path=path), "delete"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".key"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     shutil.rmtree(backup_dir(path), ignore_errors=True)
     _say(texts.CLI_FORGOTTEN.format(path=path))

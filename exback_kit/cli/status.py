@@ -21,6 +21,8 @@ def status_lines(journal: Journal) -> list[str]:
     lines.append(texts.STATUS_MOOD.format(mood=latest[0]["mood"], day=latest[0]["day"])
                  if latest else texts.STATUS_NO_MOOD)
     lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables["answers"])))
+    lines.append(texts.STATUS_LOCK.format(
+        state=texts.LOCK_IS_LOCKED if journal.encrypted else texts.LOCK_IS_PLAIN))
     if journal.is_demo:
         lines.append(texts.STATUS_DEMO)
     return lines

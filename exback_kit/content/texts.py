@@ -76,8 +76,8 @@ LOCK_IN_USE = ("{path} is open in a notebook, the app or another command. Please
 LOCK_CONVERT_FAILED = "The copy at {path} didn't check out, so the journal was left as it was."
 LOCK_FOREIGN_HINT = (" If it is a locked journal whose key file {key_file} went missing, your recovery key "
                      "opens it (EXBACK_RECOVERY_KEY).")
-LOCK_IS_LOCKED = "locked with a passphrase (encrypted)"
-LOCK_IS_PLAIN = "not encrypted"
+LOCK_IS_LOCKED = "yes (locked with a passphrase)"
+LOCK_IS_PLAIN = "no"
 LOCK_ASK = "Passphrase for your journal: "
 LOCK_ASK_NEW = "Choose a passphrase: "
 LOCK_ASK_NEW_AGAIN = "Type it once more: "
@@ -169,6 +169,7 @@ CLI_HELP_FORGET = "delete the journal and its backups"
 STATUS_MOOD = "Latest mood: {mood}/10 on {day}"
 STATUS_NO_MOOD = "Latest mood: no check-ins yet. `exback checkin` takes 30 seconds."
 STATUS_STAGE = "Where you are: {stage}"
+STATUS_LOCK = "Encrypted: {state}"
 STATUS_DEMO = "(This is the demo journal, filled with made-up data.)"
 IN_IMPORT_ROW = "{kind}, row {number}: {problem} Nothing was imported."
 

@@ -407,29 +407,30 @@ def _convert_backups(path: Path, *, want_locked: bool, key: bytes) -> int:
     return done
 
 
-def encrypt(path: Path, passphrase: str) -> str | None:
-    """Lock a plain journal with ``passphrase``; return its recovery key.
+def lock_backups(path: Path, key: bytes) -> int:
+    """Lock every backup of a locked journal that is still plain; return how many."""
+    return _convert_backups(path, want_locked=True, key=key)
+
+
+def encrypt(path: Path, passphrase: str) -> tuple[str, int]:
+    """Lock a plain journal and its backups with ``passphrase``.
 
     Order (each step survives a kill): the key file is written, then a locked copy
     of the journal is renamed over it, then each backup is locked the same way.
-    On a journal that is already locked it only locks backups still plain and
-    returns None.
+
+    Returns:
+        The recovery key, and how many backups were locked.
 
     Raises:
         JournalError: another notebook or command has the journal open.
         ValidationError: the passphrase is empty.
     """
     secret = check_passphrase(passphrase)
-    if is_encrypted(path):
-        key = unlock(path, passphrase)
-        _convert_backups(path, want_locked=True, key=key)
-        return None
     data_key = secrets.token_bytes(KEY_BYTES)
     # Nothing locked depends on a key file while the journal is plain: safe to replace.
     _convert_in_place(path, from_key=None, to_key=data_key,
                       before_rename=lambda: write_key_file(path, data_key, secret))
-    _convert_backups(path, want_locked=True, key=data_key)
-    return recovery_key(data_key)
+    return recovery_key(data_key), lock_backups(path, data_key)
 
 
 def decrypt(path: Path, passphrase: str | None = None, recovery: str | None = None) -> int:
@@ -452,16 +453,12 @@ def decrypt(path: Path, passphrase: str | None = None, recovery: str | None = No
     return done
 
 
-def change_passphrase(path: Path, old: str | None, new: str,
-                      recovery: str | None = None) -> Path:
+def rewrap(path: Path, key: bytes, new: str) -> Path:
     """Wrap the data key with a ``new`` passphrase (only the key file changes); return it.
 
-    With ``recovery`` (the recovery key) instead of the old passphrase this also
-    writes a fresh key file when the old one is missing or damaged.
+    Given the key from the recovery key, this also replaces a missing or damaged key file.
     """
-    secret = check_passphrase(new, "new passphrase")
-    key = unlock(path, old, recovery)
-    return write_key_file(path, key, secret)
+    return write_key_file(path, key, check_passphrase(new, "new passphrase"))
 
 
 # --- handing the key to notebook kernels -------------------------------------------
