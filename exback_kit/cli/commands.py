@@ -167,21 +167,52 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_passphrase(args: argparse.Namespace) -> tuple[str, Journal]:
+    """Return the passphrase for a sealed export and the open journal.
+
+    On a locked journal it is the journal's own (it opens the journal, so it is checked);
+    on a plain one it is asked twice (or taken from EXBACK_PASSPHRASE).
+    """
+    from exback_kit.cli.lock import passphrase_from
+    from exback_kit.store.locking import is_encrypted
+
+    if is_encrypted(resolve_path(args.journal)):
+        secret = passphrase_from(PASSPHRASE_ENV, texts.LOCK_ASK)
+        return secret, Journal.open(args.journal, passphrase=secret)
+    secret = passphrase_from(PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, twice=True)
+    return secret, _open(args)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export the journal to a zip of CSVs or one JSON file."""
+    """Export the journal to a zip of CSVs or one JSON file (sealed with --encrypt)."""
     from exback_kit.interchange import exports
+    if args.encrypt:
+        name = exports.timestamped_name(args.format or "csv") + ".age"
+        out = Path(args.out) if args.out else Path(name)
+        secret, journal = _export_passphrase(args)
+        with journal:
+            written = exports.export(journal, out, args.format, passphrase=secret)
+        _say(texts.CLI_EXPORTED.format(path=written))
+        _say(texts.LOCK_EXPORT_SEALED)
+        return EXIT_OK
     out = Path(args.out) if args.out else Path(exports.timestamped_name(args.format or "csv"))
     with _open(args) as journal:
         written = exports.export(journal, out, args.format)
     _say(texts.CLI_EXPORTED.format(path=written))
+    _say(texts.LOCK_EXPORT_PLAIN)
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Add the entries of an export to the journal."""
+    """Add the entries of an export (plain, or sealed with a passphrase) to the journal."""
     from exback_kit.interchange import exports
+    secret = None
+    if exports.is_sealed(args.file):
+        from exback_kit.cli.lock import passphrase_from
+
+        secret = passphrase_from(PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, field="file")
     with _open(args) as journal:
-        added = exports.import_file(journal, args.file)
+        added = exports.import_file(journal, args.file, passphrase=secret)
     _say(texts.CLI_IMPORTED.format(count=sum(added.values()),
                                    kinds=", ".join(f"{k} {n}" for k, n in added.items() if n)
                                    or "nothing new"))
@@ -275,6 +306,7 @@ def _core(sub: Any) -> None:
     p = sub.add_parser("export", help=texts.CLI_HELP_EXPORT)
     p.add_argument("out", nargs="?", help=texts.CLI_HELP_EXPORT_OUT)
     p.add_argument("--format", choices=("csv", "json"))
+    p.add_argument("--encrypt", action="store_true", help=texts.CLI_HELP_EXPORT_ENCRYPT)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help=texts.CLI_HELP_IMPORT)

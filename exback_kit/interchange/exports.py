@@ -1,8 +1,10 @@
-"""Plain exports of the whole journal (a zip of CSVs, or JSON) and their import.
+"""Exports of the whole journal (a zip of CSVs, or JSON) and their import.
 
 Exporters and importers register by name in :data:`EXPORTERS`; the command line
 and the notebooks look formats up there. An export carries a manifest, so an
-import refuses any file that was not made by this kit.
+import refuses any file that was not made by this kit. With a passphrase the
+export is sealed as a standard age file (``pyrage``, passphrase mode), which the
+``age`` tool opens too (``age -d FILE``); the plain bytes never touch the disk.
 """
 
 from __future__ import annotations
@@ -73,11 +75,19 @@ def _manifest(journal: Journal) -> dict[str, Any]:
 
 # --- exporters -------------------------------------------------------------------
 
-def export_json(journal: Journal, out: Path) -> Path:
-    """Write the whole journal as one JSON file."""
+AGE_HEADER = b"age-encryption.org/v1"
+
+
+def json_bytes(journal: Journal) -> bytes:
+    """Return the whole journal as one JSON document."""
     tables, settings = snapshot(journal)
     doc = {**_manifest(journal), "settings": settings, "tables": tables}
-    write_private(out, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def export_json(journal: Journal, out: Path) -> Path:
+    """Write the whole journal as one JSON file."""
+    write_private(out, json_bytes(journal))
     return out
 
 
@@ -93,8 +103,8 @@ def _csv_bytes(kind: str, rows: list[dict[str, Any]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def export_csv(journal: Journal, out: Path) -> Path:
-    """Write a zip with one CSV per kind of entry, settings.json and manifest.json."""
+def zip_bytes(journal: Journal) -> bytes:
+    """Return a zip with one CSV per kind of entry, settings.json and manifest.json."""
     tables, settings = snapshot(journal)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -102,27 +112,63 @@ def export_csv(journal: Journal, out: Path) -> Path:
         zf.writestr("settings.json", json.dumps(settings, ensure_ascii=False, indent=1))
         for kind, rows in tables.items():
             zf.writestr(f"{kind}.csv", _csv_bytes(kind, rows))
-    write_private(out, buf.getvalue())
+    return buf.getvalue()
+
+
+def export_csv(journal: Journal, out: Path) -> Path:
+    """Write a zip with one CSV per kind of entry, settings.json and manifest.json."""
+    write_private(out, zip_bytes(journal))
     return out
 
 
 Exporter = Callable[[Journal, Path], Path]
-#: Export formats by name.
+#: Export formats by name: the file writer, and the bytes it writes (for sealing).
 EXPORTERS: dict[str, Exporter] = {"csv": export_csv, "json": export_json}
+ENCODERS: dict[str, Callable[[Journal], bytes]] = {"csv": zip_bytes, "json": json_bytes}
 
 
-def export(journal: Journal, out: str | os.PathLike[str], fmt: str | None = None) -> Path:
-    """Export the journal to ``out``; the format comes from ``fmt`` or the file suffix.
-
-    Raises:
-        ValidationError: the format is not one of :data:`EXPORTERS`.
-    """
-    out = Path(out)
-    fmt = fmt or {".zip": "csv", ".json": "json"}.get(out.suffix.lower(), "")
+def _format_of(out: Path, fmt: str | None) -> str:
+    suffixes = [x.lower() for x in out.suffixes]
+    if suffixes and suffixes[-1] == ".age":
+        suffixes.pop()
+    guess = {".zip": "csv", ".json": "json"}.get(suffixes[-1] if suffixes else "", "")
+    fmt = fmt or guess
     if fmt not in EXPORTERS:
         raise ValidationError(texts.BAD_EXPORT_FORMAT.format(
             value=fmt or out.suffix, allowed=", ".join(EXPORTERS)), field="format")
-    return EXPORTERS[fmt](journal, out)
+    return fmt
+
+
+def export(journal: Journal, out: str | os.PathLike[str], fmt: str | None = None, *,
+           passphrase: str | None = None) -> Path:
+    """Export the journal to ``out``; the format comes from ``fmt`` or the file suffix.
+
+    With ``passphrase`` the file is an age file (``export.zip.age`` keeps the zip's
+    format in its name; without a suffix the format is csv).
+
+    Raises:
+        ValidationError: the format is not one of :data:`EXPORTERS`, or the passphrase is empty.
+    """
+    out = Path(out)
+    if passphrase is None:
+        return EXPORTERS[_format_of(out, fmt)](journal, out)
+    from exback_kit.store.locking import check_passphrase
+
+    check_passphrase(passphrase)
+    fmt = _format_of(out, fmt or ("csv" if out.suffix.lower() in ("", ".age") else None))
+    from pyrage import passphrase as age
+
+    write_private(out, age.encrypt(ENCODERS[fmt](journal), passphrase))
+    return out
+
+
+def is_sealed(path: str | os.PathLike[str]) -> bool:
+    """Return True when ``path`` is an age file (an export sealed with a passphrase)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(AGE_HEADER)) == AGE_HEADER
+    except OSError:
+        return False
 
 
 # --- import ---------------------------------------------------------------------
@@ -131,9 +177,10 @@ def _not_export(path: Path) -> ValidationError:
     return ValidationError(texts.NOT_AN_EXPORT.format(path=path), field="file")
 
 
-def _read_json(path: Path) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
+def _read_json(path: Path, data: bytes | None = None
+               ) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads((path.read_bytes() if data is None else data).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise _not_export(path) from None
     manifest = _check_manifest(path, doc)
@@ -163,9 +210,10 @@ def _csv_cell(spec: Field | None, cell: str) -> Any:
     return restore_cell(cell)
 
 
-def _read_zip(path: Path) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
+def _read_zip(path: Path, data: bytes | None = None
+              ) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(path if data is None else io.BytesIO(data)) as zf:
             manifest = _check_manifest(path, json.loads(zf.read("manifest.json")))
             settings = json.loads(zf.read("settings.json"))
             tables: Rows = {}
@@ -183,18 +231,40 @@ def _read_zip(path: Path) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
     return tables, settings, manifest
 
 
-def read_export(path: str | os.PathLike[str]) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
+def _unseal(path: Path, passphrase: str | None) -> bytes:
+    """Return the export inside an age file, decrypted in memory only."""
+    from pyrage import DecryptError
+    from pyrage import passphrase as age
+
+    if passphrase is None:
+        raise ValidationError(texts.LOCK_NO_TERMINAL.format(
+            field="file", env="EXBACK_PASSPHRASE"), field="file")
+    try:
+        return bytes(age.decrypt(path.read_bytes(), passphrase))
+    except DecryptError:
+        raise ValidationError(texts.LOCK_AGE_WRONG.format(path=path), field="file") from None
+
+
+def read_export(path: str | os.PathLike[str], *, passphrase: str | None = None
+                ) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
     """Return (tables, settings, manifest) from an export, or refuse a file it does not know.
 
+    An age file (a sealed export) is opened with ``passphrase``.
+
     Raises:
-        ValidationError: the file is not an exback-kit export, or is from a newer kit.
+        ValidationError: the file is not an exback-kit export, is from a newer kit,
+            or is sealed and the passphrase does not open it.
     """
     path = Path(path)
     if not path.is_file():
         raise ValidationError(texts.NO_SUCH_FILE.format(path=path), field="file")
-    with open(path, "rb") as fh:
-        head = fh.read(4)
-    return _read_zip(path) if head.startswith(b"PK") else _read_json(path)
+    data = _unseal(path, passphrase) if is_sealed(path) else None
+    if data is None:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    else:
+        head = data[:4]
+    return _read_zip(path, data) if head.startswith(b"PK") else _read_json(path, data)
 
 
 def _stored_row(kind: str, row: dict[str, Any]) -> tuple[Any, ...]:
@@ -226,7 +296,8 @@ def _iter_rows(tables: Rows) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         yield kind, rows
 
 
-def import_file(journal: Journal, path: str | os.PathLike[str]) -> dict[str, int]:
+def import_file(journal: Journal, path: str | os.PathLike[str], *,
+                passphrase: str | None = None) -> dict[str, int]:
     """Add an export's entries to the journal; return how many were new per kind.
 
     Entries already in the journal (same moment and same values) are skipped, so
@@ -236,7 +307,7 @@ def import_file(journal: Journal, path: str | os.PathLike[str]) -> dict[str, int
     Raises:
         ValidationError: the file is not an export, or a row breaks a field's rules.
     """
-    tables, settings, manifest = read_export(path)
+    tables, settings, manifest = read_export(path, passphrase=passphrase)
     if manifest.get("demo") and not journal.is_demo:
         raise ValidationError(texts.DEMO_EXPORT.format(path=path), field="file")
     prepared: dict[str, list[tuple[Any, ...]]] = {}
