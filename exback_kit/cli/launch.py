@@ -253,11 +253,46 @@ def _prepare(args: argparse.Namespace) -> tuple[Path, int, str]:
     return folder, port, secrets.token_hex(24)
 
 
+def unlock_for_kernels(journal: str | None, env: dict[str, str]) -> Path | None:
+    """On a locked journal, ask the passphrase once and hand the key to the kernels.
+
+    The data key (never the passphrase) goes into a 0600 file in the per-user runtime
+    folder, named in ``env`` for the server and its kernels; the caller removes it when
+    the server stops. The passphrase variables are taken out of the server's environment.
+
+    Returns:
+        The hand-off file, or None for a plain journal.
+    """
+    from exback_kit.cli.lock import unlocking_secret
+    from exback_kit.store import locking
+
+    for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV):
+        env.pop(name, None)
+    path = resolve_path(journal).resolve()
+    if not locking.is_encrypted(path):
+        return None
+    passphrase, recovery = unlocking_secret()
+    handoff = locking.write_handoff(path, locking.unlock(path, passphrase, recovery))
+    env[locking.KEY_HANDOFF_ENV] = str(handoff)
+    env[JOURNAL_ENV] = str(path)
+    print(texts.LAUNCH_UNLOCKED, flush=True)
+    return handoff
+
+
+def _serve_unlocked(server: Server, args: argparse.Namespace, token: str) -> int:
+    env = server_env(token, args.journal)
+    handoff = unlock_for_kernels(args.journal, env)
+    try:
+        return serve(server, env, open_browser=not args.no_browser)
+    finally:
+        if handoff is not None:
+            handoff.unlink(missing_ok=True)
+
+
 def cmd_lab(args: argparse.Namespace) -> int:
     """Open JupyterLab at the start notebook."""
     folder, port, token = _prepare(args)
-    return serve(lab_server(folder, port, token), server_env(token, args.journal),
-                 open_browser=not args.no_browser)
+    return _serve_unlocked(lab_server(folder, port, token), args, token)
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -267,8 +302,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     if importlib.util.find_spec("voila") is None:
         raise ValidationError(texts.LAUNCH_NO_VOILA, field="app")
     folder, port, token = _prepare(args)
-    return serve(app_server(folder, port, token), server_env(token, args.journal),
-                 open_browser=not args.no_browser)
+    return _serve_unlocked(app_server(folder, port, token), args, token)
 
 
 def _options(p: argparse.ArgumentParser) -> None:

@@ -62,6 +62,7 @@ LOCK_LOCKED = ("{path} is locked with a passphrase. Set EXBACK_PASSPHRASE, or ru
                "terminal to be asked. Nothing was read or changed.")
 LOCK_WRONG_PASSPHRASE = "That passphrase doesn't open {path}. Nothing was read or changed; please try again."
 LOCK_WRONG_RECOVERY_KEY = "That recovery key doesn't open {path}. Nothing was read or changed."
+LOCK_WRONG_KEY = "The key this notebook was given doesn't open {path} (its passphrase may have changed). Please unlock it again."
 LOCK_BAD_RECOVERY_KEY = ("recovery key: that isn't a recovery key the kit wrote (55 letters and digits in "
                          "groups of five). Please check each character.")
 LOCK_EMPTY_PASSPHRASE = "{field}: an empty passphrase can't lock anything. Please choose some words only you know."

@@ -165,9 +165,14 @@ def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget
 def header_children(stage_id: str) -> list[widgets.Widget]:
     """Return a stage header's widgets: demo, gate notice, where you are, latest check-in."""
     from exback_kit.domain import gate
+    from exback_kit.notebook.unlock import lock_now_children, unlock_children
     s = session()
+    if s.locked():
+        return unlock_children()
     journal = s.journal()
     out = demo_children(journal)
+    if s.mine().encrypted:
+        out += lock_now_children()
     gated_by = s.gated_by(stage_id)
     if gated_by is not None:
         notice = widgets.VBox([gate.gate_notice(stage_id, gated_by)])

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
-from exback_kit.errors import JournalError, ValidationError
+from exback_kit.errors import JournalError, JournalLocked, ValidationError
 from exback_kit.store import locking, validate
 from exback_kit.store.files import create_private_file, make_private_folder
 from exback_kit.store.frames import _same, decoder, typed_frame
@@ -128,6 +128,10 @@ class Journal:
                        or passphrase is not None or os.environ.get(locking.PASSPHRASE_ENV)
                        or os.environ.get(locking.RECOVERY_ENV)):
             data_key = key if key is not None else locking.unlock(path, passphrase)
+            kpath = locking.key_path(path)
+            if key is not None and kpath.exists() and not locking.key_matches(
+                    locking.read_key_file(path), key):
+                raise JournalLocked(texts.LOCK_WRONG_KEY.format(path=path))
         elif locked:
             raise _refuse(path)  # neither plain SQLite nor a key file: not ours, or lost key
         try:

@@ -44,8 +44,8 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 #: Environment variables: the passphrase, a new one (``exback passphrase``), the recovery key.
-PASSPHRASE_ENV = "EXBACK_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "EXBACK_NEW_PASSPHRASE"
+PASSPHRASE_ENV = "EXBACK_PASSPHRASE"  # noqa: S105 (the variable's name, not a passphrase)
+NEW_PASSPHRASE_ENV = "EXBACK_NEW_PASSPHRASE"  # noqa: S105 (same)
 RECOVERY_ENV = "EXBACK_RECOVERY_KEY"
 #: Names the 0600 file through which `exback lab` / `app` hand the data key to kernels.
 KEY_HANDOFF_ENV = "EXBACK_KEY_FILE"
@@ -473,10 +473,24 @@ def runtime_dir() -> Path:
     return folder
 
 
+def _sweep_handoffs(folder: Path) -> None:
+    """Remove hand-off files whose server is gone (killed before it could remove its own)."""
+    for old in folder.glob("key-*.json"):
+        try:
+            pid = int(json.loads(old.read_text(encoding="utf-8"))["pid"])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            old.unlink(missing_ok=True)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+
+
 def write_handoff(journal_path: Path, key: bytes) -> Path:
     """Write the data key for kernels to a fresh 0600 file; return its path."""
-    target = runtime_dir() / f"key-{secrets.token_hex(8)}.json"
-    doc = {"journal": str(journal_path.resolve()), "key": key.hex()}
+    folder = runtime_dir()
+    _sweep_handoffs(folder)
+    target = folder / f"key-{secrets.token_hex(8)}.json"
+    doc = {"journal": str(journal_path.resolve()), "key": key.hex(), "pid": os.getpid()}
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(doc, fh)
