@@ -357,6 +357,9 @@ def export_copy(conn: Any, target: Path, to_key: bytes | None) -> None:
         if to_key is not None:
             for pragma in CIPHER_PRAGMAS:
                 conn.execute(pragma.replace("PRAGMA ", "PRAGMA copy."))
+        # The copy is a scratch file until it is renamed: no journal, one fsync at the end.
+        conn.execute("PRAGMA copy.journal_mode = OFF")
+        conn.execute("PRAGMA copy.synchronous = OFF")
         conn.execute("SELECT sqlcipher_export('copy')")
         version = conn.execute("PRAGMA main.user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
