@@ -127,12 +127,12 @@ EXPORTERS: dict[str, Exporter] = {"csv": export_csv, "json": export_json}
 ENCODERS: dict[str, Callable[[Journal], bytes]] = {"csv": zip_bytes, "json": json_bytes}
 
 
-def _format_of(out: Path, fmt: str | None) -> str:
+def _format_of(out: Path, fmt: str | None, default: str = "") -> str:
     suffixes = [x.lower() for x in out.suffixes]
     if suffixes and suffixes[-1] == ".age":
         suffixes.pop()
     guess = {".zip": "csv", ".json": "json"}.get(suffixes[-1] if suffixes else "", "")
-    fmt = fmt or guess
+    fmt = fmt or guess or default
     if fmt not in EXPORTERS:
         raise ValidationError(texts.BAD_EXPORT_FORMAT.format(
             value=fmt or out.suffix, allowed=", ".join(EXPORTERS)), field="format")
@@ -155,7 +155,7 @@ def export(journal: Journal, out: str | os.PathLike[str], fmt: str | None = None
     from exback_kit.store.locking import check_passphrase
 
     check_passphrase(passphrase)
-    fmt = _format_of(out, fmt or ("csv" if out.suffix.lower() in ("", ".age") else None))
+    fmt = _format_of(out, fmt, "csv" if out.suffix.lower() in ("", ".age") else "")
     from pyrage import passphrase as age
 
     write_private(out, age.encrypt(ENCODERS[fmt](journal), passphrase))

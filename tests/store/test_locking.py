@@ -17,8 +17,8 @@ import pytest
 from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.errors import JournalLocked
 from exback_kit.interchange.exports import snapshot
-from exback_kit.store import locking, migrations
 from exback_kit.store import journal as journal_module
+from exback_kit.store import locking, migrations
 from exback_kit.store.journal import APPLICATION_ID
 
 DATA = Path(__file__).parents[1] / "data"
@@ -382,9 +382,9 @@ def test_restoring_a_locked_backup_into_a_plain_journal_is_refused(tmp_path):
     path, _ = _locked(tmp_path)
     with Journal.open(path, passphrase=PW) as j:
         copy = j.backup(tmp_path / "copy.sqlite3")
-    with Journal.open(tmp_path / "other.sqlite3") as other:
-        with pytest.raises(JournalError, match="isn't an exback-kit journal"):
-            other.restore_from(copy)
+    with Journal.open(tmp_path / "other.sqlite3") as other, pytest.raises(
+            JournalError, match="isn't an exback-kit journal"):
+        other.restore_from(copy)
 
 
 # --- conversion is refused while others use the journal --------------------------------
