@@ -56,6 +56,22 @@ NEWER_JOURNAL = ("{path} was written by a newer version of exback-kit (format {f
 JOURNAL_BUSY = ("The journal at {path} stayed busy for {seconds:.0f} s (another notebook or "
                 "command is writing). Nothing was saved; please try again.")
 NETWORK_FOLDER = "{path} can't be opened: {reason}"
+DISK_FULL = "Your disk is full, so nothing was saved. Free some space and try again."
+JOURNAL_READ_ONLY = ("The journal at {path} can't be written to (the file or its folder is "
+                     "read-only for you), so nothing was saved. Please check its permissions.")
+JOURNAL_FAILED = "The journal at {path} couldn't be read or written ({reason}), so nothing was saved."
+JOURNAL_NOT_A_FILE = ("{path} is a folder or a device, not a journal file. It was left untouched; "
+                      "please name a file such as journal.sqlite3.")
+JOURNAL_GONE = ("The journal at {path} was deleted or replaced while it was open, so this wasn't "
+                "saved. Please restart the notebook's kernel (or run the command again) to use "
+                "the journal that is there now.")
+NOT_A_PLAIN_FILE = ("{path} is a link, a folder or a device, so the kit won't write over it. "
+                    "Nothing was changed; please name a new file.")
+BACKUP_INCOMPLETE = "The backup {path} came out incomplete, so it was not kept. Nothing else changed."
+BACKUP_OVER_OTHER_FILE = ("{path} already exists and isn't an exback-kit backup, so it was left "
+                          "alone. Please name a new file.")
+NOT_A_BACKUP = ("{path} isn't a complete exback-kit journal or backup, so nothing was restored. "
+                "Your journal is untouched.")
 
 # --- command line -----------------------------------------------------------
 BAD_EXPORT_FORMAT = "format: {value!r} isn't a format the kit can write. Please use one of: {allowed}."
