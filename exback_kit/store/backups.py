@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store.files import TEMP_PREFIX, TEMP_SUFFIX, check_target, replacing
+from exback_kit.store.files import (TEMP_PREFIX, TEMP_SUFFIX, check_target, fsync_folder,
+                                    replacing)
 from exback_kit.store.header import APPLICATION_ID, looks_complete, read_header
 from exback_kit.store.migrations import SCHEMA_VERSION
-from exback_kit.store.paths import resolve_path
+from exback_kit.store.paths import journal_files, key_file, resolve_path
 
 if TYPE_CHECKING:
     from exback_kit.store.journal import Journal
@@ -211,3 +212,36 @@ def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
     if journal.schema_version < SCHEMA_VERSION:
         journal._migrate()
     return safety
+
+
+def forget(path: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Delete the journal, its SQLite sidecars, its key file and its own backups.
+
+    Other journals' backups and any file the kit did not write stay; an emptied
+    ``backups/`` folder is removed.
+
+    Returns:
+        The files deleted, journal first.
+
+    Raises:
+        JournalError: the file at ``path`` is not a kit journal (nothing is deleted).
+    """
+    path = resolve_path(path)
+    if path.exists():
+        if not path.is_file():
+            raise JournalError(texts.JOURNAL_NOT_A_FILE.format(path=path))
+        head = read_header(path)
+        if path.stat().st_size > 0 and (head is None or head.application_id != APPLICATION_ID):
+            raise JournalError(texts.FORGET_NOT_A_JOURNAL.format(path=path))
+    candidates = [*journal_files(path), key_file(path), *own_files(path)]
+    gone = []
+    for file in candidates:
+        if file.is_file() and not file.is_symlink():
+            file.unlink()
+            gone.append(file)
+    folder = backup_dir(path)
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+    if gone:
+        fsync_folder(path.parent)
+    return gone
