@@ -140,6 +140,25 @@ STATUS_MOOD = "Latest mood: {mood}/10 on {day}"
 STATUS_NO_MOOD = "Latest mood: no check-ins yet. `exback checkin` takes 30 seconds."
 STATUS_STAGE = "Where you are: {stage}"
 STATUS_DEMO = "(This is the demo journal, filled with made-up data.)"
+IN_IMPORT_SETTING = "settings, {key!r}: {problem} Nothing was imported."
+IMPORT_BAD_SETTINGS = "{path}: its settings aren't a set of names and values. Nothing was imported."
+IMPORT_BAD_MANIFEST = ("{path}: {field} is {value}, but an exback-kit export has a whole number "
+                       "there. Nothing was imported.")
+IMPORT_TOO_BIG = ("{path} would take about {size} MB to read, more than the {limit} MB an export "
+                  "can hold. Nothing was imported.")
+IMPORT_TOO_DEEP = ("{path}: {name} nests lists or objects more than {depth} levels deep, which an "
+                   "exback-kit export never does. Nothing was imported.")
+IMPORT_NOT_UTF8 = "{path}: {name} isn't UTF-8 text. Nothing was imported."
+IMPORT_BAD_JSON = ("{path}: {name} isn't valid JSON (line {line}, column {column}). "
+                   "Nothing was imported.")
+IMPORT_DAMAGED_ZIP = "{path} is a damaged or unreadable zip file. Nothing was imported."
+IMPORT_ROW_NOT_OBJECT = "{value} isn't an entry (a set of field names and values)."
+IMPORT_TABLE_NOT_LIST = "{kind}: the entries aren't a list. Nothing was imported."
+CSV_BAD_COLUMN = ("{name}: the column {column!r} isn't one the kit knows (or appears twice). "
+                  "The columns are: {allowed}. Nothing was imported.")
+CSV_CELL_COUNT = ("{name}, row {number}: has {found} cells but the header has {expected}. "
+                  "Nothing was imported.")
+CSV_UNREADABLE = "{name}, line {line}: can't be read as CSV ({problem}). Nothing was imported."
 IN_IMPORT_ROW = "{kind}, row {number}: {problem} Nothing was imported."
 
 # --- content and forms ------------------------------------------------------

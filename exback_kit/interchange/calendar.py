@@ -150,14 +150,15 @@ def nocontact_target(journal: Journal, today: date) -> tuple[date, int] | None:
 def _default_cooling_hours() -> int:
     from exback_kit.store.schema import fields
 
-    return int(next(f.default for f in fields("unsent") if f.name == "cooling_hours"))
+    default = next(f.default for f in fields("unsent") if f.name == "cooling_hours")
+    return int(default) if isinstance(default, int) else 72
 
 
 def _unsent_events(journal: Journal) -> list[Event]:
     events = []
     for row in journal.records("unsent", where="status = ?", params=("waiting",)):
-        hours = row["cooling_hours"] or _default_cooling_hours()  # saved without one
-        ready = datetime.fromisoformat(row["at"]) + timedelta(hours=int(hours))
+        hours = int(row["cooling_hours"] or _default_cooling_hours())  # saved without one
+        ready = datetime.fromisoformat(row["at"]) + timedelta(hours=hours)
         events.append(Event(_uid(journal, f"unsent-{row['id']}"), texts.REMIND_UNSENT_SUMMARY,
                             texts.REMIND_UNSENT_DESCRIPTION, ready.astimezone(UTC)))
     return events

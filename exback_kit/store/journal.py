@@ -9,6 +9,7 @@ This module never imports pandas at start-up; :meth:`Journal.table` does.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -272,10 +273,9 @@ class Journal:
 
     def _rollback(self) -> None:
         if self._conn.in_transaction:
-            try:
+            # SQLite may have rolled back on its own (a full disk does that).
+            with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("ROLLBACK")
-            except sqlite3.Error:  # SQLite may have rolled back on its own (disk full)
-                pass
 
     def add(self, kind: str, *, at: object = None, **values: object) -> int:
         """Validate and save one entry of ``kind``; return its id.
@@ -396,18 +396,14 @@ class Journal:
                 if key == "demo":  # an import never turns a real journal into a demo
                     continue
                 conn.execute("INSERT OR IGNORE INTO settings (key, value, at) VALUES (?, ?, ?)",
-                             (key, validate.any_json(Field(key, "json"), value), stamp))
+                             (*validate.setting(key, value), stamp))
         return added
 
     # -- settings --------------------------------------------------------------
 
     def set_setting(self, key: str, value: object) -> None:
         """Store a setting (any JSON value) under ``key``, replacing the old one."""
-        spec = Field("setting", "json")
-        encoded = validate.any_json(spec, value)
-        if not isinstance(key, str) or not key or len(key) > 64:
-            raise ValidationError(texts.BAD_VALUE.format(
-                field="setting", value=repr(key), allowed="a short name"), field="setting")
+        key, encoded = validate.setting(key, value)
         with self._transaction() as conn:
             conn.execute("INSERT INTO settings (key, value, at) VALUES (?, ?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value, at = excluded.at",

@@ -189,6 +189,19 @@ def any_json(spec: Field, value: object) -> str:
     return encoded
 
 
+SETTING_KEY_MAX = 64
+
+
+def setting(key: object, value: object) -> tuple[str, str]:
+    """Return (key, JSON text) for a setting: a short name and any JSON value."""
+    encoded = any_json(Field("setting", "json"), value)
+    if not isinstance(key, str) or not key.strip() or len(key) > SETTING_KEY_MAX:
+        raise ValidationError(texts.BAD_VALUE.format(
+            field="setting", value=repr(key)[:60], allowed="a short name"), field="setting")
+    _encodable("setting", key)
+    return key, encoded
+
+
 _CHECKS = {
     "int": number,
     "float": number,
