@@ -15,9 +15,9 @@ plain message with exit status 2 (bad input) or 1 (journal problem).
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,7 +27,9 @@ from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, JournalLocked, ValidationError
 from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
-from exback_kit.store.locking import PASSPHRASE_ENV
+from exback_kit.store.backups import forget
+from exback_kit.store.journal import explain_failure
+from exback_kit.store.locking import PASSPHRASE_ENV, db_errors
 
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
@@ -70,17 +72,28 @@ def _say(message: str) -> None:
     print(message)
 
 
+class Stopped(Exception):
+    """The person ended the questions with Ctrl-D: stop, and save nothing."""
+
+
+def _has_terminal() -> bool:
+    """Return True if a person can answer questions (stdin is an open terminal)."""
+    stdin = sys.stdin
+    return stdin is not None and not stdin.closed and stdin.isatty()
+
+
 def _ask(prompt: str) -> str:
     try:
         return input(prompt)
     except EOFError:
-        return ""
+        print()
+        raise Stopped from None
 
 
 def _confirmed(args: argparse.Namespace, question: str, word: str) -> bool:
     if getattr(args, "yes", False):
         return True
-    if not sys.stdin.isatty():
+    if not _has_terminal():
         raise ValidationError(texts.CLI_NEEDS_YES, field="--yes")
     return _ask(question).strip().lower() == word
 
@@ -127,7 +140,7 @@ def _interactive_checkin() -> dict[str, Any]:
 def cmd_checkin(args: argparse.Namespace) -> int:
     """Save a check-in from flags, or ask for one at the terminal."""
     if args.mood is None:
-        if not sys.stdin.isatty():
+        if not _has_terminal():
             raise ValidationError(texts.CLI_MOOD_NEEDED, field="mood")
         values = _interactive_checkin()
     else:
@@ -229,7 +242,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Bring back a backup (the newest one unless a file is named)."""
-    backups = list_backups(args.journal)
+    backups = list_backups(args.journal)  # complete backups of this journal only
     if args.list:
         for b in backups:
             _say(str(b))
@@ -248,15 +261,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
-    """Delete the journal and its backups, after confirmation."""
+    """Delete the journal, its key, and its own backups, after confirmation."""
     path = resolve_path(args.journal)
+    if not path.exists() and not list_backups(path):
+        _say(texts.CLI_NOTHING_TO_FORGET.format(path=path))
+        return EXIT_OK
     if not _confirmed(args, texts.CLI_CONFIRM_FORGET.format(path=path), "delete"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
-    for suffix in ("", "-wal", "-shm", "-journal", ".key"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.rmtree(backup_dir(path), ignore_errors=True)
-    _say(texts.CLI_FORGOTTEN.format(path=path))
+    gone = forget(path)
+    _say(texts.CLI_FORGOTTEN.format(count=len(gone), files="\n".join(f"  {f}" for f in gone)))
     return EXIT_OK
 
 
@@ -354,8 +368,36 @@ def _command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _plain_output() -> None:
+    """Print text a terminal can't encode (e.g. bytes from argv) as escapes, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _problem(message: str, status: int) -> int:
+    print(texts.CLI_PROBLEM.format(problem=message), file=sys.stderr)
+    return status
+
+
+def _file_problem(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return texts.DISK_FULL
+    reason = exc.strerror or str(exc)
+    if exc.filename:
+        return texts.CLI_FILE_PROBLEM.format(path=exc.filename, reason=reason)
+    return texts.CLI_OS_PROBLEM.format(reason=reason)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``exback`` command; return its exit status."""
+    """Run the ``exback`` command; return its exit status.
+
+    Every failure is a message on stderr, never a traceback: 2 for bad input
+    (a value, a file name, no terminal to ask), 1 for a journal or disk problem,
+    130 for Ctrl-C.
+    """
+    _plain_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_in(argv)
     parser = build_parser(command if command in CLI_MODULES else ("" if command else None))
@@ -367,15 +409,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except ValidationError as exc:
-        print(texts.CLI_PROBLEM.format(problem=exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _problem(str(exc), EXIT_BAD_INPUT)
     except JournalError as exc:
-        print(texts.CLI_PROBLEM.format(problem=exc), file=sys.stderr)
+        return _problem(str(exc), EXIT_JOURNAL)
+    except Stopped:
+        print(texts.CLI_STOPPED, file=sys.stderr)
         return EXIT_JOURNAL
+    except db_errors() as exc:  # an SQLite failure the store did not put in words
+        return _problem(str(explain_failure(exc, resolve_path(args.journal))), EXIT_JOURNAL)
     except OSError as exc:  # a folder that doesn't exist, a file without permission, a full disk
-        problem = texts.CLI_FILE_PROBLEM.format(path=exc.filename or "", reason=exc.strerror or exc)
-        print(texts.CLI_PROBLEM.format(problem=problem), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        return _problem(_file_problem(exc), EXIT_JOURNAL if full else EXIT_BAD_INPUT)
+    except UnicodeError:
+        return _problem(texts.CLI_BAD_TEXT, EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         print(texts.CLI_INTERRUPTED, file=sys.stderr)
         return 130

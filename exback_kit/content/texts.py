@@ -37,6 +37,9 @@ BAD_FLAG = "{field}: {value} isn't allowed here. Please use yes or no (True/Fals
 BAD_CHOICE = "{field}: {value} isn't one of the options. Please use one of: {allowed}."
 BAD_LIST = "{field}: {value} isn't allowed here. Please give a list of short words."
 LIST_TOO_LONG = "{field}: {value} has too many entries; the most is {max_len}."
+BAD_CHARACTERS = ("{field}: {value} has bytes that aren't valid text (often a terminal set to "
+                  "another encoding). Please type it again.")
+EMPTY_LIST_ITEM = "{field}: {value} has an empty item. Please leave it out or give it a name."
 BAD_ANSWER = "{field}: {value} can't be saved as an answer. Please use text, a number, yes/no, a date or a list."
 BAD_MOMENT = "{field}: {value} isn't a date or time. Please use a date like 2026-03-14 or a time like 2026-03-14T21:30."
 BAD_DAY = "{field}: {value} isn't a date. Please use a date like 2026-03-14."
@@ -56,6 +59,22 @@ NEWER_JOURNAL = ("{path} was written by a newer version of exback-kit (format {f
 JOURNAL_BUSY = ("The journal at {path} stayed busy for {seconds:.0f} s (another notebook or "
                 "command is writing). Nothing was saved; please try again.")
 NETWORK_FOLDER = "{path} can't be opened: {reason}"
+DISK_FULL = "Your disk is full, so nothing was saved. Free some space and try again."
+JOURNAL_READ_ONLY = ("The journal at {path} can't be written to (the file or its folder is "
+                     "read-only for you), so nothing was saved. Please check its permissions.")
+JOURNAL_FAILED = "The journal at {path} couldn't be read or written ({reason}), so nothing was saved."
+JOURNAL_NOT_A_FILE = ("{path} is a folder or a device, not a journal file. It was left untouched; "
+                      "please name a file such as journal.sqlite3.")
+JOURNAL_GONE = ("The journal at {path} was deleted or replaced while it was open, so this wasn't "
+                "saved. Please restart the notebook's kernel (or run the command again) to use "
+                "the journal that is there now.")
+NOT_A_PLAIN_FILE = ("{path} is a link, a folder or a device, so the kit won't write over it. "
+                    "Nothing was changed; please name a new file.")
+BACKUP_INCOMPLETE = "The backup {path} came out incomplete, so it was not kept. Nothing else changed."
+BACKUP_OVER_OTHER_FILE = ("{path} already exists and isn't an exback-kit backup, so it was left "
+                          "alone. Please name a new file.")
+NOT_A_BACKUP = ("{path} isn't a complete exback-kit journal or backup, so nothing was restored. "
+                "Your journal is untouched.")
 
 # --- the locked journal (store/locking.py, exback encrypt/decrypt/passphrase) ----
 LOCK_LOCKED = ("{path} is locked with a passphrase. Set EXBACK_PASSPHRASE, or run the command in a "
@@ -124,6 +143,10 @@ CLI_DESCRIPTION = "exback-kit: a private journal for the weeks after a breakup. 
 CLI_USAGE_ERROR = "{prog}: {problem}\n"
 CLI_PROBLEM = "Nothing was changed. {problem}"
 CLI_FILE_PROBLEM = "{path}: {reason}. Please check the folder exists and is yours to write in."
+CLI_OS_PROBLEM = "The computer reported a problem: {reason}."
+CLI_BAD_TEXT = ("Some text couldn't be read or written as valid characters (often a terminal set "
+                "to another encoding). Please type it again.")
+CLI_STOPPED = "Stopped. Nothing was saved."
 CLI_INTERRUPTED = "Stopped. Anything already saved is safe."
 CLI_NEEDS_YES = "This needs a yes from you. Run it in a terminal to be asked, or add --yes."
 CLI_CANCELLED = "Okay, nothing was changed."
@@ -146,7 +169,10 @@ CLI_NO_BACKUPS = "backup: there are no backups yet. `exback backup` makes one."
 CLI_CONFIRM_RESTORE = "Replace the journal with {source}? A copy of the current journal is kept first. Type yes: "
 CLI_RESTORED = "Restored from {source}. The journal as it was is kept at {safety}."
 CLI_CONFIRM_FORGET = "This deletes {path} and all its backups, for good. Type delete to go ahead: "
-CLI_FORGOTTEN = "Deleted {path} and its backups."
+CLI_FORGOTTEN = "Deleted {count} file(s):\n{files}"
+CLI_NOTHING_TO_FORGET = "There is no journal at {path}, so nothing was deleted."
+FORGET_NOT_A_JOURNAL = ("{path} isn't an exback-kit journal, so the kit won't delete it. "
+                        "Nothing was deleted.")
 CLI_HELP_JOURNAL = "use the journal at PATH instead of the usual one"
 CLI_HELP_AT = "when it happened (e.g. 2026-03-14 or 2026-03-14T21:30); default now"
 CLI_HELP_NOTE = "a short note (optional)"
@@ -172,6 +198,25 @@ STATUS_NO_MOOD = "Latest mood: no check-ins yet. `exback checkin` takes 30 secon
 STATUS_STAGE = "Where you are: {stage}"
 STATUS_LOCK = "Encrypted: {state}"
 STATUS_DEMO = "(This is the demo journal, filled with made-up data.)"
+IN_IMPORT_SETTING = "settings, {key!r}: {problem} Nothing was imported."
+IMPORT_BAD_SETTINGS = "{path}: its settings aren't a set of names and values. Nothing was imported."
+IMPORT_BAD_MANIFEST = ("{path}: {field} is {value}, but an exback-kit export has a whole number "
+                       "there. Nothing was imported.")
+IMPORT_TOO_BIG = ("{path} would take about {size} MB to read, more than the {limit} MB an export "
+                  "can hold. Nothing was imported.")
+IMPORT_TOO_DEEP = ("{path}: {name} nests lists or objects more than {depth} levels deep, which an "
+                   "exback-kit export never does. Nothing was imported.")
+IMPORT_NOT_UTF8 = "{path}: {name} isn't UTF-8 text. Nothing was imported."
+IMPORT_BAD_JSON = ("{path}: {name} isn't valid JSON (line {line}, column {column}). "
+                   "Nothing was imported.")
+IMPORT_DAMAGED_ZIP = "{path} is a damaged or unreadable zip file. Nothing was imported."
+IMPORT_ROW_NOT_OBJECT = "{value} isn't an entry (a set of field names and values)."
+IMPORT_TABLE_NOT_LIST = "{kind}: the entries aren't a list. Nothing was imported."
+CSV_BAD_COLUMN = ("{name}: the column {column!r} isn't one the kit knows (or appears twice). "
+                  "The columns are: {allowed}. Nothing was imported.")
+CSV_CELL_COUNT = ("{name}, row {number}: has {found} cells but the header has {expected}. "
+                  "Nothing was imported.")
+CSV_UNREADABLE = "{name}, line {line}: can't be read as CSV ({problem}). Nothing was imported."
 IN_IMPORT_ROW = "{kind}, row {number}: {problem} Nothing was imported."
 
 # --- content and forms ------------------------------------------------------

@@ -9,8 +9,11 @@ This module never imports pandas at start-up; :meth:`Journal.table` does.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping
@@ -23,6 +26,7 @@ from exback_kit.errors import JournalError, JournalLocked, ValidationError
 from exback_kit.store import locking, validate
 from exback_kit.store.files import create_private_file, make_private_folder
 from exback_kit.store.frames import _same, decoder, typed_frame
+from exback_kit.store.header import APPLICATION_ID, SQLITE_HEADER
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.store.paths import resolve_path
 from exback_kit.store.schema import TABLES, UPDATABLE, Field, fields
@@ -32,11 +36,45 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-APPLICATION_ID = 0x45584B54  # "EXKT": marks a file as a kit journal
 BUSY_TIMEOUT_MS = 10_000
 WRITE_DEADLINE_S = 60.0
-SQLITE_HEADER = b"SQLite format 3\x00"
+#: SQLite's result code for "database or disk is full".
+SQLITE_FULL = 13
+#: Below this much free space, an SQLite I/O error is taken to be a full disk.
+NEARLY_FULL_BYTES = 256 * 1024
+#: The errors a plain journal can raise besides the kit's own; a locked one adds
+#: SQLCipher's (see :func:`exback_kit.store.locking.db_errors`, which the CLI catches).
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
 
+
+# --- failures in plain words ------------------------------------------------
+
+def disk_is_full(exc: BaseException, folder: Path) -> bool:
+    """Return True if ``exc`` comes from a full disk (or one too full to go on)."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    if getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL or "disk is full" in str(exc):
+        return True
+    if isinstance(exc, locking.db_errors()):
+        # A sidecar (-shm, -wal) cut short by a full disk makes later statements fail
+        # with I/O errors that look like damage but are not: the file is fine once
+        # there is space again.
+        try:
+            return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+        except OSError:
+            return False
+    return False
+
+
+def explain_failure(exc: BaseException, path: Path) -> JournalError:
+    """Return a plain message for an SQLite or file error on ``path`` (never "damaged")."""
+    if disk_is_full(exc, path.parent):
+        return JournalError(texts.DISK_FULL)
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    if "readonly" in reason or "read-only" in reason or (
+            isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
+        return JournalError(texts.JOURNAL_READ_ONLY.format(path=path))
+    return JournalError(texts.JOURNAL_FAILED.format(path=path, reason=reason))
 
 
 # --- opening safely ---------------------------------------------------------
@@ -63,7 +101,9 @@ def _check_existing(path: Path, conn: Any, db: ModuleType = sqlite3,
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except db.DatabaseError:
+    except db.DatabaseError as exc:
+        if disk_is_full(exc, path.parent):
+            raise JournalError(texts.DISK_FULL) from None
         raise _refuse(path) from None
     if app_id == 0 and version == 0 and tables == 0:
         return 0  # an empty database: treat as new
@@ -89,6 +129,33 @@ def connect(path: Path, key: bytes | None = None, *, uri: bool = False) -> tuple
     return locking.keyed(conn, key), db
 
 
+def _check_plain_file(path: Path) -> bool:
+    """Return True if ``path`` holds something; refuse folders, devices and odd files.
+
+    A journal is a plain file: ``/dev/null`` or a folder is refused, and so is a
+    file that reports size 0 but still has content (such as ``/proc/self/status``).
+    """
+    if not path.exists():
+        return False
+    if not path.is_file():
+        raise JournalError(texts.JOURNAL_NOT_A_FILE.format(path=path))
+    if path.stat().st_size > 0:
+        return True
+    with open(path, "rb") as fh:
+        if fh.read(1):
+            raise _refuse(path)
+    return False
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Return (device, inode) of the file at ``path``, or None if nothing is there."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 class Journal:
     """An open journal. Use :meth:`open`; close it, or use it as a context manager."""
 
@@ -98,6 +165,7 @@ class Journal:
         self.path = path
         self._db = db  # sqlite3, or sqlcipher3.dbapi2 for a locked journal
         self._key = key
+        self._identity = _identity(path)
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -115,13 +183,19 @@ class Journal:
 
         Raises:
             JournalLocked: the journal is locked and no passphrase (or a wrong one) was given.
-            JournalError: the file is not a kit journal, is damaged, or is newer than this kit.
+            JournalError: the file is not a kit journal, is damaged, is newer than this
+                kit, can't be written, or the disk is full.
         """
         path = resolve_path(path)
-        make_private_folder(path.parent)
-        existed = path.exists() and path.stat().st_size > 0
-        if not path.exists():
-            create_private_file(path)
+        try:
+            make_private_folder(path.parent)
+            existed = _check_plain_file(path)
+            if not path.exists():
+                create_private_file(path)
+        except OSError as exc:
+            if disk_is_full(exc, path.parent):
+                raise JournalError(texts.DISK_FULL) from None
+            raise
         locked = existed and locking.is_encrypted(path)
         data_key = None
         if locked and (key is not None or locking.key_path(path).exists()
@@ -140,21 +214,46 @@ class Journal:
             raise JournalError(texts.NETWORK_FOLDER.format(path=path, reason=exc)) from None
         try:
             version = _check_existing(path, conn, db, locked) if existed else 0
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
             journal = cls(conn, path, db, data_key)
+            journal._configure()
             if version < SCHEMA_VERSION:
                 journal._migrate()
+        except db.Error as exc:
+            conn.close()
+            raise explain_failure(exc, path) from None
         except BaseException:
             conn.close()
             raise
         if path.stat().st_mode & 0o077:
             path.chmod(0o600)
         if backup and existed:
-            journal.backup_if_due()
+            try:
+                journal.backup_if_due()
+            except BaseException:
+                journal.close()
+                raise
         return journal
+
+    def _configure(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+
+    def _ensure_same_file(self) -> None:
+        """Raise unless the journal's path still names the file this Journal opened.
+
+        ``exback forget``, a restore by hand or a sync tool can delete or replace the
+        file while a notebook holds it open; SQLite would then keep writing into the
+        unlinked file, and every "saved" would be a lie.
+
+        Raises:
+            JournalError: the file was deleted or replaced; nothing is written.
+        """
+        if _identity(self.path) != self._identity:
+            raise JournalError(texts.JOURNAL_GONE.format(path=self.path))
 
     def _migrate(self) -> None:
         with self._transaction() as conn:
@@ -196,7 +295,11 @@ class Journal:
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
-        """Run the block inside BEGIN IMMEDIATE … COMMIT, waiting out other writers."""
+        """Run the block inside BEGIN IMMEDIATE … COMMIT, waiting out other writers.
+
+        Before anything is written the journal's file is checked to be the one this
+        Journal opened. SQLite errors come out as a plain :class:`JournalError`.
+        """
         deadline = time.monotonic() + WRITE_DEADLINE_S
         while True:
             try:
@@ -204,16 +307,27 @@ class Journal:
                 break
             except self._db.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
+                    raise explain_failure(exc, self.path) from None
                 if time.monotonic() > deadline:
                     raise JournalError(texts.JOURNAL_BUSY.format(
                         path=self.path, seconds=WRITE_DEADLINE_S)) from None
+            except self._db.Error as exc:
+                raise explain_failure(exc, self.path) from None
         try:
+            self._ensure_same_file()
             yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, self._db.Error):
+                raise explain_failure(exc, self.path) from None
             raise
-        self._conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self._conn.in_transaction:
+            # SQLite may have rolled back on its own (a full disk does that).
+            with contextlib.suppress(self._db.Error):
+                self._conn.execute("ROLLBACK")
 
     def add(self, kind: str, *, at: object = None, **values: object) -> int:
         """Validate and save one entry of ``kind``; return its id.
@@ -334,18 +448,14 @@ class Journal:
                 if key == "demo":  # an import never turns a real journal into a demo
                     continue
                 conn.execute("INSERT OR IGNORE INTO settings (key, value, at) VALUES (?, ?, ?)",
-                             (key, validate.any_json(Field(key, "json"), value), stamp))
+                             (*validate.setting(key, value), stamp))
         return added
 
     # -- settings --------------------------------------------------------------
 
     def set_setting(self, key: str, value: object) -> None:
         """Store a setting (any JSON value) under ``key``, replacing the old one."""
-        spec = Field("setting", "json")
-        encoded = validate.any_json(spec, value)
-        if not isinstance(key, str) or not key or len(key) > 64:
-            raise ValidationError(texts.BAD_VALUE.format(
-                field="setting", value=repr(key), allowed="a short name"), field="setting")
+        key, encoded = validate.setting(key, value)
         with self._transaction() as conn:
             conn.execute("INSERT INTO settings (key, value, at) VALUES (?, ?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value, at = excluded.at",

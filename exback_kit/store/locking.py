@@ -37,8 +37,9 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, JournalLocked, ValidationError
-from exback_kit.store.files import make_private_folder
-from exback_kit.store.paths import journal_files
+from exback_kit.store.files import fsync_folder, make_private_folder, replacing
+from exback_kit.store.header import SQLITE_HEADER
+from exback_kit.store.paths import journal_files, key_file
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -50,22 +51,19 @@ RECOVERY_ENV = "EXBACK_RECOVERY_KEY"
 #: Names the 0600 file through which `exback lab` / `app` hand the data key to kernels.
 KEY_HANDOFF_ENV = "EXBACK_KEY_FILE"
 
-KEY_SUFFIX = ".key"
 KEY_FILE_FORMAT = "exback-kit key file"
 KEY_FILE_VERSION = 1
 KEY_BYTES = 32
-SQLITE_HEADER = b"SQLite format 3\x00"
 # scrypt cost: about 0.1 s an unlock on the development machine (n=2**15, r=8: 32 MiB).
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 _SCRYPT_MAXMEM = 256 * 1024 * 1024
 #: SQLCipher settings of cipher profile 1, run after the key on every connection.
 #: HMAC_SHA256 and 4 KiB pages keep a save near a plain one (see benchmarks/README.md).
 CIPHER_PROFILE = 1
-CIPHER_PRAGMAS = ("PRAGMA cipher_page_size = 4096",
+CIPHER_PRAGMAS = ("PRAGMA cipher_page_size = 4096",  # PAGE_SIZE
                   "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
 _CHECK_LABEL = b"exback-kit data key check"
 _RECOVERY_GROUP = 5
-CONVERTING_SUFFIX = ".converting"
 
 
 # --- is it locked? -------------------------------------------------------------------
@@ -85,8 +83,43 @@ def is_encrypted(path: Path) -> bool:
 
 
 def key_path(journal_path: Path) -> Path:
-    """Return the key file of a journal: ``<journal path>.key``."""
-    return Path(f"{journal_path}{KEY_SUFFIX}")
+    """Return the key file of a journal: ``<journal path>.key`` (see ``paths.key_file``)."""
+    return key_file(journal_path)
+
+
+#: A locked file is whole pages of this size (cipher profile 1).
+PAGE_SIZE = 4096
+
+
+def looks_locked(path: Path) -> bool:
+    """Return True if ``path`` looks like a whole locked copy: not plain, whole pages.
+
+    Reads no more than the header, so listing many backups stays fast; the key
+    check (:func:`check_locked_copy`) runs when a copy is made or restored.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return size > 0 and size % PAGE_SIZE == 0 and is_encrypted(path)
+
+
+def check_locked_copy(path: Path, key: bytes) -> bool:
+    """Return True when ``key`` opens the copy at ``path`` and it is a whole kit journal."""
+    from exback_kit.store.header import APPLICATION_ID
+
+    db = cipher()
+    conn = db.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        keyed(conn, key)
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        return bool(app_id == APPLICATION_ID
+                    and conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+    except db.DatabaseError:
+        return False
+    finally:
+        conn.close()
 
 
 def cipher() -> ModuleType:
@@ -250,28 +283,13 @@ def key_matches(doc: dict[str, Any], data_key: bytes) -> bool:
     return hmac.compare_digest(check, str(doc["check"]))
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` (mode 0600) through a temporary file and a rename.
+    """Write ``data`` to ``target`` (mode 0600) through the kit's one safe writer.
 
     A kill at any moment leaves either the old file or the new one, never half of one.
     """
-    tmp = target.with_name(target.name + ".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, target)
-    _fsync_dir(target.parent)
+    with replacing(target) as temp:
+        temp.write_bytes(data)
 
 
 def write_key_file(journal_path: Path, data_key: bytes, passphrase: bytes) -> Path:
@@ -384,14 +402,17 @@ def _backups_of(path: Path) -> list[Path]:
 
 def _convert_in_place(path: Path, *, from_key: bytes | None, to_key: bytes | None,
                       before_rename: Any = None) -> None:
-    """Replace ``path`` by a complete copy locked with ``to_key`` (None: plain)."""
-    tmp = Path(f"{path}{CONVERTING_SUFFIX}")
-    with _alone(path, from_key) as conn:
-        export_copy(conn, tmp, to_key)
+    """Replace ``path`` by a complete copy locked with ``to_key`` (None: plain).
+
+    The copy is written under a temporary name by the kit's safe writer, checked,
+    flushed and renamed over ``path`` while the old file is still held exclusively.
+    """
+    def check(temp: Path) -> None:
         if before_rename is not None:
             before_rename()
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
+
+    with _alone(path, from_key) as conn, replacing(path, check=check) as temp:
+        export_copy(conn, temp, to_key)
 
 
 def _convert_backups(path: Path, *, want_locked: bool, key: bytes) -> int:
@@ -452,7 +473,7 @@ def decrypt(path: Path, passphrase: str | None = None, recovery: str | None = No
     done = _convert_backups(path, want_locked=False, key=key)
     _convert_in_place(path, from_key=key, to_key=None)
     key_path(path).unlink(missing_ok=True)
-    _fsync_dir(path.parent)
+    fsync_folder(path.parent)
     return done
 
 

@@ -383,7 +383,7 @@ def test_restoring_a_locked_backup_into_a_plain_journal_is_refused(tmp_path):
     with Journal.open(path, passphrase=PW) as j:
         copy = j.backup(tmp_path / "copy.sqlite3")
     with Journal.open(tmp_path / "other.sqlite3") as other, pytest.raises(
-            JournalError, match="isn't an exback-kit journal"):
+            JournalError, match="nothing was restored"):
         other.restore_from(copy)
 
 
