@@ -58,9 +58,11 @@ KEY_BYTES = 32
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 _SCRYPT_MAXMEM = 256 * 1024 * 1024
 #: SQLCipher settings of cipher profile 1, run after the key on every connection.
-#: HMAC_SHA256 and 4 KiB pages keep a save near a plain one (see benchmarks/README.md).
+#: HMAC_SHA256 and 1 KiB pages keep a save near a plain one; SQLCipher's defaults
+#: (HMAC_SHA512, 4 KiB) cost ~30 µs more a commit (see benchmarks/README.md).
 CIPHER_PROFILE = 1
-CIPHER_PRAGMAS = ("PRAGMA cipher_page_size = 4096",  # PAGE_SIZE
+PAGE_SIZE = 1024
+CIPHER_PRAGMAS = (f"PRAGMA cipher_page_size = {PAGE_SIZE}",
                   "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
 _CHECK_LABEL = b"exback-kit data key check"
 _RECOVERY_GROUP = 5
@@ -86,9 +88,6 @@ def key_path(journal_path: Path) -> Path:
     """Return the key file of a journal: ``<journal path>.key`` (see ``paths.key_file``)."""
     return key_file(journal_path)
 
-
-#: A locked file is whole pages of this size (cipher profile 1).
-PAGE_SIZE = 4096
 
 
 def looks_locked(path: Path) -> bool:

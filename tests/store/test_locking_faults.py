@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 from exback_kit.store import locking
 path, pw = Path(sys.argv[1]), sys.argv[2]
+print("ready", flush=True)
 while True:
     if locking.is_encrypted(path):
         locking.decrypt(path, pw)
@@ -37,6 +38,7 @@ import sys
 from exback_kit import Journal
 path, n, tag = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 j = Journal.open(path, backup=False)          # the passphrase comes from EXBACK_PASSPHRASE
+print("ready", flush=True)
 for i in range(n):
     j.add_checkin(mood=1 + i % 10, note=f"{tag}-{i}")
     print(f"{tag}-{i}", flush=True)   # acknowledged: add_checkin has returned
@@ -69,10 +71,13 @@ def test_encrypt_and_decrypt_killed_at_any_moment_leave_a_journal_with_every_row
             j.backup()
     rng = random.Random(20261201)
     states = set()
-    for _ in range(30):
+    trials = 0
+    while trials < 30 or (states != {True, False} and trials < 80):
+        trials += 1
         proc = subprocess.Popen([sys.executable, "-c", CONVERTER, str(path), PW],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(rng.uniform(0.05, 1.2))
+        assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+        time.sleep(rng.uniform(0.0, 1.0))  # anywhere in the first conversion or two
         proc.send_signal(signal.SIGKILL)
         _, err = proc.communicate(timeout=30)
         assert "Traceback" not in err, err
@@ -115,7 +120,8 @@ def test_writer_killed_mid_loop_on_a_locked_journal_keeps_every_acknowledged_wri
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), "100000",
                                  f"r{round_}"], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, env=_env())
-        time.sleep(0.3 + rng.random() * 0.4)
+        assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+        time.sleep(0.05 + rng.random() * 0.3)
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate(timeout=30)
         acknowledged.update(out.split("\n")[:-1])  # only whole lines were acknowledged
