@@ -29,7 +29,7 @@ from exback_kit.errors import JournalError, JournalLocked, ValidationError
 from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
 from exback_kit.store.backups import forget
 from exback_kit.store.journal import explain_failure
-from exback_kit.store.locking import PASSPHRASE_ENV, db_errors
+from exback_kit.store.locking import PASSPHRASE_ENV, RECOVERY_ENV, db_errors
 
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
@@ -56,16 +56,26 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _open(args: argparse.Namespace) -> Journal:
-    """Open the journal; a locked one at a terminal without EXBACK_PASSPHRASE asks once."""
+    return Journal.open(args.journal)
+
+
+def _run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run the command; if a locked journal stops it at a terminal, ask once and run it again.
+
+    The passphrase then sits in this process's environment only (as if EXBACK_PASSPHRASE
+    had been set), so every command gets the same prompt; it is never written anywhere.
+    A locked journal is found when it is opened, before the command has written anything.
+    """
     try:
-        return Journal.open(args.journal)
+        return run(args)
     except JournalLocked:
-        if os.environ.get(PASSPHRASE_ENV) is not None or not (
-                sys.stdin is not None and sys.stdin.isatty()):
+        asked_before = any(os.environ.get(n) is not None for n in (PASSPHRASE_ENV, RECOVERY_ENV))
+        if asked_before or sys.stdin is None or not sys.stdin.isatty():
             raise
     import getpass
 
-    return Journal.open(args.journal, passphrase=getpass.getpass(texts.LOCK_ASK))
+    os.environ[PASSPHRASE_ENV] = getpass.getpass(texts.LOCK_ASK)
+    return run(args)
 
 
 def _say(message: str) -> None:
@@ -407,7 +417,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     run: Callable[[argparse.Namespace], int] = args.func
     try:
-        return run(args)
+        return _run_unlocking(run, args)
     except ValidationError as exc:
         return _problem(str(exc), EXIT_BAD_INPUT)
     except JournalError as exc:

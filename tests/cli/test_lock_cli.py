@@ -222,6 +222,15 @@ def test_encrypt_asks_twice_at_a_terminal_without_echo(jpath):
     assert child.exitstatus == 0
     with Journal.open(jpath, passphrase="two words") as j:
         assert [r["mood"] for r in j.records("checkins")] == [5, 8]
+    # commands from other rooms (here the calendar) get the same single prompt
+    ics = jpath.parent / "r.ics"
+    child = pexpect.spawn("exback", ["remind", str(ics), "--journal", str(jpath)],
+                          env=env, encoding="utf-8", timeout=60)
+    child.expect("Passphrase for your journal")
+    child.sendline("two words")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
 def test_argv_and_environment_of_the_process_never_hold_the_passphrase_in_files(jpath):
@@ -339,3 +348,22 @@ def test_python_m_cli_has_the_lock_commands(tmp_path):
                             capture_output=True, text=True, check=True)
     for name in ("encrypt", "decrypt", "passphrase"):
         assert name in result.stdout
+
+
+def test_forget_removes_a_locked_journal_its_key_file_and_backups(jpath, monkeypatch, capsys):
+    _encrypt(jpath, monkeypatch, capsys)
+    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    with Journal.open(jpath) as j:
+        copy = j.backup()
+    assert run("forget", "--yes", "--journal", str(jpath)) == 0
+    assert not jpath.exists() and not locking.key_path(jpath).exists() and not copy.exists()
+
+
+def test_a_locked_journal_gives_the_same_report_and_says_the_pdf_is_not_encrypted(
+        jpath, monkeypatch, capsys, tmp_path):
+    _encrypt(jpath, monkeypatch, capsys)
+    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    out = tmp_path / "report.pdf"
+    assert run("report", str(out), "--journal", str(jpath)) == 0
+    assert "not encrypted" in capsys.readouterr().out
+    assert out.read_bytes().startswith(b"%PDF")
