@@ -13,7 +13,6 @@ import contextlib
 import errno
 import json
 import os
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping
@@ -56,6 +55,8 @@ def disk_is_full(exc: BaseException, folder: Path) -> bool:
         # A sidecar (-shm, -wal) cut short by a full disk makes later statements fail
         # with I/O errors that look like damage but are not: the file is fine once
         # there is space again.
+        import shutil
+
         try:
             return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
         except OSError:
