@@ -27,7 +27,7 @@ from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
 from exback_kit.store.backups import forget
-from exback_kit.store.journal import DATABASE_ERRORS, explain_failure
+from exback_kit.store.opening import DATABASE_ERRORS, explain_failure
 
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {

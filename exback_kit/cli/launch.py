@@ -36,10 +36,9 @@ from typing import Any
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import resolve_path
+from exback_kit.store.paths import JOURNAL_ENV
 
 START_NOTEBOOK = "00_start_here.ipynb"
-#: Environment variable the kernels read to find the journal file (see stages.py).
-JOURNAL_ENV = "EXBACK_JOURNAL"
 READY_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 15.0
 HOST = "127.0.0.1"
@@ -193,7 +192,8 @@ def lab_settings_dir(journal_folder: Path, defaults: Path | None = None) -> Path
         except OSError:
             pass
     for plugin, values in LAB_OVERRIDES.items():
-        merged = overrides.get(plugin) if isinstance(overrides.get(plugin), dict) else {}
+        found_plugin = overrides.get(plugin)
+        merged: dict[str, Any] = found_plugin if isinstance(found_plugin, dict) else {}
         overrides[plugin] = {**merged, **values}
     write_private(folder / "overrides.json", json.dumps(overrides, indent=1).encode("utf-8"))
     return folder

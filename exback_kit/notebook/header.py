@@ -11,19 +11,18 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from exback_kit.cli.status import no_contact_line
+from exback_kit import content
 from exback_kit.content import texts
+from exback_kit.domain.nocontact import no_contact_line
+from exback_kit.notebook.gate_notice import gate_notice
+from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
 from exback_kit.notebook.session import html_kit, session
-from exback_kit.store.schema import TABLES
+from exback_kit.store import Journal
 
-STAGE_ORDER = ("00_start_here", "01_space_and_clarity", "02_reading_the_signals",
-               "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
-               "06_the_conversation", "07_relationship_2_0", "08_dashboard")
-
-
-def is_empty(journal: Any) -> bool:
-    """Return True when the journal holds no entries of any kind yet."""
-    return all(journal.count(kind) == 0 for kind in TABLES)
+#: What a stage's "where you are" box may add to its progress line (see StageLayout.where):
+#: "stage" the stage worked on last; "no_contact" the No-Contact line even before any period;
+#: "journal" where the journal lives and the latest check-in.
+WHERE_EXTRAS = frozenset({"stage", "no_contact", "journal"})
 
 
 def _title(stage_id: str) -> str:
@@ -33,8 +32,8 @@ def _title(stage_id: str) -> str:
 
 def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
     """Return how many of the stage's steps have answers, or None for stages without steps."""
-    from exback_kit.domain import tracking
-    journey = tracking.journey(tables["answers"])
+    from exback_kit.domain import progress
+    journey = progress.stage_progress(tables["answers"])
     if stage_id not in journey.index:
         return None
     row = journey.loc[stage_id]
@@ -44,14 +43,14 @@ def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
 
 def latest_stage_line(tables: dict[str, Any]) -> str:
     """Return which stage the person worked on most recently (start here if none)."""
-    from exback_kit.domain import tracking
-    journey = tracking.journey(tables["answers"]).dropna(subset=["last_day"])
+    from exback_kit.domain import progress
+    journey = progress.stage_progress(tables["answers"]).dropna(subset=["last_day"])
     if journey.empty:
         return texts.WHERE_STAGE_NEW
     return texts.WHERE_STAGE.format(stage=_title(str(journey["last_day"].idxmax())))
 
 
-def latest_checkin(journal: Any) -> tuple[str, str] | None:
+def latest_checkin(journal: Journal) -> tuple[str, str] | None:
     """Return (the latest check-in in words, its note) or None before the first one."""
     rows = journal.records("checkins", limit=1, newest_first=True)
     if not rows:
@@ -60,33 +59,22 @@ def latest_checkin(journal: Any) -> tuple[str, str] | None:
     return texts.WHERE_LAST_CHECKIN.format(day=row["day"], mood=row["mood"]), row["note"] or ""
 
 
-def where_lines(stage_id: str, journal: Any, tables: dict[str, Any]) -> list[str]:
-    """Return the "where you are" lines for a stage, in plain words."""
+def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str]) -> list[str]:
+    """Return the "where you are" lines for a stage, in plain words.
+
+    Args:
+        where: the extras the stage's layout asks for (see :data:`WHERE_EXTRAS`).
+    """
     lines = []
-    if stage_id in ("00_start_here", "08_dashboard"):
+    if "stage" in where:
         lines.append(latest_stage_line(tables))
-    if stage_id in ("00_start_here", "01_space_and_clarity", "04_holding_steady",
-                    "08_dashboard"):
-        lines.append(no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE)
-    else:
-        nc = no_contact_line(tables)
-        if nc:
-            lines.append(nc)
-    progress = progress_line(stage_id, tables) if stage_id != "00_start_here" else None
+    nc = no_contact_line(tables)
+    if nc or "no_contact" in where:
+        lines.append(nc or texts.WHERE_NO_CONTACT_NONE)
+    progress = progress_line(stage_id, tables) if "journal" not in where else None
     if progress:
         lines.append(progress)
     return lines
-
-
-BOX_STYLE = {
-    "where": "background:#f4f6f8;border-left:4px solid #4477aa;",
-    "offer": "background:#eef5fb;border-left:4px solid #4477aa;",
-    "banner": "background:#fff4d6;border-left:4px solid #cc9900;font-weight:600;",
-    "next": "background:#f4f6f8;border-left:4px solid #228833;",
-}
-
-
-LINK_STYLE = "color:#2a6ebb;text-decoration:underline;font-weight:600"
 
 
 def boxed(kind: str, inner_html: str) -> str:
@@ -102,26 +90,27 @@ def _button(label: str, css_class: str, action: Any) -> widgets.HBox:
     return widgets.HBox([b])
 
 
-def demo_children(journal: Any) -> list[widgets.Widget]:
+def demo_children(journal: Journal) -> list[widgets.Widget]:
     """Return the demo banner (demo shown), the demo offer (empty journal), or nothing."""
     s = session()
     if journal.is_demo:
         banner = html_kit(boxed("banner", html.escape(texts.DEMO_BANNER)), "exback-demo-banner")
         return [widgets.VBox([banner, _button(texts.DEMO_OFF_BUTTON, "exback-demo-off",
                                               lambda: s.use_demo(False))])]
-    if is_empty(journal):
+    if journal.is_empty():
         offer = html_kit(boxed("offer", html.escape(texts.DEMO_OFFER)), "exback-demo-offer")
         return [widgets.VBox([offer, _button(texts.DEMO_ON_BUTTON, "exback-demo-on",
                                              lambda: s.use_demo(True))])]
     return []
 
 
-def _where_html(stage_id: str, journal: Any, tables: dict[str, Any]) -> str:
-    """Return the "where you are" box; on 00 with the journal's place and latest check-in."""
+def _where_html(stage_id: str, journal: Journal, tables: dict[str, Any],
+                where: frozenset[str]) -> str:
+    """Return the "where you are" box; with "journal", its place and the latest check-in."""
     rows = [f"<b>{html.escape(texts.WHERE_HEADING)}</b>"]
-    rows += [html.escape(x) for x in where_lines(stage_id, journal, tables)]
-    if stage_id == "00_start_here":
-        rows.append('<span style="color:#555">' + html.escape(
+    rows += [html.escape(x) for x in where_lines(stage_id, tables, where)]
+    if "journal" in where:
+        rows.append(f'<span style="{SOFT_STYLE}">' + html.escape(
             texts.WHERE_JOURNAL.format(path=journal.path)) + "</span>")
         latest = latest_checkin(journal)
         if latest:
@@ -135,7 +124,7 @@ def _where_html(stage_id: str, journal: Any, tables: dict[str, Any]) -> str:
     return boxed("where", "<br>".join(rows))
 
 
-def fold_summary(kind: str, journal: Any) -> str | None:
+def fold_summary(kind: str, journal: Journal) -> str | None:
     """Return the words shown while an answered section is folded, or None to show it open.
 
     ``kind`` "profile" folds once any profile question has an answer; "boundaries"
@@ -147,13 +136,13 @@ def fold_summary(kind: str, journal: Any) -> str | None:
     if kind == "profile":
         asked = {q.id for q in content.load().start.group("profile")}
         return texts.FOLDED_PROFILE if asked & set(answers) else None
-    given = gate.boundary_answers(journal)
+    given = gate.boundary_answers(session().tables(journal)["answers"])
     if any(v is None for v in given.values()):
         return None
     return texts.FOLDED_BOUNDARIES_YES if any(given.values()) else texts.FOLDED_BOUNDARIES_NO
 
 
-def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget]:
+def folded_children(kind: str, journal: Journal, unfold: Any) -> list[widgets.Widget]:
     """Return a folded section (summary and a button that opens it), or [] to show it open."""
     summary = fold_summary(kind, journal)
     if summary is None:
@@ -162,18 +151,17 @@ def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget
             _button(texts.FOLDED_OPEN, "exback-unfold", unfold)]
 
 
-def header_children(stage_id: str) -> list[widgets.Widget]:
+def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[widgets.Widget]:
     """Return a stage header's widgets: demo, gate notice, where you are, latest check-in."""
-    from exback_kit.domain import gate
     s = session()
     journal = s.journal()
     out = demo_children(journal)
     gated_by = s.gated_by(stage_id)
     if gated_by is not None:
-        notice = widgets.VBox([gate.gate_notice(stage_id, gated_by)])
+        notice = widgets.VBox([gate_notice(gated_by)])
         notice.add_class("exback-gate-notice")
         out.append(notice)
-    out.append(html_kit(_where_html(stage_id, journal, s.tables()), "exback-where"))
+    out.append(html_kit(_where_html(stage_id, journal, s.tables(), where), "exback-where"))
     return out
 
 
@@ -181,7 +169,8 @@ def next_stage_for(planned: str | None) -> str | None:
     """Return the next stage to open: ``planned``, skipping stages the boundaries gate holds."""
     if planned is None:
         return None
-    for candidate in STAGE_ORDER[STAGE_ORDER.index(planned):]:
+    order = content.load().stage_ids
+    for candidate in order[order.index(planned):]:
         if session().gated_by(candidate) is None:
             return candidate
     return None

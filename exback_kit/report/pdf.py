@@ -26,7 +26,7 @@ from exback_kit.store.files import open_replacing
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from exback_kit.domain.tracking import Tables
+    from exback_kit.domain.timeline import Tables
     from exback_kit.report.pages import Line
 
 #: progress(fraction from 0 to 1, what is happening) — e.g. to move a progress bar.
@@ -108,7 +108,7 @@ def plan_pages(journal: Journal, tables: Tables, steps: Sequence[int],
               for i in range(0, len(names), 2)]
     flows = [figures_lines(tables, today), wellbeing_lines(journal, tables, today)]
     if steps:
-        flows.append(answer_lines(journal, steps))
+        flows.append(answer_lines(tables, steps))
     for flow in flows:
         pages += [partial(_draw_text, page) for page in report_pages.paginate(flow)]
     return pages
@@ -134,11 +134,11 @@ def write_report(journal: Journal, out: str | os.PathLike[str], *,
     from matplotlib.backends.backend_pdf import PdfPages
 
     from exback_kit.charts import palette
-    from exback_kit.domain import tracking
     from exback_kit.report import pages as report_pages
+    from exback_kit.store import reads
     rc: Any = {**palette.RC, "pdf.fonttype": PDF_FONTTYPE}
     today = today or date.today()
-    pages = plan_pages(journal, tracking.load_tables(journal), steps, today)
+    pages = plan_pages(journal, reads.load_tables(journal), steps, today)
     with open_replacing(path, make_folder=True) as fh, mpl.rc_context(rc), \
             warnings.catch_warnings(), PdfPages(fh, metadata=PDF_METADATA) as pdf:
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")

@@ -10,7 +10,6 @@ This module never imports pandas at start-up; :meth:`Journal.table` does.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import sqlite3
@@ -24,9 +23,16 @@ from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import validate
 from exback_kit.store.files import create_private_file, make_private_folder
-from exback_kit.store.frames import _same, decoder, typed_frame
-from exback_kit.store.header import APPLICATION_ID, SQLITE_HEADER
+from exback_kit.store.frames import ROW_DECODERS, _same, decoder, typed_frame
+from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from exback_kit.store.opening import (
+    _check_existing,
+    _check_plain_file,
+    _identity,
+    disk_is_full,
+    explain_failure,
+)
 from exback_kit.store.paths import resolve_path
 from exback_kit.store.schema import TABLES, UPDATABLE, Field, fields
 
@@ -35,104 +41,6 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_DEADLINE_S = 60.0
-#: SQLite's result code for "database or disk is full".
-SQLITE_FULL = 13
-#: Below this much free space, an SQLite I/O error is taken to be a full disk.
-NEARLY_FULL_BYTES = 256 * 1024
-#: The errors a journal operation can raise besides the kit's own (the CLI catches these).
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
-
-
-# --- failures in plain words ------------------------------------------------
-
-def disk_is_full(exc: BaseException, folder: Path) -> bool:
-    """Return True if ``exc`` comes from a full disk (or one too full to go on)."""
-    if isinstance(exc, OSError):
-        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    if getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL or "disk is full" in str(exc):
-        return True
-    if isinstance(exc, sqlite3.DatabaseError):
-        # A sidecar (-shm, -wal) cut short by a full disk makes later statements fail
-        # with I/O errors that look like damage but are not: the file is fine once
-        # there is space again.
-        import shutil
-
-        try:
-            return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
-        except OSError:
-            return False
-    return False
-
-
-def explain_failure(exc: BaseException, path: Path) -> JournalError:
-    """Return a plain message for an SQLite or file error on ``path`` (never "damaged")."""
-    if disk_is_full(exc, path.parent):
-        return JournalError(texts.DISK_FULL)
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    if "readonly" in reason or "read-only" in reason or (
-            isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
-        return JournalError(texts.JOURNAL_READ_ONLY.format(path=path))
-    return JournalError(texts.JOURNAL_FAILED.format(path=path, reason=reason))
-
-
-# --- opening safely ---------------------------------------------------------
-
-def _refuse(path: Path) -> JournalError:
-    from exback_kit.store.backups import list_backups
-
-    backups = list_backups(path)
-    hint = (texts.BACKUP_HINT.format(backup=backups[-1]) if backups else texts.NO_BACKUP_HINT)
-    return JournalError(texts.NOT_A_JOURNAL.format(path=path, backup_hint=hint))
-
-
-def _check_existing(path: Path, conn: sqlite3.Connection) -> int:
-    """Return the file's schema version, or raise if it is not ours to open."""
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise _refuse(path)
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        if disk_is_full(exc, path.parent):
-            raise JournalError(texts.DISK_FULL) from None
-        raise _refuse(path) from None
-    if app_id == 0 and version == 0 and tables == 0:
-        return 0  # an empty database: treat as new
-    if app_id != APPLICATION_ID:
-        raise _refuse(path)
-    if version > SCHEMA_VERSION:
-        raise JournalError(texts.NEWER_JOURNAL.format(path=path, found=version,
-                                                      known=SCHEMA_VERSION))
-    return int(version)
-
-
-def _check_plain_file(path: Path) -> bool:
-    """Return True if ``path`` holds something; refuse folders, devices and odd files.
-
-    A journal is a plain file: ``/dev/null`` or a folder is refused, and so is a
-    file that reports size 0 but still has content (such as ``/proc/self/status``).
-    """
-    if not path.exists():
-        return False
-    if not path.is_file():
-        raise JournalError(texts.JOURNAL_NOT_A_FILE.format(path=path))
-    if path.stat().st_size > 0:
-        return True
-    with open(path, "rb") as fh:
-        if fh.read(1):
-            raise _refuse(path)
-    return False
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    """Return (device, inode) of the file at ``path``, or None if nothing is there."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 class Journal:
@@ -429,19 +337,18 @@ class Journal:
             raise ValidationError(texts.UNKNOWN_KIND.format(
                 kind=kind, allowed=", ".join(TABLES)), field="kind") from None
 
-    def records(self, kind: str, *, where: str = "", params: tuple[object, ...] = (),
-                limit: int | None = None, newest_first: bool = False) -> list[dict[str, Any]]:
+    def records(self, kind: str, *, limit: int | None = None,
+                newest_first: bool = False) -> list[dict[str, Any]]:
         """Return entries of ``kind`` as dicts with decoded values (no pandas needed).
 
-        ``where`` is an SQL condition on the kind's own columns, with ``?`` for ``params``.
+        ``at`` and moment fields are aware ``datetime``, ``day`` and date fields ``date``.
         """
         specs = self._specs(kind)
         order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT * FROM {kind}" + (f" WHERE {where}" if where else "")
-        sql += f" ORDER BY at {order}, id {order}" + (f" LIMIT {int(limit)}" if limit else "")
-        cur = self._conn.execute(sql, params)
+        sql = f"SELECT * FROM {kind} ORDER BY at {order}, id {order}"
+        cur = self._conn.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))
         names = [d[0] for d in cur.description]
-        decoders = {s.name: decoder(s) for s in specs}
+        decoders = {**ROW_DECODERS, **{s.name: decoder(s) for s in specs}}
         return [{n: decoders.get(n, _same)(v) for n, v in zip(names, row, strict=True)}
                 for row in cur.fetchall()]
 
@@ -468,6 +375,15 @@ class Journal:
         specs = self._specs(kind)
         df = pd.read_sql(f"SELECT * FROM {kind} ORDER BY at, id", self._conn)
         return typed_frame(df, specs)
+
+    def change_key(self) -> tuple[int, int]:
+        """Return a pair that changes whenever anyone (this or another connection) writes."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), int(self._conn.total_changes)
+
+    def is_empty(self) -> bool:
+        """Return True when the journal holds no entries of any kind yet."""
+        return all(self.count(kind) == 0 for kind in TABLES)
 
     def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         """Run a read-only query (for exports and tests); return all rows."""

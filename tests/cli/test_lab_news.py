@@ -56,7 +56,7 @@ def test_a_running_lab_reports_news_off(tmp_path):
     try:
         assert launch.wait_until_listening(proc, port, timeout=90)
         url = f"http://127.0.0.1:{port}/lab/api/settings/{PLUGIN}?token={token}"
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (localhost)
+        with urllib.request.urlopen(url, timeout=30) as response:
             schema = json.loads(response.read())["schema"]["properties"]
     finally:
         launch.stop(proc)

@@ -14,7 +14,7 @@ from exback_kit.cli import main
 from exback_kit.errors import ValidationError
 from exback_kit.interchange import daylio
 
-FIXTURE = Path(__file__).parent / "data" / "daylio_export.csv"
+FIXTURE = Path(__file__).parents[1] / "data" / "daylio_export.csv"
 CUSTOM = {"ecstatic": 10, "numb": 4}
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
 
@@ -32,7 +32,7 @@ def _write(tmp_path: Path, body: str, header: str = HEADER) -> Path:
 
 
 def _by_day(journal) -> dict[str, dict]:
-    return {r["day"]: r for r in journal.records("checkins")}
+    return {str(r["day"]): r for r in journal.records("checkins")}
 
 
 def test_default_moods_sit_on_the_1_to_10_scale():
@@ -91,10 +91,10 @@ def test_notes_keep_commas_newlines_and_lose_daylio_markup(journal, export):
 def test_times_are_local_moments_in_12_and_24_hour_form(journal, export):
     daylio.import_daylio(journal, export, mood_map=CUSTOM)
     rows = _by_day(journal)
-    assert datetime.fromisoformat(rows["2024-03-14"]["at"]).time() == time(21, 15)
-    assert datetime.fromisoformat(rows["2024-03-13"]["at"]).time() == time(21, 40)
-    assert datetime.fromisoformat(rows["2024-03-12"]["at"]).time() == time(8, 5)
-    assert datetime.fromisoformat(rows["2024-03-10"]["at"]).time() == time(12, 30)
+    assert rows["2024-03-14"]["at"].time() == time(21, 15)
+    assert rows["2024-03-13"]["at"].time() == time(21, 40)
+    assert rows["2024-03-12"]["at"].time() == time(8, 5)
+    assert rows["2024-03-10"]["at"].time() == time(12, 30)
 
 
 def test_importing_the_same_file_again_adds_nothing(journal, export):
@@ -250,7 +250,7 @@ def test_cli_runs_as_a_real_command(tmp_path, export):
 
 
 def test_daylio_module_imports_nothing_heavy():
-    code = ("import sys, exback_kit.daylio; "
+    code = ("import sys, exback_kit.interchange.daylio; "
             "print([m for m in ('pandas', 'matplotlib', 'ipywidgets') if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)
