@@ -28,7 +28,7 @@ from exback_kit.store.files import TEMP_PREFIX, TEMP_SUFFIX, check_target, fsync
 from exback_kit.store.header import APPLICATION_ID, looks_complete, read_header
 from exback_kit.store.migrations import SCHEMA_VERSION
 from exback_kit.store.opening import explain_failure
-from exback_kit.store.paths import journal_files, key_file, resolve_path
+from exback_kit.store.paths import SIDECAR_SUFFIXES, journal_files, key_file, resolve_path
 
 if TYPE_CHECKING:
     from exback_kit.store.journal import Journal
@@ -175,16 +175,8 @@ def backup_if_due(journal: Journal) -> Path | None:
     return backup(journal)
 
 
-def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
-    """Replace the journal's contents with a backup; return the safety copy made first.
-
-    The backup is opened read-only and left exactly as it is.
-
-    Raises:
-        JournalError: the source is missing, empty, damaged or not a kit journal
-            (nothing changes).
-    """
-    source = Path(source).expanduser()
+def _open_source(source: Path) -> sqlite3.Connection:
+    """Open a restore source read-only, or refuse anything but a complete kit journal."""
     refusal = JournalError(texts.NOT_A_BACKUP.format(path=source))
     if not source.is_file() or read_header(source) is None:
         raise refusal
@@ -202,6 +194,43 @@ def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
         if version > SCHEMA_VERSION:
             raise JournalError(texts.NEWER_JOURNAL.format(path=source, found=version,
                                                           known=SCHEMA_VERSION))
+    except BaseException:
+        other.close()
+        raise
+    return other
+
+
+def check_source(source: str | os.PathLike[str]) -> None:
+    """Raise unless ``source`` can be restored (a complete kit journal this kit can read)."""
+    _open_source(Path(source).expanduser()).close()
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a journal that can't be opened (and its sidecars) out of the way; return it.
+
+    Nothing is deleted: the file stays beside the journal as
+    ``<name>.damaged-<stamp>``, so a restore can start from a fresh file.
+    """
+    kept = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    for file, suffix in zip(journal_files(path), ("", *SIDECAR_SUFFIXES), strict=True):
+        if file.exists():
+            os.replace(file, f"{kept}{suffix}")
+    fsync_folder(path.parent)
+    return kept
+
+
+def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
+    """Replace the journal's contents with a backup; return the safety copy made first.
+
+    The backup is opened read-only and left exactly as it is.
+
+    Raises:
+        JournalError: the source is missing, empty, damaged or not a kit journal
+            (nothing changes).
+    """
+    source = Path(source).expanduser()
+    other = _open_source(source)
+    try:
         safety = backup(journal, label="before-restore")
         journal._ensure_same_file()
         other.backup(journal._conn)

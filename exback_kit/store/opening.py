@@ -59,12 +59,16 @@ def explain_failure(exc: BaseException, path: Path) -> JournalError:
 
 # --- opening safely ---------------------------------------------------------
 
+class NotAJournal(JournalError):
+    """The file is not a kit journal, or is too damaged to open (restore can replace it)."""
+
+
 def _refuse(path: Path) -> JournalError:
     from exback_kit.store.backups import list_backups
 
     backups = list_backups(path)
     hint = (texts.BACKUP_HINT.format(backup=backups[-1]) if backups else texts.NO_BACKUP_HINT)
-    return JournalError(texts.NOT_A_JOURNAL.format(path=path, backup_hint=hint))
+    return NotAJournal(texts.NOT_A_JOURNAL.format(path=path, backup_hint=hint))
 
 
 def _check_existing(path: Path, conn: sqlite3.Connection) -> int:
