@@ -45,7 +45,7 @@ def test_restoring_a_brings_back_a_entries_not_b(two):
 
 def test_rotation_never_deletes_a_file_the_person_put_in_backups(two):
     a, _ = two
-    mine = a.path.parent / "backups" / "my-notes.sqlite3"
+    mine = a.path.parent / "backups" / "a copy I made.sqlite3"  # sorts before a's backups
     a.backup()
     mine.write_bytes(b"mine")
     for _ in range(BACKUPS_KEPT + 2):
