@@ -9,12 +9,12 @@ from exback_kit import ValidationError
 
 @pytest.mark.parametrize("habits", [[""], ["walk", ""], ["   "]])
 def test_a_checkin_with_an_empty_habit_is_refused_and_nothing_saved(journal, habits):
-    with pytest.raises(ValidationError, match="habits: .* empty item"):
+    with pytest.raises(ValidationError, match=r"habits: .* empty item"):
         journal.add_checkin(6, habits=habits)
     assert journal.count("checkins") == 0
 
 
 def test_text_that_is_not_valid_unicode_is_refused_naming_the_field(journal):
-    with pytest.raises(ValidationError, match="note: .* aren't valid text"):
+    with pytest.raises(ValidationError, match=r"note: .* aren.t valid text"):
         journal.add_checkin(6, note="caf\udce9")
     assert journal.count("checkins") == 0
