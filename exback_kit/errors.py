@@ -16,3 +16,7 @@ class ValidationError(ValueError):
 
 class JournalError(RuntimeError):
     """The journal file cannot be used as it is (foreign, corrupt, newer, missing)."""
+
+
+class JournalLocked(JournalError):
+    """The journal is locked with a passphrase that was not given (or does not open it)."""

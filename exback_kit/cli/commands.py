@@ -15,8 +15,8 @@ plain message with exit status 2 (bad input) or 1 (journal problem).
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,7 +26,9 @@ from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
-from exback_kit.store.paths import journal_files
+from exback_kit.store.backups import check_source, forget, set_aside
+from exback_kit.store.locking import db_errors
+from exback_kit.store.opening import NotAJournal, explain_failure
 
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
@@ -38,6 +40,9 @@ CLI_MODULES: dict[str, str] = {
     "demo": "exback_kit.interchange.demo",
     "urges": "exback_kit.cli.plans",
     "plan": "exback_kit.cli.plans",
+    "encrypt": "exback_kit.cli.lock",
+    "decrypt": "exback_kit.cli.lock",
+    "passphrase": "exback_kit.cli.lock",
 }
 
 EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -59,17 +64,28 @@ def _say(message: str) -> None:
     print(message)
 
 
+class Stopped(Exception):
+    """The person ended the questions with Ctrl-D: stop, and save nothing."""
+
+
+def _has_terminal() -> bool:
+    """Return True if a person can answer questions (stdin is an open terminal)."""
+    stdin = sys.stdin
+    return stdin is not None and not stdin.closed and stdin.isatty()
+
+
 def _ask(prompt: str) -> str:
     try:
         return input(prompt)
     except EOFError:
-        return ""
+        print()
+        raise Stopped from None
 
 
 def _confirmed(args: argparse.Namespace, question: str, word: str) -> bool:
     if getattr(args, "yes", False):
         return True
-    if not sys.stdin.isatty():
+    if not _has_terminal():
         raise ValidationError(texts.CLI_NEEDS_YES, field="--yes")
     return _ask(question).strip().lower() == word
 
@@ -81,8 +97,11 @@ def cmd_where(args: argparse.Namespace) -> int:
     path = resolve_path(args.journal)
     _say(str(path))
     if args.verbose:
+        from exback_kit.store.locking import is_encrypted
+
+        locked = texts.LOCK_IS_LOCKED if is_encrypted(path) else texts.LOCK_IS_PLAIN
         _say(texts.CLI_WHERE_DETAIL.format(exists="yes" if path.exists() else "not yet",
-                                           backups=backup_dir(path)))
+                                           locked=locked, backups=backup_dir(path)))
     return EXIT_OK
 
 
@@ -113,7 +132,7 @@ def _interactive_checkin() -> dict[str, Any]:
 def cmd_checkin(args: argparse.Namespace) -> int:
     """Save a check-in from flags, or ask for one at the terminal."""
     if args.mood is None:
-        if not sys.stdin.isatty():
+        if not _has_terminal():
             raise ValidationError(texts.CLI_MOOD_NEEDED, field="mood")
         values = _interactive_checkin()
     else:
@@ -154,20 +173,28 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export the journal to a zip of CSVs or one JSON file."""
+    """Export the journal to a zip of CSVs or one JSON file (sealed with --encrypt)."""
     from exback_kit.interchange import exports
+    if args.encrypt:
+        from exback_kit.cli.lock import export_sealed
+
+        return export_sealed(args)
     out = Path(args.out) if args.out else Path(exports.timestamped_name(args.format or "csv"))
     with _open(args) as journal:
         written = exports.export(journal, out, args.format)
     _say(texts.CLI_EXPORTED.format(path=written))
+    _say(texts.LOCK_EXPORT_PLAIN)
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Add the entries of an export to the journal."""
+    """Add the entries of an export (plain, or sealed with a passphrase) to the journal."""
+    from exback_kit.cli.lock import import_passphrase
     from exback_kit.interchange import exports
+
+    secret = import_passphrase(args.file)
     with _open(args) as journal:
-        added = exports.import_file(journal, args.file)
+        added = exports.import_file(journal, args.file, passphrase=secret)
     _say(texts.CLI_IMPORTED.format(count=sum(added.values()),
                                    kinds=", ".join(f"{k} {n}" for k, n in added.items() if n)
                                    or "nothing new"))
@@ -184,7 +211,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Bring back a backup (the newest one unless a file is named)."""
-    backups = list_backups(args.journal)
+    backups = list_backups(args.journal)  # complete backups of this journal only
     if args.list:
         for b in backups:
             _say(str(b))
@@ -195,23 +222,31 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not _confirmed(args, texts.CLI_CONFIRM_RESTORE.format(source=source), "yes"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
-    journal = Journal.open(args.journal, backup=False)
+    check_source(source)
+    kept = None
+    try:
+        journal = Journal.open(args.journal, backup=False)
+    except NotAJournal:  # damaged: keep it aside and restore into a fresh file
+        kept = set_aside(resolve_path(args.journal))
+        journal = Journal.open(args.journal, backup=False)
     with journal:
         safety = journal.restore_from(source)
-    _say(texts.CLI_RESTORED.format(source=source, safety=safety))
+    _say(texts.CLI_RESTORED.format(source=source, safety=safety) if kept is None else
+         texts.CLI_RESTORED_DAMAGED.format(source=source, kept=kept))
     return EXIT_OK
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
-    """Delete the journal and its backups, after confirmation."""
+    """Delete the journal, its key, and its own backups, after confirmation."""
     path = resolve_path(args.journal)
+    if not path.exists() and not list_backups(path):
+        _say(texts.CLI_NOTHING_TO_FORGET.format(path=path))
+        return EXIT_OK
     if not _confirmed(args, texts.CLI_CONFIRM_FORGET.format(path=path), "delete"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
-    for file in journal_files(path):
-        file.unlink(missing_ok=True)
-    shutil.rmtree(backup_dir(path), ignore_errors=True)
-    _say(texts.CLI_FORGOTTEN.format(path=path))
+    gone = forget(path)
+    _say(texts.CLI_FORGOTTEN.format(count=len(gone), files="\n".join(f"  {f}" for f in gone)))
     return EXIT_OK
 
 
@@ -262,6 +297,7 @@ def _core(sub: Any) -> None:
     p = sub.add_parser("export", help=texts.CLI_HELP_EXPORT)
     p.add_argument("out", nargs="?", help=texts.CLI_HELP_EXPORT_OUT)
     p.add_argument("--format", choices=("csv", "json"))
+    p.add_argument("--encrypt", action="store_true", help=texts.CLI_HELP_EXPORT_ENCRYPT)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help=texts.CLI_HELP_IMPORT)
@@ -309,8 +345,36 @@ def _command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _plain_output() -> None:
+    """Print text a terminal can't encode (e.g. bytes from argv) as escapes, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _problem(message: str, status: int) -> int:
+    print(texts.CLI_PROBLEM.format(problem=message), file=sys.stderr)
+    return status
+
+
+def _file_problem(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return texts.DISK_FULL
+    reason = exc.strerror or str(exc)
+    if exc.filename:
+        return texts.CLI_FILE_PROBLEM.format(path=exc.filename, reason=reason)
+    return texts.CLI_OS_PROBLEM.format(reason=reason)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``exback`` command; return its exit status."""
+    """Run the ``exback`` command; return its exit status.
+
+    Every failure is a message on stderr, never a traceback: 2 for bad input
+    (a value, a file name, no terminal to ask), 1 for a journal or disk problem,
+    130 for Ctrl-C.
+    """
+    _plain_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_in(argv)
     parser = build_parser(command if command in CLI_MODULES else ("" if command else None))
@@ -320,17 +384,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     run: Callable[[argparse.Namespace], int] = args.func
     try:
-        return run(args)
+        from exback_kit.cli.lock import run_unlocking
+
+        return run_unlocking(run, args)
     except ValidationError as exc:
-        print(texts.CLI_PROBLEM.format(problem=exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _problem(str(exc), EXIT_BAD_INPUT)
     except JournalError as exc:
-        print(texts.CLI_PROBLEM.format(problem=exc), file=sys.stderr)
+        return _problem(str(exc), EXIT_JOURNAL)
+    except Stopped:
+        print(texts.CLI_STOPPED, file=sys.stderr)
         return EXIT_JOURNAL
+    except db_errors() as exc:  # an SQLite failure the store did not put in words
+        return _problem(str(explain_failure(exc, resolve_path(args.journal))), EXIT_JOURNAL)
     except OSError as exc:  # a folder that doesn't exist, a file without permission, a full disk
-        problem = texts.CLI_FILE_PROBLEM.format(path=exc.filename or "", reason=exc.strerror or exc)
-        print(texts.CLI_PROBLEM.format(problem=problem), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        return _problem(_file_problem(exc), EXIT_JOURNAL if full else EXIT_BAD_INPUT)
+    except UnicodeError:
+        return _problem(texts.CLI_BAD_TEXT, EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         print(texts.CLI_INTERRUPTED, file=sys.stderr)
         return 130

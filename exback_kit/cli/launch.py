@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -36,6 +35,7 @@ from typing import Any
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import resolve_path
+from exback_kit.store.files import write_private
 from exback_kit.store.paths import JOURNAL_ENV
 
 START_NOTEBOOK = "00_start_here.ipynb"
@@ -79,7 +79,7 @@ def copy_missing(source: Path, dest: Path) -> list[Path]:
     for nb in sorted(source.glob("*.ipynb")):
         target = dest / nb.name
         if not target.exists():
-            shutil.copyfile(nb, target)
+            write_private(target, nb.read_bytes())  # whole or not at all, mode 0600
             copied.append(target)
     return copied
 
@@ -148,9 +148,65 @@ def _as_root() -> list[str]:
     return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
-def lab_server(folder: Path, port: int, token: str) -> Server:
-    """Return the JupyterLab command serving ``folder``, opening at the start notebook."""
-    argv = [sys.executable, "-m", "jupyterlab", "--no-browser",
+#: JupyterLab settings that keep it off the internet: no news, no update check
+#: (and so no "get notified about official Jupyter news?" prompt on first start).
+LAB_OVERRIDES: dict[str, dict[str, Any]] = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
+                                                    "checkForUpdates": False},
+}
+LAB_SETTINGS_FOLDER = "jupyterlab-settings"
+
+
+def _default_app_settings() -> Path | None:
+    try:
+        from jupyterlab.commands import get_app_dir
+    except ImportError:
+        return None
+    return Path(get_app_dir()) / "settings"
+
+
+def lab_settings_dir(journal_folder: Path, defaults: Path | None = None) -> Path:
+    """Write JupyterLab's app settings for the kit beside the journal; return the folder.
+
+    ``overrides.json`` holds :data:`LAB_OVERRIDES` on top of any overrides (and
+    ``page_config.json``) the installation already had in ``defaults``; the person can
+    still change each setting in JupyterLab. Written with the kit's safe writer.
+    """
+    import json
+
+    from exback_kit.store.files import make_private_folder
+
+    folder = journal_folder / LAB_SETTINGS_FOLDER
+    make_private_folder(folder)
+    defaults = defaults if defaults is not None else _default_app_settings()
+    overrides: dict[str, Any] = {}
+    if defaults is not None and defaults.resolve() != folder.resolve():
+        try:
+            found = json.loads((defaults / "overrides.json").read_text(encoding="utf-8"))
+            overrides = found if isinstance(found, dict) else {}
+        except (OSError, ValueError):
+            overrides = {}
+        try:
+            page = (defaults / "page_config.json").read_bytes()
+            write_private(folder / "page_config.json", page)
+        except OSError:
+            pass
+    for plugin, values in LAB_OVERRIDES.items():
+        found_plugin = overrides.get(plugin)
+        merged: dict[str, Any] = found_plugin if isinstance(found_plugin, dict) else {}
+        overrides[plugin] = {**merged, **values}
+    write_private(folder / "overrides.json", json.dumps(overrides, indent=1).encode("utf-8"))
+    return folder
+
+
+def lab_server(folder: Path, port: int, token: str,
+               settings_dir: Path | None = None) -> Server:
+    """Return the JupyterLab command serving ``folder``, opening at the start notebook.
+
+    ``settings_dir`` (see :func:`lab_settings_dir`) turns off the news prompt.
+    """
+    settings = [f"--LabApp.app_settings_dir={settings_dir}"] if settings_dir else []
+    argv = [sys.executable, "-m", "jupyterlab", "--no-browser", *settings,
             f"--ServerApp.ip={HOST}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
             f"--ServerApp.root_dir={folder}",
             f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",
@@ -252,11 +308,47 @@ def _prepare(args: argparse.Namespace) -> tuple[Path, int, str]:
     return folder, port, secrets.token_hex(24)
 
 
+def unlock_for_kernels(journal: str | None, env: dict[str, str]) -> Path | None:
+    """On a locked journal, ask the passphrase once and hand the key to the kernels.
+
+    The data key (never the passphrase) goes into a 0600 file in the per-user runtime
+    folder, named in ``env`` for the server and its kernels; the caller removes it when
+    the server stops. The passphrase variables are taken out of the server's environment.
+
+    Returns:
+        The hand-off file, or None for a plain journal.
+    """
+    from exback_kit.cli.lock import unlocking_secret
+    from exback_kit.store import locking
+
+    for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV):
+        env.pop(name, None)
+    path = resolve_path(journal).resolve()
+    if not locking.is_encrypted(path):
+        return None
+    passphrase, recovery = unlocking_secret()
+    handoff = locking.write_handoff(path, locking.unlock(path, passphrase, recovery))
+    env[locking.KEY_HANDOFF_ENV] = str(handoff)
+    env[JOURNAL_ENV] = str(path)
+    print(texts.LAUNCH_UNLOCKED, flush=True)
+    return handoff
+
+
+def _serve_unlocked(server: Server, args: argparse.Namespace, token: str) -> int:
+    env = server_env(token, args.journal)
+    handoff = unlock_for_kernels(args.journal, env)
+    try:
+        return serve(server, env, open_browser=not args.no_browser)
+    finally:
+        if handoff is not None:
+            handoff.unlink(missing_ok=True)
+
+
 def cmd_lab(args: argparse.Namespace) -> int:
     """Open JupyterLab at the start notebook."""
     folder, port, token = _prepare(args)
-    return serve(lab_server(folder, port, token), server_env(token, args.journal),
-                 open_browser=not args.no_browser)
+    settings = lab_settings_dir(resolve_path(args.journal).parent)
+    return _serve_unlocked(lab_server(folder, port, token, settings), args, token)
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -266,8 +358,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     if importlib.util.find_spec("voila") is None:
         raise ValidationError(texts.LAUNCH_NO_VOILA, field="app")
     folder, port, token = _prepare(args)
-    return serve(app_server(folder, port, token), server_env(token, args.journal),
-                 open_browser=not args.no_browser)
+    return _serve_unlocked(app_server(folder, port, token), args, token)
 
 
 def _options(p: argparse.ArgumentParser) -> None:

@@ -25,6 +25,8 @@ def status_lines(journal: Journal) -> list[str]:
     else:
         lines.append(texts.STATUS_NO_MOOD)
     lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables["answers"])))
+    lines.append(texts.STATUS_LOCK.format(
+        state=texts.LOCK_IS_LOCKED if journal.encrypted else texts.LOCK_IS_PLAIN))
     if journal.is_demo:
         lines.append(texts.STATUS_DEMO)
     return lines

@@ -37,6 +37,9 @@ BAD_FLAG = "{field}: {value} isn't allowed here. Please use yes or no (True/Fals
 BAD_CHOICE = "{field}: {value} isn't one of the options. Please use one of: {allowed}."
 BAD_LIST = "{field}: {value} isn't allowed here. Please give a list of short words."
 LIST_TOO_LONG = "{field}: {value} has too many entries; the most is {max_len}."
+BAD_CHARACTERS = ("{field}: {value} has bytes that aren't valid text (often a terminal set to "
+                  "another encoding). Please type it again.")
+EMPTY_LIST_ITEM = "{field}: {value} has an empty item. Please leave it out or give it a name."
 BAD_ANSWER = "{field}: {value} can't be saved as an answer. Please use text, a number, yes/no, a date or a list."
 BAD_MOMENT = "{field}: {value} isn't a date or time. Please use a date like 2026-03-14 or a time like 2026-03-14T21:30."
 BAD_DAY = "{field}: {value} isn't a date. Please use a date like 2026-03-14."
@@ -56,6 +59,79 @@ NEWER_JOURNAL = ("{path} was written by a newer version of exback-kit (format {f
 JOURNAL_BUSY = ("The journal at {path} stayed busy for {seconds:.0f} s (another notebook or "
                 "command is writing). Nothing was saved; please try again.")
 NETWORK_FOLDER = "{path} can't be opened: {reason}"
+DISK_FULL = "Your disk is full, so nothing was saved. Free some space and try again."
+JOURNAL_READ_ONLY = ("The journal at {path} can't be written to (the file or its folder is "
+                     "read-only for you), so nothing was saved. Please check its permissions.")
+JOURNAL_FAILED = "The journal at {path} couldn't be read or written ({reason}), so nothing was saved."
+JOURNAL_NOT_A_FILE = ("{path} is a folder or a device, not a journal file. It was left untouched; "
+                      "please name a file such as journal.sqlite3.")
+JOURNAL_GONE = ("The journal at {path} was deleted or replaced while it was open, so this wasn't "
+                "saved. Please restart the notebook's kernel (or run the command again) to use "
+                "the journal that is there now.")
+NOT_A_PLAIN_FILE = ("{path} is a link, a folder or a device, so the kit won't write over it. "
+                    "Nothing was changed; please name a new file.")
+BACKUP_INCOMPLETE = "The backup {path} came out incomplete, so it was not kept. Nothing else changed."
+BACKUP_OVER_OTHER_FILE = ("{path} already exists and isn't an exback-kit backup, so it was left "
+                          "alone. Please name a new file.")
+NOT_A_BACKUP = ("{path} isn't a complete exback-kit journal or backup, so nothing was restored. "
+                "Your journal is untouched.")
+
+# --- the locked journal (store/locking.py, exback encrypt/decrypt/passphrase) ----
+LOCK_LOCKED = ("{path} is locked with a passphrase. Set EXBACK_PASSPHRASE, or run the command in a "
+               "terminal to be asked. Nothing was read or changed.")
+LOCK_WRONG_PASSPHRASE = "That passphrase doesn't open {path}. Nothing was read or changed; please try again."
+LOCK_WRONG_RECOVERY_KEY = "That recovery key doesn't open {path}. Nothing was read or changed."
+LOCK_WRONG_KEY = "The key this notebook was given doesn't open {path} (its passphrase may have changed). Please unlock it again."
+LOCK_BAD_RECOVERY_KEY = ("recovery key: that isn't a recovery key the kit wrote (55 letters and digits in "
+                         "groups of five). Please check each character.")
+LOCK_EMPTY_PASSPHRASE = "{field}: an empty passphrase can't lock anything. Please choose some words only you know."
+LOCK_KEY_FILE_MISSING = ("{path} is locked, and its key file {key_file} is missing. Your recovery key still "
+                         "opens it: set EXBACK_RECOVERY_KEY and run `exback passphrase` to write a new key file.")
+LOCK_KEY_FILE_DAMAGED = ("The key file {key_file} is damaged, so the passphrase can't be checked. Nothing was "
+                         "changed. Your recovery key still opens the journal: set EXBACK_RECOVERY_KEY and run "
+                         "`exback passphrase` to write a new key file.")
+LOCK_KEY_FILE_NEWER = "The key file {key_file} was written by a newer version of exback-kit. Please update the kit."
+LOCK_IN_USE = ("{path} is open in a notebook, the app or another command. Please close them (stop `exback lab` / "
+               "`exback app`) and try again. Nothing was changed.")
+LOCK_CONVERT_FAILED = "The copy at {path} didn't check out, so the journal was left as it was."
+LOCK_FOREIGN_HINT = (" If it is a locked journal whose key file {key_file} went missing, your recovery key "
+                     "opens it (EXBACK_RECOVERY_KEY).")
+LOCK_IS_LOCKED = "yes (locked with a passphrase)"
+LOCK_IS_PLAIN = "no"
+LOCK_ASK = "Passphrase for your journal: "
+LOCK_ASK_NEW = "Choose a passphrase: "
+LOCK_ASK_NEW_AGAIN = "Type it once more: "
+LOCK_ASK_EXPORT = "Passphrase for the export: "
+LOCK_MISMATCH = "passphrase: the two didn't match. Nothing was changed; please try again."
+LOCK_NO_TERMINAL = ("{field}: please set {env}, or run this in a terminal to be asked. The passphrase is "
+                    "never taken from the command line.")
+LOCK_ENCRYPTED = ("Your journal is now locked: {path}\nIts backups are locked too ({count:n:backup} converted).\n\n"
+                  "Your recovery key (shown only this once):\n\n    {recovery}\n\n"
+                  "Keep it somewhere safe and apart from this computer. If you lose both the passphrase and "
+                  "this key, nobody can open the journal — not even the kit.")
+LOCK_RECOVERY_WRITTEN = "Your recovery key was also written to {path} (readable only by you)."
+LOCK_ALREADY = "Your journal was already locked. Backups still plain are locked now ({count:n:backup})."
+LOCK_DECRYPTED = ("Your journal is no longer locked: {path}\nIts backups were unlocked with it "
+                  "({count:n:backup}), so each one opens without the passphrase.")
+LOCK_NOT_LOCKED = "{path} isn't locked, so there was nothing to unlock."
+LOCK_CHANGED = "Your passphrase was changed. Only the key file {key_file} was rewritten; the recovery key stays the same."
+LOCK_EXPORT_PLAIN = "This export is not encrypted: anyone with the file can read it. `exback export --encrypt FILE` locks it."
+LOCK_EXPORT_SEALED = "The export is encrypted (age, with your passphrase); `age -d` or `exback import` opens it."
+LOCK_REPORT_PLAIN = "The PDF is not encrypted: anyone with the file can read it."
+LOCK_AGE_WRONG = "file: that passphrase doesn't open {path}. Nothing was imported."
+CLI_HELP_ENCRYPT = "lock the journal and its backups with a passphrase"
+CLI_HELP_DECRYPT = "unlock the journal and its backups for good"
+CLI_HELP_PASSPHRASE = "change the passphrase (or write a new key file with the recovery key)"
+CLI_HELP_RECOVERY_FILE = "also write the recovery key to FILE (mode 0600)"
+CLI_HELP_EXPORT_ENCRYPT = "encrypt the export with a passphrase (an age file)"
+LAUNCH_UNLOCKED = "Unlocked. The notebooks get the key for as long as the server runs."
+# Notebook: the unlock form in the first cell, and the calm line every other part shows.
+NB_LOCKED = "Your journal is locked. Type its passphrase in the first cell and press Unlock."
+NB_LOCKED_PART = "The journal is locked; this part appears once you unlock it in the first cell."
+NB_PASSWORD = "Passphrase"
+NB_UNLOCK = "Unlock"
+NB_LOCK_NOW = "Lock now"
+NB_LOCKED_AGAIN = "Locked. The key is gone from this notebook; unlock again whenever you like."
 
 # --- command line -----------------------------------------------------------
 BAD_EXPORT_FORMAT = "format: {value!r} isn't a format the kit can write. Please use one of: {allowed}."
@@ -67,10 +143,14 @@ CLI_DESCRIPTION = "exback-kit: a private journal for the weeks after a breakup. 
 CLI_USAGE_ERROR = "{prog}: {problem}\n"
 CLI_PROBLEM = "Nothing was changed. {problem}"
 CLI_FILE_PROBLEM = "{path}: {reason}. Please check the folder exists and is yours to write in."
+CLI_OS_PROBLEM = "The computer reported a problem: {reason}."
+CLI_BAD_TEXT = ("Some text couldn't be read or written as valid characters (often a terminal set "
+                "to another encoding). Please type it again.")
+CLI_STOPPED = "Stopped. Nothing was saved."
 CLI_INTERRUPTED = "Stopped. Anything already saved is safe."
 CLI_NEEDS_YES = "This needs a yes from you. Run it in a terminal to be asked, or add --yes."
 CLI_CANCELLED = "Okay, nothing was changed."
-CLI_WHERE_DETAIL = "journal exists: {exists}\nbackups folder: {backups}"
+CLI_WHERE_DETAIL = "journal exists: {exists}\nencrypted: {locked}\nbackups folder: {backups}"
 CLI_ASK_MOOD = "Mood right now, 1 (very low) to 10 (very good): "
 CLI_ASK_ENERGY = "Energy, 1 (drained) to 10 (buzzing) — Enter to skip: "
 CLI_ASK_SLEEP = "Hours slept last night — Enter to skip: "
@@ -89,8 +169,13 @@ CLI_BACKED_UP = "Backed up to {path}"
 CLI_NO_BACKUPS = "backup: there are no backups yet. `exback backup` makes one."
 CLI_CONFIRM_RESTORE = "Replace the journal with {source}? A copy of the current journal is kept first. Type yes: "
 CLI_RESTORED = "Restored from {source}. The journal as it was is kept at {safety}."
+CLI_RESTORED_DAMAGED = ("Restored from {source}. The journal that couldn't be opened was kept, "
+                        "untouched, as {kept}.")
 CLI_CONFIRM_FORGET = "This deletes {path} and all its backups, for good. Type delete to go ahead: "
-CLI_FORGOTTEN = "Deleted {path} and its backups."
+CLI_FORGOTTEN = "Deleted {count} file(s):\n{files}"
+CLI_NOTHING_TO_FORGET = "There is no journal at {path}, so nothing was deleted."
+FORGET_NOT_A_JOURNAL = ("{path} isn't an exback-kit journal, so the kit won't delete it. "
+                        "Nothing was deleted.")
 CLI_HELP_JOURNAL = "use the journal at PATH instead of the usual one"
 CLI_HELP_AT = "when it happened (e.g. 2026-03-14 or 2026-03-14T21:30); default now"
 CLI_HELP_NOTE = "a short note (optional)"
@@ -115,7 +200,27 @@ CLI_HELP_FORGET = "delete the journal and its backups"
 STATUS_MOOD = "Latest mood: {mood}/10 on {day}"
 STATUS_NO_MOOD = "Latest mood: no check-ins yet. `exback checkin` takes 30 seconds."
 STATUS_STAGE = "Where you are: {stage}"
+STATUS_LOCK = "Encrypted: {state}"
 STATUS_DEMO = "(This is the demo journal, filled with made-up data.)"
+IN_IMPORT_SETTING = "settings, {key!r}: {problem} Nothing was imported."
+IMPORT_BAD_SETTINGS = "{path}: its settings aren't a set of names and values. Nothing was imported."
+IMPORT_BAD_MANIFEST = ("{path}: {field} is {value}, but an exback-kit export has a whole number "
+                       "there. Nothing was imported.")
+IMPORT_TOO_BIG = ("{path} would take about {size} MB to read, more than the {limit} MB an export "
+                  "can hold. Nothing was imported.")
+IMPORT_TOO_DEEP = ("{path}: {name} nests lists or objects more than {depth} levels deep, which an "
+                   "exback-kit export never does. Nothing was imported.")
+IMPORT_NOT_UTF8 = "{path}: {name} isn't UTF-8 text. Nothing was imported."
+IMPORT_BAD_JSON = ("{path}: {name} isn't valid JSON (line {line}, column {column}). "
+                   "Nothing was imported.")
+IMPORT_DAMAGED_ZIP = "{path} is a damaged or unreadable zip file. Nothing was imported."
+IMPORT_ROW_NOT_OBJECT = "{value} isn't an entry (a set of field names and values)."
+IMPORT_TABLE_NOT_LIST = "{kind}: the entries aren't a list. Nothing was imported."
+CSV_BAD_COLUMN = ("{name}: the column {column!r} isn't one the kit knows (or appears twice). "
+                  "The columns are: {allowed}. Nothing was imported.")
+CSV_CELL_COUNT = ("{name}, row {number}: has {found} cells but the header has {expected}. "
+                  "Nothing was imported.")
+CSV_UNREADABLE = "{name}, line {line}: can't be read as CSV ({problem}). Nothing was imported."
 IN_IMPORT_ROW = "{kind}, row {number}: {problem} Nothing was imported."
 
 # --- content and forms ------------------------------------------------------
@@ -707,7 +812,7 @@ REPORT_YES = "yes"
 REPORT_NO = "no"
 REPORT_BAD_STEPS = "{field}: {value!r} isn't a list of steps. Please give step numbers from 0 to 18 separated by commas, e.g. 2,4."
 REPORT_NOT_PDF = "{field}: {value!r} doesn't end in .pdf. Please give a file name like report.pdf."
-REPORT_WRITTEN = "Saved your report to {path} ({pages} pages). It holds your private notes: keep it somewhere only you can open."
+REPORT_WRITTEN = "Saved your report to {path} ({pages} pages). The PDF is not encrypted and holds your private notes: keep it somewhere only you can open."
 REPORT_PROGRESS_READING = "Reading your journal"
 REPORT_PROGRESS_PAGE = "Page {page} of {pages}"
 REPORT_PROGRESS_DONE = "Done"

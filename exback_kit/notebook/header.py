@@ -172,9 +172,14 @@ def folded_children(kind: str, journal: Journal, unfold: Any) -> list[widgets.Wi
 
 def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[widgets.Widget]:
     """Return a stage header's widgets: demo, gate notice, where you are, latest check-in."""
+    from exback_kit.notebook.unlock import lock_now_children, unlock_children
     s = session()
+    if s.locked():
+        return unlock_children()
     journal = s.journal()
     out = demo_children(journal)
+    if s.mine().encrypted:
+        out += lock_now_children()
     gated_by = s.gated_by(stage_id)
     if gated_by is not None:
         notice = widgets.VBox([gate_notice(gated_by)])

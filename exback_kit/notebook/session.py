@@ -17,6 +17,7 @@ import ipywidgets as widgets
 from exback_kit.content import texts
 from exback_kit.domain import gate
 from exback_kit.domain.gate import Journey
+from exback_kit.errors import JournalLocked
 from exback_kit.store import Journal
 from exback_kit.store.paths import JOURNAL_ENV
 from exback_kit.store.schema import TABLES
@@ -40,6 +41,16 @@ def html_line(text: str, css_class: str = "") -> widgets.HTML:
 def html_kit(markup: str, css_class: str = "") -> widgets.HTML:
     """Return an HTML widget for markup the kit wrote itself (escape any person text first)."""
     return widgets.HTML(markup, _dom_classes=_classes(css_class))
+
+
+def calm_when_locked(build: Builder) -> Builder:
+    """Return ``build`` that shows one calm line instead of failing while the journal is locked."""
+    def guarded() -> list[widgets.Widget]:
+        try:
+            return build()
+        except JournalLocked:
+            return [html_line(texts.NB_LOCKED_PART, "exback-locked")]
+    return guarded
 
 
 class Part(widgets.VBox):
@@ -149,14 +160,68 @@ class Session:
         #: id(journal) -> (change key, its tables), re-read only after something was written.
         self._tables: dict[int, tuple[tuple[int, int], LazyTables]] = {}
         self._parts: dict[str, Part] = {}
+        # The data key of a locked journal: held in memory for the kernel's life only.
+        self._key: bytes | None = None
+        #: True after "Lock now": the server's key is not taken again in this kernel.
+        self.locked_here = False
         #: Labels of folded sections the person opened in this kernel.
         self.unfolded: set[str] = set()
 
+    def _path(self) -> Any:
+        from exback_kit.store import resolve_path
+
+        return resolve_path(os.environ.get(JOURNAL_ENV) or None)
+
     def mine(self) -> Journal:
-        """Return the person's own journal, opened once."""
+        """Return the person's own journal, opened once.
+
+        Raises:
+            JournalLocked: the journal is locked and this kernel has no key for it yet.
+        """
         if self._mine is None:
-            self._mine = Journal.open(os.environ.get(JOURNAL_ENV) or None)
+            from exback_kit.store import locking
+
+            path = self._path()
+            if self._key is None and not self.locked_here and locking.is_encrypted(path):
+                self._key = locking.read_handoff(path)  # from `exback lab` / `exback app`
+            self._mine = Journal.open(path, key=self._key)
         return self._mine
+
+    def locked(self) -> bool:
+        """Return True while the person's journal is locked in this kernel."""
+        try:
+            self.mine()
+        except JournalLocked:
+            return True
+        return False
+
+    def unlock(self, passphrase: str) -> None:
+        """Unlock the journal with ``passphrase``; keep its key in memory; rebuild every part.
+
+        Raises:
+            JournalLocked: the passphrase does not open it.
+            ValidationError: the passphrase is empty.
+        """
+        from exback_kit.store import locking
+
+        self._key = locking.unlock(self._path(), passphrase)
+        self._close_journals()
+        self._rebuild_all()
+
+    def lock_now(self) -> None:
+        """Forget the key and close the journal; every part says calmly it is locked."""
+        self._key = None
+        self.locked_here = True
+        self._close_journals()
+        self._rebuild_all()
+
+    def _close_journals(self) -> None:
+        for j in (self._mine, self._demo):
+            if j is not None:
+                j.close()
+        self._mine = self._demo = None
+        self._tables.clear()
+        self._showing_demo = None
 
     def journal(self) -> Journal:
         """Return the journal shown now: the demo one if chosen, else the person's."""
@@ -236,6 +301,7 @@ class Session:
     def part(self, stage_id: str, name: str, build: Builder, *,
              refresh_on_save: bool = False) -> Part:
         """Return a new Part built now and kept for later re-draws (replacing an older one)."""
+        build = calm_when_locked(build)
         part = Part(stage_id, name, build, build(), refresh_on_save=refresh_on_save)
         old = self._parts.get(part.label)
         self._parts[part.label] = part
@@ -248,12 +314,8 @@ class Session:
         for part in self._parts.values():
             part.close()
         self._parts.clear()
-        for j in (self._mine, self._demo):
-            if j is not None:
-                j.close()
-        self._mine = self._demo = None
-        self._tables.clear()
-        self._showing_demo = None
+        self._close_journals()
+        self._key = None
 
 
 _SESSION: Session | None = None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from exback_kit.content import LAST_STEP, texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal
+from exback_kit.store.files import open_replacing
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -139,23 +139,15 @@ def write_report(journal: Journal, out: str | os.PathLike[str], *,
     rc: Any = {**palette.RC, "pdf.fonttype": PDF_FONTTYPE}
     today = today or date.today()
     pages = plan_pages(journal, reads.load_tables(journal), steps, today)
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=".exback-report-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh, mpl.rc_context(rc), warnings.catch_warnings(), \
-                PdfPages(fh, metadata=PDF_METADATA) as pdf:
-            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-            for number, draw in enumerate(pages, start=1):
-                fig = report_pages.new_page(number, len(pages))
-                draw(fig)
-                pdf.savefig(fig)
-                tell(0.05 + 0.9 * number / len(pages), texts.REPORT_PROGRESS_PAGE.format(
-                    page=number, pages=len(pages)))
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    with open_replacing(path, make_folder=True) as fh, mpl.rc_context(rc), \
+            warnings.catch_warnings(), PdfPages(fh, metadata=PDF_METADATA) as pdf:
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
+        for number, draw in enumerate(pages, start=1):
+            fig = report_pages.new_page(number, len(pages))
+            draw(fig)
+            pdf.savefig(fig)
+            tell(0.05 + 0.9 * number / len(pages), texts.REPORT_PROGRESS_PAGE.format(
+                page=number, pages=len(pages)))
     tell(1.0, texts.REPORT_PROGRESS_DONE)
     return path, len(pages)
 

@@ -1,23 +1,47 @@
-"""A journal's backups: daily copies in ``backups/``, the ten newest kept, and restore."""
+"""A journal's backups: complete, checked copies in ``backups/``, the ten newest kept.
+
+Backups belong to one journal. ``journal.sqlite3`` keeps its copies as
+``backups/journal-<YYYYmmdd-HHMMSS-ffffff>[-label].sqlite3``, so several journals
+can share a folder without touching each other's copies, and a file the kit did
+not write there (any other name) is never listed, rotated or deleted.
+
+A backup counts only when it is complete: it is copied to a temporary name with
+SQLite's backup API, checked (``PRAGMA quick_check`` and the kit's header), flushed
+to disk and only then renamed (see :func:`exback_kit.store.files.replacing`).
+Listing re-checks each file's header cheaply (see :func:`looks_complete`), so an
+empty or cut-short file left by an older kit is never counted as "the newest".
+
+A locked journal's backups are locked with the same data key: the copy is made
+through a keyed SQLCipher connection and checked with the key (see
+:mod:`exback_kit.store.locking`). Their header is random bytes, so listing counts a
+locked copy by its size (whole pages) instead.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from datetime import datetime
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from exback_kit.store.files import create_private_file, make_private_folder
+from exback_kit.content import texts
+from exback_kit.errors import JournalError, ValidationError
+from exback_kit.store.files import TEMP_PREFIX, TEMP_SUFFIX, check_target, fsync_folder, replacing
+from exback_kit.store.header import APPLICATION_ID, looks_complete, read_header
 from exback_kit.store.migrations import SCHEMA_VERSION
-from exback_kit.store.paths import resolve_path
+from exback_kit.store.opening import explain_failure
+from exback_kit.store.paths import SIDECAR_SUFFIXES, journal_files, key_file, resolve_path
 
 if TYPE_CHECKING:
     from exback_kit.store.journal import Journal
 
 BACKUP_EVERY_S = 24 * 3600
 BACKUPS_KEPT = 10
+_STAMP = r"\d{8}-\d{6}-\d{6}"
 
 
 def backup_dir(path: Path) -> Path:
@@ -25,41 +49,221 @@ def backup_dir(path: Path) -> Path:
     return path.parent / "backups"
 
 
+def _suffix(path: Path) -> str:
+    return path.suffix or ".backup"
+
+
+def backup_name(path: Path, stamp: datetime, label: str = "") -> str:
+    """Return the file name of ``path``'s backup made at ``stamp`` (sorts oldest first)."""
+    return f"{path.stem}-{stamp:%Y%m%d-%H%M%S-%f}{'-' + label if label else ''}{_suffix(path)}"
+
+
+def _pattern(path: Path) -> re.Pattern[str]:
+    """Match the names of ``path``'s backups (group 1: the time stamp)."""
+    return re.compile(rf"{re.escape(path.stem)}-({_STAMP})(?:-[a-z][a-z0-9-]*)?"
+                      rf"{re.escape(_suffix(path))}")
+
+
+def _leftover(path: Path) -> re.Pattern[str]:
+    """Match temporary files of ``path``'s backups that a killed process left behind."""
+    return re.compile(rf"{re.escape(TEMP_PREFIX)}{_pattern(path).pattern}\.[^/]*"
+                      rf"{re.escape(TEMP_SUFFIX)}")
+
+
+def _named(path: Path) -> list[Path]:
+    """Return every file in ``backups/`` named as one of ``path``'s backups, oldest first."""
+    folder = backup_dir(path)
+    if not folder.is_dir():
+        return []
+    pattern = _pattern(path)
+    found = [(m[1], p) for p in folder.iterdir() if (m := pattern.fullmatch(p.name))]
+    return [p for _, p in sorted(found)]
+
+
 def list_backups(path: str | os.PathLike[str] | None = None) -> list[Path]:
-    """Return the journal's backups, oldest first."""
-    folder = backup_dir(resolve_path(path))
-    return sorted(folder.glob("*.sqlite3")) if folder.is_dir() else []
+    """Return the journal's complete backups, oldest first (unfinished or damaged ones left out)."""
+    from exback_kit.store.locking import looks_locked
+
+    path = resolve_path(path)
+    # Locked copies count only beside a key file: the kit wrote them, not someone else.
+    locked_ok = key_file(path).is_file()
+    return [p for p in _named(path) if looks_complete(p) or (locked_ok and looks_locked(p))]
+
+
+def own_files(path: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Return every backup file the kit made for this journal, good or not (for ``forget``)."""
+    path = resolve_path(path)
+    folder = backup_dir(path)
+    leftover = _leftover(path)
+    temps = sorted(p for p in folder.iterdir() if leftover.fullmatch(p.name)) \
+        if folder.is_dir() else []
+    return [*_named(path), *temps]
+
+
+def check_backup(path: Path, key: bytes | None = None) -> None:
+    """Raise unless ``path`` is a complete kit journal: header, application id, quick_check.
+
+    A locked copy (``key`` given) is checked through SQLCipher with that key.
+
+    Raises:
+        JournalError: the copy is incomplete or damaged (names the file).
+    """
+    problem = JournalError(texts.BACKUP_INCOMPLETE.format(path=path))
+    if key is not None:
+        from exback_kit.store.locking import check_locked_copy
+
+        if not check_locked_copy(path, key):
+            raise problem
+        return
+    head = read_header(path)
+    if head is None or head.application_id != APPLICATION_ID:
+        raise problem
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise problem
+    except sqlite3.DatabaseError:
+        raise problem from None
+    finally:
+        conn.close()
+
+
+def _copy_into(journal: Journal, temp: Path) -> None:
+    copy = journal.connect_copy(temp)  # keyed like the journal when it is locked
+    try:
+        journal._conn.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+    finally:
+        copy.close()
+
+
+def _refuse_other_file(target: Path) -> None:
+    """An explicit ``--to`` may replace an older kit backup, never someone's other file."""
+    check_target(target)
+    if target.exists() and target.stat().st_size > 0:
+        head = read_header(target)
+        if head is None or head.application_id != APPLICATION_ID:
+            raise ValidationError(texts.BACKUP_OVER_OTHER_FILE.format(path=target), field="to")
 
 
 def backup(journal: Journal, dest: str | os.PathLike[str] | None = None, *,
            label: str = "") -> Path:
     """Copy the journal with SQLite's backup API; return the copy's path.
 
-    Without ``dest`` the copy goes to ``backups/``, named by time (and ``label``)
-    so names sort oldest first, and only the newest :data:`BACKUPS_KEPT` are kept.
+    Without ``dest`` the copy goes to ``backups/``, named after the journal and the
+    time (and ``label``), and only the newest :data:`BACKUPS_KEPT` good copies of
+    this journal are kept. The copy appears under its name only once it is complete
+    and checked; a failure (a full disk, say) leaves nothing behind.
+
+    Raises:
+        JournalError: the copy could not be made (disk full, a damaged copy).
+        ValidationError: ``dest`` is a link, a folder or a file that is not a kit journal.
     """
-    stamp = f"{datetime.now():%Y%m%d-%H%M%S-%f}" + (f"-{label}" if label else "")
-    name = f"{journal.path.stem}-{stamp}.sqlite3"
-    target = Path(dest) if dest else backup_dir(journal.path) / name
-    make_private_folder(target.parent)
-    create_private_file(target)
-    copy = sqlite3.connect(target)
+    if dest is not None:
+        target = Path(dest).expanduser()
+        _refuse_other_file(target)
+    else:
+        target = backup_dir(journal.path) / backup_name(journal.path, datetime.now(), label)
+    from exback_kit.store.locking import db_errors
+
+    failures: tuple[type[BaseException], ...] = (*db_errors(), OSError)
     try:
-        journal._conn.backup(copy)
-    finally:
-        copy.close()
-    target.chmod(0o600)
+        with replacing(target, check=partial(check_backup, key=journal._key),
+                       make_folder=dest is None) as temp:
+            _copy_into(journal, temp)
+    except failures as exc:
+        raise explain_failure(exc, target) from None
     if dest is None:
-        for old in list_backups(journal.path)[:-BACKUPS_KEPT]:
-            old.unlink(missing_ok=True)
+        rotate(journal.path)
     return target
 
+
+def rotate(path: Path, keep: int = BACKUPS_KEPT) -> list[Path]:
+    """Delete this journal's good backups beyond the ``keep`` newest; return what went.
+
+    Only complete copies named as this journal's count and are deleted: a damaged
+    one, another journal's and any other file stay where they are.
+    """
+    old = list_backups(path)[:-keep] if keep else list_backups(path)
+    for file in old:
+        file.unlink(missing_ok=True)
+    return old
+
+
 def backup_if_due(journal: Journal) -> Path | None:
-    """Back up when the newest backup is more than a day old; return the new copy."""
+    """Back up when the newest good backup is more than a day old; return the new copy."""
     existing = list_backups(journal.path)
     if existing and time.time() - existing[-1].stat().st_mtime < BACKUP_EVERY_S:
         return None
-    return backup(journal, )
+    return backup(journal)
+
+
+def _open_source(source: Path, key: bytes | None = None) -> Any:
+    """Open a restore source read-only, or refuse anything but a complete kit journal.
+
+    A locked source opens only with ``key``, the journal's own (never into a plain one).
+    """
+    from exback_kit.store.locking import db_errors, is_encrypted, key_opens
+    from exback_kit.store.opening import connect
+
+    refusal = JournalError(texts.NOT_A_BACKUP.format(path=source))
+    if not source.is_file():
+        raise refusal
+    if is_encrypted(source):
+        if key is None or not key_opens(source, key):
+            raise refusal
+        other = connect(source, key, read_only=True)[0]
+    elif read_header(source) is None:
+        raise refusal
+    else:
+        other = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        try:  # ask SQLite, not the header bytes: a copy's schema may still sit in its -wal
+            app_id = other.execute("PRAGMA application_id").fetchone()[0]
+            version = other.execute("PRAGMA user_version").fetchone()[0]
+            tables = other.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            healthy = other.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        except db_errors():
+            raise refusal from None
+        if app_id != APPLICATION_ID or not version or not tables or not healthy:
+            raise refusal
+        if version > SCHEMA_VERSION:
+            raise JournalError(texts.NEWER_JOURNAL.format(path=source, found=version,
+                                                          known=SCHEMA_VERSION))
+    except BaseException:
+        other.close()
+        raise
+    return other
+
+
+def check_source(source: str | os.PathLike[str]) -> None:
+    """Raise unless ``source`` can be restored (a complete kit journal this kit can read).
+
+    A locked source is only checked for its shape here; its key is checked on restore.
+    """
+    from exback_kit.store.locking import is_encrypted, looks_locked
+
+    source = Path(source).expanduser()
+    if is_encrypted(source):
+        if not (source.is_file() and looks_locked(source)):
+            raise JournalError(texts.NOT_A_BACKUP.format(path=source))
+        return
+    _open_source(source).close()
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a journal that can't be opened (and its sidecars) out of the way; return it.
+
+    Nothing is deleted: the file stays beside the journal as
+    ``<name>.damaged-<stamp>``, so a restore can start from a fresh file.
+    """
+    kept = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    for file, suffix in zip(journal_files(path), ("", *SIDECAR_SUFFIXES), strict=True):
+        if file.exists():
+            os.replace(file, f"{kept}{suffix}")
+    fsync_folder(path.parent)
+    return kept
+
 
 def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
     """Replace the journal's contents with a backup; return the safety copy made first.
@@ -67,20 +271,55 @@ def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
     The backup is opened read-only and left exactly as it is.
 
     Raises:
-        JournalError: the source is missing or not a kit journal (nothing changes).
+        JournalError: the source is missing, empty, damaged or not a kit journal
+            (nothing changes).
     """
-    from exback_kit.store.journal import _check_existing, _refuse
-
-    source = Path(source)
-    if not source.is_file() or source.stat().st_size == 0:
-        raise _refuse(source)
-    other = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    source = Path(source).expanduser()
+    other = _open_source(source, journal._key)
     try:
-        _check_existing(source, other)
         safety = backup(journal, label="before-restore")
+        journal._ensure_same_file()
         other.backup(journal._conn)
     finally:
         other.close()
     if journal.schema_version < SCHEMA_VERSION:
         journal._migrate()
     return safety
+
+
+def forget(path: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Delete the journal, its SQLite sidecars, its key file and its own backups.
+
+    Other journals' backups and any file the kit did not write stay; an emptied
+    ``backups/`` folder is removed.
+
+    Returns:
+        The files deleted, journal first.
+
+    Raises:
+        JournalError: the file at ``path`` is not a kit journal (nothing is deleted).
+    """
+    from exback_kit.store.locking import is_encrypted
+
+    path = resolve_path(path)
+    if path.exists():
+        if not path.is_file():
+            raise JournalError(texts.JOURNAL_NOT_A_FILE.format(path=path))
+        head = read_header(path)
+        # A locked journal can't show its header; its key file (the kit's own) vouches for it.
+        locked = is_encrypted(path) and key_file(path).is_file()
+        if path.stat().st_size > 0 and not locked and (
+                head is None or head.application_id != APPLICATION_ID):
+            raise JournalError(texts.FORGET_NOT_A_JOURNAL.format(path=path))
+    candidates = [*journal_files(path), key_file(path), *own_files(path)]
+    gone = []
+    for file in candidates:
+        if file.is_file() and not file.is_symlink():
+            file.unlink()
+            gone.append(file)
+    folder = backup_dir(path)
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+    if gone:
+        fsync_folder(path.parent)
+    return gone

@@ -1,9 +1,30 @@
-"""Files and folders only their owner can read: the journal, backups, exports, calendars."""
+"""Files and folders only their owner can read, and the one way the kit writes a file.
+
+Every file the kit writes (exports, calendars, the report, backups, settings files)
+goes through :func:`replacing`: the new content is written to a temporary file in
+the same folder, flushed to disk, then renamed over the old name, and the folder
+itself is flushed. The rename is atomic, so at every moment the name holds either
+the old file or the complete new one: a full disk, a killed process or a power cut
+leaves the old file as it was. The standard library has the pieces (``tempfile``,
+``os.replace``, ``os.fsync``) but no function that does all of them in order, so
+this module does.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
+
+from exback_kit.content import texts
+from exback_kit.errors import ValidationError
+
+#: Temporary files start with this, so a leftover one is recognisably the kit's.
+TEMP_PREFIX = ".exback-"
+TEMP_SUFFIX = ".partial"
 
 
 def make_private_folder(folder: Path) -> None:
@@ -19,10 +40,94 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename or a deletion) to disk, where the system allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # some systems (and Windows) cannot open a folder
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.EBADF, errno.ENOTSUP):
+            raise
+    finally:
+        os.close(fd)
+
+
+def check_target(out: Path) -> None:
+    """Refuse to write over a link or something that is not a plain file.
+
+    Raises:
+        ValidationError: ``out`` is a folder, a link or a device (the message names it).
+    """
+    if out.is_symlink() or (out.exists() and not out.is_file()):
+        raise ValidationError(texts.NOT_A_PLAIN_FILE.format(path=out), field="file")
+
+
+@contextmanager
+def replacing(out: Path, *, check: Callable[[Path], None] | None = None,
+              make_folder: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside ``out``; on success it becomes ``out`` (mode 0600).
+
+    Write the new content to the yielded path. When the block ends without an error,
+    ``check`` (if given) inspects the complete file, then the file is fsynced and
+    renamed over ``out`` and the folder fsynced. On any error (or a failed check) the
+    temporary file is removed and ``out`` is left exactly as it was.
+
+    Raises:
+        ValidationError: ``out`` is a link, a folder or a device; nothing is written.
+    """
+    out = Path(out)
+    check_target(out)
+    if make_folder:
+        make_private_folder(out.parent)
+    import tempfile  # only when writing: it pulls in random, shutil and more
+
+    try:
+        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f"{TEMP_PREFIX}{out.name}.",
+                                    suffix=TEMP_SUFFIX)
+    except OSError as exc:
+        raise _about(exc, out) from None
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        if check is not None:
+            check(temp)
+        fd = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        temp.chmod(0o600)
+        os.replace(temp, out)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise _about(exc, out) from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_folder(out.parent)
+
+
+def _about(exc: OSError, out: Path) -> OSError:
+    """Return ``exc`` naming ``out`` (the file the person asked for), not the temporary file."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(out))
+
+
+@contextmanager
+def open_replacing(out: Path, *, make_folder: bool = False) -> Iterator[BinaryIO]:
+    """Yield a binary file whose content replaces ``out`` when the block succeeds."""
+    with replacing(out, make_folder=make_folder) as temp, open(temp, "wb") as fh:
+        yield fh
+        fh.flush()
+
+
 def write_private(out: Path, data: bytes) -> Path:
-    """Write ``data`` to ``out`` readable by its owner only (mode 0600, also when replacing)."""
-    fd = os.open(out, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
+    """Replace ``out`` with ``data`` (mode 0600), safely: the old file survives any failure."""
+    with open_replacing(Path(out)) as fh:
         fh.write(data)
-    out.chmod(0o600)
-    return out
+    return Path(out)

@@ -9,6 +9,7 @@ This module never imports pandas at start-up; :meth:`Journal.table` does.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -20,100 +21,117 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store import validate
+from exback_kit.store import locking, validate
 from exback_kit.store.files import create_private_file, make_private_folder
-from exback_kit.store.frames import ROW_DECODERS, _same, decoder, typed_frame
+from exback_kit.store.frames import ROW_DECODERS, _same, decoder, read_frame, typed_frame
+from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from exback_kit.store.opening import (
+    _check_existing,
+    _check_plain_file,
+    _identity,
+    connect,
+    disk_is_full,
+    explain_failure,
+)
 from exback_kit.store.paths import resolve_path
 from exback_kit.store.schema import TABLES, UPDATABLE, Field, fields
 
 if TYPE_CHECKING:
+    from types import ModuleType  # sqlite3, or sqlcipher3.dbapi2 for a locked journal
+
     import pandas as pd
 
-APPLICATION_ID = 0x45584B54  # "EXKT": marks a file as a kit journal
 BUSY_TIMEOUT_MS = 10_000
 WRITE_DEADLINE_S = 60.0
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-
-# --- opening safely ---------------------------------------------------------
-
-def _refuse(path: Path) -> JournalError:
-    from exback_kit.store.backups import list_backups
-
-    backups = list_backups(path)
-    hint = (texts.BACKUP_HINT.format(backup=backups[-1]) if backups else texts.NO_BACKUP_HINT)
-    return JournalError(texts.NOT_A_JOURNAL.format(path=path, backup_hint=hint))
-
-
-def _check_existing(path: Path, conn: sqlite3.Connection) -> int:
-    """Return the file's schema version, or raise if it is not ours to open."""
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise _refuse(path)
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError:
-        raise _refuse(path) from None
-    if app_id == 0 and version == 0 and tables == 0:
-        return 0  # an empty database: treat as new
-    if app_id != APPLICATION_ID:
-        raise _refuse(path)
-    if version > SCHEMA_VERSION:
-        raise JournalError(texts.NEWER_JOURNAL.format(path=path, found=version,
-                                                      known=SCHEMA_VERSION))
-    return int(version)
 
 
 class Journal:
     """An open journal. Use :meth:`open`; close it, or use it as a context manager."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: Any, path: Path, db: ModuleType = sqlite3,
+                 key: bytes | None = None) -> None:
         self._conn = conn
         self.path = path
+        self._db = db
+        self._key = key
+        self._identity = _identity(path)
 
     # -- lifecycle ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Journal:
+    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool = True,
+             passphrase: str | None = None, key: bytes | None = None) -> Journal:
         """Open (or create) the journal and bring its schema up to date.
 
         Args:
             path: the journal file; default ``EXBACK_HOME`` or the per-user data folder.
             backup: copy the journal to ``backups/`` if the newest copy is a day old.
+            passphrase: opens a locked journal (default ``EXBACK_PASSPHRASE``); else ignored.
+            key: the data key itself (notebook kernels get it from ``exback lab``).
 
         Raises:
-            JournalError: the file is not a kit journal, is damaged, or is newer than this kit.
+            JournalLocked: the journal is locked and no passphrase (or a wrong one) was given.
+            JournalError: the file is not a kit journal, is damaged, is newer than this
+                kit, can't be written, or the disk is full.
         """
         path = resolve_path(path)
-        make_private_folder(path.parent)
-        existed = path.exists() and path.stat().st_size > 0
-        if not path.exists():
-            create_private_file(path)
         try:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
+            make_private_folder(path.parent)
+            existed = _check_plain_file(path)
+            if not path.exists():
+                create_private_file(path)
+        except OSError as exc:
+            if disk_is_full(exc, path.parent):
+                raise JournalError(texts.DISK_FULL) from None
+            raise
+        data_key = locking.data_key_for(path, passphrase, key) if existed else None
+        try:
+            conn, db = connect(path, data_key)
+        except locking.db_errors() as exc:
             raise JournalError(texts.NETWORK_FOLDER.format(path=path, reason=exc)) from None
         try:
-            version = _check_existing(path, conn) if existed else 0
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            journal = cls(conn, path)
+            version = _check_existing(path, conn, db, data_key is not None) if existed else 0
+            journal = cls(conn, path, db, data_key)
+            journal._configure()
             if version < SCHEMA_VERSION:
                 journal._migrate()
+        except db.Error as exc:
+            conn.close()
+            raise explain_failure(exc, path) from None
         except BaseException:
             conn.close()
             raise
         if path.stat().st_mode & 0o077:
             path.chmod(0o600)
         if backup and existed:
-            journal.backup_if_due()
+            try:
+                journal.backup_if_due()
+            except BaseException:
+                journal.close()
+                raise
         return journal
+
+    def _configure(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+
+    def _ensure_same_file(self) -> None:
+        """Raise unless the journal's path still names the file this Journal opened.
+
+        ``exback forget``, a restore by hand or a sync tool can delete or replace the
+        file while a notebook holds it open; SQLite would then keep writing into the
+        unlinked file, and every "saved" would be a lie.
+
+        Raises:
+            JournalError: the file was deleted or replaced; nothing is written.
+        """
+        if _identity(self.path) != self._identity:
+            raise JournalError(texts.JOURNAL_GONE.format(path=self.path))
 
     def _migrate(self) -> None:
         with self._transaction() as conn:
@@ -137,6 +155,15 @@ class Journal:
         self.close()
 
     @property
+    def encrypted(self) -> bool:
+        """True when the journal is locked with a passphrase (SQLCipher)."""
+        return self._key is not None
+
+    def connect_copy(self, path: Path, *, read_only: bool = False) -> Any:
+        """Return a connection to another file with this journal's lock (backups use it)."""
+        return connect(path, self._key, read_only=read_only)[0]
+
+    @property
     def schema_version(self) -> int:
         """Return the journal's schema version (``PRAGMA user_version``)."""
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
@@ -144,25 +171,40 @@ class Journal:
     # -- writing -------------------------------------------------------------
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run the block inside BEGIN IMMEDIATE … COMMIT, waiting out other writers."""
+    def _transaction(self) -> Iterator[Any]:
+        """Run the block inside BEGIN IMMEDIATE … COMMIT, waiting out other writers.
+
+        Before anything is written the journal's file is checked to be the one this
+        Journal opened. SQLite errors come out as a plain :class:`JournalError`.
+        """
         deadline = time.monotonic() + WRITE_DEADLINE_S
         while True:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 break
-            except sqlite3.OperationalError as exc:
+            except self._db.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
+                    raise explain_failure(exc, self.path) from None
                 if time.monotonic() > deadline:
                     raise JournalError(texts.JOURNAL_BUSY.format(
                         path=self.path, seconds=WRITE_DEADLINE_S)) from None
+            except self._db.Error as exc:
+                raise explain_failure(exc, self.path) from None
         try:
+            self._ensure_same_file()
             yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, self._db.Error):
+                raise explain_failure(exc, self.path) from None
             raise
-        self._conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self._conn.in_transaction:
+            # SQLite may have rolled back on its own (a full disk does that).
+            with contextlib.suppress(self._db.Error):
+                self._conn.execute("ROLLBACK")
 
     def add(self, kind: str, *, at: object = None, **values: object) -> int:
         """Validate and save one entry of ``kind``; return its id.
@@ -269,38 +311,17 @@ class Journal:
 
     def merge_rows(self, prepared: Mapping[str, list[tuple[Any, ...]]],
                    settings: Mapping[str, Any]) -> dict[str, int]:
-        """Add already-validated rows (at, day, fields…) that the journal lacks; return counts.
+        """Add already-validated rows that the journal lacks, in one transaction; return counts."""
+        from exback_kit.store.merging import merge_rows
 
-        Used by imports: a row equal to one already stored is skipped, and
-        settings already set here are kept. All of it is one transaction.
-        """
-        added: dict[str, int] = {}
         with self._transaction() as conn:
-            for kind, rows in prepared.items():
-                names = ["at", "day", *(f.name for f in TABLES[kind])]
-                cols = ", ".join(names)
-                seen = set(conn.execute(f"SELECT {cols} FROM {kind}").fetchall())
-                marks = ", ".join("?" for _ in names)
-                new = [row for row in rows if row not in seen]
-                conn.executemany(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", new)
-                added[kind] = len(new)
-            stamp = validate.now().isoformat()
-            for key, value in settings.items():
-                if key == "demo":  # an import never turns a real journal into a demo
-                    continue
-                conn.execute("INSERT OR IGNORE INTO settings (key, value, at) VALUES (?, ?, ?)",
-                             (key, validate.any_json(Field(key, "json"), value), stamp))
-        return added
+            return merge_rows(conn, prepared, settings)
 
     # -- settings --------------------------------------------------------------
 
     def set_setting(self, key: str, value: object) -> None:
         """Store a setting (any JSON value) under ``key``, replacing the old one."""
-        spec = Field("setting", "json")
-        encoded = validate.any_json(spec, value)
-        if not isinstance(key, str) or not key or len(key) > 64:
-            raise ValidationError(texts.BAD_VALUE.format(
-                field="setting", value=repr(key), allowed="a short name"), field="setting")
+        key, encoded = validate.setting(key, value)
         with self._transaction() as conn:
             conn.execute("INSERT INTO settings (key, value, at) VALUES (?, ?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value, at = excluded.at",
@@ -365,10 +386,8 @@ class Journal:
         ``at`` is a UTC-aware datetime, ``day`` the local date (datetime64), ``hour``
         the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists.
         """
-        import pandas as pd
-
         specs = self._specs(kind)
-        df = pd.read_sql(f"SELECT * FROM {kind} ORDER BY at, id", self._conn)
+        df = read_frame(self._conn, f"SELECT * FROM {kind} ORDER BY at, id")
         return typed_frame(df, specs)
 
     def change_key(self) -> tuple[int, int]:

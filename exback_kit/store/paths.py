@@ -13,6 +13,8 @@ HOME_ENV = "EXBACK_HOME"
 JOURNAL_ENV = "EXBACK_JOURNAL"
 #: Files SQLite keeps beside a journal while it is open or mid-write.
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
+#: A locked journal keeps its wrapped key beside it: ``journal.sqlite3.key``.
+KEY_SUFFIX = ".key"
 
 
 def default_path() -> Path:
@@ -33,3 +35,8 @@ def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
 def journal_files(path: Path) -> list[Path]:
     """Return the journal file and its SQLite sidecar files (which may not exist)."""
     return [path, *(Path(f"{path}{suffix}") for suffix in SIDECAR_SUFFIXES)]
+
+
+def key_file(path: Path) -> Path:
+    """Return where a locked journal keeps its wrapped key (it may not exist)."""
+    return Path(f"{path}{KEY_SUFFIX}")

@@ -10,11 +10,14 @@ import json
 import math
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from exback_kit.content import Question, texts
+from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store.schema import LONG_TEXT, SHORT_TEXT, Field
+
+if TYPE_CHECKING:
+    from exback_kit.content import Question
 
 #: A moment may be this far ahead of the clock (clocks drift between devices).
 CLOCK_SLACK = timedelta(minutes=5)
@@ -114,6 +117,7 @@ def text(spec: Field, value: object) -> str:
         raise _fail(texts.BAD_TEXT, spec.name, value)
     if "\x00" in value:
         raise _fail(texts.NUL_IN_TEXT, spec.name, value)
+    _encodable(spec.name, value)
     if len(value) > spec.max_len:
         raise ValidationError(texts.TOO_LONG.format(field=spec.name, length=len(value),
                                                     max_len=spec.max_len), field=spec.name)
@@ -122,6 +126,14 @@ def text(spec: Field, value: object) -> str:
             raise _fail(texts.REQUIRED, spec.name, value)
         return ""
     return value
+
+
+def _encodable(field: str, value: str) -> None:
+    """Refuse text that isn't valid Unicode (bytes a terminal passed on undecoded)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _fail(texts.BAD_CHARACTERS, field, value) from None
 
 
 def flag(spec: Field, value: object) -> int:
@@ -145,12 +157,13 @@ def items(spec: Field, value: object) -> str:
     out: list[Any] = []
     for item in value:
         if isinstance(item, str):
+            if not item.strip():
+                raise _fail(texts.EMPTY_LIST_ITEM, spec.name, value)
             out.append(text(Field(spec.name, "text", max_len=SHORT_ITEM), item).strip())
         elif isinstance(item, int) and not isinstance(item, bool):
             out.append(item)
         else:
             raise _fail(texts.BAD_LIST, spec.name, value)
-    out = [x for x in out if x != ""]
     if len(out) > spec.max_len:
         raise _fail(texts.LIST_TOO_LONG, spec.name, value, max_len=spec.max_len)
     return json.dumps(out, ensure_ascii=False)
@@ -172,10 +185,24 @@ def any_json(spec: Field, value: object) -> str:
         raise _fail(texts.BAD_ANSWER, spec.name, value) from None
     if "\\u0000" in encoded:
         raise _fail(texts.NUL_IN_TEXT, spec.name, value)
+    _encodable(spec.name, encoded)
     if len(encoded) > JSON_LIMIT:
         raise ValidationError(texts.TOO_LONG.format(field=spec.name, length=len(encoded),
                                                     max_len=JSON_LIMIT), field=spec.name)
     return encoded
+
+
+SETTING_KEY_MAX = 64
+
+
+def setting(key: object, value: object) -> tuple[str, str]:
+    """Return (key, JSON text) for a setting: a short name and any JSON value."""
+    encoded = any_json(Field("setting", "json"), value)
+    if not isinstance(key, str) or not key.strip() or len(key) > SETTING_KEY_MAX:
+        raise ValidationError(texts.BAD_VALUE.format(
+            field="setting", value=repr(key)[:60], allowed="a short name"), field="setting")
+    _encodable("setting", key)
+    return key, encoded
 
 
 _CHECKS = {

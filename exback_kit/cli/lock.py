@@ -1,0 +1,181 @@
+"""`exback encrypt`, `exback decrypt` and `exback passphrase`: the locked journal.
+
+Passphrases come from ``EXBACK_PASSPHRASE`` (and ``EXBACK_NEW_PASSPHRASE`` for a new
+one) when set, for scripts and tests; otherwise they are asked with :func:`getpass`
+(never echoed). They are never read from argv and never written anywhere. The
+recovery key can stand in for the passphrase through ``EXBACK_RECOVERY_KEY``.
+The crypto itself lives in :mod:`exback_kit.store.locking`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from exback_kit.content import texts
+from exback_kit.errors import JournalLocked, ValidationError
+from exback_kit.store import Journal, locking, resolve_path
+from exback_kit.store.files import write_private
+
+
+def _at_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def passphrase_from(env: str, prompt: str, *, twice: bool = False,
+                    field: str = "passphrase") -> str:
+    """Return the passphrase in ``env``, or ask for it at the terminal (twice if ``twice``).
+
+    Raises:
+        ValidationError: no terminal and ``env`` unset, or the two entries differ.
+    """
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not _at_terminal():
+        raise ValidationError(texts.LOCK_NO_TERMINAL.format(field=field, env=env), field=field)
+    first = getpass.getpass(prompt)
+    if twice and getpass.getpass(texts.LOCK_ASK_NEW_AGAIN) != first:
+        raise ValidationError(texts.LOCK_MISMATCH, field=field)
+    return first
+
+
+def unlocking_secret() -> tuple[str | None, str | None]:
+    """Return (passphrase, recovery key) to unlock with: from the environment, else asked."""
+    recovery = os.environ.get(locking.RECOVERY_ENV)
+    if recovery is not None and os.environ.get(locking.PASSPHRASE_ENV) is None:
+        return None, recovery
+    return passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK), None
+
+
+def _reserve(path: Path) -> Path:
+    """Create ``path`` empty (0600) before converting, so a bad path fails first."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    return path
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    """Lock the journal and its backups; show the recovery key once."""
+    path = resolve_path(args.journal)
+    if locking.is_encrypted(path):
+        passphrase, recovery = unlocking_secret()
+        key = locking.unlock(path, passphrase, recovery)
+        count = locking.lock_backups(path, key)
+        print(texts.say(texts.LOCK_ALREADY, count=count))
+        return 0
+    passphrase = passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK_NEW, twice=True)
+    locking.check_passphrase(passphrase)
+    Journal.open(path, backup=False).close()  # a kit journal, at the current schema
+    reserved = _reserve(Path(args.recovery_file).expanduser()) if args.recovery_file else None
+    try:
+        recovery, count = locking.encrypt(path, passphrase)
+    except BaseException:
+        if reserved is not None:
+            reserved.unlink(missing_ok=True)  # only the empty file made just above
+        raise
+    print(texts.say(texts.LOCK_ENCRYPTED, path=path, count=count, recovery=recovery))
+    if reserved is not None:
+        write_private(reserved, (recovery + "\n").encode("ascii"))
+        print(texts.LOCK_RECOVERY_WRITTEN.format(path=reserved))
+    return 0
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    """Unlock the journal and its backups for good."""
+    path = resolve_path(args.journal)
+    if not locking.is_encrypted(path):
+        print(texts.LOCK_NOT_LOCKED.format(path=path))
+        return 0
+    passphrase, recovery = unlocking_secret()
+    count = locking.decrypt(path, passphrase, recovery)
+    print(texts.say(texts.LOCK_DECRYPTED, path=path, count=count))
+    return 0
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    """Change the passphrase (only the key file is rewritten)."""
+    path = resolve_path(args.journal)
+    if not locking.is_encrypted(path):
+        print(texts.LOCK_NOT_LOCKED.format(path=path))
+        return 0
+    passphrase, recovery = unlocking_secret()
+    key = locking.unlock(path, passphrase, recovery)  # check the old one before asking anew
+    new = passphrase_from(locking.NEW_PASSPHRASE_ENV, texts.LOCK_ASK_NEW, twice=True,
+                          field="new passphrase")
+    kpath = locking.rewrap(path, key, new)
+    print(texts.LOCK_CHANGED.format(key_file=kpath))
+    return 0
+
+
+def run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command; if a locked journal stops it at a terminal, ask once and run it again.
+
+    The passphrase then sits in this process's environment only (as if EXBACK_PASSPHRASE
+    had been set), so every command gets the same prompt; it is never written anywhere.
+    A locked journal is found when it is opened, before the command has written anything.
+    """
+    try:
+        return run(args)
+    except JournalLocked:
+        asked = any(os.environ.get(n) is not None
+                    for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV))
+        if asked or not _at_terminal():
+            raise
+    os.environ[locking.PASSPHRASE_ENV] = getpass.getpass(texts.LOCK_ASK)
+    return run(args)
+
+
+def _export_passphrase(args: argparse.Namespace) -> tuple[str, Journal]:
+    """Return the passphrase for a sealed export and the open journal.
+
+    On a locked journal it is the journal's own (it opens the journal, so it is checked);
+    on a plain one it is asked twice (or taken from EXBACK_PASSPHRASE).
+    """
+    if locking.is_encrypted(resolve_path(args.journal)):
+        secret = passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK)
+        return secret, Journal.open(args.journal, passphrase=secret)
+    secret = passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, twice=True)
+    return secret, Journal.open(args.journal)
+
+
+def export_sealed(args: argparse.Namespace) -> int:
+    """``exback export --encrypt [FILE]``: the export as an age file, sealed with a passphrase."""
+    from exback_kit.interchange import exports
+
+    name = exports.timestamped_name(args.format or "csv") + ".age"
+    out = Path(args.out) if args.out else Path(name)
+    secret, journal = _export_passphrase(args)
+    with journal:
+        written = exports.export(journal, out, args.format, passphrase=secret)
+    print(texts.CLI_EXPORTED.format(path=written))
+    print(texts.LOCK_EXPORT_SEALED)
+    return 0
+
+
+def import_passphrase(file: str) -> str | None:
+    """Return the passphrase for a sealed export (None for a plain one)."""
+    from exback_kit.interchange.sealed import is_sealed
+
+    if not is_sealed(file):
+        return None
+    return passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, field="file")
+
+
+def add_cli(sub: Any) -> None:
+    """Add ``exback encrypt``, ``decrypt`` and ``passphrase`` to the subparsers."""
+    names = sub.choices.keys()
+    if "encrypt" not in names:
+        p = sub.add_parser("encrypt", help=texts.CLI_HELP_ENCRYPT)
+        p.add_argument("--recovery-file", metavar="FILE", help=texts.CLI_HELP_RECOVERY_FILE)
+        p.set_defaults(func=cmd_encrypt)
+    if "decrypt" not in names:
+        sub.add_parser("decrypt", help=texts.CLI_HELP_DECRYPT).set_defaults(func=cmd_decrypt)
+    if "passphrase" not in names:
+        sub.add_parser("passphrase", help=texts.CLI_HELP_PASSPHRASE).set_defaults(
+            func=cmd_passphrase)

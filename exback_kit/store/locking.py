@@ -1,0 +1,417 @@
+"""The locked journal: is a file locked, SQLCipher connections, converting, unlocking.
+
+A locked journal is a SQLCipher database opened with a random 256-bit **data key**
+(``PRAGMA key = "x'…'"``, the first statement on every connection, then the cipher
+settings). The key file and the recovery key that hold that key are in
+:mod:`exback_kit.store.keys`.
+
+Whether a journal is locked is read from the file's first bytes (a plain SQLite file
+starts with ``SQLite format 3``), never from the key file being there: a conversion
+killed halfway may leave a plain journal beside a key file, and it still opens.
+Converting writes a complete new file and renames it into place while the old one
+is held exclusively. This module imports ``sqlcipher3`` only when a locked journal
+is used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exback_kit.content import texts
+from exback_kit.errors import JournalError, JournalLocked
+from exback_kit.store.files import fsync_folder, make_private_folder, replacing
+from exback_kit.store.header import SQLITE_HEADER
+from exback_kit.store.keys import (  # noqa: F401 (the names callers use)
+    CIPHER_PROFILE,
+    KEY_BYTES,
+    NEW_PASSPHRASE_ENV,
+    PASSPHRASE_ENV,
+    RECOVERY_ENV,
+    check_passphrase,
+    key_matches,
+    parse_recovery_key,
+    read_key_file,
+    recovery_key,
+    unwrap,
+    write_key_file,
+)
+from exback_kit.store.paths import journal_files, key_file
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+#: Names the 0600 file through which `exback lab` / `app` hand the data key to kernels.
+KEY_HANDOFF_ENV = "EXBACK_KEY_FILE"
+#: SQLCipher settings of cipher profile 1, run after the key on every connection.
+#: HMAC_SHA256 and 1 KiB pages keep a save near a plain one; SQLCipher's defaults
+#: (HMAC_SHA512, 4 KiB) cost ~30 µs more a commit (see benchmarks/README.md).
+PAGE_SIZE = 1024
+CIPHER_PRAGMAS = (f"PRAGMA cipher_page_size = {PAGE_SIZE}",
+                  "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
+
+
+# --- is it locked? -------------------------------------------------------------------
+
+def is_encrypted(path: Path) -> bool:
+    """Return True when ``path`` holds data that is not a plain SQLite file.
+
+    An empty or missing file is a new journal (plain). A foreign file also counts
+    as "not plain"; opening it then fails with the usual "isn't a journal" message.
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return False
+    return bool(head) and head != SQLITE_HEADER
+
+
+def key_path(journal_path: Path) -> Path:
+    """Return the key file of a journal: ``<journal path>.key`` (see ``paths.key_file``)."""
+    return key_file(journal_path)
+
+
+
+def looks_locked(path: Path) -> bool:
+    """Return True if ``path`` looks like a whole locked copy: not plain, whole pages.
+
+    Reads no more than the header, so listing many backups stays fast; the key
+    check (:func:`check_locked_copy`) runs when a copy is made or restored.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return size > 0 and size % PAGE_SIZE == 0 and is_encrypted(path)
+
+
+def check_locked_copy(path: Path, key: bytes) -> bool:
+    """Return True when ``key`` opens the copy at ``path`` and it is a whole kit journal."""
+    from exback_kit.store.header import APPLICATION_ID
+
+    db = cipher()
+    conn = db.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        keyed(conn, key)
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        return bool(app_id == APPLICATION_ID
+                    and conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+    except db.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def cipher() -> ModuleType:
+    """Return SQLCipher's DB-API module (imported only for locked journals)."""
+    from sqlcipher3 import dbapi2
+
+    return dbapi2
+
+
+def db_errors() -> tuple[type[Exception], ...]:
+    """Return the DB-API error classes in use: sqlite3's, and SQLCipher's once it is loaded.
+
+    SQLCipher's exceptions are its own classes, so ``except sqlite3.Error`` misses them.
+    """
+    import sqlite3
+    import sys
+
+    module = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error, module.Error) if module is not None else (sqlite3.Error,)
+
+
+def keyed(conn: Any, key: bytes) -> Any:
+    """Give an open SQLCipher connection its data key and settings; return it."""
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    for pragma in CIPHER_PRAGMAS:
+        conn.execute(pragma)
+    return conn
+
+
+def key_opens(path: Path, key: bytes) -> bool:
+    """Return True when ``key`` opens the locked file at ``path`` (nothing is written)."""
+    db = cipher()
+    # immutable: read without creating -shm/-wal files beside it
+    conn = db.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is expected here
+        keyed(conn, key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except db.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+# --- unlocking ------------------------------------------------------------------
+
+def unlock(journal_path: Path, passphrase: str | None = None,
+           recovery: str | None = None) -> bytes:
+    """Return the data key of a locked journal from a passphrase or the recovery key.
+
+    Without arguments it uses ``EXBACK_PASSPHRASE`` (else ``EXBACK_RECOVERY_KEY``).
+
+    Raises:
+        JournalLocked: no passphrase was given, or it does not open the journal.
+        JournalError: the key file is missing or damaged (the recovery key still works).
+        ValidationError: the passphrase is empty or the recovery key mistyped.
+    """
+    if passphrase is None and recovery is None:
+        passphrase = os.environ.get(PASSPHRASE_ENV)
+        recovery = os.environ.get(RECOVERY_ENV) if passphrase is None else None
+    if passphrase is None and recovery is None:
+        raise JournalLocked(texts.LOCK_LOCKED.format(path=journal_path))
+    if recovery is not None:
+        data_key = parse_recovery_key(recovery)
+        kpath = key_path(journal_path)
+        ok = (key_matches(read_key_file(journal_path), data_key) if kpath.exists()
+              else key_opens(journal_path, data_key))
+        if not ok:
+            raise JournalLocked(texts.LOCK_WRONG_RECOVERY_KEY.format(path=journal_path))
+        return data_key
+    secret = check_passphrase(passphrase)
+    return unwrap(read_key_file(journal_path), secret, journal_path)
+
+
+def data_key_for(path: Path, passphrase: str | None = None, key: bytes | None = None
+                 ) -> bytes | None:
+    """Return the data key that opens the journal at ``path``, or None if it is plain.
+
+    ``key`` (from ``exback lab``) is checked against the key file; else the passphrase
+    (or ``EXBACK_PASSPHRASE`` / ``EXBACK_RECOVERY_KEY``) unwraps it. A passphrase for a
+    plain journal is ignored.
+
+    Raises:
+        JournalLocked: locked, and no passphrase (or a wrong one, or a stale key) was given.
+        JournalError: neither plain SQLite nor beside a key file, and no way to open it
+            (not a journal, or its key file is lost: the message names the recovery key).
+    """
+    if not is_encrypted(path):
+        return None
+    kpath = key_path(path)
+    asked = passphrase is not None or any(os.environ.get(n) for n in (PASSPHRASE_ENV,
+                                                                       RECOVERY_ENV))
+    if key is None and not kpath.exists() and not asked:
+        from exback_kit.store.opening import _refuse
+
+        raise _refuse(path)
+    if key is None:
+        return unlock(path, passphrase)
+    if kpath.exists() and not key_matches(read_key_file(path), key):
+        raise JournalLocked(texts.LOCK_WRONG_KEY.format(path=path))
+    return key
+
+
+# --- converting a journal (encrypt, decrypt) ---------------------------------------
+
+@contextmanager
+def _alone(path: Path, key: bytes | None) -> Iterator[Any]:
+    """Hold the journal exclusively until the block ends, or refuse if it is in use.
+
+    ``locking_mode = EXCLUSIVE`` keeps the lock after the first transaction, so no
+    other process writes to the file while it is copied and replaced. The journal
+    leaves WAL mode first, so closing afterwards deletes no ``-wal`` file by name
+    (it would belong to the new file by then).
+    """
+    db = cipher()
+    conn = db.connect(path, isolation_level=None, timeout=0.2)
+    try:
+        if key is not None:
+            keyed(conn, key)
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        try:
+            conn.execute("BEGIN EXCLUSIVE")
+        except db.OperationalError:
+            raise JournalError(texts.LOCK_IN_USE.format(path=path)) from None
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        yield conn
+    finally:
+        conn.close()
+
+
+def export_copy(conn: Any, target: Path, to_key: bytes | None) -> None:
+    """Write a complete copy of ``conn``'s database to ``target``, locked with ``to_key``.
+
+    ``None`` writes a plain copy. ``user_version`` and ``application_id`` are copied
+    by hand (``sqlcipher_export`` leaves them out). The copy is checked and flushed
+    to disk before this returns.
+    """
+    for old in journal_files(target):
+        old.unlink(missing_ok=True)  # a copy left by a conversion that was stopped
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+    literal = f"x'{to_key.hex()}'" if to_key is not None else ""
+    conn.execute("ATTACH DATABASE ? AS copy KEY ?", (str(target), literal))
+    try:
+        if to_key is not None:
+            for pragma in CIPHER_PRAGMAS:
+                conn.execute(pragma.replace("PRAGMA ", "PRAGMA copy."))
+        # The copy is a scratch file until it is renamed: no journal, one fsync at the end.
+        conn.execute("PRAGMA copy.journal_mode = OFF")
+        conn.execute("PRAGMA copy.synchronous = OFF")
+        conn.execute("SELECT sqlcipher_export('copy')")
+        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
+        conn.execute(f"PRAGMA copy.user_version = {int(version)}")
+        conn.execute(f"PRAGMA copy.application_id = {int(app_id)}")
+        if conn.execute("PRAGMA copy.integrity_check").fetchone()[0] != "ok":
+            raise JournalError(texts.LOCK_CONVERT_FAILED.format(path=target))
+    finally:
+        conn.execute("DETACH DATABASE copy")
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _backups_of(path: Path) -> list[Path]:
+    from exback_kit.store.backups import list_backups
+
+    return list_backups(path)
+
+
+def _convert_in_place(path: Path, *, from_key: bytes | None, to_key: bytes | None,
+                      before_rename: Any = None) -> None:
+    """Replace ``path`` by a complete copy locked with ``to_key`` (None: plain).
+
+    The copy is written under a temporary name by the kit's safe writer, checked,
+    flushed and renamed over ``path`` while the old file is still held exclusively.
+    """
+    def check(temp: Path) -> None:
+        if before_rename is not None:
+            before_rename()
+
+    with _alone(path, from_key) as conn, replacing(path, check=check) as temp:
+        export_copy(conn, temp, to_key)
+
+
+def _convert_backups(path: Path, *, want_locked: bool, key: bytes) -> int:
+    """Lock (or unlock) every backup not yet in the wanted state; return how many."""
+    done = 0
+    for b in _backups_of(path):
+        if is_encrypted(b) == want_locked:
+            continue
+        if want_locked:
+            _convert_in_place(b, from_key=None, to_key=key)
+        elif key_opens(b, key):
+            _convert_in_place(b, from_key=key, to_key=None)
+        else:
+            continue  # a foreign file in backups/: left exactly as it is
+        done += 1
+    return done
+
+
+def lock_backups(path: Path, key: bytes) -> int:
+    """Lock every backup of a locked journal that is still plain; return how many."""
+    return _convert_backups(path, want_locked=True, key=key)
+
+
+def encrypt(path: Path, passphrase: str) -> tuple[str, int]:
+    """Lock a plain journal and its backups with ``passphrase``.
+
+    Order (each step survives a kill): the key file is written, then a locked copy
+    of the journal is renamed over it, then each backup is locked the same way.
+
+    Returns:
+        The recovery key, and how many backups were locked.
+
+    Raises:
+        JournalError: another notebook or command has the journal open.
+        ValidationError: the passphrase is empty.
+    """
+    secret = check_passphrase(passphrase)
+    data_key = secrets.token_bytes(KEY_BYTES)
+    # Nothing locked depends on a key file while the journal is plain: safe to replace.
+    _convert_in_place(path, from_key=None, to_key=data_key,
+                      before_rename=lambda: write_key_file(path, data_key, secret))
+    return recovery_key(data_key), lock_backups(path, data_key)
+
+
+def decrypt(path: Path, passphrase: str | None = None, recovery: str | None = None) -> int:
+    """Unlock a journal for good; return how many backups were unlocked with it.
+
+    Backups go first, then the journal, then the key file is removed: whatever is
+    still locked after a kill still has its key file.
+
+    Raises:
+        JournalLocked: the passphrase (or recovery key) does not open it.
+        JournalError: another notebook or command has the journal open.
+    """
+    if not is_encrypted(path):
+        return 0
+    key = unlock(path, passphrase, recovery)
+    done = _convert_backups(path, want_locked=False, key=key)
+    _convert_in_place(path, from_key=key, to_key=None)
+    key_path(path).unlink(missing_ok=True)
+    fsync_folder(path.parent)
+    return done
+
+
+def rewrap(path: Path, key: bytes, new: str) -> Path:
+    """Wrap the data key with a ``new`` passphrase (only the key file changes); return it.
+
+    Given the key from the recovery key, this also replaces a missing or damaged key file.
+    """
+    return write_key_file(path, key, check_passphrase(new, "new passphrase"))
+
+
+# --- handing the key to notebook kernels -------------------------------------------
+
+def runtime_dir() -> Path:
+    """Return the per-user runtime folder (mode 0700) for key hand-off files."""
+    import platformdirs
+
+    folder = platformdirs.user_runtime_path("exback-kit", appauthor=False)
+    make_private_folder(folder)
+    folder.chmod(0o700)
+    return folder
+
+
+def _sweep_handoffs(folder: Path) -> None:
+    """Remove hand-off files whose server is gone (killed before it could remove its own)."""
+    for old in folder.glob("key-*.json"):
+        try:
+            pid = int(json.loads(old.read_text(encoding="utf-8"))["pid"])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            old.unlink(missing_ok=True)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+
+
+def write_handoff(journal_path: Path, key: bytes) -> Path:
+    """Write the data key for kernels to a fresh 0600 file; return its path."""
+    folder = runtime_dir()
+    _sweep_handoffs(folder)
+    target = folder / f"key-{secrets.token_hex(8)}.json"
+    doc = {"journal": str(journal_path.resolve()), "key": key.hex(), "pid": os.getpid()}
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(doc, fh)
+    return target
+
+
+def read_handoff(journal_path: Path) -> bytes | None:
+    """Return the key handed over by `exback lab` / `app` for this journal, or None."""
+    name = os.environ.get(KEY_HANDOFF_ENV)
+    if not name:
+        return None
+    try:
+        doc = json.loads(Path(name).read_text(encoding="utf-8"))
+        if Path(doc["journal"]) != journal_path.resolve():
+            return None
+        key = bytes.fromhex(doc["key"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return key if len(key) == KEY_BYTES else None
