@@ -70,6 +70,8 @@ class Step:
     questions: tuple[Question, ...]
     notes: tuple[str, ...] = ()
     stage_id: str = ""
+    #: Notes shown only while the journey is open (no boundaries "yes" or "not sure").
+    open_notes: tuple[str, ...] = ()
 
     def question(self, question_id: str) -> Question:
         """Return the question with this id.
@@ -215,15 +217,19 @@ def _parse_steps(name: str, data: dict[str, Any]) -> list[Step]:
         where = texts.CONTENT_WHERE_STEP.format(file=name, step=number)
         questions = [_parse_question(name, number, q) for q in raw.get("question", [])]
         _no_duplicates((q.id for q in questions), where, "question")
-        notes = raw.get("notes", [])
-        if not isinstance(notes, list) or not all(isinstance(n, str) and n.strip()
-                                                  for n in notes):
-            raise ContentError(texts.CONTENT_MISSING.format(where=where, key="notes"))
+        notes, open_notes = (_notes(raw, key, where) for key in ("notes", "open_notes"))
         steps.append(Step(number, _text(raw, "title", where), _text(raw, "idea", where),
-                          tuple(questions), tuple(n.strip() for n in notes)))
+                          tuple(questions), notes, open_notes=open_notes))
     if not steps:
         raise ContentError(texts.CONTENT_MISSING.format(where=name, key="step"))
     return steps
+
+
+def _notes(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    notes = raw.get(key, [])
+    if not isinstance(notes, list) or not all(isinstance(n, str) and n.strip() for n in notes):
+        raise ContentError(texts.CONTENT_MISSING.format(where=where, key=key))
+    return tuple(n.strip() for n in notes)
 
 
 def _no_duplicates(ids: Iterable[str], where: str, what: str) -> None:
@@ -311,4 +317,5 @@ def _assemble(stages: list[Stage], steps: dict[int, Step]) -> Content:
 
 
 def _with_stage(step: Step, stage_id: str) -> Step:
-    return Step(step.number, step.title, step.idea, step.questions, step.notes, stage_id)
+    return Step(step.number, step.title, step.idea, step.questions, step.notes, stage_id,
+                step.open_notes)

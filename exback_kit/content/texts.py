@@ -154,9 +154,15 @@ STEP_HEADING = "Step {number}: {title}"
 START_HEADING = "About you"
 PROFILE_HEADING = "Your profile"
 BOUNDARIES_HEADING = "The boundaries check"
-BOUNDARIES_INTRO = ("Three questions about safety and your ex's wishes. If any answer is yes, the kit "
-                    "turns toward your own recovery: self-work, wellbeing and the urge log stay open, "
-                    "and the reconnecting stages step aside. You can change these answers at any time.")
+BOUNDARIES_INTRO = ("Four questions about safety and your ex's wishes. If any answer is yes or not sure, "
+                    "the kit turns toward your own recovery: self-work, wellbeing and the urge log stay "
+                    "open, and the reconnecting stages step aside. You can change or clear these answers "
+                    "at any time.")
+BOUNDARIES_NOT_SURE = ("Not sure is a fine answer. For now the kit treats it like a yes, to be on the safe "
+                       "side, and you can change it whenever things become clearer.")
+BOUNDARIES_CLEAR = "Clear this answer"
+BOUNDARIES_CLEARED = "Cleared. Press Save to keep it that way."
+BOUNDARIES_CHOICES = {"yes": "Yes", "no": "No", "not_sure": "Not sure"}
 # Check-in
 CHECKIN_HEADING = "Today's check-in"
 CHECKIN_MOOD = "Mood"
@@ -178,6 +184,10 @@ CONTACT_REPLIED = "I replied or answered"
 CONTACT_LOGISTICS = "Only logistics (children, home, belongings)"
 CONTACT_LOGISTICS_HELP = "Practical contact like this never breaks your No-Contact streak."
 CONTACT_SAVED = "Saved. A slip doesn't erase the days behind you."
+CONTACT_SAVED_BOUNDARIES = "Saved. Writing it down honestly is what makes the record useful."
+CONTACT_SAVED_ORDER = ("Saved. With a protective order in place, contact can carry legal weight for both of "
+                       "you. If you're unsure what the order allows, or you feel unsafe, a domestic-abuse "
+                       "helpline or a legal adviser can talk it through with you in confidence.")
 CONTACT_SAVED_LOGISTICS = "Saved as logistics. Practical contact doesn't break your No-Contact streak."
 CONTACT_SAVED_THEIRS = "Saved. They reached out and you didn't reply; noting it is enough."
 # Urge log
@@ -246,6 +256,15 @@ VAULT_REVIEWED = "Written {day}; you decided: {status}."
 VAULT_STATUSES = {"waiting": "waiting", "still_want": "I still want to", "let_go": "Let it go",
                   "rewritten": "I'll rewrite it"}
 VAULT_REVIEW_NOTE = "A thought about it (optional)"
+VAULT_DUE_BOUNDARIES = ("Written {day}. The cooling-off time is over: would you like to keep it, rewrite it "
+                        "as a letter to yourself, or let it go?")
+VAULT_INTRO_BOUNDARIES = ("Write what you'd want to say. The kit keeps it here and never sends anything. "
+                          "After the cooling-off time it asks whether to keep it, rewrite it as a letter to "
+                          "yourself, or let it go.")
+VAULT_STATUSES_BOUNDARIES = {"still_want": "Keep it", "rewritten": "Rewrite it as a letter to myself",
+                             "let_go": "Let it go"}
+VAULT_KEPT = "Kept, unsent. It stays here for you to read again whenever you like."
+VAULT_REWRITE_LETTER = "Noted. Write the letter to yourself above; it stays in the vault, unsent."
 VAULT_STILL_WANT = "Noted. The kit still sends nothing; if you do reach out, step 9 and the decision journal may help first."
 VAULT_LET_GO = "Let go. It stays here, unsent, in case you want to read it again."
 VAULT_REWRITE = "Noted. Write the new version above; it starts its own cooling-off."
@@ -295,6 +314,7 @@ ROSENBERG_HEADING = "Self-esteem scale (Rosenberg)"
 INSTRUMENT_CREDIT = "Source: {credit}"
 INSTRUMENT_SAVED = "Saved."
 CRISIS_HEADING = "Your crisis contacts"
+LATE_NIGHT_CONTACTS = "If a late night gets too heavy, you don't have to ride it out alone:"
 CRISIS_SAVED = "Saved {count:n:contact}."
 
 HABITS_HEADING = "Your check-in habits"
@@ -305,20 +325,38 @@ HABITS_SAVED = "Saved. The check-in offers this list from now on (re-run its cel
 HABITS_RESET = "The list was empty, so the kit's own list is back."
 
 # --- boundaries, moving-on path, readiness ----------------------------------
+#: "Not sure" answers: treated like a yes, said gently and reversibly.
+GATE_REASONS_NOT_SURE = {
+    "no_contact_asked": "You're not sure whether your ex asked for no contact or blocked you.",
+    "said_no_reunion": "You're not sure whether your ex said they don't want to get back together.",
+    "harm_or_control": "You're not sure whether there was violence, threats or control.",
+    "protective_order": "You're not sure whether there is a protective or restraining order.",
+}
+GATE_NOT_SURE = ("While an answer is \"not sure\", the kit errs on the side of respect and safety, and "
+                 "treats it like a yes. That can change whenever things become clearer to you.")
 GATE_REASONS = {
     "no_contact_asked": "Your ex asked for no contact, or blocked you. Their wish is final here, so the kit won't help with reaching out.",
     "harm_or_control": "You said there was violence, threats or controlling behaviour. Your safety comes first, so the reconnecting steps are set aside.",
     "protective_order": "There is a protective or restraining order between you. The kit keeps to it completely.",
+    "said_no_reunion": "Your ex said clearly that they don't want to get back together. The kit takes them at their word.",
     "decision": "On {day} you decided to move on.",
 }
 GATE_HEADING_BOUNDARIES = "This part of the kit is set aside"
-GATE_HEADING_DECISION = "This part is resting for now"
+GATE_HEADING_DECISION = "This stage is set aside, by your choice"
 GATE_INTRO_BOUNDARIES = "Based on your boundaries check, this stage, which is about reaching out to your ex, is closed. That isn't a judgement of you. Here is why:"
 GATE_INTRO_DECISION = "You decided to move on, and that is as real and good an outcome as trying again. This stage is about reconnecting, so it rests while that is your decision:"
 GATE_STILL_OPEN = "Everything for you stays open: rebuilding you (03), holding steady (04), your check-ins, the urge log, the vault and the wellbeing checks."
 GATE_REVISIT_BOUNDARIES = "If something has changed, you can look at your answers again in the boundaries check in Start here (00)."
 GATE_REVISIT_DECISION = "If your thinking changes, you can update your decision in Space and clarity (01) and this stage opens again."
 GATE_SAFETY = "If you ever feel unsafe, please contact your local emergency number or one of your crisis contacts (Rebuilding you, 03)."
+GATE_SAFETY_HEADING = "If you feel unsafe, or want to talk it through in confidence:"
+GATE_MOVING_ON = "There is a stage for this road, of equal standing:"
+GATE_MOVING_ON_LINK = "Open Moving on (09)"
+GATE_ASK_FIRST_HEADING = "First, the boundaries check"
+GATE_ASK_FIRST = ("Before this stage, please answer the four questions of the boundaries check in Start "
+                  "here (00). They make sure the kit respects your ex's wishes and your safety. Any of "
+                  "them can be answered \"not sure\".")
+GATE_ASK_FIRST_LINK = "Open Start here (00)"
 READINESS_HEADING = "Readiness checklist"
 READINESS_INTRO = "A look at your own notes before any reconnecting step. It only advises: nothing here is a test, and you decide."
 READINESS_GATED = "Your boundaries check says reconnecting is set aside, so the reconnecting stages stay closed."
@@ -331,6 +369,7 @@ READINESS_AGO = "{age:n:day} ago"
 #: Item-specific states that replace the generic READINESS_STATE wording.
 READINESS_STATES = {
     "boundaries_yes": "reconnecting is set aside, out of respect for what you answered",
+    "set_aside": "set aside: you're on the moving-on road, which is as good an outcome as trying again",
     "try_again": "you'd like to try again",
     "not_sure": "not decided yet, and that's fine; moving on would be as good an outcome as trying again",
     "move_on": "you chose to move on, which is as good an outcome as trying again",
@@ -377,7 +416,7 @@ SAFETY_INTRO = ("The last two weeks sound like they have been heavy. This isn't 
                 "such as a doctor or counsellor. If you ever feel unsafe, or think about harming yourself, "
                 "please reach out right away:")
 SAFETY_CONTACT = "• {name}: {detail}"
-SAFETY_CHECK_COUNTRY = " (check this is right for your country)"
+SAFETY_CHECK_COUNTRY = "These are general defaults: please check they are right for your country."
 SAFETY_NO_CONTACTS = "• Your local emergency number"
 SAFETY_OUTRO = "You can change this list of contacts at any time (crisis contacts, in Rebuilding you, 03)."
 CRISIS_BAD_LINE = "Line {number}: {problem}"
@@ -529,7 +568,7 @@ NEXT_TEXT = {
     "01_space_and_clarity": "Let the No-Contact days add up at their own pace. Your decision isn't final: you can record a new one whenever your view changes.",
     "02_reading_the_signals": "Whatever you noticed, the next stage is about you, and it helps whichever way things go.",
     "03_rebuilding_you": "Keep the habits that lift your mood. A wellbeing check every couple of weeks shows the trend.",
-    "04_holding_steady": "Urges fade faster when you name them. Check the vault again once a message's cooling-off time is over.",
+    "04_holding_steady": "Keep logging urges when they come; over time the pattern shows. Check the vault again once a message's cooling-off time is over.",
     "05_reconnecting": "Go slowly. If meetings feel good on both sides, the next stage prepares the bigger talk.",
     "06_the_conversation": "Give each other time to think. The agreements you write here are the base for what follows.",
     "07_relationship_2_0": "Small steps, each with a date you both choose. The dashboard shows the whole picture.",
