@@ -197,8 +197,11 @@ def stage_titles() -> dict[str, str]:
 
 
 def prepare_journey(tables: tracking.Tables, today: date | None = None) -> JourneyData:
-    """Return the journey chart's data."""
-    return JourneyData(tracking.journey(tables["answers"], today), stage_titles())
+    """Return the journey chart's data; stages set aside on the moving-on road are left out."""
+    from exback_kit.domain import gate
+    road = gate.journey(tables["answers"], tables["decisions"])
+    return JourneyData(tracking.journey(tables["answers"], today, set_aside=gate.set_aside(road)),
+                       stage_titles())
 
 
 @styled

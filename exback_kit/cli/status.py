@@ -20,7 +20,8 @@ def status_lines(journal: Journal) -> list[str]:
     latest = journal.records("checkins", limit=1, newest_first=True)
     lines.append(texts.STATUS_MOOD.format(mood=latest[0]["mood"], day=latest[0]["day"])
                  if latest else texts.STATUS_NO_MOOD)
-    lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables["answers"])))
+    lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables["answers"],
+                                                                     tables["decisions"])))
     if journal.is_demo:
         lines.append(texts.STATUS_DEMO)
     return lines
@@ -43,11 +44,14 @@ def no_contact_line(tables: Mapping[str, Any]) -> str | None:
     return texts.say(texts.WHERE_NO_CONTACT, day=nc.current_streak, longest=nc.longest_streak)
 
 
-def current_stage_title(answers: pd.DataFrame) -> str:
-    """Return the title of the stage the person last worked in (start here if none)."""
+def current_stage_title(answers: pd.DataFrame, decisions: pd.DataFrame | None = None) -> str:
+    """Return the title of the stage the person last worked in (start here if none);
+    with ``decisions``, stages set aside on the moving-on road don't count."""
     from exback_kit import content
-    from exback_kit.domain import tracking
-    progress = tracking.journey(answers)
+    from exback_kit.domain import gate, tracking
+    set_aside = (gate.set_aside(gate.journey(answers, decisions))
+                 if decisions is not None else ())
+    progress = tracking.journey(answers, set_aside=set_aside)
     worked = progress.dropna(subset=["last_day"])
     stage_id = str(worked["last_day"].idxmax()) if len(worked) else "00_start_here"
     return str(content.load().stage(stage_id).title)

@@ -70,7 +70,7 @@ class Step:
     questions: tuple[Question, ...]
     notes: tuple[str, ...] = ()
     stage_id: str = ""
-    #: Notes shown only while the journey is open (no boundaries "yes" or "not sure").
+    #: Notes shown only on the open road (boundaries check answered, all "no"; no move-on).
     open_notes: tuple[str, ...] = ()
 
     def question(self, question_id: str) -> Question:

@@ -151,6 +151,13 @@ NOTE = "Note"
 EMPTY_HISTORY = "Nothing here yet."
 HISTORY = "Earlier entries"
 STEP_HEADING = "Step {number}: {title}"
+#: Step notes that follow who ended the relationship (profile question who_ended).
+STEP_NOTES_WHO_ENDED = {
+    5: {"them": ("When the other person ended it, it's easy to read their choice as a verdict on your "
+                 "worth. It says something about what they wanted, not about what you are worth."),
+        "me": ("Ending it yourself can still hurt, and guilt or second thoughts can shake how you see "
+               "yourself. Those feelings deserve kindness too.")},
+}
 START_HEADING = "About you"
 PROFILE_HEADING = "Your profile"
 BOUNDARIES_HEADING = "The boundaries check"
@@ -252,16 +259,19 @@ VAULT_COOLING = "Cooling-off (hours)"
 VAULT_SAVED = "Kept in your vault. Nothing was sent. It will ask again in {hours:n:hour}."
 VAULT_WAITING = "Written {day}; cooling off for {left:n:more hour}."
 VAULT_DUE = "Written {day}. The cooling-off time is over: do you still want to send this?"
-VAULT_REVIEWED = "Written {day}; you decided: {status}."
+VAULT_REVIEWED = "Written {day}; {status}."
+#: What the person decided about a vault message, as the end of a sentence.
+VAULT_DECIDED = {"still_want": "you said you still wanted to send it", "let_go": "you let it go",
+                 "rewritten": "you chose to rewrite it", "kept": "you chose to keep it, unsent"}
 VAULT_STATUSES = {"waiting": "waiting", "still_want": "I still want to", "let_go": "Let it go",
-                  "rewritten": "I'll rewrite it"}
+                  "rewritten": "I'll rewrite it", "kept": "Keep it"}
 VAULT_REVIEW_NOTE = "A thought about it (optional)"
 VAULT_DUE_BOUNDARIES = ("Written {day}. The cooling-off time is over: would you like to keep it, rewrite it "
                         "as a letter to yourself, or let it go?")
 VAULT_INTRO_BOUNDARIES = ("Write what you'd want to say. The kit keeps it here and never sends anything. "
                           "After the cooling-off time it asks whether to keep it, rewrite it as a letter to "
                           "yourself, or let it go.")
-VAULT_STATUSES_BOUNDARIES = {"still_want": "Keep it", "rewritten": "Rewrite it as a letter to myself",
+VAULT_STATUSES_BOUNDARIES = {"kept": "Keep it", "rewritten": "Rewrite it as a letter to myself",
                              "let_go": "Let it go"}
 VAULT_KEPT = "Kept, unsent. It stays here for you to read again whenever you like."
 VAULT_REWRITE_LETTER = "Noted. Write the letter to yourself above; it stays in the vault, unsent."
@@ -358,8 +368,8 @@ GATE_ASK_FIRST = ("Before this stage, please answer the four questions of the bo
                   "them can be answered \"not sure\".")
 GATE_ASK_FIRST_LINK = "Open Start here (00)"
 READINESS_HEADING = "Readiness checklist"
-READINESS_INTRO = "A look at your own notes before any reconnecting step. It only advises: nothing here is a test, and you decide."
-READINESS_GATED = "Your boundaries check says reconnecting is set aside, so the reconnecting stages stay closed."
+READINESS_INTRO = "A look at your own notes. It only advises: nothing here is a test, and you decide."
+READINESS_GATED = "You're on the moving-on road, so this checklist is set aside: nothing here leans either way, and the moving-on stage (09) is the one made for you."
 READINESS_MARKS = {True: "✓", False: "○", None: "?"}
 READINESS_STATE = {True: "looks ready", False: "not yet", None: "no data yet"}
 READINESS_LINE = "{mark} {label}: {state}. Based on {based_on}."
@@ -370,7 +380,7 @@ READINESS_AGO = "{age:n:day} ago"
 READINESS_STATES = {
     "boundaries_yes": "reconnecting is set aside, out of respect for what you answered",
     "set_aside": "set aside: you're on the moving-on road, which is as good an outcome as trying again",
-    "try_again": "you'd like to try again",
+    "try_again": "you'd like to try again; moving on would be as good an outcome",
     "not_sure": "not decided yet, and that's fine; moving on would be as good an outcome as trying again",
     "move_on": "you chose to move on, which is as good an outcome as trying again",
 }
@@ -379,12 +389,12 @@ READINESS_LABELS = {
     "no_contact": "No-Contact target reached",
     "decision": "Where you stand (step 2)",
     "urges": "Urges mostly let pass in the last 14 days",
-    "wellbeing": "Wellbeing not in the low band",
+    "wellbeing": "Wellbeing in a good range (WHO-5 above 50 %, no low item)",
     "patterns": "Every pattern from step 4 has a plan",
 }
 READINESS_BASED = {
     "boundaries_none": "the boundaries check, which isn't answered yet",
-    "boundaries": "your boundaries check ({answered} of 3 answered)",
+    "boundaries": "your boundaries check ({answered} of {questions} answered)",
     "no_contact_none": "your No-Contact periods; none with a target has started yet",
     "no_contact": "your {target}-day period from {start}: {current:n:day} in a row now, longest {longest:n:day}",
     "decision_none": "your decisions; none recorded yet (step 2)",
@@ -561,8 +571,17 @@ WHERE_JOURNAL = "Your journal is stored on this computer at: {path}"
 WHERE_LAST_CHECKIN = "Your latest check-in ({day}): mood {mood}/10."
 WHERE_LAST_NOTE = "Its note:"
 NEXT_LINK = "Open the next notebook: {title}"
+MOVING_ON_TITLE = "Moving on"
+NEXT_MOVING_ON = "On the road you're on, the moving-on stage is the one made for you:"
+WHERE_MOVING_ON = "You're on the moving-on road, which counts every bit as much. Moving on (09) is the stage for it; the set-aside stages don't count against you."
 NEXT_SKIPPED = "Some stages are set aside for now, so the next one for you is below."
 NEXT_GATED = "Nothing here needs doing. Your check-ins, the urge log, the vault and the wellbeing checks all stay open, and the dashboard shows how you're doing."
+#: "What comes next" on the moving-on road, where the usual words would point to contact.
+NEXT_TEXT_MOVING_ON = {
+    "01_space_and_clarity": "Let the days add up at their own pace. Your decision isn't final: you can record a new one whenever your view changes.",
+    "03_rebuilding_you": "Keep the habits that lift your mood. A wellbeing check every couple of weeks shows the trend.",
+    "04_holding_steady": "Keep logging urges when they come; over time the pattern shows. The vault keeps what you write, unsent.",
+}
 NEXT_TEXT = {
     "00_start_here": "Come back for a quick check-in whenever you like; a few seconds a day is plenty. When you're ready, the next stage is about giving yourself some room.",
     "01_space_and_clarity": "Let the No-Contact days add up at their own pace. Your decision isn't final: you can record a new one whenever your view changes.",

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 #: Days of the urge log the checklist looks at.
 URGE_WINDOW_DAYS = 14
+#: WHO-5 percent above which wellbeing counts as fine (when no safety message would show).
+WELLBEING_FINE_ABOVE = 50
 #: Share of urges let pass (not acted on) that counts as "mostly".
 URGES_MOSTLY = 0.75
 
@@ -68,20 +70,21 @@ def readiness(journal: Journal, today: date | None = None) -> list[ReadinessItem
         today: the day to measure up to (default: the local date).
     """
     today = today or date.today()
-    return [_boundaries(journal), _no_contact(journal, today), _decision(journal),
+    road = gate.journey(journal.table("answers"), journal.table("decisions"))
+    return [_boundaries(road), _no_contact(journal, today), _decision(journal, road),
             _urges(journal, today), _wellbeing(journal, today), _patterns(journal)]
 
 
-def _boundaries(journal: Journal) -> ReadinessItem:
-    answers = gate.boundary_answers(journal)
+def _boundaries(road: gate.Journey) -> ReadinessItem:
+    answers = road.boundaries
     answered = sum(v is not None for v in answers.values())
-    if any(answers.values()):
-        return _item("boundaries", False, "boundaries", state="boundaries_yes",
-                     answered=answered)
+    if any(v in gate.GATING_ANSWERS for v in answers.values()):
+        return _item("boundaries", None, "boundaries", state="boundaries_yes",
+                     answered=answered, questions=len(answers))
     if answered < len(answers):
         key = "boundaries" if answered else "boundaries_none"
-        return _item("boundaries", None, key, answered=answered)
-    return _item("boundaries", True, "boundaries", answered=answered)
+        return _item("boundaries", None, key, answered=answered, questions=len(answers))
+    return _item("boundaries", True, "boundaries", answered=answered, questions=len(answers))
 
 
 def _no_contact(journal: Journal, today: date) -> ReadinessItem:
@@ -95,13 +98,15 @@ def _no_contact(journal: Journal, today: date) -> ReadinessItem:
                  current=summary.current_streak, longest=summary.longest_streak)
 
 
-def _decision(journal: Journal) -> ReadinessItem:
+def _decision(journal: Journal, road: gate.Journey) -> ReadinessItem:
+    """The decision never leans either way: each choice gets a neutral mark and its own words;
+    on the moving-on road the item says "set aside"."""
     latest = journal.records("decisions", newest_first=True, limit=1)
     if not latest:
         return _item("decision", None, "decision_none")
     row = latest[0]
-    ok = True if row["decision"] == "try_again" else None
-    return _item("decision", ok, "decision", state=row["decision"], day=row["day"],
+    state = "set_aside" if road.moving_on else row["decision"]
+    return _item("decision", None, "decision", state=state, day=row["day"],
                  decision=texts.DECISION_CHOICES[row["decision"]])
 
 
@@ -124,7 +129,9 @@ def _wellbeing(journal: Journal, today: date) -> ReadinessItem:
     result = scales.score_who5(rows[0]["items"])
     age = (today - date.fromisoformat(rows[0]["day"])).days
     ago = texts.READINESS_TODAY if age == 0 else texts.say(texts.READINESS_AGO, age=age)
-    return _item("wellbeing", result.band != "low", "wellbeing", day=rows[0]["day"], ago=ago,
+    # Fine only when no safety message would show and WHO-5 is above 50 %.
+    fine = not result.needs_care and result.percent > WELLBEING_FINE_ABOVE
+    return _item("wellbeing", fine, "wellbeing", day=rows[0]["day"], ago=ago,
                  percent=result.percent)
 
 
@@ -147,8 +154,8 @@ def readiness_widget(journal: Journal, today: date | None = None) -> widgets.Wid
     lines = [texts.READINESS_LINE.format(mark=i.mark, label=i.label, state=i.shown_state,
                                          based_on=i.based_on)
              for i in items]
-    gated = gate.journey(journal).by == "boundaries"
-    notes = [texts.READINESS_GATED] if gated else []
+    road = gate.journey(journal.table("answers"), journal.table("decisions"))
+    notes = [texts.READINESS_GATED] if road.moving_on else []
     body = "".join(f"<li>{esc(line)}</li>" for line in lines)
     extra = "".join(f"<p><b>{esc(n)}</b></p>" for n in notes)
     box = widgets.HTML(f"<h4>{esc(texts.READINESS_HEADING)}</h4><p>{esc(texts.READINESS_INTRO)}"

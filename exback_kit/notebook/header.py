@@ -28,13 +28,18 @@ def is_empty(journal: Any) -> bool:
 
 def _title(stage_id: str) -> str:
     from exback_kit import content
-    return content.load().stage(stage_id).title
+    try:
+        return content.load().stage(stage_id).title
+    except KeyError:  # the moving-on stage, before its entry is in data/stages.toml
+        return texts.MOVING_ON_TITLE
 
 
-def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
-    """Return how many of the stage's steps have answers, or None for stages without steps."""
+def progress_line(stage_id: str, tables: dict[str, Any],
+                  set_aside: tuple[str, ...] = ()) -> str | None:
+    """Return how many of the stage's steps have answers, or None for stages without steps
+    and for stages set aside on this journey."""
     from exback_kit.domain import tracking
-    journey = tracking.journey(tables["answers"])
+    journey = tracking.journey(tables["answers"], set_aside=set_aside)
     if stage_id not in journey.index:
         return None
     row = journey.loc[stage_id]
@@ -42,10 +47,11 @@ def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
                                        steps=int(row["steps"]))
 
 
-def latest_stage_line(tables: dict[str, Any]) -> str:
-    """Return which stage the person worked on most recently (start here if none)."""
+def latest_stage_line(tables: dict[str, Any], set_aside: tuple[str, ...] = ()) -> str:
+    """Return which stage the person worked on most recently (start here if none);
+    stages set aside on this journey don't count."""
     from exback_kit.domain import tracking
-    journey = tracking.journey(tables["answers"]).dropna(subset=["last_day"])
+    journey = tracking.journey(tables["answers"], set_aside=set_aside).dropna(subset=["last_day"])
     if journey.empty:
         return texts.WHERE_STAGE_NEW
     return texts.WHERE_STAGE.format(stage=_title(str(journey["last_day"].idxmax())))
@@ -60,11 +66,20 @@ def latest_checkin(journal: Any) -> tuple[str, str] | None:
     return texts.WHERE_LAST_CHECKIN.format(day=row["day"], mood=row["mood"]), row["note"] or ""
 
 
-def where_lines(stage_id: str, journal: Any, tables: dict[str, Any]) -> list[str]:
-    """Return the "where you are" lines for a stage, in plain words."""
+def where_lines(stage_id: str, journal: Any, tables: dict[str, Any],
+                journey: Any = None) -> list[str]:
+    """Return the "where you are" lines for a stage, in plain words.
+
+    On the moving-on road (``journey``), set-aside stages don't count and the lines
+    point to the moving-on stage.
+    """
+    from exback_kit.domain import gate
+    set_aside = gate.set_aside(journey) if journey is not None else ()
     lines = []
     if stage_id in ("00_start_here", "08_dashboard"):
-        lines.append(latest_stage_line(tables))
+        lines.append(latest_stage_line(tables, set_aside))
+        if set_aside:
+            lines.append(texts.WHERE_MOVING_ON)
     if stage_id in ("00_start_here", "01_space_and_clarity", "04_holding_steady",
                     "08_dashboard"):
         lines.append(no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE)
@@ -72,7 +87,7 @@ def where_lines(stage_id: str, journal: Any, tables: dict[str, Any]) -> list[str
         nc = no_contact_line(tables)
         if nc:
             lines.append(nc)
-    progress = progress_line(stage_id, tables) if stage_id != "00_start_here" else None
+    progress = progress_line(stage_id, tables, set_aside) if stage_id != "00_start_here" else None
     if progress:
         lines.append(progress)
     return lines
@@ -116,10 +131,10 @@ def demo_children(journal: Any) -> list[widgets.Widget]:
     return []
 
 
-def _where_html(stage_id: str, journal: Any, tables: dict[str, Any]) -> str:
+def _where_html(stage_id: str, journal: Any, tables: dict[str, Any], journey: Any = None) -> str:
     """Return the "where you are" box; on 00 with the journal's place and latest check-in."""
     rows = [f"<b>{html.escape(texts.WHERE_HEADING)}</b>"]
-    rows += [html.escape(x) for x in where_lines(stage_id, journal, tables)]
+    rows += [html.escape(x) for x in where_lines(stage_id, journal, tables, journey)]
     if stage_id == "00_start_here":
         rows.append('<span style="color:#555">' + html.escape(
             texts.WHERE_JOURNAL.format(path=journal.path)) + "</span>")
@@ -147,10 +162,12 @@ def fold_summary(kind: str, journal: Any) -> str | None:
     if kind == "profile":
         asked = {q.id for q in content.load().start.group("profile")}
         return texts.FOLDED_PROFILE if asked & set(answers) else None
-    given = gate.boundary_answers(journal)
+    given = gate.boundary_answers(journal.table("answers"))
     if any(v is None for v in given.values()):
         return None
-    return texts.FOLDED_BOUNDARIES_YES if any(given.values()) else texts.FOLDED_BOUNDARIES_NO
+    if any(v in gate.GATING_ANSWERS for v in given.values()):
+        return texts.FOLDED_BOUNDARIES_YES
+    return texts.FOLDED_BOUNDARIES_NO
 
 
 def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget]:
@@ -162,18 +179,39 @@ def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget
             _button(texts.FOLDED_OPEN, "exback-unfold", unfold)]
 
 
+def intro_html(stage_id: str) -> str:
+    """Return the stage's introduction from ``data/guidance.toml`` (escaped), or ""."""
+    from exback_kit.content.guidance import load_guidance
+    from exback_kit.notebook.form_kit import paragraphs
+    stage = load_guidance().get(stage_id)
+    if stage is None or not stage.intro:
+        return ""
+    return "".join(f"<p>{paragraphs(p)}</p>" for p in stage.intro.split("\n\n"))
+
+
 def header_children(stage_id: str) -> list[widgets.Widget]:
-    """Return a stage header's widgets: demo, gate notice, where you are, latest check-in."""
-    from exback_kit.domain import gate
+    """Return a stage header's widgets: demo, gate notice (or the stage's introduction),
+    where you are, latest check-in."""
+    from exback_kit.domain import scales
+    from exback_kit.notebook.gate_notice import ask_first_notice, gate_notice
     s = session()
     journal = s.journal()
     out = demo_children(journal)
-    gated_by = s.gated_by(stage_id)
-    if gated_by is not None:
-        notice = widgets.VBox([gate.gate_notice(stage_id, gated_by)])
+    journey = s.journey()
+    if s.gated_by(stage_id) is not None:
+        contacts = scales.crisis_contacts(s.mine())
+        notice = widgets.VBox([gate_notice(journey, contacts)])
         notice.add_class("exback-gate-notice")
         out.append(notice)
-    out.append(html_kit(_where_html(stage_id, journal, s.tables()), "exback-where"))
+    elif s.asks_boundaries_first(stage_id):
+        notice = widgets.VBox([ask_first_notice()])
+        notice.add_class("exback-gate-notice")
+        out.append(notice)
+    else:
+        intro = intro_html(stage_id)
+        if intro:
+            out.append(html_kit(intro, "exback-intro"))
+    out.append(html_kit(_where_html(stage_id, journal, s.tables(), journey), "exback-where"))
     return out
 
 
@@ -187,14 +225,36 @@ def next_stage_for(planned: str | None) -> str | None:
     return None
 
 
+def _next_link(stage_id: str) -> str:
+    label = html.escape(texts.NEXT_LINK.format(title=_title(stage_id)))
+    return f'<a href="{html.escape(stage_id)}.ipynb" style="{LINK_STYLE}">{label}</a>'
+
+
 def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
-    """Return "what comes next": the stage's own words and a link to the next notebook."""
+    """Return "what comes next": the stage's own words and a link to the next notebook.
+
+    On the moving-on road, set-aside stages are skipped and the moving-on stage is
+    offered first.
+    """
+    from exback_kit.domain import gate
+    s = session()
+    moving_on = s.journey().moving_on
     nxt = next_stage_for(planned)
-    here_gated = session().gated_by(stage_id) is not None
-    parts = [html.escape(texts.NEXT_GATED if here_gated else texts.NEXT_TEXT.get(stage_id, ""))]
+    here_gated = s.gated_by(stage_id) is not None
+    if here_gated:
+        words = texts.NEXT_GATED
+    elif moving_on and stage_id in texts.NEXT_TEXT_MOVING_ON:
+        words = texts.NEXT_TEXT_MOVING_ON[stage_id]
+    else:
+        words = texts.NEXT_TEXT.get(stage_id, "")
+    parts = [html.escape(words)]
+    if moving_on and stage_id != gate.MOVING_ON_STAGE:
+        parts.append(html.escape(texts.NEXT_MOVING_ON))
+        parts.append(_next_link(gate.MOVING_ON_STAGE))
+        if nxt == gate.MOVING_ON_STAGE:
+            nxt = None
     if nxt is not None:
-        if nxt != planned and not here_gated:
+        if nxt != planned and not here_gated and not moving_on:
             parts.append(html.escape(texts.NEXT_SKIPPED))
-        label = html.escape(texts.NEXT_LINK.format(title=_title(nxt)))
-        parts.append(f'<a href="{html.escape(nxt)}.ipynb" style="{LINK_STYLE}">{label}</a>')
+        parts.append(_next_link(nxt))
     return [html_kit(boxed("next", "<br>".join(p for p in parts if p)), "exback-next")]

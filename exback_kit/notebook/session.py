@@ -175,16 +175,32 @@ class Session:
             self._demo = Journal.open(path, backup=False)
         return self._demo
 
+    def journey_of(self, journal: Any) -> Any:
+        """Return the gate's :class:`~exback_kit.domain.gate.Journey` for ``journal``."""
+        from exback_kit.domain import gate
+        return gate.journey(journal.table("answers"), journal.table("decisions"))
+
+    def journey(self) -> Any:
+        """Return the journey the pages follow: the person's own when it is on the
+        moving-on path (also while the demo is shown), else the shown journal's."""
+        own = self.journey_of(self.mine())
+        if own.moving_on or self.journal() is self.mine():
+            return own
+        return self.journey_of(self.journal())
+
     def gated_by(self, stage_id: str) -> Any:
-        """Return the journal whose answers set ``stage_id`` aside, or None if it is open.
+        """Return the Journey that sets ``stage_id`` aside, or None if it is open.
 
         The person's own boundaries check always counts, also while the demo is shown.
         """
         from exback_kit.domain import gate
-        for journal in dict.fromkeys((self.mine(), self.journal())):
-            if gate.is_gated(stage_id, journal):
-                return journal
-        return None
+        j = self.journey()
+        return j if gate.is_gated(stage_id, j) else None
+
+    def asks_boundaries_first(self, stage_id: str) -> bool:
+        """Return True when ``stage_id`` waits for the person's own boundaries check."""
+        from exback_kit.domain import gate
+        return gate.asks_first(stage_id, self.journey_of(self.mine()))
 
     def use(self, journal: Any) -> None:
         """Use ``journal`` as the person's journal from now on; rebuild every part."""
