@@ -156,8 +156,6 @@ def test_a_partly_answered_check_still_asks_first_and_all_no_opens(journal: Jour
     assert texts.GATE_ASK_FIRST_HEADING in seen_text(stages.show("05_reconnecting"))
     for q in BOUNDARIES:
         journal.save_answer(0, q, "no")
-    stage_session.reset()
-    stages.use_journal(journal)
     view = stages.show("05_reconnecting")
     assert texts.GATE_ASK_FIRST_HEADING not in seen_text(view)
     assert [x for x in walk(view) if isinstance(x, Form)]
