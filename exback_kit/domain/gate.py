@@ -3,11 +3,13 @@
 Any "yes" or "not sure" in the boundaries check (the ex asked for no contact or blocked
 you; they said clearly they don't want to get back together; violence, threats or
 controlling behaviour; a protective order) puts the journey on the moving-on path: the
-stages about reaching out show a respectful explanation instead of their content. "Not
+stages about reaching out (``gated = true`` in ``data/stages.toml``) show a respectful
+explanation instead of their content. "Not
 sure" counts as a yes, to be on the safe side, and says so. A latest decision of "move on"
 does the same, more gently, and changes back when the decision does. While the check is
 not fully answered, the stages that prepare contact ask for it first. Everything about the
 person's own recovery stays open either way.
+The notice itself is drawn by :mod:`exback_kit.notebook.gate_notice`.
 """
 
 from __future__ import annotations
@@ -21,9 +23,6 @@ from exback_kit.content import texts
 if TYPE_CHECKING:
     import pandas as pd
 
-#: Stages that show the gate notice on the moving-on path.
-GATED_STAGES = ("02_reading_the_signals", "05_reconnecting", "06_the_conversation",
-                "07_relationship_2_0")
 #: Stages that prepare contact: while the boundaries check is unanswered they ask for it first.
 ASK_FIRST_STAGES = ("05_reconnecting", "06_the_conversation", "07_relationship_2_0")
 #: The stage of the moving-on road, recommended when the gate is on.
@@ -36,11 +35,6 @@ SAFETY_QUESTIONS = ("harm_or_control", "protective_order")
 GATING_ANSWERS = ("yes", "not_sure")
 #: Older journals saved the boundaries answers as True/False.
 _AS_ANSWER = {True: "yes", False: "no", "yes": "yes", "no": "no", "not_sure": "not_sure"}
-
-
-def boundary_questions() -> tuple[str, ...]:
-    """Return the ids of the boundaries check's questions (step 0, group "boundaries")."""
-    return tuple(q.id for q in content.load().start.group("boundaries"))
 
 
 @dataclass(frozen=True)
@@ -105,7 +99,7 @@ def latest_answers(answers: pd.DataFrame, step: int) -> dict[str, Any]:
 def boundary_answers(answers: pd.DataFrame) -> dict[str, str | None]:
     """Return the latest answer to each boundaries question ("yes", "no", "not_sure", None)."""
     latest = latest_answers(answers, 0)
-    return {q: as_answer(latest.get(q)) for q in boundary_questions()}
+    return {q: as_answer(latest.get(q)) for q in content.load().boundary_questions}
 
 
 def journey(answers: pd.DataFrame, decisions: pd.DataFrame) -> Journey:
@@ -133,7 +127,7 @@ def journey(answers: pd.DataFrame, decisions: pd.DataFrame) -> Journey:
 
 def is_gated(stage_id: str, journey: Journey) -> bool:
     """Return True when ``stage_id`` shows the gate notice instead of its content."""
-    return journey.moving_on and stage_id in GATED_STAGES
+    return journey.moving_on and stage_id in content.load().gated_stages
 
 
 def asks_first(stage_id: str, journey: Journey) -> bool:
@@ -143,4 +137,4 @@ def asks_first(stage_id: str, journey: Journey) -> bool:
 
 def set_aside(journey: Journey) -> tuple[str, ...]:
     """Return the stages that don't count toward progress on this journey."""
-    return GATED_STAGES if journey.moving_on else ()
+    return content.load().gated_stages if journey.moving_on else ()

@@ -8,9 +8,8 @@ Each builder is ``name(journal, *, on_save=None) -> Form`` (see
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import ipywidgets as widgets
@@ -18,6 +17,7 @@ import ipywidgets as widgets
 from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS, DEFAULT_HABITS, HABITS_TO_REDUCE
 from exback_kit.domain import gate
+from exback_kit.domain.cooling import DEFAULT_COOLING_HOURS, hours_left
 from exback_kit.notebook.form_kit import (
     UNCHANGED,
     CheckGroup,
@@ -40,17 +40,16 @@ from exback_kit.store.schema import Field
 from exback_kit.store.validate import clean, now
 
 WIDE = widgets.Layout(width="95%")
-DEFAULT_COOLING_HOURS = 72
 HABITS_SETTING = "habits"
 MAX_HABITS = 30
 
 
-def _journey(journal: Journal) -> gate.Journey:
-    return gate.journey(journal.table("answers"), journal.table("decisions"))
-
-
 def _slider(value: int = 5) -> widgets.IntSlider:
     return widgets.IntSlider(value=value, min=1, max=10, continuous_update=False)
+
+
+def _journey(journal: Journal) -> gate.Journey:
+    return gate.journey(journal.table("answers"), journal.table("decisions"))
 
 
 # --- daily check-in -----------------------------------------------------------------
@@ -244,13 +243,6 @@ def _period_line(row: dict[str, Any] | None) -> str:
 
 # --- unsent-message vault ---------------------------------------------------------------------
 
-def _hours_left(row: dict[str, Any], at: datetime) -> int:
-    """Return the whole hours of cooling-off left for an unsent message (0 when over)."""
-    written = datetime.fromisoformat(row["at"])
-    ends_at = written + timedelta(hours=int(row["cooling_hours"] or DEFAULT_COOLING_HOURS))
-    return max(0, math.ceil((ends_at - at).total_seconds() / 3600))
-
-
 def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the unsent-message vault: write and keep a message; after the cooling-off
     period (default 72 h) it asks whether you still want to. Nothing is ever sent.
@@ -297,7 +289,7 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
 def _vault_entry(form: Form, row: dict[str, Any], review: Any, *,
                  held: bool = False) -> widgets.Widget:
     """One vault message; when due, its re-ask (``held``: keep, rewrite as a letter, let go)."""
-    left = _hours_left(row, now())
+    left = hours_left(datetime.fromisoformat(row["at"]), row["cooling_hours"], now())
     if row["status"] != "waiting":
         line = texts.VAULT_REVIEWED.format(day=row["day"],
                                            status=texts.VAULT_DECIDED[row["status"]])

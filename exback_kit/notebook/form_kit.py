@@ -19,6 +19,7 @@ import ipywidgets as widgets
 
 from exback_kit.content import Question, texts
 from exback_kit.errors import ValidationError
+from exback_kit.notebook.look import ENTRY_BOX, status_colour
 from exback_kit.store import validate
 from exback_kit.store.schema import fields as schema_fields
 
@@ -108,7 +109,7 @@ class Form(widgets.VBox):
 
     def say(self, message: str, *, ok: bool = True) -> None:
         """Show a message on the status line (escaped)."""
-        colour = "#1b7837" if ok else "#b2182b"
+        colour = status_colour(ok)
         self.message = message
         self.status.value = f'<span style="color:{colour}">{esc(message)}</span>'
 
@@ -183,7 +184,7 @@ class Form(widgets.VBox):
 
 def error_html(problem: object) -> str:
     """Return the HTML of one field's problem (escaped)."""
-    return (f'<span style="color:#b2182b">'
+    return (f'<span style="color:{status_colour(False)}">'
             f"{esc(texts.FIELD_PROBLEM.format(problem=problem))}</span>")
 
 
@@ -364,7 +365,7 @@ def empty_of(q: Question) -> object:
 def entry_html(title: str, lines: Iterable[str] = ()) -> str:
     """Return one history entry as HTML; ``title`` and ``lines`` are plain text (escaped here)."""
     body = "".join(f"<div>{paragraphs(line)}</div>" for line in lines if line)
-    return (f'<div style="margin:0.3em 0;padding:0.3em 0.6em;border-left:3px solid #999">'
+    return (f'<div style="{ENTRY_BOX}">'
             f"<b>{esc(title)}</b>{body}</div>")
 
 

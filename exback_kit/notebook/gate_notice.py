@@ -10,13 +10,11 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 
 from exback_kit.content import texts
+from exback_kit.content.instruments import Contact
 from exback_kit.domain import gate
 from exback_kit.domain.gate import Journey
-from exback_kit.domain.scales import Contact
 from exback_kit.notebook.form_kit import esc
-
-GATE_BOX = "border-left:4px solid #4393c3;padding:0.4em 0.9em"
-LINK_STYLE = "color:#2a6ebb;text-decoration:underline;font-weight:600"
+from exback_kit.notebook.look import GATE_BOX, LINK_STYLE
 
 
 def _link(stage_id: str, label: str) -> str:
@@ -27,7 +25,7 @@ def contacts_html(contacts: Sequence[Contact], heading: str) -> str:
     """Return the safety contacts as a list under ``heading`` (escaped); the defaults say
     once that they are to be checked for the person's country."""
     items = "".join(f"<li>{esc(c.name)}{': ' + esc(c.detail) if c.detail else ''}</li>"
-                    for c in contacts) or f"<li>{esc(texts.SAFETY_NO_CONTACTS[2:])}</li>"
+                    for c in contacts) or f"<li>{esc(texts.SAFETY_NO_CONTACTS.lstrip('• '))}</li>"
     check = (f"<p>{esc(texts.SAFETY_CHECK_COUNTRY)}</p>"
              if any(c.is_default for c in contacts) else "")
     return (f'<div class="exback-safety-contacts"><p><b>{esc(heading)}</b></p>'
