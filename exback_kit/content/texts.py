@@ -248,7 +248,6 @@ MEETING_FLIRTING_CHOICES = {"none": "None", "a_little": "A little", "clearly": "
 MEETING_LANDED = "How it landed"
 MEETING_LANDED_CHOICES = {"not_applicable": "Doesn't apply", "well": "Well", "unclear": "Hard to tell",
                           "badly": "Not well"}
-MEETING_WAITED = "We kept physical intimacy for after the talk"
 MEETING_ROW = "{day} · {place} · felt {felt}/10 · their engagement {engagement}/10"
 # Unsent-message vault
 VAULT_HEADING = "The unsent-message vault"
@@ -425,6 +424,11 @@ SAFETY_INTRO = ("The last two weeks sound like they have been heavy. This isn't 
                 "ashamed of. It may be a good moment to talk with someone you trust or with a professional, "
                 "such as a doctor or counsellor. If you ever feel unsafe, or think about harming yourself, "
                 "please reach out right away:")
+SAFETY_INTRO_ITEM = ("Your overall score isn't low, but one of your answers was, and that is worth a "
+                     "moment of care. This isn't a diagnosis. If that part of life has been hard, "
+                     "talking with someone you trust or with a professional, such as a doctor or "
+                     "counsellor, may help. If you ever feel unsafe, or think about harming "
+                     "yourself, please reach out right away:")
 SAFETY_CONTACT = "• {name}: {detail}"
 SAFETY_CHECK_COUNTRY = "These are general defaults: please check they are right for your country."
 SAFETY_NO_CONTACTS = "• Your local emergency number"

@@ -34,7 +34,8 @@ SAFETY_QUESTIONS = ("harm_or_control", "protective_order")
 #: Answers that put the journey on the moving-on path.
 GATING_ANSWERS = ("yes", "not_sure")
 #: Older journals saved the boundaries answers as True/False.
-_AS_ANSWER = {True: "yes", False: "no", "yes": "yes", "no": "no", "not_sure": "not_sure"}
+_AS_ANSWER: dict[object, str] = {True: "yes", False: "no", "yes": "yes", "no": "no",
+                                  "not_sure": "not_sure"}
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class Journey:
 def as_answer(value: object) -> str | None:
     """Return a stored boundaries answer as "yes", "no" or "not_sure" (None: not answered)."""
     try:
-        return _AS_ANSWER.get(value)  # type: ignore[call-overload]
+        return _AS_ANSWER.get(value)
     except TypeError:  # an unhashable value (a list) is no answer
         return None
 

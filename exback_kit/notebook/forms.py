@@ -10,7 +10,7 @@ The logging forms live in :mod:`exback_kit.notebook.daily_logs` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
@@ -57,11 +57,10 @@ from exback_kit.store import Journal, validate
 
 __all__ = [
     "agreements_form", "boundaries_form", "checkin_form", "contact_form", "crisis_contacts_form",
-    "decision_form", "decision_journal", "habits_form", "meeting_form", "milestones_form",
-    "nocontact_form",
-    "old_habits_form", "patterns_form", "profile_form", "repairs_form", "rosenberg_form",
-    "safety_widget", "signals_form", "step_form", "unsent_vault", "urge_form",
-    "who5_form",
+    "decision_form", "decision_journal", "habits_form", "late_night_contacts", "meeting_form",
+    "milestones_form", "nocontact_form", "old_habits_form", "patterns_form", "profile_form",
+    "repairs_form", "rosenberg_form", "safety_widget", "signals_form", "step_form",
+    "unsent_vault", "urge_form", "who5_form",
 ]
 
 MAX_CONTACTS = 20
@@ -120,7 +119,7 @@ def boundaries_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form = _answers_form(journal, start, start.group("boundaries"), css="exback-boundaries",
                          title=texts.BOUNDARIES_HEADING, intro=texts.BOUNDARIES_INTRO,
                          on_save=on_save, normalise=gate.as_answer)
-    form.clear_buttons = {}  # type: ignore[attr-defined]
+    form.clear_buttons = {}
     note = widgets.HTML("", _dom_classes=("exback-not-sure",))
 
     def explain(_change: object = None) -> None:
@@ -133,12 +132,12 @@ def boundaries_form(journal: Journal, *, on_save: OnSave = None) -> Form:
                                 layout=widgets.Layout(width="auto"))
         button.add_class("exback-clear-answer")
         button.on_click(lambda _b, qid=q.id: _clear_answer(form, qid))
-        form.clear_buttons[q.id] = button  # type: ignore[attr-defined]
+        form.clear_buttons[q.id] = button
         form.fields[q.id].observe(explain, names="value")
         form.fields[q.id].observe(lambda ch, b=button: setattr(b, "disabled", ch["new"] is None),
                                   names="value")
         button.disabled = form.fields[q.id].value is None
-    form.extra.children = (note, widgets.HBox(list(form.clear_buttons.values()),  # type: ignore[attr-defined]
+    form.extra.children = (note, widgets.HBox(list(form.clear_buttons.values()),
                                               layout=widgets.Layout(flex_flow="row wrap")))
     explain()
     return form
@@ -151,7 +150,7 @@ def _clear_answer(form: Form, question_id: str) -> None:
 
 def _answers_form(journal: Journal, step: content.Step, questions: Sequence[content.Question],
                   *, css: str, title: str, intro: str, on_save: OnSave,
-                  normalise: Any = None) -> Form:
+                  normalise: Callable[[object], object] | None = None) -> Form:
     """Return a form of content questions; ``normalise`` maps stored answers to the
     widgets' values (the boundaries check once stored True/False)."""
     form = Form(css, title, intro=intro, on_save=on_save)
@@ -177,7 +176,8 @@ def _answers_form(journal: Journal, step: content.Step, questions: Sequence[cont
 
 
 def _changed_answers(journal: Journal, step: int, questions: Sequence[content.Question],
-                     form: Form, normalise: Any = None) -> list[tuple[str, object]]:
+                     form: Form, normalise: Callable[[object], object] | None = None,
+                     ) -> list[tuple[str, object]]:
     """Return (question id, value) for answers that differ from the stored ones.
 
     Raises:
@@ -301,7 +301,7 @@ def _who5_html(journal: Journal, result: scales.Who5Result,
         lines.append(_who5_change(previous, result))
     out = f"<p>{paragraphs(' '.join(lines))}</p>"
     if result.needs_care:
-        out += _safety_html(journal)
+        out += _safety_html(journal, result.triggers)
     return out
 
 
@@ -336,11 +336,20 @@ def rosenberg_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
 # --- safety and crisis contacts ----------------------------------------------------------
 
-def _safety_html(journal: Journal) -> str:
+def _safety_html(journal: Journal, triggers: Sequence[str] = ()) -> str:
     contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
     return (f'<div class="exback-safety" style="{SAFETY_BOX}">'
-            f'{paragraphs(safety.safety_message(contacts))}'
+            f'{paragraphs(safety.safety_message(contacts, triggers))}'
             f"</div>")
+
+
+def late_night_contacts(journal: Journal, *, on_save: OnSave = None) -> widgets.HTML:
+    """Return the person's safety contacts beside the late-night urge log (all escaped)."""
+    from exback_kit.notebook.gate_notice import contacts_html
+    contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+    return widgets.HTML(f'<div style="{SAFETY_BOX}">'
+                        f"{contacts_html(contacts, texts.LATE_NIGHT_CONTACTS)}</div>",
+                        _dom_classes=("exback-late-night-contacts",))
 
 
 def safety_widget(journal: Journal) -> widgets.HTML:

@@ -47,7 +47,8 @@ def latest_stage_line(tables: dict[str, Any], set_aside: tuple[str, ...] = ()) -
     """Return which stage the person worked on most recently (start here if none);
     stages set aside on this journey don't count."""
     from exback_kit.domain import progress
-    journey = progress.stage_progress(tables["answers"], set_aside=set_aside).dropna(subset=["last_day"])
+    journey = progress.stage_progress(tables["answers"],
+                                      set_aside=set_aside).dropna(subset=["last_day"])
     if journey.empty:
         return texts.WHERE_STAGE_NEW
     return texts.WHERE_STAGE.format(stage=_title(str(journey["last_day"].idxmax())))

@@ -80,7 +80,8 @@ LAYOUTS: dict[str, StageLayout] = {
         charts=("habits", "wellbeing"), next_stage="04_holding_steady"),
     "04_holding_steady": StageLayout(
         (Section("venting", ("step:8",)),
-         Section("urges", ("step:9", "urge_form", "unsent_vault", "decision_journal"))),
+         Section("urges", ("step:9", "urge_form", "late_night_contacts", "unsent_vault",
+                           "decision_journal"))),
         charts=("urges", "mood_meter"), next_stage="05_reconnecting"),
     "05_reconnecting": StageLayout(
         (Section("readiness", ("readiness",)),

@@ -120,7 +120,8 @@ def test_the_reconnecting_pages_do_coach_on_the_open_road(journal: Journal,
 
 
 @pytest.mark.parametrize("stage_id", GATED)
-@pytest.mark.parametrize(("name", "answers", "decision"), STATES[1:], ids=[s[0] for s in STATES[1:]])
+@pytest.mark.parametrize(("name", "answers", "decision"), STATES[1:],
+                         ids=[s[0] for s in STATES[1:]])
 def test_set_aside_pages_show_the_notice_and_a_link_to_moving_on_and_no_forms(
         journal: Journal, stage_id: str, name: str, answers: dict[str, str],
         decision: str | None) -> None:
@@ -165,7 +166,8 @@ def test_a_partly_answered_check_still_asks_first_and_all_no_opens(journal: Jour
 def test_gated_notebook_markdown_keeps_neutral_headings_only(stage_id: str) -> None:
     """The before-stop check: markdown cannot be gated, so it holds no guidance at all."""
     md = markdown_of(stage_id)
-    hook = r"flirt|coffee|drinks with|first date|early date|invitation|physical intimacy|sleep together"
+    hook = (r"flirt|coffee|drinks with|first date|early date|invitation|physical intimacy"
+            r"|sleep together")
     assert not re.search(hook, md, re.IGNORECASE)
     for cell in md.split("\n"):
         line = cell.strip()
