@@ -263,8 +263,6 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
         message = {"still_want": texts.VAULT_STILL_WANT, "let_go": texts.VAULT_LET_GO,
                    "rewritten": texts.VAULT_REWRITE_LETTER if held else texts.VAULT_REWRITE,
                    "kept": texts.VAULT_KEPT}[status]
-        if status == "still_want" and _journey(journal).by == "boundaries":
-            message = texts.REACH_BOUNDARY
         form.update_row(journal, "unsent", entry, message, status=status, reviewed_at=now(),
                         review_note=row["note"].value)
 
