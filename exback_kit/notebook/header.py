@@ -87,6 +87,8 @@ def where_lines(stage_id: str, journal: Any, tables: dict[str, Any],
     progress = progress_line(stage_id, tables, set_aside) if stage_id != "00_start_here" else None
     if progress:
         lines.append(progress)
+    if stage_id in set_aside:
+        lines.append(texts.WHERE_SET_ASIDE)
     return lines
 
 
@@ -226,7 +228,9 @@ def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
     moving_on = s.journey().moving_on
     nxt = next_stage_for(planned)
     here_gated = s.gated_by(stage_id) is not None
-    if here_gated:
+    if s.asks_boundaries_first(stage_id):
+        words, nxt = texts.NEXT_ASK_FIRST, gate.CHECK_STAGE
+    elif here_gated:
         words = texts.NEXT_GATED
     elif moving_on and stage_id in texts.NEXT_TEXT_MOVING_ON:
         words = texts.NEXT_TEXT_MOVING_ON[stage_id]
@@ -239,7 +243,7 @@ def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
         if nxt == gate.MOVING_ON_STAGE:
             nxt = None
     if nxt is not None:
-        if nxt != planned and not here_gated and not moving_on:
+        if nxt != planned and not here_gated and not moving_on and nxt != gate.CHECK_STAGE:
             parts.append(html.escape(texts.NEXT_SKIPPED))
         parts.append(_next_link(nxt))
     return [html_kit(boxed("next", "<br>".join(p for p in parts if p)), "exback-next")]

@@ -36,7 +36,8 @@ COACHING = [
     r"the talk\b", r"talk about the future", r"one message, then wait",
     r"still want to send", r"meeting up", r"get-together",
     r"agreements for relationship", r"version 2\.0", r"couples (therapy|counselling)",
-    r"milestone", r"easy to decline", r"log a meeting",
+    r"milestone", r"easy to decline", r"log a meeting", r"meetings feel good",
+    r"the bigger talk", r"give each other time",
 ]
 
 #: (state name, boundaries answers, decision)
@@ -149,6 +150,9 @@ def test_unanswered_boundaries_check_is_asked_for_first(journal: Journal, stage_
     assert texts.GATE_ASK_FIRST_HEADING in shown
     html_values = "\n".join(x.value for x in walk(view) if isinstance(x, widgets.HTML))
     assert 'href="00_start_here.ipynb"' in html_values
+    nxt = "\n".join(x.value for x in walk(stages.next_steps(stage_id))
+                    if isinstance(x, widgets.HTML))
+    assert 'href="00_start_here.ipynb"' in nxt and nxt.count("href") == 1
 
 
 def test_a_partly_answered_check_still_asks_first_and_all_no_opens(journal: Journal) -> None:
