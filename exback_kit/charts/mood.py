@@ -54,8 +54,7 @@ class MoodData:
 
 def breakup_day(answers: pd.DataFrame) -> pd.Timestamp | None:
     """Return the profile's breakup date (the latest answer), or None if not given."""
-    from exback_kit.domain import gate
-    value = gate.latest_answers(answers, 0).get("breakup_date")
+    value = progress.latest_answers(answers, 0).get("breakup_date")
     try:
         return pd.Timestamp(str(value)).normalize() if value else None
     except ValueError:

@@ -15,10 +15,11 @@ The notice itself is drawn by :mod:`exback_kit.notebook.gate_notice`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from exback_kit import content
 from exback_kit.content import texts
+from exback_kit.domain import progress
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,17 +90,9 @@ def as_answer(value: object) -> str | None:
         return None
 
 
-def latest_answers(answers: pd.DataFrame, step: int) -> dict[str, Any]:
-    """Return the newest answer to each question of ``step`` in the ``answers`` table."""
-    if answers.empty:
-        return {}
-    mine = answers[answers["step"] == step].sort_values("id")
-    return dict(zip(mine["question"], mine["value"], strict=True))
-
-
 def boundary_answers(answers: pd.DataFrame) -> dict[str, str | None]:
     """Return the latest answer to each boundaries question ("yes", "no", "not_sure", None)."""
-    latest = latest_answers(answers, 0)
+    latest = progress.latest_answers(answers, 0)
     return {q: as_answer(latest.get(q)) for q in content.load().boundary_questions}
 
 

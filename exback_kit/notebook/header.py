@@ -11,15 +11,18 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.domain.nocontact import no_contact_line
 from exback_kit.notebook.gate_notice import ask_first_notice, gate_notice
 from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
 from exback_kit.notebook.session import html_kit, session
+from exback_kit.store import Journal
 
-STAGE_ORDER = ("00_start_here", "01_space_and_clarity", "02_reading_the_signals",
-               "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
-               "06_the_conversation", "07_relationship_2_0", "08_dashboard")
+#: What a stage's "where you are" box may add to its progress line (see StageLayout.where):
+#: "stage" the stage worked on last; "no_contact" the No-Contact line even before any period;
+#: "journal" where the journal lives and the latest check-in.
+WHERE_EXTRAS = frozenset({"stage", "no_contact", "journal"})
 
 
 def _title(stage_id: str) -> str:
@@ -54,7 +57,7 @@ def latest_stage_line(tables: dict[str, Any], set_aside: tuple[str, ...] = ()) -
     return texts.WHERE_STAGE.format(stage=_title(str(journey["last_day"].idxmax())))
 
 
-def latest_checkin(journal: Any) -> tuple[str, str] | None:
+def latest_checkin(journal: Journal) -> tuple[str, str] | None:
     """Return (the latest check-in in words, its note) or None before the first one."""
     rows = journal.records("checkins", limit=1, newest_first=True)
     if not rows:
@@ -63,28 +66,26 @@ def latest_checkin(journal: Any) -> tuple[str, str] | None:
     return texts.WHERE_LAST_CHECKIN.format(day=row["day"], mood=row["mood"]), row["note"] or ""
 
 
-def where_lines(stage_id: str, journal: Any, tables: dict[str, Any],
+def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str],
                 journey: Any = None) -> list[str]:
     """Return the "where you are" lines for a stage, in plain words.
 
-    On the moving-on road (``journey``), set-aside stages don't count and the lines
-    point to the moving-on stage.
+    Args:
+        where: the extras the stage's layout asks for (see :data:`WHERE_EXTRAS`).
+        journey: on the moving-on road, set-aside stages don't count and the lines point
+            to the moving-on stage.
     """
     from exback_kit.domain import gate
     set_aside = gate.set_aside(journey) if journey is not None else ()
     lines = []
-    if stage_id in ("00_start_here", "08_dashboard"):
+    if "stage" in where:
         lines.append(latest_stage_line(tables, set_aside))
         if set_aside:
             lines.append(texts.WHERE_MOVING_ON)
-    if stage_id in ("00_start_here", "01_space_and_clarity", "04_holding_steady",
-                    "08_dashboard"):
-        lines.append(no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE)
-    else:
-        nc = no_contact_line(tables)
-        if nc:
-            lines.append(nc)
-    progress = progress_line(stage_id, tables, set_aside) if stage_id != "00_start_here" else None
+    nc = no_contact_line(tables)
+    if nc or "no_contact" in where:
+        lines.append(nc or texts.WHERE_NO_CONTACT_NONE)
+    progress = progress_line(stage_id, tables, set_aside) if "journal" not in where else None
     if progress:
         lines.append(progress)
     if stage_id in set_aside:
@@ -105,7 +106,7 @@ def _button(label: str, css_class: str, action: Any) -> widgets.HBox:
     return widgets.HBox([b])
 
 
-def demo_children(journal: Any) -> list[widgets.Widget]:
+def demo_children(journal: Journal) -> list[widgets.Widget]:
     """Return the demo banner (demo shown), the demo offer (empty journal), or nothing."""
     s = session()
     if journal.is_demo:
@@ -119,11 +120,12 @@ def demo_children(journal: Any) -> list[widgets.Widget]:
     return []
 
 
-def _where_html(stage_id: str, journal: Any, tables: dict[str, Any], journey: Any = None) -> str:
-    """Return the "where you are" box; on 00 with the journal's place and latest check-in."""
+def _where_html(stage_id: str, journal: Journal, tables: dict[str, Any],
+                where: frozenset[str], journey: Any = None) -> str:
+    """Return the "where you are" box; with "journal", its place and the latest check-in."""
     rows = [f"<b>{html.escape(texts.WHERE_HEADING)}</b>"]
-    rows += [html.escape(x) for x in where_lines(stage_id, journal, tables, journey)]
-    if stage_id == "00_start_here":
+    rows += [html.escape(x) for x in where_lines(stage_id, tables, where, journey)]
+    if "journal" in where:
         rows.append(f'<span style="{SOFT_STYLE}">' + html.escape(
             texts.WHERE_JOURNAL.format(path=journal.path)) + "</span>")
         latest = latest_checkin(journal)
@@ -138,7 +140,7 @@ def _where_html(stage_id: str, journal: Any, tables: dict[str, Any], journey: An
     return boxed("where", "<br>".join(rows))
 
 
-def fold_summary(kind: str, journal: Any) -> str | None:
+def fold_summary(kind: str, journal: Journal) -> str | None:
     """Return the words shown while an answered section is folded, or None to show it open.
 
     ``kind`` "profile" folds once any profile question has an answer; "boundaries"
@@ -158,7 +160,7 @@ def fold_summary(kind: str, journal: Any) -> str | None:
     return texts.FOLDED_BOUNDARIES_NO
 
 
-def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget]:
+def folded_children(kind: str, journal: Journal, unfold: Any) -> list[widgets.Widget]:
     """Return a folded section (summary and a button that opens it), or [] to show it open."""
     summary = fold_summary(kind, journal)
     if summary is None:
@@ -177,7 +179,7 @@ def intro_html(stage_id: str) -> str:
     return "".join(f"<p>{paragraphs(p)}</p>" for p in stage.intro.split("\n\n"))
 
 
-def header_children(stage_id: str) -> list[widgets.Widget]:
+def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[widgets.Widget]:
     """Return a stage header's widgets: demo, gate notice (or the stage's introduction),
     where you are, latest check-in."""
     from exback_kit.domain import safety
@@ -198,7 +200,8 @@ def header_children(stage_id: str) -> list[widgets.Widget]:
         intro = intro_html(stage_id)
         if intro:
             out.append(html_kit(intro, "exback-intro"))
-    out.append(html_kit(_where_html(stage_id, journal, s.tables(), journey), "exback-where"))
+    out.append(html_kit(_where_html(stage_id, journal, s.tables(), where, journey),
+                        "exback-where"))
     return out
 
 
@@ -206,7 +209,8 @@ def next_stage_for(planned: str | None) -> str | None:
     """Return the next stage to open: ``planned``, skipping stages the boundaries gate holds."""
     if planned is None:
         return None
-    for candidate in STAGE_ORDER[STAGE_ORDER.index(planned):]:
+    order = content.load().stage_ids
+    for candidate in order[order.index(planned):]:
         if session().gated_by(candidate) is None:
             return candidate
     return None
