@@ -136,7 +136,7 @@ def summarize_mood(data: MoodData) -> str:
     text = _summarize_week(data)
     if data.breakup is not None and data.daily["mood"].notna().sum():
         days = int((data.today - data.breakup) / pd.Timedelta(days=1))
-        text += texts.say(texts.SUMMARY_MOOD_BREAKUP, days=days)
+        text = text.removesuffix(".") + texts.say(texts.SUMMARY_MOOD_BREAKUP, days=days)
     return text
 
 

@@ -129,8 +129,7 @@ def contact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
                                                   for c in CHANNELS], value="text"),
              label=texts.CONTACT_CHANNEL)
     form.add("replied", checkbox(texts.CONTACT_REPLIED))
-    form.add("logistics", checkbox(texts.CONTACT_LOGISTICS),
-             help=texts.CONTACT_LOGISTICS_HELP)
+    form.add("logistics", checkbox(texts.CONTACT_LOGISTICS), help=_logistics_help(journal))
     form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
     form.add("at", when_picker(), label=texts.WHEN, help=texts.WHEN_HELP)
 
@@ -146,6 +145,18 @@ def contact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     form.handler = handler
     return form
+
+
+def _logistics_help(journal: Journal) -> str:
+    """Return the logistics hint, naming the practical ties the person gave in their profile."""
+    from exback_kit import content
+    ties = journal.latest_answers(0).get("shared_ties")
+    question = content.load().start.question("shared_ties")
+    labels = [c.label.lower() for c in question.choices
+              if isinstance(ties, list) and c.id in ties]
+    if not labels:
+        return texts.CONTACT_LOGISTICS_HELP
+    return texts.CONTACT_LOGISTICS_HELP_TIES.format(ties=", ".join(labels))
 
 
 def _contact_saved(values: dict[str, Any], road: gate.Journey) -> str:

@@ -367,7 +367,7 @@ def test_the_profiles_breakup_date_is_day_0_on_the_mood_chart(journal):
     journal.save_answer(0, "breakup_date", (today - timedelta(days=30)).isoformat())
     data = mood_chart.prepare_mood(reads.load_tables(journal))
     assert data.breakup == pd.Timestamp(today - timedelta(days=30))
-    assert "marks the breakup, 30 days ago" in mood_chart.summarize_mood(data)
+    assert "; the dashed line marks the breakup, 30 days ago." in mood_chart.summarize_mood(data)
     ax = mood_chart.draw_mood(data)
     assert texts.CHART_BREAKUP_DAY in [t.get_text() for t in ax.get_legend().get_texts()]
     journal.save_answer(0, "breakup_date", (today - timedelta(days=400)).isoformat())

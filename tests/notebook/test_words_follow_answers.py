@@ -87,7 +87,7 @@ def test_after_a_boundaries_yes_the_vault_offers_keep_rewrite_or_let_go(journal,
     assert "keep it, rewrite it as a letter to yourself, or let it go" in words
     assert set(form.rows[entry]) == {"kept", "rewritten", "let_go", "note", "error"}
     form.rows[entry]["kept"].click()
-    row = journal.records("unsent", where="id = ?", params=(entry,))[0]
+    row = next(r for r in journal.records("unsent") if r["id"] == entry)
     assert row["status"] == "kept"
     assert "you chose to keep it, unsent" in shown(forms.unsent_vault(journal))
 
@@ -146,3 +146,9 @@ def test_a_who5_flagged_only_by_one_low_item_gets_its_own_words():
     assert texts.SAFETY_INTRO_ITEM in message
     low = scales.score_who5([1, 1, 1, 1, 1])
     assert texts.SAFETY_INTRO in safety.safety_message((), low.triggers)
+
+
+def test_the_contact_log_names_the_practical_ties_from_the_profile(journal):
+    assert "from your profile" not in shown(forms.contact_form(journal))
+    journal.save_answer(0, "shared_ties", ["children", "pets"])
+    assert "children, pets, from your profile" in shown(forms.contact_form(journal))
