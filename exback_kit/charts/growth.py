@@ -195,8 +195,12 @@ def stage_titles() -> dict[str, str]:
 
 
 def prepare_journey(tables: timeline.Tables, today: date | None = None) -> JourneyData:
-    """Return the journey chart's data."""
-    return JourneyData(progress.stage_progress(tables["answers"], today), stage_titles())
+    """Return the journey chart's data; stages set aside on the moving-on road are left out."""
+    from exback_kit.domain import gate
+    road = gate.journey(tables["answers"], tables["decisions"])
+    return JourneyData(progress.stage_progress(tables["answers"], today,
+                                               set_aside=gate.set_aside(road)),
+                       stage_titles())
 
 
 @styled

@@ -29,6 +29,8 @@ SAME_MOOD = 0.5
 METER_DAYS = 90
 MIDDLE = 5.5  # splits 1–10 into low (1–5) and high (6–10)
 JITTER = 0.18
+#: How long before the first check-in a breakup date is still drawn as day 0 on the mood chart.
+BREAKUP_REACH_DAYS = 120
 
 
 def day_text(day: pd.Timestamp | date) -> str:
@@ -46,6 +48,17 @@ class MoodData:
     lapses: pd.DatetimeIndex
     stages: pd.Series
     today: pd.Timestamp
+    #: The breakup date from the profile (day 0), when it falls inside the chart.
+    breakup: pd.Timestamp | None = None
+
+
+def breakup_day(answers: pd.DataFrame) -> pd.Timestamp | None:
+    """Return the profile's breakup date (the latest answer), or None if not given."""
+    value = progress.latest_answers(answers, 0).get("breakup_date")
+    try:
+        return pd.Timestamp(str(value)).normalize() if value else None
+    except ValueError:
+        return None
 
 
 def prepare_mood(tables: timeline.Tables, today: date | None = None) -> MoodData:
@@ -54,8 +67,12 @@ def prepare_mood(tables: timeline.Tables, today: date | None = None) -> MoodData
     start = daily.index[0] if len(daily) else timeline.as_day(today)
     lapses = nocontact.lapse_days(tables["contacts"], today)
     stages = progress.stage_starts(tables["answers"], today)
+    breakup = breakup_day(tables["answers"])
+    if breakup is not None and not (start - pd.Timedelta(days=BREAKUP_REACH_DAYS)
+                                    <= breakup <= timeline.as_day(today)):
+        breakup = None
     return MoodData(daily, lapses[lapses >= start], stages[stages >= start],
-                    timeline.as_day(today))
+                    timeline.as_day(today), breakup)
 
 
 @styled
@@ -81,6 +98,11 @@ def draw_mood(data: MoodData, ax: Axes | None = None) -> Axes:
     ax.set_ylabel(texts.CHART_MOOD_AXIS)
     if len(daily) < WEEK:
         ax.set_xlim(x[0] - np.timedelta64(3, "D"), x[-1] + np.timedelta64(3, "D"))
+    if data.breakup is not None:
+        when = float(mdates.date2num(data.breakup))
+        ax.axvline(when, color=palette.SOFT_INK, lw=1.2, ls="--", label=texts.CHART_BREAKUP_DAY)
+        left, right = ax.get_xlim()
+        ax.set_xlim(min(left, when - 2), right)
     date_axis(ax)
     legend_below(ax)
     return ax
@@ -109,7 +131,16 @@ def _change(mean: float, previous: float) -> str:
 
 
 def summarize_mood(data: MoodData) -> str:
-    """Return one sentence on the last week's mood (compared with the week before)."""
+    """Return one sentence on the last week's mood (compared with the week before), and
+    where the breakup day sits when the chart marks it."""
+    text = _summarize_week(data)
+    if data.breakup is not None and data.daily["mood"].notna().sum():
+        days = int((data.today - data.breakup) / pd.Timedelta(days=1))
+        text = text.removesuffix(".") + texts.say(texts.SUMMARY_MOOD_BREAKUP, days=days)
+    return text
+
+
+def _summarize_week(data: MoodData) -> str:
     mood = data.daily["mood"]
     if mood.notna().sum() == 0:
         return texts.SUMMARY_MOOD_EMPTY

@@ -24,7 +24,8 @@ def status_lines(journal: Journal) -> list[str]:
         lines.append(texts.STATUS_MOOD.format(mood=latest["mood"], day=latest["day"].date()))
     else:
         lines.append(texts.STATUS_NO_MOOD)
-    lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables["answers"])))
+    lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables["answers"],
+                                                                     tables["decisions"])))
     lines.append(texts.STATUS_LOCK.format(
         state=texts.LOCK_IS_LOCKED if journal.encrypted else texts.LOCK_IS_PLAIN))
     if journal.is_demo:
@@ -32,12 +33,15 @@ def status_lines(journal: Journal) -> list[str]:
     return lines
 
 
-def current_stage_title(answers: pd.DataFrame) -> str:
-    """Return the title of the stage the person last worked in (start here if none)."""
+def current_stage_title(answers: pd.DataFrame, decisions: pd.DataFrame | None = None) -> str:
+    """Return the title of the stage the person last worked in (start here if none);
+    with ``decisions``, stages set aside on the moving-on road don't count."""
     from exback_kit import content
-    from exback_kit.domain import progress
+    from exback_kit.domain import gate, progress
 
-    worked = progress.stage_progress(answers).dropna(subset=["last_day"])
+    set_aside = (gate.set_aside(gate.journey(answers, decisions))
+                 if decisions is not None else ())
+    worked = progress.stage_progress(answers, set_aside=set_aside).dropna(subset=["last_day"])
     kit = content.load()
     stage_id = str(worked["last_day"].idxmax()) if len(worked) else kit.stages[0].id
     return str(kit.stage(stage_id).title)

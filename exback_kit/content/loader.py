@@ -50,6 +50,8 @@ class Step:
     questions: tuple[Question, ...]
     notes: tuple[str, ...] = ()
     stage_id: str = ""
+    #: Notes shown only on the open road (boundaries check answered, all "no"; no move-on).
+    open_notes: tuple[str, ...] = ()
 
     def question(self, question_id: str) -> Question:
         """Return the question with this id.
@@ -267,12 +269,9 @@ def _parse_steps(name: str, data: dict[str, Any]) -> list[Step]:
         where = texts.CONTENT_WHERE_STEP.format(file=name, step=number)
         questions = [parse_question(name, number, q) for q in raw.get("question", [])]
         no_duplicates((q.id for q in questions), where, "question")
-        notes = raw.get("notes", [])
-        if not isinstance(notes, list) or not all(isinstance(n, str) and n.strip()
-                                                  for n in notes):
-            raise ContentError(texts.CONTENT_MISSING.format(where=where, key="notes"))
+        notes, open_notes = (_notes(raw, key, where) for key in ("notes", "open_notes"))
         steps.append(Step(number, text_of(raw, "title", where), text_of(raw, "idea", where),
-                          tuple(questions), tuple(n.strip() for n in notes)))
+                          tuple(questions), notes, open_notes=open_notes))
     if not steps:
         raise ContentError(texts.CONTENT_MISSING.format(where=name, key="step"))
     return steps
@@ -337,4 +336,5 @@ def _assemble(stages: list[Stage], steps: dict[int, Step],
 
 
 def _with_stage(step: Step, stage_id: str) -> Step:
-    return Step(step.number, step.title, step.idea, step.questions, step.notes, stage_id)
+    return Step(step.number, step.title, step.idea, step.questions, step.notes, stage_id,
+                step.open_notes)

@@ -262,12 +262,25 @@ NOTE = "Note"
 EMPTY_HISTORY = "Nothing here yet."
 HISTORY = "Earlier entries"
 STEP_HEADING = "Step {number}: {title}"
+#: Step notes that follow who ended the relationship (profile question who_ended).
+STEP_NOTES_WHO_ENDED = {
+    5: {"them": ("When the other person ended it, it's easy to read their choice as a verdict on your "
+                 "worth. It says something about what they wanted, not about what you are worth."),
+        "me": ("Ending it yourself can still hurt, and guilt or second thoughts can shake how you see "
+               "yourself. Those feelings deserve kindness too.")},
+}
 START_HEADING = "About you"
 PROFILE_HEADING = "Your profile"
 BOUNDARIES_HEADING = "The boundaries check"
-BOUNDARIES_INTRO = ("Three questions about safety and your ex's wishes. If any answer is yes, the kit "
-                    "turns toward your own recovery: self-work, wellbeing and the urge log stay open, "
-                    "and the reconnecting stages step aside. You can change these answers at any time.")
+BOUNDARIES_INTRO = ("Four questions about safety and your ex's wishes. If any answer is yes or not sure, "
+                    "the kit turns toward your own recovery: self-work, wellbeing and the urge log stay "
+                    "open, and the reconnecting stages step aside. You can change or clear these answers "
+                    "at any time.")
+BOUNDARIES_NOT_SURE = ("Not sure is a fine answer. For now the kit treats it like a yes, to be on the safe "
+                       "side, and you can change it whenever things become clearer.")
+BOUNDARIES_CLEAR = "Clear this answer"
+BOUNDARIES_CLEARED = "Cleared. Press Save to keep it that way."
+BOUNDARIES_CHOICES = {"yes": "Yes", "no": "No", "not_sure": "Not sure"}
 # Check-in
 CHECKIN_HEADING = "Today's check-in"
 CHECKIN_MOOD = "Mood"
@@ -291,7 +304,12 @@ CONTACT_CHANNELS = {"text": "Message", "call": "Call", "in_person": "In person",
 CONTACT_REPLIED = "I replied or answered"
 CONTACT_LOGISTICS = "Only logistics (children, home, belongings)"
 CONTACT_LOGISTICS_HELP = "Practical contact like this never breaks your No-Contact streak."
+CONTACT_LOGISTICS_HELP_TIES = "Practical contact like this ({ties}, from your profile) never breaks your No-Contact streak."
 CONTACT_SAVED = "Saved. A slip doesn't erase the days behind you."
+CONTACT_SAVED_BOUNDARIES = "Saved. Writing it down honestly is what makes the record useful."
+CONTACT_SAVED_ORDER = ("Saved. With a protective order in place, contact can carry legal weight for both of "
+                       "you. If you're unsure what the order allows, or you feel unsafe, a domestic-abuse "
+                       "helpline or a legal adviser can talk it through with you in confidence.")
 CONTACT_SAVED_LOGISTICS = "Saved as logistics. Practical contact doesn't break your No-Contact streak."
 CONTACT_SAVED_THEIRS = "Saved. They reached out and you didn't reply; noting it is enough."
 # Urge log
@@ -345,7 +363,6 @@ MEETING_FLIRTING_CHOICES = {"none": "None", "a_little": "A little", "clearly": "
 MEETING_LANDED = "How it landed"
 MEETING_LANDED_CHOICES = {"not_applicable": "Doesn't apply", "well": "Well", "unclear": "Hard to tell",
                           "badly": "Not well"}
-MEETING_WAITED = "We kept physical intimacy for after the talk"
 MEETING_ROW = "{day} · {place} · felt {felt}/10 · their engagement {engagement}/10"
 # Unsent-message vault
 VAULT_HEADING = "The unsent-message vault"
@@ -356,10 +373,22 @@ VAULT_COOLING = "Cooling-off (hours)"
 VAULT_SAVED = "Kept in your vault. Nothing was sent. It will ask again in {hours:n:hour}."
 VAULT_WAITING = "Written {day}; cooling off for {left:n:more hour}."
 VAULT_DUE = "Written {day}. The cooling-off time is over: do you still want to send this?"
-VAULT_REVIEWED = "Written {day}; you decided: {status}."
+VAULT_REVIEWED = "Written {day}; {status}."
+#: What the person decided about a vault message, as the end of a sentence.
+VAULT_DECIDED = {"still_want": "you said you still wanted to send it", "let_go": "you let it go",
+                 "rewritten": "you chose to rewrite it", "kept": "you chose to keep it, unsent"}
 VAULT_STATUSES = {"waiting": "waiting", "still_want": "I still want to", "let_go": "Let it go",
-                  "rewritten": "I'll rewrite it"}
+                  "rewritten": "I'll rewrite it", "kept": "Keep it"}
 VAULT_REVIEW_NOTE = "A thought about it (optional)"
+VAULT_DUE_BOUNDARIES = ("Written {day}. The cooling-off time is over: would you like to keep it, rewrite it "
+                        "as a letter to yourself, or let it go?")
+VAULT_INTRO_BOUNDARIES = ("Write what you'd want to say. The kit keeps it here and never sends anything. "
+                          "After the cooling-off time it asks whether to keep it, rewrite it as a letter to "
+                          "yourself, or let it go.")
+VAULT_STATUSES_BOUNDARIES = {"kept": "Keep it", "rewritten": "Rewrite it as a letter to myself",
+                             "let_go": "Let it go"}
+VAULT_KEPT = "Kept, unsent. It stays here for you to read again whenever you like."
+VAULT_REWRITE_LETTER = "Noted. Write the letter to yourself above; it stays in the vault, unsent."
 VAULT_STILL_WANT = "Noted. The kit still sends nothing; if you do reach out, step 9 and the decision journal may help first."
 VAULT_LET_GO = "Let go. It stays here, unsent, in case you want to read it again."
 VAULT_REWRITE = "Noted. Write the new version above; it starts its own cooling-off."
@@ -409,6 +438,7 @@ ROSENBERG_HEADING = "Self-esteem scale (Rosenberg)"
 INSTRUMENT_CREDIT = "Source: {credit}"
 INSTRUMENT_SAVED = "Saved."
 CRISIS_HEADING = "Your crisis contacts"
+LATE_NIGHT_CONTACTS = "If a late night gets too heavy, you don't have to ride it out alone:"
 CRISIS_SAVED = "Saved {count:n:contact}."
 
 HABITS_HEADING = "Your check-in habits"
@@ -457,23 +487,40 @@ CHECKLIST_REOPENED = "Back on your list as not done yet."
 CHECKLIST_CONTACT_LINK = "Log a needed contact as logistics in the contact log (Space and clarity, 01)"
 
 # --- boundaries, moving-on path, readiness ----------------------------------
+#: "Not sure" answers: treated like a yes, said gently and reversibly.
+GATE_REASONS_NOT_SURE = {
+    "no_contact_asked": "You're not sure whether your ex asked for no contact or blocked you.",
+    "said_no_reunion": "You're not sure whether your ex said they don't want to get back together.",
+    "harm_or_control": "You're not sure whether there was violence, threats or control.",
+    "protective_order": "You're not sure whether there is a protective or restraining order.",
+}
+GATE_NOT_SURE = ("While an answer is \"not sure\", the kit errs on the side of respect and safety, and "
+                 "treats it like a yes. That can change whenever things become clearer to you.")
 GATE_REASONS = {
     "no_contact_asked": "Your ex asked for no contact, or blocked you. Their wish is final here, so the kit won't help with reaching out.",
     "harm_or_control": "You said there was violence, threats or controlling behaviour. Your safety comes first, so the reconnecting steps are set aside.",
     "protective_order": "There is a protective or restraining order between you. The kit keeps to it completely.",
+    "said_no_reunion": "Your ex said clearly that they don't want to get back together. The kit takes them at their word.",
     "decision": "On {day} you decided to move on.",
 }
 GATE_HEADING_BOUNDARIES = "This part of the kit is set aside"
-GATE_HEADING_DECISION = "This part is resting for now"
+GATE_HEADING_DECISION = "This stage is set aside, by your choice"
 GATE_INTRO_BOUNDARIES = "Based on your boundaries check, this stage, which is about reaching out to your ex, is closed. That isn't a judgement of you. Here is why:"
 GATE_INTRO_DECISION = "You decided to move on, and that is as real and good an outcome as trying again. This stage is about reconnecting, so it rests while that is your decision:"
 GATE_STILL_OPEN = "Everything for you stays open: rebuilding you (03), holding steady (04), your check-ins, the urge log, the vault and the wellbeing checks."
 GATE_REVISIT_BOUNDARIES = "If something has changed, you can look at your answers again in the boundaries check in Start here (00)."
 GATE_REVISIT_DECISION = "If your thinking changes, you can update your decision in Space and clarity (01) and this stage opens again."
-GATE_SAFETY = "If you ever feel unsafe, please contact your local emergency number or one of your crisis contacts (Rebuilding you, 03)."
+GATE_SAFETY_HEADING = "If you feel unsafe, or want to talk it through in confidence:"
+GATE_MOVING_ON = "There is a stage for this road, of equal standing:"
+GATE_MOVING_ON_LINK = "Open Moving on (09)"
+GATE_ASK_FIRST_HEADING = "First, the boundaries check"
+GATE_ASK_FIRST = ("Before this stage, please answer the four questions of the boundaries check in Start "
+                  "here (00). They make sure the kit respects your ex's wishes and your safety. Any of "
+                  "them can be answered \"not sure\".")
+GATE_ASK_FIRST_LINK = "Open Start here (00)"
 READINESS_HEADING = "Readiness checklist"
-READINESS_INTRO = "A look at your own notes before any reconnecting step. It only advises: nothing here is a test, and you decide."
-READINESS_GATED = "Your boundaries check says reconnecting is set aside, so the reconnecting stages stay closed."
+READINESS_INTRO = "A look at your own notes. It only advises: nothing here is a test, and you decide."
+READINESS_GATED = "You're on the moving-on road, so this checklist is set aside: nothing here leans either way, and the moving-on stage (09) is the one made for you."
 READINESS_MARKS = {True: "✓", False: "○", None: "?"}
 READINESS_STATE = {True: "looks ready", False: "not yet", None: "no data yet"}
 READINESS_LINE = "{mark} {label}: {state}. Based on {based_on}."
@@ -483,7 +530,8 @@ READINESS_AGO = "{age:n:day} ago"
 #: Item-specific states that replace the generic READINESS_STATE wording.
 READINESS_STATES = {
     "boundaries_yes": "reconnecting is set aside, out of respect for what you answered",
-    "try_again": "you'd like to try again",
+    "set_aside": "set aside: you're on the moving-on road, which is as good an outcome as trying again",
+    "try_again": "you'd like to try again; moving on would be as good an outcome",
     "not_sure": "not decided yet, and that's fine; moving on would be as good an outcome as trying again",
     "move_on": "you chose to move on, which is as good an outcome as trying again",
 }
@@ -492,12 +540,12 @@ READINESS_LABELS = {
     "no_contact": "No-Contact target reached",
     "decision": "Where you stand (step 2)",
     "urges": "Urges mostly let pass in the last 14 days",
-    "wellbeing": "Wellbeing not in the low band",
+    "wellbeing": "Wellbeing in a good range (WHO-5 above 50 %, no low item)",
     "patterns": "Every pattern from step 4 has a plan",
 }
 READINESS_BASED = {
     "boundaries_none": "the boundaries check, which isn't answered yet",
-    "boundaries": "your boundaries check ({answered} of 3 answered)",
+    "boundaries": "your boundaries check ({answered} of {questions} answered)",
     "no_contact_none": "your No-Contact periods; none with a target has started yet",
     "no_contact": "your {target}-day period from {start}: {current:n:day} in a row now, longest {longest:n:day}",
     "decision_none": "your decisions; none recorded yet (step 2)",
@@ -528,8 +576,13 @@ SAFETY_INTRO = ("The last two weeks sound like they have been heavy. This isn't 
                 "ashamed of. It may be a good moment to talk with someone you trust or with a professional, "
                 "such as a doctor or counsellor. If you ever feel unsafe, or think about harming yourself, "
                 "please reach out right away:")
+SAFETY_INTRO_ITEM = ("Your overall score isn't low, but one of your answers was, and that is worth a "
+                     "moment of care. This isn't a diagnosis. If that part of life has been hard, "
+                     "talking with someone you trust or with a professional, such as a doctor or "
+                     "counsellor, may help. If you ever feel unsafe, or think about harming "
+                     "yourself, please reach out right away:")
 SAFETY_CONTACT = "• {name}: {detail}"
-SAFETY_CHECK_COUNTRY = " (check this is right for your country)"
+SAFETY_CHECK_COUNTRY = "These are general defaults: please check they are right for your country."
 SAFETY_NO_CONTACTS = "• Your local emergency number"
 SAFETY_OUTRO = "You can change this list of contacts at any time (crisis contacts, in Rebuilding you, 03)."
 CRISIS_BAD_LINE = "Line {number}: {problem}"
@@ -559,6 +612,8 @@ CHART_WEEKDAYS_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CHART_WEEKDAYS_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CHART_CONTACT_DAY = "contact day"
 CHART_STAGE_START = "a stage began"
+CHART_BREAKUP_DAY = "the breakup (day 0)"
+SUMMARY_MOOD_BREAKUP = "; the dashed line marks the breakup, {days:n:day} ago."
 CHART_NO_CHECKIN = "no check-in"
 CHART_MOOD_AXIS = "Mood (1–10)"
 CHART_MOOD_DAILY = "each day"
@@ -675,11 +730,10 @@ CLI_HELP_NO_BROWSER = "print the address instead of opening a browser"
 CLI_HELP_NOTEBOOKS = "serve the notebooks in DIR (kit notebooks missing there are copied in; yours are never overwritten)"
 STAGE_UNKNOWN = "There is no stage called {stage_id!r}. The stages are: {allowed}."
 STAGE_NO_SECTION = "Stage {stage_id} has no part called {section!r}. Its parts are: {allowed}."
-STAGE_SET_ASIDE = "This part is set aside for now; the note at the top says why."
 STAGE_PART_ERROR = "Something went wrong while redrawing this part, so it's left empty for now. What you saved is safe. (Details: {problem})"
 FOLDED_PROFILE = "You've filled in your profile. It stays folded so the daily check-in is quicker to reach."
 FOLDED_BOUNDARIES_NO = "You've answered the boundaries check, with no to each question. You can look at your answers or change them whenever you like."
-FOLDED_BOUNDARIES_YES = "You've answered the boundaries check, and a yes there sets the reconnecting stages aside. You can look at your answers or change them whenever you like."
+FOLDED_BOUNDARIES_YES = "You've answered the boundaries check, and a yes or not sure there sets the reconnecting stages aside. You can look at your answers or change them whenever you like."
 FOLDED_OPEN = "Show my answers"
 DEMO_OFFER = "Your journal is still empty, so the charts have nothing to show yet. Would you like to look around with a demo journal full of made-up entries first? It is kept apart from yours."
 DEMO_ON_BUTTON = "Show me the demo journal"
@@ -691,20 +745,31 @@ WHERE_STAGE_NEW = "You're at the very beginning. Take your time."
 WHERE_NO_CONTACT_TARGET = "No-Contact: day {day} of {target} (longest stretch so far: {longest:n:day})."
 WHERE_NO_CONTACT = "No-Contact: day {day}, no target set (longest stretch so far: {longest:n:day})."
 WHERE_NO_CONTACT_NONE = "No-Contact: not started yet. You can start a period in Space and clarity."
+WHERE_SET_ASIDE = "This stage is set aside on your road, so it never counts against your progress."
 WHERE_PROGRESS = "In this stage you've answered {answered} of {steps} steps."
 WHERE_TOPICS = "In this stage you've made a start on {answered} of {parts} prompts and lists, in whatever order suits you."
 WHERE_JOURNAL = "Your journal is stored on this computer at: {path}"
 WHERE_LAST_CHECKIN = "Your latest check-in ({day}): mood {mood}/10."
 WHERE_LAST_NOTE = "Its note:"
 NEXT_LINK = "Open the next notebook: {title}"
+MOVING_ON_TITLE = "Moving on"
+NEXT_MOVING_ON = "On the road you're on, the moving-on stage is the one made for you:"
+WHERE_MOVING_ON = "You're on the moving-on road, which counts every bit as much. Moving on (09) is the stage for it; the set-aside stages don't count against you."
 NEXT_SKIPPED = "Some stages are set aside for now, so the next one for you is below."
+NEXT_ASK_FIRST = "Once the boundaries check is answered, this stage shows what it holds, or explains why it is set aside."
 NEXT_GATED = "Nothing here needs doing. Your check-ins, the urge log, the vault and the wellbeing checks all stay open, and the dashboard shows how you're doing."
+#: "What comes next" on the moving-on road, where the usual words would point to contact.
+NEXT_TEXT_MOVING_ON = {
+    "01_space_and_clarity": "Let the days add up at their own pace. Your decision isn't final: you can record a new one whenever your view changes.",
+    "03_rebuilding_you": "Keep the habits that lift your mood. A wellbeing check every couple of weeks shows the trend.",
+    "04_holding_steady": "Keep logging urges when they come; over time the pattern shows. The vault keeps what you write, unsent.",
+}
 NEXT_TEXT = {
     "00_start_here": "Come back for a quick check-in whenever you like; a few seconds a day is plenty. When you're ready, the next stage is about giving yourself some room.",
     "01_space_and_clarity": "Let the No-Contact days add up at their own pace. Your decision isn't final: you can record a new one whenever your view changes.",
     "02_reading_the_signals": "Whatever you noticed, the next stage is about you, and it helps whichever way things go.",
     "03_rebuilding_you": "Keep the habits that lift your mood. A wellbeing check every couple of weeks shows the trend.",
-    "04_holding_steady": "Urges fade faster when you name them. Check the vault again once a message's cooling-off time is over.",
+    "04_holding_steady": "Keep logging urges when they come; over time the pattern shows. Check the vault again once a message's cooling-off time is over.",
     "05_reconnecting": "Go slowly. If meetings feel good on both sides, the next stage prepares the bigger talk.",
     "06_the_conversation": "Give each other time to think. The agreements you write here are the base for what follows.",
     "07_relationship_2_0": "Small steps, each with a date you both choose. The dashboard shows the whole picture.",

@@ -21,7 +21,7 @@ HABITS_TO_REDUCE = ("checked their social media", "drank alcohol")
 
 CHANNELS = ("text", "call", "in_person", "social_media", "email", "other")
 DECISIONS = ("try_again", "not_sure", "move_on")
-UNSENT_STATUSES = ("waiting", "still_want", "let_go", "rewritten")
+UNSENT_STATUSES = ("waiting", "still_want", "let_go", "rewritten", "kept")
 REPAIR_STATUSES = ("open", "in_progress", "resolved")
 FLIRTING = ("none", "a_little", "clearly")
 FLIRT_LANDED = ("not_applicable", "well", "unclear", "badly")

@@ -1,18 +1,21 @@
 """The boundaries check and the moving-on path: the rules, from the journal's frames.
 
-Any "yes" in the boundaries check (the ex asked for no contact or blocked you;
-violence, threats or controlling behaviour; a protective order) puts the journey
-on the moving-on path: the stages about reaching out (``gated = true`` in
-``data/stages.toml``) show a respectful explanation instead of their content. A
-latest decision of "move on" does the same, more gently, and changes back when the
-decision does. Everything about the person's own recovery stays open either way.
+Any "yes" or "not sure" in the boundaries check (the ex asked for no contact or blocked
+you; they said clearly they don't want to get back together; violence, threats or
+controlling behaviour; a protective order) puts the journey on the moving-on path: the
+stages about reaching out (``gated = true`` in ``data/stages.toml``) show a respectful
+explanation instead of their content. "Not
+sure" counts as a yes, to be on the safe side, and says so. A latest decision of "move on"
+does the same, more gently, and changes back when the decision does. While the check is
+not fully answered, the stages that prepare contact ask for it first. Everything about the
+person's own recovery stays open either way.
 The notice itself is drawn by :mod:`exback_kit.notebook.gate_notice`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from exback_kit import content
 from exback_kit.content import texts
@@ -21,8 +24,19 @@ from exback_kit.domain import progress
 if TYPE_CHECKING:
     import pandas as pd
 
+#: Stages that prepare contact: while the boundaries check is unanswered they ask for it first.
+ASK_FIRST_STAGES = ("05_reconnecting", "06_the_conversation", "07_relationship_2_0")
+#: The stage of the moving-on road, recommended when the gate is on.
+MOVING_ON_STAGE = "09_moving_on"
+#: The stage that holds the boundaries check.
+CHECK_STAGE = "00_start_here"
 #: Boundary answers that mean the person may not be safe: the notice shows safety contacts.
 SAFETY_QUESTIONS = ("harm_or_control", "protective_order")
+#: Answers that put the journey on the moving-on path.
+GATING_ANSWERS = ("yes", "not_sure")
+#: Older journals saved the boundaries answers as True/False.
+_AS_ANSWER: dict[object, str] = {True: "yes", False: "no", "yes": "yes", "no": "no",
+                                  "not_sure": "not_sure"}
 
 
 @dataclass(frozen=True)
@@ -32,47 +46,89 @@ class Journey:
     ``path`` is "open" or "moving_on"; ``by`` is None, "boundaries" or "decision"
     (boundaries win when both apply); ``reasons`` are plain-language sentences;
     ``decision`` is the latest step-2 decision (None if there is none yet);
-    ``boundaries`` the latest answer to each boundaries question (None = not answered).
+    ``boundaries`` the latest answer to each boundaries question: "yes", "no",
+    "not_sure" or None (not answered).
     """
 
     path: str
     by: str | None = None
     reasons: list[str] = field(default_factory=list)
     decision: str | None = None
-    boundaries: dict[str, Any] = field(default_factory=dict)
+    boundaries: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def unsafe(self) -> bool:
-        """True when harm, control or a protective order was named."""
-        return any(self.boundaries.get(q) is True for q in SAFETY_QUESTIONS)
+        """True when harm, control or a protective order was named (yes or not sure)."""
+        return any(self.boundaries.get(q) in GATING_ANSWERS for q in SAFETY_QUESTIONS)
+
+    @property
+    def order(self) -> bool:
+        """True when the person said there is (or may be) a protective order."""
+        return self.boundaries.get("protective_order") in GATING_ANSWERS
+
+    @property
+    def unsure(self) -> bool:
+        """True when a "not sure" answer is part of why the path is moving on."""
+        return "not_sure" in self.boundaries.values()
+
+    @property
+    def unanswered(self) -> bool:
+        """True while any boundaries question has no answer."""
+        return any(v is None for v in self.boundaries.values())
+
+    @property
+    def moving_on(self) -> bool:
+        """True on the moving-on path."""
+        return self.path == "moving_on"
 
 
-def boundary_answers(answers: pd.DataFrame) -> dict[str, bool | None]:
-    """Return the latest answer to each boundaries question (None = not answered)."""
+def as_answer(value: object) -> str | None:
+    """Return a stored boundaries answer as "yes", "no" or "not_sure" (None: not answered)."""
+    try:
+        return _AS_ANSWER.get(value)
+    except TypeError:  # an unhashable value (a list) is no answer
+        return None
+
+
+def boundary_answers(answers: pd.DataFrame) -> dict[str, str | None]:
+    """Return the latest answer to each boundaries question ("yes", "no", "not_sure", None)."""
     latest = progress.latest_answers(answers, 0)
-    return {q: latest[q] if isinstance(latest.get(q), bool) else None
-            for q in content.load().boundary_questions}
+    return {q: as_answer(latest.get(q)) for q in content.load().boundary_questions}
 
 
 def journey(answers: pd.DataFrame, decisions: pd.DataFrame) -> Journey:
-    """Return the journey: moving on when a boundary answer is yes or the decision is move on.
+    """Return the journey: moving on when a boundary answer is yes or not sure, or the
+    latest decision is move on.
 
     Args:
         answers: the ``answers`` table; decisions: the ``decisions`` table.
     """
     given = boundary_answers(answers)
-    reasons = [texts.GATE_REASONS[q] for q, yes in given.items() if yes]
+    reasons = [texts.GATE_REASONS[q] for q, a in given.items() if a == "yes"]
+    reasons += [texts.GATE_REASONS_NOT_SURE[q] for q, a in given.items() if a == "not_sure"]
     by = "boundaries" if reasons else None
     decision = None
     if len(decisions):
         latest = decisions.sort_values(["at", "id"]).iloc[-1]
         decision = str(latest["decision"])
         if decision == "move_on":
-            reasons.append(texts.GATE_REASONS["decision"].format(day=latest["day"].date()))
+            day = latest["day"]
+            reasons.append(texts.GATE_REASONS["decision"].format(
+                day=day.date() if hasattr(day, "date") else day))
             by = by or "decision"
     return Journey("moving_on" if by else "open", by, reasons, decision, given)
 
 
 def is_gated(stage_id: str, journey: Journey) -> bool:
     """Return True when ``stage_id`` shows the gate notice instead of its content."""
-    return journey.path == "moving_on" and stage_id in content.load().gated_stages
+    return journey.moving_on and stage_id in content.load().gated_stages
+
+
+def asks_first(stage_id: str, journey: Journey) -> bool:
+    """Return True when ``stage_id`` asks for the boundaries check before showing anything."""
+    return not journey.moving_on and journey.unanswered and stage_id in ASK_FIRST_STAGES
+
+
+def set_aside(journey: Journey) -> tuple[str, ...]:
+    """Return the stages that don't count toward progress on this journey."""
+    return content.load().gated_stages if journey.moving_on else ()

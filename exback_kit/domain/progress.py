@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -34,10 +35,12 @@ def stage_plan() -> StepQuestions:
 
 
 def stage_progress(answers: pd.DataFrame, today: date | None = None, *,
-            plan: StepQuestions | None = None) -> pd.DataFrame:
+                   plan: StepQuestions | None = None,
+                   set_aside: Collection[str] = ()) -> pd.DataFrame:
     """Return each stage's progress from the answers saved per step.
 
-    One row per stage of ``plan`` (default :func:`stage_plan`). Columns:
+    One row per stage of ``plan`` (default :func:`stage_plan`), leaving out the stages
+    in ``set_aside`` (on the moving-on road they never count against the person). Columns:
     ``steps``, ``steps_answered`` (steps with any answer), ``questions`` (the
     stage's questions), ``answered`` (of those, how many have an answer),
     ``progress`` (answered ÷ questions, 0–1; a step without known questions
@@ -48,6 +51,8 @@ def stage_progress(answers: pd.DataFrame, today: date | None = None, *,
     steps_col = df["step"].to_numpy(dtype="float64", na_value=np.nan) if len(df) else np.array([])
     rows = []
     for stage, steps in plan.items():
+        if stage in set_aside:
+            continue
         mine = df[np.isin(steps_col, list(steps))] if len(df) else df
         asked = {(n, q) for n, ids in steps.items() for q in ids}
         given = set(zip(mine["step"].astype("int64"), mine["question"], strict=True))

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 #: Days of the urge log the checklist looks at.
 URGE_WINDOW_DAYS = 14
+#: WHO-5 percent above which wellbeing counts as fine (when no safety message would show).
+WELLBEING_FINE_ABOVE = 50
 #: Share of urges let pass (not acted on) that counts as "mostly".
 URGES_MOSTLY = 0.75
 
@@ -72,21 +74,22 @@ def readiness(tables: Mapping[str, pd.DataFrame], today: date | None = None) -> 
         today: the day to measure up to (default: the local date).
     """
     today = today or date.today()
-    return [_boundaries(tables["answers"]), _no_contact(tables, today),
-            _decision(tables["decisions"]), _urges(tables["urges"], today),
+    road = gate.journey(tables["answers"], tables["decisions"])
+    return [_boundaries(road), _no_contact(tables, today),
+            _decision(tables["decisions"], road), _urges(tables["urges"], today),
             _wellbeing(tables["instrument_results"], today), _patterns(tables["patterns"])]
 
 
-def _boundaries(answers: pd.DataFrame) -> ReadinessItem:
-    given = gate.boundary_answers(answers)
+def _boundaries(road: gate.Journey) -> ReadinessItem:
+    given = road.boundaries
     answered = sum(v is not None for v in given.values())
-    if any(given.values()):
-        return _item("boundaries", False, "boundaries", state="boundaries_yes",
-                     answered=answered)
+    if any(v in gate.GATING_ANSWERS for v in given.values()):
+        return _item("boundaries", None, "boundaries", state="boundaries_yes",
+                     answered=answered, questions=len(given))
     if answered < len(given):
         key = "boundaries" if answered else "boundaries_none"
-        return _item("boundaries", None, key, answered=answered)
-    return _item("boundaries", True, "boundaries", answered=answered)
+        return _item("boundaries", None, key, answered=answered, questions=len(given))
+    return _item("boundaries", True, "boundaries", answered=answered, questions=len(given))
 
 
 def _no_contact(tables: Mapping[str, pd.DataFrame], today: date) -> ReadinessItem:
@@ -100,12 +103,14 @@ def _no_contact(tables: Mapping[str, pd.DataFrame], today: date) -> ReadinessIte
                  current=summary.current_streak, longest=summary.longest_streak)
 
 
-def _decision(decisions: pd.DataFrame) -> ReadinessItem:
+def _decision(decisions: pd.DataFrame, road: gate.Journey) -> ReadinessItem:
+    """The decision never leans either way: each choice gets a neutral mark and its own words;
+    on the moving-on road the item says "set aside"."""
     if decisions.empty:
         return _item("decision", None, "decision_none")
     row = decisions.sort_values(["at", "id"]).iloc[-1]
-    ok = True if row["decision"] == "try_again" else None
-    return _item("decision", ok, "decision", state=row["decision"], day=row["day"].date(),
+    state = "set_aside" if road.moving_on else row["decision"]
+    return _item("decision", None, "decision", state=state, day=row["day"].date(),
                  decision=texts.DECISION_CHOICES[row["decision"]])
 
 
@@ -126,7 +131,9 @@ def _wellbeing(results: pd.DataFrame, today: date) -> ReadinessItem:
         return _item("wellbeing", None, "wellbeing_none")
     age = (today - latest.day).days
     ago = texts.READINESS_TODAY if age == 0 else texts.say(texts.READINESS_AGO, age=age)
-    return _item("wellbeing", latest.result.band != "low", "wellbeing", day=latest.day, ago=ago,
+    # Fine only when no safety message would show and WHO-5 is above 50 %.
+    fine = not latest.result.needs_care and latest.result.percent > WELLBEING_FINE_ABOVE
+    return _item("wellbeing", fine, "wellbeing", day=latest.day, ago=ago,
                  percent=latest.result.percent)
 
 

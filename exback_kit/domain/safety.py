@@ -19,13 +19,18 @@ def crisis_contacts(saved: object) -> tuple[Contact, ...]:
                  for c in saved if isinstance(c, dict))
 
 
-def safety_message(contacts: Sequence[Contact]) -> str:
-    """Return the calm safety message as plain text, listing ``contacts``."""
-    lines = [texts.SAFETY_INTRO]
-    for c in contacts:
-        mark = texts.SAFETY_CHECK_COUNTRY if c.is_default else ""
-        lines.append(texts.SAFETY_CONTACT.format(name=c.name, detail=c.detail) + mark)
+def safety_message(contacts: Sequence[Contact], triggers: Sequence[str] = ()) -> str:
+    """Return the calm safety message as plain text, listing ``contacts``.
+
+    ``triggers`` are the WHO-5 result's: flagged only by a very low item ("item"), the
+    message says so instead of "the last two weeks sound heavy". The kit's default
+    contacts say once that they are to be checked for the person's country.
+    """
+    lines = [texts.SAFETY_INTRO_ITEM if tuple(triggers) == ("item",) else texts.SAFETY_INTRO]
+    lines += [texts.SAFETY_CONTACT.format(name=c.name, detail=c.detail) for c in contacts]
     if not contacts:
         lines.append(texts.SAFETY_NO_CONTACTS)
+    if any(c.is_default for c in contacts):
+        lines.append(texts.SAFETY_CHECK_COUNTRY)
     lines.append(texts.SAFETY_OUTRO)
     return "\n".join(lines)

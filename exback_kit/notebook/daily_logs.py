@@ -133,8 +133,7 @@ def contact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
                                                   for c in CHANNELS], value="text"),
              label=texts.CONTACT_CHANNEL)
     form.add("replied", checkbox(texts.CONTACT_REPLIED))
-    form.add("logistics", checkbox(texts.CONTACT_LOGISTICS),
-             help=texts.CONTACT_LOGISTICS_HELP)
+    form.add("logistics", checkbox(texts.CONTACT_LOGISTICS), help=_logistics_help(journal))
     form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
     form.add("at", when_picker(), label=texts.WHEN, help=texts.WHEN_HELP)
 
@@ -145,20 +144,38 @@ def contact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
                   "note": f["note"].value}
         entry = add_checked(journal, "contacts", values, at=moment_of(f["at"].value))
         form.reset()
-        form.say(_contact_saved(values))
+        form.say(_contact_saved(values, _journey(journal)))
         return entry
 
     form.handler = handler
     return form
 
 
-def _contact_saved(values: dict[str, Any]) -> str:
-    """Return the saved message: logistics, their contact left unanswered, or a slip."""
+def _logistics_help(journal: Journal) -> str:
+    """Return the logistics hint, naming the practical ties the person gave in their profile."""
+    from exback_kit import content
+    ties = journal.latest_answers(0).get("shared_ties")
+    question = content.load().start.question("shared_ties")
+    labels = [c.label.lower() for c in question.choices
+              if isinstance(ties, list) and c.id in ties]
+    if not labels:
+        return texts.CONTACT_LOGISTICS_HELP
+    return texts.CONTACT_LOGISTICS_HELP_TIES.format(ties=", ".join(labels))
+
+
+def _contact_saved(values: dict[str, Any], road: gate.Journey) -> str:
+    """Return the saved message: logistics, their contact left unanswered, or a slip.
+
+    With a protective order named, a calm note about the order and support; after any
+    boundaries yes or not sure, no "a slip doesn't erase your days".
+    """
+    if road.order:
+        return texts.CONTACT_SAVED_ORDER
     if values["logistics"]:
         return texts.CONTACT_SAVED_LOGISTICS
     if values["initiated_by"] == "them" and not values["replied"]:
         return texts.CONTACT_SAVED_THEIRS
-    return texts.CONTACT_SAVED
+    return texts.CONTACT_SAVED_BOUNDARIES if road.by == "boundaries" else texts.CONTACT_SAVED
 
 
 def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
@@ -248,7 +265,10 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
     ``form.rows[entry_id]`` holds a due message's review buttons (``still_want``,
     ``let_go``, ``rewritten``), its ``note`` box and its ``error`` line.
     """
-    form = Form("exback-vault", texts.VAULT_HEADING, intro=texts.VAULT_INTRO, on_save=on_save)
+    held = _journey(journal).by == "boundaries"  # after a boundaries yes: never "still send?"
+    form = Form("exback-vault", texts.VAULT_HEADING,
+                intro=texts.VAULT_INTRO_BOUNDARIES if held else texts.VAULT_INTRO,
+                on_save=on_save)
     form.add("text", widgets.Textarea(rows=4, layout=WIDE), label=texts.VAULT_TEXT)
     form.add("cooling_hours", widgets.IntText(value=DEFAULT_COOLING_HOURS),
              label=texts.VAULT_COOLING)
@@ -256,15 +276,14 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
     def review(entry: int, status: str) -> None:
         row = form.rows[entry]
         message = {"still_want": texts.VAULT_STILL_WANT, "let_go": texts.VAULT_LET_GO,
-                   "rewritten": texts.VAULT_REWRITE}[status]
-        if status == "still_want" and _journey(journal).by == "boundaries":
-            message = texts.REACH_BOUNDARY
+                   "rewritten": texts.VAULT_REWRITE_LETTER if held else texts.VAULT_REWRITE,
+                   "kept": texts.VAULT_KEPT}[status]
         form.update_row(journal, "unsent", entry, message, status=status, reviewed_at=now(),
                         review_note=row["note"].value)
 
     def refresh() -> None:
         form.rows = {}
-        form.extra.children = tuple(_vault_entry(form, r, review)
+        form.extra.children = tuple(_vault_entry(form, r, review, held=held)
                                     for r in journal.records("unsent", newest_first=True))
 
     def handler() -> object:
@@ -280,15 +299,17 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
     return form
 
 
-def _vault_entry(form: Form, row: dict[str, Any], review: Any) -> widgets.Widget:
+def _vault_entry(form: Form, row: dict[str, Any], review: Any, *,
+                 held: bool = False) -> widgets.Widget:
+    """One vault message; when due, its re-ask (``held``: keep, rewrite as a letter, let go)."""
     left = hours_left(row["at"], row["cooling_hours"], now())
     if row["status"] != "waiting":
         line = texts.VAULT_REVIEWED.format(day=row["day"],
-                                           status=texts.VAULT_STATUSES[row["status"]])
+                                           status=texts.VAULT_DECIDED[row["status"]])
     elif left:
         line = texts.say(texts.VAULT_WAITING, day=row["day"], left=left)
     else:
-        line = texts.VAULT_DUE.format(day=row["day"])
+        line = (texts.VAULT_DUE_BOUNDARIES if held else texts.VAULT_DUE).format(day=row["day"])
     shown = widgets.HTML(entry_html(line, [row["text"], row["review_note"]]))
     if row["status"] != "waiting" or left:
         return shown
@@ -296,8 +317,10 @@ def _vault_entry(form: Form, row: dict[str, Any], review: Any) -> widgets.Widget
     note = widgets.Text(placeholder=texts.VAULT_REVIEW_NOTE, layout=WIDE)
     error = widgets.HTML("")
     buttons = {}
-    for status in ("still_want", "let_go", "rewritten"):
-        button = widgets.Button(description=texts.VAULT_STATUSES[status])
+    labels = (texts.VAULT_STATUSES_BOUNDARIES if held else
+              {s: texts.VAULT_STATUSES[s] for s in ("still_want", "let_go", "rewritten")})
+    for status, label in labels.items():
+        button = widgets.Button(description=label)
         button.add_class(f"exback-review-{status}")
         button.on_click(lambda _b, s=status: review(entry, s))
         buttons[status] = button

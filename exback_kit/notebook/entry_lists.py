@@ -89,7 +89,10 @@ def signals_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 # --- steps 10–13: meetings ---------------------------------------------------------------
 
 def meeting_form(journal: Journal, *, on_save: OnSave = None) -> Form:
-    """Return the meeting log: how it felt, their engagement, topics, flirting, intimacy."""
+    """Return the meeting log: how it felt, their engagement, topics, flirting, a note.
+
+    Nothing asks whether intimacy was "kept for later": that is a choice, not a test.
+    """
     form = Form("exback-meeting", texts.MEETING_HEADING, on_save=on_save)
     form.add("place", widgets.Text(layout=WIDE), label=texts.MEETING_PLACE)
     for name, label in (("felt", texts.MEETING_FELT),
@@ -103,7 +106,6 @@ def meeting_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("flirt_landed", choice_buttons({k: texts.MEETING_LANDED_CHOICES[k]
                                              for k in FLIRT_LANDED}, "not_applicable"),
              label=texts.MEETING_LANDED)
-    form.add("intimacy_waited", checkbox(texts.MEETING_WAITED, True))
     form.add("note", _textarea(), label=texts.NOTE)
 
     def render(r: dict[str, Any]) -> widgets.Widget:
@@ -113,7 +115,7 @@ def meeting_form(journal: Journal, *, on_save: OnSave = None) -> Form:
         return _html(title, [r["note"]])
 
     names = ("place", "felt", "their_engagement", "light_topics", "old_wounds", "flirting",
-             "flirt_landed", "intimacy_waited", "note")
+             "flirt_landed", "note")
     return _simple(journal, form, "meetings", names, render)
 
 

@@ -11,7 +11,7 @@ The logging forms live in :mod:`exback_kit.notebook.daily_logs` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
@@ -68,10 +68,10 @@ from exback_kit.store import Journal, validate
 __all__ = [
     "agreements_form", "boundaries_form", "checkin_form", "clear_eyed_form", "contact_form",
     "crisis_contacts_form", "decision_form", "decision_journal", "devices_form", "future_form",
-    "grief_form", "habits_form", "meeting_form", "milestones_form", "nocontact_form",
-    "old_habits_form", "patterns_form", "plans_form", "profile_form", "repairs_form",
-    "rosenberg_form", "safety_widget", "self_compassion_form", "signals_form", "step_form",
-    "unsent_vault", "untangling_form", "urge_form", "who5_form"
+    "grief_form", "habits_form", "late_night_contacts", "meeting_form", "milestones_form",
+    "nocontact_form", "old_habits_form", "patterns_form", "plans_form", "profile_form",
+    "repairs_form", "rosenberg_form", "safety_widget", "self_compassion_form", "signals_form",
+    "step_form", "unsent_vault", "untangling_form", "urge_form", "who5_form"
 ]
 
 MAX_CONTACTS = 20
@@ -90,11 +90,28 @@ def step_form(journal: Journal, step: int, *, on_save: OnSave = None) -> Form:
         KeyError: there is no such step.
     """
     s = content.load().step(step)
-    intro = "\n\n".join([s.idea, *s.notes, texts.SKIP_HINT])
+    intro = "\n\n".join([s.idea, *s.notes, *_notes_for(journal, s), texts.SKIP_HINT])
     title = texts.START_HEADING if step == 0 else texts.STEP_HEADING.format(number=step,
                                                                              title=s.title)
     return _answers_form(journal, s, s.questions, css=f"exback-step-{step}", title=title,
                          intro=intro, on_save=on_save)
+
+
+def _notes_for(journal: Journal, s: content.Step) -> list[str]:
+    """Return the notes that follow the person's answers: a step's ``open_notes`` only
+    while no boundaries answer is yes or not sure; step 5's words after who ended it."""
+    from exback_kit.domain import gate
+    out: list[str] = []
+    if s.open_notes:
+        road = gate.journey(journal.table("answers"), journal.table("decisions"))
+        if not road.moving_on and not road.unanswered:
+            out += s.open_notes
+    if s.number in texts.STEP_NOTES_WHO_ENDED:
+        who = journal.latest_answers(0).get("who_ended")
+        note = texts.STEP_NOTES_WHO_ENDED[s.number].get(str(who))
+        if note:
+            out.append(note)
+    return out
 
 
 def profile_form(journal: Journal, *, on_save: OnSave = None) -> Form:
@@ -105,24 +122,59 @@ def profile_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
 
 def boundaries_form(journal: Journal, *, on_save: OnSave = None) -> Form:
-    """Return the boundaries check (three yes/no questions that drive the gates)."""
+    """Return the boundaries check: four questions, each yes / no / not sure, that drive
+    the gates. "Not sure" counts as yes and says so; any answer can be cleared again
+    (``form.clear_buttons[question_id]``)."""
+    from exback_kit.domain import gate
     start = content.load().start
-    return _answers_form(journal, start, start.group("boundaries"), css="exback-boundaries",
+    form = _answers_form(journal, start, start.group("boundaries"), css="exback-boundaries",
                          title=texts.BOUNDARIES_HEADING, intro=texts.BOUNDARIES_INTRO,
-                         on_save=on_save)
+                         on_save=on_save, normalise=gate.as_answer)
+    form.clear_buttons = {}
+    note = widgets.HTML("", _dom_classes=("exback-not-sure",))
+
+    def explain(_change: object = None) -> None:
+        unsure = any(form.fields[q.id].value == "not_sure" for q in start.group("boundaries"))
+        note.value = f"<p><i>{esc(texts.BOUNDARIES_NOT_SURE)}</i></p>" if unsure else ""
+
+    for q in start.group("boundaries"):
+        button = widgets.Button(description=texts.BOUNDARIES_CLEAR,
+                                tooltip=f"{texts.BOUNDARIES_CLEAR}: {q.text}",
+                                layout=widgets.Layout(width="auto"))
+        button.add_class("exback-clear-answer")
+        button.on_click(lambda _b, qid=q.id: _clear_answer(form, qid))
+        form.clear_buttons[q.id] = button
+        form.fields[q.id].observe(explain, names="value")
+        form.fields[q.id].observe(lambda ch, b=button: setattr(b, "disabled", ch["new"] is None),
+                                  names="value")
+        button.disabled = form.fields[q.id].value is None
+    form.extra.children = (note, widgets.HBox(list(form.clear_buttons.values()),
+                                              layout=widgets.Layout(flex_flow="row wrap")))
+    explain()
+    return form
+
+
+def _clear_answer(form: Form, question_id: str) -> None:
+    form.fields[question_id].value = None
+    form.say(texts.BOUNDARIES_CLEARED)
 
 
 def _answers_form(journal: Journal, step: content.Step, questions: Sequence[content.Question],
-                  *, css: str, title: str, intro: str, on_save: OnSave) -> Form:
+                  *, css: str, title: str, intro: str, on_save: OnSave,
+                  normalise: Callable[[object], object] | None = None) -> Form:
+    """Return a form of content questions; ``normalise`` maps stored answers to the
+    widgets' values (the boundaries check once stored True/False)."""
     form = Form(css, title, intro=intro, on_save=on_save)
     form.add_class("exback-answers")
     latest = journal.latest_answers(step.number)
+    if normalise is not None:
+        latest = {k: normalise(v) for k, v in latest.items()}
     for q in questions:
         w, shown = question_widget(q, latest.get(q.id))
         form.add(q.id, w, label=q.text, help=q.help, display=shown)
 
     def handler() -> object:
-        changes = _changed_answers(journal, step.number, questions, form)
+        changes = _changed_answers(journal, step.number, questions, form, normalise)
         if not changes:
             return UNCHANGED
         journal.add_many("answers", [{"step": step.number, "question": qid, "value": value}
@@ -135,13 +187,16 @@ def _answers_form(journal: Journal, step: content.Step, questions: Sequence[cont
 
 
 def _changed_answers(journal: Journal, step: int, questions: Sequence[content.Question],
-                     form: Form) -> list[tuple[str, object]]:
+                     form: Form, normalise: Callable[[object], object] | None = None,
+                     ) -> list[tuple[str, object]]:
     """Return (question id, value) for answers that differ from the stored ones.
 
     Raises:
         Problems: some answers don't fit their question.
     """
     latest = journal.latest_answers(step)
+    if normalise is not None:
+        latest = {k: normalise(v) for k, v in latest.items()}
     changes: list[tuple[str, object]] = []
     errors: list[ValidationError] = []
     for q in questions:
@@ -257,7 +312,7 @@ def _who5_html(journal: Journal, result: scales.Who5Result,
         lines.append(_who5_change(previous, result))
     out = f"<p>{paragraphs(' '.join(lines))}</p>"
     if result.needs_care:
-        out += _safety_html(journal)
+        out += _safety_html(journal, result.triggers)
     return out
 
 
@@ -292,11 +347,20 @@ def rosenberg_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
 # --- safety and crisis contacts ----------------------------------------------------------
 
-def _safety_html(journal: Journal) -> str:
+def _safety_html(journal: Journal, triggers: Sequence[str] = ()) -> str:
     contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
     return (f'<div class="exback-safety" style="{SAFETY_BOX}">'
-            f'{paragraphs(safety.safety_message(contacts))}'
+            f'{paragraphs(safety.safety_message(contacts, triggers))}'
             f"</div>")
+
+
+def late_night_contacts(journal: Journal, *, on_save: OnSave = None) -> widgets.HTML:
+    """Return the person's safety contacts beside the late-night urge log (all escaped)."""
+    from exback_kit.notebook.gate_notice import contacts_html
+    contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+    return widgets.HTML(f'<div style="{SAFETY_BOX}">'
+                        f"{contacts_html(contacts, texts.LATE_NIGHT_CONTACTS)}</div>",
+                        _dom_classes=("exback-late-night-contacts",))
 
 
 def safety_widget(journal: Journal) -> widgets.HTML:

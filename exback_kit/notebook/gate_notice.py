@@ -1,19 +1,44 @@
-"""The gate notice: why a stage is set aside, what stays open, how to revisit."""
+"""The gate notice: why a stage is set aside, what stays open, where the moving-on road
+is, how to revisit, and the safety contacts when harm, control or an order was named.
+Also the note that asks for the boundaries check before a stage that prepares contact.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import ipywidgets as widgets
 
 from exback_kit.content import texts
+from exback_kit.content.instruments import Contact
+from exback_kit.domain import gate
 from exback_kit.domain.gate import Journey
 from exback_kit.notebook.form_kit import esc
-from exback_kit.notebook.look import GATE_BOX
+from exback_kit.notebook.look import GATE_BOX, LINK_STYLE
 
 
-def gate_notice(journey: Journey) -> widgets.HTML:
-    """Return the respectful explanation for a set-aside stage (``journey`` is on moving on)."""
+def _link(stage_id: str, label: str) -> str:
+    return f'<p><a href="{esc(stage_id)}.ipynb" style="{LINK_STYLE}">{esc(label)}</a></p>'
+
+
+def contacts_html(contacts: Sequence[Contact], heading: str) -> str:
+    """Return the safety contacts as a list under ``heading`` (escaped); the defaults say
+    once that they are to be checked for the person's country."""
+    items = "".join(f"<li>{esc(c.name)}{': ' + esc(c.detail) if c.detail else ''}</li>"
+                    for c in contacts) or f"<li>{esc(texts.SAFETY_NO_CONTACTS.lstrip('• '))}</li>"
+    check = (f"<p>{esc(texts.SAFETY_CHECK_COUNTRY)}</p>"
+             if any(c.is_default for c in contacts) else "")
+    return (f'<div class="exback-safety-contacts"><p><b>{esc(heading)}</b></p>'
+            f"<ul>{items}</ul>{check}<p>{esc(texts.SAFETY_OUTRO)}</p></div>")
+
+
+def gate_notice(journey: Journey, contacts: Sequence[Contact] = ()) -> widgets.HTML:
+    """Return the respectful explanation for a set-aside stage (``journey`` is on moving on).
+
+    ``contacts`` are shown when harm, control or a protective order was named.
+    """
     box = widgets.HTML("", _dom_classes=("exback-gate",))
-    if journey.path != "moving_on":
+    if not journey.moving_on:
         return box
     boundaries = journey.by == "boundaries"
     heading = texts.GATE_HEADING_BOUNDARIES if boundaries else texts.GATE_HEADING_DECISION
@@ -21,9 +46,21 @@ def gate_notice(journey: Journey) -> widgets.HTML:
     revisit = [texts.GATE_REVISIT_BOUNDARIES] if boundaries else []
     if journey.decision == "move_on":
         revisit.append(texts.GATE_REVISIT_DECISION)
-    safety = [texts.GATE_SAFETY] if journey.unsafe else []
     items = "".join(f"<li>{esc(r)}</li>" for r in journey.reasons)
-    after = "".join(f"<p>{esc(line)}</p>" for line in [texts.GATE_STILL_OPEN, *revisit, *safety])
-    box.value = (f'<div style="{GATE_BOX}"><h4>{esc(heading)}</h4><p>{esc(intro)}</p>'
-                 f"<ul>{items}</ul>{after}</div>")
+    unsure = f"<p>{esc(texts.GATE_NOT_SURE)}</p>" if journey.unsure else ""
+    after = "".join(f"<p>{esc(line)}</p>" for line in [texts.GATE_STILL_OPEN, *revisit])
+    road = (f"<p>{esc(texts.GATE_MOVING_ON)}</p>"
+            + _link(gate.MOVING_ON_STAGE, texts.GATE_MOVING_ON_LINK))
+    safety = contacts_html(contacts, texts.GATE_SAFETY_HEADING) if journey.unsafe else ""
+    box.value = (f'<div style="{GATE_BOX}"><h2>{esc(heading)}</h2><p>{esc(intro)}</p>'
+                 f"<ul>{items}</ul>{unsure}{safety}{road}{after}</div>")
     return box
+
+
+def ask_first_notice() -> widgets.HTML:
+    """Return the note that asks for the boundaries check before this stage."""
+    return widgets.HTML(
+        f'<div style="{GATE_BOX}"><h2>{esc(texts.GATE_ASK_FIRST_HEADING)}</h2>'
+        f"<p>{esc(texts.GATE_ASK_FIRST)}</p>"
+        f"{_link(gate.CHECK_STAGE, texts.GATE_ASK_FIRST_LINK)}</div>",
+        _dom_classes=("exback-gate", "exback-ask-first"))

@@ -14,7 +14,7 @@ import ipywidgets as widgets
 from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.domain.nocontact import no_contact_line
-from exback_kit.notebook.gate_notice import gate_notice
+from exback_kit.notebook.gate_notice import ask_first_notice, gate_notice
 from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
 from exback_kit.notebook.session import html_kit, session
 from exback_kit.store import Journal
@@ -27,7 +27,10 @@ WHERE_EXTRAS = frozenset({"stage", "no_contact", "journal"})
 
 def _title(stage_id: str) -> str:
     from exback_kit import content
-    return content.load().stage(stage_id).title
+    try:
+        return content.load().stage(stage_id).title
+    except KeyError:  # the moving-on stage, before its entry is in data/stages.toml
+        return texts.MOVING_ON_TITLE
 
 
 def topics_line(stage_id: str, tables: dict[str, Any]) -> str | None:
@@ -46,13 +49,16 @@ def topics_line(stage_id: str, tables: dict[str, Any]) -> str | None:
     return texts.WHERE_TOPICS.format(answered=done.answered, parts=done.parts)
 
 
-def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
-    """Return how many of the stage's steps have answers, or None for stages without steps."""
+def progress_line(stage_id: str, tables: dict[str, Any],
+                  set_aside: tuple[str, ...] = ()) -> str | None:
+    """Return how many of the stage's steps have answers, or None for stages without steps
+    and for stages set aside on this journey."""
     from exback_kit.domain import progress
+
     topics = topics_line(stage_id, tables)
     if topics is not None:
         return topics
-    journey = progress.stage_progress(tables["answers"])
+    journey = progress.stage_progress(tables["answers"], set_aside=set_aside)
     if stage_id not in journey.index:
         return None
     row = journey.loc[stage_id]
@@ -60,10 +66,12 @@ def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
                                        steps=int(row["steps"]))
 
 
-def latest_stage_line(tables: dict[str, Any]) -> str:
-    """Return which stage the person worked on most recently (start here if none)."""
+def latest_stage_line(tables: dict[str, Any], set_aside: tuple[str, ...] = ()) -> str:
+    """Return which stage the person worked on most recently (start here if none);
+    stages set aside on this journey don't count."""
     from exback_kit.domain import progress
-    journey = progress.stage_progress(tables["answers"]).dropna(subset=["last_day"])
+    journey = progress.stage_progress(tables["answers"],
+                                      set_aside=set_aside).dropna(subset=["last_day"])
     if journey.empty:
         return texts.WHERE_STAGE_NEW
     return texts.WHERE_STAGE.format(stage=_title(str(journey["last_day"].idxmax())))
@@ -78,21 +86,30 @@ def latest_checkin(journal: Journal) -> tuple[str, str] | None:
     return texts.WHERE_LAST_CHECKIN.format(day=row["day"], mood=row["mood"]), row["note"] or ""
 
 
-def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str]) -> list[str]:
+def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str],
+                journey: Any = None) -> list[str]:
     """Return the "where you are" lines for a stage, in plain words.
 
     Args:
         where: the extras the stage's layout asks for (see :data:`WHERE_EXTRAS`).
+        journey: on the moving-on road, set-aside stages don't count and the lines point
+            to the moving-on stage.
     """
+    from exback_kit.domain import gate
+    set_aside = gate.set_aside(journey) if journey is not None else ()
     lines = []
     if "stage" in where:
-        lines.append(latest_stage_line(tables))
+        lines.append(latest_stage_line(tables, set_aside))
+        if set_aside:
+            lines.append(texts.WHERE_MOVING_ON)
     nc = no_contact_line(tables)
     if nc or "no_contact" in where:
         lines.append(nc or texts.WHERE_NO_CONTACT_NONE)
-    progress = progress_line(stage_id, tables) if "journal" not in where else None
+    progress = progress_line(stage_id, tables, set_aside) if "journal" not in where else None
     if progress:
         lines.append(progress)
+    if stage_id in set_aside:
+        lines.append(texts.WHERE_SET_ASIDE)
     return lines
 
 
@@ -124,10 +141,10 @@ def demo_children(journal: Journal) -> list[widgets.Widget]:
 
 
 def _where_html(stage_id: str, journal: Journal, tables: dict[str, Any],
-                where: frozenset[str]) -> str:
+                where: frozenset[str], journey: Any = None) -> str:
     """Return the "where you are" box; with "journal", its place and the latest check-in."""
     rows = [f"<b>{html.escape(texts.WHERE_HEADING)}</b>"]
-    rows += [html.escape(x) for x in where_lines(stage_id, tables, where)]
+    rows += [html.escape(x) for x in where_lines(stage_id, tables, where, journey)]
     if "journal" in where:
         rows.append(f'<span style="{SOFT_STYLE}">' + html.escape(
             texts.WHERE_JOURNAL.format(path=journal.path)) + "</span>")
@@ -147,7 +164,7 @@ def fold_summary(kind: str, journal: Journal) -> str | None:
     """Return the words shown while an answered section is folded, or None to show it open.
 
     ``kind`` "profile" folds once any profile question has an answer; "boundaries"
-    once all three boundary questions have one.
+    once every boundary question has one.
     """
     from exback_kit import content
     from exback_kit.domain import gate
@@ -158,7 +175,9 @@ def fold_summary(kind: str, journal: Journal) -> str | None:
     given = gate.boundary_answers(session().tables(journal)["answers"])
     if any(v is None for v in given.values()):
         return None
-    return texts.FOLDED_BOUNDARIES_YES if any(given.values()) else texts.FOLDED_BOUNDARIES_NO
+    if any(v in gate.GATING_ANSWERS for v in given.values()):
+        return texts.FOLDED_BOUNDARIES_YES
+    return texts.FOLDED_BOUNDARIES_NO
 
 
 def folded_children(kind: str, journal: Journal, unfold: Any) -> list[widgets.Widget]:
@@ -170,8 +189,20 @@ def folded_children(kind: str, journal: Journal, unfold: Any) -> list[widgets.Wi
             _button(texts.FOLDED_OPEN, "exback-unfold", unfold)]
 
 
+def intro_html(stage_id: str) -> str:
+    """Return the stage's introduction from ``data/guidance.toml`` (escaped), or ""."""
+    from exback_kit.content.guidance import load_guidance
+    from exback_kit.notebook.form_kit import paragraphs
+    stage = load_guidance().get(stage_id)
+    if stage is None or not stage.intro:
+        return ""
+    return "".join(f"<p>{paragraphs(p)}</p>" for p in stage.intro.split("\n\n"))
+
+
 def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[widgets.Widget]:
-    """Return a stage header's widgets: demo, gate notice, where you are, latest check-in."""
+    """Return a stage header's widgets: demo, gate notice (or the stage's introduction),
+    where you are, latest check-in."""
+    from exback_kit.domain import safety
     from exback_kit.notebook.unlock import lock_now_children, unlock_children
     s = session()
     if s.locked():
@@ -180,12 +211,22 @@ def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[
     out = demo_children(journal)
     if s.mine().encrypted:
         out += lock_now_children()
-    gated_by = s.gated_by(stage_id)
-    if gated_by is not None:
-        notice = widgets.VBox([gate_notice(gated_by)])
+    journey = s.journey()
+    if s.gated_by(stage_id) is not None:
+        contacts = safety.crisis_contacts(s.mine().get_setting(safety.CRISIS_SETTING))
+        notice = widgets.VBox([gate_notice(journey, contacts)])
         notice.add_class("exback-gate-notice")
         out.append(notice)
-    out.append(html_kit(_where_html(stage_id, journal, s.tables(), where), "exback-where"))
+    elif s.asks_boundaries_first(stage_id):
+        notice = widgets.VBox([ask_first_notice()])
+        notice.add_class("exback-gate-notice")
+        out.append(notice)
+    else:
+        intro = intro_html(stage_id)
+        if intro:
+            out.append(html_kit(intro, "exback-intro"))
+    out.append(html_kit(_where_html(stage_id, journal, s.tables(), where, journey),
+                        "exback-where"))
     return out
 
 
@@ -200,14 +241,38 @@ def next_stage_for(planned: str | None) -> str | None:
     return None
 
 
+def _next_link(stage_id: str) -> str:
+    label = html.escape(texts.NEXT_LINK.format(title=_title(stage_id)))
+    return f'<a href="{html.escape(stage_id)}.ipynb" style="{LINK_STYLE}">{label}</a>'
+
+
 def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
-    """Return "what comes next": the stage's own words and a link to the next notebook."""
+    """Return "what comes next": the stage's own words and a link to the next notebook.
+
+    On the moving-on road, set-aside stages are skipped and the moving-on stage is
+    offered first.
+    """
+    from exback_kit.domain import gate
+    s = session()
+    moving_on = s.journey().moving_on
     nxt = next_stage_for(planned)
-    here_gated = session().gated_by(stage_id) is not None
-    parts = [html.escape(texts.NEXT_GATED if here_gated else texts.NEXT_TEXT.get(stage_id, ""))]
+    here_gated = s.gated_by(stage_id) is not None
+    if s.asks_boundaries_first(stage_id):
+        words, nxt = texts.NEXT_ASK_FIRST, gate.CHECK_STAGE
+    elif here_gated:
+        words = texts.NEXT_GATED
+    elif moving_on and stage_id in texts.NEXT_TEXT_MOVING_ON:
+        words = texts.NEXT_TEXT_MOVING_ON[stage_id]
+    else:
+        words = texts.NEXT_TEXT.get(stage_id, "")
+    parts = [html.escape(words)]
+    if moving_on and stage_id != gate.MOVING_ON_STAGE:
+        parts.append(html.escape(texts.NEXT_MOVING_ON))
+        parts.append(_next_link(gate.MOVING_ON_STAGE))
+        if nxt == gate.MOVING_ON_STAGE:
+            nxt = None
     if nxt is not None:
-        if nxt != planned and not here_gated:
+        if nxt != planned and not here_gated and not moving_on and nxt != gate.CHECK_STAGE:
             parts.append(html.escape(texts.NEXT_SKIPPED))
-        label = html.escape(texts.NEXT_LINK.format(title=_title(nxt)))
-        parts.append(f'<a href="{html.escape(nxt)}.ipynb" style="{LINK_STYLE}">{label}</a>')
+        parts.append(_next_link(nxt))
     return [html_kit(boxed("next", "<br>".join(p for p in parts if p)), "exback-next")]

@@ -21,7 +21,7 @@ def readiness_widget(tables: Mapping[str, Any], today: date | None = None) -> wi
                                          based_on=i.based_on)
              for i in items]
     journey = gate.journey(tables["answers"], tables["decisions"])
-    notes = [texts.READINESS_GATED] if journey.by == "boundaries" else []
+    notes = [texts.READINESS_GATED] if journey.moving_on else []
     body = "".join(f"<li>{esc(line)}</li>" for line in lines)
     extra = "".join(f"<p><b>{esc(n)}</b></p>" for n in notes)
     return widgets.HTML(f"<h4>{esc(texts.READINESS_HEADING)}</h4><p>{esc(texts.READINESS_INTRO)}"

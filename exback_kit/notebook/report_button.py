@@ -13,10 +13,14 @@ from exback_kit.report import default_path, write_report
 from exback_kit.store import Journal
 
 
-def _step_options() -> list[tuple[str, int]]:
+def _step_options(journal: Journal) -> list[tuple[str, int]]:
+    """Return the steps offered for the report, leaving out set-aside stages' steps."""
+    from exback_kit.domain import gate
     kit = content.load()
+    road = gate.journey(journal.table("answers"), journal.table("decisions"))
+    hidden = {n for sid in gate.set_aside(road) for n in kit.stage(sid).steps}
     return [(texts.REPORT_WIDGET_STEP_OPTION.format(number=n, title=kit.step(n).title), n)
-            for n in range(LAST_STEP + 1)]
+            for n in range(LAST_STEP + 1) if n not in hidden]
 
 
 def report_widget(journal: Journal) -> widgets.Widget:
@@ -25,7 +29,7 @@ def report_widget(journal: Journal) -> widgets.Widget:
     Args:
         journal: the open journal the report is made from.
     """
-    steps = widgets.SelectMultiple(options=_step_options(), rows=8,
+    steps = widgets.SelectMultiple(options=_step_options(journal), rows=8,
                                    description=texts.REPORT_WIDGET_STEPS,
                                    style={"description_width": "initial"})
     path = widgets.Text(value=str(default_path(journal)), description=texts.REPORT_WIDGET_PATH,

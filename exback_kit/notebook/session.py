@@ -240,20 +240,28 @@ class Session:
         return self._demo
 
     def journey(self, journal: Journal | None = None) -> Journey:
-        """Return where the journey of ``journal`` (default: the one shown) stands."""
-        tables = self.tables(journal)
-        return gate.journey(tables["answers"], tables["decisions"])
+        """Return where the journey of ``journal`` stands; without one, the journey the
+        pages follow: the person's own when it is on the moving-on path (also while the
+        demo is shown), else the shown journal's."""
+        if journal is not None:
+            tables = self.tables(journal)
+            return gate.journey(tables["answers"], tables["decisions"])
+        own = self.journey(self.mine())
+        if own.moving_on or self.journal() is self.mine():
+            return own
+        return self.journey(self.journal())
 
     def gated_by(self, stage_id: str) -> Journey | None:
         """Return the journey that sets ``stage_id`` aside, or None if the stage is open.
 
         The person's own boundaries check always counts, also while the demo is shown.
         """
-        for journal in dict.fromkeys((self.mine(), self.journal())):
-            journey = self.journey(journal)
-            if gate.is_gated(stage_id, journey):
-                return journey
-        return None
+        journey = self.journey()
+        return journey if gate.is_gated(stage_id, journey) else None
+
+    def asks_boundaries_first(self, stage_id: str) -> bool:
+        """Return True when ``stage_id`` waits for the person's own boundaries check."""
+        return gate.asks_first(stage_id, self.journey(self.mine()))
 
     def use(self, journal: Journal) -> None:
         """Use ``journal`` as the person's journal from now on; rebuild every part."""

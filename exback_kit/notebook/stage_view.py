@@ -25,7 +25,7 @@ from functools import partial
 import ipywidgets as widgets
 
 from exback_kit.content import texts
-from exback_kit.notebook.session import Part, chart_view, html_line, session
+from exback_kit.notebook.session import Part, chart_view, html_kit, session
 from exback_kit.store import Journal
 
 __all__ = ["LAYOUTS", "Section", "StageLayout", "charts", "header", "journal", "next_steps",
@@ -84,7 +84,8 @@ LAYOUTS: dict[str, StageLayout] = {
         charts=("habits", "wellbeing"), next_stage="04_holding_steady"),
     "04_holding_steady": StageLayout(
         (Section("venting", ("step:8",)),
-         Section("urges", ("step:9", "urge_form", "unsent_vault", "decision_journal")),
+         Section("urges", ("step:9", "urge_form", "late_night_contacts", "unsent_vault",
+                           "decision_journal")),
          Section("risky_times", ("plans_form",))),
         charts=("urges", "mood_meter"), next_stage="05_reconnecting",
         where=frozenset({"no_contact"})),
@@ -163,19 +164,40 @@ def _gated(stage_id: str) -> bool:
     return session().gated_by(stage_id) is not None
 
 
+def _held(stage_id: str) -> bool:
+    """True when the stage shows no forms: set aside, or waiting for the boundaries check."""
+    return _gated(stage_id) or session().asks_boundaries_first(stage_id)
+
+
+def guidance_html(stage_id: str, section_id: str) -> str:
+    """Return a section's heading and guidance from ``data/guidance.toml`` (escaped), or ""."""
+    from exback_kit.content.guidance import load_guidance
+    from exback_kit.notebook.form_kit import esc, paragraphs
+
+    stage = load_guidance().get(stage_id)
+    words = stage.section(section_id) if stage else None
+    if words is None:
+        return ""
+    body = f"<p>{paragraphs(words.text)}</p>" if words.text else ""
+    return f"<h2>{esc(words.heading)}</h2>{body}"
+
+
 def _section_children(stage_id: str, sec: Section) -> list[widgets.Widget]:
     s = session()
     j = s.journal()
-    if _gated(stage_id):
-        return [html_line(texts.STAGE_SET_ASIDE, "exback-set-aside")]
+    if _held(stage_id):
+        return []  # the notice at the top of the page says why; nothing to fill in here
+    out: list[widgets.Widget] = []
+    words = guidance_html(stage_id, sec.id)
+    if words:
+        out.append(html_kit(words, "exback-guidance"))
     label = f"{stage_id}:section:{sec.id}"
     if sec.fold_when_answered and label not in s.unfolded:
         from exback_kit.notebook.header import folded_children
 
         folded = folded_children(sec.fold_when_answered, j, lambda: s.unfold(label))
         if folded:
-            return folded
-    out = []
+            return out + folded
     for spec in sec.forms:
         out.append(widgets.VBox([_builder(spec)(j, s.saved)],
                                 _dom_classes=("exback-form-" + spec.replace(":", "-"),)))
@@ -211,7 +233,7 @@ def section(stage_id: str, section_id: str) -> Part:
 
 def _chart_children(stage_id: str) -> list[widgets.Widget]:
     s = session()
-    if _gated(stage_id) and stage_id != "08_dashboard":
+    if _held(stage_id) and stage_id != "08_dashboard":
         return []
     tables = s.tables()
     return [chart_view(name, tables) for name in _plan(stage_id).charts]

@@ -119,7 +119,7 @@ def wellbeing_lines(journal: Journal, tables: Tables, today: date) -> list[Line]
     latest = scales.latest_who5(tables["instrument_results"], today)
     if latest is not None and latest.result.needs_care:
         contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
-        lines += [("gap", ""), *wrap(safety.safety_message(contacts))]
+        lines += [("gap", ""), *wrap(safety.safety_message(contacts, latest.result.triggers))]
     return lines
 
 

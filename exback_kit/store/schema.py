@@ -115,7 +115,8 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _flag("old_wounds"),
         Field("flirting", "choice", choices=FLIRTING, default="none"),
         Field("flirt_landed", "choice", choices=FLIRT_LANDED, default="not_applicable"),
-        Field("intimacy_waited", "bool", default=True),
+        # No longer asked (closeness is a choice, not a test); kept so old entries stay.
+        Field("intimacy_waited", "bool", default=None),
         _text("note"),
     ),
     "unsent": (

@@ -47,3 +47,34 @@ def test_markup_in_a_note_stays_text_in_the_app_view(app: Any, kit_page: Any, ui
     assert kit_page.locator(".exback-part img[src='x']").count() == 0
     kit_page.wait_for_timeout(500)
     assert kit_page.title() != "pwned"
+
+
+COACHING = ("invit", "flirt", "coffee", "drinks with", "first date", "early date",
+            "physical intimacy", "sleep together", "meeting up", "talk about the future")
+
+
+def test_a_boundaries_yes_in_the_app_view_sets_05_aside(app: Any, kit_page: Any, ui: Any) -> None:
+    """Before the check, 05 asks for it; after a "Yes", 05 shows only the notice and the road."""
+    open_app(kit_page, app, "05_reconnecting.ipynb", ".exback-ask-first")
+    assert kit_page.locator("button.exback-save").count() == 0
+    ui.screenshot(kit_page, "voila_05_before_the_check.png")
+
+    open_app(kit_page, app, "00_start_here.ipynb", ".exback-boundaries")
+    check = kit_page.locator(".exback-boundaries")
+    check.locator(".exback-field-no_contact_asked label").filter(has_text="Yes").click()
+    for question in ("said_no_reunion", "harm_or_control", "protective_order"):
+        check.locator(f".exback-field-{question} label").filter(has_text="No").first.click()
+    check.locator("button.exback-save").click()
+    check.locator(".exback-status").filter(has_text="Saved").wait_for()
+    with Journal.open(app.journal) as j:
+        assert j.latest_answers(0)["no_contact_asked"] == "yes"
+
+    open_app(kit_page, app, "05_reconnecting.ipynb", ".exback-gate-notice")
+    page_text = kit_page.locator("body").inner_text()
+    assert texts.GATE_HEADING_BOUNDARIES in page_text
+    assert [w for w in COACHING if w in page_text.lower()] == []
+    assert kit_page.locator("button.exback-save").count() == 0
+    assert kit_page.locator(".exback-gate a[href$='09_moving_on.ipynb']").count() == 1
+    assert kit_page.locator(".exback-next a[href$='09_moving_on.ipynb']").count() == 1
+    assert "1-800-799-7233" not in page_text  # no harm was named
+    ui.screenshot(kit_page, "voila_05_set_aside.png")

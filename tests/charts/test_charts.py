@@ -356,3 +356,22 @@ def test_counted_words_read_naturally_for_one():
     assert "across 3 days" in texts.say(texts.SUMMARY_MOOD_WEEK, mean="7", days=3)
     assert "1 urge and" in texts.say(texts.SUMMARY_URGES, days=28, count=1, passed=1, share=100,
                                      weekday="Monday", hour="22:00")
+
+
+def test_the_profiles_breakup_date_is_day_0_on_the_mood_chart(journal):
+    """The profile is used: the breakup date is marked, and said in the text alternative."""
+    from exback_kit.charts import mood as mood_chart
+    from exback_kit.store import reads
+    today = date.today()
+    for n in range(1, 15):
+        journal.add_checkin(mood=5, at=today - timedelta(days=n))
+    data = mood_chart.prepare_mood(reads.load_tables(journal))
+    assert data.breakup is None and "breakup" not in mood_chart.summarize_mood(data)
+    journal.save_answer(0, "breakup_date", (today - timedelta(days=30)).isoformat())
+    data = mood_chart.prepare_mood(reads.load_tables(journal))
+    assert data.breakup == pd.Timestamp(today - timedelta(days=30))
+    assert "; the dashed line marks the breakup, 30 days ago." in mood_chart.summarize_mood(data)
+    ax = mood_chart.draw_mood(data)
+    assert texts.CHART_BREAKUP_DAY in [t.get_text() for t in ax.get_legend().get_texts()]
+    journal.save_answer(0, "breakup_date", (today - timedelta(days=400)).isoformat())
+    assert mood_chart.prepare_mood(reads.load_tables(journal)).breakup is None

@@ -57,22 +57,60 @@ def test_steps_know_their_stage():
     assert c.step(0).stage_id == "00_start_here"
 
 
-def test_start_here_has_profile_and_the_three_boundary_questions():
+def test_start_here_has_profile_and_the_four_boundary_questions_each_with_not_sure():
     start = content.load().step(0)
     assert [q.id for q in start.group("boundaries")] == [
-        "no_contact_asked", "harm_or_control", "protective_order"]
-    assert all(q.type == "yesno" for q in start.group("boundaries"))
-    assert {"breakup_date", "who_ended", "months_together"} <= {q.id for q in
-                                                                start.group("profile")}
+        "no_contact_asked", "said_no_reunion", "harm_or_control", "protective_order"]
+    for question in start.group("boundaries"):
+        assert question.type == "single"
+        assert [c.id for c in question.choices] == ["yes", "no", "not_sure"]
+    assert {q.id for q in start.group("profile")} == {"breakup_date", "who_ended",
+                                                      "shared_ties"}
 
 
 @pytest.mark.parametrize("number, phrase", [
-    (3, "monitoring"), (9, "floods of messages"), (13, "after the conversation"),
-    (17, "checking their phone"),
+    (3, "monitoring"), (17, "checking their phone"),
 ])
 def test_steps_carry_their_specific_notes(number, phrase):
     step = content.load().step(number)
     assert phrase in " ".join(step.notes)
+
+
+def test_step_9s_one_message_note_is_for_the_open_road_only():
+    step = content.load().step(9)
+    assert "one message, then wait" in " ".join(step.open_notes)
+    assert "one message" not in " ".join(step.notes)
+
+
+def test_step_13_is_about_choice_and_consent_with_no_promise_or_pre_ticked_plan():
+    step = content.load().step(13)
+    words = " ".join([step.idea, *step.notes, *(q.text + q.help for q in step.questions)])
+    assert "choice" in words and "no or not yet" in words
+    assert "hurt more than the breakup" not in words
+    assert not [q for q in step.questions if q.type == "yesno"]
+
+
+def test_no_question_asks_whether_the_ex_is_seeing_someone():
+    ids = {q.id for s in content.load().steps for q in s.questions}
+    assert "seeing_someone" not in ids
+
+
+def test_shared_friends_are_not_a_logistics_tie():
+    ties = content.load().start.question("shared_ties")
+    assert "friends" not in {c.id for c in ties.choices}
+
+
+@pytest.mark.parametrize("question", [
+    "who_ended", "their_feelings", "workable", "they_would_change", "person_or_idea",
+    "changes_for", "patterns_return", "posting_for", "with_others", "talk_first",
+    "counselling", "review_rhythm",
+])
+def test_single_choice_lists_offer_a_dont_know(question):
+    q = next(q for s in [content.load().start, *content.load().steps] for q in s.questions
+             if q.id == question)
+    labels = " ".join(c.label.lower() for c in q.choices)
+    assert any(w in labels for w in ("don't know", "not sure", "can't tell", "hard to say",
+                                     "haven't decided"))
 
 
 def test_nothing_is_required_in_the_shipped_content():
@@ -193,10 +231,10 @@ def q(step: int, qid: str) -> content.Question:
     (2, "love_then", 4, 4),
     (2, "their_feelings", "unsure", "unsure"),
     (1, "hardest_moments", ("lonely", "late_night"), ["late_night", "lonely"]),
-    (0, "lived_together", False, False),
+    (3, "trusted_friend", False, False),
     (1, "instead", "  go for a walk ", "  go for a walk "),
-    (0, "months_together", "18", 18),
-    (0, "months_together", "1,5", 1.5),
+    (8, "drinks_per_week", "18", 18),
+    (8, "drinks_per_week", "1,5", 1.5),
     (0, "breakup_date", date(2024, 5, 1), "2024-05-01"),
     (2, "what_drove_apart", "   ", None),
     (1, "hardest_moments", [], None),
@@ -210,9 +248,9 @@ def test_check_answer_stores_clean_values(step, qid, given, stored):
     (2, "love_then", 6),
     (2, "their_feelings", "certainly"),
     (1, "hardest_moments", ["lonely", "bored"]),
-    (0, "lived_together", "yes"),
-    (0, "months_together", "a year"),
-    (0, "months_together", -1),
+    (3, "trusted_friend", "yes"),
+    (8, "drinks_per_week", "a few"),
+    (8, "drinks_per_week", -1),
     (0, "breakup_date", date.today() + timedelta(days=3)),
     (1, "instead", "x" * 201),
     (2, "what_drove_apart", "nul\x00"),

@@ -1,4 +1,8 @@
-"""The boundaries check and the moving-on path close stages 02, 05, 06 and 07."""
+"""The boundaries check and the moving-on path close stages 02, 05, 06 and 07.
+
+Every boundaries question is answered yes, no or not sure; "not sure" counts as yes. While
+the check is not fully answered, 05–07 ask for it first. Older journals stored True/False.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ GATED = ["02_reading_the_signals", "05_reconnecting", "06_the_conversation",
          "07_relationship_2_0"]
 OPEN = ["00_start_here", "01_space_and_clarity", "03_rebuilding_you", "04_holding_steady",
         "08_dashboard", "09_moving_on"]
+BOUNDARY_QUESTIONS = content.load().boundary_questions
 
 
 def answer(journal, **values):
@@ -26,56 +31,124 @@ def gated(stage, journal):
     return gate.is_gated(stage, journey(journal))
 
 
-BOUNDARY_QUESTIONS = content.load().boundary_questions
+def all_no(journal, **others):
+    answer(journal, **{**dict.fromkeys(BOUNDARY_QUESTIONS, "no"), **others})
+
+
+def test_the_check_has_four_questions_including_a_clear_no_to_getting_back_together():
+    assert BOUNDARY_QUESTIONS == ("no_contact_asked", "said_no_reunion", "harm_or_control",
+                                  "protective_order")
+
+
+def test_the_gated_stages_come_from_stages_toml():
+    assert list(content.load().gated_stages) == GATED
 
 
 def test_all_no_keeps_everything_open(journal):
-    answer(journal, no_contact_asked=False, harm_or_control=False, protective_order=False)
-    assert journey(journal).path == "open"
+    all_no(journal)
+    j = journey(journal)
+    assert (j.path, j.unanswered) == ("open", False)
     assert not any(gated(s, journal) for s in GATED)
+    assert not any(gate.asks_first(s, j) for s in GATED + OPEN)
 
 
 @pytest.mark.parametrize("question, words", [
     ("no_contact_asked", "asked for no contact"),
+    ("said_no_reunion", "don't want to get back together"),
     ("harm_or_control", "violence, threats or controlling behaviour"),
     ("protective_order", "protective or restraining order"),
 ])
 def test_each_boundary_yes_gates_exactly_the_four_stages(journal, question, words):
-    answer(journal, **{q: q == question for q in BOUNDARY_QUESTIONS})
+    all_no(journal, **{question: "yes"})
     j = journey(journal)
     assert (j.path, j.by) == ("moving_on", "boundaries")
     assert len(j.reasons) == 1 and words in j.reasons[0]
     assert [s for s in GATED + OPEN if gated(s, journal)] == GATED
 
 
+@pytest.mark.parametrize("question", BOUNDARY_QUESTIONS)
+def test_not_sure_counts_as_yes_and_says_it_gently(journal, question):
+    all_no(journal, **{question: "not_sure"})
+    j = journey(journal)
+    assert (j.path, j.by, j.unsure) == ("moving_on", "boundaries", True)
+    assert j.reasons[0].startswith("You're not sure")
+    assert [s for s in GATED + OPEN if gated(s, journal)] == GATED
+
+
+@pytest.mark.parametrize(("answers", "unsafe", "order"), [
+    ({"harm_or_control": "yes"}, True, False),
+    ({"harm_or_control": "not_sure"}, True, False),
+    ({"protective_order": "yes"}, True, True),
+    ({"protective_order": "not_sure"}, True, True),
+    ({"no_contact_asked": "yes"}, False, False),
+    ({"said_no_reunion": "yes"}, False, False),
+])
+def test_harm_control_or_an_order_mark_the_journey_unsafe(journal, answers, unsafe, order):
+    all_no(journal, **answers)
+    j = journey(journal)
+    assert (j.unsafe, j.order) == (unsafe, order)
+
+
+def test_old_true_false_answers_still_count(journal):
+    answer(journal, no_contact_asked=True, harm_or_control=False, protective_order=False,
+           said_no_reunion="no")
+    j = journey(journal)
+    assert j.boundaries["no_contact_asked"] == "yes"
+    assert j.boundaries["harm_or_control"] == "no"
+    assert j.path == "moving_on"
+
+
 def test_changing_the_answer_reopens_the_stages(journal):
-    answer(journal, protective_order=True)
+    all_no(journal, protective_order="yes")
     assert gated("07_relationship_2_0", journal)
-    answer(journal, protective_order=False)
+    answer(journal, protective_order="no")
     assert not gated("07_relationship_2_0", journal)
 
 
+def test_a_cleared_answer_is_unanswered_again_and_05_to_07_ask_first(journal):
+    all_no(journal)
+    answer(journal, said_no_reunion="")
+    j = journey(journal)
+    assert j.boundaries["said_no_reunion"] is None and j.unanswered
+    assert [s for s in GATED + OPEN if gate.asks_first(s, j)] == GATED[1:]
+
+
+def test_an_unanswered_check_asks_first_but_a_yes_gates_instead(journal):
+    assert [s for s in GATED + OPEN if gate.asks_first(s, journey(journal))] == GATED[1:]
+    answer(journal, harm_or_control="yes")
+    j = journey(journal)
+    assert j.moving_on and not any(gate.asks_first(s, j) for s in GATED)
+
+
 def test_try_again_does_not_override_a_boundary(journal):
-    answer(journal, no_contact_asked=True)
+    all_no(journal, no_contact_asked="yes")
     journal.add("decisions", decision="try_again")
     assert gated("05_reconnecting", journal)
 
 
-def test_non_boolean_or_missing_answers_do_not_gate(journal):
-    answer(journal, no_contact_asked="", harm_or_control="yes")
-    assert gate.boundary_answers(journal.table("answers")) == dict.fromkeys(BOUNDARY_QUESTIONS)
+def test_move_on_decision_gates_and_can_change(journal):
+    all_no(journal)
+    journal.add("decisions", decision="move_on")
+    j = journey(journal)
+    assert (j.path, j.by, j.decision) == ("moving_on", "decision", "move_on")
+    assert gate.set_aside(j) == tuple(GATED)
+    journal.add("decisions", decision="not_sure")
+    assert journey(journal).path == "open" and gate.set_aside(journey(journal)) == ()
+
+
+def test_answers_that_are_not_yes_no_or_not_sure_do_not_gate(journal):
+    answer(journal, no_contact_asked="", harm_or_control="maybe", protective_order=["yes"])
+    assert set(gate.boundary_answers(journal.table("answers")).values()) == {None}
     assert journey(journal).path == "open"
 
 
 def test_safety_lines_point_to_the_stage_that_holds_the_crisis_contacts():
-    from exback_kit import content, stages
+    from exback_kit import stages
     from exback_kit.content import texts
     home = [sid for sid, plan in stages.LAYOUTS.items()
             if any("crisis_contacts_form" in s.forms for s in plan.sections)]
     assert len(home) == 1
     where = f"{content.load().stage(home[0]).title}, {home[0][:2]}"
-    for line in (texts.GATE_SAFETY, texts.SAFETY_OUTRO):
+    for line in (texts.SAFETY_OUTRO,):
         assert where in line
         assert "start here" not in line.lower() and "start-here" not in line.lower()
-
-

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from exback_kit.content import texts
 from exback_kit.domain.readiness import readiness
 
 TODAY = date.today()
@@ -34,14 +35,22 @@ def test_empty_journal_has_no_data_for_anything(journal):
 
 
 def test_boundaries_item(journal):
-    journal.save_answer(0, "no_contact_asked", False)
+    journal.save_answer(0, "no_contact_asked", "no")
     assert items(journal)["boundaries"].ok is None
-    assert "1 of 3" in items(journal)["boundaries"].based_on
-    journal.save_answer(0, "harm_or_control", False)
-    journal.save_answer(0, "protective_order", False)
+    assert "1 of 4" in items(journal)["boundaries"].based_on
+    for q in ("said_no_reunion", "harm_or_control", "protective_order"):
+        journal.save_answer(0, q, "no")
     assert items(journal)["boundaries"].ok is True
-    journal.save_answer(0, "protective_order", True)
-    assert items(journal)["boundaries"].ok is False
+
+
+@pytest.mark.parametrize("value", ["yes", "not_sure", True])
+def test_a_boundaries_yes_or_not_sure_is_set_aside_never_a_fail(journal, value):
+    for q in ("no_contact_asked", "said_no_reunion", "harm_or_control"):
+        journal.save_answer(0, q, "no")
+    journal.save_answer(0, "protective_order", value)
+    item = items(journal)["boundaries"]
+    assert item.ok is None and item.mark == texts.READINESS_MARK_NEUTRAL
+    assert "set aside" in item.shown_state
 
 
 def test_no_contact_target_reached_and_not(journal):
@@ -62,13 +71,20 @@ def test_a_lapse_resets_the_run_but_logistics_do_not(journal):
     assert items(journal)["no_contact"].ok is False
 
 
-@pytest.mark.parametrize("decision, ok", [("try_again", True), ("not_sure", None),
-                                          ("move_on", None)])
-def test_decision_item_uses_the_latest(journal, decision, ok):
-    journal.add("decisions", at=at(3), decision="try_again" if not ok else "move_on")
+@pytest.mark.parametrize("decision", ["try_again", "not_sure", "move_on"])
+def test_decision_item_uses_the_latest_and_never_leans(journal, decision):
+    """Try again gets no tick and move on no lesser mark: both roads are good outcomes."""
+    journal.add("decisions", at=at(3), decision="not_sure" if decision != "not_sure"
+                else "try_again")
     journal.add("decisions", decision=decision)
     item = items(journal)["decision"]
-    assert item.ok is ok and TODAY.isoformat() in item.based_on
+    assert item.ok is None and item.mark == texts.READINESS_MARK_NEUTRAL
+    assert TODAY.isoformat() in item.based_on
+
+
+def test_on_the_moving_on_road_the_decision_item_says_set_aside(journal):
+    journal.add("decisions", decision="move_on")
+    assert items(journal)["decision"].shown_state == texts.READINESS_STATES["set_aside"]
 
 
 def test_urges_mostly_let_pass_in_the_last_14_days(journal):
@@ -88,12 +104,17 @@ def test_urges_in_the_past_of_today_only(journal):
     assert items(journal, today=TODAY - timedelta(days=20))["urges"].ok is None
 
 
-def test_wellbeing_item_follows_the_latest_who5_band(journal):
-    journal.save_scale("who5", [1, 1, 1, 1, 1])   # 20 %: low
-    assert items(journal)["wellbeing"].ok is False
-    journal.save_scale("who5", [2, 2, 2, 2, 2])   # 40 %: middle, not low
+@pytest.mark.parametrize(("answers", "fine"), [
+    ([1, 1, 1, 1, 1], False),   # 20 %: low
+    ([2, 2, 2, 2, 2], False),   # 40 %: middle, not yet fine
+    ([2, 2, 3, 3, 3], True),    # 52 %, no item below 2
+    ([5, 5, 5, 5, 1], False),   # 84 %, but one item at 1 would show the safety message
+])
+def test_wellbeing_is_fine_only_above_50_percent_with_no_safety_message(journal, answers,
+                                                                         fine):
+    journal.save_scale("who5", answers)
     item = items(journal)["wellbeing"]
-    assert item.ok is True and "40 %" in item.based_on
+    assert item.ok is fine and "%" in item.based_on
 
 
 def test_patterns_need_a_plan_each(journal):

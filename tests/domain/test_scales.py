@@ -194,12 +194,13 @@ def test_latest_who5_reads_back_the_newest_and_earlier(journal):
     assert scales.next_who5_day(results, date(2026, 3, 1)) == date(2026, 3, 1)
 
 
-def test_safety_message_lists_defaults_marked_for_country_check():
+def test_safety_message_lists_defaults_and_says_once_to_check_the_country():
     text = safety_message(crisis_contacts(None))
     defaults = default_contacts()
     assert len(defaults) >= 3
     for c in defaults:
-        assert f"{c.name}: {c.detail} (check this is right for your country)" in text
+        assert f"{c.name}: {c.detail}" in text
+    assert text.count("right for your country") == 1
     assert "diagnos" in text  # says it is not a diagnosis
 
 

@@ -43,7 +43,8 @@ def errors(form: Form) -> dict[str, str]:
 
 # --- the shape every form shares --------------------------------------------------
 
-BUILDERS = [name for name in forms.__all__ if name not in ("step_form", "safety_widget")]
+BUILDERS = [name for name in forms.__all__
+            if name not in ("step_form", "safety_widget", "late_night_contacts")]
 
 
 @pytest.mark.parametrize("name", BUILDERS)
@@ -122,46 +123,55 @@ def test_every_question_type_round_trips(journal):
     f = form.fields
     f["breakup_date"].value = date(2024, 3, 1)
     f["who_ended"].value = "them"
-    f["months_together"].value = "30"
-    f["lived_together"].value = True
     f["shared_ties"].value = ("pets", "home")
     form.save_button.click()
     assert journal.latest_answers(0) == {"breakup_date": "2024-03-01", "who_ended": "them",
-                                         "months_together": 30, "lived_together": True,
                                          "shared_ties": ["home", "pets"]}
     again = forms.profile_form(journal)
     assert again.fields["breakup_date"].value == date(2024, 3, 1)
     assert again.fields["shared_ties"].value == ("home", "pets")
-    assert again.fields["months_together"].value == "30"
-    assert again.fields["lived_together"].value is True
+    step8 = forms.step_form(journal, 8)
+    step8.fields["drinks_per_week"].value = "30"
+    step8.fields["vented_publicly"].value = True
+    step8.save_button.click()
+    assert journal.latest_answers(8) == {"drinks_per_week": 30, "vented_publicly": True}
+    again8 = forms.step_form(journal, 8)
+    assert again8.fields["drinks_per_week"].value == "30"
+    assert again8.fields["vented_publicly"].value is True
 
 
 def test_bad_answers_show_next_to_their_fields_and_nothing_is_written(journal):
-    form = forms.profile_form(journal)
-    form.fields["months_together"].value = "about two years"
-    form.fields["breakup_date"].value = date.today() + timedelta(days=5)
-    form.fields["who_ended"].value = "me"
+    form = forms.step_form(journal, 8)
+    form.fields["drinks_per_week"].value = "about two"
+    form.fields["confidants"].value = "x" * 201
+    form.fields["vented_publicly"].value = False
     form.save_button.click()
     found = errors(form)
-    assert set(found) == {"months_together", "breakup_date"}
-    assert "about two years" in found["months_together"]
-    assert "future" in found["breakup_date"]
+    assert set(found) == {"drinks_per_week", "confidants"}
+    assert "about two" in found["drinks_per_week"]
+    assert "201" in found["confidants"]
     assert status(form).startswith("Nothing was saved")
     assert journal.count("answers") == 0
     # fixing them clears the messages and saves
-    form.fields["months_together"].value = "24"
-    form.fields["breakup_date"].value = date(2024, 1, 10)
+    form.fields["drinks_per_week"].value = "2"
+    form.fields["confidants"].value = "Sam"
     form.save_button.click()
     assert errors(form) == {} and journal.count("answers") == 3
+    profile = forms.profile_form(journal)
+    profile.fields["breakup_date"].value = date.today() + timedelta(days=5)
+    profile.save_button.click()
+    assert "future" in errors(profile)["breakup_date"]
 
 
 def test_boundaries_form_saves_under_step_zero(journal):
     form = forms.boundaries_form(journal)
-    assert list(form.fields) == ["no_contact_asked", "harm_or_control", "protective_order"]
-    form.fields["no_contact_asked"].value = False
-    form.fields["harm_or_control"].value = False
+    assert list(form.fields) == ["no_contact_asked", "said_no_reunion", "harm_or_control",
+                                 "protective_order"]
+    form.fields["no_contact_asked"].value = "no"
+    form.fields["harm_or_control"].value = "not_sure"
     form.save_button.click()
-    assert journal.latest_answers(0) == {"no_contact_asked": False, "harm_or_control": False}
+    assert journal.latest_answers(0) == {"no_contact_asked": "no",
+                                         "harm_or_control": "not_sure"}
 
 
 # --- decision --------------------------------------------------------------------
@@ -360,15 +370,16 @@ def test_signals_need_what_and_list_entries(journal):
     assert "They asked how I was." in " ".join(html_values(form.extra))
 
 
-def test_meeting_log_defaults_to_waiting_on_intimacy(journal):
+def test_meeting_log_asks_nothing_about_intimacy_and_records_no_answer_for_it(journal):
     form = forms.meeting_form(journal)
+    assert "intimacy_waited" not in form.fields
     form.fields["place"].value = "new café"
     form.fields["felt"].value = 7
     form.fields["flirting"].value = "a_little"
     form.fields["flirt_landed"].value = "well"
     form.save_button.click()
     row = journal.records("meetings")[0]
-    assert row["intimacy_waited"] is True and row["flirting"] == "a_little"
+    assert row["intimacy_waited"] is None and row["flirting"] == "a_little"
     assert row["felt"] == 7 and row["their_engagement"] is None
 
 
@@ -554,10 +565,10 @@ def test_escaped_in_review_notes_outcomes_and_errors(journal):
     dj.rows[rid]["save"].click()
     _assert_escaped(dj)
     # a refused value echoed in an error message is escaped too
-    profile = forms.profile_form(journal)
-    profile.fields["months_together"].value = PAYLOAD
-    profile.save_button.click()
-    _assert_escaped(profile)
+    step8 = forms.step_form(journal, 8)
+    step8.fields["drinks_per_week"].value = PAYLOAD
+    step8.save_button.click()
+    _assert_escaped(step8)
 
 
 def test_step_answers_and_contacts_never_reach_html_unescaped(journal):
@@ -599,14 +610,15 @@ def test_moving_on_checklist_rows_and_their_errors_are_escaped(journal):
 
 def test_reach_out_tools_remind_of_a_boundary(journal):
     assert "Please don't reach out" not in forms.decision_journal(journal).header.value
-    journal.save_answer(0, "no_contact_asked", True)
+    journal.save_answer(0, "no_contact_asked", "yes")
     assert "Please don&#x27;t reach out" in forms.decision_journal(journal).header.value
     old = datetime.now().astimezone() - timedelta(hours=100)
     entry = journal.add("unsent", at=old, text="hello")
     vault = forms.unsent_vault(journal)
-    vault.rows[entry]["still_want"].click()
-    assert "Please don't reach out" in vault.message
-    assert journal.records("unsent")[0]["status"] == "still_want"
+    assert "still_want" not in vault.rows[entry]  # never "still want to send?" after a yes
+    vault.rows[entry]["rewritten"].click()
+    assert vault.message == texts.VAULT_REWRITE_LETTER
+    assert journal.records("unsent")[0]["status"] == "rewritten"
 
 
 # --- the habit list editor ------------------------------------------------------------
@@ -670,7 +682,7 @@ def filled() -> dict[str, dict[str, object]]:
                       "note": "n", "at": earlier},
         "meeting_form": {"place": "park", "felt": 8, "their_engagement": 6, "light_topics": True,
                          "old_wounds": True, "flirting": "clearly", "flirt_landed": "badly",
-                         "intimacy_waited": False, "note": "n"},
+                         "note": "n"},
         "signals_form": {"source": "s", "what": "w", "warmth": 5, "note": "n"},
         "repairs_form": {"issue": "i", "plan": "p", "status": "resolved"},
         "milestones_form": {"title": "t", "target_day": date.today() + timedelta(days=9),

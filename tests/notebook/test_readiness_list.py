@@ -30,11 +30,16 @@ def test_widget_shows_every_item_with_what_it_is_based_on(journal):
     assert "<b>me</b>" not in shown.value
 
 
-def test_widget_mentions_the_gate_only_for_boundaries(journal):
+def test_widget_says_set_aside_on_the_moving_on_road_only(journal):
+    from exback_kit.content import texts
+    gated = html.escape(texts.READINESS_GATED)
+    journal.add("decisions", decision="try_again")
+    assert gated not in widget(journal).value
     journal.add("decisions", decision="move_on")
-    assert "set aside" not in widget(journal).value
-    journal.save_answer(0, "no_contact_asked", True)
-    assert "set aside" in widget(journal).value
+    assert gated in widget(journal).value
+    journal.add("decisions", decision="try_again")
+    journal.save_answer(0, "no_contact_asked", "not_sure")
+    assert gated in widget(journal).value
 
 
 @pytest.mark.parametrize("decision", ["not_sure", "move_on"])

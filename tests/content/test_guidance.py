@@ -1,0 +1,86 @@
+"""Each stage's guidance lives in data/guidance.toml, and the words keep no promises."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from exback_kit import content, stages
+from exback_kit.content import ContentError, texts
+from exback_kit.content.guidance import guidance_from, load_guidance
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("stage_id", list(stages.LAYOUTS))
+def test_every_stage_and_section_has_its_guidance(stage_id: str) -> None:
+    guidance = load_guidance()[stage_id]
+    assert guidance.intro
+    for sec in stages.LAYOUTS[stage_id].sections:
+        assert guidance.section(sec.id) is not None, f"{stage_id}: {sec.id}"
+
+
+def test_guidance_names_only_known_stages_and_sections() -> None:
+    for stage_id, guidance in load_guidance().items():
+        assert stage_id in stages.LAYOUTS
+        known = {s.id for s in stages.LAYOUTS[stage_id].sections}
+        assert set(guidance.sections) <= known
+
+
+def test_a_section_without_a_heading_names_where(tmp_path: Path) -> None:
+    (tmp_path / "guidance.toml").write_text('["01_x".sections.a]\ntext = "words"\n')
+    with pytest.raises(ContentError, match=r"guidance.toml, stage '01_x', section 'a'.*heading"):
+        guidance_from(tmp_path)
+
+
+def test_a_broken_guidance_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "guidance.toml").write_text("[oops")
+    with pytest.raises(ContentError, match=re.escape("guidance.toml: this isn't valid TOML")):
+        guidance_from(tmp_path)
+
+
+def _all_words() -> str:
+    data = Path(str(resources.files("exback_kit.data")))
+    words = [p.read_text() for p in data.glob("*.toml")]
+    words += [repr(v) for k, v in vars(texts).items() if k.isupper()]
+    for nb in (REPO / "notebooks").glob("*.ipynb"):
+        cells = json.loads(nb.read_text())["cells"]
+        words += ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    return "\n".join(words)
+
+
+@pytest.mark.parametrize("promise", [
+    "lose their grip", "fade faster", "calmer head", "hurt more than the breakup",
+    "leave the phone with a friend", "finding your way forward alone", "resting for now",
+    "did you manage", "you decided: {status}",
+])
+def test_the_kit_keeps_no_promises_and_no_old_wording(promise: str) -> None:
+    assert promise.lower() not in _all_words().lower()
+
+
+def test_writing_can_hurt_is_said_near_the_journaling_prompts() -> None:
+    guidance = load_guidance()
+    for stage_id, section_id in [("01_space_and_clarity", "assess"),
+                                 ("03_rebuilding_you", "patterns"),
+                                 ("04_holding_steady", "urges")]:
+        words = guidance[stage_id].section(section_id)
+        assert words is not None
+        assert re.search(r"stop", words.text) and "worse" in words.text
+
+
+def test_step_4_says_being_mistreated_was_not_your_part() -> None:
+    q = content.load().step(4).question("my_part")
+    assert "mistreated was never your part" in q.help
+
+
+def test_the_default_contacts_include_domestic_abuse_lines_and_australias_000() -> None:
+    from exback_kit.content.instruments import default_contacts
+    shown = " ".join(f"{c.name} {c.detail}" for c in default_contacts())
+    for number in ("1-800-799-7233", "START to 88788", "0808 2000 247", "1800 737 732",
+                   "000 in Australia"):
+        assert number in shown
+    assert all(c.is_default for c in default_contacts())
