@@ -23,7 +23,6 @@ from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import locking, validate
 from exback_kit.store.files import create_private_file, make_private_folder
-from exback_kit.store.frames import ROW_DECODERS, _same, decoder, read_frame, typed_frame
 from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.store.opening import (
@@ -35,18 +34,18 @@ from exback_kit.store.opening import (
     explain_failure,
 )
 from exback_kit.store.paths import resolve_path
-from exback_kit.store.schema import TABLES, UPDATABLE, Field, fields
+from exback_kit.store.reads import JournalReads
+from exback_kit.store.schema import UPDATABLE, fields
 
 if TYPE_CHECKING:
     from types import ModuleType  # sqlite3, or sqlcipher3.dbapi2 for a locked journal
 
-    import pandas as pd
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_DEADLINE_S = 60.0
 
 
-class Journal:
+class Journal(JournalReads):
     """An open journal. Use :meth:`open`; close it, or use it as a context manager."""
 
     def __init__(self, conn: Any, path: Path, db: ModuleType = sqlite3,
@@ -336,72 +335,6 @@ class Journal:
     def is_demo(self) -> bool:
         """True for the synthetic demo journal, which never mixes with a real one."""
         return bool(self.get_setting("demo", False))
-
-    # -- reading ---------------------------------------------------------------
-
-    def _specs(self, kind: str) -> tuple[Field, ...]:
-        try:
-            return fields(kind)
-        except KeyError:
-            raise ValidationError(texts.UNKNOWN_KIND.format(
-                kind=kind, allowed=", ".join(TABLES)), field="kind") from None
-
-    def records(self, kind: str, *, limit: int | None = None,
-                newest_first: bool = False) -> list[dict[str, Any]]:
-        """Return entries of ``kind`` as dicts with decoded values (no pandas needed).
-
-        ``at`` and moment fields are aware ``datetime``, ``day`` and date fields ``date``.
-        """
-        specs = self._specs(kind)
-        order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT * FROM {kind} ORDER BY at {order}, id {order}"
-        cur = self._conn.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))
-        names = [d[0] for d in cur.description]
-        decoders = {**ROW_DECODERS, **{s.name: decoder(s) for s in specs}}
-        return [{n: decoders.get(n, _same)(v) for n, v in zip(names, row, strict=True)}
-                for row in cur.fetchall()]
-
-    def count(self, kind: str) -> int:
-        """Return how many entries of ``kind`` the journal holds."""
-        self._specs(kind)
-        return int(self._conn.execute(f"SELECT count(*) FROM {kind}").fetchone()[0])
-
-    def latest_answers(self, step: int) -> dict[str, Any]:
-        """Return the newest answer to each question of ``step``: {question: value}."""
-        rows = self._conn.execute(
-            "SELECT question, value FROM answers WHERE id IN "
-            "(SELECT max(id) FROM answers WHERE step = ? GROUP BY question)", (step,))
-        return {q: json.loads(v) for q, v in rows}
-
-    def latest_reflections(self, topic: str) -> dict[str, Any]:
-        """Return the newest answer to each question of a moving-on topic: {question: value}."""
-        rows = self._conn.execute(
-            "SELECT question, value FROM reflections WHERE id IN "
-            "(SELECT max(id) FROM reflections WHERE topic = ? GROUP BY question)", (topic,))
-        return {q: json.loads(v) for q, v in rows}
-
-    def table(self, kind: str) -> pd.DataFrame:
-        """Return all entries of ``kind`` as a DataFrame with typed columns.
-
-        ``at`` is a UTC-aware datetime, ``day`` the local date (datetime64), ``hour``
-        the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists.
-        """
-        specs = self._specs(kind)
-        df = read_frame(self._conn, f"SELECT * FROM {kind} ORDER BY at, id")
-        return typed_frame(df, specs)
-
-    def change_key(self) -> tuple[int, int]:
-        """Return a pair that changes whenever anyone (this or another connection) writes."""
-        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
-        return int(version), int(self._conn.total_changes)
-
-    def is_empty(self) -> bool:
-        """Return True when the journal holds no entries of any kind yet."""
-        return all(self.count(kind) == 0 for kind in TABLES)
-
-    def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
-        """Run a read-only query (for exports and tests); return all rows."""
-        return list(self._conn.execute(sql, params).fetchall())
 
     # -- backups (see :mod:`exback_kit.store.backups`) --------------------------
 

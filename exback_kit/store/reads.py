@@ -7,7 +7,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from exback_kit.store.schema import TABLES
+from exback_kit.content import texts
+from exback_kit.errors import ValidationError
+from exback_kit.store.frames import ROW_DECODERS, _same, decoder, read_frame, typed_frame
+from exback_kit.store.schema import TABLES, Field, fields
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,3 +51,73 @@ def checkin_keys(journal: Journal, first: date, last: date) -> list[tuple[str, i
 def checklist_items(journal: Journal, checklist: str) -> list[dict[str, Any]]:
     """Return the items of one of the person's moving-on checklists, oldest first."""
     return [r for r in journal.records("checklist_items") if r["checklist"] == checklist]
+
+
+class JournalReads:
+    """The reading half of :class:`~exback_kit.store.Journal` (it needs ``_conn``)."""
+
+    _conn: Any
+
+    def _specs(self, kind: str) -> tuple[Field, ...]:
+        try:
+            return fields(kind)
+        except KeyError:
+            raise ValidationError(texts.UNKNOWN_KIND.format(
+                kind=kind, allowed=", ".join(TABLES)), field="kind") from None
+
+    def records(self, kind: str, *, limit: int | None = None,
+                newest_first: bool = False) -> list[dict[str, Any]]:
+        """Return entries of ``kind`` as dicts with decoded values (no pandas needed).
+
+        ``at`` and moment fields are aware ``datetime``, ``day`` and date fields ``date``.
+        """
+        specs = self._specs(kind)
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT * FROM {kind} ORDER BY at {order}, id {order}"
+        cur = self._conn.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))
+        names = [d[0] for d in cur.description]
+        decoders = {**ROW_DECODERS, **{s.name: decoder(s) for s in specs}}
+        return [{n: decoders.get(n, _same)(v) for n, v in zip(names, row, strict=True)}
+                for row in cur.fetchall()]
+
+    def count(self, kind: str) -> int:
+        """Return how many entries of ``kind`` the journal holds."""
+        self._specs(kind)
+        return int(self._conn.execute(f"SELECT count(*) FROM {kind}").fetchone()[0])
+
+    def latest_answers(self, step: int) -> dict[str, Any]:
+        """Return the newest answer to each question of ``step``: {question: value}."""
+        rows = self._conn.execute(
+            "SELECT question, value FROM answers WHERE id IN "
+            "(SELECT max(id) FROM answers WHERE step = ? GROUP BY question)", (step,))
+        return {q: json.loads(v) for q, v in rows}
+
+    def latest_reflections(self, topic: str) -> dict[str, Any]:
+        """Return the newest answer to each question of a moving-on topic: {question: value}."""
+        rows = self._conn.execute(
+            "SELECT question, value FROM reflections WHERE id IN "
+            "(SELECT max(id) FROM reflections WHERE topic = ? GROUP BY question)", (topic,))
+        return {q: json.loads(v) for q, v in rows}
+
+    def table(self, kind: str) -> pd.DataFrame:
+        """Return all entries of ``kind`` as a DataFrame with typed columns.
+
+        ``at`` is a UTC-aware datetime, ``day`` the local date (datetime64), ``hour``
+        the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists.
+        """
+        specs = self._specs(kind)
+        df = read_frame(self._conn, f"SELECT * FROM {kind} ORDER BY at, id")
+        return typed_frame(df, specs)
+
+    def change_key(self) -> tuple[int, int]:
+        """Return a pair that changes whenever anyone (this or another connection) writes."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), int(self._conn.total_changes)
+
+    def is_empty(self) -> bool:
+        """Return True when the journal holds no entries of any kind yet."""
+        return all(self.count(kind) == 0 for kind in TABLES)
+
+    def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run a read-only query (for exports and tests); return all rows."""
+        return list(self._conn.execute(sql, params).fetchall())

@@ -17,7 +17,6 @@ import pytest
 from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.errors import JournalLocked
 from exback_kit.interchange.exports import snapshot
-from exback_kit.store import journal as journal_module
 from exback_kit.store import keys, locking, migrations
 from exback_kit.store.journal import APPLICATION_ID
 
@@ -421,18 +420,18 @@ def test_a_locked_v1_journal_is_migrated_and_stays_locked(tmp_path):
     assert locking.is_encrypted(path)
 
 
-def test_a_locked_v2_journal_takes_a_new_migration(tmp_path, monkeypatch):
-    path, _ = _locked(tmp_path)
-
-    def v3(conn):
-        conn.execute("CREATE TABLE later_kind (id INTEGER PRIMARY KEY, at TEXT)")
-
-    monkeypatch.setitem(migrations.MIGRATIONS, 3, v3)
-    monkeypatch.setattr(journal_module, "SCHEMA_VERSION", 3)
+def test_a_locked_v2_journal_takes_the_newer_migrations(tmp_path):
+    """A journal locked while it was at version 2 upgrades through 3 and 4, still locked."""
+    path = tmp_path / "journal.sqlite3"
+    shutil.copy(DATA / "journal_v2.sqlite3", path)
+    before = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
+    assert before == 2
+    locking.encrypt(path, PW)  # locked as it is, still at version 2
     with Journal.open(path, passphrase=PW) as j:
-        assert j.schema_version == 3
-        assert j.execute_read("SELECT count(*) FROM later_kind") == [(0,)]
-        assert j.count("checkins") == 2
+        assert j.schema_version == migrations.SCHEMA_VERSION > 2
+        assert j.count("checkins") > 0 and j.encrypted
+        assert j.records("checkins")[0]["mind"] is None  # the version-3 column is there
+        j.add("plans", weekday="sat", start_time="22:00", action="tea")  # version 4's table
     assert locking.is_encrypted(path)
 
 
