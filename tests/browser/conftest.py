@@ -100,6 +100,23 @@ def _write_lab_settings(folder: Path) -> None:
         path.write_text(json.dumps(values))
 
 
+def _base_jupyter_paths(env: dict[str, str]) -> dict[str, str]:
+    """In a venv made with --system-site-packages, point Jupyter at the base Python's data.
+
+    Jupyter looks for Voila's templates, the widget extension and JupyterLab's own
+    files under ``sys.prefix``, which in such a venv is empty; the packages (and so
+    their data) live under ``sys.base_prefix``.
+    """
+    base = Path(sys.base_prefix) / "share" / "jupyter"
+    if sys.prefix == sys.base_prefix or not base.is_dir():
+        return {}
+    paths = [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    out = {"JUPYTER_PATH": os.pathsep.join([*paths, str(base)])}
+    if "JUPYTERLAB_DIR" not in env and (base / "lab").is_dir():
+        out["JUPYTERLAB_DIR"] = str(base / "lab")
+    return out
+
+
 def _reader(stream: Any, lines: queue.Queue[str], log: list[str]) -> None:
     for line in stream:
         log.append(line)
@@ -123,6 +140,7 @@ def start_kit_server(kind: str, root: Path) -> KitServer:
         "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
         "PYTHONUNBUFFERED": "1",
     })
+    env.update(_base_jupyter_paths(env))
     argv = [sys.executable, "-m", "exback_kit.cli", kind, "--no-browser",
             "--notebooks", str(notebooks)]
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
