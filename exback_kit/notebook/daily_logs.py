@@ -26,13 +26,13 @@ from exback_kit.notebook.form_kit import (
     add_checked,
     checkbox,
     choice_buttons,
-    ends,
     entry_html,
     error_html,
     esc,
     moment_of,
     number_or_none,
     scale_buttons,
+    slider,
     when_picker,
 )
 from exback_kit.store import Journal
@@ -43,10 +43,6 @@ WIDE = widgets.Layout(width="95%")
 DEFAULT_COOLING_HOURS = 72
 HABITS_SETTING = "habits"
 MAX_HABITS = 30
-
-
-def _slider(value: int = 5) -> widgets.IntSlider:
-    return widgets.IntSlider(value=value, min=1, max=10, continuous_update=False)
 
 
 # --- daily check-in -----------------------------------------------------------------
@@ -69,11 +65,9 @@ def checkin_form(journal: Journal, *, on_save: OnSave = None,
     """
     names = list(habits) if habits is not None else habit_list(journal)
     form = Form("exback-checkin", texts.CHECKIN_HEADING, on_save=on_save)
-    mood = _slider()
-    form.add("mood", mood, label=texts.CHECKIN_MOOD, display=ends(mood, *texts.CHECKIN_MOOD_ENDS))
-    energy = scale_buttons(1, 10)
-    form.add("energy", energy, label=texts.CHECKIN_ENERGY,
-             display=ends(energy, *texts.CHECKIN_ENERGY_ENDS))
+    form.add("mood", slider(ends=texts.CHECKIN_MOOD_ENDS), label=texts.CHECKIN_MOOD)
+    form.add("energy", scale_buttons(1, 10, ends=texts.CHECKIN_ENERGY_ENDS),
+             label=texts.CHECKIN_ENERGY)
     form.add("sleep_hours", widgets.Text(placeholder="e.g. 7.5"), label=texts.CHECKIN_SLEEP)
     labels = [(h, texts.CHECKIN_TO_REDUCE.format(habit=h) if h in HABITS_TO_REDUCE else h)
               for h in names]
@@ -157,9 +151,7 @@ def _contact_saved(values: dict[str, Any]) -> str:
 def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the urge log: how strong, what set it off, whether you reached out, what helped."""
     form = Form("exback-urge", texts.URGE_HEADING, on_save=on_save)
-    intensity = _slider()
-    form.add("intensity", intensity, label=texts.URGE_INTENSITY,
-             display=ends(intensity, *texts.URGE_ENDS))
+    form.add("intensity", slider(ends=texts.URGE_ENDS), label=texts.URGE_INTENSITY)
     form.add("trigger", widgets.Text(layout=WIDE), label=texts.URGE_TRIGGER)
     form.add("acted_on", checkbox(texts.URGE_ACTED))
     form.add("helped", widgets.Text(layout=WIDE), label=texts.URGE_HELPED)

@@ -24,7 +24,6 @@ from exback_kit.notebook.form_kit import (
     add_checked,
     checkbox,
     choice_buttons,
-    ends,
     entry_html,
     esc,
     history_html,
@@ -74,9 +73,8 @@ def signals_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("source", widgets.Text(placeholder=texts.SIGNALS_SOURCE_HINT, layout=WIDE),
              label=texts.SIGNALS_SOURCE)
     form.add("what", _textarea(3), label=texts.SIGNALS_WHAT)
-    warmth = scale_buttons(1, 5)
-    form.add("warmth", warmth, label=texts.SIGNALS_WARMTH,
-             display=ends(warmth, *texts.SIGNALS_WARMTH_ENDS))
+    form.add("warmth", scale_buttons(1, 5, ends=texts.SIGNALS_WARMTH_ENDS),
+             label=texts.SIGNALS_WARMTH)
     form.add("note", _textarea(), label=texts.NOTE)
 
     def render(r: dict[str, Any]) -> widgets.Widget:
@@ -94,8 +92,7 @@ def meeting_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("place", widgets.Text(layout=WIDE), label=texts.MEETING_PLACE)
     for name, label in (("felt", texts.MEETING_FELT),
                         ("their_engagement", texts.MEETING_ENGAGEMENT)):
-        buttons = scale_buttons(1, 10)
-        form.add(name, buttons, label=label, display=ends(buttons, *texts.MEETING_ENDS))
+        form.add(name, scale_buttons(1, 10, ends=texts.MEETING_ENDS), label=label)
     form.add("light_topics", checkbox(texts.MEETING_LIGHT))
     form.add("old_wounds", checkbox(texts.MEETING_WOUNDS))
     form.add("flirting", choice_buttons({k: texts.MEETING_FLIRTING_CHOICES[k] for k in FLIRTING},

@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from exback_kit.cli.status import no_contact_line
 from exback_kit.content import texts
+from exback_kit.notebook.accessible import Stylesheet
 from exback_kit.notebook.session import html_kit, session
 from exback_kit.store.schema import TABLES
 
@@ -78,15 +79,16 @@ def where_lines(stage_id: str, journal: Any, tables: dict[str, Any]) -> list[str
     return lines
 
 
+#: Light boxes carry their own dark text, so they stay readable in a dark theme too.
 BOX_STYLE = {
-    "where": "background:#f4f6f8;border-left:4px solid #4477aa;",
-    "offer": "background:#eef5fb;border-left:4px solid #4477aa;",
-    "banner": "background:#fff4d6;border-left:4px solid #cc9900;font-weight:600;",
-    "next": "background:#f4f6f8;border-left:4px solid #228833;",
+    "where": "background:#f4f6f8;color:#1f2328;border-left:4px solid #4477aa;",
+    "offer": "background:#eef5fb;color:#1f2328;border-left:4px solid #4477aa;",
+    "banner": "background:#fff4d6;color:#1f2328;border-left:4px solid #cc9900;font-weight:600;",
+    "next": "background:#f4f6f8;color:#1f2328;border-left:4px solid #228833;",
 }
 
 
-LINK_STYLE = "color:#2a6ebb;text-decoration:underline;font-weight:600"
+LINK_STYLE = "color:#1a5a9e;text-decoration:underline;font-weight:600"
 
 
 def boxed(kind: str, inner_html: str) -> str:
@@ -167,7 +169,7 @@ def header_children(stage_id: str) -> list[widgets.Widget]:
     from exback_kit.domain import gate
     s = session()
     journal = s.journal()
-    out = demo_children(journal)
+    out: list[widgets.Widget] = [Stylesheet(), *demo_children(journal)]
     gated_by = s.gated_by(stage_id)
     if gated_by is not None:
         notice = widgets.VBox([gate.gate_notice(stage_id, gated_by)])
