@@ -29,6 +29,7 @@ from exback_kit.notebook.form_kit import (
     entry_html,
     error_html,
     esc,
+    labelled,
     moment_of,
     number_or_none,
     scale_buttons,
@@ -285,7 +286,7 @@ def _vault_entry(form: Form, row: dict[str, Any], review: Any) -> widgets.Widget
     if row["status"] != "waiting" or left:
         return shown
     entry = int(row["id"])
-    note = widgets.Text(placeholder=texts.VAULT_REVIEW_NOTE, layout=WIDE)
+    note = labelled(widgets.Text(layout=WIDE), texts.VAULT_REVIEW_NOTE)
     error = widgets.HTML("")
     buttons = {}
     for status in ("still_want", "let_go", "rewritten"):
@@ -351,7 +352,7 @@ def _reach_entry(form: Form, row: dict[str, Any], record_outcome: Any) -> widget
         after.layout = half
         return widgets.HBox([before, after])
     entry = int(row["id"])
-    outcome = widgets.Textarea(rows=3, placeholder=texts.REACH_OUTCOME, layout=WIDE)
+    outcome = labelled(widgets.Textarea(rows=3, layout=WIDE), texts.REACH_OUTCOME)
     save = widgets.Button(description=texts.REACH_SAVE_OUTCOME)
     save.add_class("exback-save-outcome")
     save.on_click(lambda _b: record_outcome(entry))

@@ -27,6 +27,7 @@ from exback_kit.notebook.form_kit import (
     entry_html,
     esc,
     history_html,
+    labelled,
     scale_buttons,
 )
 from exback_kit.store import Journal
@@ -128,7 +129,8 @@ def patterns_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     def render(r: dict[str, Any]) -> widgets.Widget:
         shown = _html(r["pattern"], [r["root"], r["plan"] or texts.PATTERN_NO_PLAN])
-        return _editable(form, r, shown, {"plan": _textarea()}, texts.PATTERN_SAVE_PLAN,
+        inputs = {"plan": labelled(_textarea(), texts.PATTERN_PLAN)}
+        return _editable(form, r, shown, inputs, texts.PATTERN_SAVE_PLAN,
                          save_plan, prefill={"plan": r["plan"]})
 
     return _simple(journal, form, "patterns", ("pattern", "root", "plan"), render)
@@ -167,7 +169,8 @@ def repairs_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     def render(r: dict[str, Any]) -> widgets.Widget:
         shown = _html(f"{r['day']} · {texts.REPAIR_STATUSES[r['status']]}",
                       [r["issue"], r["plan"]])
-        inputs = {"plan": _textarea(), "status": choice_buttons(statuses, r["status"])}
+        inputs = {"plan": labelled(_textarea(), texts.REPAIR_PLAN),
+                  "status": labelled(choice_buttons(statuses, r["status"]), texts.REPAIR_STATUS)}
         return _editable(form, r, shown, inputs, texts.REPAIR_UPDATE, update,
                          prefill={"plan": r["plan"]})
 

@@ -294,6 +294,12 @@ def name_input(widget: Any, label: str) -> bool:
     return True
 
 
+def labelled(widget: Any, label: str) -> Any:
+    """Return ``widget`` with ``label`` as its programmatic label (for inputs outside a Form)."""
+    name_input(widget, label)
+    return widget
+
+
 def radio(options: Sequence[tuple[str, Any]], value: object = None) -> ChoiceGroup:
     """Return a column of radios (nothing picked unless ``value``), one named group."""
     return ChoiceGroup(options, value, orientation="vertical")
