@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks._data import fill_years
 from exback_kit import Journal, charts
 from exback_kit.charts.base import DPI
-from exback_kit.domain import tracking
+from exback_kit.store import reads
 
 TARGET = 1.5
 COMPUTE_TARGET_MS = 100.0
@@ -108,7 +108,7 @@ def main() -> int:
           Journal.open(Path(folder) / "journal.sqlite3", backup=False) as journal):
         counts = fill_years(journal, today=today)
         start = time.perf_counter()
-        tables = tracking.load_tables(journal)
+        tables = reads.load_tables(journal)
         load_ms = (time.perf_counter() - start) * 1000
     print(f"data: {counts['checkins']:,} check-ins, {counts['urges']:,} urges, "
           f"{counts['contacts']:,} contacts over 10 years; load_tables {load_ms:.0f} ms")

@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from exback_kit.charts import palette
 from exback_kit.charts.base import axes_for, empty_state, styled, titled
 from exback_kit.content import texts
-from exback_kit.domain import tracking
+from exback_kit.domain import mood, nocontact, timeline
 
 WEEKS = 53
 DAYS = 7
@@ -50,7 +50,7 @@ def year_grid(daily: pd.Series, lapses: pd.DatetimeIndex, today: date | None = N
         daily: mood per day (index: days), e.g. ``daily_mood(...)["mood"]``.
         lapses: contact days to mark.
     """
-    end = tracking.as_day(today)
+    end = timeline.as_day(today)
     first = end - pd.Timedelta(days=end.day_of_week + DAYS * (weeks - 1))
     days = pd.date_range(first, periods=weeks * DAYS, freq="D")
     values = daily.reindex(days).to_numpy(dtype="float64", na_value=np.nan, copy=True)
@@ -72,10 +72,10 @@ class YearData:
     lapse_days: int
 
 
-def prepare_year(tables: tracking.Tables, today: date | None = None) -> YearData:
+def prepare_year(tables: timeline.Tables, today: date | None = None) -> YearData:
     """Return the year-in-pixels data for the 53 weeks up to ``today``."""
-    daily = tracking.daily_mood(tables["checkins"], today)["mood"]
-    grid = year_grid(daily, tracking.lapse_days(tables["contacts"], today), today)
+    daily = mood.daily_mood(tables["checkins"], today)["mood"]
+    grid = year_grid(daily, nocontact.lapse_days(tables["contacts"], today), today)
     moods = grid.mood[grid.mood != OUTSIDE]
     return YearData(grid, int(np.isfinite(moods).sum()), int(grid.lapse.sum()))
 

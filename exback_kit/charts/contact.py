@@ -24,7 +24,7 @@ from exback_kit.charts.base import (
 )
 from exback_kit.charts.mood import day_text
 from exback_kit.content import texts
-from exback_kit.domain import tracking, urges
+from exback_kit.domain import nocontact, timeline, urges
 
 RECENT_DAYS = 28
 SHORT_PERIOD = 7
@@ -37,16 +37,16 @@ class NoContactData:
     """The current No-Contact period day by day, and its summary."""
 
     days: pd.DataFrame
-    summary: tracking.NoContactSummary
+    summary: nocontact.NoContactSummary
 
 
-def prepare_no_contact(tables: tracking.Tables, today: date | None = None) -> NoContactData:
+def prepare_no_contact(tables: timeline.Tables, today: date | None = None) -> NoContactData:
     """Return the No-Contact chart's data (without a set period: from the first data on)."""
-    fallback = tracking.first_day(tables, today)
+    fallback = timeline.first_day(tables, today)
     contacts, periods = tables["contacts"], tables["nocontact_periods"]
-    start, target = tracking.current_period(periods, today, fallback=fallback)
-    days = tracking.no_contact_days(contacts, periods, today, fallback=fallback)
-    return NoContactData(days, tracking.summarize_period(days, start, target))
+    start, target = nocontact.current_period(periods, today, fallback=fallback)
+    days = nocontact.no_contact_days(contacts, periods, today, fallback=fallback)
+    return NoContactData(days, nocontact.summarize_period(days, start, target))
 
 
 def _annotate(ax: Axes, x: np.datetime64, y: int, label: str, color: str) -> None:
@@ -118,7 +118,7 @@ class UrgeData:
     total: tuple[int, int]
 
 
-def prepare_urges(tables: tracking.Tables, today: date | None = None) -> UrgeData:
+def prepare_urges(tables: timeline.Tables, today: date | None = None) -> UrgeData:
     """Return the urge chart's data."""
     logged = tables["urges"]
     return UrgeData(urges.urge_clock(logged, today), urges.urges_weekly(logged, today),

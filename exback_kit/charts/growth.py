@@ -20,7 +20,7 @@ from exback_kit.charts.base import (
     titled,
 )
 from exback_kit.content import texts
-from exback_kit.domain import tracking
+from exback_kit.domain import mood, progress, scales, timeline
 
 #: Days on each side a habit needs before the summary picks it out.
 MIN_DAYS = 3
@@ -37,14 +37,14 @@ def plain(text: str) -> str:
 
 @dataclass(frozen=True)
 class HabitData:
-    """Habits that have days both with and without them (see tracking.habit_mood)."""
+    """Habits that have days both with and without them (see mood.habit_mood)."""
 
     table: pd.DataFrame
 
 
-def prepare_habits(tables: tracking.Tables, today: date | None = None) -> HabitData:
+def prepare_habits(tables: timeline.Tables, today: date | None = None) -> HabitData:
     """Return the habits-vs-mood chart's data."""
-    table = tracking.habit_mood(tables["checkins"], today)
+    table = mood.habit_mood(tables["checkins"], today)
     table = table[(table["days_with"] > 0) & (table["days_without"] > 0)]
     return HabitData(table)
 
@@ -105,14 +105,14 @@ def summarize_habits(data: HabitData) -> str:
 
 @dataclass(frozen=True)
 class WellbeingData:
-    """WHO-5 percentages and Rosenberg totals over time (see tracking.wellbeing)."""
+    """WHO-5 percentages and Rosenberg totals over time (see scales.wellbeing)."""
 
     scores: pd.DataFrame
 
 
-def prepare_wellbeing(tables: tracking.Tables, today: date | None = None) -> WellbeingData:
+def prepare_wellbeing(tables: timeline.Tables, today: date | None = None) -> WellbeingData:
     """Return the wellbeing chart's data."""
-    return WellbeingData(tracking.wellbeing(tables["instrument_results"], today))
+    return WellbeingData(scales.wellbeing(tables["instrument_results"], today))
 
 
 def _bands(ax: Axes) -> None:
@@ -188,17 +188,15 @@ class JourneyData:
 
 
 def stage_titles() -> dict[str, str]:
-    """Return stage id -> title from the kit's content (the id itself if unreadable)."""
-    try:
-        from exback_kit import content
-        return {stage.id: stage.title for stage in content.load().stages}
-    except (ImportError, ValueError):
-        return {stage: stage for stage in tracking.STAGE_STEPS}
+    """Return stage id -> title from the kit's content."""
+    from exback_kit import content
+
+    return {stage.id: stage.title for stage in content.load().stages}
 
 
-def prepare_journey(tables: tracking.Tables, today: date | None = None) -> JourneyData:
+def prepare_journey(tables: timeline.Tables, today: date | None = None) -> JourneyData:
     """Return the journey chart's data."""
-    return JourneyData(tracking.journey(tables["answers"], today), stage_titles())
+    return JourneyData(progress.stage_progress(tables["answers"], today), stage_titles())
 
 
 @styled

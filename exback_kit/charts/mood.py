@@ -21,7 +21,7 @@ from exback_kit.charts.base import (
     titled,
 )
 from exback_kit.content import texts
-from exback_kit.domain import tracking
+from exback_kit.domain import mood, nocontact, progress, timeline
 
 WEEK = 7
 #: A change in the weekly mean smaller than this reads as "about the same".
@@ -48,14 +48,14 @@ class MoodData:
     today: pd.Timestamp
 
 
-def prepare_mood(tables: tracking.Tables, today: date | None = None) -> MoodData:
+def prepare_mood(tables: timeline.Tables, today: date | None = None) -> MoodData:
     """Return the mood chart's data from the journal's tables."""
-    daily = tracking.daily_mood(tables["checkins"], today)
-    start = daily.index[0] if len(daily) else tracking.as_day(today)
-    lapses = tracking.lapse_days(tables["contacts"], today)
-    stages = tracking.stage_starts(tables["answers"], today)
+    daily = mood.daily_mood(tables["checkins"], today)
+    start = daily.index[0] if len(daily) else timeline.as_day(today)
+    lapses = nocontact.lapse_days(tables["contacts"], today)
+    stages = progress.stage_starts(tables["answers"], today)
     return MoodData(daily, lapses[lapses >= start], stages[stages >= start],
-                    tracking.as_day(today))
+                    timeline.as_day(today))
 
 
 @styled
@@ -138,10 +138,10 @@ class MeterData:
     today: pd.Timestamp
 
 
-def prepare_meter(tables: tracking.Tables, today: date | None = None) -> MeterData:
+def prepare_meter(tables: timeline.Tables, today: date | None = None) -> MeterData:
     """Return the mood meter's data: the last 90 days of check-ins with energy."""
-    points = tracking.mood_points(tables["checkins"], today, days=METER_DAYS)
-    return MeterData(points, METER_DAYS, tracking.as_day(today))
+    points = mood.mood_points(tables["checkins"], today, days=METER_DAYS)
+    return MeterData(points, METER_DAYS, timeline.as_day(today))
 
 
 def quadrants(points: pd.DataFrame) -> pd.Series:

@@ -1,10 +1,4 @@
-"""The kit's one colour palette: Okabe–Ito, safe for the common colour-vision differences.
-
-Every chart takes its colours from here. Okabe & Ito (2008) chose these eight
-hues to stay distinct with protanopia, deuteranopia and tritanopia; the mood
-scale runs through five of them, from vermillion (low) to blue (high), so it
-reads by lightness as well as hue.
-"""
+"""The charts' colours and matplotlib style, from the kit's one palette (exback_kit.colours)."""
 
 from __future__ import annotations
 
@@ -15,43 +9,39 @@ import matplotlib as mpl
 from cycler import cycler
 from matplotlib.colors import BoundaryNorm, Colormap, LinearSegmentedColormap, ListedColormap
 
-BLACK = "#000000"
-ORANGE = "#E69F00"
-SKY = "#56B4E9"
-GREEN = "#009E73"
-YELLOW = "#F0E442"
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-PURPLE = "#CC79A7"
-#: Okabe–Ito in their usual order (the colour cycle of every chart).
-OKABE_ITO = (ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, BLACK)
-
-INK = "#333333"         # text, axes
-SOFT_INK = "#777777"    # secondary text
-GRID = "#E3E3E3"
-MISSING = "#E9E9E9"     # a day without a check-in
-OUTSIDE = "#FFFFFF"     # a day outside the chart's range (e.g. after today)
-
-#: Mood 1–10 in five steps: 1–2, 3–4, 5–6, 7–8, 9–10.
-MOOD_COLORS = (VERMILLION, ORANGE, YELLOW, SKY, BLUE)
-MOOD_BOUNDS = (0.5, 2.5, 4.5, 6.5, 8.5, 10.5)
-MOOD_POINT = SKY
-MOOD_LINE = BLUE
-LAPSE = BLACK           # days with contact that counted against No-Contact
-STAGE = PURPLE
-TARGET = GREEN
-URGES = ORANGE
-RESISTED = BLUE
-HIGHER = BLUE           # habit days with a higher mood
-LOWER = VERMILLION      # habit days with a lower mood
-WHO5 = BLUE
-ROSENBERG = PURPLE
-#: Background tints of the WHO-5 bands (keys as exback_kit.instruments.who5_band returns).
-BAND_TINTS = {"low": "#F7DCCB", "middle": "#FBEFD2", "good": "#DCEEF8"}
-#: Light to dark for counts (urges by hour and weekday).
-HEAT = ("#FFFFFF", SKY, BLUE)
-PROGRESS = GREEN
-PROGRESS_TRACK = "#EEEEEE"
+from exback_kit.colours import (
+    BAND_TINTS,
+    BLACK,
+    BLUE,
+    GREEN,
+    GRID,
+    HEAT,
+    HIGHER,
+    INK,
+    LAPSE,
+    LOWER,
+    MISSING,
+    MOOD_BOUNDS,
+    MOOD_COLORS,
+    MOOD_LINE,
+    MOOD_POINT,
+    OKABE_ITO,
+    ORANGE,
+    OUTSIDE,
+    PROGRESS,
+    PROGRESS_TRACK,
+    PURPLE,
+    RESISTED,
+    ROSENBERG,
+    SKY,
+    SOFT_INK,
+    STAGE,
+    TARGET,
+    URGES,
+    VERMILLION,
+    WHO5,
+    YELLOW,
+)
 
 #: Matplotlib settings every chart is drawn with.
 RC: dict[str, Any] = {
@@ -93,3 +83,10 @@ def mood_scale() -> tuple[Colormap, BoundaryNorm]:
 def heat_map() -> LinearSegmentedColormap:
     """Return the light-to-dark colour map for counts."""
     return LinearSegmentedColormap.from_list("exback_heat", list(HEAT))
+
+
+__all__ = ["BAND_TINTS", "BLACK", "BLUE", "GREEN", "GRID", "HEAT", "HIGHER", "INK",
+           "LAPSE", "LOWER", "MISSING", "MOOD_BOUNDS", "MOOD_COLORS", "MOOD_LINE",
+           "MOOD_POINT", "OKABE_ITO", "ORANGE", "OUTSIDE", "PROGRESS", "PROGRESS_TRACK",
+           "PURPLE", "RC", "RESISTED", "ROSENBERG", "SKY", "SOFT_INK", "STAGE", "TARGET",
+           "URGES", "VERMILLION", "WHO5", "YELLOW", "heat_map", "mood_scale", "style"]

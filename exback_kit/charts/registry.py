@@ -3,7 +3,7 @@
 Every chart draws on a ``matplotlib.figure.Figure`` (never pyplot state), takes
 its colours from :mod:`exback_kit.charts.palette`, has a title, and shows a friendly
 note instead of failing when there is nothing to draw yet. Data flows one way:
-``tracking.load_tables(journal)`` → ``spec.prepare(tables, today)`` →
+``reads.load_tables(journal)`` → ``spec.prepare(tables, today)`` →
 ``spec.draw(data, ax)`` and ``spec.summarize(data)``.
 
     >>> fig, sentence = render("mood", tables)          # doctest: +SKIP
@@ -28,7 +28,7 @@ from exback_kit.charts import mood as mood_charts
 from exback_kit.charts import palette
 from exback_kit.charts.base import DPI
 from exback_kit.content import texts
-from exback_kit.domain.tracking import Tables
+from exback_kit.domain.timeline import Tables
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def render(name: str, tables: Tables, today: date | None = None) -> tuple[Figure
 
     Args:
         name: a key of :data:`CHARTS`, e.g. ``"no_contact"``.
-        tables: from :func:`exback_kit.tracking.load_tables`.
+        tables: from :func:`exback_kit.reads.load_tables`.
         today: the last day to show (default: the local date).
 
     Raises:

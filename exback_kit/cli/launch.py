@@ -36,10 +36,9 @@ from typing import Any
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import resolve_path
+from exback_kit.store.paths import JOURNAL_ENV
 
 START_NOTEBOOK = "00_start_here.ipynb"
-#: Environment variable the kernels read to find the journal file (see stages.py).
-JOURNAL_ENV = "EXBACK_JOURNAL"
 READY_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 15.0
 HOST = "127.0.0.1"

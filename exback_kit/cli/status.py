@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from exback_kit.content import texts
 from exback_kit.store import Journal
@@ -13,41 +12,30 @@ if TYPE_CHECKING:
 
 
 def status_lines(journal: Journal) -> list[str]:
-    """Return the status lines for ``journal`` in plain words."""
-    from exback_kit.domain import tracking
-    tables = tracking.load_tables(journal, tracking.ACTIVITY_KINDS)  # all status reads
-    lines = [no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE]
-    latest = journal.records("checkins", limit=1, newest_first=True)
-    lines.append(texts.STATUS_MOOD.format(mood=latest[0]["mood"], day=latest[0]["day"])
-                 if latest else texts.STATUS_NO_MOOD)
+    """Return the status lines for ``journal`` in plain words (its tables read once)."""
+    from exback_kit.domain import nocontact, timeline
+    from exback_kit.store import reads
+
+    tables = reads.load_tables(journal, timeline.ACTIVITY_KINDS)
+    lines = [nocontact.no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE]
+    checkins = tables["checkins"]
+    if len(checkins):
+        latest = checkins.iloc[-1]  # the table is ordered by moment, then id
+        lines.append(texts.STATUS_MOOD.format(mood=latest["mood"], day=latest["day"].date()))
+    else:
+        lines.append(texts.STATUS_NO_MOOD)
     lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables["answers"])))
     if journal.is_demo:
         lines.append(texts.STATUS_DEMO)
     return lines
 
 
-def no_contact_line(tables: Mapping[str, Any]) -> str | None:
-    """Return "No-Contact: day N of T …" (or without a target), or None before any period.
-
-    The notebooks' "where you are" box and ``exback status`` both show this line.
-    """
-    from exback_kit.domain import tracking
-    contacts, periods = tables["contacts"], tables["nocontact_periods"]
-    if periods.empty and contacts.empty:
-        return None
-    # Before any period starts, No-Contact counts from the first day of any entry.
-    nc = tracking.no_contact(contacts, periods, fallback=tracking.first_day(dict(tables)))
-    if nc.target_days:
-        return texts.say(texts.WHERE_NO_CONTACT_TARGET, day=nc.current_streak,
-                         target=nc.target_days, longest=nc.longest_streak)
-    return texts.say(texts.WHERE_NO_CONTACT, day=nc.current_streak, longest=nc.longest_streak)
-
-
 def current_stage_title(answers: pd.DataFrame) -> str:
     """Return the title of the stage the person last worked in (start here if none)."""
     from exback_kit import content
-    from exback_kit.domain import tracking
-    progress = tracking.journey(answers)
-    worked = progress.dropna(subset=["last_day"])
-    stage_id = str(worked["last_day"].idxmax()) if len(worked) else "00_start_here"
-    return str(content.load().stage(stage_id).title)
+    from exback_kit.domain import progress
+
+    worked = progress.stage_progress(answers).dropna(subset=["last_day"])
+    kit = content.load()
+    stage_id = str(worked["last_day"].idxmax()) if len(worked) else kit.stages[0].id
+    return str(kit.stage(stage_id).title)

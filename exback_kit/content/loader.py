@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from exback_kit.content import texts
+from exback_kit.content.vocab import LAST_STEP
 
 QUESTION_TYPES = ("scale", "single", "multi", "yesno", "short_text", "long_text", "date",
                   "number")
 STAGES_FILE = "stages.toml"
 STEP_FILES = "steps_*.toml"
-LAST_STEP = 18
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
@@ -96,6 +96,8 @@ class Stage:
     summary: str
     steps: tuple[int, ...]
     overview: bool = False
+    #: About reaching out: set aside on the moving-on path (``gated = true`` in stages.toml).
+    gated: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,30 @@ class Content:
         if isinstance(number, int) and 1 <= number <= len(self.steps):
             return self.steps[number - 1]
         raise KeyError(texts.CONTENT_NO_STEP.format(number=number))
+
+    @property
+    def stage_ids(self) -> tuple[str, ...]:
+        """The stage ids in the order a person meets them."""
+        return tuple(s.id for s in self.stages)
+
+    @property
+    def gated_stages(self) -> tuple[str, ...]:
+        """The stages set aside on the moving-on path."""
+        return tuple(s.id for s in self.stages if s.gated)
+
+    @property
+    def boundary_questions(self) -> tuple[str, ...]:
+        """The ids of the boundaries check's questions (step 0, group "boundaries"), in order."""
+        return tuple(q.id for q in self.start.group("boundaries"))
+
+    def stage_of_step(self, number: int) -> str | None:
+        """Return the id of the stage that holds step ``number`` (0: start here), or None."""
+        if number == 0:
+            return self.stages[0].id
+        for stage in self.stages:
+            if not stage.overview and number in stage.steps:
+                return stage.id
+        return None
 
     def stage_steps(self, stage_id: str) -> tuple[Step, ...]:
         """Return the steps a stage covers, in order."""
@@ -198,8 +224,12 @@ def _parse_stages(data: dict[str, Any]) -> list[Stage]:
         if stage_id in {s.id for s in stages}:
             raise ContentError(texts.CONTENT_DUPLICATE.format(where=where, id=stage_id,
                                                               what="stage"))
+        gated = raw.get("gated", False)
+        if not isinstance(gated, bool):
+            raise ContentError(texts.CONTENT_BAD_STEPS.format(
+                where=where, problem="gated must be true or false"))
         stages.append(Stage(stage_id, _text(raw, "title", where), _text(raw, "summary", where),
-                            tuple(steps), overview))
+                            tuple(steps), overview, gated))
     if not stages:
         raise ContentError(texts.CONTENT_MISSING.format(where=STAGES_FILE, key="stage"))
     return stages

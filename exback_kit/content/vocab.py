@@ -26,3 +26,8 @@ REPAIR_STATUSES = ("open", "in_progress", "resolved")
 FLIRTING = ("none", "a_little", "clearly")
 FLIRT_LANDED = ("not_applicable", "well", "unclear", "badly")
 INSTRUMENTS = ("who5", "rosenberg")
+
+#: The last of the 18 steps (step 0 is the start-here profile and boundaries check).
+LAST_STEP = 18
+#: Hours an unsent message waits before the vault asks about it again, unless the person chose.
+DEFAULT_COOLING_HOURS = 72

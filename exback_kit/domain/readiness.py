@@ -7,6 +7,7 @@ based on. The checklist advises; it never blocks (only the boundaries gate,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -15,9 +16,7 @@ from exback_kit.content import texts
 from exback_kit.domain import gate, scales
 
 if TYPE_CHECKING:
-    import ipywidgets as widgets
-
-    from exback_kit.store import Journal
+    import pandas as pd
 
 #: Days of the urge log the checklist looks at.
 URGE_WINDOW_DAYS = 14
@@ -60,34 +59,40 @@ def _item(key: str, ok: bool | None, based_key: str, *, state: str = "",
                          texts.READINESS_STATES.get(state, ""))
 
 
-def readiness(journal: Journal, today: date | None = None) -> list[ReadinessItem]:
+#: The tables a readiness check reads (a view reads them once and hands them down).
+KINDS = ("answers", "decisions", "contacts", "nocontact_periods", "urges", "instrument_results",
+         "patterns")
+
+
+def readiness(tables: Mapping[str, pd.DataFrame], today: date | None = None) -> list[ReadinessItem]:
     """Return the checklist: boundaries, No-Contact target, decision, urges, wellbeing, patterns.
 
     Args:
-        journal: the person's journal.
+        tables: the journal's typed tables (at least :data:`KINDS`).
         today: the day to measure up to (default: the local date).
     """
     today = today or date.today()
-    return [_boundaries(journal), _no_contact(journal, today), _decision(journal),
-            _urges(journal, today), _wellbeing(journal, today), _patterns(journal)]
+    return [_boundaries(tables["answers"]), _no_contact(tables, today),
+            _decision(tables["decisions"]), _urges(tables["urges"], today),
+            _wellbeing(tables["instrument_results"], today), _patterns(tables["patterns"])]
 
 
-def _boundaries(journal: Journal) -> ReadinessItem:
-    answers = gate.boundary_answers(journal)
-    answered = sum(v is not None for v in answers.values())
-    if any(answers.values()):
+def _boundaries(answers: pd.DataFrame) -> ReadinessItem:
+    given = gate.boundary_answers(answers)
+    answered = sum(v is not None for v in given.values())
+    if any(given.values()):
         return _item("boundaries", False, "boundaries", state="boundaries_yes",
                      answered=answered)
-    if answered < len(answers):
+    if answered < len(given):
         key = "boundaries" if answered else "boundaries_none"
         return _item("boundaries", None, key, answered=answered)
     return _item("boundaries", True, "boundaries", answered=answered)
 
 
-def _no_contact(journal: Journal, today: date) -> ReadinessItem:
-    from exback_kit.domain import tracking
-    summary = tracking.no_contact(journal.table("contacts"), journal.table("nocontact_periods"),
-                                  today)
+def _no_contact(tables: Mapping[str, pd.DataFrame], today: date) -> ReadinessItem:
+    from exback_kit.domain import nocontact
+
+    summary = nocontact.no_contact(tables["contacts"], tables["nocontact_periods"], today)
     if summary.start_day is None or not summary.target_days:
         return _item("no_contact", None, "no_contact_none")
     return _item("no_contact", bool(summary.target_reached), "no_contact",
@@ -95,63 +100,39 @@ def _no_contact(journal: Journal, today: date) -> ReadinessItem:
                  current=summary.current_streak, longest=summary.longest_streak)
 
 
-def _decision(journal: Journal) -> ReadinessItem:
-    latest = journal.records("decisions", newest_first=True, limit=1)
-    if not latest:
+def _decision(decisions: pd.DataFrame) -> ReadinessItem:
+    if decisions.empty:
         return _item("decision", None, "decision_none")
-    row = latest[0]
+    row = decisions.sort_values(["at", "id"]).iloc[-1]
     ok = True if row["decision"] == "try_again" else None
-    return _item("decision", ok, "decision", state=row["decision"], day=row["day"],
+    return _item("decision", ok, "decision", state=row["decision"], day=row["day"].date(),
                  decision=texts.DECISION_CHOICES[row["decision"]])
 
 
-def _urges(journal: Journal, today: date) -> ReadinessItem:
-    first = (today - timedelta(days=URGE_WINDOW_DAYS - 1)).isoformat()
-    rows = journal.records("urges", where="day >= ? AND day <= ?",
-                           params=(first, today.isoformat()))
-    if not rows:
+def _urges(urges: pd.DataFrame, today: date) -> ReadinessItem:
+    first = today - timedelta(days=URGE_WINDOW_DAYS - 1)
+    days = urges["day"].dt.date if len(urges) else urges["day"]
+    recent = urges[(days >= first) & (days <= today)] if len(urges) else urges
+    if recent.empty:
         return _item("urges", None, "urges_none")
-    passed = sum(not r["acted_on"] for r in rows)
-    return _item("urges", passed / len(rows) >= URGES_MOSTLY, "urges", count=len(rows),
+    passed = int((~recent["acted_on"].astype(bool)).sum())
+    return _item("urges", passed / len(recent) >= URGES_MOSTLY, "urges", count=len(recent),
                  passed=passed)
 
 
-def _wellbeing(journal: Journal, today: date) -> ReadinessItem:
-    rows = journal.records("instrument_results", where="instrument = ? AND day <= ?",
-                           params=("who5", today.isoformat()), newest_first=True, limit=1)
-    if not rows:
+def _wellbeing(results: pd.DataFrame, today: date) -> ReadinessItem:
+    latest = scales.latest_who5(results, today)
+    if latest is None:
         return _item("wellbeing", None, "wellbeing_none")
-    result = scales.score_who5(rows[0]["items"])
-    age = (today - date.fromisoformat(rows[0]["day"])).days
+    age = (today - latest.day).days
     ago = texts.READINESS_TODAY if age == 0 else texts.say(texts.READINESS_AGO, age=age)
-    return _item("wellbeing", result.band != "low", "wellbeing", day=rows[0]["day"], ago=ago,
-                 percent=result.percent)
+    return _item("wellbeing", latest.result.band != "low", "wellbeing", day=latest.day, ago=ago,
+                 percent=latest.result.percent)
 
 
-def _patterns(journal: Journal) -> ReadinessItem:
-    rows = journal.records("patterns")
-    if not rows:
+def _patterns(patterns: pd.DataFrame) -> ReadinessItem:
+    if patterns.empty:
         return _item("patterns", None, "patterns_none")
-    planned = sum(bool(r["plan"].strip()) for r in rows)
-    return _item("patterns", planned == len(rows), "patterns", planned=planned,
-                 count=len(rows))
-
-
-def readiness_widget(journal: Journal, today: date | None = None) -> widgets.Widget:
-    """Return the checklist as a widget: each item with its mark, state and what it is based on."""
-    import ipywidgets as widgets
-
-    from exback_kit.notebook.form_kit import esc
-
-    items = readiness(journal, today)
-    lines = [texts.READINESS_LINE.format(mark=i.mark, label=i.label, state=i.shown_state,
-                                         based_on=i.based_on)
-             for i in items]
-    gated = gate.journey(journal).by == "boundaries"
-    notes = [texts.READINESS_GATED] if gated else []
-    body = "".join(f"<li>{esc(line)}</li>" for line in lines)
-    extra = "".join(f"<p><b>{esc(n)}</b></p>" for n in notes)
-    box = widgets.HTML(f"<h4>{esc(texts.READINESS_HEADING)}</h4><p>{esc(texts.READINESS_INTRO)}"
-                       f'</p>{extra}<ul style="list-style:none">{body}</ul>')
-    box.add_class("exback-readiness")
-    return box
+    planned = int(patterns["plan"].str.strip().astype(bool).sum())
+    return _item("patterns", planned == len(patterns), "patterns", planned=planned,
+                 count=len(patterns))

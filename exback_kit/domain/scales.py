@@ -13,18 +13,25 @@ and answer labels live in ``data/instruments.toml``.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from datetime import date
+
+import numpy as np
+import pandas as pd
 
 from exback_kit.content import texts
+from exback_kit.content.instruments import (
+    INSTRUMENTS,
+    ROSENBERG,
+    ROSENBERG_INFO,
+    WHO5,
+    WHO5_INFO,
+    Instrument,
+    Item,
+)
+from exback_kit.domain.timeline import as_day, floats, up_to
 from exback_kit.errors import ValidationError
-
-if TYPE_CHECKING:
-    from exback_kit.store import Journal
 
 #: WHO-5 percentage at or below which wellbeing counts as low.
 WHO5_LOW = 28
@@ -36,55 +43,6 @@ WHO5_RAW_CARE = 13
 WHO5_ITEM_CARE = 1
 #: A change of this many percentage points counts as meaningful (Topp et al. 2015).
 MEANINGFUL_CHANGE = 10
-CRISIS_SETTING = "crisis_contacts"
-
-
-@dataclass(frozen=True)
-class Item:
-    """One statement of a scale. ``reverse`` marks negatively worded items."""
-
-    id: str
-    text: str
-    reverse: bool = False
-
-
-@dataclass(frozen=True)
-class Instrument:
-    """A scale: its name, credit, intro, answer labels (value, label) and items."""
-
-    key: str
-    name: str
-    credit: str
-    intro: str
-    every_days: int
-    answers: tuple[tuple[int, str], ...]
-    items: tuple[Item, ...]
-
-    @property
-    def top(self) -> int:
-        """The highest answer value."""
-        return max(v for v, _ in self.answers)
-
-
-def _load(key: str) -> Instrument:
-    raw = tomllib.loads(resources.files("exback_kit.data").joinpath("instruments.toml")
-                        .read_text(encoding="utf-8"))[key]
-    return Instrument(
-        key=key, name=raw["name"], credit=raw["credit"], intro=raw["intro"],
-        every_days=int(raw["every_days"]),
-        answers=tuple((int(a["value"]), a["label"]) for a in raw["answers"]),
-        items=tuple(Item(i["id"], i["text"], bool(i.get("reverse", False)))
-                    for i in raw["items"]),
-    )
-
-
-WHO5_INFO = _load("who5")
-ROSENBERG_INFO = _load("rosenberg")
-#: The WHO-5 statements, in the published order.
-WHO5: tuple[Item, ...] = WHO5_INFO.items
-#: The Rosenberg statements, in the published order; five have ``reverse=True``.
-ROSENBERG: tuple[Item, ...] = ROSENBERG_INFO.items
-INSTRUMENTS = {"who5": WHO5_INFO, "rosenberg": ROSENBERG_INFO}
 
 
 # --- answers ------------------------------------------------------------------
@@ -209,76 +167,90 @@ def score_rosenberg(items: Mapping[str, object] | Sequence[object]) -> Rosenberg
     return RosenbergResult(sum(s for _, s in scores), scores, tuple(answers.values()))
 
 
-# --- saving -------------------------------------------------------------------------
+# --- over time --------------------------------------------------------------------
 
-def save_result(journal: Journal, instrument: str,
-                items: Mapping[str, object] | Sequence[object]) -> tuple[int, Any]:
-    """Score and save one completed scale as an ``instrument_results`` entry.
+def wellbeing(results: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
+    """Return the wellbeing scores over time, oldest first.
 
-    The entry keeps the answers in published order, the raw score, and the score
-    (WHO-5 percent, Rosenberg total). Returns (entry id, result).
+    Columns: ``day``, ``instrument`` ("who5" or "rosenberg"), ``value`` (WHO-5 as a
+    percentage, raw × 4; Rosenberg as its 0–30 total) and ``band`` (the WHO-5 band
+    from :func:`exback_kit.instruments.who5_band`; empty for Rosenberg, which has
+    no bands).
+    """
+    df = up_to(results, as_day(today))
+    if df.empty:
+        return pd.DataFrame({"day": pd.Series([], dtype="datetime64[ns]"),
+                             "instrument": pd.Series([], dtype="str"),
+                             "value": pd.Series([], dtype="float64"),
+                             "band": pd.Series([], dtype="str")})
+    raw = floats(df["raw"])
+    who5 = (df["instrument"] == "who5").to_numpy()
+    value = np.where(who5, raw * 4, raw)
+    out = pd.DataFrame({"day": df["day"].to_numpy(dtype="datetime64[ns]"),
+                        "instrument": df["instrument"].to_numpy(), "value": value})
+    out["band"] = [who5_band(v) if w else "" for v, w in zip(value, who5, strict=True)]
+    return out.reset_index(drop=True)
+
+
+# --- saving and reading back (frames in, values out) ---------------------------------
+
+def result_values(instrument: str, items: Mapping[str, object] | Sequence[object]
+                  ) -> tuple[dict[str, object], Who5Result | RosenbergResult]:
+    """Score one completed scale; return the ``instrument_results`` fields to save and the result.
+
+    The fields keep the answers in published order, the raw score and the score
+    (WHO-5 percent, Rosenberg total).
 
     Raises:
-        ValidationError: an answer is missing or out of range; nothing was written.
+        ValidationError: an answer is missing or out of range.
     """
     if instrument == "who5":
         who5 = score_who5(items)
-        entry = journal.add("instrument_results", instrument="who5", items=list(who5.items),
-                            raw=who5.raw, score=float(who5.percent))
-        return entry, who5
+        return ({"instrument": "who5", "items": list(who5.items), "raw": who5.raw,
+                 "score": float(who5.percent)}, who5)
     ros = score_rosenberg(items)
-    entry = journal.add("instrument_results", instrument="rosenberg", items=list(ros.answers),
-                        raw=ros.total, score=float(ros.total))
-    return entry, ros
+    return ({"instrument": "rosenberg", "items": list(ros.answers), "raw": ros.total,
+             "score": float(ros.total)}, ros)
 
-
-def latest_who5(journal: Journal, *, skip: int = 0) -> Who5Result | None:
-    """Return the newest saved WHO-5 (or the one ``skip`` entries before it), rescored."""
-    rows = journal.records("instrument_results", where="instrument = ?", params=("who5",),
-                           newest_first=True, limit=skip + 1)
-    return score_who5(rows[skip]["items"]) if len(rows) > skip else None
-
-
-# --- crisis contacts and the safety message ---------------------------------------
 
 @dataclass(frozen=True)
-class Contact:
-    """A crisis contact. ``is_default`` marks the kit's defaults (check the country)."""
+class Who5Entry:
+    """A saved WHO-5: the day it was taken and its result."""
 
-    name: str
-    detail: str
-    is_default: bool = False
-
-
-@lru_cache(maxsize=1)
-def default_contacts() -> tuple[Contact, ...]:
-    """Return the kit's default crisis contacts (well-known helplines)."""
-    raw = tomllib.loads(resources.files("exback_kit.data").joinpath("crisis_contacts.toml")
-                        .read_text(encoding="utf-8"))
-    return tuple(Contact(c["name"], c["detail"], True) for c in raw["contact"])
+    day: date
+    result: Who5Result
 
 
-def crisis_contacts(journal: Journal) -> tuple[Contact, ...]:
-    """Return the person's crisis contacts (setting "crisis_contacts") or the defaults."""
-    saved = journal.get_setting(CRISIS_SETTING, None)
-    if not isinstance(saved, list):
-        return default_contacts()
-    return tuple(Contact(str(c.get("name", "")), str(c.get("detail", "")))
-                 for c in saved if isinstance(c, dict))
-
-
-def safety_message(source: Journal | Sequence[Contact]) -> str:
-    """Return the calm safety message as plain text, listing the crisis contacts.
+def latest_who5(results: pd.DataFrame, today: date | None = None, *,
+                skip: int = 0) -> Who5Entry | None:
+    """Return the newest WHO-5 up to ``today`` (or the one ``skip`` entries before it), rescored.
 
     Args:
-        source: an open journal (its saved contacts, or the defaults) or a list of contacts.
+        results: the ``instrument_results`` table.
     """
-    contacts = source if isinstance(source, Sequence) else crisis_contacts(source)
-    lines = [texts.SAFETY_INTRO]
-    for c in contacts:
-        mark = texts.SAFETY_CHECK_COUNTRY if c.is_default else ""
-        lines.append(texts.SAFETY_CONTACT.format(name=c.name, detail=c.detail) + mark)
-    if not contacts:
-        lines.append(texts.SAFETY_NO_CONTACTS)
-    lines.append(texts.SAFETY_OUTRO)
-    return "\n".join(lines)
+    if results.empty:
+        return None
+    who5 = results[results["instrument"] == "who5"]
+    if today is not None:
+        who5 = who5[who5["day"].dt.date <= today]
+    if len(who5) <= skip:
+        return None
+    row = who5.sort_values(["at", "id"]).iloc[-1 - skip]
+    return Who5Entry(row["day"].date(), score_who5(list(row["items"])))
+
+
+def next_who5_day(results: pd.DataFrame, today: date) -> date:
+    """Return the day the next WHO-5 is due: ``every_days`` after the last one, or today."""
+    from datetime import timedelta
+
+    latest = latest_who5(results, today)
+    if latest is None:
+        return today
+    return max(latest.day + timedelta(days=WHO5_INFO.every_days), today)
+
+
+__all__ = ["INSTRUMENTS", "MEANINGFUL_CHANGE", "ROSENBERG", "ROSENBERG_INFO", "WHO5",
+           "WHO5_INFO", "WHO5_ITEM_CARE", "WHO5_LOW", "WHO5_MIDDLE", "WHO5_RAW_CARE",
+           "Instrument", "Item", "RosenbergResult", "Who5Entry", "Who5Result", "answers_by_item",
+           "latest_who5", "meaningful_change", "next_who5_day", "result_values",
+           "score_rosenberg", "score_who5", "wellbeing", "who5_band"]

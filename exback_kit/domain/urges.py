@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from exback_kit.domain.tracking import as_day, up_to
+from exback_kit.domain.timeline import as_day, up_to
 
 HOURS = 24
 WEEKDAYS = 7

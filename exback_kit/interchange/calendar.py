@@ -19,17 +19,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal
+
+if TYPE_CHECKING:
+    import pandas as pd
 from exback_kit.store.files import write_private
 
 PRODID = "-//exback-kit//reminders//EN"
 UID_DOMAIN = "exback-kit.invalid"
 UID_SETTING = "calendar_uid"
-WHO5_EVERY_DAYS = 14
 #: The No-Contact milestone is an all-day event; its alarm rings this long after midnight.
 MILESTONE_ALARM = timedelta(hours=9)
 FOLD_AT = 75  # octets per line, RFC 5545 section 3.1
@@ -122,36 +124,27 @@ def _uid(journal: Journal, name: str) -> str:
     return f"{name}-{seed}@{UID_DOMAIN}"
 
 
-def _next_who5(journal: Journal, today: date) -> date:
-    latest = journal.records("instrument_results", where="instrument = ?", params=("who5",),
-                             limit=1, newest_first=True)
-    if not latest:
-        return today
-    due = date.fromisoformat(latest[0]["day"]) + timedelta(days=WHO5_EVERY_DAYS)
-    return max(due, today)
-
-
-def nocontact_target(journal: Journal, today: date) -> tuple[date, int] | None:
+def nocontact_target(periods: pd.DataFrame, today: date) -> tuple[date, int] | None:
     """Return (target day, target days) of the No-Contact period in force, or None.
 
-    As in :func:`exback_kit.tracking.current_period`, the period in force is the
-    one with the latest start day not after ``today``, and the first day counts
-    as day 1, so the target day is day ``target_days`` of the period.
+    The period in force is :func:`exback_kit.domain.nocontact.current_period`'s; its
+    first day counts as day 1, so the target day is day ``target_days`` of the period.
     """
-    rows = journal.execute_read(
-        "SELECT start_day, target_days FROM nocontact_periods WHERE start_day <= ? "
-        "ORDER BY start_day DESC, id DESC LIMIT 1", (today.isoformat(),))
-    if not rows:
+    from exback_kit.domain.nocontact import current_period
+
+    start, days = current_period(periods, today)
+    if start is None or days is None:
         return None
-    start, days = date.fromisoformat(rows[0][0]), int(rows[0][1])
-    return start + timedelta(days=days - 1), days
+    return start.date() + timedelta(days=days - 1), days
 
 
-def _unsent_events(journal: Journal) -> list[Event]:
+def _unsent_events(journal: Journal, unsent: pd.DataFrame) -> list[Event]:
+    from exback_kit.domain.cooling import cooling_ends
+
     events = []
-    for row in journal.records("unsent", where="status = ?", params=("waiting",)):
-        ready = datetime.fromisoformat(row["at"]) + timedelta(hours=int(row["cooling_hours"]))
-        events.append(Event(_uid(journal, f"unsent-{row['id']}"), texts.REMIND_UNSENT_SUMMARY,
+    for row in unsent[unsent["status"] == "waiting"].itertuples():
+        ready = cooling_ends(row.at.to_pydatetime(), row.cooling_hours)
+        events.append(Event(_uid(journal, f"unsent-{row.id}"), texts.REMIND_UNSENT_SUMMARY,
                             texts.REMIND_UNSENT_DESCRIPTION, ready.astimezone(UTC)))
     return events
 
@@ -159,22 +152,28 @@ def _unsent_events(journal: Journal) -> list[Event]:
 def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
                     today: date | None = None) -> list[Event]:
     """Return the events the journal calls for (see the module docstring)."""
+    from exback_kit.domain.scales import WHO5_INFO, next_who5_day
+    from exback_kit.store.reads import load_tables
+
     today = today or date.today()
+    tables = load_tables(journal, ("instrument_results", "nocontact_periods", "unsent"))
+    every = WHO5_INFO.every_days
     events = [
         Event(_uid(journal, "checkin"), texts.REMIND_CHECKIN_SUMMARY,
               texts.REMIND_CHECKIN_DESCRIPTION, datetime.combine(today, checkin_time),
               rrule="FREQ=DAILY", minutes=5),
         Event(_uid(journal, "who5"), texts.REMIND_WHO5_SUMMARY, texts.REMIND_WHO5_DESCRIPTION,
-              datetime.combine(_next_who5(journal, today), checkin_time),
-              rrule=f"FREQ=WEEKLY;INTERVAL={WHO5_EVERY_DAYS // 7}"),
+              datetime.combine(next_who5_day(tables["instrument_results"], today), checkin_time),
+              rrule=f"FREQ=WEEKLY;INTERVAL={max(1, every // 7)}" if every % 7 == 0
+              else f"FREQ=DAILY;INTERVAL={every}"),
     ]
-    target = nocontact_target(journal, today)
+    target = nocontact_target(tables["nocontact_periods"], today)
     if target and target[0] >= today:
         events.append(Event(_uid(journal, "nocontact-target"),
                             texts.REMIND_NC_SUMMARY.format(days=target[1]),
                             texts.REMIND_NC_DESCRIPTION.format(days=target[1]), target[0],
                             alarm_after=MILESTONE_ALARM))
-    return events + _unsent_events(journal)
+    return events + _unsent_events(journal, tables["unsent"])
 
 
 def build_calendar(journal: Journal, *, checkin_time: time = time(20, 0),

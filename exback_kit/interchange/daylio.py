@@ -23,7 +23,7 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
-from exback_kit.store import Journal, check_values, validate
+from exback_kit.store import Journal, check_values, reads, validate
 
 #: The columns of a Daylio CSV export, in Daylio's order.
 DAYLIO_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities",
@@ -236,10 +236,8 @@ def _key(at: datetime, mood: int, note: str) -> tuple[datetime, int, str]:
 
 
 def _existing_keys(journal: Journal, first: date, last: date) -> set[tuple[datetime, int, str]]:
-    rows = journal.execute_read(
-        "SELECT at, mood, note FROM checkins WHERE day BETWEEN ? AND ?",
-        ((first - timedelta(days=1)).isoformat(), (last + timedelta(days=1)).isoformat()))
-    return {_key(datetime.fromisoformat(at), mood, note or "") for at, mood, note in rows}
+    rows = reads.checkin_keys(journal, first - timedelta(days=1), last + timedelta(days=1))
+    return {_key(datetime.fromisoformat(at), mood, note) for at, mood, note in rows}
 
 
 def _checkin(entry: DaylioEntry, plan: DaylioPreview) -> dict[str, Any]:

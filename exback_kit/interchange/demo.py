@@ -21,8 +21,10 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.content.vocab import DEFAULT_HABITS
+from exback_kit.domain.cooling import cooling_ends
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import FILE_NAME, Journal, resolve_path, validate
+from exback_kit.store.paths import journal_files
 
 DEMO_FOLDER = "demo"
 DEFAULT_DAYS = 120
@@ -91,8 +93,8 @@ def _clear_old(path: Path) -> None:
             is_demo = False
         if not is_demo:
             raise JournalError(texts.DEMO_NOT_DEMO.format(path=path))
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    for file in journal_files(path):
+        file.unlink(missing_ok=True)
 
 
 def make_demo(path: str | os.PathLike[str] | None = None, *, days: int = DEFAULT_DAYS,
@@ -281,7 +283,7 @@ class _Story:
         """Give the unsent messages the statuses a person might pick after cooling off."""
         for row, status in zip(journal.records("unsent"), ("let_go", "still_want"),
                                strict=False):
-            cooled = datetime.fromisoformat(row["at"]) + timedelta(hours=row["cooling_hours"])
+            cooled = cooling_ends(datetime.fromisoformat(row["at"]), row["cooling_hours"])
             if cooled <= self.now:
                 journal.update("unsent", row["id"], status=status, reviewed_at=cooled,
                                review_note="Glad I waited." if status == "let_go" else "")

@@ -19,7 +19,7 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
-from exback_kit.store import SCHEMA_VERSION, Journal, validate
+from exback_kit.store import SCHEMA_VERSION, Journal, reads, validate
 from exback_kit.store.files import write_private
 from exback_kit.store.schema import TABLES, Field
 
@@ -52,18 +52,9 @@ def restore_cell(cell: str) -> str:
 
 # --- reading the journal as plain rows -------------------------------------------
 
-def _raw_rows(journal: Journal, kind: str) -> list[dict[str, Any]]:
-    names = ["at", "day", *(f.name for f in TABLES[kind])]
-    rows = journal.execute_read(f"SELECT {', '.join(names)} FROM {kind} ORDER BY at, id")
-    return [dict(zip(names, row, strict=True)) for row in rows]
-
-
 def snapshot(journal: Journal) -> tuple[Rows, dict[str, Any]]:
     """Return every table's rows as stored (JSON fields as text) and all settings."""
-    tables = {kind: _raw_rows(journal, kind) for kind in TABLES}
-    settings = {k: json.loads(v) for k, v in journal.execute_read(
-        "SELECT key, value FROM settings ORDER BY key")}
-    return tables, settings
+    return {kind: reads.stored_rows(journal, kind) for kind in TABLES}, reads.all_settings(journal)
 
 
 def _manifest(journal: Journal) -> dict[str, Any]:

@@ -26,52 +26,58 @@ from typing import Any
 import anywidget
 import traitlets
 
+from exback_kit import colours as c
+
 #: The kit's CSS, scoped to its own classes. JupyterLab and Voila mark a dark theme
 #: with ``data-jp-theme-light="false"`` on <body>.
-KIT_CSS = """
-.exback-part :focus-visible, .exback-part .jupyter-button:focus-visible {
-  outline: 3px solid #1a5fb4 !important; outline-offset: 2px;
-}
+KIT_CSS = f"""
+.exback-part :focus-visible, .exback-part .jupyter-button:focus-visible {{
+  outline: 3px solid {c.FOCUS} !important; outline-offset: 2px;
+}}
 body[data-jp-theme-light="false"] .exback-part :focus-visible,
-body[data-jp-theme-light="false"] .exback-part .jupyter-button:focus-visible {
-  outline-color: #99c1f1 !important;
-}
-.exback-part { max-width: 100%; min-width: 0; }
-.exback-part .widget-box, .exback-part .widget-inline-hbox { max-width: 100%; min-width: 0; }
-.exback-part .widget-hbox { flex-wrap: wrap; }
-.exback-labelled { flex-wrap: wrap; }
-.exback-labelled > .widget-label {
+body[data-jp-theme-light="false"] .exback-part .jupyter-button:focus-visible {{
+  outline-color: {c.FOCUS_DARK} !important;
+}}
+.exback-part {{ max-width: 100%; min-width: 0; }}
+.exback-part .widget-box, .exback-part .widget-inline-hbox {{ max-width: 100%; min-width: 0; }}
+.exback-part .widget-hbox {{ flex-wrap: wrap; }}
+.exback-labelled {{ flex-wrap: wrap; }}
+.exback-labelled > .widget-label {{
   width: 100% !important; max-width: 100%; white-space: normal; overflow: visible;
   height: auto; line-height: 1.4; font-weight: 600; text-align: left; margin-bottom: 2px;
-}
-.exback-labelled.widget-checkbox > .widget-label { display: none !important; }
-.exback-choices { border: 0; margin: 0 0 4px 0; padding: 0; min-width: 0; max-width: 100%; }
-.exback-choices legend { font-weight: 600; padding: 0; margin-bottom: 4px; line-height: 1.4; }
-.exback-choices .exback-options { display: flex; flex-wrap: wrap; gap: 4px; }
-.exback-choices.exback-vertical .exback-options { flex-direction: column; gap: 2px; }
-.exback-choices label {
+}}
+.exback-labelled.widget-checkbox > .widget-label {{ display: none !important; }}
+.exback-choices {{ border: 0; margin: 0 0 4px 0; padding: 0; min-width: 0; max-width: 100%; }}
+.exback-choices legend {{ font-weight: 600; padding: 0; margin-bottom: 4px; line-height: 1.4; }}
+.exback-choices .exback-options {{ display: flex; flex-wrap: wrap; gap: 4px; }}
+.exback-choices.exback-vertical .exback-options {{ flex-direction: column; gap: 2px; }}
+.exback-choices label {{
   display: inline-flex; align-items: center; gap: 4px; padding: 3px 8px;
-  border: 1px solid #767676; border-radius: 4px; cursor: pointer; line-height: 1.4;
-}
-.exback-choices.exback-vertical label { border-color: transparent; padding: 1px 4px; }
-.exback-choices label:has(input:checked) {
-  background: #1a5fb4; border-color: #1a5fb4; color: #fff; font-weight: 600;
-}
-.exback-choices label:has(input:focus-visible) { outline: 3px solid #1a5fb4; outline-offset: 2px; }
-body[data-jp-theme-light="false"] .exback-choices label:has(input:focus-visible) {
-  outline-color: #99c1f1;
-}
-.exback-choices input { margin: 0; accent-color: #1a5fb4; }
-.exback-choices input:focus-visible { outline: none !important; }
-.exback-choice-row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; }
-.exback-range label { display: block; font-weight: 600; line-height: 1.4; margin-bottom: 2px; }
-.exback-range .exback-range-row { display: flex; align-items: center; gap: 8px; max-width: 100%; }
-.exback-range input[type=range] { flex: 1 1 auto; min-width: 6em; max-width: 24em;
-  accent-color: #1a5fb4; }
-.exback-range output { min-width: 2em; font-weight: 600; }
-body[data-jp-theme-light="false"] .exback-ok { color: #8ff0a4 !important; }
-body[data-jp-theme-light="false"] .exback-bad { color: #ffa39e !important; }
-body[data-jp-theme-light="false"] .exback-muted { color: #c0c0c0 !important; }
+  border: 1px solid {c.CHOICE_BORDER}; border-radius: 4px; cursor: pointer; line-height: 1.4;
+}}
+.exback-choices.exback-vertical label {{ border-color: transparent; padding: 1px 4px; }}
+.exback-choices label:has(input:checked) {{
+  background: {c.CHOICE_PICKED}; border-color: {c.CHOICE_PICKED};
+  color: {c.CHOICE_PICKED_TEXT}; font-weight: 600;
+}}
+.exback-choices label:has(input:focus-visible) {{
+  outline: 3px solid {c.FOCUS}; outline-offset: 2px;
+}}
+body[data-jp-theme-light="false"] .exback-choices label:has(input:focus-visible) {{
+  outline-color: {c.FOCUS_DARK};
+}}
+.exback-choices input {{ margin: 0; accent-color: {c.FOCUS}; }}
+.exback-choices input:focus-visible {{ outline: none !important; }}
+.exback-choice-row {{ display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; }}
+.exback-range label {{ display: block; font-weight: 600; line-height: 1.4; margin-bottom: 2px; }}
+.exback-range .exback-range-row {{
+  display: flex; align-items: center; gap: 8px; max-width: 100%;
+}}
+.exback-range input[type=range] {{ flex: 1 1 auto; min-width: 6em; max-width: 24em;
+  accent-color: {c.FOCUS}; }}
+.exback-range output {{ min-width: 2em; font-weight: 600; }}
+body[data-jp-theme-light="false"] .exback-ok {{ color: {c.OK_TEXT_DARK} !important; }}
+body[data-jp-theme-light="false"] .exback-bad {{ color: {c.PROBLEM_TEXT_DARK} !important; }}
 """
 
 _CHOICES_ESM = """
@@ -212,7 +218,7 @@ class ChoiceGroup(anywidget.AnyWidget):
 
     _esm = _CHOICES_ESM
     _css = KIT_CSS
-    options = traitlets.List().tag(sync=True)
+    options: traitlets.List[Any] = traitlets.List().tag(sync=True)
     value = traitlets.Any(None, allow_none=True).tag(sync=True)
     description = traitlets.Unicode("").tag(sync=True)
     ends = traitlets.List(traitlets.Unicode()).tag(sync=True)

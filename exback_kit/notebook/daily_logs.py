@@ -8,9 +8,8 @@ Each builder is ``name(journal, *, on_save=None) -> Form`` (see
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import ipywidgets as widgets
@@ -18,6 +17,7 @@ import ipywidgets as widgets
 from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS, DEFAULT_HABITS, HABITS_TO_REDUCE
 from exback_kit.domain import gate
+from exback_kit.domain.cooling import DEFAULT_COOLING_HOURS, hours_left
 from exback_kit.notebook.form_kit import (
     UNCHANGED,
     CheckGroup,
@@ -41,9 +41,12 @@ from exback_kit.store.schema import Field
 from exback_kit.store.validate import clean, now
 
 WIDE = widgets.Layout(width="95%")
-DEFAULT_COOLING_HOURS = 72
 HABITS_SETTING = "habits"
 MAX_HABITS = 30
+
+
+def _journey(journal: Journal) -> gate.Journey:
+    return gate.journey(journal.table("answers"), journal.table("decisions"))
 
 
 # --- daily check-in -----------------------------------------------------------------
@@ -227,13 +230,6 @@ def _period_line(row: dict[str, Any] | None) -> str:
 
 # --- unsent-message vault ---------------------------------------------------------------------
 
-def _hours_left(row: dict[str, Any], at: datetime) -> int:
-    """Return the whole hours of cooling-off left for an unsent message (0 when over)."""
-    written = datetime.fromisoformat(row["at"])
-    ends_at = written + timedelta(hours=int(row["cooling_hours"] or DEFAULT_COOLING_HOURS))
-    return max(0, math.ceil((ends_at - at).total_seconds() / 3600))
-
-
 def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the unsent-message vault: write and keep a message; after the cooling-off
     period (default 72 h) it asks whether you still want to. Nothing is ever sent.
@@ -250,7 +246,7 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
         row = form.rows[entry]
         message = {"still_want": texts.VAULT_STILL_WANT, "let_go": texts.VAULT_LET_GO,
                    "rewritten": texts.VAULT_REWRITE}[status]
-        if status == "still_want" and gate.journey(journal).by == "boundaries":
+        if status == "still_want" and _journey(journal).by == "boundaries":
             message = texts.REACH_BOUNDARY
         form.update_row(journal, "unsent", entry, message, status=status, reviewed_at=now(),
                         review_note=row["note"].value)
@@ -274,7 +270,7 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
 
 
 def _vault_entry(form: Form, row: dict[str, Any], review: Any) -> widgets.Widget:
-    left = _hours_left(row, now())
+    left = hours_left(datetime.fromisoformat(row["at"]), row["cooling_hours"], now())
     if row["status"] != "waiting":
         line = texts.VAULT_REVIEWED.format(day=row["day"],
                                            status=texts.VAULT_STATUSES[row["status"]])
@@ -307,7 +303,7 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
     ``form.rows[entry_id]`` holds an open entry's ``outcome`` box, ``save`` button and ``error``.
     """
     intro = texts.REACH_INTRO
-    if gate.journey(journal).by == "boundaries":
+    if _journey(journal).by == "boundaries":
         intro += "\n\n" + texts.REACH_BOUNDARY
     form = Form("exback-reachouts", texts.REACH_HEADING, intro=intro, on_save=on_save)
     form.add("plan", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_PLAN)

@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from exback_kit.content import Question, texts
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.accessible import ChoiceGroup, Slider
+from exback_kit.notebook.look import ENTRY_BOX, status_colour
 from exback_kit.store import validate
 from exback_kit.store.schema import fields as schema_fields
 
@@ -113,7 +114,7 @@ class Form(widgets.VBox):
 
     def say(self, message: str, *, ok: bool = True) -> None:
         """Show a message on the status line (escaped)."""
-        colour, css = ("#1b7837", "exback-ok") if ok else ("#b2182b", "exback-bad")
+        colour, css = status_colour(ok), ("exback-ok" if ok else "exback-bad")
         self.message = message
         self.status.value = (f'<span class="{css}" style="color:{colour}">'
                              f"{esc(message)}</span>")
@@ -189,7 +190,7 @@ class Form(widgets.VBox):
 
 def error_html(problem: object) -> str:
     """Return the HTML of one field's problem (escaped)."""
-    return (f'<span class="exback-bad" style="color:#b2182b">'
+    return (f'<span class="exback-bad" style="color:{status_colour(False)}">'
             f"{esc(texts.FIELD_PROBLEM.format(problem=problem))}</span>")
 
 
@@ -392,7 +393,7 @@ def empty_of(q: Question) -> object:
 def entry_html(title: str, lines: Iterable[str] = ()) -> str:
     """Return one history entry as HTML; ``title`` and ``lines`` are plain text (escaped here)."""
     body = "".join(f"<div>{paragraphs(line)}</div>" for line in lines if line)
-    return (f'<div style="margin:0.3em 0;padding:0.3em 0.6em;border-left:3px solid #999">'
+    return (f'<div style="{ENTRY_BOX}">'
             f"<b>{esc(title)}</b>{body}</div>")
 
 

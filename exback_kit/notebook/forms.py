@@ -11,13 +11,13 @@ The logging forms live in :mod:`exback_kit.notebook.daily_logs` and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import ipywidgets as widgets
 
 from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.domain import scales
+from exback_kit.content.instruments import Contact, default_contacts
+from exback_kit.domain import safety, scales
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.daily_logs import (
     checkin_form,
@@ -52,6 +52,7 @@ from exback_kit.notebook.form_kit import (
     question_widget,
     radio,
 )
+from exback_kit.notebook.look import SAFETY_BOX
 from exback_kit.store import Journal, validate
 
 __all__ = [
@@ -225,12 +226,13 @@ def who5_form(journal: Journal, *, on_save: OnSave = None) -> Form:
                        on_save=on_save)
 
     def handler() -> object:
-        answers = _answers(form, info)
-        previous = scales.latest_who5(journal)
-        entry, result = scales.save_result(journal, "who5", answers)
+        values, result = scales.result_values("who5", _answers(form, info))
+        previous = scales.latest_who5(journal.table("instrument_results"))
+        entry = journal.add("instrument_results", **values)
         _clear(form, info)
         form.say(texts.INSTRUMENT_SAVED)
-        form.result.value = _who5_html(journal, result, previous)
+        assert isinstance(result, scales.Who5Result)
+        form.result.value = _who5_html(journal, result, previous.result if previous else None)
         return entry
 
     form.handler = handler
@@ -267,7 +269,9 @@ def rosenberg_form(journal: Journal, *, on_save: OnSave = None) -> Form:
                        on_save=on_save)
 
     def handler() -> object:
-        entry, result = scales.save_result(journal, "rosenberg", _answers(form, info))
+        values, result = scales.result_values("rosenberg", _answers(form, info))
+        entry = journal.add("instrument_results", **values)
+        assert isinstance(result, scales.RosenbergResult)
         _clear(form, info)
         form.result.value = f"<p>{esc(texts.ROSENBERG_RESULT.format(total=result.total))}</p>"
         return entry
@@ -278,9 +282,10 @@ def rosenberg_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
 # --- safety and crisis contacts ----------------------------------------------------------
 
-def _safety_html(source: Any) -> str:
-    return (f'<div class="exback-safety" style="border-left:4px solid #2166ac;'
-            f'padding:0.4em 0.8em;margin:0.5em 0">{paragraphs(scales.safety_message(source))}'
+def _safety_html(journal: Journal) -> str:
+    contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+    return (f'<div class="exback-safety" style="{SAFETY_BOX}">'
+            f'{paragraphs(safety.safety_message(contacts))}'
             f"</div>")
 
 
@@ -291,7 +296,7 @@ def safety_widget(journal: Journal) -> widgets.HTML:
     return box
 
 
-def _contact_lines(contacts: Sequence[scales.Contact]) -> str:
+def _contact_lines(contacts: Sequence[Contact]) -> str:
     return "\n".join(f"{c.name}: {c.detail}" if c.detail else c.name for c in contacts)
 
 
@@ -319,7 +324,7 @@ def _parse_contacts(text: str) -> list[dict[str, str]]:
 
 def crisis_contacts_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the editable crisis contacts (setting "crisis_contacts"); empty restores defaults."""
-    current = scales.crisis_contacts(journal)
+    current = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
     intro = texts.CRISIS_DEFAULTS_NOTE if any(c.is_default for c in current) else ""
     form = Form("exback-crisis-contacts", texts.CRISIS_HEADING, intro=intro, on_save=on_save)
     form.add("contacts", widgets.Textarea(value=_contact_lines(current), rows=6,
@@ -329,11 +334,11 @@ def crisis_contacts_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     def handler() -> object:
         contacts = _parse_contacts(form.fields["contacts"].value)
         if not contacts:
-            journal.set_setting(scales.CRISIS_SETTING, None)
-            form.fields["contacts"].value = _contact_lines(scales.default_contacts())
+            journal.set_setting(safety.CRISIS_SETTING, None)
+            form.fields["contacts"].value = _contact_lines(default_contacts())
             form.say(texts.CRISIS_RESET)
             return None
-        journal.set_setting(scales.CRISIS_SETTING, contacts)
+        journal.set_setting(safety.CRISIS_SETTING, contacts)
         form.say(texts.say(texts.CRISIS_SAVED, count=len(contacts)))
         return None
 

@@ -11,20 +11,16 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from exback_kit.cli.status import no_contact_line
 from exback_kit.content import texts
+from exback_kit.domain.nocontact import no_contact_line
 from exback_kit.notebook.accessible import Stylesheet
+from exback_kit.notebook.gate_notice import gate_notice
+from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
 from exback_kit.notebook.session import html_kit, session
-from exback_kit.store.schema import TABLES
 
 STAGE_ORDER = ("00_start_here", "01_space_and_clarity", "02_reading_the_signals",
                "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
                "06_the_conversation", "07_relationship_2_0", "08_dashboard")
-
-
-def is_empty(journal: Any) -> bool:
-    """Return True when the journal holds no entries of any kind yet."""
-    return all(journal.count(kind) == 0 for kind in TABLES)
 
 
 def _title(stage_id: str) -> str:
@@ -34,8 +30,8 @@ def _title(stage_id: str) -> str:
 
 def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
     """Return how many of the stage's steps have answers, or None for stages without steps."""
-    from exback_kit.domain import tracking
-    journey = tracking.journey(tables["answers"])
+    from exback_kit.domain import progress
+    journey = progress.stage_progress(tables["answers"])
     if stage_id not in journey.index:
         return None
     row = journey.loc[stage_id]
@@ -45,8 +41,8 @@ def progress_line(stage_id: str, tables: dict[str, Any]) -> str | None:
 
 def latest_stage_line(tables: dict[str, Any]) -> str:
     """Return which stage the person worked on most recently (start here if none)."""
-    from exback_kit.domain import tracking
-    journey = tracking.journey(tables["answers"]).dropna(subset=["last_day"])
+    from exback_kit.domain import progress
+    journey = progress.stage_progress(tables["answers"]).dropna(subset=["last_day"])
     if journey.empty:
         return texts.WHERE_STAGE_NEW
     return texts.WHERE_STAGE.format(stage=_title(str(journey["last_day"].idxmax())))
@@ -79,18 +75,6 @@ def where_lines(stage_id: str, journal: Any, tables: dict[str, Any]) -> list[str
     return lines
 
 
-#: Light boxes carry their own dark text, so they stay readable in a dark theme too.
-BOX_STYLE = {
-    "where": "background:#f4f6f8;color:#1f2328;border-left:4px solid #4477aa;",
-    "offer": "background:#eef5fb;color:#1f2328;border-left:4px solid #4477aa;",
-    "banner": "background:#fff4d6;color:#1f2328;border-left:4px solid #cc9900;font-weight:600;",
-    "next": "background:#f4f6f8;color:#1f2328;border-left:4px solid #228833;",
-}
-
-
-LINK_STYLE = "color:#1a5a9e;text-decoration:underline;font-weight:600"
-
-
 def boxed(kind: str, inner_html: str) -> str:
     """Return kit-written HTML inside a softly coloured box (``kind`` from BOX_STYLE)."""
     return (f'<div style="{BOX_STYLE[kind]}padding:8px 12px;border-radius:4px;'
@@ -111,7 +95,7 @@ def demo_children(journal: Any) -> list[widgets.Widget]:
         banner = html_kit(boxed("banner", html.escape(texts.DEMO_BANNER)), "exback-demo-banner")
         return [widgets.VBox([banner, _button(texts.DEMO_OFF_BUTTON, "exback-demo-off",
                                               lambda: s.use_demo(False))])]
-    if is_empty(journal):
+    if journal.is_empty():
         offer = html_kit(boxed("offer", html.escape(texts.DEMO_OFFER)), "exback-demo-offer")
         return [widgets.VBox([offer, _button(texts.DEMO_ON_BUTTON, "exback-demo-on",
                                              lambda: s.use_demo(True))])]
@@ -123,7 +107,7 @@ def _where_html(stage_id: str, journal: Any, tables: dict[str, Any]) -> str:
     rows = [f"<b>{html.escape(texts.WHERE_HEADING)}</b>"]
     rows += [html.escape(x) for x in where_lines(stage_id, journal, tables)]
     if stage_id == "00_start_here":
-        rows.append('<span style="color:#555">' + html.escape(
+        rows.append(f'<span style="{SOFT_STYLE}">' + html.escape(
             texts.WHERE_JOURNAL.format(path=journal.path)) + "</span>")
         latest = latest_checkin(journal)
         if latest:
@@ -149,7 +133,7 @@ def fold_summary(kind: str, journal: Any) -> str | None:
     if kind == "profile":
         asked = {q.id for q in content.load().start.group("profile")}
         return texts.FOLDED_PROFILE if asked & set(answers) else None
-    given = gate.boundary_answers(journal)
+    given = gate.boundary_answers(session().tables(journal)["answers"])
     if any(v is None for v in given.values()):
         return None
     return texts.FOLDED_BOUNDARIES_YES if any(given.values()) else texts.FOLDED_BOUNDARIES_NO
@@ -166,13 +150,12 @@ def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget
 
 def header_children(stage_id: str) -> list[widgets.Widget]:
     """Return a stage header's widgets: demo, gate notice, where you are, latest check-in."""
-    from exback_kit.domain import gate
     s = session()
     journal = s.journal()
     out: list[widgets.Widget] = [Stylesheet(), *demo_children(journal)]
     gated_by = s.gated_by(stage_id)
     if gated_by is not None:
-        notice = widgets.VBox([gate.gate_notice(stage_id, gated_by)])
+        notice = widgets.VBox([gate_notice(gated_by)])
         notice.add_class("exback-gate-notice")
         out.append(notice)
     out.append(html_kit(_where_html(stage_id, journal, s.tables()), "exback-where"))

@@ -16,10 +16,13 @@ from typing import Any
 import ipywidgets as widgets
 
 from exback_kit.content import texts
+from exback_kit.domain import gate
+from exback_kit.domain.gate import Journey
+from exback_kit.notebook.look import CHART_CARD
+from exback_kit.store import Journal
+from exback_kit.store.paths import JOURNAL_ENV
 from exback_kit.store.schema import TABLES
 
-#: Environment variable naming the journal file for notebook kernels (set by `exback lab`).
-JOURNAL_ENV = "EXBACK_JOURNAL"
 #: Setting in the person's journal: show the demo journal in the notebooks instead.
 DEMO_SETTING = "notebooks_show_demo"
 
@@ -91,9 +94,8 @@ def chart_view(name: str, tables: dict[str, Any]) -> widgets.VBox:
     png = charts.to_png(fig)
     width = int.from_bytes(png[16:20], "big")  # from the PNG header: show at natural size
     data = base64.b64encode(png).decode("ascii")
-    image = html_kit(f'<div class="exback-chart-card" style="background:#fff;padding:8px;'
-                     f'border-radius:6px;display:inline-block;max-width:100%;'
-                     f'box-sizing:border-box"><img alt="{html.escape(summary, quote=True)}" '
+    alt = html.escape(summary, quote=True)
+    image = html_kit(f'<div class="exback-chart-card" style="{CHART_CARD}"><img alt="{alt}" '
                      f'width="{width}" style="display:block;max-width:100%;height:auto" '
                      f'src="data:image/png;base64,{data}"></div>', "exback-chart-image")
     return widgets.VBox([image, html_line(summary, "exback-chart-summary")],
@@ -106,7 +108,7 @@ class LazyTables(dict[str, Any]):
     Looking one up reads only that table; iterating (``items()``, ``keys()``…) reads all.
     """
 
-    def __init__(self, journal: Any) -> None:
+    def __init__(self, journal: Journal) -> None:
         super().__init__()
         self._journal = journal
 
@@ -151,33 +153,30 @@ class Session:
     """This kernel's journal (the person's, or the demo), its tables and its parts."""
 
     def __init__(self) -> None:
-        self._mine: Any = None
-        self._demo: Any = None
+        self._mine: Journal | None = None
+        self._demo: Journal | None = None
         self._showing_demo: bool | None = None
-        self._tables: dict[str, Any] | None = None
-        self._tables_key: tuple[Any, ...] = ()
+        #: id(journal) -> (change key, its tables), re-read only after something was written.
+        self._tables: dict[int, tuple[tuple[int, int], LazyTables]] = {}
         self._parts: dict[str, Part] = {}
         #: Labels of folded sections the person opened in this kernel.
         self.unfolded: set[str] = set()
 
-    def mine(self) -> Any:
+    def mine(self) -> Journal:
         """Return the person's own journal, opened once."""
         if self._mine is None:
-            from exback_kit.store import Journal
-
             self._mine = Journal.open(os.environ.get(JOURNAL_ENV) or None)
         return self._mine
 
-    def journal(self) -> Any:
+    def journal(self) -> Journal:
         """Return the journal shown now: the demo one if chosen, else the person's."""
         if self._showing_demo is None:
             self._showing_demo = bool(self.mine().get_setting(DEMO_SETTING, False))
         return self._open_demo() if self._showing_demo else self.mine()
 
-    def _open_demo(self) -> Any:
+    def _open_demo(self) -> Journal:
         if self._demo is None:
             from exback_kit.interchange import demo
-            from exback_kit.store import Journal
 
             path = demo.demo_path(self.mine().path)
             if not path.exists():
@@ -185,18 +184,23 @@ class Session:
             self._demo = Journal.open(path, backup=False)
         return self._demo
 
-    def gated_by(self, stage_id: str) -> Any:
-        """Return the journal whose answers set ``stage_id`` aside, or None if it is open.
+    def journey(self, journal: Journal | None = None) -> Journey:
+        """Return where the journey of ``journal`` (default: the one shown) stands."""
+        tables = self.tables(journal)
+        return gate.journey(tables["answers"], tables["decisions"])
+
+    def gated_by(self, stage_id: str) -> Journey | None:
+        """Return the journey that sets ``stage_id`` aside, or None if the stage is open.
 
         The person's own boundaries check always counts, also while the demo is shown.
         """
-        from exback_kit.domain import gate
         for journal in dict.fromkeys((self.mine(), self.journal())):
-            if gate.is_gated(stage_id, journal):
-                return journal
+            journey = self.journey(journal)
+            if gate.is_gated(stage_id, journey):
+                return journey
         return None
 
-    def use(self, journal: Any) -> None:
+    def use(self, journal: Journal) -> None:
         """Use ``journal`` as the person's journal from now on; rebuild every part."""
         self._mine, self._showing_demo = journal, None
         self._rebuild_all()
@@ -207,28 +211,29 @@ class Session:
         self._showing_demo = bool(on)
         self._rebuild_all()
 
-    def tables(self) -> dict[str, Any]:
-        """Return the shown journal's tables, read again only after something was written.
+    def tables(self, journal: Journal | None = None) -> LazyTables:
+        """Return the typed tables of ``journal`` (default: the one shown), read once.
 
-        Writes from this kernel and from anywhere else (the terminal, another notebook)
-        both count: SQLite's ``data_version`` and ``total_changes()`` tell.
+        They are read again only after something was written, from this kernel or from
+        anywhere else (the terminal, another notebook): :meth:`Journal.change_key` tells.
         """
-        journal = self.journal()
-        key = (id(journal), *journal.execute_read("PRAGMA data_version")[0],
-               *journal.execute_read("SELECT total_changes()")[0])
-        if self._tables is None or key != self._tables_key:
-            self._tables, self._tables_key = LazyTables(journal), key
-        return self._tables
+        journal = journal if journal is not None else self.journal()
+        key = journal.change_key()
+        cached = self._tables.get(id(journal))
+        if cached is None or cached[0] != key:
+            cached = (key, LazyTables(journal))
+            self._tables[id(journal)] = cached
+        return cached[1]
 
     def saved(self, *_args: Any, **_kwargs: Any) -> None:
         """Form callback after any Save: re-read the tables, re-draw charts and headers."""
-        self._tables = None
+        self._tables.clear()
         for part in list(self._parts.values()):
             if part.refresh_on_save:
                 part.rebuild(quiet=True)
 
     def _rebuild_all(self) -> None:
-        self._tables = None
+        self._tables.clear()
         for part in list(self._parts.values()):
             part.rebuild(quiet=True)
 
@@ -256,7 +261,8 @@ class Session:
         for j in (self._mine, self._demo):
             if j is not None:
                 j.close()
-        self._mine = self._demo = self._tables = None
+        self._mine = self._demo = None
+        self._tables.clear()
         self._showing_demo = None
 
 

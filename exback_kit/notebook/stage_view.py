@@ -135,8 +135,9 @@ def _builder(spec: str) -> Callable[..., widgets.Widget]:
         number = int(spec.split(":", 1)[1])
         return lambda j, on_save: forms.step_form(j, number, on_save=on_save)
     if spec == "readiness":
-        from exback_kit.domain import readiness
-        return lambda j, on_save: readiness.readiness_widget(j)
+        from exback_kit.notebook.readiness_list import readiness_widget
+
+        return lambda j, on_save: readiness_widget(session().tables(j))
     if spec == "report":
         from exback_kit.notebook.report_button import report_widget
 

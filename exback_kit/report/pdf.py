@@ -26,7 +26,7 @@ from exback_kit.store import Journal
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from exback_kit.domain.tracking import Tables
+    from exback_kit.domain.timeline import Tables
     from exback_kit.report.pages import Line
 
 #: progress(fraction from 0 to 1, what is happening) — e.g. to move a progress bar.
@@ -134,11 +134,11 @@ def write_report(journal: Journal, out: str | os.PathLike[str], *,
     from matplotlib.backends.backend_pdf import PdfPages
 
     from exback_kit.charts import palette
-    from exback_kit.domain import tracking
     from exback_kit.report import pages as report_pages
+    from exback_kit.store import reads
     rc: Any = {**palette.RC, "pdf.fonttype": PDF_FONTTYPE}
     today = today or date.today()
-    pages = plan_pages(journal, tracking.load_tables(journal), steps, today)
+    pages = plan_pages(journal, reads.load_tables(journal), steps, today)
     if not path.parent.exists():
         path.parent.mkdir(mode=0o700, parents=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=".exback-report-", suffix=".part")

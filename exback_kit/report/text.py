@@ -13,8 +13,8 @@ from typing import Any
 
 from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.domain import scales, tracking, urges
-from exback_kit.domain.tracking import Tables
+from exback_kit.domain import nocontact, safety, scales, timeline, urges
+from exback_kit.domain.timeline import Tables
 from exback_kit.report.pages import Line, wrap
 from exback_kit.store import Journal
 
@@ -25,7 +25,7 @@ TOP_LABELS = 4
 
 def cover_lines(journal: Journal, tables: Tables, steps: Sequence[int], today: date) -> list[Line]:
     """Return the cover's lines: title, period, privacy note and what is inside."""
-    span = tracking.active_span(tables, today)
+    span = timeline.active_span(tables, today)
     lines: list[Line] = [("title", texts.REPORT_TITLE)]
     lines += wrap(texts.REPORT_PERIOD.format(first=span[0], last=span[1]) if span
                   else texts.REPORT_NO_ENTRIES, "heading")
@@ -49,8 +49,8 @@ def _labels(frame: Any) -> str:
 
 def figures_lines(tables: Tables, today: date) -> list[Line]:
     """Return the No-Contact and urge figures as label/value rows."""
-    nc = tracking.no_contact(tables["contacts"], tables["nocontact_periods"], today,
-                             fallback=tracking.first_day(tables, today))
+    nc = nocontact.no_contact(tables["contacts"], tables["nocontact_periods"], today,
+                             fallback=timeline.first_day(tables, today))
     def days(days: int) -> str:
         return texts.say(texts.REPORT_NC_DAYS, days=days)
 
@@ -103,7 +103,7 @@ def wellbeing_lines(journal: Journal, tables: Tables, today: date) -> list[Line]
 
     lines: list[Line] = [("title", texts.REPORT_WELLBEING_TITLE),
                          *wrap(texts.REPORT_WELLBEING_INTRO, "soft"), ("gap", "")]
-    scores = tracking.wellbeing(tables["instrument_results"], today)
+    scores = scales.wellbeing(tables["instrument_results"], today)
     if scores.empty:
         return lines + wrap(texts.REPORT_WELLBEING_NONE)
     recent = scores.iloc[::-1].head(RECENT_RESULTS)
@@ -116,9 +116,10 @@ def wellbeing_lines(journal: Journal, tables: Tables, today: date) -> list[Line]
                  for band, label in texts.WHO5_BANDS.items() if band in counts]
         lines += [("gap", ""), *wrap(texts.REPORT_WELLBEING_BAND_COUNTS.format(
             total=len(who5), counts="; ".join(parts)))]
-    latest = scales.latest_who5(journal)
-    if latest is not None and latest.needs_care:
-        lines += [("gap", ""), *wrap(scales.safety_message(journal))]
+    latest = scales.latest_who5(tables["instrument_results"], today)
+    if latest is not None and latest.result.needs_care:
+        contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+        lines += [("gap", ""), *wrap(safety.safety_message(contacts))]
     return lines
 
 

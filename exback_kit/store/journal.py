@@ -359,6 +359,15 @@ class Journal:
         df = pd.read_sql(f"SELECT * FROM {kind} ORDER BY at, id", self._conn)
         return typed_frame(df, specs)
 
+    def change_key(self) -> tuple[int, int]:
+        """Return a pair that changes whenever anyone (this or another connection) writes."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), int(self._conn.total_changes)
+
+    def is_empty(self) -> bool:
+        """Return True when the journal holds no entries of any kind yet."""
+        return all(self.count(kind) == 0 for kind in TABLES)
+
     def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         """Run a read-only query (for exports and tests); return all rows."""
         return list(self._conn.execute(sql, params).fetchall())

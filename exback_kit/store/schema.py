@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from exback_kit.content.vocab import (
     CHANNELS,
     DECISIONS,
+    DEFAULT_COOLING_HOURS,
     FLIRT_LANDED,
     FLIRTING,
     INSTRUMENTS,
+    LAST_STEP,
     REPAIR_STATUSES,
     UNSENT_STATUSES,
 )
@@ -80,7 +82,7 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _text("note"),
     ),
     "answers": (
-        Field("step", "int", required=True, lo=0, hi=18),
+        Field("step", "int", required=True, lo=0, hi=LAST_STEP),
         Field("question", "text", required=True, max_len=64),
         Field("value", "json", required=True),
     ),
@@ -112,7 +114,7 @@ TABLES: dict[str, tuple[Field, ...]] = {
     ),
     "unsent": (
         _text("text", required=True),
-        Field("cooling_hours", "int", lo=1, hi=24 * 30, default=72),
+        Field("cooling_hours", "int", lo=1, hi=24 * 30, default=DEFAULT_COOLING_HOURS),
         Field("status", "choice", choices=UNSENT_STATUSES, default="waiting"),
         Field("reviewed_at", "moment"),
         _text("review_note"),

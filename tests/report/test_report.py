@@ -117,8 +117,8 @@ def test_the_report_opens_with_the_expected_pages(plain, with_answers):
 
 def test_every_chart_summary_is_in_the_pdf(filled, plain):
     from exback_kit import charts
-    from exback_kit.domain import tracking
-    tables = tracking.load_tables(filled)
+    from exback_kit.store import reads
+    tables = reads.load_tables(filled)
     text = pdf_text(plain)
     for name, spec in charts.CHARTS.items():
         summary = " ".join(spec.summarize(spec.prepare(tables, TODAY)).split())
@@ -300,7 +300,7 @@ def test_cli_runs_as_a_real_command(tmp_path):
 
 
 def test_report_module_imports_nothing_heavy():
-    code = ("import sys, exback_kit.report; "
+    code = ("import sys, exback_kit.report.pdf; "
             "print([m for m in ('pandas', 'matplotlib', 'ipywidgets') if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)

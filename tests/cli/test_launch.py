@@ -19,7 +19,7 @@ from exback_kit.cli import build_parser, launch
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _notebook(path: Path, marker: str) -> None:

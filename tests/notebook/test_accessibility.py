@@ -30,7 +30,7 @@ from exback_kit.notebook.accessible import ChoiceGroup, Slider
 from exback_kit.notebook.form_kit import CheckGroup
 from exback_kit.store.validate import now
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 #: Widgets a screen reader or keyboard cannot use well in ipywidgets 8.1 (see accessible.py).
 UNNAMED_KINDS = (widgets.Image, widgets.ToggleButtons, widgets.RadioButtons,

@@ -301,7 +301,8 @@ def test_a_set_aside_stage_points_onward_without_talk_of_meetings(mine: Journal)
 
 def test_tables_are_read_only_when_needed_and_match_the_journal(
         mine: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
-    from exback_kit.domain import tracking
+    from exback_kit.domain import timeline
+    from exback_kit.store import reads
     from exback_kit.store.schema import TABLES
 
     mine.add_checkin(mood=5)
@@ -313,21 +314,22 @@ def test_tables_are_read_only_when_needed_and_match_the_journal(
     assert "urges" in tables and read == ["checkins"]
     assert tables.get("nothing") is None
     assert sorted(tables) == sorted(TABLES) and sorted(read) == sorted(TABLES)
-    expected = tracking.load_tables(mine)
+    expected = reads.load_tables(mine)
     assert {k: len(v) for k, v in tables.items()} == {k: len(v) for k, v in expected.items()}
-    assert tracking.first_day(stageview.LazyTables(mine)) == tracking.first_day(expected)
+    assert timeline.first_day(stageview.LazyTables(mine)) == timeline.first_day(expected)
 
 
 def test_no_contact_counts_from_the_first_entry_before_any_period(mine: Journal) -> None:
     """As `exback status` does: without a period, the days count from the first entry."""
-    from exback_kit.domain import tracking
+    from exback_kit.domain import nocontact, timeline
+    from exback_kit.store import reads
     first = date.today() - timedelta(days=6)
     mine.add_checkin(mood=5, at=first)
     mine.log_contact(initiated_by="them", at=first + timedelta(days=2))
     line = stageinfo.no_contact_line(stageview.session().tables())
-    tables = tracking.load_tables(mine)
-    nc = tracking.no_contact(tables["contacts"], tables["nocontact_periods"],
-                             fallback=tracking.first_day(tables))
+    tables = reads.load_tables(mine)
+    nc = nocontact.no_contact(tables["contacts"], tables["nocontact_periods"],
+                             fallback=timeline.first_day(tables))
     assert line == texts.say(texts.WHERE_NO_CONTACT, day=nc.current_streak,
                              longest=nc.longest_streak)
     assert nc.current_streak == 7

@@ -10,8 +10,10 @@ import pytest
 
 from exback_kit import content
 from exback_kit.content import texts
+from exback_kit.content.instruments import default_contacts
 from exback_kit.content.vocab import DEFAULT_HABITS
 from exback_kit.domain import scales
+from exback_kit.domain.safety import crisis_contacts
 from exback_kit.notebook import forms
 from exback_kit.notebook.form_kit import Form
 
@@ -453,7 +455,7 @@ def test_who5_low_result_shows_safety_message_with_contacts(journal):
 
 
 def test_who5_reports_a_meaningful_change(journal):
-    scales.save_result(journal, "who5", [2, 2, 2, 2, 2])
+    journal.add("instrument_results", **scales.result_values("who5", [2, 2, 2, 2, 2])[0])
     form = forms.who5_form(journal)
     for item, v in zip(scales.WHO5, [3, 3, 3, 2, 2], strict=True):
         form.fields[item.id].value = v
@@ -472,7 +474,7 @@ def test_rosenberg_saves_total(journal):
 
 def test_crisis_contacts_edit_and_reset(journal):
     form = forms.crisis_contacts_form(journal)
-    assert scales.default_contacts()[0].name in form.fields["contacts"].value
+    assert default_contacts()[0].name in form.fields["contacts"].value
     form.fields["contacts"].value = "My sister: 0123 456\n\nDr Lee: surgery line 555"
     form.save_button.click()
     assert journal.get_setting("crisis_contacts") == [
@@ -481,7 +483,7 @@ def test_crisis_contacts_edit_and_reset(journal):
     assert "My sister: 0123 456" in forms.crisis_contacts_form(journal).fields["contacts"].value
     form.fields["contacts"].value = ""
     form.save_button.click()
-    assert scales.crisis_contacts(journal) == scales.default_contacts()
+    assert crisis_contacts(journal.get_setting("crisis_contacts")) == default_contacts()
     assert "default" in status(form)
 
 
@@ -758,7 +760,7 @@ def test_counted_nouns_read_naturally_for_one(journal):
 
 
 def test_who5_with_no_change_says_the_same_not_plus_zero(journal):
-    scales.save_result(journal, "who5", [2, 2, 2, 2, 2])
+    journal.add("instrument_results", **scales.result_values("who5", [2, 2, 2, 2, 2])[0])
     form = forms.who5_form(journal)
     for item in scales.WHO5:
         form.fields[item.id].value = 2

@@ -22,7 +22,7 @@ import pytest
 
 from exback_kit import Journal
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 STAGE_IDS = ["00_start_here", "01_space_and_clarity", "02_reading_the_signals",
              "03_rebuilding_you", "04_holding_steady", "05_reconnecting",

@@ -21,10 +21,10 @@ from exback_kit.charts import growth as growth_charts
 from exback_kit.charts import mood as mood_charts
 from exback_kit.charts import palette
 from exback_kit.content import texts
-from exback_kit.domain import tracking
 from exback_kit.interchange import demo
+from exback_kit.store import reads
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchmarks._data import fill_years
 
 TODAY = date(2025, 3, 12)  # a Wednesday
@@ -41,7 +41,7 @@ def at(day: date, hour: int = 12, minute: int = 0) -> datetime:
 @pytest.fixture(scope="module")
 def empty_tables(tmp_path_factory):
     with Journal.open(tmp_path_factory.mktemp("empty") / "j.sqlite3") as j:
-        return tracking.load_tables(j)
+        return reads.load_tables(j)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def one_day_tables(tmp_path_factory):
         j.add("instrument_results", instrument="who5", items=[3, 3, 3, 3, 3], raw=15,
               score=60.0, at=at(TODAY, 12))
         j.save_answer(0, "breakup_date", "2025-01-02", at=at(TODAY, 13))
-        return tracking.load_tables(j)
+        return reads.load_tables(j)
 
 
 @pytest.fixture(scope="module")
@@ -62,14 +62,14 @@ def ten_year_tables(tmp_path_factory):
     with Journal.open(tmp_path_factory.mktemp("ten") / "j.sqlite3") as j:
         counts = fill_years(j, today=TODAY)
         assert counts["checkins"] >= 7000 and counts["urges"] >= 5000
-        return tracking.load_tables(j)
+        return reads.load_tables(j)
 
 
 @pytest.fixture(scope="module")
 def demo_tables(tmp_path_factory):
     path = demo.make_demo(tmp_path_factory.mktemp("demo") / "demo.sqlite3", today=TODAY)
     with Journal.open(path, backup=False) as j:
-        return tracking.load_tables(j)
+        return reads.load_tables(j)
 
 
 def render_all(tables, today=TODAY):
@@ -158,7 +158,7 @@ def test_text_with_dollar_signs_is_drawn_as_typed(journal):
     for d in range(1, 5):
         journal.add_checkin(4 + d, habits=["spent $5 on $10 things"] if d % 2 else [],
                             at=at(TODAY - timedelta(days=d)))
-    fig, _ = charts.render("habits", tracking.load_tables(journal), TODAY)
+    fig, _ = charts.render("habits", reads.load_tables(journal), TODAY)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == [r"spent \$5 on \$10 things"]
     charts.to_png(fig)  # mathtext would fail here on an unescaped pair of $
@@ -169,7 +169,7 @@ def test_text_with_dollar_signs_is_drawn_as_typed(journal):
 def test_mood_chart_leaves_missing_days_as_gaps(journal):
     journal.add_checkin(5, at=at(TODAY - timedelta(days=3)))
     journal.add_checkin(7, at=at(TODAY))
-    fig, _ = charts.render("mood", tracking.load_tables(journal), TODAY)
+    fig, _ = charts.render("mood", reads.load_tables(journal), TODAY)
     daily = fig.axes[0].lines[0].get_ydata()
     assert len(daily) == 4 and np.isnan(daily[1]) and np.isnan(daily[2])
 
@@ -178,7 +178,7 @@ def test_mood_chart_marks_contact_days_and_stage_starts(journal):
     journal.add_checkin(5, at=at(TODAY - timedelta(days=9)))
     journal.log_contact("me", at=at(TODAY - timedelta(days=4)))
     journal.save_answer(4, "my_part", "text", at=at(TODAY - timedelta(days=2)))
-    data = mood_charts.prepare_mood(tracking.load_tables(journal), TODAY)
+    data = mood_charts.prepare_mood(reads.load_tables(journal), TODAY)
     assert list(data.lapses.date) == [TODAY - timedelta(days=4)]
     assert list(data.stages.index) == ["03_rebuilding_you"]
     ax = mood_charts.draw_mood(data)
@@ -201,7 +201,7 @@ def test_year_grid_places_days_by_weekday_and_week():
 def test_year_pixels_uses_the_mood_scale_and_marks_lapses(journal):
     journal.add_checkin(2, at=at(TODAY - timedelta(days=1)))
     journal.log_contact("me", at=at(TODAY - timedelta(days=1)))
-    fig, sentence = charts.render("year_pixels", tracking.load_tables(journal), TODAY)
+    fig, sentence = charts.render("year_pixels", reads.load_tables(journal), TODAY)
     image = fig.axes[0].images[0]
     assert image.norm.boundaries.tolist() == list(palette.MOOD_BOUNDS)
     marks = fig.axes[0].lines[0]
@@ -215,7 +215,7 @@ def test_no_contact_chart_shows_target_and_both_streaks(journal):
     journal.add("nocontact_periods", start_day=TODAY - timedelta(days=20), target_days=30,
                 at=at(TODAY - timedelta(days=20)))
     journal.log_contact("me", at=at(TODAY - timedelta(days=5)))
-    fig, sentence = charts.render("no_contact", tracking.load_tables(journal), TODAY)
+    fig, sentence = charts.render("no_contact", reads.load_tables(journal), TODAY)
     ax = fig.axes[0]
     assert 30 in [line.get_ydata()[0] for line in ax.lines if len(line.get_ydata()) == 2]
     notes = [t.get_text() for t in ax.texts]
@@ -230,21 +230,21 @@ def test_no_contact_chart_shows_target_and_both_streaks(journal):
 def test_mood_summary_compares_with_the_week_before(journal):
     for d in range(14):
         journal.add_checkin(4 if d >= 7 else 7, at=at(TODAY - timedelta(days=d)))
-    sentence = charts.render("mood", tracking.load_tables(journal), TODAY)[1]
+    sentence = charts.render("mood", reads.load_tables(journal), TODAY)[1]
     assert sentence == texts.say(texts.SUMMARY_MOOD_COMPARE,
         mean="7", days=7, change=texts.CHART_MOOD_CHANGE["up"], previous="4")
 
 
 def test_mood_summary_when_the_last_week_was_quiet(journal):
     journal.add_checkin(6, at=at(TODAY - timedelta(days=10)))
-    sentence = charts.render("mood", tracking.load_tables(journal), TODAY)[1]
+    sentence = charts.render("mood", reads.load_tables(journal), TODAY)[1]
     assert sentence == texts.say(texts.SUMMARY_MOOD_QUIET, day="2 March", mood="6")
 
 
 def test_meter_summary_names_the_busiest_corner(journal):
     for mood, energy in [(8, 2), (9, 3), (7, 1), (2, 9)]:
         journal.add_checkin(mood, energy=energy, at=at(TODAY - timedelta(days=1)))
-    sentence = charts.render("mood_meter", tracking.load_tables(journal), TODAY)[1]
+    sentence = charts.render("mood_meter", reads.load_tables(journal), TODAY)[1]
     assert sentence == texts.say(texts.SUMMARY_METER,
         days=90, count=3, total=4, quadrant=texts.CHART_QUADRANTS["calm_pleasant"])
 
@@ -254,7 +254,7 @@ def test_urge_summary_counts_recent_urges_and_the_peak_time(journal):
     for hour, acted in [(22, False), (22, True), (22, False), (9, False)]:
         journal.log_urge(6, acted_on=acted, at=at(sunday, hour, 15))
     journal.log_urge(6, at=at(TODAY - timedelta(days=60), 22))
-    sentence = charts.render("urges", tracking.load_tables(journal), TODAY)[1]
+    sentence = charts.render("urges", reads.load_tables(journal), TODAY)[1]
     assert sentence == texts.say(texts.SUMMARY_URGES, days=28, count=4, passed=3, share=75,
                                                   weekday="Sunday", hour="22:00")
 
@@ -262,7 +262,7 @@ def test_urge_summary_counts_recent_urges_and_the_peak_time(journal):
 def test_urge_summary_when_recent_weeks_were_quiet(journal):
     journal.log_urge(6, at=at(TODAY - timedelta(days=40), 21))
     journal.log_urge(6, acted_on=True, at=at(TODAY - timedelta(days=40), 21))
-    sentence = charts.render("urges", tracking.load_tables(journal), TODAY)[1]
+    sentence = charts.render("urges", reads.load_tables(journal), TODAY)[1]
     assert sentence.startswith("No urges noted in the last 28 days") and "50 %" in sentence
 
 
@@ -271,7 +271,7 @@ def test_habit_summary_picks_the_clearest_difference_with_enough_days(journal):
             4: (4, []), 5: (4, []), 6: (4, ["hobby"]), 7: (2, ["hobby"])}
     for d, (mood, habits) in plan.items():
         journal.add_checkin(mood, habits=habits, at=at(TODAY - timedelta(days=d)))
-    data = growth_charts.prepare_habits(tracking.load_tables(journal), TODAY)
+    data = growth_charts.prepare_habits(reads.load_tables(journal), TODAY)
     assert growth_charts.summarize_habits(data) == texts.say(texts.SUMMARY_HABITS,
         habit="exercise", with_="8", without="3.5", days_with=3, days_without=4)
 
@@ -282,7 +282,7 @@ def test_wellbeing_summary_gives_latest_scores_and_change(journal):
                     score=raw * 4.0, at=at(TODAY - timedelta(days=d)))
     journal.add("instrument_results", instrument="rosenberg", items=[2] * 10, raw=21,
                 score=70.0, at=at(TODAY - timedelta(days=1)))
-    sentence = charts.render("wellbeing", tracking.load_tables(journal), TODAY)[1]
+    sentence = charts.render("wellbeing", reads.load_tables(journal), TODAY)[1]
     assert sentence == ("Your latest WHO-5 wellbeing score is 56 %, in its upper band "
                         "(+16 points since the one before), and your latest self-esteem "
                         "total is 21 of 30.")
@@ -291,14 +291,14 @@ def test_wellbeing_summary_gives_latest_scores_and_change(journal):
 def test_wellbeing_summary_with_rosenberg_only(journal):
     journal.add("instrument_results", instrument="rosenberg", items=[1] * 10, raw=12,
                 score=40.0, at=at(TODAY - timedelta(days=1)))
-    sentence = charts.render("wellbeing", tracking.load_tables(journal), TODAY)[1]
+    sentence = charts.render("wellbeing", reads.load_tables(journal), TODAY)[1]
     assert sentence == "Your latest self-esteem total is 12 of 30."
 
 
 def test_journey_summary_counts_answers_and_names_the_latest_stage(journal):
     journal.save_answer(1, "quiet_hope", "space", at=at(TODAY - timedelta(days=3)))
     journal.save_answer(4, "my_part", "x", at=at(TODAY - timedelta(days=1)))
-    data = growth_charts.prepare_journey(tracking.load_tables(journal), TODAY)
+    data = growth_charts.prepare_journey(reads.load_tables(journal), TODAY)
     total = int(data.stages["questions"].sum())
     assert growth_charts.summarize_journey(data) == texts.say(texts.SUMMARY_JOURNEY,
         answered=2, questions=total, touched=2, stages=8, latest="Rebuilding you")
@@ -306,7 +306,7 @@ def test_journey_summary_counts_answers_and_names_the_latest_stage(journal):
 
 def test_no_contact_summary_without_a_period_counts_from_the_first_entry(journal):
     journal.add_checkin(5, at=at(TODAY - timedelta(days=9)))
-    data = contact_charts.prepare_no_contact(tracking.load_tables(journal), TODAY)
+    data = contact_charts.prepare_no_contact(reads.load_tables(journal), TODAY)
     assert contact_charts.summarize_no_contact(data) == texts.say(texts.SUMMARY_NC_NO_TARGET,
         start="3 March", current=10, clean=10, days=10, lapses="")
 
@@ -328,7 +328,7 @@ def picture_tables(tmp_path_factory):
         j.add_many("checkins", rows)
         for d, who in [(12, "me"), (33, "them"), (34, "me")]:
             j.log_contact(who, replied=True, at=at(first + timedelta(days=d), 20))
-        return tracking.load_tables(j)
+        return reads.load_tables(j)
 
 
 @pytest.mark.parametrize("name", ["year_pixels", "no_contact"])

@@ -14,7 +14,7 @@ from exback_kit.cli import main
 from exback_kit.errors import ValidationError
 from exback_kit.interchange import daylio
 
-FIXTURE = Path(__file__).parent / "data" / "daylio_export.csv"
+FIXTURE = Path(__file__).parents[1] / "data" / "daylio_export.csv"
 CUSTOM = {"ecstatic": 10, "numb": 4}
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
 
@@ -250,7 +250,7 @@ def test_cli_runs_as_a_real_command(tmp_path, export):
 
 
 def test_daylio_module_imports_nothing_heavy():
-    code = ("import sys, exback_kit.daylio; "
+    code = ("import sys, exback_kit.interchange.daylio; "
             "print([m for m in ('pandas', 'matplotlib', 'ipywidgets') if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)

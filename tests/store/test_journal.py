@@ -19,7 +19,7 @@ from exback_kit.store import SCHEMA_VERSION, default_path, list_backups
 from exback_kit.store.backups import BACKUPS_KEPT
 from exback_kit.store.journal import APPLICATION_ID
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 # --- where it lives --------------------------------------------------------------

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import pytest
 
 from exback_kit import ValidationError
+from exback_kit.content.instruments import Contact, default_contacts
 from exback_kit.domain import scales
+from exback_kit.domain.safety import crisis_contacts, safety_message
 from exback_kit.domain.scales import (
     ROSENBERG,
     WHO5,
-    Contact,
     meaningful_change,
-    safety_message,
     score_rosenberg,
     score_who5,
 )
@@ -166,45 +167,47 @@ def test_rosenberg_refuses_a_fourth_level_beyond_three():
 
 # --- saving and the safety message -------------------------------------------------
 
-def test_save_result_stores_items_raw_and_score(journal):
-    entry, _ = scales.save_result(journal, "who5", [3, 2, 3, 2, 2])
-    row = journal.records("instrument_results")[0]
-    assert row["id"] == entry and row["instrument"] == "who5"
-    assert row["items"] == [3, 2, 3, 2, 2] and row["raw"] == 12 and row["score"] == 48.0
-    entry, ros = scales.save_result(journal, "rosenberg", [2, 1, 3, 2, 0, 2, 2, 2, 0, 1])
-    row = journal.records("instrument_results", newest_first=True)[0]
-    assert row["raw"] == 20 and row["score"] == 20.0 and ros.total == 20
+def test_result_values_hold_items_raw_and_score():
+    values, who5 = scales.result_values("who5", [3, 2, 3, 2, 2])
+    assert values == {"instrument": "who5", "items": [3, 2, 3, 2, 2], "raw": 12, "score": 48.0}
+    assert who5.percent == 48
+    values, ros = scales.result_values("rosenberg", [2, 1, 3, 2, 0, 2, 2, 2, 0, 1])
+    assert values["raw"] == 20 and values["score"] == 20.0 and ros.total == 20
 
 
-def test_save_result_writes_nothing_when_incomplete(journal):
+def test_result_values_refuse_an_incomplete_scale():
     with pytest.raises(ValidationError):
-        scales.save_result(journal, "who5", [3, 2, 3, 2])
-    assert journal.count("instrument_results") == 0
+        scales.result_values("who5", [3, 2, 3, 2])
 
 
-def test_latest_who5_reads_back(journal):
-    assert scales.latest_who5(journal) is None
-    scales.save_result(journal, "who5", [1, 1, 1, 1, 1])
-    scales.save_result(journal, "who5", [4, 4, 4, 4, 4])
-    assert scales.latest_who5(journal).percent == 80
-    assert scales.latest_who5(journal, skip=1).percent == 20
+def test_latest_who5_reads_back_the_newest_and_earlier(journal):
+    assert scales.latest_who5(journal.table("instrument_results")) is None
+    journal.save_scale("who5", [1, 1, 1, 1, 1], at="2026-01-01T09:00")
+    journal.save_scale("rosenberg", [2] * 10, at="2026-01-02T09:00")
+    journal.save_scale("who5", [4, 4, 4, 4, 4], at="2026-01-15T09:00")
+    results = journal.table("instrument_results")
+    latest = scales.latest_who5(results)
+    assert latest.result.percent == 80 and str(latest.day) == "2026-01-15"
+    assert scales.latest_who5(results, skip=1).result.percent == 20
+    assert scales.latest_who5(results, date(2026, 1, 10)).result.percent == 20
+    assert scales.next_who5_day(results, date(2026, 1, 16)) == date(2026, 1, 29)
+    assert scales.next_who5_day(results, date(2026, 3, 1)) == date(2026, 3, 1)
 
 
-def test_safety_message_lists_defaults_marked_for_country_check(journal):
-    text = safety_message(journal)
-    defaults = scales.default_contacts()
+def test_safety_message_lists_defaults_marked_for_country_check():
+    text = safety_message(crisis_contacts(None))
+    defaults = default_contacts()
     assert len(defaults) >= 3
     for c in defaults:
         assert f"{c.name}: {c.detail} (check this is right for your country)" in text
     assert "diagnos" in text  # says it is not a diagnosis
 
 
-def test_safety_message_uses_saved_contacts_without_the_mark(journal):
-    journal.set_setting("crisis_contacts", [{"name": "My sister", "detail": "0123 456"}])
-    text = safety_message(journal)
+def test_safety_message_uses_saved_contacts_without_the_mark():
+    text = safety_message(crisis_contacts([{"name": "My sister", "detail": "0123 456"}]))
     assert "My sister: 0123 456" in text
     assert "check this is right" not in text
-    assert scales.default_contacts()[0].name not in text
+    assert default_contacts()[0].name not in text
 
 
 def test_safety_message_from_a_list_and_from_nothing():
@@ -212,7 +215,7 @@ def test_safety_message_from_a_list_and_from_nothing():
     assert "emergency number" in safety_message([])
 
 
-def test_safety_message_never_uses_clinical_labels(journal):
-    text = safety_message(journal).lower()
+def test_safety_message_never_uses_clinical_labels():
+    text = safety_message(crisis_contacts(None)).lower()
     for word in ("depress", "disorder", "illness", "symptom"):
         assert word not in text

@@ -9,14 +9,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exback_kit.domain import tracking, urges
+from exback_kit import content
+from exback_kit.domain import mood, nocontact, progress, scales, timeline, urges
+from exback_kit.store import reads
 from exback_kit.store.schema import TABLES
 
 TODAY = date(2025, 3, 10)
 
 
 def tables(journal):
-    return tracking.load_tables(journal)
+    return reads.load_tables(journal)
 
 
 def period(journal, start: date, target: int = 30) -> None:
@@ -36,11 +38,11 @@ def test_load_tables_reads_every_kind_typed(journal):
 def test_first_day_is_the_earliest_entry_of_any_kind(journal):
     journal.add_checkin(5, at="2025-03-05T09:00")
     journal.log_urge(4, at="2025-03-02T22:00")
-    assert tracking.first_day(tables(journal), TODAY) == date(2025, 3, 2)
+    assert timeline.first_day(tables(journal), TODAY) == date(2025, 3, 2)
 
 
 def test_first_day_of_an_empty_journal_is_none(journal):
-    assert tracking.first_day(tables(journal), TODAY) is None
+    assert timeline.first_day(tables(journal), TODAY) is None
 
 
 # --- mood ------------------------------------------------------------------------
@@ -49,7 +51,7 @@ def test_daily_mood_means_per_day_and_leaves_missing_days_missing(journal):
     journal.add_checkin(4, energy=2, at="2025-03-01T08:00")
     journal.add_checkin(8, energy=6, at="2025-03-01T21:00")
     journal.add_checkin(3, at="2025-03-03T12:00")
-    daily = tracking.daily_mood(tables(journal)["checkins"], date(2025, 3, 4))
+    daily = mood.daily_mood(tables(journal)["checkins"], date(2025, 3, 4))
     assert list(daily.index.strftime("%m-%d")) == ["03-01", "03-02", "03-03", "03-04"]
     assert daily["mood"].iloc[0] == 6.0
     assert math.isnan(daily["mood"].iloc[1]) and math.isnan(daily["mood"].iloc[3])
@@ -62,7 +64,7 @@ def test_daily_mood_means_per_day_and_leaves_missing_days_missing(journal):
 def test_daily_mood_rolling_window_forgets_old_days(journal):
     journal.add_checkin(2, at="2025-03-01T08:00")
     journal.add_checkin(9, at="2025-03-09T08:00")
-    daily = tracking.daily_mood(tables(journal)["checkins"], TODAY, window=7)
+    daily = mood.daily_mood(tables(journal)["checkins"], TODAY, window=7)
     assert math.isnan(daily.loc["2025-03-08", "rolling"])  # 03-02..03-08 hold nothing
     assert daily.loc["2025-03-09", "rolling"] == 9.0
 
@@ -70,25 +72,25 @@ def test_daily_mood_rolling_window_forgets_old_days(journal):
 def test_daily_mood_ignores_entries_after_today_and_handles_empty(journal):
     journal.add_checkin(5, at="2025-03-01T08:00")
     journal.add_checkin(9, at="2025-03-20T08:00")
-    daily = tracking.daily_mood(tables(journal)["checkins"], TODAY)
+    daily = mood.daily_mood(tables(journal)["checkins"], TODAY)
     assert daily.index[-1] == pd.Timestamp(TODAY) and daily["mood"].max() == 5.0
-    assert tracking.daily_mood(tables(journal)["checkins"].iloc[:0], TODAY).empty
+    assert mood.daily_mood(tables(journal)["checkins"].iloc[:0], TODAY).empty
 
 
 def test_mood_points_keep_only_check_ins_with_energy_in_the_window(journal):
     journal.add_checkin(5, energy=3, at="2025-02-01T08:00")
     journal.add_checkin(6, at="2025-03-08T08:00")
     journal.add_checkin(7, energy=8, at="2025-03-09T08:00")
-    points = tracking.mood_points(tables(journal)["checkins"], TODAY, days=30)
+    points = mood.mood_points(tables(journal)["checkins"], TODAY, days=30)
     assert points[["mood", "energy"]].values.tolist() == [[7.0, 8.0]]
-    assert len(tracking.mood_points(tables(journal)["checkins"], TODAY)) == 2
+    assert len(mood.mood_points(tables(journal)["checkins"], TODAY)) == 2
 
 
 # --- No-Contact ------------------------------------------------------------------
 
 def summary(journal, today=TODAY, **kw):
     t = tables(journal)
-    return tracking.no_contact(t["contacts"], t["nocontact_periods"], today, **kw)
+    return nocontact.no_contact(t["contacts"], t["nocontact_periods"], today, **kw)
 
 
 def test_no_contacts_at_all_counts_every_day_of_the_period(journal):
@@ -114,7 +116,7 @@ def test_a_period_that_starts_today_is_day_one(journal):
 def test_a_contact_counts_on_its_local_day(journal, moment, lapse_day):
     period(journal, date(2025, 3, 1))
     journal.log_contact("me", at=moment)
-    days = tracking.no_contact_days(tables(journal)["contacts"],
+    days = nocontact.no_contact_days(tables(journal)["contacts"],
                                     tables(journal)["nocontact_periods"], TODAY)
     assert list(days.index[days["lapse"]].date) == [lapse_day]
     s = summary(journal)
@@ -199,7 +201,7 @@ def test_lapse_days_cover_all_time_until_today(journal):
     journal.log_contact("me", at="2024-12-24T12:00")
     journal.log_contact("me", logistics=True, at="2025-01-02T12:00")
     journal.log_contact("them", replied=True, at="2025-03-20T12:00")
-    days = tracking.lapse_days(tables(journal)["contacts"], TODAY)
+    days = nocontact.lapse_days(tables(journal)["contacts"], TODAY)
     assert list(days.date) == [date(2024, 12, 24)]
 
 
@@ -208,10 +210,10 @@ def test_lapse_days_cover_all_time_until_today(journal):
 def test_habit_mood_compares_days_with_and_without(journal):
     moods = {1: (8, ["exercise"]), 2: (6, ["exercise", "drank alcohol"]), 3: (4, []),
              4: (2, ["drank alcohol"]), 5: (5, [])}
-    for d, (mood, habits) in moods.items():
-        journal.add_checkin(mood, habits=habits, at=f"2025-03-0{d}T09:00")
+    for d, (value, habits) in moods.items():
+        journal.add_checkin(value, habits=habits, at=f"2025-03-0{d}T09:00")
     journal.add_checkin(10, habits=["exercise"], at="2025-03-01T20:00")  # day 1 mean: 9
-    out = tracking.habit_mood(tables(journal)["checkins"], TODAY)
+    out = mood.habit_mood(tables(journal)["checkins"], TODAY)
     assert list(out.index) == ["exercise", "drank alcohol"]
     ex = out.loc["exercise"]
     assert (ex.with_mood, ex.without_mood) == (7.5, pytest.approx(11 / 3))
@@ -227,14 +229,14 @@ def test_habit_mood_gives_no_interval_for_a_single_day(journal):
     journal.add_checkin(7, habits=["hobby"], at="2025-03-01T09:00")
     journal.add_checkin(5, at="2025-03-02T09:00")
     journal.add_checkin(3, at="2025-03-03T09:00")
-    row = tracking.habit_mood(tables(journal)["checkins"], TODAY).loc["hobby"]
+    row = mood.habit_mood(tables(journal)["checkins"], TODAY).loc["hobby"]
     assert row.difference == 3.0 and math.isnan(row.low) and math.isnan(row.high)
 
 
 def test_habit_mood_is_empty_without_habits(journal):
-    assert tracking.habit_mood(tables(journal)["checkins"], TODAY).empty
+    assert mood.habit_mood(tables(journal)["checkins"], TODAY).empty
     journal.add_checkin(5, at="2025-03-01T09:00")
-    assert tracking.habit_mood(tables(journal)["checkins"], TODAY).empty
+    assert mood.habit_mood(tables(journal)["checkins"], TODAY).empty
 
 
 # --- wellbeing -------------------------------------------------------------------
@@ -246,7 +248,7 @@ def test_wellbeing_reports_who5_percent_and_rosenberg_total(journal):
                 score=66.7, at="2025-02-02T10:00")
     journal.add("instrument_results", instrument="who5", items=[3, 3, 3, 2, 2], raw=13,
                 score=52.0, at="2025-02-15T10:00")
-    out = tracking.wellbeing(tables(journal)["instrument_results"], TODAY)
+    out = scales.wellbeing(tables(journal)["instrument_results"], TODAY)
     assert out["instrument"].tolist() == ["who5", "rosenberg", "who5"]
     assert out["value"].tolist() == [28.0, 20.0, 52.0]
     assert out["band"].tolist() == ["low", "", "good"]  # bands from instruments.who5_band
@@ -266,7 +268,7 @@ def test_journey_progress_counts_answered_questions(journal):
     journal.save_answer(4, "not_in_content", "y", at="2025-03-02T11:00")
     journal.save_answer(5, "anything", "z", at="2025-03-03T10:00")  # step without questions
     journal.save_answer(1, "a", 30, at="2025-02-01T10:00")
-    out = tracking.journey(tables(journal)["answers"], TODAY, plan=PLAN)
+    out = progress.stage_progress(tables(journal)["answers"], TODAY, plan=PLAN)
     assert list(out.index) == list(PLAN)
     rebuild = out.loc["03_rebuilding_you"]
     assert (rebuild.steps, rebuild.steps_answered, rebuild.questions, rebuild.answered) == (
@@ -279,11 +281,11 @@ def test_journey_progress_counts_answered_questions(journal):
 
 
 def test_journey_uses_the_kits_content_by_default(journal):
-    plan = tracking.stage_plan()
+    plan = progress.stage_plan()
     assert "08_dashboard" not in plan and plan["00_start_here"]  # step 0 belongs to stage 00
     first = sorted(plan["02_reading_the_signals"][3])[0]
     journal.save_answer(3, first, "a friend mentioned it", at="2025-03-01T10:00")
-    out = tracking.journey(tables(journal)["answers"], TODAY)
+    out = progress.stage_progress(tables(journal)["answers"], TODAY)
     total = len(plan["02_reading_the_signals"][3])
     assert out.loc["02_reading_the_signals", "progress"] == pytest.approx(1 / total)
     assert out["answered"].sum() == 1
@@ -293,7 +295,7 @@ def test_stage_starts_are_the_first_answer_of_each_stage(journal):
     journal.save_answer(5, "q", 1, at="2025-03-04T10:00")
     journal.save_answer(4, "q", 1, at="2025-03-06T10:00")
     journal.save_answer(1, "q", 1, at="2025-03-01T10:00")
-    starts = tracking.stage_starts(tables(journal)["answers"], TODAY)
+    starts = progress.stage_starts(tables(journal)["answers"], TODAY)
     assert list(starts.index) == ["01_space_and_clarity", "03_rebuilding_you"]
     assert starts["03_rebuilding_you"] == pd.Timestamp("2025-03-04")
 
@@ -302,7 +304,7 @@ def test_stage_starts_are_the_first_answer_of_each_stage(journal):
                                              (13, "05_reconnecting"),
                                              (18, "07_relationship_2_0"), (19, None)])
 def test_stage_of_step(step, stage):
-    assert tracking.stage_of_step(step) == stage
+    assert content.load().stage_of_step(step) == stage
 
 
 # --- urges -------------------------------------------------------------------------

@@ -9,9 +9,9 @@ import pytest
 
 from exback_kit import Journal, JournalError, ValidationError, charts, cli, content
 from exback_kit.content import texts
-from exback_kit.domain import tracking
+from exback_kit.domain import nocontact
 from exback_kit.interchange import demo
-from exback_kit.store import default_path, validate
+from exback_kit.store import default_path, reads, validate
 
 TODAY = date(2025, 6, 30)
 EMPTY_NOTES = {texts.CHART_EMPTY_MOOD, texts.CHART_EMPTY_METER, texts.CHART_EMPTY_YEAR,
@@ -23,7 +23,7 @@ EMPTY_NOTES = {texts.CHART_EMPTY_MOOD, texts.CHART_EMPTY_METER, texts.CHART_EMPT
 def made(tmp_path_factory):
     path = demo.make_demo(tmp_path_factory.mktemp("demo") / "demo.sqlite3", today=TODAY)
     with Journal.open(path, backup=False) as j:
-        yield j, tracking.load_tables(j)
+        yield j, reads.load_tables(j)
 
 
 def test_the_demo_lives_beside_the_real_journal(_isolated_home, tmp_path):
@@ -54,7 +54,7 @@ def test_about_120_days_of_check_ins_ending_today(made):
 def test_contacts_hold_logistics_a_lapse_and_an_unanswered_message(made):
     contacts = made[1]["contacts"]
     assert contacts["logistics"].any()
-    assert (tracking.lapse_mask(contacts)).any()
+    assert (nocontact.lapse_mask(contacts)).any()
     unanswered = (contacts["initiated_by"] == "them") & ~contacts["replied"]
     assert unanswered.any()
 
@@ -147,7 +147,7 @@ def test_days_out_of_range_are_refused(tmp_path, days):
 def test_a_future_today_stops_at_the_real_today(tmp_path):
     path = demo.make_demo(tmp_path / "d.sqlite3", days=20, today=date.today() + timedelta(days=30))
     with Journal.open(path, backup=False) as j:
-        assert tracking.load_tables(j)["checkins"]["day"].max().date() <= date.today()
+        assert reads.load_tables(j)["checkins"]["day"].max().date() <= date.today()
 
 
 def test_exback_demo_command(_isolated_home, capsys):

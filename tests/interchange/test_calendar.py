@@ -192,7 +192,7 @@ def test_cli_runs_as_a_real_command(tmp_path):
 
 
 def test_remind_module_imports_nothing_heavy():
-    code = ("import sys, exback_kit.remind; "
+    code = ("import sys, exback_kit.interchange.calendar; "
             "print([m for m in ('pandas', 'matplotlib', 'ipywidgets') if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)

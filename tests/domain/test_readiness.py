@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-import html
 from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from exback_kit.domain import scales
-from exback_kit.domain.readiness import readiness, readiness_widget
+from exback_kit.domain.readiness import readiness
 
 TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    """Read today's date when each test starts (not once at import)."""
+    global TODAY
+    TODAY = date.today()
 KEYS = ["boundaries", "no_contact", "decision", "urges", "wellbeing", "patterns"]
 
 
 def items(journal, today=TODAY):
-    return {i.key: i for i in readiness(journal, today)}
+    return {i.key: i for i in readiness(journal.tables(), today)}
 
 
 def at(days_ago: int, hour: int = 12) -> datetime:
@@ -23,7 +28,7 @@ def at(days_ago: int, hour: int = 12) -> datetime:
 
 
 def test_empty_journal_has_no_data_for_anything(journal):
-    found = readiness(journal)
+    found = readiness(journal.tables())
     assert [i.key for i in found] == KEYS
     assert all(i.ok is None and i.label and i.based_on for i in found)
 
@@ -84,9 +89,9 @@ def test_urges_in_the_past_of_today_only(journal):
 
 
 def test_wellbeing_item_follows_the_latest_who5_band(journal):
-    scales.save_result(journal, "who5", [1, 1, 1, 1, 1])   # 20 %: low
+    journal.save_scale("who5", [1, 1, 1, 1, 1])   # 20 %: low
     assert items(journal)["wellbeing"].ok is False
-    scales.save_result(journal, "who5", [2, 2, 2, 2, 2])   # 40 %: middle, not low
+    journal.save_scale("who5", [2, 2, 2, 2, 2])   # 40 %: middle, not low
     item = items(journal)["wellbeing"]
     assert item.ok is True and "40 %" in item.based_on
 
@@ -102,48 +107,10 @@ def test_patterns_need_a_plan_each(journal):
     assert items(journal)["patterns"].ok is False
 
 
-def test_widget_shows_every_item_with_what_it_is_based_on(journal):
-    journal.add("patterns", pattern="<b>me</b>", plan="x")
-    shown = readiness_widget(journal)
-    text = html.unescape(shown.value)
-    for item in readiness(journal):
-        assert item.label in text and item.based_on in text
-    assert "exback-readiness" in shown._dom_classes
-    assert "only advises" in text
-    assert "<b>me</b>" not in shown.value
-
-
-def test_widget_mentions_the_gate_only_for_boundaries(journal):
-    journal.add("decisions", decision="move_on")
-    assert "set aside" not in readiness_widget(journal).value
-    journal.save_answer(0, "no_contact_asked", True)
-    assert "set aside" in readiness_widget(journal).value
-
-
-@pytest.mark.parametrize("decision", ["not_sure", "move_on"])
-def test_moving_on_or_unsure_reads_as_a_good_outcome_not_a_not_yet(journal, decision):
-    from exback_kit.content import texts
-    journal.add("decisions", decision=decision)
-    item = items(journal)["decision"]
-    assert item.ok is None and "as good an outcome" in item.shown_state
-    line = next(li for li in html.unescape(readiness_widget(journal).value).split("<li>")
-                if item.label in li)
-    assert texts.READINESS_STATE[False] not in line and texts.READINESS_STATE[None] not in line
-    assert line.startswith(texts.READINESS_MARK_NEUTRAL)
-
-
-def test_a_boundary_yes_reads_as_set_aside_not_as_not_yet(journal):
-    from exback_kit.content import texts
-    journal.save_answer(0, "harm_or_control", True)
-    line = next(li for li in html.unescape(readiness_widget(journal).value).split("<li>")
-                if texts.READINESS_LABELS["boundaries"] in li)
-    assert "set aside" in line and texts.READINESS_STATE[False] not in line
-
-
 def test_counted_words_and_today_in_what_items_are_based_on(journal):
     import re
 
-    scales.save_result(journal, "who5", [3, 3, 3, 3, 3])
+    journal.save_scale("who5", [3, 3, 3, 3, 3])
     journal.log_urge(4)
     journal.add("patterns", pattern="jealousy", plan="talk")
     journal.add("nocontact_periods", at=at(1), start_day=TODAY - timedelta(days=1),
