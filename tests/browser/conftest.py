@@ -184,6 +184,55 @@ def app(tmp_path: Path) -> Iterator[KitServer]:
     server.stop()
 
 
+def journal_with_days(home: Path, days: int) -> Path:
+    """Write a person's journal (not marked as a demo) with ``days`` days of made-up entries."""
+    from exback_kit import Journal
+    from exback_kit.interchange import demo
+
+    made = demo.make_demo(home.parent / "made" / "journal.sqlite3", days=days)
+    home.mkdir(parents=True, exist_ok=True)
+    target = home / "journal.sqlite3"
+    with Journal.open(made, backup=False) as source:
+        source.backup(target)
+    with Journal.open(target, backup=False) as j:
+        j.set_setting("demo", False)
+    return target
+
+
+#: Days of entries in the journal the accessibility tests look at.
+FULL_DAYS = 60
+
+
+@pytest.fixture(scope="module")
+def app_full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
+    """One `exback app` for a whole module, over a journal with 60 days of entries."""
+    root = tmp_path_factory.mktemp("app-full")
+    journal_with_days(root / "home", FULL_DAYS)
+    server = start_kit_server("app", root)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def lab_full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
+    """One `exback lab` for a whole module, over a journal with 60 days of entries."""
+    root = tmp_path_factory.mktemp("lab-full")
+    journal_with_days(root / "home", FULL_DAYS)
+    server = start_kit_server("lab", root)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def module_page(chromium: Any) -> Iterator[Any]:
+    """One browser page kept for a whole module (one server, many notebooks)."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(SLOW_MS)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
 @pytest.fixture
 def kit_page(chromium: Any) -> Iterator[Any]:
     """A fresh browser page with a tall viewport (for whole-notebook screenshots)."""
@@ -202,12 +251,8 @@ class UI:
 
     @staticmethod
     def set_slider(field: Any, value: int) -> None:
-        """Type ``value`` into an IntSlider's editable readout, as a person can."""
-        readout = field.locator(".widget-readout")
-        readout.click()
-        readout.press("Control+a")
-        readout.type(str(value))
-        readout.press("Enter")
+        """Move the kit's slider (a native range input) to ``value``."""
+        field.locator("input[type=range]").fill(str(value))
 
     @staticmethod
     def save_checkin(page: Any, mood: int, energy: int, note: str) -> None:
@@ -216,7 +261,7 @@ class UI:
 
         form = page.locator(UI.checkin)
         UI.set_slider(form.locator(".exback-field-mood"), mood)
-        form.locator(".exback-field-energy button").filter(
+        form.locator(".exback-field-energy label").filter(
             has_text=re.compile(rf"^{energy}$")).click()
         form.locator(".exback-field-note textarea").fill(note)
         form.locator("button.exback-save").click()

@@ -115,7 +115,7 @@ def test_a_yes_in_the_boundaries_check_sets_reconnecting_aside(lab: Any, kit_pag
     open_notebook(kit_page, lab, "00_start_here.ipynb")
     run_all(kit_page, ".exback-boundaries")
     form = kit_page.locator(".exback-boundaries")
-    form.locator(".exback-field-no_contact_asked button").filter(
+    form.locator(".exback-field-no_contact_asked label").filter(
         has_text=re.compile(rf"^{re.escape(texts.YES)}$")).click()
     form.locator("button.exback-save").click()
     form.locator(".exback-status").filter(has_text=re.compile(r"\S")).wait_for()
