@@ -233,11 +233,6 @@ class ChoiceGroup(anywidget.AnyWidget):
         super().__init__(options=pairs, value=start, description=description,
                          ends=_pair(ends), orientation=orientation, **kwargs)
 
-    @property
-    def labels(self) -> list[str]:
-        """The options' labels, in order."""
-        return [label for label, _ in self.options]
-
     @traitlets.validate("value")
     def _known(self, proposal: Any) -> Any:
         value = proposal["value"]

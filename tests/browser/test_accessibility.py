@@ -28,6 +28,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("serious", "critical")
 DONE = ".exback-part-next .exback-next"  # the last part of every stage: all cells ran
 PHONE = {"width": 390, "height": 844}
+#: Notebooks whose phone-sized view is kept as a screenshot in test-artifacts/.
+PHONE_SHOTS = ("00_start_here.ipynb", "04_holding_steady.ipynb")
+ARTIFACTS = REPO / "test-artifacts"
 #: Milliseconds to wait for a render (kernel start and every chart) on a busy CI box.
 SLOW_MS = 180_000
 
@@ -123,6 +126,10 @@ def test_each_notebook_in_the_app_view_passes_axe_and_fits_a_phone(
            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
            .map(e => e.outerHTML.slice(0, 120))""")
     assert wide == [], f"{name}: controls reach past a 390 px window"
+    if name in PHONE_SHOTS:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"app_390_{name.removesuffix('.ipynb')}.png"),
+                        full_page=True)
 
 
 # --- keyboard only ----------------------------------------------------------------------------
@@ -233,3 +240,13 @@ def test_the_urge_log_works_with_the_keyboard_alone(app_full: Any, page: Any) ->
         row = j.records("urges", newest_first=True, limit=1)[0]
     assert (row["intensity"], row["trigger"], bool(row["acted_on"]), row["helped"]) == (
         9, "a song in a shop", False, "walked home the long way")
+
+
+def test_the_axe_check_catches_an_unlabelled_input_and_a_bare_image(page: Any) -> None:
+    """Control: the same axe run reports a nameless input and an image without alt text."""
+    page.evaluate("""() => { const part = document.querySelector('.exback-part');
+        part.insertAdjacentHTML('beforeend',
+          '<input type="text" class="control"><img class="control" src="data:,">'); }""")
+    found = {v["id"] for v in run_axe(page) if v["impact"] in BLOCKING}
+    page.evaluate("() => document.querySelectorAll('.control').forEach(e => e.remove())")
+    assert {"label", "image-alt"} <= found

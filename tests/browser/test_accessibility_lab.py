@@ -141,6 +141,8 @@ def test_forms_and_charts_stay_readable_in_the_dark_theme(
     where = page.locator(".exback-where div[style*='background']").first
     assert where.evaluate("e => getComputedStyle(e).color") == "rgb(31, 35, 40)"
     ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 4200})  # the notebook scrolls inside
+    page.wait_for_timeout(1500)
     page.evaluate("document.querySelectorAll('.jp-WindowedPanel-outer')"
                   ".forEach(e => { e.scrollTop = 0; })")
     page.screenshot(path=str(ARTIFACTS / f"lab_dark_{name.removesuffix('.ipynb')}.png"),

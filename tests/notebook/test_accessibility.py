@@ -208,3 +208,15 @@ def test_the_app_views_page_title_names_the_stage(notebook: Path) -> None:
     title = json.loads(notebook.read_text())["metadata"].get("title")
     stage = content.load().stage(notebook.stem)
     assert title == texts.PAGE_TITLE.format(stage=stage.title)
+
+
+#: ipywidgets button styles whose white text on colour meets 4.5:1 (success, warning, info
+#: do not: axe's color-contrast rule fails them).
+READABLE_BUTTON_STYLES = ("", "primary", "danger")
+
+
+@pytest.mark.parametrize("stage_id", list(stages.LAYOUTS))
+def test_buttons_use_only_styles_with_enough_contrast(filled: Journal, stage_id: str) -> None:
+    buttons = [w for w in walk(stages.show(stage_id)) if isinstance(w, widgets.Button)]
+    assert all(b.description for b in buttons)
+    assert {b.button_style for b in buttons} <= set(READABLE_BUTTON_STYLES)
