@@ -119,6 +119,13 @@ def test_each_notebook_in_the_app_view_passes_axe_and_fits_a_phone(
     page.wait_for_timeout(300)
     overflow = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert overflow[0] <= overflow[1], f"{name} scrolls sideways at 390 px: {overflow}"
+    scrollers = page.evaluate(
+        """() => [...document.querySelectorAll('body, body *')]
+           .filter(e => !['TEXTAREA', 'INPUT', 'SELECT'].includes(e.tagName))
+           .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+           .filter(e => e.scrollWidth > e.clientWidth + 1)
+           .map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)""")
+    assert scrollers == [], f"{name}: something scrolls sideways at 390 px"
     wide = page.evaluate(
         """() => [...document.querySelectorAll('.exback-part input, .exback-part textarea,'
              + ' .exback-part button, .exback-part select, .exback-part img')]
@@ -128,6 +135,8 @@ def test_each_notebook_in_the_app_view_passes_axe_and_fits_a_phone(
     assert wide == [], f"{name}: controls reach past a 390 px window"
     if name in PHONE_SHOTS:
         ARTIFACTS.mkdir(exist_ok=True)
+        page.set_viewport_size({"width": PHONE["width"], "height": 6000})  # scrolls inside
+        page.wait_for_timeout(500)
         page.screenshot(path=str(ARTIFACTS / f"app_390_{name.removesuffix('.ipynb')}.png"),
                         full_page=True)
 
