@@ -26,6 +26,7 @@ from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
+from exback_kit.store.paths import journal_files
 
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
@@ -205,8 +206,8 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not _confirmed(args, texts.CLI_CONFIRM_FORGET.format(path=path), "delete"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    for file in journal_files(path):
+        file.unlink(missing_ok=True)
     shutil.rmtree(backup_dir(path), ignore_errors=True)
     _say(texts.CLI_FORGOTTEN.format(path=path))
     return EXIT_OK
