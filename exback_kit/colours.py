@@ -66,3 +66,17 @@ BORDER_GATE = "#4393c3"
 BORDER_ENTRY = "#999999"
 LINK = "#2a6ebb"
 SOFT_TEXT = "#555555"
+#: Text inside the soft boxes: set, so a box stays readable in a dark theme (≥ 4.5:1 on each).
+BOX_TEXT = "#1f2328"
+#: The card behind a chart image, so charts drawn on white stay readable in a dark theme.
+CHART_CARD = "#ffffff"
+#: The keyboard focus ring (≥ 3:1 next to white), and on a dark theme.
+FOCUS = "#1a5fb4"
+FOCUS_DARK = "#99c1f1"
+#: A choice's outline (≥ 3:1 on white); a picked choice (white text on it, ≥ 4.5:1).
+CHOICE_BORDER = "#767676"
+CHOICE_PICKED = "#1a5fb4"
+CHOICE_PICKED_TEXT = "#ffffff"
+#: Status and soft text on a dark theme (≥ 4.5:1 on JupyterLab Dark's #111111).
+OK_TEXT_DARK = "#8ff0a4"
+PROBLEM_TEXT_DARK = "#ffa39e"

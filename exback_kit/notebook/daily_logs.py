@@ -26,13 +26,14 @@ from exback_kit.notebook.form_kit import (
     add_checked,
     checkbox,
     choice_buttons,
-    ends,
     entry_html,
     error_html,
     esc,
+    labelled,
     moment_of,
     number_or_none,
     scale_buttons,
+    slider,
     when_picker,
 )
 from exback_kit.store import Journal
@@ -42,10 +43,6 @@ from exback_kit.store.validate import clean, now
 WIDE = widgets.Layout(width="95%")
 HABITS_SETTING = "habits"
 MAX_HABITS = 30
-
-
-def _slider(value: int = 5) -> widgets.IntSlider:
-    return widgets.IntSlider(value=value, min=1, max=10, continuous_update=False)
 
 
 def _journey(journal: Journal) -> gate.Journey:
@@ -73,15 +70,12 @@ def checkin_form(journal: Journal, *, on_save: OnSave = None,
     """
     names = list(habits) if habits is not None else habit_list(journal)
     form = Form("exback-checkin", texts.CHECKIN_HEADING, on_save=on_save)
-    mood = _slider()
-    form.add("mood", mood, label=texts.CHECKIN_MOOD, display=ends(mood, *texts.CHECKIN_MOOD_ENDS))
-    energy = scale_buttons(1, 10)
-    form.add("energy", energy, label=texts.CHECKIN_ENERGY,
-             display=ends(energy, *texts.CHECKIN_ENERGY_ENDS))
+    form.add("mood", slider(ends=texts.CHECKIN_MOOD_ENDS), label=texts.CHECKIN_MOOD)
+    form.add("energy", scale_buttons(1, 10, ends=texts.CHECKIN_ENERGY_ENDS),
+             label=texts.CHECKIN_ENERGY)
     form.add("sleep_hours", widgets.Text(placeholder="e.g. 7.5"), label=texts.CHECKIN_SLEEP)
-    mind = scale_buttons(0, 10)
-    form.add("mind", mind, label=texts.CHECKIN_MIND, help=texts.CHECKIN_MIND_HELP,
-             display=ends(mind, *texts.CHECKIN_MIND_ENDS))
+    form.add("mind", scale_buttons(0, 10, ends=texts.CHECKIN_MIND_ENDS), label=texts.CHECKIN_MIND,
+             help=texts.CHECKIN_MIND_HELP)
     labels = [(h, texts.CHECKIN_TO_REDUCE.format(habit=h) if h in HABITS_TO_REDUCE else h)
               for h in names]
     form.add("habits", CheckGroup(labels), label=texts.CHECKIN_HABITS)
@@ -181,9 +175,7 @@ def _contact_saved(values: dict[str, Any], road: gate.Journey) -> str:
 def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the urge log: how strong, what set it off, whether you reached out, what helped."""
     form = Form("exback-urge", texts.URGE_HEADING, on_save=on_save)
-    intensity = _slider()
-    form.add("intensity", intensity, label=texts.URGE_INTENSITY,
-             display=ends(intensity, *texts.URGE_ENDS))
+    form.add("intensity", slider(ends=texts.URGE_ENDS), label=texts.URGE_INTENSITY)
     form.add("trigger", widgets.Text(layout=WIDE), label=texts.URGE_TRIGGER)
     form.add("acted_on", checkbox(texts.URGE_ACTED))
     form.add("helped", widgets.Text(layout=WIDE), label=texts.URGE_HELPED)
@@ -314,7 +306,7 @@ def _vault_entry(form: Form, row: dict[str, Any], review: Any, *,
     if row["status"] != "waiting" or left:
         return shown
     entry = int(row["id"])
-    note = widgets.Text(placeholder=texts.VAULT_REVIEW_NOTE, layout=WIDE)
+    note = labelled(widgets.Text(layout=WIDE), texts.VAULT_REVIEW_NOTE)
     error = widgets.HTML("")
     buttons = {}
     labels = (texts.VAULT_STATUSES_BOUNDARIES if held else
@@ -382,7 +374,7 @@ def _reach_entry(form: Form, row: dict[str, Any], record_outcome: Any) -> widget
         after.layout = half
         return widgets.HBox([before, after])
     entry = int(row["id"])
-    outcome = widgets.Textarea(rows=3, placeholder=texts.REACH_OUTCOME, layout=WIDE)
+    outcome = labelled(widgets.Textarea(rows=3, layout=WIDE), texts.REACH_OUTCOME)
     save = widgets.Button(description=texts.REACH_SAVE_OUTCOME)
     save.add_class("exback-save-outcome")
     save.on_click(lambda _b: record_outcome(entry))

@@ -24,10 +24,10 @@ from exback_kit.notebook.form_kit import (
     add_checked,
     checkbox,
     choice_buttons,
-    ends,
     entry_html,
     esc,
     history_html,
+    labelled,
     scale_buttons,
 )
 from exback_kit.store import Journal
@@ -74,9 +74,8 @@ def signals_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("source", widgets.Text(placeholder=texts.SIGNALS_SOURCE_HINT, layout=WIDE),
              label=texts.SIGNALS_SOURCE)
     form.add("what", _textarea(3), label=texts.SIGNALS_WHAT)
-    warmth = scale_buttons(1, 5)
-    form.add("warmth", warmth, label=texts.SIGNALS_WARMTH,
-             display=ends(warmth, *texts.SIGNALS_WARMTH_ENDS))
+    form.add("warmth", scale_buttons(1, 5, ends=texts.SIGNALS_WARMTH_ENDS),
+             label=texts.SIGNALS_WARMTH)
     form.add("note", _textarea(), label=texts.NOTE)
 
     def render(r: dict[str, Any]) -> widgets.Widget:
@@ -97,8 +96,7 @@ def meeting_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("place", widgets.Text(layout=WIDE), label=texts.MEETING_PLACE)
     for name, label in (("felt", texts.MEETING_FELT),
                         ("their_engagement", texts.MEETING_ENGAGEMENT)):
-        buttons = scale_buttons(1, 10)
-        form.add(name, buttons, label=label, display=ends(buttons, *texts.MEETING_ENDS))
+        form.add(name, scale_buttons(1, 10, ends=texts.MEETING_ENDS), label=label)
     form.add("light_topics", checkbox(texts.MEETING_LIGHT))
     form.add("old_wounds", checkbox(texts.MEETING_WOUNDS))
     form.add("flirting", choice_buttons({k: texts.MEETING_FLIRTING_CHOICES[k] for k in FLIRTING},
@@ -133,7 +131,8 @@ def patterns_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     def render(r: dict[str, Any]) -> widgets.Widget:
         shown = _html(r["pattern"], [r["root"], r["plan"] or texts.PATTERN_NO_PLAN])
-        return _editable(form, r, shown, {"plan": _textarea()}, texts.PATTERN_SAVE_PLAN,
+        inputs = {"plan": labelled(_textarea(), texts.PATTERN_PLAN)}
+        return _editable(form, r, shown, inputs, texts.PATTERN_SAVE_PLAN,
                          save_plan, prefill={"plan": r["plan"]})
 
     return _simple(journal, form, "patterns", ("pattern", "root", "plan"), render)
@@ -172,7 +171,8 @@ def repairs_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     def render(r: dict[str, Any]) -> widgets.Widget:
         shown = _html(f"{r['day']} · {texts.REPAIR_STATUSES[r['status']]}",
                       [r["issue"], r["plan"]])
-        inputs = {"plan": _textarea(), "status": choice_buttons(statuses, r["status"])}
+        inputs = {"plan": labelled(_textarea(), texts.REPAIR_PLAN),
+                  "status": labelled(choice_buttons(statuses, r["status"]), texts.REPAIR_STATUS)}
         return _editable(form, r, shown, inputs, texts.REPAIR_UPDATE, update,
                          prefill={"plan": r["plan"]})
 

@@ -19,6 +19,7 @@ import ipywidgets as widgets
 
 from exback_kit.content import Question, texts
 from exback_kit.errors import JournalError, ValidationError
+from exback_kit.notebook.accessible import ChoiceGroup, Slider
 from exback_kit.notebook.look import ENTRY_BOX, status_colour
 from exback_kit.store import Journal, validate
 from exback_kit.store.schema import fields as schema_fields
@@ -85,12 +86,16 @@ class Form(widgets.VBox):
 
     def add(self, name: str, widget: Any, *, label: str = "", help: str = "",
             display: widgets.Widget | None = None) -> Any:
-        """Add a field (``widget`` holds the value; ``display`` is what is shown, if different)."""
+        """Add a field (``widget`` holds the value; ``display`` is what is shown, if different).
+
+        ``label`` becomes the input's own programmatic label (its ``description``), so
+        screen readers announce what the field asks; a check box keeps its own text.
+        """
         widget.add_class(f"exback-field-{name}")
         error = widgets.HTML("")
         error.add_class("exback-error")
         rows: list[widgets.Widget] = []
-        if label:
+        if label and not name_input(widget, label):
             rows.append(widgets.HTML(f"<b>{esc(label)}</b>"))
         rows.append(display or widget)
         if help:
@@ -109,9 +114,10 @@ class Form(widgets.VBox):
 
     def say(self, message: str, *, ok: bool = True) -> None:
         """Show a message on the status line (escaped)."""
-        colour = status_colour(ok)
+        colour, css = status_colour(ok), ("exback-ok" if ok else "exback-bad")
         self.message = message
-        self.status.value = f'<span style="color:{colour}">{esc(message)}</span>'
+        self.status.value = (f'<span class="{css}" style="color:{colour}">'
+                             f"{esc(message)}</span>")
 
     def clear_errors(self) -> None:
         """Empty every field's error line."""
@@ -187,7 +193,7 @@ class Form(widgets.VBox):
 
 def error_html(problem: object) -> str:
     """Return the HTML of one field's problem (escaped)."""
-    return (f'<span style="color:{status_colour(False)}">'
+    return (f'<span class="exback-bad" style="color:{status_colour(False)}">'
             f"{esc(texts.FIELD_PROBLEM.format(problem=problem))}</span>")
 
 
@@ -274,39 +280,60 @@ def checkbox(description: str, value: bool = False) -> widgets.Checkbox:
                             layout=widgets.Layout(width="auto"))
 
 
-def radio(options: Sequence[tuple[str, Any]], value: object = None) -> widgets.RadioButtons:
-    """Return radio buttons (nothing picked unless ``value``) wide enough for long labels."""
-    start = value if value in {v for _, v in options} else None
-    return widgets.RadioButtons(options=list(options), value=start,
-                                layout=widgets.Layout(width="auto"))
+def name_input(widget: Any, label: str) -> bool:
+    """Give ``widget`` ``label`` as its programmatic label; return False if it cannot take one.
+
+    The kit's own inputs show it as their legend or label; an ipywidgets input gets it
+    as ``description`` (a ``<label for=…>``), shown above the field by :data:`KIT_CSS`.
+    A check box, or a group of them, already names itself and is left alone.
+    """
+    if isinstance(widget, ChoiceGroup | Slider):
+        widget.description = label
+        return True
+    if isinstance(widget, widgets.Checkbox | CheckGroup) or not widget.has_trait("description"):
+        return False
+    widget.description = label
+    widget.style.description_width = "initial"
+    widget.add_class("exback-labelled")
+    return True
 
 
-def scale_buttons(lo: int, hi: int, value: object = None) -> widgets.ToggleButtons:
-    """Return toggle buttons lo..hi with nothing picked unless ``value`` is given."""
-    options = [(str(i), i) for i in range(lo, hi + 1)]
+def labelled(widget: Any, label: str) -> Any:
+    """Return ``widget`` with ``label`` as its programmatic label (for inputs outside a Form)."""
+    name_input(widget, label)
+    return widget
+
+
+def radio(options: Sequence[tuple[str, Any]], value: object = None) -> ChoiceGroup:
+    """Return a column of radios (nothing picked unless ``value``), one named group."""
+    return ChoiceGroup(options, value, orientation="vertical")
+
+
+def scale_buttons(lo: int, hi: int, value: object = None,
+                  ends: Sequence[str] | None = None) -> ChoiceGroup:
+    """Return a row of choices lo..hi with nothing picked unless ``value`` is given."""
     start = value if isinstance(value, int) and lo <= value <= hi else None
-    buttons = widgets.ToggleButtons(options=options, value=start,
-                                    style={"button_width": "3.2em"})
-    return buttons
+    return ChoiceGroup([(str(i), i) for i in range(lo, hi + 1)], start, ends=ends)
 
 
-def ends(widget: widgets.Widget, low: str, high: str) -> widgets.HBox:
-    """Return ``widget`` between its two end labels."""
-    return widgets.HBox([widgets.Label(low), widget, widgets.Label(high)])
+def slider(value: int = 5, *, lo: int = 1, hi: int = 10,
+           ends: Sequence[str] | None = None) -> Slider:
+    """Return a labelled slider lo..hi (keyboard: arrows, Home, End)."""
+    return Slider(value, min=lo, max=hi, ends=ends)
 
 
-def yes_no(value: object = None) -> widgets.ToggleButtons:
-    """Return Yes/No buttons (value True/False, None until picked)."""
+def yes_no(value: object = None) -> ChoiceGroup:
+    """Return Yes/No choices (value True/False, None until picked)."""
     start = value if isinstance(value, bool) else None
-    return widgets.ToggleButtons(options=[(texts.YES, True), (texts.NO, False)], value=start)
+    return ChoiceGroup([(texts.YES, True), (texts.NO, False)], start)
 
 
 def choice_buttons(choices: Mapping[Any, str] | Sequence[tuple[Any, str]],
-                   value: object = None) -> widgets.ToggleButtons:
-    """Return toggle buttons for {id: label} choices, nothing picked unless ``value``."""
+                   value: object = None) -> ChoiceGroup:
+    """Return one named group for {id: label} choices, nothing picked unless ``value``."""
     pairs = list(choices.items()) if isinstance(choices, Mapping) else list(choices)
     start = value if value in dict(pairs) else None
-    return widgets.ToggleButtons(options=[(label, cid) for cid, label in pairs], value=start)
+    return ChoiceGroup([(label, cid) for cid, label in pairs], start)
 
 
 def _as_date(value: object) -> date | None:
@@ -323,8 +350,9 @@ def _as_date(value: object) -> date | None:
 def question_widget(q: Question, value: object = None) -> tuple[Any, widgets.Widget]:
     """Return (value widget, what to display) for a content question, pre-filled with ``value``."""
     if q.type == "scale":
-        w: Any = scale_buttons(int(q.min or 0), int(q.max or 0), value)
-        return w, ends(w, q.low, q.high)
+        w: Any = scale_buttons(int(q.min or 0), int(q.max or 0), value,
+                               ends=(q.low, q.high) if q.low or q.high else None)
+        return w, w
     if q.type == "single":
         w = radio([(c.label, c.id) for c in q.choices], value)
         return w, w

@@ -403,7 +403,7 @@ def crisis_contacts_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form = Form("exback-crisis-contacts", texts.CRISIS_HEADING, intro=intro, on_save=on_save)
     form.add("contacts", widgets.Textarea(value=_contact_lines(current), rows=6,
                                           layout=widgets.Layout(width="95%")),
-             help=texts.CRISIS_HELP)
+             label=texts.CRISIS_LABEL, help=texts.CRISIS_HELP)
 
     def handler() -> object:
         contacts = _parse_contacts(form.fields["contacts"].value)

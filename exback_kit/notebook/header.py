@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.domain.nocontact import no_contact_line
+from exback_kit.notebook.accessible import Stylesheet
 from exback_kit.notebook.gate_notice import ask_first_notice, gate_notice
 from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
 from exback_kit.notebook.session import html_kit, session
@@ -208,7 +209,7 @@ def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[
     if s.locked():
         return unlock_children()
     journal = s.journal()
-    out = demo_children(journal)
+    out: list[widgets.Widget] = [Stylesheet(), *demo_children(journal)]
     if s.mine().encrypted:
         out += lock_now_children()
     journey = s.journey()

@@ -35,11 +35,11 @@ from exback_kit.notebook.form_kit import (
     Problems,
     add_checked,
     empty_of,
-    ends,
     entry_html,
     error_html,
     esc,
     history_html,
+    labelled,
     question_widget,
     scale_buttons,
 )
@@ -157,8 +157,7 @@ def clear_eyed_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     for name, label, pair in (
             ("feelings_before", texts.CLEAR_EYED_FEELINGS_BEFORE, texts.CLEAR_EYED_FEELINGS_ENDS),
             ("mood_before", texts.CLEAR_EYED_MOOD_BEFORE, texts.CLEAR_EYED_MOOD_ENDS)):
-        buttons = scale_buttons(0, 10)
-        form.add(name, buttons, label=label, display=ends(buttons, *pair))
+        form.add(name, scale_buttons(0, 10, ends=pair), label=label)
     form.add("what", widgets.Textarea(rows=2, layout=WIDE), label=texts.CLEAR_EYED_WHAT,
              help=texts.CLEAR_EYED_WHAT_HELP)
     form.add("pleasant", widgets.Text(placeholder=texts.CLEAR_EYED_PLEASANT_HINT, layout=WIDE),
@@ -204,7 +203,10 @@ def _clear_eyed_entry(form: Form, r: dict[str, Any], save_after: Any) -> widgets
     if r["after_at"]:
         return shown
     entry = int(r["id"])
-    feelings, mood = scale_buttons(0, 10), scale_buttons(0, 10)
+    feelings = labelled(scale_buttons(0, 10, ends=texts.CLEAR_EYED_FEELINGS_ENDS),
+                        texts.CLEAR_EYED_FEELINGS_AFTER)
+    mood = labelled(scale_buttons(0, 10, ends=texts.CLEAR_EYED_MOOD_ENDS),
+                    texts.CLEAR_EYED_MOOD_AFTER)
     save = widgets.Button(description=texts.CLEAR_EYED_SAVE_AFTER)
     save.add_class("exback-save-after")
     save.on_click(lambda _b: save_after(entry))
@@ -213,10 +215,7 @@ def _clear_eyed_entry(form: Form, r: dict[str, Any], save_after: Any) -> widgets
                         "error": error}
     return widgets.VBox([
         shown, widgets.HTML(f"<i>{esc(texts.CLEAR_EYED_AFTER_INTRO)}</i>"),
-        widgets.HTML(f"<b>{esc(texts.CLEAR_EYED_FEELINGS_AFTER)}</b>"),
-        ends(feelings, *texts.CLEAR_EYED_FEELINGS_ENDS),
-        widgets.HTML(f"<b>{esc(texts.CLEAR_EYED_MOOD_AFTER)}</b>"),
-        ends(mood, *texts.CLEAR_EYED_MOOD_ENDS), save, error])
+        feelings, mood, save, error])
 
 
 # --- checklists: devices and untangling ------------------------------------------------------

@@ -7,6 +7,7 @@ and "where you are", and switching to or from the demo journal can rebuild them 
 
 from __future__ import annotations
 
+import base64
 import html
 import os
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from exback_kit.content import texts
 from exback_kit.domain import gate
 from exback_kit.domain.gate import Journey
 from exback_kit.errors import JournalLocked
+from exback_kit.notebook.look import CHART_CARD
 from exback_kit.store import Journal
 from exback_kit.store.paths import JOURNAL_ENV
 from exback_kit.store.schema import TABLES
@@ -91,14 +93,22 @@ class Part(widgets.VBox):
 
 
 def chart_view(name: str, tables: dict[str, Any]) -> widgets.VBox:
-    """Return one chart as an Image widget plus its one-sentence summary."""
+    """Return one chart as an image whose alt text is its summary, with the summary below.
+
+    An ``HTML`` ``<img>`` rather than ``widgets.Image`` (which has no alt text). It sits
+    inside a Part, whose plain-text repr is all a saved notebook keeps, so neither the
+    PNG nor the summary reaches the .ipynb. The white card keeps the chart readable in
+    a dark theme.
+    """
     from exback_kit import charts
     fig, summary = charts.render(name, tables)
     png = charts.to_png(fig)
     width = int.from_bytes(png[16:20], "big")  # from the PNG header: show at natural size
-    image = widgets.Image(value=png, format="png",
-                          layout=widgets.Layout(width=f"{width}px", max_width="100%",
-                                                height="auto"))
+    data = base64.b64encode(png).decode("ascii")
+    alt = html.escape(summary, quote=True)
+    image = html_kit(f'<div class="exback-chart-card" style="{CHART_CARD}"><img alt="{alt}" '
+                     f'width="{width}" style="display:block;max-width:100%;height:auto" '
+                     f'src="data:image/png;base64,{data}"></div>', "exback-chart-image")
     return widgets.VBox([image, html_line(summary, "exback-chart-summary")],
                         _dom_classes=_classes("exback-chart", f"exback-chart-{name}"))
 

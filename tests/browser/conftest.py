@@ -100,6 +100,23 @@ def _write_lab_settings(folder: Path) -> None:
         path.write_text(json.dumps(values))
 
 
+def _base_jupyter_paths(env: dict[str, str]) -> dict[str, str]:
+    """In a venv made with --system-site-packages, point Jupyter at the base Python's data.
+
+    Jupyter looks for Voila's templates, the widget extension and JupyterLab's own
+    files under ``sys.prefix``, which in such a venv is empty; the packages (and so
+    their data) live under ``sys.base_prefix``.
+    """
+    base = Path(sys.base_prefix) / "share" / "jupyter"
+    if sys.prefix == sys.base_prefix or not base.is_dir():
+        return {}
+    paths = [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    out = {"JUPYTER_PATH": os.pathsep.join([*paths, str(base)])}
+    if "JUPYTERLAB_DIR" not in env and (base / "lab").is_dir():
+        out["JUPYTERLAB_DIR"] = str(base / "lab")
+    return out
+
+
 def _reader(stream: Any, lines: queue.Queue[str], log: list[str]) -> None:
     for line in stream:
         log.append(line)
@@ -123,6 +140,7 @@ def start_kit_server(kind: str, root: Path) -> KitServer:
         "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
         "PYTHONUNBUFFERED": "1",
     })
+    env.update(_base_jupyter_paths(env))
     argv = [sys.executable, "-m", "exback_kit.cli", kind, "--no-browser",
             "--notebooks", str(notebooks)]
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -166,6 +184,55 @@ def app(tmp_path: Path) -> Iterator[KitServer]:
     server.stop()
 
 
+def journal_with_days(home: Path, days: int) -> Path:
+    """Write a person's journal (not marked as a demo) with ``days`` days of made-up entries."""
+    from exback_kit import Journal
+    from exback_kit.interchange import demo
+
+    made = demo.make_demo(home.parent / "made" / "journal.sqlite3", days=days)
+    home.mkdir(parents=True, exist_ok=True)
+    target = home / "journal.sqlite3"
+    with Journal.open(made, backup=False) as source:
+        source.backup(target)
+    with Journal.open(target, backup=False) as j:
+        j.set_setting("demo", False)
+    return target
+
+
+#: Days of entries in the journal the accessibility tests look at.
+FULL_DAYS = 60
+
+
+@pytest.fixture(scope="module")
+def app_full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
+    """One `exback app` for a whole module, over a journal with 60 days of entries."""
+    root = tmp_path_factory.mktemp("app-full")
+    journal_with_days(root / "home", FULL_DAYS)
+    server = start_kit_server("app", root)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def lab_full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
+    """One `exback lab` for a whole module, over a journal with 60 days of entries."""
+    root = tmp_path_factory.mktemp("lab-full")
+    journal_with_days(root / "home", FULL_DAYS)
+    server = start_kit_server("lab", root)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def module_page(chromium: Any) -> Iterator[Any]:
+    """One browser page kept for a whole module (one server, many notebooks)."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(SLOW_MS)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
 @pytest.fixture
 def kit_page(chromium: Any) -> Iterator[Any]:
     """A fresh browser page with a tall viewport (for whole-notebook screenshots)."""
@@ -184,12 +251,8 @@ class UI:
 
     @staticmethod
     def set_slider(field: Any, value: int) -> None:
-        """Type ``value`` into an IntSlider's editable readout, as a person can."""
-        readout = field.locator(".widget-readout")
-        readout.click()
-        readout.press("Control+a")
-        readout.type(str(value))
-        readout.press("Enter")
+        """Move the kit's slider (a native range input) to ``value``."""
+        field.locator("input[type=range]").fill(str(value))
 
     @staticmethod
     def save_checkin(page: Any, mood: int, energy: int, note: str) -> None:
@@ -198,7 +261,7 @@ class UI:
 
         form = page.locator(UI.checkin)
         UI.set_slider(form.locator(".exback-field-mood"), mood)
-        form.locator(".exback-field-energy button").filter(
+        form.locator(".exback-field-energy label").filter(
             has_text=re.compile(rf"^{energy}$")).click()
         form.locator(".exback-field-note textarea").fill(note)
         form.locator("button.exback-save").click()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -62,8 +64,10 @@ def form(w: widgets.Widget, css: str) -> Form:
 
 def mood_png(part: widgets.Widget) -> bytes:
     (chart,) = having(part, "exback-chart-mood")
-    (image,) = [x for x in walk(chart) if isinstance(x, widgets.Image)]
-    return bytes(image.value)
+    (image,) = having(chart, "exback-chart-image")
+    found = re.search(r'src="data:image/png;base64,([^"]+)"', image.value)
+    assert found, "the chart shows no PNG"
+    return base64.b64decode(found.group(1))
 
 
 def save_boundary_yes(j: Journal) -> None:

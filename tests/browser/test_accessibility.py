@@ -1,0 +1,261 @@
+"""Usable by everyone, in the app view (Voila): axe-core, keyboard only, a phone-sized window.
+
+One `exback app` and one Chromium serve the whole module, with a journal holding
+60 days of entries. axe-core comes from the axe-playwright-python package (its
+bundled ``axe.min.js``; nothing is downloaded) and runs the WCAG 2.0/2.1 A and AA
+rules; any serious or critical violation fails, and every rule id found is
+printed. The JupyterLab side (output areas, dark theme) is test_accessibility_lab.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exback_kit import Journal, content
+from exback_kit.content import texts
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = ("serious", "critical")
+DONE = ".exback-part-next .exback-next"  # the last part of every stage: all cells ran
+PHONE = {"width": 390, "height": 844}
+#: Notebooks whose phone-sized view is kept as a screenshot in test-artifacts/.
+PHONE_SHOTS = ("00_start_here.ipynb", "04_holding_steady.ipynb")
+ARTIFACTS = REPO / "test-artifacts"
+#: Milliseconds to wait for a render (kernel start and every chart) on a busy CI box.
+SLOW_MS = 180_000
+
+
+def axe_script() -> Path:
+    """Return the axe-core script that axe-playwright-python ships (skip if it is missing)."""
+    try:
+        import axe_playwright_python
+    except ImportError:
+        pytest.skip("axe-playwright-python is missing (pip install -e '.[test]')")
+    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+
+def run_axe(page: Any, include: str | None = None, rules: list[str] | None = None) -> list[Any]:
+    """Run axe-core on the page (or only inside ``include``); return its violations."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_script()))
+    options: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    if rules:
+        options = {"runOnly": {"type": "rule", "values": rules}}
+    context = {"include": [[include]]} if include else None
+    return list(page.evaluate(
+        "async ([context, options]) => (await axe.run(context || document, options)).violations",
+        [context, options]))
+
+
+def blocking(violations: list[Any]) -> list[str]:
+    """Return 'rule (impact): n nodes, first: <html>' for each serious or critical violation."""
+    return [f"{v['id']} ({v['impact']}): {len(v['nodes'])} nodes, first: "
+            f"{v['nodes'][0]['html'][:160]}" for v in violations if v["impact"] in BLOCKING]
+
+
+def report(where: str, violations: list[Any]) -> None:
+    """Print every rule id axe found (blocking or not), for the test log."""
+    found = ", ".join(f"{v['id']}:{v['impact']}" for v in violations) or "none"
+    print(f"axe {where}: {found}")
+
+
+@pytest.fixture(scope="module")
+def page(chromium: Any) -> Iterator[Any]:
+    """The module's one browser page."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(SLOW_MS)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def parts_in(name: str) -> int:
+    """Return how many kit parts the notebook shows (one per code cell)."""
+    nb = json.loads((REPO / "notebooks" / name).read_text())
+    return sum(1 for cell in nb["cells"] if cell["cell_type"] == "code")
+
+
+#: True once ``n`` kit parts are on the page and nothing in it changed for a second
+#: (widget views render one after another, after the last cell's output arrived).
+SETTLED = """([n]) => {
+  const now = document.querySelectorAll('.exback-part').length >= n
+    ? document.body.innerHTML.length : -1;
+  const w = window;
+  if (now < 0 || now !== w.__exbackSize) { w.__exbackSize = now; w.__exbackSince = Date.now(); }
+  return now >= 0 && Date.now() - w.__exbackSince > 1000;
+}"""
+
+
+def open_app(page: Any, app: Any, name: str) -> Any:
+    """Open ``name`` in the app view at desktop width; return once every part has rendered."""
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.goto(f"{app.base}/voila/render/{name}?token={app.token}")
+    page.locator(DONE).first.wait_for()
+    page.wait_for_function(SETTLED, arg=[parts_in(name)], polling=250, timeout=60_000)
+    return page
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_each_notebook_in_the_app_view_passes_axe_and_fits_a_phone(
+        app_full: Any, page: Any, name: str) -> None:
+    """No serious/critical axe violation; the title names the stage; 390 px: no sideways scroll."""
+    open_app(page, app_full, name)
+    violations = run_axe(page)
+    report(f"app view {name}", violations)
+    assert blocking(violations) == []
+    stage = content.load().stage(name.removesuffix(".ipynb"))
+    assert page.title() == texts.PAGE_TITLE.format(stage=stage.title)
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(300)
+    overflow = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert overflow[0] <= overflow[1], f"{name} scrolls sideways at 390 px: {overflow}"
+    scrollers = page.evaluate(
+        """() => [...document.querySelectorAll('body, body *')]
+           .filter(e => !['TEXTAREA', 'INPUT', 'SELECT'].includes(e.tagName))
+           .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+           .filter(e => e.scrollWidth > e.clientWidth + 1)
+           .map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)""")
+    assert scrollers == [], f"{name}: something scrolls sideways at 390 px"
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('.exback-part input, .exback-part textarea,'
+             + ' .exback-part button, .exback-part select, .exback-part img')]
+           .filter(e => e.getBoundingClientRect().width > 0)
+           .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+           .map(e => e.outerHTML.slice(0, 120))""")
+    assert wide == [], f"{name}: controls reach past a 390 px window"
+    if name in PHONE_SHOTS:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.set_viewport_size({"width": PHONE["width"], "height": 6000})  # scrolls inside
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / f"app_390_{name.removesuffix('.ipynb')}.png"),
+                        full_page=True)
+
+
+# --- keyboard only ----------------------------------------------------------------------------
+
+def focused(page: Any) -> dict[str, Any]:
+    """Describe the focused element: tag, type, the kit field it belongs to, its outline."""
+    return dict(page.evaluate(
+        """() => { const e = document.activeElement;
+             const field = e.closest('[class*="exback-field-"]');
+             const name = field ? [...field.classList].find(c => c.startsWith('exback-field-'))
+                                : '';
+             const ring = e.closest('label') && e.type === 'radio' ? e.closest('label') : e;
+             const s = getComputedStyle(ring);
+             return {tag: e.tagName.toLowerCase(), type: e.type || '', field: name,
+                     save: e.classList.contains('exback-save'),
+                     form: e.closest('.exback-form') ? [...e.closest('.exback-form').classList]
+                           .find(c => c !== 'exback-form' && c.startsWith('exback-')) : '',
+                     outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth)}; }"""))
+
+
+def tab_to(page: Any, want: Any, limit: int = 120) -> dict[str, Any]:
+    """Press Tab until ``want(focused)`` holds; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if want(now):
+            return now
+    pytest.fail(f"Tab never reached the wanted element (last: {focused(page)})")
+
+
+def assert_visible_focus(now: dict[str, Any]) -> None:
+    assert now["outline"] not in ("none", "") and now["outlineWidth"] >= 2, now
+
+
+def test_the_daily_checkin_works_with_the_keyboard_alone(app_full: Any, page: Any) -> None:
+    """Tab, arrows, Space and Enter fill in and save the check-in; focus is always visible."""
+    open_app(page, app_full, "00_start_here.ipynb")
+    page.locator("body").click(position={"x": 1, "y": 1})
+    now = tab_to(page, lambda f: f["form"] == "exback-checkin")
+    assert now["field"] == "exback-field-mood" and now["type"] == "range"
+    assert_visible_focus(now)
+    page.keyboard.press("Home")
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")  # 1 -> 7
+    page.keyboard.press("Tab")
+    now = focused(page)
+    assert now["field"] == "exback-field-energy" and now["type"] == "radio"
+    assert_visible_focus(now)
+    page.keyboard.press("Space")  # picks 1
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")  # 1 -> 6
+    page.keyboard.press("Tab")
+    assert focused(page)["field"] == "exback-field-sleep_hours"
+    page.keyboard.type("7.5")
+    page.keyboard.press("Tab")
+    now = focused(page)
+    assert now["type"] == "checkbox"
+    assert_visible_focus(now)
+    page.keyboard.press("Space")  # the first habit
+    tab_to(page, lambda f: f["field"] == "exback-field-note")
+    page.keyboard.type("a quiet evening, typed with keys only")
+    now = tab_to(page, lambda f: f["save"] and f["form"] == "exback-checkin")
+    assert_visible_focus(now)
+    page.keyboard.press("Enter")
+    page.locator(".exback-checkin .exback-status").filter(
+        has_text=texts.CHECKIN_SAVED).wait_for()
+    with Journal.open(app_full.journal) as j:
+        row = j.records("checkins", newest_first=True, limit=1)[0]
+    first_habit = j_first_habit(app_full.journal)
+    assert (row["mood"], row["energy"], row["sleep_hours"], row["note"]) == (
+        7, 6, 7.5, "a quiet evening, typed with keys only")
+    assert list(row["habits"]) == [first_habit]
+
+
+def j_first_habit(path: Path) -> str:
+    """Return the first habit the check-in offers for this journal."""
+    from exback_kit.notebook.daily_logs import habit_list
+
+    with Journal.open(path) as j:
+        return habit_list(j)[0]
+
+
+def test_the_urge_log_works_with_the_keyboard_alone(app_full: Any, page: Any) -> None:
+    """The urge log: intensity by arrows, text typed, the check box by Space, Save by Space."""
+    open_app(page, app_full, "04_holding_steady.ipynb")
+    page.locator("body").click(position={"x": 1, "y": 1})
+    with Journal.open(app_full.journal) as j:
+        before = j.count("urges")
+    now = tab_to(page, lambda f: f["form"] == "exback-urge")
+    assert now["field"] == "exback-field-intensity" and now["type"] == "range"
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowLeft")  # 10 -> 9
+    page.keyboard.press("Tab")
+    assert focused(page)["field"] == "exback-field-trigger"
+    page.keyboard.type("a song in a shop")
+    page.keyboard.press("Tab")
+    now = focused(page)
+    assert now["field"] == "exback-field-acted_on" and now["type"] == "checkbox"
+    assert_visible_focus(now)
+    page.keyboard.press("Tab")
+    assert focused(page)["field"] == "exback-field-helped"
+    page.keyboard.type("walked home the long way")
+    now = tab_to(page, lambda f: f["save"] and f["form"] == "exback-urge")
+    page.keyboard.press("Space")
+    page.locator(".exback-urge .exback-status").filter(has_text=re.compile(r"\S")).wait_for()
+    with Journal.open(app_full.journal) as j:
+        assert j.count("urges") == before + 1
+        row = j.records("urges", newest_first=True, limit=1)[0]
+    assert (row["intensity"], row["trigger"], bool(row["acted_on"]), row["helped"]) == (
+        9, "a song in a shop", False, "walked home the long way")
+
+
+def test_the_axe_check_catches_an_unlabelled_input_and_a_bare_image(page: Any) -> None:
+    """Control: the same axe run reports a nameless input and an image without alt text."""
+    page.evaluate("""() => { const part = document.querySelector('.exback-part');
+        part.insertAdjacentHTML('beforeend',
+          '<input type="text" class="control"><img class="control" src="data:,">'); }""")
+    found = {v["id"] for v in run_axe(page) if v["impact"] in BLOCKING}
+    page.evaluate("() => document.querySelectorAll('.control').forEach(e => e.remove())")
+    assert {"label", "image-alt"} <= found
