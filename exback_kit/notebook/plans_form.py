@@ -120,7 +120,6 @@ def plans_form(journal: Journal, *, on_save: OnSave = None, today: date | None =
                       label=texts.PLANS_WINDOW, help=texts.PLANS_WINDOW_HELP)
     action = form.add("action", widgets.Combobox(options=[], ensure_option=False, layout=WIDE),
                       label=texts.PLAN_IF_THEN.format(window="…"), help=texts.PLANS_ACTION_HELP)
-    action_label = form.body.children[-1].children[0]
     form.body.children = (*form.body.children, ideas_box)
     helped_box = widgets.HTML()
     helped_box.add_class("exback-plans-helped")
@@ -129,7 +128,7 @@ def plans_form(journal: Journal, *, on_save: OnSave = None, today: date | None =
 
     def label_for(value: str | None) -> None:
         shown = describe(parse_when(value), plural=False) if value else "…"
-        action_label.value = f"<b>{esc(texts.PLAN_IF_THEN.format(window=shown))}</b>"
+        action.description = texts.PLAN_IF_THEN.format(window=shown)  # the box's own label
 
     window.observe(lambda change: label_for(change["new"]), names="value")
 
