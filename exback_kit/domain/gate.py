@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit import content
 from exback_kit.content import texts
+from exback_kit.domain import progress
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,17 +47,9 @@ class Journey:
         return any(self.boundaries.get(q) is True for q in SAFETY_QUESTIONS)
 
 
-def latest_answers(answers: pd.DataFrame, step: int) -> dict[str, Any]:
-    """Return the newest answer to each question of ``step`` in the ``answers`` table."""
-    if answers.empty:
-        return {}
-    mine = answers[answers["step"] == step].sort_values("id")
-    return dict(zip(mine["question"], mine["value"], strict=True))
-
-
 def boundary_answers(answers: pd.DataFrame) -> dict[str, bool | None]:
     """Return the latest answer to each boundaries question (None = not answered)."""
-    latest = latest_answers(answers, 0)
+    latest = progress.latest_answers(answers, 0)
     return {q: latest[q] if isinstance(latest.get(q), bool) else None
             for q in content.load().boundary_questions}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -70,3 +71,11 @@ def stage_starts(answers: pd.DataFrame, today: date | None = None) -> pd.Series:
     firsts = days[stage.notna()].groupby(stage[stage.notna()]).min()
     firsts.index.name = None
     return firsts.sort_values()
+
+
+def latest_answers(answers: pd.DataFrame, step: int) -> dict[str, Any]:
+    """Return the newest answer to each question of ``step`` in the ``answers`` table."""
+    if answers.empty:
+        return {}
+    mine = answers[answers["step"] == step].sort_values("id")
+    return dict(zip(mine["question"], mine["value"], strict=True))

@@ -283,7 +283,7 @@ class _Story:
         """Give the unsent messages the statuses a person might pick after cooling off."""
         for row, status in zip(journal.records("unsent"), ("let_go", "still_want"),
                                strict=False):
-            cooled = cooling_ends(datetime.fromisoformat(row["at"]), row["cooling_hours"])
+            cooled = cooling_ends(row["at"], row["cooling_hours"])
             if cooled <= self.now:
                 journal.update("unsent", row["id"], status=status, reviewed_at=cooled,
                                review_note="Glad I waited." if status == "let_go" else "")

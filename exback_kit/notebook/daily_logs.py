@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
@@ -277,7 +277,7 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
 
 
 def _vault_entry(form: Form, row: dict[str, Any], review: Any) -> widgets.Widget:
-    left = hours_left(datetime.fromisoformat(row["at"]), row["cooling_hours"], now())
+    left = hours_left(row["at"], row["cooling_hours"], now())
     if row["status"] != "waiting":
         line = texts.VAULT_REVIEWED.format(day=row["day"],
                                            status=texts.VAULT_STATUSES[row["status"]])

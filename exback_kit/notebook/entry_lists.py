@@ -251,7 +251,7 @@ def _habit_counts_html(rows: list[dict[str, Any]], today: date) -> str:
     recent: Counter[str] = Counter()
     before: Counter[str] = Counter()
     for r in rows:
-        age = (today - date.fromisoformat(str(r["day"]))).days
+        age = (today - r["day"]).days
         key = r["habit"].strip().lower()
         if 0 <= age < 14:
             recent[key] += 1

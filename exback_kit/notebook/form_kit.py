@@ -20,7 +20,7 @@ import ipywidgets as widgets
 from exback_kit.content import Question, texts
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.look import ENTRY_BOX, status_colour
-from exback_kit.store import validate
+from exback_kit.store import Journal, validate
 from exback_kit.store.schema import fields as schema_fields
 
 OnSave = Callable[[int | None], None] | None
@@ -158,7 +158,7 @@ class Form(widgets.VBox):
         if self.on_save is not None:
             self.on_save(entry if isinstance(entry, int) else None)
 
-    def update_row(self, journal: Any, kind: str, entry: int, message: str = texts.SAVED,
+    def update_row(self, journal: Journal, kind: str, entry: int, message: str = texts.SAVED,
                    **values: object) -> bool:
         """Change one listed entry; show a problem on its row's error line, else report it.
 
@@ -212,7 +212,7 @@ def problems(kind: str, values: Mapping[str, object]) -> list[ValidationError]:
     return found
 
 
-def add_checked(journal: Any, kind: str, values: Mapping[str, object],
+def add_checked(journal: Journal, kind: str, values: Mapping[str, object],
                 at: object = None) -> int:
     """Check every field first (all problems at once), then save; return the entry id.
 

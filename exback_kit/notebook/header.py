@@ -11,15 +11,18 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.domain.nocontact import no_contact_line
 from exback_kit.notebook.gate_notice import gate_notice
 from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
 from exback_kit.notebook.session import html_kit, session
+from exback_kit.store import Journal
 
-STAGE_ORDER = ("00_start_here", "01_space_and_clarity", "02_reading_the_signals",
-               "03_rebuilding_you", "04_holding_steady", "05_reconnecting",
-               "06_the_conversation", "07_relationship_2_0", "08_dashboard")
+#: What a stage's "where you are" box may add to its progress line (see StageLayout.where):
+#: "stage" the stage worked on last; "no_contact" the No-Contact line even before any period;
+#: "journal" where the journal lives and the latest check-in.
+WHERE_EXTRAS = frozenset({"stage", "no_contact", "journal"})
 
 
 def _title(stage_id: str) -> str:
@@ -47,7 +50,7 @@ def latest_stage_line(tables: dict[str, Any]) -> str:
     return texts.WHERE_STAGE.format(stage=_title(str(journey["last_day"].idxmax())))
 
 
-def latest_checkin(journal: Any) -> tuple[str, str] | None:
+def latest_checkin(journal: Journal) -> tuple[str, str] | None:
     """Return (the latest check-in in words, its note) or None before the first one."""
     rows = journal.records("checkins", limit=1, newest_first=True)
     if not rows:
@@ -56,19 +59,19 @@ def latest_checkin(journal: Any) -> tuple[str, str] | None:
     return texts.WHERE_LAST_CHECKIN.format(day=row["day"], mood=row["mood"]), row["note"] or ""
 
 
-def where_lines(stage_id: str, journal: Any, tables: dict[str, Any]) -> list[str]:
-    """Return the "where you are" lines for a stage, in plain words."""
+def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str]) -> list[str]:
+    """Return the "where you are" lines for a stage, in plain words.
+
+    Args:
+        where: the extras the stage's layout asks for (see :data:`WHERE_EXTRAS`).
+    """
     lines = []
-    if stage_id in ("00_start_here", "08_dashboard"):
+    if "stage" in where:
         lines.append(latest_stage_line(tables))
-    if stage_id in ("00_start_here", "01_space_and_clarity", "04_holding_steady",
-                    "08_dashboard"):
-        lines.append(no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE)
-    else:
-        nc = no_contact_line(tables)
-        if nc:
-            lines.append(nc)
-    progress = progress_line(stage_id, tables) if stage_id != "00_start_here" else None
+    nc = no_contact_line(tables)
+    if nc or "no_contact" in where:
+        lines.append(nc or texts.WHERE_NO_CONTACT_NONE)
+    progress = progress_line(stage_id, tables) if "journal" not in where else None
     if progress:
         lines.append(progress)
     return lines
@@ -87,7 +90,7 @@ def _button(label: str, css_class: str, action: Any) -> widgets.HBox:
     return widgets.HBox([b])
 
 
-def demo_children(journal: Any) -> list[widgets.Widget]:
+def demo_children(journal: Journal) -> list[widgets.Widget]:
     """Return the demo banner (demo shown), the demo offer (empty journal), or nothing."""
     s = session()
     if journal.is_demo:
@@ -101,11 +104,12 @@ def demo_children(journal: Any) -> list[widgets.Widget]:
     return []
 
 
-def _where_html(stage_id: str, journal: Any, tables: dict[str, Any]) -> str:
-    """Return the "where you are" box; on 00 with the journal's place and latest check-in."""
+def _where_html(stage_id: str, journal: Journal, tables: dict[str, Any],
+                where: frozenset[str]) -> str:
+    """Return the "where you are" box; with "journal", its place and the latest check-in."""
     rows = [f"<b>{html.escape(texts.WHERE_HEADING)}</b>"]
-    rows += [html.escape(x) for x in where_lines(stage_id, journal, tables)]
-    if stage_id == "00_start_here":
+    rows += [html.escape(x) for x in where_lines(stage_id, tables, where)]
+    if "journal" in where:
         rows.append(f'<span style="{SOFT_STYLE}">' + html.escape(
             texts.WHERE_JOURNAL.format(path=journal.path)) + "</span>")
         latest = latest_checkin(journal)
@@ -120,7 +124,7 @@ def _where_html(stage_id: str, journal: Any, tables: dict[str, Any]) -> str:
     return boxed("where", "<br>".join(rows))
 
 
-def fold_summary(kind: str, journal: Any) -> str | None:
+def fold_summary(kind: str, journal: Journal) -> str | None:
     """Return the words shown while an answered section is folded, or None to show it open.
 
     ``kind`` "profile" folds once any profile question has an answer; "boundaries"
@@ -138,7 +142,7 @@ def fold_summary(kind: str, journal: Any) -> str | None:
     return texts.FOLDED_BOUNDARIES_YES if any(given.values()) else texts.FOLDED_BOUNDARIES_NO
 
 
-def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget]:
+def folded_children(kind: str, journal: Journal, unfold: Any) -> list[widgets.Widget]:
     """Return a folded section (summary and a button that opens it), or [] to show it open."""
     summary = fold_summary(kind, journal)
     if summary is None:
@@ -147,7 +151,7 @@ def folded_children(kind: str, journal: Any, unfold: Any) -> list[widgets.Widget
             _button(texts.FOLDED_OPEN, "exback-unfold", unfold)]
 
 
-def header_children(stage_id: str) -> list[widgets.Widget]:
+def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[widgets.Widget]:
     """Return a stage header's widgets: demo, gate notice, where you are, latest check-in."""
     from exback_kit.notebook.unlock import lock_now_children, unlock_children
     s = session()
@@ -162,7 +166,7 @@ def header_children(stage_id: str) -> list[widgets.Widget]:
         notice = widgets.VBox([gate_notice(gated_by)])
         notice.add_class("exback-gate-notice")
         out.append(notice)
-    out.append(html_kit(_where_html(stage_id, journal, s.tables()), "exback-where"))
+    out.append(html_kit(_where_html(stage_id, journal, s.tables(), where), "exback-where"))
     return out
 
 
@@ -170,7 +174,8 @@ def next_stage_for(planned: str | None) -> str | None:
     """Return the next stage to open: ``planned``, skipping stages the boundaries gate holds."""
     if planned is None:
         return None
-    for candidate in STAGE_ORDER[STAGE_ORDER.index(planned):]:
+    order = content.load().stage_ids
+    for candidate in order[order.index(planned):]:
         if session().gated_by(candidate) is None:
             return candidate
     return None

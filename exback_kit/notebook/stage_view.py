@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 import ipywidgets as widgets
 
 from exback_kit.content import texts
 from exback_kit.notebook.session import Part, chart_view, html_line, session
+from exback_kit.store import Journal
 
 __all__ = ["LAYOUTS", "Section", "StageLayout", "charts", "header", "journal", "next_steps",
            "section", "show", "use_demo", "use_journal"]
@@ -53,6 +53,8 @@ class StageLayout:
     sections: tuple[Section, ...]
     charts: tuple[str, ...] = ()
     next_stage: str | None = None
+    #: Extras of the "where you are" box (see exback_kit.notebook.header.WHERE_EXTRAS).
+    where: frozenset[str] = frozenset()
 
 
 ALL_CHARTS = ("mood", "mood_meter", "year_pixels", "no_contact", "urges", "habits",
@@ -64,11 +66,13 @@ LAYOUTS: dict[str, StageLayout] = {
         (Section("profile", ("profile_form",), fold_when_answered="profile"),
          Section("boundaries", ("boundaries_form",), fold_when_answered="boundaries"),
          Section("checkin", ("checkin_form",))),
-        charts=("mood",), next_stage="01_space_and_clarity"),
+        charts=("mood",), next_stage="01_space_and_clarity",
+        where=frozenset({"stage", "no_contact", "journal"})),
     "01_space_and_clarity": StageLayout(
         (Section("no_contact", ("nocontact_form", "contact_form", "urge_form")),
          Section("assess", ("step:1", "step:2", "decision_form"))),
-        charts=("no_contact", "urges"), next_stage="02_reading_the_signals"),
+        charts=("no_contact", "urges"), next_stage="02_reading_the_signals",
+        where=frozenset({"no_contact"})),
     "02_reading_the_signals": StageLayout(
         (Section("signals", ("step:3", "signals_form")),),
         next_stage="03_rebuilding_you"),
@@ -81,7 +85,8 @@ LAYOUTS: dict[str, StageLayout] = {
     "04_holding_steady": StageLayout(
         (Section("venting", ("step:8",)),
          Section("urges", ("step:9", "urge_form", "unsent_vault", "decision_journal"))),
-        charts=("urges", "mood_meter"), next_stage="05_reconnecting"),
+        charts=("urges", "mood_meter"), next_stage="05_reconnecting",
+        where=frozenset({"no_contact"})),
     "05_reconnecting": StageLayout(
         (Section("readiness", ("readiness",)),
          Section("invitation", ("step:10", "decision_journal")),
@@ -97,18 +102,18 @@ LAYOUTS: dict[str, StageLayout] = {
         charts=("habits",), next_stage="08_dashboard"),
     "08_dashboard": StageLayout(
         (Section("readiness", ("readiness",)), Section("report", ("report",))),
-        charts=ALL_CHARTS),
+        charts=ALL_CHARTS, where=frozenset({"stage", "no_contact"})),
 }
 
 
 # --- the journal this kernel uses ------------------------------------------------
 
-def journal() -> Any:
+def journal() -> Journal:
     """Return the journal the notebooks in this kernel use (opened once)."""
     return session().journal()
 
 
-def use_journal(journal: Any) -> None:
+def use_journal(journal: Journal) -> None:
     """Make this kernel's notebooks use ``journal`` (an open Journal); for tests and tools."""
     session().use(journal)
 
@@ -175,8 +180,8 @@ def header(stage_id: str) -> Part:
     """Return the top of a stage: demo offer or banner, gate notice, and where the person is."""
     from exback_kit.notebook.header import header_children
 
-    _plan(stage_id)
-    return session().part(stage_id, "header", lambda: header_children(stage_id),
+    where = _plan(stage_id).where
+    return session().part(stage_id, "header", lambda: header_children(stage_id, where),
                           refresh_on_save=True)
 
 

@@ -108,7 +108,7 @@ def plan_pages(journal: Journal, tables: Tables, steps: Sequence[int],
               for i in range(0, len(names), 2)]
     flows = [figures_lines(tables, today), wellbeing_lines(journal, tables, today)]
     if steps:
-        flows.append(answer_lines(journal, steps))
+        flows.append(answer_lines(tables, steps))
     for flow in flows:
         pages += [partial(_draw_text, page) for page in report_pages.paginate(flow)]
     return pages

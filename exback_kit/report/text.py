@@ -13,7 +13,7 @@ from typing import Any
 
 from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.domain import nocontact, safety, scales, timeline, urges
+from exback_kit.domain import nocontact, progress, safety, scales, timeline, urges
 from exback_kit.domain.timeline import Tables
 from exback_kit.report.pages import Line, wrap
 from exback_kit.store import Journal
@@ -142,7 +142,7 @@ def answer_text(question: Any, value: object) -> str:
     return _shortened(str(labels.get(str(value), value)))
 
 
-def answer_lines(journal: Journal, steps: Sequence[int]) -> list[Line]:
+def answer_lines(tables: Tables, steps: Sequence[int]) -> list[Line]:
     """Return the person's latest answers to ``steps``, each question with its answer."""
     from exback_kit.report.pages import wrap
 
@@ -153,7 +153,7 @@ def answer_lines(journal: Journal, steps: Sequence[int]) -> list[Line]:
         step = kit.step(number)
         lines += [("gap", ""), *wrap(texts.REPORT_STEP_HEAD.format(number=number,
                                                                    title=step.title), "heading")]
-        saved = journal.latest_answers(number)
+        saved = progress.latest_answers(tables["answers"], number)
         questions = {q.id: q for q in step.questions}
         order = [q for q in questions if q in saved] + sorted(set(saved) - set(questions))
         shown = [(qid, answer_text(questions.get(qid), saved[qid])) for qid in order]

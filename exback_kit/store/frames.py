@@ -7,6 +7,7 @@ JSON columns are decoded, so nothing downstream parses again.
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from exback_kit.store.schema import Field
@@ -19,12 +20,31 @@ def _same(v: Any) -> Any:
     return v
 
 
+def _day(v: Any) -> date | None:
+    return None if v is None else date.fromisoformat(v)
+
+
+def _moment(v: Any) -> datetime | None:
+    return None if v is None else datetime.fromisoformat(v)
+
+
+#: Decoders of the columns every table has: ``at`` (an aware moment) and ``day`` (a date).
+ROW_DECODERS = {"at": _moment, "day": _day}
+
+
 def decoder(spec: Field) -> Any:
-    """Return a function turning one stored value of ``spec`` into its Python value."""
+    """Return a function turning one stored value of ``spec`` into its Python value.
+
+    Dates come back as ``date``, moments as aware ``datetime``: nothing re-parses text.
+    """
     if spec.kind in ("list", "json"):
         return lambda v: None if v is None else json.loads(v)
     if spec.kind == "bool":
         return lambda v: None if v is None else bool(v)
+    if spec.kind == "date":
+        return _day
+    if spec.kind == "moment":
+        return _moment
     return _same
 
 

@@ -25,7 +25,7 @@ from exback_kit.content import texts
 from exback_kit.errors import JournalError, JournalLocked, ValidationError
 from exback_kit.store import locking, validate
 from exback_kit.store.files import create_private_file, make_private_folder
-from exback_kit.store.frames import _same, decoder, typed_frame
+from exback_kit.store.frames import ROW_DECODERS, _same, decoder, typed_frame
 from exback_kit.store.header import APPLICATION_ID, SQLITE_HEADER
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.store.paths import resolve_path
@@ -480,19 +480,18 @@ class Journal:
             raise ValidationError(texts.UNKNOWN_KIND.format(
                 kind=kind, allowed=", ".join(TABLES)), field="kind") from None
 
-    def records(self, kind: str, *, where: str = "", params: tuple[object, ...] = (),
-                limit: int | None = None, newest_first: bool = False) -> list[dict[str, Any]]:
+    def records(self, kind: str, *, limit: int | None = None,
+                newest_first: bool = False) -> list[dict[str, Any]]:
         """Return entries of ``kind`` as dicts with decoded values (no pandas needed).
 
-        ``where`` is an SQL condition on the kind's own columns, with ``?`` for ``params``.
+        ``at`` and moment fields are aware ``datetime``, ``day`` and date fields ``date``.
         """
         specs = self._specs(kind)
         order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT * FROM {kind}" + (f" WHERE {where}" if where else "")
-        sql += f" ORDER BY at {order}, id {order}" + (f" LIMIT {int(limit)}" if limit else "")
-        cur = self._conn.execute(sql, params)
+        sql = f"SELECT * FROM {kind} ORDER BY at {order}, id {order}"
+        cur = self._conn.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))
         names = [d[0] for d in cur.description]
-        decoders = {s.name: decoder(s) for s in specs}
+        decoders = {**ROW_DECODERS, **{s.name: decoder(s) for s in specs}}
         return [{n: decoders.get(n, _same)(v) for n, v in zip(names, row, strict=True)}
                 for row in cur.fetchall()]
 

@@ -91,7 +91,6 @@ def test_a_note_with_markup_shows_literally_and_runs_nothing(lab: Any, kit_page:
                                                              ui: Any) -> None:
     """A note holding an <img onerror> never runs: the title stays, the text shows as typed."""
     open_notebook(kit_page, lab, "00_start_here.ipynb")
-    title = kit_page.title()
     run_all(kit_page, ui.mood_img)
     ui.save_checkin(kit_page, mood=4, energy=3, note=XSS)
     kit_page.locator(f"{ui.checkin} .exback-status").filter(has_text=texts.CHECKIN_SAVED).wait_for()
@@ -106,7 +105,6 @@ def test_a_note_with_markup_shows_literally_and_runs_nothing(lab: Any, kit_page:
     assert kit_page.locator(".exback-part img[src='x']").count() == 0
     kit_page.wait_for_timeout(500)
     assert kit_page.title() != "pwned"
-    assert "pwned" not in title
 
 
 def test_a_yes_in_the_boundaries_check_sets_reconnecting_aside(lab: Any, kit_page: Any,

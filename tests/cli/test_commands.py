@@ -52,7 +52,7 @@ def test_checkin_with_every_field(jpath, capsys):
     assert "mood 6/10" in capsys.readouterr().out
     with Journal.open(jpath) as j:
         row = j.records("checkins")[0]
-    assert row["habits"] == ["exercise", "saw friends"] and row["day"] == "2026-01-05"
+    assert row["habits"] == ["exercise", "saw friends"] and str(row["day"]) == "2026-01-05"
     assert (row["energy"], row["sleep_hours"], row["note"]) == (3, 7.5, "okay day")
 
 

@@ -109,6 +109,16 @@ def test_waiting_unsent_messages_get_their_cooling_off_end(journal):
     assert str(ev["SUMMARY"]) == "A message in your vault is ready for a second look"
 
 
+def test_a_message_saved_without_cooling_hours_gets_the_default_not_a_crash(journal):
+    """Regression: remind raised TypeError on a message saved with cooling_hours=None."""
+    at = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    entry = journal.add("unsent", at=at, text=PRIVATE_WORDS, cooling_hours=None)
+    assert journal.records("unsent")[0]["cooling_hours"] is None
+    ev = _events(remind.build_calendar(journal))[f"unsent-{entry}"]
+    assert ev.decoded("DTSTART") == at + timedelta(hours=72)
+    assert main(["--journal", str(journal.path), "remind", str(journal.path.parent / "r.ics")]) == 0
+
+
 def test_no_personal_text_reaches_the_calendar(journal):
     journal.add("unsent", text=PRIVATE_WORDS, cooling_hours=1)
     journal.add("nocontact_periods", start_day=date.today(), target_days=30,

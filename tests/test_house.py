@@ -1,0 +1,80 @@
+"""The house rules: each room imports only what it may, and one rule lives in one place."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from exback_kit import content, stages
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "exback_kit"
+#: A word catalogue may be long; a code module that passes this is two concepts.
+MAX_LINES = 420
+CATALOGUES = {"exback_kit/content/texts.py"}
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def test_the_import_contracts_hold():
+    """import-linter checks the contracts in pyproject.toml (rooms and who imports what)."""
+    tool = shutil.which("lint-imports")
+    if tool is None:
+        pytest.fail("import-linter is not installed: `pip install -e .[test]`")
+    result = subprocess.run([tool], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "BROKEN" not in result.stdout and " KEPT" in result.stdout
+
+
+SQL = re.compile(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|PRAGMA|CREATE TABLE)\b")
+
+
+def test_sql_lives_only_in_the_store():
+    found = [f"{rel(p)}:{n}" for p in modules() if "exback_kit/store/" not in rel(p)
+             for n, line in enumerate(p.read_text().splitlines(), start=1)
+             if SQL.search(line) or "execute_read(" in line]
+    assert found == []
+
+
+def test_no_code_module_is_two_concepts():
+    long = {rel(p): n for p in modules()
+            if (n := len(p.read_text().splitlines())) > MAX_LINES and rel(p) not in CATALOGUES}
+    assert long == {}
+
+
+def test_colours_come_from_the_one_palette():
+    hex_colour = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b(?![0-9a-fA-F])")
+    found = [f"{rel(p)}:{n}" for p in modules() if rel(p) != "exback_kit/colours.py"
+             for n, line in enumerate(p.read_text().splitlines(), start=1)
+             if hex_colour.search(line.split("#:")[0].split("  # ")[0])]
+    assert found == []
+
+
+@pytest.mark.parametrize("literal", ['"EXBACK_JOURNAL"', '"EXBACK_HOME"', '"-wal"',
+                                     '"journal.sqlite3"', "= 72", "= 18\n"])
+def test_a_rule_is_written_once(literal):
+    """Names and numbers the kit shares are defined in one module and imported elsewhere."""
+    where = [rel(p) for p in modules() if literal in p.read_text()]
+    assert len(where) == 1, where
+
+
+def test_every_stage_of_stages_toml_has_a_layout_and_no_other():
+    assert list(stages.LAYOUTS) == list(content.load().stage_ids)
+
+
+def test_the_gated_stages_come_from_stages_toml():
+    gated = content.load().gated_stages
+    assert gated and all(content.load().stage(s).gated for s in gated)
+    copies = [rel(p) for p in modules() for s in gated
+              if re.search(rf'GATED\w* = \(?\s*"{s}"', p.read_text())]
+    assert copies == []
