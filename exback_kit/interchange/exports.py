@@ -411,12 +411,12 @@ def _decoded(spec: Field, value: object) -> object:
 
 
 def _stored_row(kind: str, row: object) -> tuple[Any, ...]:
-    """Validate one imported row; return it in column order (at, day, fields…)."""
+    """Validate one imported row; return it in column order (at, day, fields…, uuid or None)."""
     if not isinstance(row, dict):
         raise ValidationError(texts.IMPORT_ROW_NOT_OBJECT.format(value=repr(row)[:40]),
                               field="row")
     specs = TABLES[kind]
-    extra = sorted(str(k) for k in set(row) - {"at", "day", *(s.name for s in specs)})
+    extra = sorted(str(k) for k in set(row) - {"at", "day", "uuid", *(s.name for s in specs)})
     if extra:
         raise ValidationError(texts.UNKNOWN_FIELD.format(
             kind=kind, field=extra[0], allowed=", ".join(["at", "day", *(s.name for s in specs)])),
@@ -425,7 +425,7 @@ def _stored_row(kind: str, row: object) -> tuple[Any, ...]:
     clean = validate.record(kind, specs, values)
     at = validate.moment(row.get("at"), future_ok=True).isoformat()
     day = validate.day(row.get("day") or at[:10], "day", future_ok=True)
-    return (at, day, *clean.values())
+    return (at, day, *clean.values(), validate.record_id(row.get("uuid")))
 
 
 def _iter_rows(tables: Rows) -> Iterator[tuple[str, str, list[Any]]]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, JournalLocked, ValidationError
-from exback_kit.store import locking, validate
+from exback_kit.store import clock, locking, validate
 from exback_kit.store.files import create_private_file, make_private_folder
 from exback_kit.store.frames import ROW_DECODERS, _same, decoder, typed_frame
 from exback_kit.store.header import APPLICATION_ID, SQLITE_HEADER
@@ -156,6 +156,11 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+def _columns(specs: tuple[Field, ...]) -> str:
+    """Return the columns a reader sees: id, at, day and the fields (not the sync stamps)."""
+    return ", ".join(["id", "at", "day", *(s.name for s in specs)])
+
+
 class Journal:
     """An open journal. Use :meth:`open`; close it, or use it as a context manager."""
 
@@ -259,7 +264,7 @@ class Journal:
         with self._transaction() as conn:
             # Another process may have migrated while we waited for the lock.
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            for target in range(version + 1, SCHEMA_VERSION + 1):
+            for target in sorted(v for v in MIGRATIONS if version < v <= SCHEMA_VERSION):
                 MIGRATIONS[target](conn)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -343,10 +348,12 @@ class Journal:
         specs = self._specs(kind)
         row = validate.record(kind, specs, values)
         when = validate.moment(at)
-        row = {"at": when.isoformat(), "day": when.date().isoformat(), **row}
-        cols = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
+        row = {"at": when.isoformat(), "day": when.date().isoformat(), **row,
+               "uuid": clock.new_uuid()}
+        cols = ", ".join([*row, "version"])
+        marks = ", ".join("?" for _ in range(len(row) + 1))
         with self._transaction() as conn:
+            row["version"] = clock.tick(conn)[0]
             cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", list(row.values()))
         return int(cur.lastrowid or 0)
 
@@ -369,14 +376,16 @@ class Journal:
             except ValidationError as exc:
                 raise ValidationError(texts.IN_ENTRY.format(number=number, problem=exc),
                                       field=exc.field) from None
-            rows.append({"at": when.isoformat(), "day": when.date().isoformat(), **row})
+            rows.append({"at": when.isoformat(), "day": when.date().isoformat(), **row,
+                         "uuid": clock.new_uuid(), "version": ""})
         ids: list[int] = []
         if not rows:
             return ids
         cols = ", ".join(rows[0])
         marks = ", ".join("?" for _ in rows[0])
         with self._transaction() as conn:
-            for row in rows:
+            for row, version in zip(rows, clock.tick(conn, len(rows)), strict=True):
+                row["version"] = version
                 cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})",
                                    list(row.values()))
                 ids.append(int(cur.lastrowid or 0))
@@ -397,9 +406,11 @@ class Journal:
         row = validate.record(kind, specs, values, partial=True)
         if not row:
             return
-        sets = ", ".join(f"{name} = ?" for name in row)
+        # An edit is a new version of the record, which this device has not sent yet.
+        sets = ", ".join(f"{name} = ?" for name in row) + ", version = ?, origin = NULL"
         with self._transaction() as conn:
-            cur = conn.execute(f"UPDATE {kind} SET {sets} WHERE id = ?", [*row.values(), entry_id])
+            cur = conn.execute(f"UPDATE {kind} SET {sets} WHERE id = ?",
+                               [*row.values(), clock.tick(conn)[0], entry_id])
             if cur.rowcount == 0:
                 raise ValidationError(texts.NO_SUCH_ENTRY.format(kind=kind, id=entry_id),
                                       field="id")
@@ -428,9 +439,10 @@ class Journal:
 
     def merge_rows(self, prepared: Mapping[str, list[tuple[Any, ...]]],
                    settings: Mapping[str, Any]) -> dict[str, int]:
-        """Add already-validated rows (at, day, fields…) that the journal lacks; return counts.
+        """Add already-validated rows (at, day, fields…, uuid) the journal lacks; return counts.
 
-        Used by imports: a row equal to one already stored is skipped, and
+        Used by imports: a row whose uuid is already here, or (for exports made
+        before records had one, uuid None) a row equal to one stored, is skipped;
         settings already set here are kept. All of it is one transaction.
         """
         added: dict[str, int] = {}
@@ -439,9 +451,13 @@ class Journal:
                 names = ["at", "day", *(f.name for f in TABLES[kind])]
                 cols = ", ".join(names)
                 seen = set(conn.execute(f"SELECT {cols} FROM {kind}").fetchall())
-                marks = ", ".join("?" for _ in names)
-                new = [row for row in rows if row not in seen]
-                conn.executemany(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", new)
+                ids = {r[0] for r in conn.execute(f"SELECT uuid FROM {kind}")}
+                marks = ", ".join("?" for _ in range(len(names) + 2))
+                new = [(*row[:-1], row[-1] or clock.new_uuid()) for row in rows
+                       if row[-1] not in ids and (row[-1] is not None or row[:-1] not in seen)]
+                conn.executemany(f"INSERT INTO {kind} ({cols}, uuid, version) VALUES ({marks})",
+                                 [(*row, v) for row, v in
+                                  zip(new, clock.tick(conn, len(new)), strict=True)])
                 added[kind] = len(new)
             stamp = validate.now().isoformat()
             for key, value in settings.items():
@@ -457,9 +473,11 @@ class Journal:
         """Store a setting (any JSON value) under ``key``, replacing the old one."""
         key, encoded = validate.setting(key, value)
         with self._transaction() as conn:
-            conn.execute("INSERT INTO settings (key, value, at) VALUES (?, ?, ?) "
-                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value, at = excluded.at",
-                         (key, encoded, validate.now().isoformat()))
+            conn.execute("INSERT INTO settings (key, value, at, version, origin) "
+                         "VALUES (?, ?, ?, ?, NULL) ON CONFLICT(key) DO UPDATE SET "
+                         "value = excluded.value, at = excluded.at, "
+                         "version = excluded.version, origin = NULL",
+                         (key, encoded, validate.now().isoformat(), clock.tick(conn)[0]))
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """Return the setting stored under ``key``, or ``default``."""
@@ -488,7 +506,7 @@ class Journal:
         """
         specs = self._specs(kind)
         order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT * FROM {kind} ORDER BY at {order}, id {order}"
+        sql = f"SELECT {_columns(specs)} FROM {kind} ORDER BY at {order}, id {order}"
         cur = self._conn.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))
         names = [d[0] for d in cur.description]
         decoders = {**ROW_DECODERS, **{s.name: decoder(s) for s in specs}}
@@ -516,7 +534,7 @@ class Journal:
         import pandas as pd
 
         specs = self._specs(kind)
-        sql = f"SELECT * FROM {kind} ORDER BY at, id"
+        sql = f"SELECT {_columns(specs)} FROM {kind} ORDER BY at, id"
         if self._db is sqlite3:
             df = pd.read_sql(sql, self._conn)
         else:  # pd.read_sql warns on a connection that isn't sqlite3's; read the rows directly

@@ -26,8 +26,12 @@ def load_tables(journal: Journal, kinds: Iterable[str] = tuple(TABLES)) -> dict[
 
 
 def stored_rows(journal: Journal, kind: str) -> list[dict[str, Any]]:
-    """Return the rows of ``kind`` exactly as stored (``at``, ``day``, fields; JSON as text)."""
-    names = ["at", "day", *(f.name for f in TABLES[kind])]
+    """Return the rows of ``kind`` exactly as stored (``at``, ``day``, fields, ``uuid``; JSON as text).
+
+    The uuid travels with the row, so importing an export on another device (or
+    twice) keeps one entry one entry.
+    """
+    names = ["at", "day", *(f.name for f in TABLES[kind]), "uuid"]
     rows = journal.execute_read(f"SELECT {', '.join(names)} FROM {kind} ORDER BY at, id")
     return [dict(zip(names, row, strict=True)) for row in rows]
 

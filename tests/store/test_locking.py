@@ -421,16 +421,17 @@ def test_a_locked_v1_journal_is_migrated_and_stays_locked(tmp_path):
     assert locking.is_encrypted(path)
 
 
-def test_a_locked_v2_journal_takes_a_new_migration(tmp_path, monkeypatch):
+def test_a_locked_journal_takes_a_new_migration(tmp_path, monkeypatch):
     path, _ = _locked(tmp_path)
+    later = migrations.SCHEMA_VERSION + 1
 
-    def v3(conn):
+    def next_version(conn):
         conn.execute("CREATE TABLE later_kind (id INTEGER PRIMARY KEY, at TEXT)")
 
-    monkeypatch.setitem(migrations.MIGRATIONS, 3, v3)
-    monkeypatch.setattr(journal_module, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(migrations.MIGRATIONS, later, next_version)
+    monkeypatch.setattr(journal_module, "SCHEMA_VERSION", later)
     with Journal.open(path, passphrase=PW) as j:
-        assert j.schema_version == 3
+        assert j.schema_version == later
         assert j.execute_read("SELECT count(*) FROM later_kind") == [(0,)]
         assert j.count("checkins") == 2
     assert locking.is_encrypted(path)
