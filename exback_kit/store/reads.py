@@ -26,7 +26,7 @@ def load_tables(journal: Journal, kinds: Iterable[str] = tuple(TABLES)) -> dict[
 
 
 def stored_rows(journal: Journal, kind: str) -> list[dict[str, Any]]:
-    """Return the rows of ``kind`` exactly as stored (``at``, ``day``, fields, ``uuid``; JSON as text).
+    """Return the rows of ``kind`` as stored (``at``, ``day``, fields, ``uuid``; JSON as text).
 
     The uuid travels with the row, so importing an export on another device (or
     twice) keeps one entry one entry.
