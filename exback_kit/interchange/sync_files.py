@@ -147,9 +147,15 @@ def encode(records: list[dict[str, Any]], identity: Any = None) -> bytes:
     return (json.dumps({"sealed": base64.b64encode(blob).decode()}) + "\n").encode()
 
 
+def _make_folders(path: Path) -> None:
+    """Create ``DIR/devices/<device>`` for ``path``, each folder 0700."""
+    make_private_folder(path.parent.parent)
+    make_private_folder(path.parent)
+
+
 def append(path: Path, data: bytes) -> None:
     """Append ``data`` to ``path`` (created 0600) with O_APPEND, and flush it to disk."""
-    make_private_folder(path.parent)
+    _make_folders(path)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
         view = memoryview(data)
@@ -162,7 +168,7 @@ def append(path: Path, data: bytes) -> None:
 
 def replace(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` through the kit's one safe writer (0600)."""
-    make_private_folder(path.parent)
+    _make_folders(path)
     write_private(path, data)
 
 
