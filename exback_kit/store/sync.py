@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 #: The unsent-message vault: kept out of sync unless the person opts in.
 VAULT = "unsent"
-#: Settings that belong to one journal and never travel.
-LOCAL_SETTINGS = frozenset({"demo"})
+#: Settings that belong to one journal on one computer and never travel.
+LOCAL_SETTINGS = frozenset({"demo", "sync_folder"})
 SETTING = "setting"
 FOLDER_PREFIX = "folder:"
 
