@@ -145,7 +145,7 @@ def test_a_file_from_a_newer_format_is_refused_by_name_and_nothing_is_merged(pai
     newer = folder / "devices" / "beef" / "changes.jsonl"
     newer.parent.mkdir()
     newer.write_text('{"exback_sync": 2, "folder": "x", "device": "beef"}\n')
-    with pytest.raises(NewerFormat, match="beef.*format 2"):
+    with pytest.raises(NewerFormat, match=r"beef.*format 2"):
         sync.sync(b, folder)
     assert b.count("checkins") == 0
 
@@ -191,7 +191,7 @@ def test_everything_written_in_the_folder_is_private(pair):
 
 
 def test_a_copied_journal_on_another_computer_is_a_new_device(pair, tmp_path, monkeypatch):
-    a, _, folder = pair
+    a, _, _ = pair
     first = device_id(a.path)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "other-computer"))
     assert device_id(a.path) != first
