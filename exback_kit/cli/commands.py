@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import errno
 import importlib
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,11 +24,11 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS
-from exback_kit.errors import JournalError, JournalLocked, ValidationError
+from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
 from exback_kit.store.backups import forget
-from exback_kit.store.journal import explain_failure
-from exback_kit.store.locking import PASSPHRASE_ENV, RECOVERY_ENV, db_errors
+from exback_kit.store.locking import db_errors
+from exback_kit.store.opening import explain_failure
 
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
@@ -58,25 +57,6 @@ class _Parser(argparse.ArgumentParser):
 
 def _open(args: argparse.Namespace) -> Journal:
     return Journal.open(args.journal)
-
-
-def _run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
-    """Run the command; if a locked journal stops it at a terminal, ask once and run it again.
-
-    The passphrase then sits in this process's environment only (as if EXBACK_PASSPHRASE
-    had been set), so every command gets the same prompt; it is never written anywhere.
-    A locked journal is found when it is opened, before the command has written anything.
-    """
-    try:
-        return run(args)
-    except JournalLocked:
-        asked_before = any(os.environ.get(n) is not None for n in (PASSPHRASE_ENV, RECOVERY_ENV))
-        if asked_before or sys.stdin is None or not sys.stdin.isatty():
-            raise
-    import getpass
-
-    os.environ[PASSPHRASE_ENV] = getpass.getpass(texts.LOCK_ASK)
-    return run(args)
 
 
 def _say(message: str) -> None:
@@ -191,34 +171,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_passphrase(args: argparse.Namespace) -> tuple[str, Journal]:
-    """Return the passphrase for a sealed export and the open journal.
-
-    On a locked journal it is the journal's own (it opens the journal, so it is checked);
-    on a plain one it is asked twice (or taken from EXBACK_PASSPHRASE).
-    """
-    from exback_kit.cli.lock import passphrase_from
-    from exback_kit.store.locking import is_encrypted
-
-    if is_encrypted(resolve_path(args.journal)):
-        secret = passphrase_from(PASSPHRASE_ENV, texts.LOCK_ASK)
-        return secret, Journal.open(args.journal, passphrase=secret)
-    secret = passphrase_from(PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, twice=True)
-    return secret, _open(args)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     """Export the journal to a zip of CSVs or one JSON file (sealed with --encrypt)."""
     from exback_kit.interchange import exports
     if args.encrypt:
-        name = exports.timestamped_name(args.format or "csv") + ".age"
-        out = Path(args.out) if args.out else Path(name)
-        secret, journal = _export_passphrase(args)
-        with journal:
-            written = exports.export(journal, out, args.format, passphrase=secret)
-        _say(texts.CLI_EXPORTED.format(path=written))
-        _say(texts.LOCK_EXPORT_SEALED)
-        return EXIT_OK
+        from exback_kit.cli.lock import export_sealed
+
+        return export_sealed(args)
     out = Path(args.out) if args.out else Path(exports.timestamped_name(args.format or "csv"))
     with _open(args) as journal:
         written = exports.export(journal, out, args.format)
@@ -229,12 +188,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Add the entries of an export (plain, or sealed with a passphrase) to the journal."""
+    from exback_kit.cli.lock import import_passphrase
     from exback_kit.interchange import exports
-    secret = None
-    if exports.is_sealed(args.file):
-        from exback_kit.cli.lock import passphrase_from
 
-        secret = passphrase_from(PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, field="file")
+    secret = import_passphrase(args.file)
     with _open(args) as journal:
         added = exports.import_file(journal, args.file, passphrase=secret)
     _say(texts.CLI_IMPORTED.format(count=sum(added.values()),
@@ -418,7 +375,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     run: Callable[[argparse.Namespace], int] = args.func
     try:
-        return _run_unlocking(run, args)
+        from exback_kit.cli.lock import run_unlocking
+
+        return run_unlocking(run, args)
     except ValidationError as exc:
         return _problem(str(exc), EXIT_BAD_INPUT)
     except JournalError as exc:

@@ -148,9 +148,65 @@ def _as_root() -> list[str]:
     return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
-def lab_server(folder: Path, port: int, token: str) -> Server:
-    """Return the JupyterLab command serving ``folder``, opening at the start notebook."""
-    argv = [sys.executable, "-m", "jupyterlab", "--no-browser",
+#: JupyterLab settings that keep it off the internet: no news, no update check
+#: (and so no "get notified about official Jupyter news?" prompt on first start).
+LAB_OVERRIDES: dict[str, dict[str, Any]] = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
+                                                    "checkForUpdates": False},
+}
+LAB_SETTINGS_FOLDER = "jupyterlab-settings"
+
+
+def _default_app_settings() -> Path | None:
+    try:
+        from jupyterlab.commands import get_app_dir
+    except ImportError:
+        return None
+    return Path(get_app_dir()) / "settings"
+
+
+def lab_settings_dir(journal_folder: Path, defaults: Path | None = None) -> Path:
+    """Write JupyterLab's app settings for the kit beside the journal; return the folder.
+
+    ``overrides.json`` holds :data:`LAB_OVERRIDES` on top of any overrides (and
+    ``page_config.json``) the installation already had in ``defaults``; the person can
+    still change each setting in JupyterLab. Written with the kit's safe writer.
+    """
+    import json
+
+    from exback_kit.store.files import make_private_folder, write_private
+
+    folder = journal_folder / LAB_SETTINGS_FOLDER
+    make_private_folder(folder)
+    defaults = defaults if defaults is not None else _default_app_settings()
+    overrides: dict[str, Any] = {}
+    if defaults is not None and defaults.resolve() != folder.resolve():
+        try:
+            found = json.loads((defaults / "overrides.json").read_text(encoding="utf-8"))
+            overrides = found if isinstance(found, dict) else {}
+        except (OSError, ValueError):
+            overrides = {}
+        try:
+            page = (defaults / "page_config.json").read_bytes()
+            write_private(folder / "page_config.json", page)
+        except OSError:
+            pass
+    for plugin, values in LAB_OVERRIDES.items():
+        found_plugin = overrides.get(plugin)
+        merged: dict[str, Any] = found_plugin if isinstance(found_plugin, dict) else {}
+        overrides[plugin] = {**merged, **values}
+    write_private(folder / "overrides.json", json.dumps(overrides, indent=1).encode("utf-8"))
+    return folder
+
+
+def lab_server(folder: Path, port: int, token: str,
+               settings_dir: Path | None = None) -> Server:
+    """Return the JupyterLab command serving ``folder``, opening at the start notebook.
+
+    ``settings_dir`` (see :func:`lab_settings_dir`) turns off the news prompt.
+    """
+    settings = [f"--LabApp.app_settings_dir={settings_dir}"] if settings_dir else []
+    argv = [sys.executable, "-m", "jupyterlab", "--no-browser", *settings,
             f"--ServerApp.ip={HOST}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
             f"--ServerApp.root_dir={folder}",
             f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",
@@ -291,7 +347,8 @@ def _serve_unlocked(server: Server, args: argparse.Namespace, token: str) -> int
 def cmd_lab(args: argparse.Namespace) -> int:
     """Open JupyterLab at the start notebook."""
     folder, port, token = _prepare(args)
-    return _serve_unlocked(lab_server(folder, port, token), args, token)
+    settings = lab_settings_dir(resolve_path(args.journal).parent)
+    return _serve_unlocked(lab_server(folder, port, token, settings), args, token)
 
 
 def cmd_app(args: argparse.Namespace) -> int:

@@ -13,11 +13,12 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from exback_kit.content import texts
-from exback_kit.errors import ValidationError
+from exback_kit.errors import JournalLocked, ValidationError
 from exback_kit.store import Journal, locking, resolve_path
 from exback_kit.store.files import write_private
 
@@ -110,6 +111,60 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
     kpath = locking.rewrap(path, key, new)
     print(texts.LOCK_CHANGED.format(key_file=kpath))
     return 0
+
+
+def run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command; if a locked journal stops it at a terminal, ask once and run it again.
+
+    The passphrase then sits in this process's environment only (as if EXBACK_PASSPHRASE
+    had been set), so every command gets the same prompt; it is never written anywhere.
+    A locked journal is found when it is opened, before the command has written anything.
+    """
+    try:
+        return run(args)
+    except JournalLocked:
+        asked = any(os.environ.get(n) is not None
+                    for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV))
+        if asked or not _at_terminal():
+            raise
+    os.environ[locking.PASSPHRASE_ENV] = getpass.getpass(texts.LOCK_ASK)
+    return run(args)
+
+
+def _export_passphrase(args: argparse.Namespace) -> tuple[str, Journal]:
+    """Return the passphrase for a sealed export and the open journal.
+
+    On a locked journal it is the journal's own (it opens the journal, so it is checked);
+    on a plain one it is asked twice (or taken from EXBACK_PASSPHRASE).
+    """
+    if locking.is_encrypted(resolve_path(args.journal)):
+        secret = passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK)
+        return secret, Journal.open(args.journal, passphrase=secret)
+    secret = passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, twice=True)
+    return secret, Journal.open(args.journal)
+
+
+def export_sealed(args: argparse.Namespace) -> int:
+    """``exback export --encrypt [FILE]``: the export as an age file, sealed with a passphrase."""
+    from exback_kit.interchange import exports
+
+    name = exports.timestamped_name(args.format or "csv") + ".age"
+    out = Path(args.out) if args.out else Path(name)
+    secret, journal = _export_passphrase(args)
+    with journal:
+        written = exports.export(journal, out, args.format, passphrase=secret)
+    print(texts.CLI_EXPORTED.format(path=written))
+    print(texts.LOCK_EXPORT_SEALED)
+    return 0
+
+
+def import_passphrase(file: str) -> str | None:
+    """Return the passphrase for a sealed export (None for a plain one)."""
+    from exback_kit.interchange.sealed import is_sealed
+
+    if not is_sealed(file):
+        return None
+    return passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, field="file")
 
 
 def add_cli(sub: Any) -> None:

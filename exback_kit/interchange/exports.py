@@ -22,6 +22,7 @@ from typing import Any, TypeGuard
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
+from exback_kit.interchange import sealed
 from exback_kit.store import SCHEMA_VERSION, Journal, reads, validate
 from exback_kit.store.files import write_private
 from exback_kit.store.schema import TABLES, Field
@@ -67,20 +68,11 @@ def _manifest(journal: Journal) -> dict[str, Any]:
 
 # --- exporters -------------------------------------------------------------------
 
-AGE_HEADER = b"age-encryption.org/v1"
-
-
 def json_bytes(journal: Journal) -> bytes:
     """Return the whole journal as one JSON document."""
     tables, settings = snapshot(journal)
     doc = {**_manifest(journal), "settings": settings, "tables": tables}
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def export_json(journal: Journal, out: Path) -> Path:
-    """Write the whole journal as one JSON file."""
-    write_private(out, json_bytes(journal))
-    return out
 
 
 def _csv_bytes(kind: str, rows: list[dict[str, Any]]) -> bytes:
@@ -107,60 +99,31 @@ def zip_bytes(journal: Journal) -> bytes:
     return buf.getvalue()
 
 
-def export_csv(journal: Journal, out: Path) -> Path:
-    """Write a zip with one CSV per kind of entry, settings.json and manifest.json."""
-    write_private(out, zip_bytes(journal))
-    return out
-
-
-Exporter = Callable[[Journal, Path], Path]
-#: Export formats by name: the file writer, and the bytes it writes (for sealing).
-EXPORTERS: dict[str, Exporter] = {"csv": export_csv, "json": export_json}
-ENCODERS: dict[str, Callable[[Journal], bytes]] = {"csv": zip_bytes, "json": json_bytes}
-
-
-def _format_of(out: Path, fmt: str | None, default: str = "") -> str:
-    suffixes = [x.lower() for x in out.suffixes]
-    if suffixes and suffixes[-1] == ".age":
-        suffixes.pop()
-    guess = {".zip": "csv", ".json": "json"}.get(suffixes[-1] if suffixes else "", "")
-    fmt = fmt or guess or default
-    if fmt not in EXPORTERS:
-        raise ValidationError(texts.BAD_EXPORT_FORMAT.format(
-            value=fmt or out.suffix, allowed=", ".join(EXPORTERS)), field="format")
-    return fmt
+Exporter = Callable[[Journal], bytes]
+#: Export formats by name: each returns the file's bytes (written plain or sealed).
+EXPORTERS: dict[str, Exporter] = {"csv": zip_bytes, "json": json_bytes}
 
 
 def export(journal: Journal, out: str | os.PathLike[str], fmt: str | None = None, *,
            passphrase: str | None = None) -> Path:
     """Export the journal to ``out``; the format comes from ``fmt`` or the file suffix.
 
-    With ``passphrase`` the file is an age file (``export.zip.age`` keeps the zip's
-    format in its name; without a suffix the format is csv).
+    With ``passphrase`` the file is an age file: ``export.zip.age`` keeps the zip's
+    format in its name (a bare ``.age`` means csv).
 
     Raises:
         ValidationError: the format is not one of :data:`EXPORTERS`, or the passphrase is empty.
     """
     out = Path(out)
-    if passphrase is None:
-        return EXPORTERS[_format_of(out, fmt)](journal, out)
-    from exback_kit.store.locking import check_passphrase
-
-    check_passphrase(passphrase)
-    fmt = _format_of(out, fmt, "csv" if out.suffix.lower() in ("", ".age") else "")
-    from pyrage import passphrase as age
-
-    write_private(out, age.encrypt(ENCODERS[fmt](journal), passphrase))
+    kinds = [x.lower() for x in out.suffixes if passphrase is None or x.lower() != ".age"]
+    default = "csv" if passphrase is not None and not kinds else ""
+    fmt = fmt or {".zip": "csv", ".json": "json"}.get(kinds[-1] if kinds else "", default)
+    if fmt not in EXPORTERS:
+        raise ValidationError(texts.BAD_EXPORT_FORMAT.format(
+            value=fmt or out.suffix, allowed=", ".join(EXPORTERS)), field="format")
+    data = EXPORTERS[fmt](journal)
+    write_private(out, data if passphrase is None else sealed.seal(data, passphrase))
     return out
-
-
-def is_sealed(path: str | os.PathLike[str]) -> bool:
-    """Return True when ``path`` is an age file (an export sealed with a passphrase)."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(len(AGE_HEADER)) == AGE_HEADER
-    except OSError:
-        return False
 
 
 # --- import ---------------------------------------------------------------------
@@ -259,9 +222,8 @@ def _check_settings(path: Path, settings: object) -> dict[str, Any]:
     return settings
 
 
-def _read_json(path: Path, data: bytes | None = None
-               ) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
-    doc = _parse_json(path, path.read_bytes() if data is None else data, path.name)
+def _read_json(path: Path, data: bytes) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
+    doc = _parse_json(path, data, path.name)
     manifest = _check_manifest(path, doc)
     tables = doc.get("tables")
     if not isinstance(tables, dict):
@@ -318,10 +280,9 @@ def _csv_rows(path: Path, name: str, text: str, specs: tuple[Field, ...]) -> lis
     return rows
 
 
-def _read_zip(path: Path, data: bytes | None = None
-              ) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
+def _read_zip(path: Path, data: bytes) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
     try:
-        zf = zipfile.ZipFile(path if data is None else io.BytesIO(data))
+        zf = zipfile.ZipFile(io.BytesIO(data))
     except _ZIP_ERRORS:
         raise _not_export(path) from None
     try:
@@ -351,20 +312,6 @@ def _read_zip(path: Path, data: bytes | None = None
     return tables, settings, manifest
 
 
-def _unseal(path: Path, passphrase: str | None) -> bytes:
-    """Return the export inside an age file, decrypted in memory only."""
-    from pyrage import DecryptError
-    from pyrage import passphrase as age
-
-    if passphrase is None:
-        raise ValidationError(texts.LOCK_NO_TERMINAL.format(
-            field="file", env="EXBACK_PASSPHRASE"), field="file")
-    try:
-        return bytes(age.decrypt(path.read_bytes(), passphrase))
-    except DecryptError:
-        raise ValidationError(texts.LOCK_AGE_WRONG.format(path=path), field="file") from None
-
-
 def read_export(path: str | os.PathLike[str], *, passphrase: str | None = None
                 ) -> tuple[Rows, dict[str, Any], dict[str, Any]]:
     """Return (tables, settings, manifest) from an export, or refuse a file it does not know.
@@ -386,13 +333,9 @@ def read_export(path: str | os.PathLike[str], *, passphrase: str | None = None
         raise ValidationError(texts.IMPORT_TOO_BIG.format(
             path=path, size=path.stat().st_size // (1024 * 1024) + 1,
             limit=MAX_IMPORT_BYTES // (1024 * 1024)), field="file")
-    data = _unseal(path, passphrase) if is_sealed(path) else None
-    if data is None:
-        with open(path, "rb") as fh:
-            head = fh.read(4)
-    else:
-        head = data[:4]
-    return _read_zip(path, data) if head.startswith(b"PK") else _read_json(path, data)
+    # the size was checked above; a sealed export is opened in memory only
+    data = sealed.unseal(path, passphrase) if sealed.is_sealed(path) else path.read_bytes()
+    return _read_zip(path, data) if data.startswith(b"PK") else _read_json(path, data)
 
 
 def _decoded(spec: Field, value: object) -> object:

@@ -18,7 +18,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from exback_kit.content import Question, texts
-from exback_kit.errors import ValidationError
+from exback_kit.errors import JournalError, ValidationError
 from exback_kit.notebook.look import ENTRY_BOX, status_colour
 from exback_kit.store import Journal, validate
 from exback_kit.store.schema import fields as schema_fields
@@ -146,6 +146,9 @@ class Form(widgets.VBox):
             return
         except ValidationError as exc:
             self.show([exc])
+            return
+        except JournalError as exc:  # disk full, journal deleted or replaced: not saved
+            self.say(str(exc), ok=False)
             return
         if entry is UNCHANGED:
             if not self.status.value:

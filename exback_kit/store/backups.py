@@ -33,6 +33,7 @@ from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store.files import TEMP_PREFIX, TEMP_SUFFIX, check_target, fsync_folder, replacing
 from exback_kit.store.header import APPLICATION_ID, looks_complete, read_header
 from exback_kit.store.migrations import SCHEMA_VERSION
+from exback_kit.store.opening import explain_failure
 from exback_kit.store.paths import journal_files, key_file, resolve_path
 
 if TYPE_CHECKING:
@@ -158,8 +159,6 @@ def backup(journal: Journal, dest: str | os.PathLike[str] | None = None, *,
         JournalError: the copy could not be made (disk full, a damaged copy).
         ValidationError: ``dest`` is a link, a folder or a file that is not a kit journal.
     """
-    from exback_kit.store.journal import explain_failure
-
     if dest is not None:
         target = Path(dest).expanduser()
         _refuse_other_file(target)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -83,6 +82,8 @@ def replacing(out: Path, *, check: Callable[[Path], None] | None = None,
     check_target(out)
     if make_folder:
         make_private_folder(out.parent)
+    import tempfile  # only when writing: it pulls in random, shutil and more
+
     try:
         fd, name = tempfile.mkstemp(dir=out.parent, prefix=f"{TEMP_PREFIX}{out.name}.",
                                     suffix=TEMP_SUFFIX)

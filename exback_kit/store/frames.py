@@ -82,3 +82,20 @@ def typed_frame(df: pd.DataFrame, specs: tuple[Field, ...]) -> pd.DataFrame:
             col = col.fillna("").astype("str")
         df[spec.name] = col
     return df[["id", "at", "day", "hour", *(s.name for s in specs)]]
+
+
+def read_frame(conn: Any, sql: str) -> pd.DataFrame:
+    """Return the rows of ``sql`` as a DataFrame (not yet typed; see :func:`typed_frame`).
+
+    ``pd.read_sql`` warns on a connection that isn't sqlite3's (SQLCipher's, for a
+    locked journal), so those rows are read through the cursor instead.
+    """
+    import sqlite3
+
+    import pandas as pd
+
+    if isinstance(conn, sqlite3.Connection):
+        return pd.read_sql(sql, conn)
+    cur = conn.execute(sql)
+    return pd.DataFrame.from_records(cur.fetchall(), coerce_float=True,
+                                     columns=[d[0] for d in cur.description])

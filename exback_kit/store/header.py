@@ -7,16 +7,15 @@ Used where opening would be too slow or could change the file: listing backups
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APPLICATION_ID = 0x45584B54  # "EXKT": marks a file as a kit journal
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     """What an SQLite header says about its file."""
 
     page_size: int

@@ -10,10 +10,8 @@ This module never imports pandas at start-up; :meth:`Journal.table` does.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping
@@ -22,138 +20,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
-from exback_kit.errors import JournalError, JournalLocked, ValidationError
+from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import clock, locking, validate
 from exback_kit.store.files import create_private_file, make_private_folder
-from exback_kit.store.frames import ROW_DECODERS, _same, decoder, typed_frame
-from exback_kit.store.header import APPLICATION_ID, SQLITE_HEADER
+from exback_kit.store.frames import ROW_DECODERS, _same, decoder, read_frame, typed_frame
+from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from exback_kit.store.opening import (
+    _check_existing,
+    _check_plain_file,
+    _identity,
+    connect,
+    disk_is_full,
+    explain_failure,
+)
 from exback_kit.store.paths import resolve_path
 from exback_kit.store.schema import TABLES, UPDATABLE, Field, fields
 
 if TYPE_CHECKING:
-    from types import ModuleType
+    from types import ModuleType  # sqlite3, or sqlcipher3.dbapi2 for a locked journal
 
     import pandas as pd
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_DEADLINE_S = 60.0
-#: SQLite's result code for "database or disk is full".
-SQLITE_FULL = 13
-#: Below this much free space, an SQLite I/O error is taken to be a full disk.
-NEARLY_FULL_BYTES = 256 * 1024
-#: The errors a plain journal can raise besides the kit's own; a locked one adds
-#: SQLCipher's (see :func:`exback_kit.store.locking.db_errors`, which the CLI catches).
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
-
-
-# --- failures in plain words ------------------------------------------------
-
-def disk_is_full(exc: BaseException, folder: Path) -> bool:
-    """Return True if ``exc`` comes from a full disk (or one too full to go on)."""
-    if isinstance(exc, OSError):
-        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    if getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL or "disk is full" in str(exc):
-        return True
-    if isinstance(exc, locking.db_errors()):
-        # A sidecar (-shm, -wal) cut short by a full disk makes later statements fail
-        # with I/O errors that look like damage but are not: the file is fine once
-        # there is space again.
-        try:
-            return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
-        except OSError:
-            return False
-    return False
-
-
-def explain_failure(exc: BaseException, path: Path) -> JournalError:
-    """Return a plain message for an SQLite or file error on ``path`` (never "damaged")."""
-    if disk_is_full(exc, path.parent):
-        return JournalError(texts.DISK_FULL)
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    if "readonly" in reason or "read-only" in reason or (
-            isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
-        return JournalError(texts.JOURNAL_READ_ONLY.format(path=path))
-    return JournalError(texts.JOURNAL_FAILED.format(path=path, reason=reason))
-
-
-# --- opening safely ---------------------------------------------------------
-
-def _refuse(path: Path) -> JournalError:
-    from exback_kit.store.backups import list_backups
-
-    backups = list_backups(path)
-    hint = (texts.BACKUP_HINT.format(backup=backups[-1]) if backups else texts.NO_BACKUP_HINT)
-    message = texts.NOT_A_JOURNAL.format(path=path, backup_hint=hint)
-    if locking.is_encrypted(path) and not locking.key_path(path).exists():
-        message += texts.LOCK_FOREIGN_HINT.format(key_file=locking.key_path(path))
-    return JournalError(message)
-
-
-def _check_existing(path: Path, conn: Any, db: ModuleType = sqlite3,
-                    locked: bool = False) -> int:
-    """Return the file's schema version, or raise if it is not ours to open."""
-    if not locked:
-        with open(path, "rb") as fh:
-            if fh.read(16) != SQLITE_HEADER:
-                raise _refuse(path)
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except db.DatabaseError as exc:
-        if disk_is_full(exc, path.parent):
-            raise JournalError(texts.DISK_FULL) from None
-        raise _refuse(path) from None
-    if app_id == 0 and version == 0 and tables == 0:
-        return 0  # an empty database: treat as new
-    if app_id != APPLICATION_ID:
-        raise _refuse(path)
-    if version > SCHEMA_VERSION:
-        raise JournalError(texts.NEWER_JOURNAL.format(path=path, found=version,
-                                                      known=SCHEMA_VERSION))
-    return int(version)
-
-
-def connect(path: Path, key: bytes | None = None, *, uri: bool = False) -> tuple[Any, ModuleType]:
-    """Return (connection, DB-API module) for ``path``: sqlite3, or SQLCipher with ``key``.
-
-    A plain journal never imports SQLCipher. For a locked one the key is the first
-    statement on the connection, then the cipher settings.
-    """
-    if key is None:
-        return sqlite3.connect(path, isolation_level=None, check_same_thread=False,
-                               uri=uri), sqlite3
-    db = locking.cipher()
-    conn = db.connect(str(path), isolation_level=None, check_same_thread=False, uri=uri)
-    return locking.keyed(conn, key), db
-
-
-def _check_plain_file(path: Path) -> bool:
-    """Return True if ``path`` holds something; refuse folders, devices and odd files.
-
-    A journal is a plain file: ``/dev/null`` or a folder is refused, and so is a
-    file that reports size 0 but still has content (such as ``/proc/self/status``).
-    """
-    if not path.exists():
-        return False
-    if not path.is_file():
-        raise JournalError(texts.JOURNAL_NOT_A_FILE.format(path=path))
-    if path.stat().st_size > 0:
-        return True
-    with open(path, "rb") as fh:
-        if fh.read(1):
-            raise _refuse(path)
-    return False
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    """Return (device, inode) of the file at ``path``, or None if nothing is there."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 def _columns(specs: tuple[Field, ...]) -> str:
@@ -168,7 +58,7 @@ class Journal:
                  key: bytes | None = None) -> None:
         self._conn = conn
         self.path = path
-        self._db = db  # sqlite3, or sqlcipher3.dbapi2 for a locked journal
+        self._db = db
         self._key = key
         self._identity = _identity(path)
 
@@ -182,8 +72,7 @@ class Journal:
         Args:
             path: the journal file; default ``EXBACK_HOME`` or the per-user data folder.
             backup: copy the journal to ``backups/`` if the newest copy is a day old.
-            passphrase: opens a locked journal (default ``EXBACK_PASSPHRASE``);
-                ignored for a plain one.
+            passphrase: opens a locked journal (default ``EXBACK_PASSPHRASE``); else ignored.
             key: the data key itself (notebook kernels get it from ``exback lab``).
 
         Raises:
@@ -201,24 +90,13 @@ class Journal:
             if disk_is_full(exc, path.parent):
                 raise JournalError(texts.DISK_FULL) from None
             raise
-        locked = existed and locking.is_encrypted(path)
-        data_key = None
-        if locked and (key is not None or locking.key_path(path).exists()
-                       or passphrase is not None or os.environ.get(locking.PASSPHRASE_ENV)
-                       or os.environ.get(locking.RECOVERY_ENV)):
-            data_key = key if key is not None else locking.unlock(path, passphrase)
-            kpath = locking.key_path(path)
-            if key is not None and kpath.exists() and not locking.key_matches(
-                    locking.read_key_file(path), key):
-                raise JournalLocked(texts.LOCK_WRONG_KEY.format(path=path))
-        elif locked:
-            raise _refuse(path)  # neither plain SQLite nor a key file: not ours, or lost key
+        data_key = locking.data_key_for(path, passphrase, key) if existed else None
         try:
             conn, db = connect(path, data_key)
         except locking.db_errors() as exc:
             raise JournalError(texts.NETWORK_FOLDER.format(path=path, reason=exc)) from None
         try:
-            version = _check_existing(path, conn, db, locked) if existed else 0
+            version = _check_existing(path, conn, db, data_key is not None) if existed else 0
             journal = cls(conn, path, db, data_key)
             journal._configure()
             if version < SCHEMA_VERSION:
@@ -288,8 +166,7 @@ class Journal:
 
     def connect_copy(self, path: Path, *, read_only: bool = False) -> Any:
         """Return a connection to another file with this journal's lock (backups use it)."""
-        target: Any = f"{path.resolve().as_uri()}?mode=ro" if read_only else path
-        return connect(target, self._key, uri=read_only)[0]
+        return connect(path, self._key, read_only=read_only)[0]
 
     @property
     def schema_version(self) -> int:
@@ -439,33 +316,11 @@ class Journal:
 
     def merge_rows(self, prepared: Mapping[str, list[tuple[Any, ...]]],
                    settings: Mapping[str, Any]) -> dict[str, int]:
-        """Add already-validated rows (at, day, fields…, uuid) the journal lacks; return counts.
+        """Add already-validated rows that the journal lacks, in one transaction; return counts."""
+        from exback_kit.store.merging import merge_rows
 
-        Used by imports: a row whose uuid is already here, or (for exports made
-        before records had one, uuid None) a row equal to one stored, is skipped;
-        settings already set here are kept. All of it is one transaction.
-        """
-        added: dict[str, int] = {}
         with self._transaction() as conn:
-            for kind, rows in prepared.items():
-                names = ["at", "day", *(f.name for f in TABLES[kind])]
-                cols = ", ".join(names)
-                seen = set(conn.execute(f"SELECT {cols} FROM {kind}").fetchall())
-                ids = {r[0] for r in conn.execute(f"SELECT uuid FROM {kind}")}
-                marks = ", ".join("?" for _ in range(len(names) + 2))
-                new = [(*row[:-1], row[-1] or clock.new_uuid()) for row in rows
-                       if row[-1] not in ids and (row[-1] is not None or row[:-1] not in seen)]
-                conn.executemany(f"INSERT INTO {kind} ({cols}, uuid, version) VALUES ({marks})",
-                                 [(*row, v) for row, v in
-                                  zip(new, clock.tick(conn, len(new)), strict=True)])
-                added[kind] = len(new)
-            stamp = validate.now().isoformat()
-            for key, value in settings.items():
-                if key == "demo":  # an import never turns a real journal into a demo
-                    continue
-                conn.execute("INSERT OR IGNORE INTO settings (key, value, at) VALUES (?, ?, ?)",
-                             (*validate.setting(key, value), stamp))
-        return added
+            return merge_rows(conn, prepared, settings)
 
     # -- settings --------------------------------------------------------------
 
@@ -531,16 +386,8 @@ class Journal:
         ``at`` is a UTC-aware datetime, ``day`` the local date (datetime64), ``hour``
         the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists.
         """
-        import pandas as pd
-
         specs = self._specs(kind)
-        sql = f"SELECT {_columns(specs)} FROM {kind} ORDER BY at, id"
-        if self._db is sqlite3:
-            df = pd.read_sql(sql, self._conn)
-        else:  # pd.read_sql warns on a connection that isn't sqlite3's; read the rows directly
-            cur = self._conn.execute(sql)
-            df = pd.DataFrame.from_records(cur.fetchall(), coerce_float=True,
-                                           columns=[d[0] for d in cur.description])
+        df = read_frame(self._conn, f"SELECT {_columns(specs)} FROM {kind} ORDER BY at, id")
         return typed_frame(df, specs)
 
     def change_key(self) -> tuple[int, int]:

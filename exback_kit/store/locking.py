@@ -1,71 +1,59 @@
-"""The locked journal: key files, passphrases, the recovery key and converting a journal.
+"""The locked journal: is a file locked, SQLCipher connections, converting, unlocking.
 
 A locked journal is a SQLCipher database opened with a random 256-bit **data key**
-(``PRAGMA key = "x'…'"``). The data key never sits on disk as it is: the key file
-beside the journal (``journal.sqlite3.key``, mode 0600) keeps it wrapped by a key
-derived from the passphrase with scrypt. Changing the passphrase rewrites only the
-key file. The **recovery key** shown once when locking is the data key itself,
-written in groups with a checksum, so it opens the journal even when the key file
-is lost or damaged.
-
-Why the wrap is written here rather than taken from a library: the standard library
-has scrypt and HMAC but no cipher, and wrapping one random 32-byte key needs none.
-Each wrap draws a fresh salt, so the 32 bytes scrypt gives for it are a one-time pad
-(XOR), and a second 32 bytes key an HMAC-SHA256 over the parameters and the wrapped
-key (encrypt-then-MAC). A wrong passphrase fails the MAC before SQLCipher ever sees
-a key, so it never logs "hmac check failed" and no file is touched.
+(``PRAGMA key = "x'…'"``, the first statement on every connection, then the cipher
+settings). The key file and the recovery key that hold that key are in
+:mod:`exback_kit.store.keys`.
 
 Whether a journal is locked is read from the file's first bytes (a plain SQLite file
 starts with ``SQLite format 3``), never from the key file being there: a conversion
 killed halfway may leave a plain journal beside a key file, and it still opens.
-This module imports ``sqlcipher3`` only when a locked journal is used.
+Converting writes a complete new file and renames it into place while the old one
+is held exclusively. This module imports ``sqlcipher3`` only when a locked journal
+is used.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
 import os
 import secrets
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
-from exback_kit.errors import JournalError, JournalLocked, ValidationError
+from exback_kit.errors import JournalError, JournalLocked
 from exback_kit.store.files import fsync_folder, make_private_folder, replacing
 from exback_kit.store.header import SQLITE_HEADER
+from exback_kit.store.keys import (  # noqa: F401 (the names callers use)
+    CIPHER_PROFILE,
+    KEY_BYTES,
+    NEW_PASSPHRASE_ENV,
+    PASSPHRASE_ENV,
+    RECOVERY_ENV,
+    check_passphrase,
+    key_matches,
+    parse_recovery_key,
+    read_key_file,
+    recovery_key,
+    unwrap,
+    write_key_file,
+)
 from exback_kit.store.paths import journal_files, key_file
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-#: Environment variables: the passphrase, a new one (``exback passphrase``), the recovery key.
-PASSPHRASE_ENV = "EXBACK_PASSPHRASE"  # noqa: S105 (the variable's name, not a passphrase)
-NEW_PASSPHRASE_ENV = "EXBACK_NEW_PASSPHRASE"  # noqa: S105 (same)
-RECOVERY_ENV = "EXBACK_RECOVERY_KEY"
 #: Names the 0600 file through which `exback lab` / `app` hand the data key to kernels.
 KEY_HANDOFF_ENV = "EXBACK_KEY_FILE"
-
-KEY_FILE_FORMAT = "exback-kit key file"
-KEY_FILE_VERSION = 1
-KEY_BYTES = 32
-# scrypt cost: about 0.1 s an unlock on the development machine (n=2**15, r=8: 32 MiB).
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
-_SCRYPT_MAXMEM = 256 * 1024 * 1024
 #: SQLCipher settings of cipher profile 1, run after the key on every connection.
 #: HMAC_SHA256 and 1 KiB pages keep a save near a plain one; SQLCipher's defaults
 #: (HMAC_SHA512, 4 KiB) cost ~30 µs more a commit (see benchmarks/README.md).
-CIPHER_PROFILE = 1
 PAGE_SIZE = 1024
 CIPHER_PRAGMAS = (f"PRAGMA cipher_page_size = {PAGE_SIZE}",
                   "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
-_CHECK_LABEL = b"exback-kit data key check"
-_RECOVERY_GROUP = 5
 
 
 # --- is it locked? -------------------------------------------------------------------
@@ -164,141 +152,6 @@ def key_opens(path: Path, key: bytes) -> bool:
         conn.close()
 
 
-# --- passphrases and the recovery key --------------------------------------------
-
-def check_passphrase(passphrase: object, field: str = "passphrase") -> bytes:
-    """Return the passphrase as bytes (Unicode NFC), refusing an empty one.
-
-    Raises:
-        ValidationError: the passphrase is empty, only spaces, or not text.
-    """
-    if not isinstance(passphrase, str) or not passphrase.strip():
-        raise ValidationError(texts.LOCK_EMPTY_PASSPHRASE.format(field=field), field=field)
-    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
-
-
-def recovery_key(data_key: bytes) -> str:
-    """Return the recovery key for ``data_key``: base32 groups ending in a 2-byte checksum."""
-    raw = data_key + hashlib.sha256(data_key).digest()[:2]
-    letters = base64.b32encode(raw).decode("ascii").rstrip("=")
-    return "-".join(letters[i:i + _RECOVERY_GROUP]
-                    for i in range(0, len(letters), _RECOVERY_GROUP))
-
-
-def parse_recovery_key(text: str) -> bytes:
-    """Return the data key written in a recovery key (spaces, dashes and case don't matter).
-
-    Raises:
-        ValidationError: it is not a recovery key, or a character is mistyped.
-    """
-    letters = "".join(ch for ch in str(text).upper() if ch.isalnum())
-    try:
-        raw = base64.b32decode(letters + "=" * (-len(letters) % 8))
-    except ValueError:
-        raw = b""
-    if len(raw) != KEY_BYTES + 2 or hashlib.sha256(raw[:KEY_BYTES]).digest()[:2] != raw[-2:]:
-        raise ValidationError(texts.LOCK_BAD_RECOVERY_KEY, field="recovery key")
-    return raw[:KEY_BYTES]
-
-
-# --- the key file ------------------------------------------------------------------
-
-def _derive(passphrase: bytes, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
-    out = hashlib.scrypt(passphrase, salt=salt, n=n, r=r, p=p, maxmem=_SCRYPT_MAXMEM,
-                         dklen=2 * KEY_BYTES)
-    return out[:KEY_BYTES], out[KEY_BYTES:]
-
-
-def _xor(a: bytes, b: bytes) -> bytes:
-    return bytes(x ^ y for x, y in zip(a, b, strict=True))
-
-
-def _mac_input(doc: dict[str, Any]) -> bytes:
-    fields = {k: doc[k] for k in ("format", "version", "cipher", "kdf", "n", "r", "p", "salt",
-                                  "wrapped", "check")}
-    return json.dumps(fields, sort_keys=True).encode("utf-8")
-
-
-def wrap(data_key: bytes, passphrase: bytes) -> dict[str, Any]:
-    """Return the key file's contents: ``data_key`` wrapped by ``passphrase``."""
-    salt = secrets.token_bytes(16)
-    pad, mac_key = _derive(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    doc: dict[str, Any] = {
-        "format": KEY_FILE_FORMAT, "version": KEY_FILE_VERSION, "cipher": CIPHER_PROFILE,
-        "kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": salt.hex(),
-        "wrapped": _xor(data_key, pad).hex(),
-        "check": hmac.new(data_key, _CHECK_LABEL, "sha256").hexdigest(),
-    }
-    doc["mac"] = hmac.new(mac_key, _mac_input(doc), "sha256").hexdigest()
-    return doc
-
-
-def read_key_file(journal_path: Path) -> dict[str, Any]:
-    """Return the journal's key file, checked for shape (not yet for the passphrase).
-
-    Raises:
-        JournalError: the key file is missing, damaged, or from a newer kit.
-    """
-    kpath = key_path(journal_path)
-    try:
-        doc = json.loads(kpath.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise JournalError(texts.LOCK_KEY_FILE_MISSING.format(
-            path=journal_path, key_file=kpath)) from None
-    except (OSError, UnicodeDecodeError, ValueError):
-        raise JournalError(texts.LOCK_KEY_FILE_DAMAGED.format(key_file=kpath)) from None
-    try:
-        if doc["format"] != KEY_FILE_FORMAT:
-            raise ValueError
-        if int(doc["version"]) > KEY_FILE_VERSION or int(doc["cipher"]) > CIPHER_PROFILE:
-            raise JournalError(texts.LOCK_KEY_FILE_NEWER.format(key_file=kpath))
-        if doc["kdf"] != "scrypt" or not all(isinstance(doc[k], int) and 0 < doc[k] <= 2**20
-                                             for k in ("n", "r", "p")):
-            raise ValueError
-        for name, size in (("salt", 16), ("wrapped", KEY_BYTES), ("check", 32), ("mac", 32)):
-            if len(bytes.fromhex(doc[name])) != size:
-                raise ValueError
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise JournalError(texts.LOCK_KEY_FILE_DAMAGED.format(key_file=kpath)) from None
-    return dict(doc)
-
-
-def unwrap(doc: dict[str, Any], passphrase: bytes, journal_path: Path) -> bytes:
-    """Return the data key in a key file, or refuse a wrong passphrase.
-
-    Raises:
-        JournalLocked: the passphrase does not open it (nothing was touched).
-    """
-    pad, mac_key = _derive(passphrase, bytes.fromhex(doc["salt"]), doc["n"], doc["r"], doc["p"])
-    mac = hmac.new(mac_key, _mac_input(doc), "sha256").hexdigest()
-    if not hmac.compare_digest(mac, doc["mac"]):
-        raise JournalLocked(texts.LOCK_WRONG_PASSPHRASE.format(path=journal_path))
-    return _xor(bytes.fromhex(doc["wrapped"]), pad)
-
-
-def key_matches(doc: dict[str, Any], data_key: bytes) -> bool:
-    """Return True when ``data_key`` is the one the key file wraps."""
-    check = hmac.new(data_key, _CHECK_LABEL, "sha256").hexdigest()
-    return hmac.compare_digest(check, str(doc["check"]))
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` (mode 0600) through the kit's one safe writer.
-
-    A kill at any moment leaves either the old file or the new one, never half of one.
-    """
-    with replacing(target) as temp:
-        temp.write_bytes(data)
-
-
-def write_key_file(journal_path: Path, data_key: bytes, passphrase: bytes) -> Path:
-    """Write (or replace) the journal's key file; return its path."""
-    kpath = key_path(journal_path)
-    doc = wrap(data_key, passphrase)
-    write_atomic(kpath, (json.dumps(doc, indent=1) + "\n").encode("utf-8"))
-    return kpath
-
-
 # --- unlocking ------------------------------------------------------------------
 
 def unlock(journal_path: Path, passphrase: str | None = None,
@@ -327,6 +180,35 @@ def unlock(journal_path: Path, passphrase: str | None = None,
         return data_key
     secret = check_passphrase(passphrase)
     return unwrap(read_key_file(journal_path), secret, journal_path)
+
+
+def data_key_for(path: Path, passphrase: str | None = None, key: bytes | None = None
+                 ) -> bytes | None:
+    """Return the data key that opens the journal at ``path``, or None if it is plain.
+
+    ``key`` (from ``exback lab``) is checked against the key file; else the passphrase
+    (or ``EXBACK_PASSPHRASE`` / ``EXBACK_RECOVERY_KEY``) unwraps it. A passphrase for a
+    plain journal is ignored.
+
+    Raises:
+        JournalLocked: locked, and no passphrase (or a wrong one, or a stale key) was given.
+        JournalError: neither plain SQLite nor beside a key file, and no way to open it
+            (not a journal, or its key file is lost: the message names the recovery key).
+    """
+    if not is_encrypted(path):
+        return None
+    kpath = key_path(path)
+    asked = passphrase is not None or any(os.environ.get(n) for n in (PASSPHRASE_ENV,
+                                                                       RECOVERY_ENV))
+    if key is None and not kpath.exists() and not asked:
+        from exback_kit.store.opening import _refuse
+
+        raise _refuse(path)
+    if key is None:
+        return unlock(path, passphrase)
+    if kpath.exists() and not key_matches(read_key_file(path), key):
+        raise JournalLocked(texts.LOCK_WRONG_KEY.format(path=path))
+    return key
 
 
 # --- converting a journal (encrypt, decrypt) ---------------------------------------

@@ -8,7 +8,7 @@ ISO-8601 moment) and ``day`` (the person's local date of ``at``) plus its fields
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from exback_kit.content.vocab import (
     CHANNELS,
@@ -26,11 +26,12 @@ SHORT_TEXT = 200
 LONG_TEXT = 20_000
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One field of a record kind and the values it allows.
 
     kind is one of: int, float, bool, text, choice, list, date, moment, json.
+    A NamedTuple rather than a dataclass: ``exback checkin`` imports this module, and
+    the ``dataclasses`` module (with ``inspect``) was a large part of its start-up.
     """
 
     name: str

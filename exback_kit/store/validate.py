@@ -10,11 +10,14 @@ import json
 import math
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from exback_kit.content import Question, texts
+from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store.schema import LONG_TEXT, SHORT_TEXT, Field
+
+if TYPE_CHECKING:
+    from exback_kit.content import Question
 
 #: A moment may be this far ahead of the clock (clocks drift between devices).
 CLOCK_SLACK = timedelta(minutes=5)

@@ -13,7 +13,7 @@ import pytest
 
 from exback_kit import Journal
 from exback_kit.cli import launch, main
-from exback_kit.store import locking
+from exback_kit.store import keys, locking
 
 PW = "blue door, second floor"
 
@@ -21,7 +21,7 @@ PW = "blue door, second floor"
 @pytest.fixture(autouse=True)
 def _cheap_scrypt_and_clean_env(monkeypatch):
     """In-process runs wrap with a small scrypt cost (recorded in the key file)."""
-    monkeypatch.setattr(locking, "SCRYPT_N", 2**10)
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
     for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV,
                  locking.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)

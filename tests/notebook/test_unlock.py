@@ -13,14 +13,14 @@ from exback_kit import Journal, stages
 from exback_kit.content import texts
 from exback_kit.errors import JournalLocked
 from exback_kit.notebook import session as stageview
-from exback_kit.store import locking
+from exback_kit.store import keys, locking
 
 PW = "the blue mug on the shelf"
 
 
 @pytest.fixture(autouse=True)
 def _fresh_session(monkeypatch) -> Iterator[None]:
-    monkeypatch.setattr(locking, "SCRYPT_N", 2**10)
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
     for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, locking.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
     stageview.reset()

@@ -18,7 +18,7 @@ from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.errors import JournalLocked
 from exback_kit.interchange.exports import snapshot
 from exback_kit.store import journal as journal_module
-from exback_kit.store import locking, migrations
+from exback_kit.store import keys, locking, migrations
 from exback_kit.store.journal import APPLICATION_ID
 
 DATA = Path(__file__).parents[1] / "data"
@@ -38,7 +38,7 @@ def runtime(tmp_path, monkeypatch):
 def _cheap_scrypt(request, monkeypatch):
     """Wrap keys with a small scrypt cost (the key file records it), except in test_scrypt_*."""
     if not request.node.name.startswith("test_scrypt"):
-        monkeypatch.setattr(locking, "SCRYPT_N", 2**10)
+        monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
 
 
 @pytest.fixture(autouse=True)
@@ -330,7 +330,7 @@ def test_scrypt_parameters_of_the_real_cost_are_recorded_in_the_key_file(tmp_pat
     path, _ = _locked(tmp_path)
     doc = json.loads(locking.key_path(path).read_text())
     assert (doc["kdf"], doc["n"], doc["r"], doc["p"]) == ("scrypt", 2**15, 8, 1)
-    assert doc["version"] == locking.KEY_FILE_VERSION
+    assert doc["version"] == keys.KEY_FILE_VERSION
     assert PW not in locking.key_path(path).read_text()
 
 
