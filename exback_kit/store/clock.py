@@ -66,6 +66,27 @@ def observe(conn: Any, versions: Iterable[str]) -> None:
         _store(conn, *newest)
 
 
+def insert(conn: Any, kind: str, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert validated rows of ``kind``, each with a new uuid and version; return their ids."""
+    cols = ", ".join([*rows[0], "uuid", "version"])
+    marks = ", ".join("?" for _ in range(len(rows[0]) + 2))
+    sql = f"INSERT INTO {kind} ({cols}) VALUES ({marks})"
+    return [int(conn.execute(sql, [*row.values(), new_uuid(), version]).lastrowid or 0)
+            for row, version in zip(rows, tick(conn, len(rows)), strict=True)]
+
+
+def put_setting(conn: Any, key: str, encoded: str, at: str) -> None:
+    """Set a setting here: a new version, not yet sent to other devices."""
+    conn.execute("INSERT INTO settings (key, value, at, version, origin) VALUES (?, ?, ?, ?, NULL) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, at = excluded.at, "
+                 "version = excluded.version, origin = NULL", (key, encoded, at, tick(conn)[0]))
+
+
+def reader_columns(specs: Iterable[Any]) -> str:
+    """Return the columns a reader sees: id, at, day and the fields (not the sync stamps)."""
+    return ", ".join(["id", "at", "day", *(s.name for s in specs)])
+
+
 def newer(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     """Return True if (version, device) ``a`` wins over ``b``: newest, then larger device id."""
     return (_parse(a[0]), a[1] or "") > (_parse(b[0]), b[1] or "")

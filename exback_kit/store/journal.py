@@ -46,11 +46,6 @@ BUSY_TIMEOUT_MS = 10_000
 WRITE_DEADLINE_S = 60.0
 
 
-def _columns(specs: tuple[Field, ...]) -> str:
-    """Return the columns a reader sees: id, at, day and the fields (not the sync stamps)."""
-    return ", ".join(["id", "at", "day", *(s.name for s in specs)])
-
-
 class Journal:
     """An open journal. Use :meth:`open`; close it, or use it as a context manager."""
 
@@ -225,14 +220,9 @@ class Journal:
         specs = self._specs(kind)
         row = validate.record(kind, specs, values)
         when = validate.moment(at)
-        row = {"at": when.isoformat(), "day": when.date().isoformat(), **row,
-               "uuid": clock.new_uuid()}
-        cols = ", ".join([*row, "version"])
-        marks = ", ".join("?" for _ in range(len(row) + 1))
+        row = {"at": when.isoformat(), "day": when.date().isoformat(), **row}
         with self._transaction() as conn:
-            row["version"] = clock.tick(conn)[0]
-            cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", list(row.values()))
-        return int(cur.lastrowid or 0)
+            return clock.insert(conn, kind, [row])[0]
 
     def add_many(self, kind: str, entries: list[Mapping[str, object]]) -> list[int]:
         """Validate and save many entries in one transaction; return their ids.
@@ -253,20 +243,11 @@ class Journal:
             except ValidationError as exc:
                 raise ValidationError(texts.IN_ENTRY.format(number=number, problem=exc),
                                       field=exc.field) from None
-            rows.append({"at": when.isoformat(), "day": when.date().isoformat(), **row,
-                         "uuid": clock.new_uuid(), "version": ""})
-        ids: list[int] = []
+            rows.append({"at": when.isoformat(), "day": when.date().isoformat(), **row})
         if not rows:
-            return ids
-        cols = ", ".join(rows[0])
-        marks = ", ".join("?" for _ in rows[0])
+            return []
         with self._transaction() as conn:
-            for row, version in zip(rows, clock.tick(conn, len(rows)), strict=True):
-                row["version"] = version
-                cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})",
-                                   list(row.values()))
-                ids.append(int(cur.lastrowid or 0))
-        return ids
+            return clock.insert(conn, kind, rows)
 
     def update(self, kind: str, entry_id: int, **values: object) -> None:
         """Change the updatable fields of one entry (e.g. an unsent message's status).
@@ -328,11 +309,7 @@ class Journal:
         """Store a setting (any JSON value) under ``key``, replacing the old one."""
         key, encoded = validate.setting(key, value)
         with self._transaction() as conn:
-            conn.execute("INSERT INTO settings (key, value, at, version, origin) "
-                         "VALUES (?, ?, ?, ?, NULL) ON CONFLICT(key) DO UPDATE SET "
-                         "value = excluded.value, at = excluded.at, "
-                         "version = excluded.version, origin = NULL",
-                         (key, encoded, validate.now().isoformat(), clock.tick(conn)[0]))
+            clock.put_setting(conn, key, encoded, validate.now().isoformat())
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """Return the setting stored under ``key``, or ``default``."""
@@ -361,7 +338,7 @@ class Journal:
         """
         specs = self._specs(kind)
         order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT {_columns(specs)} FROM {kind} ORDER BY at {order}, id {order}"
+        sql = f"SELECT {clock.reader_columns(specs)} FROM {kind} ORDER BY at {order}, id {order}"
         cur = self._conn.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))
         names = [d[0] for d in cur.description]
         decoders = {**ROW_DECODERS, **{s.name: decoder(s) for s in specs}}
@@ -387,7 +364,8 @@ class Journal:
         the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists.
         """
         specs = self._specs(kind)
-        df = read_frame(self._conn, f"SELECT {_columns(specs)} FROM {kind} ORDER BY at, id")
+        cols = clock.reader_columns(specs)
+        df = read_frame(self._conn, f"SELECT {cols} FROM {kind} ORDER BY at, id")
         return typed_frame(df, specs)
 
     def change_key(self) -> tuple[int, int]:
