@@ -79,3 +79,21 @@ def test_two_processes_writing_while_sync_runs_on_both_lose_nothing(tmp_path):
         with Journal.open(home / "journal.sqlite3") as j:
             notes = [r["note"] for r in j.records("checkins")]
         assert len(notes) == 600 and set(notes) == expected
+
+
+def test_a_locked_journal_syncs_with_its_passphrase_from_the_environment(tmp_path):
+    from exback_kit.store import locking
+
+    secret = "river stones at dusk"
+    homes = [tmp_path / "a", tmp_path / "b"]
+    for home in homes:
+        Journal.open(home / "journal.sqlite3").close()
+        locking.encrypt(home / "journal.sqlite3", secret)
+    env = {"EXBACK_PASSPHRASE": secret}
+    assert _exback("checkin", "--mood", "7", home=homes[0], env=env).returncode == 0
+    assert _exback("sync", str(tmp_path / "DIR"), home=homes[0], env=env).returncode == 0
+    out = _exback("sync", str(tmp_path / "DIR"), home=homes[1], env=env)
+    assert out.returncode == 0 and "brought in 1" in out.stdout, out.stderr
+    no_secret = _exback("sync", str(tmp_path / "DIR"), home=homes[1])
+    assert no_secret.returncode != 0 and "Traceback" not in no_secret.stderr
+    assert "passphrase" in (no_secret.stdout + no_secret.stderr).lower()
