@@ -26,9 +26,9 @@ from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
-from exback_kit.store.backups import forget
+from exback_kit.store.backups import check_source, forget, set_aside
 from exback_kit.store.locking import db_errors
-from exback_kit.store.opening import explain_failure
+from exback_kit.store.opening import NotAJournal, explain_failure
 
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
@@ -221,10 +221,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not _confirmed(args, texts.CLI_CONFIRM_RESTORE.format(source=source), "yes"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
-    journal = Journal.open(args.journal, backup=False)
+    check_source(source)
+    kept = None
+    try:
+        journal = Journal.open(args.journal, backup=False)
+    except NotAJournal:  # damaged: keep it aside and restore into a fresh file
+        kept = set_aside(resolve_path(args.journal))
+        journal = Journal.open(args.journal, backup=False)
     with journal:
         safety = journal.restore_from(source)
-    _say(texts.CLI_RESTORED.format(source=source, safety=safety))
+    _say(texts.CLI_RESTORED.format(source=source, safety=safety) if kept is None else
+         texts.CLI_RESTORED_DAMAGED.format(source=source, kept=kept))
     return EXIT_OK
 
 

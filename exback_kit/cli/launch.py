@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -36,6 +35,7 @@ from typing import Any
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import resolve_path
+from exback_kit.store.files import write_private
 from exback_kit.store.paths import JOURNAL_ENV
 
 START_NOTEBOOK = "00_start_here.ipynb"
@@ -79,7 +79,7 @@ def copy_missing(source: Path, dest: Path) -> list[Path]:
     for nb in sorted(source.glob("*.ipynb")):
         target = dest / nb.name
         if not target.exists():
-            shutil.copyfile(nb, target)
+            write_private(target, nb.read_bytes())  # whole or not at all, mode 0600
             copied.append(target)
     return copied
 
@@ -174,7 +174,7 @@ def lab_settings_dir(journal_folder: Path, defaults: Path | None = None) -> Path
     """
     import json
 
-    from exback_kit.store.files import make_private_folder, write_private
+    from exback_kit.store.files import make_private_folder
 
     folder = journal_folder / LAB_SETTINGS_FOLDER
     make_private_folder(folder)

@@ -168,6 +168,8 @@ CLI_BACKED_UP = "Backed up to {path}"
 CLI_NO_BACKUPS = "backup: there are no backups yet. `exback backup` makes one."
 CLI_CONFIRM_RESTORE = "Replace the journal with {source}? A copy of the current journal is kept first. Type yes: "
 CLI_RESTORED = "Restored from {source}. The journal as it was is kept at {safety}."
+CLI_RESTORED_DAMAGED = ("Restored from {source}. The journal that couldn't be opened was kept, "
+                        "untouched, as {kept}.")
 CLI_CONFIRM_FORGET = "This deletes {path} and all its backups, for good. Type delete to go ahead: "
 CLI_FORGOTTEN = "Deleted {count} file(s):\n{files}"
 CLI_NOTHING_TO_FORGET = "There is no journal at {path}, so nothing was deleted."

@@ -26,7 +26,7 @@ import time
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
@@ -34,7 +34,7 @@ from exback_kit.store.files import TEMP_PREFIX, TEMP_SUFFIX, check_target, fsync
 from exback_kit.store.header import APPLICATION_ID, looks_complete, read_header
 from exback_kit.store.migrations import SCHEMA_VERSION
 from exback_kit.store.opening import explain_failure
-from exback_kit.store.paths import journal_files, key_file, resolve_path
+from exback_kit.store.paths import SIDECAR_SUFFIXES, journal_files, key_file, resolve_path
 
 if TYPE_CHECKING:
     from exback_kit.store.journal import Journal
@@ -198,26 +198,21 @@ def backup_if_due(journal: Journal) -> Path | None:
     return backup(journal)
 
 
-def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
-    """Replace the journal's contents with a backup; return the safety copy made first.
+def _open_source(source: Path, key: bytes | None = None) -> Any:
+    """Open a restore source read-only, or refuse anything but a complete kit journal.
 
-    The backup is opened read-only and left exactly as it is.
-
-    Raises:
-        JournalError: the source is missing, empty, damaged or not a kit journal
-            (nothing changes).
+    A locked source opens only with ``key``, the journal's own (never into a plain one).
     """
     from exback_kit.store.locking import db_errors, is_encrypted, key_opens
+    from exback_kit.store.opening import connect
 
-    source = Path(source).expanduser()
     refusal = JournalError(texts.NOT_A_BACKUP.format(path=source))
     if not source.is_file():
         raise refusal
     if is_encrypted(source):
-        # A locked copy opens only with this journal's own key (never into a plain journal).
-        if journal._key is None or not key_opens(source, journal._key):
+        if key is None or not key_opens(source, key):
             raise refusal
-        other = journal.connect_copy(source, read_only=True)
+        other = connect(source, key, read_only=True)[0]
     elif read_header(source) is None:
         raise refusal
     else:
@@ -235,6 +230,53 @@ def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
         if version > SCHEMA_VERSION:
             raise JournalError(texts.NEWER_JOURNAL.format(path=source, found=version,
                                                           known=SCHEMA_VERSION))
+    except BaseException:
+        other.close()
+        raise
+    return other
+
+
+def check_source(source: str | os.PathLike[str]) -> None:
+    """Raise unless ``source`` can be restored (a complete kit journal this kit can read).
+
+    A locked source is only checked for its shape here; its key is checked on restore.
+    """
+    from exback_kit.store.locking import is_encrypted, looks_locked
+
+    source = Path(source).expanduser()
+    if is_encrypted(source):
+        if not (source.is_file() and looks_locked(source)):
+            raise JournalError(texts.NOT_A_BACKUP.format(path=source))
+        return
+    _open_source(source).close()
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a journal that can't be opened (and its sidecars) out of the way; return it.
+
+    Nothing is deleted: the file stays beside the journal as
+    ``<name>.damaged-<stamp>``, so a restore can start from a fresh file.
+    """
+    kept = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    for file, suffix in zip(journal_files(path), ("", *SIDECAR_SUFFIXES), strict=True):
+        if file.exists():
+            os.replace(file, f"{kept}{suffix}")
+    fsync_folder(path.parent)
+    return kept
+
+
+def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
+    """Replace the journal's contents with a backup; return the safety copy made first.
+
+    The backup is opened read-only and left exactly as it is.
+
+    Raises:
+        JournalError: the source is missing, empty, damaged or not a kit journal
+            (nothing changes).
+    """
+    source = Path(source).expanduser()
+    other = _open_source(source, journal._key)
+    try:
         safety = backup(journal, label="before-restore")
         journal._ensure_same_file()
         other.backup(journal._conn)

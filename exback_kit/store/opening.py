@@ -63,6 +63,10 @@ def explain_failure(exc: BaseException, path: Path) -> JournalError:
 
 # --- opening safely ---------------------------------------------------------
 
+class NotAJournal(JournalError):
+    """The file is not a kit journal, or is too damaged to open (restore can replace it)."""
+
+
 def _refuse(path: Path) -> JournalError:
     from exback_kit.store.backups import list_backups
 
@@ -71,7 +75,7 @@ def _refuse(path: Path) -> JournalError:
     message = texts.NOT_A_JOURNAL.format(path=path, backup_hint=hint)
     if locking.is_encrypted(path) and not locking.key_path(path).exists():
         message += texts.LOCK_FOREIGN_HINT.format(key_file=locking.key_path(path))
-    return JournalError(message)
+    return NotAJournal(message)
 
 
 def _check_existing(path: Path, conn: Any, db: ModuleType = sqlite3,

@@ -367,3 +367,15 @@ def test_a_locked_journal_gives_the_same_report_and_says_the_pdf_is_not_encrypte
     assert run("report", str(out), "--journal", str(jpath)) == 0
     assert "not encrypted" in capsys.readouterr().out
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_restore_brings_back_a_locked_backup_with_the_passphrase(jpath, monkeypatch, capsys):
+    _encrypt(jpath, monkeypatch, capsys)
+    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    with Journal.open(jpath) as j:
+        j.backup()
+        j.add_checkin(mood=2, note="after the backup")
+    assert run("restore", "--yes", "--journal", str(jpath)) == 0
+    with Journal.open(jpath) as j:
+        assert "after the backup" not in {r["note"] for r in j.records("checkins")}
+        assert j.encrypted

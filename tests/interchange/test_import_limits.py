@@ -107,7 +107,7 @@ def test_json_booleans_are_strict(journal, source, tmp_path, value):
 def test_versions_must_be_whole_numbers(journal, source, tmp_path, field, value):
     doc = _json_doc(source, tmp_path)
     doc[field] = value
-    _refused(journal, _write_json(tmp_path, doc), field)
+    _refused(journal, _write_json(tmp_path, doc), f"{field} is .* a whole number")
 
 
 @pytest.mark.parametrize("row", ["a string", 5, None, ["at", "day"], True])
@@ -121,7 +121,7 @@ def test_rows_must_be_objects(journal, source, tmp_path, row):
 def test_settings_must_be_an_object(journal, source, tmp_path, settings_value):
     doc = _json_doc(source, tmp_path)
     doc["settings"] = settings_value
-    _refused(journal, _write_json(tmp_path, doc), "settings")
+    _refused(journal, _write_json(tmp_path, doc), "its settings aren't")
 
 
 @pytest.mark.parametrize(("key", "value"), [("", 1), ("k" * 65, 1), ("ok", float("nan"))])
@@ -152,21 +152,7 @@ def test_a_json_export_with_a_bom_is_imported(journal, source, tmp_path):
     assert import_file(journal, bom)["checkins"] == 1
 
 
-def test_a_csv_with_a_bom_is_imported(journal, source, tmp_path):
-    members = _zip_members(source, tmp_path)
-    members["checkins.csv"] = b"\xef\xbb\xbf" + members["checkins.csv"]
-    assert import_file(journal, _write_zip(tmp_path, members))["checkins"] == 1
-
-
 # --- newer exports ------------------------------------------------------------------------
-
-@pytest.mark.parametrize("field", ["version", "schema_version"])
-def test_a_newer_json_export_is_named_as_newer(journal, source, tmp_path, field):
-    doc = _json_doc(source, tmp_path)
-    doc[field] = doc[field] + 1
-    doc["tables"]["future_things"] = [{"x": 1}]
-    _refused(journal, _write_json(tmp_path, doc), "newer version")
-
 
 def test_a_newer_zip_export_is_named_as_newer(journal, source, tmp_path):
     members = _zip_members(source, tmp_path)

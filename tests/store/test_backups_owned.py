@@ -45,7 +45,7 @@ def test_restoring_a_brings_back_a_entries_not_b(two):
 
 def test_rotation_never_deletes_a_file_the_person_put_in_backups(two):
     a, _ = two
-    mine = a.path.parent / "backups" / "my-notes.sqlite3"
+    mine = a.path.parent / "backups" / "a copy I made.sqlite3"  # sorts before a's backups
     a.backup()
     mine.write_bytes(b"mine")
     for _ in range(BACKUPS_KEPT + 2):
@@ -206,3 +206,32 @@ def test_a_backup_is_one_self_contained_file(journal):
     conn = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()
+
+
+def test_restore_brings_back_a_journal_too_damaged_to_open_and_keeps_the_damaged_file(tmp_path):
+    from exback_kit.cli import main
+
+    path = tmp_path / "journal.sqlite3"
+    with Journal.open(path) as j:
+        j.add_checkin(4)
+        j.backup()
+    path.write_bytes(b"\x13" * 5000)  # scrambled
+    with pytest.raises(JournalError, match="exback restore"):
+        Journal.open(path)
+    assert main(["--journal", str(path), "restore", "--yes"]) == 0
+    with Journal.open(path, backup=False) as j:
+        assert [r["mood"] for r in j.records("checkins")] == [4]
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("journal.sqlite3.damaged-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == b"\x13" * 5000
+
+
+def test_restore_from_a_bad_source_leaves_a_damaged_journal_where_it_is(tmp_path):
+    from exback_kit.cli import main
+
+    path = tmp_path / "journal.sqlite3"
+    path.write_bytes(b"\x13" * 5000)
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"")
+    assert main(["--journal", str(path), "restore", "--yes", str(bad)]) == 1
+    assert path.read_bytes() == b"\x13" * 5000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.sqlite3", "journal.sqlite3"]

@@ -52,7 +52,7 @@ def _env() -> dict[str, str]:
 
 def _rows(path: Path, key: bytes | None) -> int:
     """Count check-ins in a journal or backup, plain or locked with ``key``."""
-    from exback_kit.store.journal import connect
+    from exback_kit.store.opening import connect
 
     conn, _ = connect(path, key if locking.is_encrypted(path) else None)
     try:
