@@ -126,14 +126,21 @@ def test_any_order_of_syncs_repeats_and_cuts_converges_without_loss(ops, n_devic
         run_scenario(ops, n_devices, Path(root))
 
 
-def test_an_edit_made_later_wins_on_every_device(tmp_path):
+def test_an_edit_made_later_wins_on_every_device(tmp_path, monkeypatch):
+    import time
+
+    from exback_kit.store import clock
+
     a = Journal.open(tmp_path / "a" / "j.sqlite3", backup=False)
     b = Journal.open(tmp_path / "b" / "j.sqlite3", backup=False)
     a.add("milestones", title="Walk")
     sync.sync(a, tmp_path / "DIR")
     sync.sync(b, tmp_path / "DIR")
     a.update("milestones", a.records("milestones")[0]["id"], note="first")
-    b.update("milestones", b.records("milestones")[0]["id"], note="second, later")
+    later = time.time() + 1  # a whole second later (within one millisecond, device id decides)
+    with monkeypatch.context() as m:
+        m.setattr(clock.time, "time", lambda: later)
+        b.update("milestones", b.records("milestones")[0]["id"], note="second, later")
     for dev in (a, b, a):
         sync.sync(dev, tmp_path / "DIR")
     assert a.records("milestones")[0]["note"] == b.records("milestones")[0]["note"] \
