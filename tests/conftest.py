@@ -9,10 +9,11 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point EXBACK_HOME and XDG_DATA_HOME at a fresh folder for each test."""
+    """Point EXBACK_HOME and the XDG data/config folders at a fresh folder for each test."""
     home = tmp_path / "exback-home"
     monkeypatch.setenv("EXBACK_HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))  # device ids
     return home
 
 

@@ -43,6 +43,7 @@ CLI_MODULES: dict[str, str] = {
     "encrypt": "exback_kit.cli.lock",
     "decrypt": "exback_kit.cli.lock",
     "passphrase": "exback_kit.cli.lock",
+    "sync": "exback_kit.cli.sync",
 }
 
 EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2

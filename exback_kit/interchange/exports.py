@@ -76,7 +76,7 @@ def json_bytes(journal: Journal) -> bytes:
 
 
 def _csv_bytes(kind: str, rows: list[dict[str, Any]]) -> bytes:
-    names = ["at", "day", *(f.name for f in TABLES[kind])]
+    names = ["at", "day", *(f.name for f in TABLES[kind]), "uuid"]
     buf = io.StringIO(newline="")
     writer = csv.writer(buf)
     writer.writerow(names)
@@ -257,7 +257,7 @@ def _check_zip_size(path: Path, zf: zipfile.ZipFile) -> None:
 def _csv_rows(path: Path, name: str, text: str, specs: tuple[Field, ...]) -> list[dict[str, Any]]:
     """Return a CSV's rows as field values, or say which row and column is wrong."""
     by_name = {s.name: s for s in specs}
-    allowed = ["at", "day", *by_name]
+    allowed = ["at", "day", *by_name, "uuid"]
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         header = reader.fieldnames or []
@@ -354,12 +354,12 @@ def _decoded(spec: Field, value: object) -> object:
 
 
 def _stored_row(kind: str, row: object) -> tuple[Any, ...]:
-    """Validate one imported row; return it in column order (at, day, fields…)."""
+    """Validate one imported row; return it in column order (at, day, fields…, uuid or None)."""
     if not isinstance(row, dict):
         raise ValidationError(texts.IMPORT_ROW_NOT_OBJECT.format(value=repr(row)[:40]),
                               field="row")
     specs = TABLES[kind]
-    extra = sorted(str(k) for k in set(row) - {"at", "day", *(s.name for s in specs)})
+    extra = sorted(str(k) for k in set(row) - {"at", "day", "uuid", *(s.name for s in specs)})
     if extra:
         raise ValidationError(texts.UNKNOWN_FIELD.format(
             kind=kind, field=extra[0], allowed=", ".join(["at", "day", *(s.name for s in specs)])),
@@ -368,7 +368,7 @@ def _stored_row(kind: str, row: object) -> tuple[Any, ...]:
     clean = validate.record(kind, specs, values)
     at = validate.moment(row.get("at"), future_ok=True).isoformat()
     day = validate.day(row.get("day") or at[:10], "day", future_ok=True)
-    return (at, day, *clean.values())
+    return (at, day, *clean.values(), validate.record_id(row.get("uuid") or None))
 
 
 def _iter_rows(tables: Rows) -> Iterator[tuple[str, str, list[Any]]]:

@@ -37,7 +37,7 @@ class Section:
     """A part of a stage: a few forms shown together under one heading in the notebook.
 
     ``forms`` names builders: a function of :mod:`exback_kit.notebook.forms` (``"urge_form"``),
-    ``"step:N"`` for step N's questions, ``"readiness"`` or ``"report"``.
+    ``"step:N"`` for step N's questions, ``"readiness"``, ``"report"`` or ``"sync"``.
     """
 
     id: str
@@ -103,7 +103,8 @@ LAYOUTS: dict[str, StageLayout] = {
          Section("milestones", ("step:18", "milestones_form"))),
         charts=("habits",), next_stage="08_dashboard"),
     "08_dashboard": StageLayout(
-        (Section("readiness", ("readiness",)), Section("report", ("report",))),
+        (Section("readiness", ("readiness",)), Section("report", ("report",)),
+         Section("sync", ("sync",))),
         charts=ALL_CHARTS, where=frozenset({"stage", "no_contact"})),
     # The other road, never set aside: open to everyone, whatever the gate says.
     "09_moving_on": StageLayout(
@@ -156,6 +157,10 @@ def _builder(spec: str) -> Callable[..., widgets.Widget]:
         from exback_kit.notebook.report_button import report_widget
 
         return lambda j, on_save: report_widget(j)
+    if spec == "sync":
+        from exback_kit.notebook.sync_button import sync_widget
+
+        return lambda j, on_save: sync_widget(j, on_sync=on_save)
     build = getattr(forms, spec)
     return lambda j, on_save: build(j, on_save=on_save)
 

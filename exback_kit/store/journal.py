@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store import locking, validate
+from exback_kit.store import clock, locking, validate
 from exback_kit.store.files import create_private_file, make_private_folder
 from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -220,11 +220,8 @@ class Journal(JournalReads):
         row = validate.record(kind, specs, values)
         when = validate.moment(at)
         row = {"at": when.isoformat(), "day": when.date().isoformat(), **row}
-        cols = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
         with self._transaction() as conn:
-            cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", list(row.values()))
-        return int(cur.lastrowid or 0)
+            return clock.insert(conn, kind, [row])[0]
 
     def add_many(self, kind: str, entries: list[Mapping[str, object]]) -> list[int]:
         """Validate and save many entries in one transaction; return their ids.
@@ -246,17 +243,10 @@ class Journal(JournalReads):
                 raise ValidationError(texts.IN_ENTRY.format(number=number, problem=exc),
                                       field=exc.field) from None
             rows.append({"at": when.isoformat(), "day": when.date().isoformat(), **row})
-        ids: list[int] = []
         if not rows:
-            return ids
-        cols = ", ".join(rows[0])
-        marks = ", ".join("?" for _ in rows[0])
+            return []
         with self._transaction() as conn:
-            for row in rows:
-                cur = conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})",
-                                   list(row.values()))
-                ids.append(int(cur.lastrowid or 0))
-        return ids
+            return clock.insert(conn, kind, rows)
 
     def update(self, kind: str, entry_id: int, **values: object) -> None:
         """Change the updatable fields of one entry (e.g. an unsent message's status).
@@ -273,9 +263,11 @@ class Journal(JournalReads):
         row = validate.record(kind, specs, values, partial=True)
         if not row:
             return
-        sets = ", ".join(f"{name} = ?" for name in row)
+        # An edit is a new version of the record, which this device has not sent yet.
+        sets = ", ".join(f"{name} = ?" for name in row) + ", version = ?, origin = NULL"
         with self._transaction() as conn:
-            cur = conn.execute(f"UPDATE {kind} SET {sets} WHERE id = ?", [*row.values(), entry_id])
+            cur = conn.execute(f"UPDATE {kind} SET {sets} WHERE id = ?",
+                               [*row.values(), clock.tick(conn)[0], entry_id])
             if cur.rowcount == 0:
                 raise ValidationError(texts.NO_SUCH_ENTRY.format(kind=kind, id=entry_id),
                                       field="id")
@@ -322,9 +314,7 @@ class Journal(JournalReads):
         """Store a setting (any JSON value) under ``key``, replacing the old one."""
         key, encoded = validate.setting(key, value)
         with self._transaction() as conn:
-            conn.execute("INSERT INTO settings (key, value, at) VALUES (?, ?, ?) "
-                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value, at = excluded.at",
-                         (key, encoded, validate.now().isoformat()))
+            clock.put_setting(conn, key, encoded, validate.now().isoformat())
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """Return the setting stored under ``key``, or ``default``."""

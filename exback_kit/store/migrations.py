@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -79,6 +79,108 @@ CREATE TABLE plans (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
 """
 
 
+# Version 5: several devices, no server. Every record gets a stable UUID (the same entry
+# is the same entry on every device), a version (a hybrid logical clock stamp; '' for
+# rows written before this) and the device that wrote that version (NULL until this
+# device first sends it). Settings get a version and origin too; sync_state keeps
+# the clock and the folders this journal joined, sync_reads the read position of
+# every sync file. Frozen: never edit.
+_V5 = """
+ALTER TABLE checkins ADD COLUMN uuid TEXT;
+ALTER TABLE checkins ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE checkins ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX checkins_uuid ON checkins(uuid);
+ALTER TABLE contacts ADD COLUMN uuid TEXT;
+ALTER TABLE contacts ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX contacts_uuid ON contacts(uuid);
+ALTER TABLE urges ADD COLUMN uuid TEXT;
+ALTER TABLE urges ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE urges ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX urges_uuid ON urges(uuid);
+ALTER TABLE answers ADD COLUMN uuid TEXT;
+ALTER TABLE answers ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE answers ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX answers_uuid ON answers(uuid);
+ALTER TABLE decisions ADD COLUMN uuid TEXT;
+ALTER TABLE decisions ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX decisions_uuid ON decisions(uuid);
+ALTER TABLE nocontact_periods ADD COLUMN uuid TEXT;
+ALTER TABLE nocontact_periods ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE nocontact_periods ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX nocontact_periods_uuid ON nocontact_periods(uuid);
+ALTER TABLE signals ADD COLUMN uuid TEXT;
+ALTER TABLE signals ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE signals ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX signals_uuid ON signals(uuid);
+ALTER TABLE meetings ADD COLUMN uuid TEXT;
+ALTER TABLE meetings ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX meetings_uuid ON meetings(uuid);
+ALTER TABLE unsent ADD COLUMN uuid TEXT;
+ALTER TABLE unsent ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE unsent ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX unsent_uuid ON unsent(uuid);
+ALTER TABLE reachouts ADD COLUMN uuid TEXT;
+ALTER TABLE reachouts ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE reachouts ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX reachouts_uuid ON reachouts(uuid);
+ALTER TABLE instrument_results ADD COLUMN uuid TEXT;
+ALTER TABLE instrument_results ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE instrument_results ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX instrument_results_uuid ON instrument_results(uuid);
+ALTER TABLE patterns ADD COLUMN uuid TEXT;
+ALTER TABLE patterns ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE patterns ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX patterns_uuid ON patterns(uuid);
+ALTER TABLE repairs ADD COLUMN uuid TEXT;
+ALTER TABLE repairs ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE repairs ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX repairs_uuid ON repairs(uuid);
+ALTER TABLE agreements ADD COLUMN uuid TEXT;
+ALTER TABLE agreements ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE agreements ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX agreements_uuid ON agreements(uuid);
+ALTER TABLE milestones ADD COLUMN uuid TEXT;
+ALTER TABLE milestones ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE milestones ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX milestones_uuid ON milestones(uuid);
+ALTER TABLE old_habits ADD COLUMN uuid TEXT;
+ALTER TABLE old_habits ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE old_habits ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX old_habits_uuid ON old_habits(uuid);
+ALTER TABLE reflections ADD COLUMN uuid TEXT;
+ALTER TABLE reflections ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE reflections ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX reflections_uuid ON reflections(uuid);
+ALTER TABLE reappraisals ADD COLUMN uuid TEXT;
+ALTER TABLE reappraisals ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE reappraisals ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX reappraisals_uuid ON reappraisals(uuid);
+ALTER TABLE checklist_items ADD COLUMN uuid TEXT;
+ALTER TABLE checklist_items ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE checklist_items ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX checklist_items_uuid ON checklist_items(uuid);
+ALTER TABLE plans ADD COLUMN uuid TEXT;
+ALTER TABLE plans ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX plans_uuid ON plans(uuid);
+ALTER TABLE settings ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE settings ADD COLUMN origin TEXT;
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sync_reads (folder TEXT NOT NULL, device TEXT NOT NULL, file TEXT NOT NULL,
+    position INTEGER NOT NULL, tail BLOB NOT NULL, records INTEGER NOT NULL,
+    read_at TEXT NOT NULL, PRIMARY KEY (folder, device, file));
+"""
+
+#: Every record a UUID, in one UPDATE per table (SQLite has no uuid4 of its own).
+_UUID4 = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+          "substr(lower(hex(randomblob(2))), 2) || '-' || "
+          "substr('89ab', 1 + abs(random()) % 4, 1) || "
+          "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))")
+
+
 def _run(conn: sqlite3.Connection, script: str) -> None:
     # One statement at a time: executescript() would COMMIT the caller's transaction.
     for statement in script.split(";"):
@@ -102,5 +204,14 @@ def _migrate_v4(conn: sqlite3.Connection) -> None:
     _run(conn, _V4)
 
 
+def _migrate_v5(conn: sqlite3.Connection) -> None:
+    _run(conn, _V5)
+    for table in ("checkins", "contacts", "urges", "answers", "decisions",
+                  "nocontact_periods", "signals", "meetings", "unsent", "reachouts",
+                  "instrument_results", "patterns", "repairs", "agreements", "milestones",
+                  "old_habits", "reflections", "reappraisals", "checklist_items", "plans"):
+        conn.execute(f"UPDATE {table} SET uuid = {_UUID4} WHERE uuid IS NULL")
+
+
 #: version reached -> code that brings the previous version there.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5}

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
+from exback_kit.store import clock
 from exback_kit.store.frames import ROW_DECODERS, _same, decoder, read_frame, typed_frame
 from exback_kit.store.schema import TABLES, Field, fields
 
@@ -29,8 +30,12 @@ def load_tables(journal: Journal, kinds: Iterable[str] = tuple(TABLES)) -> dict[
 
 
 def stored_rows(journal: Journal, kind: str) -> list[dict[str, Any]]:
-    """Return the rows of ``kind`` exactly as stored (``at``, ``day``, fields; JSON as text)."""
-    names = ["at", "day", *(f.name for f in TABLES[kind])]
+    """Return the rows of ``kind`` as stored (``at``, ``day``, fields, ``uuid``; JSON as text).
+
+    The uuid travels with the row, so importing an export on another device (or
+    twice) keeps one entry one entry.
+    """
+    names = ["at", "day", *(f.name for f in TABLES[kind]), "uuid"]
     rows = journal.execute_read(f"SELECT {', '.join(names)} FROM {kind} ORDER BY at, id")
     return [dict(zip(names, row, strict=True)) for row in rows]
 
@@ -73,7 +78,7 @@ class JournalReads:
         """
         specs = self._specs(kind)
         order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT * FROM {kind} ORDER BY at {order}, id {order}"
+        sql = f"SELECT {clock.reader_columns(specs)} FROM {kind} ORDER BY at {order}, id {order}"
         cur = self._conn.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))
         names = [d[0] for d in cur.description]
         decoders = {**ROW_DECODERS, **{s.name: decoder(s) for s in specs}}
@@ -106,7 +111,8 @@ class JournalReads:
         the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists.
         """
         specs = self._specs(kind)
-        df = read_frame(self._conn, f"SELECT * FROM {kind} ORDER BY at, id")
+        cols = clock.reader_columns(specs)
+        df = read_frame(self._conn, f"SELECT {cols} FROM {kind} ORDER BY at, id")
         return typed_frame(df, specs)
 
     def change_key(self) -> tuple[int, int]:

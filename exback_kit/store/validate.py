@@ -205,6 +205,27 @@ def setting(key: object, value: object) -> tuple[str, str]:
     return key, encoded
 
 
+def record_id(value: object, *, required: bool = False) -> str | None:
+    """Return a record's uuid in canonical form (None when absent and not required)."""
+    import uuid
+
+    if value is None and not required:
+        return None
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise _fail(texts.BAD_VALUE, "uuid", value, allowed="a record id like "
+                    "'1b4e28ba-2fa1-41d2-883f-0016d3cca427'") from None
+
+
+def version(value: object) -> str:
+    """Return a version stamp (``<milliseconds>.<counter>``, or '' for one made before sync)."""
+    if value == "" or (isinstance(value, str) and len(value) <= 24
+                       and value.replace(".", "", 1).isdigit()):
+        return str(value)
+    raise _fail(texts.BAD_VALUE, "version", value, allowed="a stamp like '1764582000000.000001'")
+
+
 _CHECKS = {
     "int": number,
     "float": number,

@@ -411,8 +411,9 @@ def test_a_safety_copy_never_counts_as_newer_than_later_backups(tmp_path):
 
 def test_migrations_build_exactly_the_schema_the_code_expects(journal):
     """schema.TABLES and the frozen migrations never drift apart."""
+    from exback_kit.store.clock import SYNC_COLUMNS
     from exback_kit.store.schema import TABLES
 
     for kind, specs in TABLES.items():
         columns = {row[1] for row in journal.execute_read(f"PRAGMA table_info({kind})")}
-        assert columns == {"id", "at", "day", *(f.name for f in specs)}, kind
+        assert columns == {"id", "at", "day", *SYNC_COLUMNS, *(f.name for f in specs)}, kind

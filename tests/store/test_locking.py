@@ -17,6 +17,7 @@ import pytest
 from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.errors import JournalLocked
 from exback_kit.interchange.exports import snapshot
+from exback_kit.store import journal as journal_module
 from exback_kit.store import keys, locking, migrations
 from exback_kit.store.journal import APPLICATION_ID
 
@@ -432,6 +433,22 @@ def test_a_locked_v2_journal_takes_the_newer_migrations(tmp_path):
         assert j.count("checkins") > 0 and j.encrypted
         assert j.records("checkins")[0]["mind"] is None  # the version-3 column is there
         j.add("plans", weekday="sat", start_time="22:00", action="tea")  # version 4's table
+    assert locking.is_encrypted(path)
+
+
+def test_a_locked_journal_takes_a_new_migration(tmp_path, monkeypatch):
+    path, _ = _locked(tmp_path)
+    later = migrations.SCHEMA_VERSION + 1
+
+    def next_version(conn):
+        conn.execute("CREATE TABLE later_kind (id INTEGER PRIMARY KEY, at TEXT)")
+
+    monkeypatch.setitem(migrations.MIGRATIONS, later, next_version)
+    monkeypatch.setattr(journal_module, "SCHEMA_VERSION", later)
+    with Journal.open(path, passphrase=PW) as j:
+        assert j.schema_version == later
+        assert j.execute_read("SELECT count(*) FROM later_kind") == [(0,)]
+        assert j.count("checkins") == 2
     assert locking.is_encrypted(path)
 
 

@@ -1,0 +1,67 @@
+"""`exback sync DIR`: merge this journal with its copies on other devices, through a folder.
+
+Imports nothing heavy: the sync engine is loaded when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from exback_kit.content import texts
+
+
+def add_cli(sub: Any) -> None:
+    p = sub.add_parser("sync", help=texts.CLI_HELP_SYNC, description=texts.CLI_HELP_SYNC)
+    p.add_argument("folder", metavar="DIR", help=texts.CLI_HELP_SYNC_DIR)
+    p.add_argument("--join", action="store_true", help=texts.CLI_HELP_SYNC_JOIN)
+    p.add_argument("--status", action="store_true", help=texts.CLI_HELP_SYNC_STATUS)
+    p.add_argument("--include-vault", action="store_true", help=texts.CLI_HELP_SYNC_VAULT)
+    p.set_defaults(func=run)
+
+
+def _passphrase() -> str | None:
+    from exback_kit.store.locking import PASSPHRASE_ENV
+
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value is not None or not (sys.stdin is not None and sys.stdin.isatty()):
+        return value
+    import getpass
+
+    return getpass.getpass(texts.LOCK_ASK)
+
+
+def run(args: argparse.Namespace) -> int:
+    from exback_kit.cli.commands import _open
+    from exback_kit.interchange import sync
+
+    with _open(args) as journal:
+        if args.status:
+            seen = sync.status(journal, args.folder)
+            print(texts.SYNC_STATUS_HEAD.format(folder=args.folder))
+            for d in seen:
+                when = d.last_wrote.astimezone().strftime("%Y-%m-%d %H:%M") if d.last_wrote \
+                    else "—"
+                print(texts.SYNC_STATUS_LINE.format(
+                    device=d.device, this=texts.SYNC_STATUS_THIS if d.this_one else "",
+                    when=when, brought=d.brought, files=d.files))
+            if not seen:
+                print(texts.SYNC_STATUS_NONE)
+            return 0
+        result = sync.sync(journal, args.folder, join=args.join,
+                           include_vault=args.include_vault,
+                           passphrase=_passphrase() if journal.encrypted else None)
+    if result.claimed:
+        print(texts.SYNC_CLAIMED.format(folder=result.folder))
+    elif result.joined:
+        print(texts.SYNC_JOINED.format(folder=result.folder))
+    print(texts.SYNC_DONE.format(folder=result.folder, sent=result.sent,
+                                 merged=sum(result.merged.values())))
+    if result.problems:
+        print(texts.SYNC_PROBLEMS, file=sys.stderr)
+        for problem in result.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,68 @@
+"""The dashboard's Sync part: a folder, a Sync button, and what happened, in plain words."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from exback_kit.content import texts
+from exback_kit.errors import JournalError, ValidationError
+from exback_kit.store import Journal
+
+#: The folder is this computer's own (another computer has its own path): never synced.
+FOLDER_SETTING = "sync_folder"
+
+
+def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
+    """Return the Sync part: folder, include-vault box, passphrase (locked journals), button.
+
+    Args:
+        journal: the open journal to sync.
+        on_sync: called with no arguments after a sync brought something in (re-draws).
+    """
+    folder = widgets.Text(value=str(journal.get_setting(FOLDER_SETTING, "")),
+                          description=texts.SYNC_WIDGET_FOLDER,
+                          style={"description_width": "initial"},
+                          layout=widgets.Layout(width="90%"))
+    vault = widgets.Checkbox(value=False, description=texts.SYNC_WIDGET_VAULT, indent=False)
+    secret = widgets.Password(description=texts.SYNC_WIDGET_PASSPHRASE,
+                              style={"description_width": "initial"})
+    button = widgets.Button(description=texts.SYNC_WIDGET_BUTTON, button_style="primary",
+                            icon="refresh")
+    status = widgets.HTML(value="")
+
+    def say(text: str) -> None:
+        status.value = html.escape(text).replace("\n", "<br>")
+
+    def on_click(_: object) -> None:
+        from exback_kit.interchange import sync
+
+        where = folder.value.strip()
+        if not where:
+            say(texts.SYNC_WIDGET_NO_FOLDER)
+            return
+        button.disabled = True
+        try:
+            result = sync.sync(journal, where, include_vault=vault.value,
+                               passphrase=secret.value or None)
+            journal.set_setting(FOLDER_SETTING, where)
+            lines = [texts.SYNC_DONE.format(folder=result.folder, sent=result.sent,
+                                            merged=sum(result.merged.values()))]
+            if result.problems:
+                lines += [texts.SYNC_PROBLEMS, *result.problems]
+            say("\n".join(lines))
+            if result.merged and callable(on_sync):
+                on_sync()
+        except (ValidationError, JournalError, OSError) as exc:
+            say(str(exc))
+        finally:
+            secret.value = ""
+            button.disabled = False
+
+    button.on_click(on_click)
+    parts: list[widgets.Widget] = [widgets.HTML(html.escape(texts.SYNC_WIDGET_HINT)), folder,
+                                   vault]
+    if journal.encrypted:
+        parts.append(secret)
+    return widgets.VBox([*parts, button, status])

@@ -1,0 +1,244 @@
+"""The journal's side of sync: what this device has not sent yet, and merging what others sent.
+
+Records travel as plain dicts (see :mod:`exback_kit.interchange.sync_files` for the
+files)::
+
+    {"kind": "checkins", "uuid": …, "version": …, "device": …, "at": …, "day": …,
+     "values": {field: value, …}}
+    {"kind": "setting", "key": …, "value": …, "version": …, "device": …}
+
+Merging is a union by uuid (settings by key): an unknown record is added, a known
+one is replaced only by a newer version (hybrid logical clock, ties broken by
+device id), so merging the same records again, or in another order, changes
+nothing. Each merge is one transaction, together with the new read position of the
+file it came from.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from exback_kit.content import texts
+from exback_kit.errors import ValidationError
+from exback_kit.store import clock, validate
+from exback_kit.store.schema import TABLES
+
+if TYPE_CHECKING:
+    from exback_kit.store.journal import Journal
+
+#: The unsent-message vault: kept out of sync unless the person opts in.
+VAULT = "unsent"
+#: Settings that belong to one journal on one computer and never travel.
+LOCAL_SETTINGS = frozenset({"demo", "sync_folder"})
+SETTING = "setting"
+FOLDER_PREFIX = "folder:"
+
+
+@dataclass(frozen=True)
+class ReadState:
+    """Where this journal stopped reading one sync file."""
+
+    position: int = 0
+    tail: bytes = b""
+    records: int = 0
+
+
+def _encode_value(kind: str, name: str, value: Any) -> Any:
+    spec = next(f for f in TABLES[kind] if f.name == name)
+    if value is None:
+        return None
+    if spec.kind in ("list", "json"):
+        return json.loads(value)
+    if spec.kind == "bool":
+        return bool(value)
+    return value
+
+
+def _rows(journal: Journal, kind: str, where: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+    names = [f.name for f in TABLES[kind]]
+    cols = ", ".join(["uuid", "version", "origin", "at", "day", *names])
+    out = []
+    for row in journal.execute_read(f"SELECT {cols} FROM {kind} WHERE {where} ORDER BY id",
+                                    params):
+        values = {n: _encode_value(kind, n, v) for n, v in zip(names, row[5:], strict=True)}
+        out.append({"kind": kind, "uuid": row[0], "version": row[1], "device": row[2],
+                    "at": row[3], "day": row[4], "values": values})
+    return out
+
+
+def _kinds(include_vault: bool) -> list[str]:
+    return [kind for kind in TABLES if include_vault or kind != VAULT]
+
+
+def outgoing(journal: Journal, device: str, *, include_vault: bool = False,
+             everything: bool = False) -> list[dict[str, Any]]:
+    """Return the records and settings this device has not sent yet (all it ever sent too
+    when ``everything``), stamped with ``device``."""
+    where = "origin IS NULL OR origin = ?" if everything else "origin IS NULL"
+    params: tuple[Any, ...] = (device,) if everything else ()
+    out = [row for kind in _kinds(include_vault) for row in _rows(journal, kind, where, params)]
+    for key, value, version in journal.execute_read(
+            f"SELECT key, value, version FROM settings WHERE {where} ORDER BY key", params):
+        if key not in LOCAL_SETTINGS:
+            out.append({"kind": SETTING, "key": key, "value": json.loads(value),
+                        "version": version, "device": device})
+    for row in out:
+        row["device"] = device
+    return out
+
+
+def mark_sent(journal: Journal, device: str, sent: Iterable[Mapping[str, Any]]) -> None:
+    """Record that ``sent`` is on disk in this device's file (an edit made since stays unsent)."""
+    with journal._transaction() as conn:
+        for rec in sent:
+            if rec["kind"] == SETTING:
+                conn.execute("UPDATE settings SET origin = ? WHERE key = ? AND version = ? "
+                             "AND origin IS NULL", (device, rec["key"], rec["version"]))
+            else:
+                conn.execute(f"UPDATE {rec['kind']} SET origin = ? WHERE uuid = ? AND "
+                             "version = ? AND origin IS NULL",
+                             (device, rec["uuid"], rec["version"]))
+
+
+# --- checking what arrives ----------------------------------------------------------
+
+def clean_record(rec: object) -> dict[str, Any]:
+    """Return a received record in stored form, or raise naming what is wrong.
+
+    Raises:
+        ValidationError: not a record, an unknown kind, or a field breaking its rules.
+    """
+    if not isinstance(rec, dict):
+        raise ValidationError(texts.SYNC_NOT_A_RECORD, field="record")
+    kind = rec.get("kind")
+    version = validate.version(rec.get("version"))
+    device = rec.get("device")
+    if not isinstance(device, str) or not device or len(device) > 64:
+        raise ValidationError(texts.BAD_VALUE.format(field="device", value=repr(device)[:40],
+                                                     allowed="a device id"), field="device")
+    if kind == SETTING:
+        key, value = validate.setting(rec.get("key"), rec.get("value"))
+        return {"kind": SETTING, "key": key, "value": value, "version": version,
+                "device": device}
+    if kind not in TABLES:
+        raise ValidationError(texts.UNKNOWN_KIND.format(kind=kind, allowed=", ".join(TABLES)),
+                              field="kind")
+    values = rec.get("values")
+    if not isinstance(values, dict):
+        raise ValidationError(texts.SYNC_NOT_A_RECORD, field="values")
+    specs = TABLES[kind]
+    extra = sorted(set(values) - {s.name for s in specs})
+    if extra:
+        raise ValidationError(texts.UNKNOWN_FIELD.format(
+            kind=kind, field=extra[0], allowed=", ".join(s.name for s in specs)), field=extra[0])
+    stored = validate.record(kind, specs, values)
+    at = validate.moment(rec.get("at"), future_ok=True).isoformat()
+    day = validate.day(rec.get("day") or at[:10], "day", future_ok=True)
+    return {"kind": kind, "uuid": validate.record_id(rec.get("uuid"), required=True),
+            "version": version, "device": device, "row": {"at": at, "day": day, **stored}}
+
+
+# --- merging ----------------------------------------------------------------------
+
+def read_state(journal: Journal, folder: str, device: str, file: str) -> ReadState:
+    """Return where this journal stopped reading ``file`` of ``device`` in ``folder``."""
+    rows = journal.execute_read("SELECT position, tail, records FROM sync_reads WHERE "
+                                "folder = ? AND device = ? AND file = ?", (folder, device, file))
+    return ReadState(int(rows[0][0]), bytes(rows[0][1]), int(rows[0][2])) if rows else ReadState()
+
+
+def _known(conn: Any, kind: str, ids: list[str]) -> dict[str, tuple[str, str | None]]:
+    found: dict[str, tuple[str, str | None]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for uid, version, origin in conn.execute(
+                f"SELECT uuid, version, origin FROM {kind} WHERE uuid IN ({marks})", chunk):
+            found[uid] = (version, origin)
+    return found
+
+
+def merge(journal: Journal, me: str, records: list[dict[str, Any]], *, folder: str, device: str,
+          file: str, state: ReadState) -> int:
+    """Merge cleaned ``records`` and save ``state`` for the file, in one transaction.
+
+    Returns how many records were new or newer here.
+    """
+    changed = 0
+    with journal._transaction() as conn:
+        by_kind: dict[str, list[dict[str, Any]]] = {}
+        for rec in records:
+            by_kind.setdefault(rec["kind"], []).append(rec)
+        for kind, recs in by_kind.items():
+            if kind == SETTING:
+                changed += _merge_settings(conn, me, recs)
+                continue
+            known = _known(conn, kind, [r["uuid"] for r in recs])
+            names = list(recs[0]["row"])
+            for rec in recs:
+                mine = known.get(rec["uuid"])
+                theirs = (rec["version"], rec["device"])
+                if mine is None:
+                    cols = ", ".join([*names, "uuid", "version", "origin"])
+                    marks = ", ".join("?" for _ in range(len(names) + 3))
+                    conn.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})",
+                                 [*rec["row"].values(), rec["uuid"], *theirs])
+                elif clock.newer(theirs, (mine[0], mine[1] or me)):
+                    sets = ", ".join(f"{n} = ?" for n in names)
+                    conn.execute(f"UPDATE {kind} SET {sets}, version = ?, origin = ? "
+                                 "WHERE uuid = ?", [*rec["row"].values(), *theirs, rec["uuid"]])
+                else:
+                    continue
+                known[rec["uuid"]] = theirs
+                changed += 1
+        clock.observe(conn, (r["version"] for r in records))
+        conn.execute("INSERT INTO sync_reads (folder, device, file, position, tail, records, "
+                     "read_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(folder, device, file) "
+                     "DO UPDATE SET position = excluded.position, tail = excluded.tail, "
+                     "records = sync_reads.records + ?, read_at = excluded.read_at",
+                     (folder, device, file, state.position, state.tail, changed,
+                      validate.now().isoformat(), changed))
+    return changed
+
+
+def _merge_settings(conn: Any, me: str, recs: list[dict[str, Any]]) -> int:
+    changed = 0
+    for rec in recs:
+        if rec["key"] in LOCAL_SETTINGS:
+            continue
+        row = conn.execute("SELECT version, origin FROM settings WHERE key = ?",
+                           (rec["key"],)).fetchone()
+        theirs = (rec["version"], rec["device"])
+        if row is not None and not clock.newer(theirs, (row[0], row[1] or me)):
+            continue
+        conn.execute("INSERT INTO settings (key, value, at, version, origin) VALUES "
+                     "(?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+                     "at = excluded.at, version = excluded.version, origin = excluded.origin",
+                     (rec["key"], rec["value"], validate.now().isoformat(), *theirs))
+        changed += 1
+    return changed
+
+
+# --- which folders this journal belongs to ------------------------------------------
+
+def joined(journal: Journal, folder: str) -> bool:
+    """Return True if this journal claimed or joined the sync folder with id ``folder``."""
+    return bool(journal.execute_read("SELECT 1 FROM sync_state WHERE key = ?",
+                                     (FOLDER_PREFIX + folder,)))
+
+
+def join(journal: Journal, folder: str) -> None:
+    """Remember that this journal belongs to the sync folder ``folder``."""
+    with journal._transaction() as conn:
+        conn.execute("INSERT OR IGNORE INTO sync_state (key, value) VALUES (?, ?)",
+                     (FOLDER_PREFIX + folder, validate.now().isoformat()))
+
+
+def brought(journal: Journal, folder: str) -> dict[str, int]:
+    """Return device id -> how many records its files brought into this journal."""
+    rows = journal.execute_read("SELECT device, sum(records) FROM sync_reads WHERE folder = ? "
+                                "GROUP BY device", (folder,))
+    return {str(d): int(n) for d, n in rows}

@@ -1,0 +1,99 @@
+"""`exback sync DIR`: messages, exit codes, and two real processes writing while syncing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exback_kit import Journal
+
+
+def _exback(*args: str, home: Path, env: dict[str, str] | None = None
+            ) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, "EXBACK_HOME": str(home), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "exback_kit.cli", *args], env=full,
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+
+
+def test_sync_claims_refuses_without_join_joins_and_shows_status(tmp_path):
+    a, b, folder = tmp_path / "a", tmp_path / "b", tmp_path / "DIR"
+    _exback("checkin", "--mood", "6", home=a)
+    _exback("checkin", "--mood", "3", home=b)
+    first = _exback("sync", str(folder), home=a)
+    assert first.returncode == 0 and "owns" in first.stdout, first.stderr
+    refused = _exback("sync", str(folder), home=b)
+    assert refused.returncode == 2 and "--join" in refused.stderr + refused.stdout
+    assert "Traceback" not in refused.stderr
+    joined = _exback("sync", str(folder), "--join", home=b)
+    assert joined.returncode == 0 and "brought in 1" in joined.stdout
+    status = _exback("sync", str(folder), "--status", home=b)
+    assert status.returncode == 0 and "(this computer)" in status.stdout
+    assert "brought 1 record(s)" in status.stdout
+    with Journal.open(b / "journal.sqlite3") as j:
+        assert sorted(r["mood"] for r in j.records("checkins")) == [3, 6]
+
+
+def test_sync_into_the_journal_folder_is_refused_in_plain_words(tmp_path):
+    out = _exback("sync", str(tmp_path / "a"), home=tmp_path / "a")
+    assert out.returncode == 2 and "outside" in out.stdout + out.stderr
+    assert "Traceback" not in out.stderr
+
+
+WRITER = """
+import sys
+from exback_kit import Journal
+j = Journal.open(sys.argv[1], backup=False)
+for i in range(int(sys.argv[2])):
+    j.add_checkin(mood=1 + i % 10, note=f"{sys.argv[3]}-{i}")
+j.close()
+"""
+
+
+@pytest.mark.slow
+def test_two_processes_writing_while_sync_runs_on_both_lose_nothing(tmp_path):
+    folder = tmp_path / "DIR"
+    homes = [tmp_path / "a", tmp_path / "b"]
+    for home in homes:
+        Journal.open(home / "journal.sqlite3").close()
+    for home in homes:  # the first claims the folder, the second (empty) joins it
+        assert _exback("sync", str(folder), home=home).returncode == 0
+    env = {**os.environ}
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(h / "journal.sqlite3"),
+                                 "300", h.name], env=env) for h in homes]
+    rounds = 0
+    while any(w.poll() is None for w in writers) or rounds < 2:
+        for home in homes:
+            out = _exback("sync", str(folder), home=home)
+            assert out.returncode == 0, out.stdout + out.stderr
+        rounds += 1
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    for _ in range(2):
+        for home in homes:
+            assert _exback("sync", str(folder), home=home).returncode == 0
+    expected = {f"{h.name}-{i}" for h in homes for i in range(300)}
+    for home in homes:
+        with Journal.open(home / "journal.sqlite3") as j:
+            notes = [r["note"] for r in j.records("checkins")]
+        assert len(notes) == 600 and set(notes) == expected
+
+
+def test_a_locked_journal_syncs_with_its_passphrase_from_the_environment(tmp_path):
+    from exback_kit.store import locking
+
+    secret = "river stones at dusk"
+    homes = [tmp_path / "a", tmp_path / "b"]
+    for home in homes:
+        Journal.open(home / "journal.sqlite3").close()
+        locking.encrypt(home / "journal.sqlite3", secret)
+    env = {"EXBACK_PASSPHRASE": secret}
+    assert _exback("checkin", "--mood", "7", home=homes[0], env=env).returncode == 0
+    assert _exback("sync", str(tmp_path / "DIR"), home=homes[0], env=env).returncode == 0
+    out = _exback("sync", str(tmp_path / "DIR"), home=homes[1], env=env)
+    assert out.returncode == 0 and "brought in 1" in out.stdout, out.stderr
+    no_secret = _exback("sync", str(tmp_path / "DIR"), home=homes[1])
+    assert no_secret.returncode != 0 and "Traceback" not in no_secret.stderr
+    assert "passphrase" in (no_secret.stdout + no_secret.stderr).lower()

@@ -1,0 +1,219 @@
+"""What sync tools do to files, and folders that are not this journal's: clear messages,
+nothing half-merged."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from exback_kit import Journal
+from exback_kit.errors import ValidationError
+from exback_kit.interchange import sync
+from exback_kit.interchange.sync_files import NewerFormat
+from exback_kit.store.device import device_id
+
+
+def _journal(root: Path, name: str) -> Journal:
+    return Journal.open(root / name / "journal.sqlite3", backup=False)
+
+
+@pytest.fixture
+def pair(tmp_path):
+    a, b = _journal(tmp_path, "a"), _journal(tmp_path, "b")
+    yield a, b, tmp_path / "DIR"
+    a.close()
+    b.close()
+
+
+def _file_of(folder: Path, journal: Journal) -> Path:
+    return folder / "devices" / device_id(journal.path) / "changes.jsonl"
+
+
+def test_a_third_empty_device_catches_up_with_everything(pair, tmp_path):
+    a, b, folder = pair
+    for mood in range(1, 6):
+        a.add_checkin(mood=mood, note=f"a{mood}")
+    sync.sync(a, folder)
+    b.log_urge(intensity=4, note="b")
+    b.set_setting("goal", "rest")
+    sync.sync(b, folder, join=True)
+    c = _journal(tmp_path, "c")
+    result = sync.sync(c, folder)  # empty: joins by itself
+    assert result.joined and result.problems == []
+    assert sorted(r["note"] for r in c.records("checkins")) == [f"a{m}" for m in range(1, 6)]
+    assert [r["note"] for r in c.records("urges")] == ["b"]
+    assert c.get_setting("goal") == "rest"
+    c.close()
+
+
+def test_a_journal_with_entries_is_refused_without_join_and_nothing_is_merged(pair):
+    a, b, folder = pair
+    a.add_checkin(mood=5)
+    sync.sync(a, folder)
+    b.add_checkin(mood=2)
+    with pytest.raises(ValidationError, match="--join"):
+        sync.sync(b, folder)
+    assert b.count("checkins") == 1
+    assert not (folder / "devices" / device_id(b.path)).exists()  # nothing written either
+    result = sync.sync(b, folder, join=True)
+    assert result.joined and b.count("checkins") == 2
+
+
+def test_a_truncated_last_line_is_read_up_to_its_last_record_and_finished_next_time(pair):
+    a, b, folder = pair
+    sync.sync(a, folder)
+    a.add_checkin(mood=1, note="one")
+    a.add_checkin(mood=2, note="two")
+    sync.sync(a, folder)
+    path = _file_of(folder, a)
+    full = path.read_bytes()
+    path.write_bytes(full[:-15])  # the sync tool has not finished copying
+    assert sync.sync(b, folder).problems == []
+    assert [r["note"] for r in b.records("checkins")] == ["one"]
+    path.write_bytes(full)
+    assert sync.sync(b, folder).problems == []
+    assert [r["note"] for r in b.records("checkins")] == ["one", "two"]
+
+
+def test_an_older_shorter_copy_put_back_loses_nothing_and_is_caught_up_later(pair):
+    a, b, folder = pair
+    a.add_checkin(mood=1, note="one")
+    sync.sync(a, folder)
+    older = _file_of(folder, a).read_bytes()
+    a.add_checkin(mood=2, note="two")
+    sync.sync(a, folder)
+    full = _file_of(folder, a).read_bytes()
+    sync.sync(b, folder)
+    _file_of(folder, a).write_bytes(older)
+    assert sync.sync(b, folder).problems == []
+    assert b.count("checkins") == 2
+    _file_of(folder, a).write_bytes(full)
+    a.add_checkin(mood=3, note="three")
+    sync.sync(a, folder)
+    sync.sync(b, folder)
+    assert [r["note"] for r in b.records("checkins")] == ["one", "two", "three"]
+
+
+def test_a_device_whose_own_file_was_rolled_back_writes_it_again(pair):
+    a, b, folder = pair
+    a.add_checkin(mood=1, note="one")
+    sync.sync(a, folder)
+    older = _file_of(folder, a).read_bytes()
+    a.add_checkin(mood=2, note="two")
+    sync.sync(a, folder)
+    _file_of(folder, a).write_bytes(older)  # "two" is no longer in the folder
+    sync.sync(a, folder)
+    sync.sync(b, folder)
+    assert [r["note"] for r in b.records("checkins")] == ["one", "two"]
+
+
+def test_random_bytes_in_a_file_refuse_that_file_only_with_its_name(pair, tmp_path):
+    a, b, folder = pair
+    a.add_checkin(mood=1, note="good")
+    sync.sync(a, folder)
+    bad = folder / "devices" / "f00d" / "changes.jsonl"
+    bad.parent.mkdir()
+    bad.write_bytes(os.urandom(300).replace(b"\n", b"x") + b"\n")
+    result = sync.sync(b, folder)
+    assert len(result.problems) == 1 and str(bad) in result.problems[0]
+    assert "line 1" in result.problems[0]
+    assert [r["note"] for r in b.records("checkins")] == ["good"]
+
+
+def test_a_bad_record_after_good_ones_merges_nothing_of_that_file(pair):
+    a, b, folder = pair
+    sync.sync(a, folder)
+    a.add_checkin(mood=1, note="fine")
+    sync.sync(a, folder)
+    path = _file_of(folder, a)
+    line = json.loads(path.read_bytes().splitlines()[1])
+    line["uuid"], line["values"]["mood"] = "5b4e28ba-2fa1-41d2-883f-0016d3cca427", 99
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(line) + "\n")
+    result = sync.sync(b, folder)
+    assert "mood" in result.problems[0] and "record 2" in result.problems[0]
+    assert b.count("checkins") == 0  # the good record before it waits with its file
+
+
+def test_a_file_from_a_newer_format_is_refused_by_name_and_nothing_is_merged(pair):
+    a, b, folder = pair
+    a.add_checkin(mood=1)
+    sync.sync(a, folder)
+    newer = folder / "devices" / "beef" / "changes.jsonl"
+    newer.parent.mkdir()
+    newer.write_text('{"exback_sync": 2, "folder": "x", "device": "beef"}\n')
+    with pytest.raises(NewerFormat, match=r"beef.*format 2"):
+        sync.sync(b, folder)
+    assert b.count("checkins") == 0
+
+
+def test_the_journal_itself_is_never_put_in_the_sync_folder(tmp_path):
+    with _journal(tmp_path, "synced") as j, pytest.raises(ValidationError, match="outside"):
+        sync.sync(j, tmp_path / "synced")
+    with _journal(tmp_path, "synced2") as j, pytest.raises(ValidationError, match="outside"):
+        sync.sync(j, tmp_path)
+    assert not (tmp_path / "exback-sync.json").exists()
+
+
+def test_a_demo_journal_never_syncs_with_a_real_one(pair, tmp_path):
+    a, _, folder = pair
+    sync.sync(a, folder)
+    demo = _journal(tmp_path, "demo")
+    demo.set_setting("demo", True)
+    with pytest.raises(ValidationError, match="demo"):
+        sync.sync(demo, folder)
+    assert a.count("checkins") == 0
+    demo.close()
+
+
+def test_the_vault_stays_on_this_device_unless_included(pair):
+    a, b, folder = pair
+    a.add("unsent", text="never sent words")
+    a.add_checkin(mood=3)
+    sync.sync(a, folder)
+    sync.sync(b, folder)
+    assert b.count("unsent") == 0 and b.count("checkins") == 1
+    assert b"never sent" not in _file_of(folder, a).read_bytes()
+    sync.sync(a, folder, include_vault=True)
+    sync.sync(b, folder)
+    assert [r["text"] for r in b.records("unsent")] == ["never sent words"]
+
+
+def test_everything_written_in_the_folder_is_private(pair):
+    a, _, folder = pair
+    a.add_checkin(mood=3)
+    sync.sync(a, folder)
+    for path in [folder, *folder.rglob("*")]:
+        assert path.stat().st_mode & 0o777 == (0o700 if path.is_dir() else 0o600), path
+
+
+def test_a_copied_journal_on_another_computer_is_a_new_device(pair, tmp_path, monkeypatch):
+    a, _, _ = pair
+    first = device_id(a.path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "other-computer"))
+    assert device_id(a.path) != first
+
+
+def test_status_names_the_devices_and_what_each_brought(pair):
+    a, b, folder = pair
+    a.add_checkin(mood=3)
+    a.add_checkin(mood=4)
+    sync.sync(a, folder)
+    sync.sync(b, folder)
+    seen = {d.device: d for d in sync.status(b, folder)}
+    assert seen[device_id(a.path)].brought == 2 and not seen[device_id(a.path)].this_one
+    assert seen[device_id(b.path)].this_one and seen[device_id(b.path)].last_wrote is not None
+
+
+def test_syncing_twice_changes_nothing_and_sends_nothing(pair):
+    a, b, folder = pair
+    a.add_checkin(mood=3)
+    sync.sync(a, folder)
+    sync.sync(b, folder)
+    size = _file_of(folder, a).stat().st_size
+    again = sync.sync(a, folder)
+    assert again.sent == 0 and again.merged == {}
+    assert _file_of(folder, a).stat().st_size == size

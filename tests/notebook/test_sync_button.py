@@ -1,0 +1,54 @@
+"""The dashboard's Sync part: a folder, a button, and a plain-words result."""
+
+from __future__ import annotations
+
+from exback_kit import Journal
+from exback_kit.notebook.stage_view import LAYOUTS
+from exback_kit.notebook.sync_button import FOLDER_SETTING, sync_widget
+
+
+def _parts(box):
+    import ipywidgets as widgets
+
+    found = {}
+    for child in box.children:
+        for kind in (widgets.Password, widgets.Text, widgets.Checkbox, widgets.Button):
+            if isinstance(child, kind):
+                found.setdefault(kind.__name__, child)
+                break
+    return found, box.children[-1]
+
+
+def test_the_dashboard_has_a_sync_section():
+    assert any(s.id == "sync" and s.forms == ("sync",) for s in LAYOUTS["08_dashboard"].sections)
+
+
+def test_sync_button_syncs_and_remembers_the_folder_for_this_computer(tmp_path):
+    redrawn = []
+    with Journal.open(tmp_path / "a" / "j.sqlite3") as a, \
+            Journal.open(tmp_path / "b" / "j.sqlite3") as b:
+        a.add_checkin(mood=4)
+        box = sync_widget(a)
+        parts, status = _parts(box)
+        assert "Password" not in parts  # a plain journal needs no passphrase
+        parts["Text"].value = str(tmp_path / "DIR")
+        parts["Button"].click()
+        assert "sent 1 change" in status.value
+        assert a.get_setting(FOLDER_SETTING) == str(tmp_path / "DIR")
+        box_b = sync_widget(b, on_sync=lambda: redrawn.append(1))
+        parts_b, status_b = _parts(box_b)
+        parts_b["Text"].value = str(tmp_path / "DIR")
+        parts_b["Button"].click()
+        assert "brought in 1" in status_b.value and redrawn == [1]
+        assert b.get_setting(FOLDER_SETTING) == str(tmp_path / "DIR")  # not a's value: local
+
+
+def test_sync_button_shows_a_refusal_in_plain_escaped_words(tmp_path):
+    with Journal.open(tmp_path / "<b>" / "j.sqlite3") as j:
+        parts, status = _parts(sync_widget(j))
+        parts["Button"].click()
+        assert "choose a folder" in status.value
+        parts["Text"].value = str(tmp_path / "<b>")
+        parts["Button"].click()
+        assert "outside" in status.value and "<b>" not in status.value
+        assert parts["Button"].disabled is False
