@@ -195,6 +195,10 @@ def test_the_daily_checkin_works_with_the_keyboard_alone(app_full: Any, page: An
     page.keyboard.type("7.5")
     page.keyboard.press("Tab")
     now = focused(page)
+    assert now["field"] == "exback-field-mind" and now["type"] == "radio"  # optional: pass it
+    assert_visible_focus(now)
+    page.keyboard.press("Tab")
+    now = focused(page)
     assert now["type"] == "checkbox"
     assert_visible_focus(now)
     page.keyboard.press("Space")  # the first habit
