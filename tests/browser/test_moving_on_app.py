@@ -42,9 +42,10 @@ def test_moving_on_in_the_app_view_saves_lists_and_charts(app: Any, kit_page: An
         assert page.locator(f".exback-{css}").count() == 1, css
     # The clear-eyed list: before, the line, something pleasant; saved and listed.
     form = page.locator(".exback-clear-eyed")
-    form.locator(".exback-field-feelings_before button").filter(
-        has_text=re.compile(r"^7$")).click()
-    form.locator(".exback-field-mood_before button").filter(has_text=re.compile(r"^4$")).click()
+    form.locator(".exback-field-feelings_before label").filter(
+        has_text=re.compile(r"^\s*7\s*$")).click()
+    form.locator(".exback-field-mood_before label").filter(
+        has_text=re.compile(r"^\s*4\s*$")).click()
     form.locator(".exback-field-what textarea").fill("I kept my plans small for them.")
     form.locator(".exback-field-pleasant input").fill("Dinner with Sam")
     form.locator("button.exback-save").first.click()
