@@ -247,7 +247,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
     gone = forget(path)
-    _say(texts.CLI_FORGOTTEN.format(count=len(gone), files="\n".join(f"  {f}" for f in gone)))
+    _say(texts.say(texts.CLI_FORGOTTEN, count=len(gone), files="\n".join(f"  {f}" for f in gone)))
     return EXIT_OK
 
 

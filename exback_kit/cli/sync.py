@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             for d in seen:
                 when = d.last_wrote.astimezone().strftime("%Y-%m-%d %H:%M") if d.last_wrote \
                     else "—"
-                print(texts.SYNC_STATUS_LINE.format(
+                print(texts.say(texts.SYNC_STATUS_LINE,
                     device=d.device, this=texts.SYNC_STATUS_THIS if d.this_one else "",
                     when=when, brought=d.brought, files=d.files))
             if not seen:
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         print(texts.SYNC_CLAIMED.format(folder=result.folder))
     elif result.joined:
         print(texts.SYNC_JOINED.format(folder=result.folder))
-    print(texts.SYNC_DONE.format(folder=result.folder, sent=result.sent,
+    print(texts.say(texts.SYNC_DONE, folder=result.folder, sent=result.sent,
                                  merged=sum(result.merged.values())))
     if result.problems:
         print(texts.SYNC_PROBLEMS, file=sys.stderr)

@@ -172,7 +172,7 @@ CLI_RESTORED = "Restored from {source}. The journal as it was is kept at {safety
 CLI_RESTORED_DAMAGED = ("Restored from {source}. The journal that couldn't be opened was kept, "
                         "untouched, as {kept}.")
 CLI_CONFIRM_FORGET = "This deletes {path} and all its backups, for good. Type delete to go ahead: "
-CLI_FORGOTTEN = "Deleted {count} file(s):\n{files}"
+CLI_FORGOTTEN = "Deleted {count:n:file}:\n{files}"
 CLI_NOTHING_TO_FORGET = "There is no journal at {path}, so nothing was deleted."
 FORGET_NOT_A_JOURNAL = ("{path} isn't an exback-kit journal, so the kit won't delete it. "
                         "Nothing was deleted.")
@@ -944,7 +944,7 @@ HELPED_ROW = ("{label}: noted with {uses:n:urge}, {let_pass} let pass, {contact_
               "by contact with your ex within a day.")
 HELPED_FEW = ("Things you wrote under \"what helped\" show here from {least} uses each, always "
               "with the counts behind them.")
-HELPED_CONTACT = ("Of all {total:n:urge} noted, {followed} ({share} %) were followed by contact "
+HELPED_CONTACT = ("Of the {total:n:urge} noted, {followed} ({share} %) were followed by contact "
                   "with your ex within 24 hours.")
 HELPED_CONTACT_NONE = "No urges noted yet."
 
@@ -992,12 +992,12 @@ SYNC_NOT_JOINED = "{folder} already belongs to another journal, and this one has
 SYNC_JOURNAL_INSIDE = "{folder} holds the journal itself ({path}). Keep the journal outside any synced folder — a sync tool copying a live journal can lose entries — and choose a separate folder for sync files."
 SYNC_NOT_A_FOLDER = "{folder} isn't a folder. Please choose a folder to sync through."
 SYNC_NO_CLAIM = "No journal has synced through {folder} yet."
-SYNC_DONE = "Synced with {folder}: sent {sent} change(s), brought in {merged} from other devices."
+SYNC_DONE = "Synced with {folder}: sent {sent:n:change}, brought in {merged} from other devices."
 SYNC_CLAIMED = "This journal now owns {folder}. On your other computer, run exback sync with the same folder."
 SYNC_JOINED = "This journal joined {folder}."
 SYNC_PROBLEMS = "Some files were left out:"
 SYNC_STATUS_HEAD = "Devices that sync through {folder}:"
-SYNC_STATUS_LINE = "  {device}{this}: last wrote {when}; brought {brought} record(s) here; {files} file(s)"
+SYNC_STATUS_LINE = "  {device}{this}: last wrote {when}; brought {brought:n:record} here; {files:n:file}"
 SYNC_STATUS_THIS = " (this computer)"
 SYNC_STATUS_NONE = "  no device has written here yet"
 CLI_HELP_SYNC = "merge this journal with its copies on your other devices, through a folder you already sync"

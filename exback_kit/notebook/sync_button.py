@@ -47,7 +47,7 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
             result = sync.sync(journal, where, include_vault=vault.value,
                                passphrase=secret.value or None)
             journal.set_setting(FOLDER_SETTING, where)
-            lines = [texts.SYNC_DONE.format(folder=result.folder, sent=result.sent,
+            lines = [texts.say(texts.SYNC_DONE, folder=result.folder, sent=result.sent,
                                             merged=sum(result.merged.values()))]
             if result.problems:
                 lines += [texts.SYNC_PROBLEMS, *result.problems]

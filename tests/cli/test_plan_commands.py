@@ -126,7 +126,7 @@ def test_urges_prints_windows_triggers_what_helped_and_plans(jpath, capsys):
     assert f"{window}: 4 urges in 8 weeks, 3 let pass" in out
     assert "late night: 4 urges, 3 let pass" in out
     assert "a walk: noted with 4 urges, 3 let pass, 1 followed by contact with your ex" in out
-    assert "Of all 4 urges noted, 1 (25 %)" in out
+    assert "Of the 4 urges noted, 1 (25 %)" in out
     assert f"1  {window}: call Sam" in out
     assert "In the 8 weeks before this plan: 1 of 4 urges in this window" in out
     assert "Since it began (1 day): 0 of 0 urges." in out

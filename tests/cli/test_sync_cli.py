@@ -32,7 +32,7 @@ def test_sync_claims_refuses_without_join_joins_and_shows_status(tmp_path):
     assert joined.returncode == 0 and "brought in 1" in joined.stdout
     status = _exback("sync", str(folder), "--status", home=b)
     assert status.returncode == 0 and "(this computer)" in status.stdout
-    assert "brought 1 record(s)" in status.stdout
+    assert "brought 1 record here" in status.stdout
     with Journal.open(b / "journal.sqlite3") as j:
         assert sorted(r["mood"] for r in j.records("checkins")) == [3, 6]
 
