@@ -20,6 +20,7 @@ from exback_kit.content import texts
 from exback_kit.content.instruments import Contact, default_contacts
 from exback_kit.domain import safety, scales
 from exback_kit.errors import ValidationError
+from exback_kit.notebook.answers import answer_changes
 from exback_kit.notebook.daily_logs import (
     checkin_form,
     contact_form,
@@ -45,7 +46,6 @@ from exback_kit.notebook.form_kit import (
     Problems,
     add_checked,
     choice_buttons,
-    empty_of,
     entry_html,
     esc,
     history_html,
@@ -63,7 +63,7 @@ from exback_kit.notebook.moving_on_forms import (
     untangling_form,
 )
 from exback_kit.notebook.plans_form import plans_form
-from exback_kit.store import Journal, validate
+from exback_kit.store import Journal
 
 __all__ = [
     "agreements_form", "boundaries_form", "checkin_form", "clear_eyed_form", "contact_form",
@@ -197,23 +197,7 @@ def _changed_answers(journal: Journal, step: int, questions: Sequence[content.Qu
     latest = journal.latest_answers(step)
     if normalise is not None:
         latest = {k: normalise(v) for k, v in latest.items()}
-    changes: list[tuple[str, object]] = []
-    errors: list[ValidationError] = []
-    for q in questions:
-        try:
-            value = validate.answer(q, form.fields[q.id].value)
-        except ValidationError as exc:
-            errors.append(exc)
-            continue
-        old = latest.get(q.id)
-        if value is None:
-            if old not in (None, "", []):
-                changes.append((q.id, empty_of(q)))
-        elif value != old:
-            changes.append((q.id, value))
-    if errors:
-        raise Problems(errors)
-    return changes
+    return answer_changes(questions, form, latest)
 
 
 # --- the decision (step 2) -----------------------------------------------------------

@@ -27,14 +27,13 @@ import ipywidgets as widgets
 from exback_kit import content
 from exback_kit.content import Question, Topic, texts
 from exback_kit.errors import ValidationError
+from exback_kit.notebook.answers import answer_changes
 from exback_kit.notebook.form_kit import (
     UNCHANGED,
     CheckGroup,
     Form,
     OnSave,
-    Problems,
     add_checked,
-    empty_of,
     entry_html,
     error_html,
     esc,
@@ -44,7 +43,7 @@ from exback_kit.notebook.form_kit import (
     scale_buttons,
 )
 from exback_kit.notebook.look import LINK_STYLE
-from exback_kit.store import Journal, reads, validate
+from exback_kit.store import Journal, reads
 from exback_kit.store.validate import now
 
 __all__ = ["clear_eyed_form", "devices_form", "future_form", "grief_form",
@@ -74,23 +73,7 @@ def _changed(journal: Journal, topic: Topic, form: Form) -> list[tuple[str, obje
         Problems: some answers don't fit their question.
     """
     latest = journal.latest_reflections(topic.id)
-    changes: list[tuple[str, object]] = []
-    errors: list[ValidationError] = []
-    for q in topic.questions:
-        try:
-            value = validate.answer(q, form.fields[q.id].value)
-        except ValidationError as exc:
-            errors.append(exc)
-            continue
-        old = latest.get(q.id)
-        if value is None:
-            if old not in (None, "", []):
-                changes.append((q.id, empty_of(q)))
-        elif value != old:
-            changes.append((q.id, value))
-    if errors:
-        raise Problems(errors)
-    return changes
+    return answer_changes(topic.questions, form, latest)
 
 
 def _reflection_form(journal: Journal, topic_id: str, *, css: str, on_save: OnSave) -> Form:
