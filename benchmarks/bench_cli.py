@@ -6,6 +6,11 @@ compared, so machine noise hits both alike. Last line:
 ``cli ratio X.XX (target <= 2.0)``; before it ``locked cli ratio X.XX (target <= 3.0)``
 for ``exback checkin`` on a locked journal with ``EXBACK_PASSPHRASE`` (one scrypt
 unwrap, SQLCipher) against the same bare plain process; exit status 1 when over target.
+
+Both sides run with Python's bytecode cache on, as an installed kit does (pip
+compiles a package when it installs it; an editable install writes its cache on
+the first run): ``PYTHONDONTWRITEBYTECODE`` is dropped from their environment, so
+a shell that sets it doesn't time the compiling of every module on every run.
 """
 
 from __future__ import annotations
@@ -51,9 +56,10 @@ def main() -> int:
     if exback is None:
         print("exback is not on PATH: run `pip install -e .` first")
         return 2
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "EXBACK_HOME": str(Path(tmp) / "home")}
-        locked_env = {**os.environ, "EXBACK_HOME": str(Path(tmp) / "locked"),
+        env = {**base, "EXBACK_HOME": str(Path(tmp) / "home")}
+        locked_env = {**base, "EXBACK_HOME": str(Path(tmp) / "locked"),
                       "EXBACK_PASSPHRASE": PASSPHRASE}
         kit = [exback, "checkin", "--mood", "6"]
         bare = [sys.executable, "-c", BARE, str(Path(tmp) / "bare.sqlite3")]

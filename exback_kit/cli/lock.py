@@ -10,7 +10,6 @@ The crypto itself lives in :mod:`exback_kit.store.locking`.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable
@@ -27,6 +26,11 @@ def _at_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def _ask(prompt: str) -> str:
+    import getpass  # only when a terminal is asked: it loads termios, which a check-in never needs
+    return getpass.getpass(prompt)
+
+
 def passphrase_from(env: str, prompt: str, *, twice: bool = False,
                     field: str = "passphrase") -> str:
     """Return the passphrase in ``env``, or ask for it at the terminal (twice if ``twice``).
@@ -39,8 +43,8 @@ def passphrase_from(env: str, prompt: str, *, twice: bool = False,
         return value
     if not _at_terminal():
         raise ValidationError(texts.LOCK_NO_TERMINAL.format(field=field, env=env), field=field)
-    first = getpass.getpass(prompt)
-    if twice and getpass.getpass(texts.LOCK_ASK_NEW_AGAIN) != first:
+    first = _ask(prompt)
+    if twice and _ask(texts.LOCK_ASK_NEW_AGAIN) != first:
         raise ValidationError(texts.LOCK_MISMATCH, field=field)
     return first
 
@@ -127,7 +131,7 @@ def run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Names
                     for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV))
         if asked or not _at_terminal():
             raise
-    os.environ[locking.PASSPHRASE_ENV] = getpass.getpass(texts.LOCK_ASK)
+    os.environ[locking.PASSPHRASE_ENV] = _ask(texts.LOCK_ASK)
     return run(args)
 
 

@@ -16,12 +16,7 @@ imports SQLCipher.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
-import secrets
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +24,9 @@ from exback_kit.content import texts
 from exback_kit.errors import JournalError, JournalLocked, ValidationError
 from exback_kit.store.files import replacing
 from exback_kit.store.paths import key_file
+
+# hashlib (OpenSSL), hmac, secrets, base64 and unicodedata are imported where they are
+# used: a plain journal's check-in imports this module but never needs them (~4 ms).
 
 #: Environment variables: the passphrase, a new one (``exback passphrase``), the recovery key.
 PASSPHRASE_ENV = "EXBACK_PASSPHRASE"  # noqa: S105 (the variable's name, not a passphrase)
@@ -55,11 +53,14 @@ def check_passphrase(passphrase: object, field: str = "passphrase") -> bytes:
     """
     if not isinstance(passphrase, str) or not passphrase.strip():
         raise ValidationError(texts.LOCK_EMPTY_PASSPHRASE.format(field=field), field=field)
+    import unicodedata
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
 
 
 def recovery_key(data_key: bytes) -> str:
     """Return the recovery key for ``data_key``: base32 groups ending in a 2-byte checksum."""
+    import base64
+    import hashlib
     raw = data_key + hashlib.sha256(data_key).digest()[:2]
     letters = base64.b32encode(raw).decode("ascii").rstrip("=")
     return "-".join(letters[i:i + _RECOVERY_GROUP]
@@ -72,6 +73,8 @@ def parse_recovery_key(text: str) -> bytes:
     Raises:
         ValidationError: it is not a recovery key, or a character is mistyped.
     """
+    import base64
+    import hashlib
     letters = "".join(ch for ch in str(text).upper() if ch.isalnum())
     try:
         raw = base64.b32decode(letters + "=" * (-len(letters) % 8))
@@ -85,6 +88,7 @@ def parse_recovery_key(text: str) -> bytes:
 # --- the key file ------------------------------------------------------------------
 
 def _derive(passphrase: bytes, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
+    import hashlib
     out = hashlib.scrypt(passphrase, salt=salt, n=n, r=r, p=p, maxmem=_SCRYPT_MAXMEM,
                          dklen=2 * KEY_BYTES)
     return out[:KEY_BYTES], out[KEY_BYTES:]
@@ -102,6 +106,8 @@ def _mac_input(doc: dict[str, Any]) -> bytes:
 
 def wrap(data_key: bytes, passphrase: bytes) -> dict[str, Any]:
     """Return the key file's contents: ``data_key`` wrapped by ``passphrase``."""
+    import hmac
+    import secrets
     salt = secrets.token_bytes(16)
     pad, mac_key = _derive(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     doc: dict[str, Any] = {
@@ -150,6 +156,7 @@ def unwrap(doc: dict[str, Any], passphrase: bytes, journal_path: Path) -> bytes:
     Raises:
         JournalLocked: the passphrase does not open it (nothing was touched).
     """
+    import hmac
     pad, mac_key = _derive(passphrase, bytes.fromhex(doc["salt"]), doc["n"], doc["r"], doc["p"])
     mac = hmac.new(mac_key, _mac_input(doc), "sha256").hexdigest()
     if not hmac.compare_digest(mac, doc["mac"]):
@@ -159,6 +166,7 @@ def unwrap(doc: dict[str, Any], passphrase: bytes, journal_path: Path) -> bytes:
 
 def key_matches(doc: dict[str, Any], data_key: bytes) -> bool:
     """Return True when ``data_key`` is the one the key file wraps."""
+    import hmac
     check = hmac.new(data_key, _CHECK_LABEL, "sha256").hexdigest()
     return hmac.compare_digest(check, str(doc["check"]))
 

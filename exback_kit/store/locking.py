@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -331,6 +330,7 @@ def encrypt(path: Path, passphrase: str) -> tuple[str, int]:
         ValidationError: the passphrase is empty.
     """
     secret = check_passphrase(passphrase)
+    import secrets
     data_key = secrets.token_bytes(KEY_BYTES)
     # Nothing locked depends on a key file while the journal is plain: safe to replace.
     _convert_in_place(path, from_key=None, to_key=data_key,
@@ -394,6 +394,7 @@ def write_handoff(journal_path: Path, key: bytes) -> Path:
     """Write the data key for kernels to a fresh 0600 file; return its path."""
     folder = runtime_dir()
     _sweep_handoffs(folder)
+    import secrets
     target = folder / f"key-{secrets.token_hex(8)}.json"
     doc = {"journal": str(journal_path.resolve()), "key": key.hex(), "pid": os.getpid()}
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)

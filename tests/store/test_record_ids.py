@@ -69,3 +69,21 @@ def test_the_clock_moves_past_versions_seen_from_a_device_running_ahead(journal)
         (mine,) = clock.tick(conn)
     assert mine == "9999999999999.000004"
     assert clock.newer(("1.000000", "b"), ("1.000000", "a"))  # ties: the larger device id
+
+
+def test_new_record_ids_are_canonical_random_version_4_uuids():
+    ids = [clock.new_uuid() for _ in range(2000)]
+    for i in ids[:200]:
+        u = uuid.UUID(i)
+        assert (u.version, u.variant, str(u)) == (4, uuid.RFC_4122, i)
+    assert len(set(ids)) == len(ids)
+    # every one of the 122 random bits takes both values somewhere in 2000 ids
+    bits = [int(uuid.UUID(i)) for i in ids]
+    either = 0
+    for b in bits:
+        either |= b
+    both = ~0
+    for b in bits:
+        both &= b
+    random_mask = (1 << 128) - 1 & ~(0xF << 76) & ~(0x3 << 62)
+    assert either & random_mask == random_mask and both & random_mask == 0
