@@ -20,7 +20,7 @@ from exback_kit.charts.base import (
     titled,
 )
 from exback_kit.content import texts
-from exback_kit.domain import mood, scales, timeline
+from exback_kit.domain import mood, progress, scales, timeline
 
 #: Days on each side a habit needs before the summary picks it out.
 MIN_DAYS = 3
@@ -256,7 +256,7 @@ def summarize_journey(data: JourneyData) -> str:
     stages = data.stages
     if stages.empty or stages["answered"].sum() == 0:
         return texts.SUMMARY_JOURNEY_EMPTY
-    latest = stages["last_day"].idxmax()
+    latest = progress.latest_stage(stages) or ""
     text = texts.SUMMARY_JOURNEY.format(answered=int(stages["answered"].sum()),
                                         questions=int(stages["questions"].sum()),
                                         touched=int((stages["answered"] > 0).sum()),

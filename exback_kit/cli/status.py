@@ -36,9 +36,8 @@ def current_stage_title(tables: Tables) -> str:
     """Return the title of the stage the person last worked in (start here if none),
     counting only the stages of the road in force (moving on included)."""
     from exback_kit import content
-    from exback_kit.domain import roads
+    from exback_kit.domain import progress, roads
 
-    worked = roads.journey_rows(tables).dropna(subset=["last_day"])
     kit = content.load()
-    stage_id = str(worked["last_day"].idxmax()) if len(worked) else kit.stages[0].id
+    stage_id = progress.latest_stage(roads.journey_rows(tables)) or kit.stages[0].id
     return str(kit.stage(stage_id).title)

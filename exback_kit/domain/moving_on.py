@@ -111,6 +111,8 @@ class TopicProgress:
     touched: int = 0
     topics: int = 0
     first_day: pd.Timestamp | None = None
+    #: The moment of the latest entry (UTC).
+    last_at: pd.Timestamp | None = None
 
 
 def topic_progress(plan: dict[str, frozenset[str]], reflections: pd.DataFrame,
@@ -125,7 +127,7 @@ def topic_progress(plan: dict[str, frozenset[str]], reflections: pd.DataFrame,
     """
     end = as_day(today)
     refl = up_to(reflections, end)
-    answered, parts, touched, days = 0, 0, 0, []
+    answered, parts, touched, days, moments = 0, 0, 0, [], []
     given = set(zip(refl["topic"], refl["question"], strict=True)) if len(refl) else set()
     for topic, questions in plan.items():
         if questions:
@@ -140,5 +142,6 @@ def topic_progress(plan: dict[str, frozenset[str]], reflections: pd.DataFrame,
         if len(mine):
             touched += 1
             days += [mine["day"].min(), mine["day"].max()]
+            moments.append(mine["at"].max())
     return TopicProgress(answered, parts, max(days) if days else None, touched, len(plan),
-                         min(days) if days else None)
+                         min(days) if days else None, max(moments) if moments else None)

@@ -47,7 +47,8 @@ def stage_progress(answers: pd.DataFrame, today: date | None = None, *,
     stage's questions), ``answered`` (of those, how many have an answer),
     ``progress`` (answered ÷ questions, 0–1; a step without known questions
     counts as one question, answered by any answer), ``first_day`` and ``last_day``
-    (the first and latest day with an answer; NaT if none).
+    (the first and latest day with an answer; NaT if none) and ``last_at`` (the moment
+    of the latest answer, UTC, for telling apart stages worked on the same day).
     """
     plan = stage_plan() if plan is None else plan
     df = up_to(answers, as_day(today))
@@ -63,15 +64,16 @@ def stage_progress(answers: pd.DataFrame, today: date | None = None, *,
         answered = len(asked & given) + sum(1 for n, ids in steps.items()
                                             if not ids and n in done_steps)
         total = len(asked) + sum(1 for ids in steps.values() if not ids)
-        first, last = (mine["day"].min(), mine["day"].max()) if len(mine) else (pd.NaT, pd.NaT)
+        first, last, last_at = ((mine["day"].min(), mine["day"].max(), mine["at"].max())
+                                if len(mine) else (pd.NaT, pd.NaT, pd.NaT))
         rows.append((stage, len(steps), len(done_steps & set(steps)), total, answered,
-                     answered / total if total else 0.0, first, last))
+                     answered / total if total else 0.0, first, last, last_at))
     return progress_frame(rows)
 
 
 #: The columns of a journey's rows (after the stage id, which is the index).
 COLUMNS = ("steps", "steps_answered", "questions", "answered", "progress", "first_day",
-           "last_day")
+           "last_day", "last_at")
 
 
 def progress_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
@@ -79,7 +81,14 @@ def progress_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["stage", *COLUMNS]).set_index("stage")
     for col in ("first_day", "last_day"):
         out[col] = pd.to_datetime(out[col])
+    out["last_at"] = pd.to_datetime(out["last_at"], utc=True)
     return out
+
+
+def latest_stage(rows: pd.DataFrame) -> str | None:
+    """Return the stage of ``rows`` (a journey frame) answered most recently, or None."""
+    worked = rows.dropna(subset=["last_at"])
+    return str(worked["last_at"].idxmax()) if len(worked) else None
 
 
 def stage_starts(answers: pd.DataFrame, today: date | None = None) -> pd.Series:

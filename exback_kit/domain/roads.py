@@ -72,8 +72,8 @@ def journey_rows(tables: Tables, today: date | None = None, *,
         extra = progress.progress_frame([(
             gate.MOVING_ON_STAGE, done.topics, done.touched, done.parts, done.answered,
             done.answered / done.parts if done.parts else 0.0,
-            done.first_day if done.first_day is not None else pd.NaT,
-            done.last_day if done.last_day is not None else pd.NaT)])
+            *(pd.NaT if v is None else v for v in (done.first_day, done.last_day,
+                                                     done.last_at)))])
         rows = pd.concat([rows, extra]) if len(rows) else extra
     order = [s for s in content.load().stage_ids if s in rows.index]
     return rows.loc[order]

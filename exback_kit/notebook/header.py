@@ -62,11 +62,10 @@ def progress_line(stage_id: str, tables: dict[str, Any], journey: Any = None) ->
 def latest_stage_line(tables: dict[str, Any], journey: Any = None) -> str:
     """Return which stage the person worked on most recently (start here if none); only
     the stages that count on this journey (default: the one ``tables`` give) are named."""
-    from exback_kit.domain import roads
-    rows = roads.journey_rows(tables, road=journey).dropna(subset=["last_day"])
-    if rows.empty:
-        return texts.WHERE_STAGE_NEW
-    return texts.WHERE_STAGE.format(stage=_title(str(rows["last_day"].idxmax())))
+    from exback_kit.domain import progress, roads
+    latest = progress.latest_stage(roads.journey_rows(tables, road=journey))
+    return texts.WHERE_STAGE_NEW if latest is None else texts.WHERE_STAGE.format(
+        stage=_title(latest))
 
 
 def latest_checkin(journal: Journal) -> tuple[str, str] | None:
