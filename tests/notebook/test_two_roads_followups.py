@@ -3,6 +3,7 @@ contacts, "where you are", the report's answers and ``exback status``."""
 
 from __future__ import annotations
 
+import html
 import shutil
 from collections.abc import Iterator
 from importlib import resources
@@ -155,3 +156,12 @@ def test_moving_on_shows_the_safety_contacts_where_harm_or_an_order_was_named(
         # the same block the gate notice shows on a set-aside stage
         notice = html_of(stages.header("05_reconnecting"))
         assert boxes[0].value.split("exback-safety-contacts", 1)[1].split("</ul>")[0] in notice
+
+
+def test_the_persons_own_contacts_are_escaped_in_moving_ons_safety_box(journal):
+    payload = "<img src=x onerror=alert(1)>"
+    journal.set_setting("crisis_contacts", [{"name": payload, "detail": payload}])
+    answer(journal, harm_or_control="yes")
+    stages.use_journal(journal)
+    shown = html_of(stages.header("09_moving_on"))
+    assert payload not in shown and html.escape(payload) in shown
