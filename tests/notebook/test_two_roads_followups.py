@@ -4,6 +4,7 @@ contacts, "where you are", the report's answers and ``exback status``."""
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from collections.abc import Iterator
 from importlib import resources
@@ -165,3 +166,15 @@ def test_the_persons_own_contacts_are_escaped_in_moving_ons_safety_box(journal):
     stages.use_journal(journal)
     shown = html_of(stages.header("09_moving_on"))
     assert payload not in shown and html.escape(payload) in shown
+
+
+@pytest.mark.parametrize("stage_id", list(stages.LAYOUTS))
+def test_no_section_repeats_its_forms_title_as_its_heading(journal, stage_id):
+    """Seen in the app view of 09: a heading and a form title saying the same words twice."""
+    answer(journal)
+    stages.use_journal(journal)
+    for sec in stages.LAYOUTS[stage_id].sections:
+        shown = html_of(stages.section(stage_id, sec.id))
+        headings = set(re.findall(r"<h2>(.*?)</h2>", shown))
+        titles = set(re.findall(r"<h4>(.*?)</h4>", shown))
+        assert headings and not headings & titles, (sec.id, headings & titles)
