@@ -42,8 +42,9 @@ def stage_progress(answers: pd.DataFrame, today: date | None = None, *,
     """Return each stage's progress from the answers saved per step.
 
     One row per stage of ``plan`` (default :func:`stage_plan`), leaving out the stages
-    in ``set_aside`` (on the moving-on road they never count against the person). Columns:
-    ``steps``, ``steps_answered`` (steps with any answer), ``questions`` (the
+    in ``set_aside`` (on the moving-on road they never count against the person). Only
+    answers to the plan's questions count (a step without known questions: any answer).
+    Columns: ``steps``, ``steps_answered`` (steps with an answer), ``questions`` (the
     stage's questions), ``answered`` (of those, how many have an answer),
     ``progress`` (answered ÷ questions, 0–1; a step without known questions
     counts as one question, answered by any answer), ``first_day`` and ``last_day``
@@ -58,6 +59,9 @@ def stage_progress(answers: pd.DataFrame, today: date | None = None, *,
         if stage in set_aside:
             continue
         mine = df[np.isin(steps_col, list(steps))] if len(df) else df
+        if len(mine):  # only answers to questions the person is asked count, days included
+            mine = mine[[not steps[n] or q in steps[n] for n, q in
+                         zip(mine["step"].astype("int64"), mine["question"], strict=True)]]
         asked = {(n, q) for n, ids in steps.items() for q in ids}
         given = set(zip(mine["step"].astype("int64"), mine["question"], strict=True))
         done_steps = {n for n, _ in given}

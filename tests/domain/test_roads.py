@@ -124,3 +124,15 @@ def test_first_and_last_days_of_a_stage(journal):
     row = rows(journal).loc["03_rebuilding_you"]
     assert (row.first_day, row.last_day) == (pd.Timestamp("2025-03-02"),
                                              pd.Timestamp("2025-03-08"))
+
+
+def test_an_answer_to_a_hidden_question_neither_starts_a_step_nor_dates_a_stage(journal):
+    """Seen on the dashboard: 'Holding steady, 0 of 6, from day 50' after a hidden answer."""
+    journal.save_answer(0, "harm_or_control", "yes", at="2025-03-01T09:00")
+    journal.save_answer(9, "pace", "slowly", at="2025-03-02T09:00")
+    journal.save_answer(4, "retired_question", "x", at="2025-03-03T09:00")
+    out = rows(journal)
+    for stage in ("04_holding_steady", "03_rebuilding_you"):
+        row = out.loc[stage]
+        assert (row.answered, row.steps_answered) == (0, 0), stage
+        assert pd.isna(row.first_day) and pd.isna(row.last_at), stage
