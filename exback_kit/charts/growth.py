@@ -181,10 +181,12 @@ def summarize_wellbeing(data: WellbeingData) -> str:
 
 @dataclass(frozen=True)
 class JourneyData:
-    """Each stage's progress and title."""
+    """Each stage's progress and title, and the profile's breakup date (day 0) if given."""
 
     stages: pd.DataFrame
     titles: dict[str, str]
+    breakup: pd.Timestamp | None = None
+    today: pd.Timestamp | None = None
 
 
 def stage_titles() -> dict[str, str]:
@@ -195,19 +197,30 @@ def stage_titles() -> dict[str, str]:
 
 
 def prepare_journey(tables: timeline.Tables, today: date | None = None) -> JourneyData:
-    """Return the journey chart's data; stages set aside on the moving-on road are left out."""
-    from exback_kit.domain import gate
-    road = gate.journey(tables["answers"], tables["decisions"])
-    return JourneyData(progress.stage_progress(tables["answers"], today,
-                                               set_aside=gate.set_aside(road)),
-                       stage_titles())
+    """Return the journey chart's data: the stages that count on the road in force
+    (:func:`exback_kit.domain.roads.journey_rows`), and the breakup day when it has passed."""
+    from exback_kit.charts.mood import breakup_day
+    from exback_kit.domain import roads
+    end = timeline.as_day(today)
+    breakup = breakup_day(tables["answers"])
+    return JourneyData(roads.journey_rows(tables, today), stage_titles(),
+                       breakup if breakup is not None and breakup <= end else None, end)
+
+
+def day_number(data: JourneyData, day: pd.Timestamp) -> int | None:
+    """Return ``day`` counted from the breakup (day 0), or None without one or before it."""
+    if data.breakup is None or pd.isna(day) or day < data.breakup:
+        return None
+    return int((day - data.breakup) / pd.Timedelta(days=1))
 
 
 @styled
 def draw_journey(data: JourneyData, ax: Axes | None = None) -> Axes:
-    """Draw each stage as a bar filled by the share of its questions answered."""
+    """Draw each stage as a bar filled by the share of its questions answered; with a
+    breakup date, each bar says on which day after it (day 0) the stage began."""
+    right = 0.80 if data.breakup is not None else 0.88
     ax = axes_for(ax, figsize=(7.5, 3.4),
-                  margins={"left": 0.26, "right": 0.88, "bottom": 0.05, "top": 0.86})
+                  margins={"left": 0.26, "right": right, "bottom": 0.1, "top": 0.86})
     title = texts.CHART_TITLES["journey"]
     stages = data.stages
     if stages.empty or stages["answered"].sum() == 0:
@@ -217,12 +230,20 @@ def draw_journey(data: JourneyData, ax: Axes | None = None) -> Axes:
     ax.barh(y, np.ones(len(stages)), color=palette.PROGRESS_TRACK, height=0.6)
     ax.barh(y, stages["progress"].to_numpy(), color=palette.PROGRESS, height=0.6)
     for yy, (_, row) in zip(y, stages.iterrows(), strict=True):
-        ax.text(1.02, yy, texts.CHART_JOURNEY_COUNT.format(answered=int(row["answered"]),
-                                                          questions=int(row["questions"])),
-                va="center", fontsize=8, color=palette.SOFT_INK, clip_on=False)
+        label = texts.CHART_JOURNEY_COUNT.format(answered=int(row["answered"]),
+                                                 questions=int(row["questions"]))
+        began = day_number(data, row["first_day"])
+        if began is not None:
+            label += texts.CHART_JOURNEY_FROM_DAY.format(day=began)
+        ax.text(1.02, yy, label, va="center", fontsize=8, color=palette.SOFT_INK,
+                clip_on=False)
     ax.set_yticks(y, [data.titles.get(s, s) for s in stages.index])
     ax.set_xlim(0, 1)
     ax.set_xticks([])
+    if data.breakup is not None:
+        from exback_kit.charts.mood import day_text
+        ax.set_xlabel(texts.CHART_JOURNEY_DAY0.format(day=day_text(data.breakup)),
+                      fontsize=8, color=palette.SOFT_INK, loc="left")
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -230,13 +251,21 @@ def draw_journey(data: JourneyData, ax: Axes | None = None) -> Axes:
 
 
 def summarize_journey(data: JourneyData) -> str:
-    """Return one sentence: questions answered, stages touched, the latest stage."""
+    """Return one sentence: questions answered, stages touched, the latest stage; with a
+    breakup date, where today and the first answer sit counted from it (day 0)."""
     stages = data.stages
     if stages.empty or stages["answered"].sum() == 0:
         return texts.SUMMARY_JOURNEY_EMPTY
-    latest = stages["last_day"].idxmax()
-    return texts.SUMMARY_JOURNEY.format(answered=int(stages["answered"].sum()),
+    latest = progress.latest_stage(stages) or ""
+    text = texts.SUMMARY_JOURNEY.format(answered=int(stages["answered"].sum()),
                                         questions=int(stages["questions"].sum()),
                                         touched=int((stages["answered"] > 0).sum()),
                                         stages=len(stages),
                                         latest=data.titles.get(latest, latest))
+    if data.breakup is None or data.today is None:
+        return text
+    from exback_kit.charts.mood import day_text
+    began = day_number(data, stages["first_day"].min())
+    template = texts.SUMMARY_JOURNEY_BREAKUP if began is None else texts.SUMMARY_JOURNEY_BEGAN
+    return text.removesuffix(".") + template.format(day=day_text(data.breakup), began=began,
+                                                    today=day_number(data, data.today))

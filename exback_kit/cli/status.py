@@ -8,15 +8,15 @@ from exback_kit.content import texts
 from exback_kit.store import Journal
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from exback_kit.domain.timeline import Tables
 
 
 def status_lines(journal: Journal) -> list[str]:
     """Return the status lines for ``journal`` in plain words (its tables read once)."""
-    from exback_kit.domain import nocontact, timeline
+    from exback_kit.domain import nocontact, roads, timeline
     from exback_kit.store import reads
 
-    tables = reads.load_tables(journal, timeline.ACTIVITY_KINDS)
+    tables = reads.load_tables(journal, dict.fromkeys([*timeline.ACTIVITY_KINDS, *roads.KINDS]))
     lines = [nocontact.no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE]
     checkins = tables["checkins"]
     if len(checkins):
@@ -24,8 +24,7 @@ def status_lines(journal: Journal) -> list[str]:
         lines.append(texts.STATUS_MOOD.format(mood=latest["mood"], day=latest["day"].date()))
     else:
         lines.append(texts.STATUS_NO_MOOD)
-    lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables["answers"],
-                                                                     tables["decisions"])))
+    lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables)))
     lines.append(texts.STATUS_LOCK.format(
         state=texts.LOCK_IS_LOCKED if journal.encrypted else texts.LOCK_IS_PLAIN))
     if journal.is_demo:
@@ -33,15 +32,12 @@ def status_lines(journal: Journal) -> list[str]:
     return lines
 
 
-def current_stage_title(answers: pd.DataFrame, decisions: pd.DataFrame | None = None) -> str:
-    """Return the title of the stage the person last worked in (start here if none);
-    with ``decisions``, stages set aside on the moving-on road don't count."""
+def current_stage_title(tables: Tables) -> str:
+    """Return the title of the stage the person last worked in (start here if none),
+    counting only the stages of the road in force (moving on included)."""
     from exback_kit import content
-    from exback_kit.domain import gate, progress
+    from exback_kit.domain import progress, roads
 
-    set_aside = (gate.set_aside(gate.journey(answers, decisions))
-                 if decisions is not None else ())
-    worked = progress.stage_progress(answers, set_aside=set_aside).dropna(subset=["last_day"])
     kit = content.load()
-    stage_id = str(worked["last_day"].idxmax()) if len(worked) else kit.stages[0].id
+    stage_id = progress.latest_stage(roads.journey_rows(tables)) or kit.stages[0].id
     return str(kit.stage(stage_id).title)

@@ -68,6 +68,12 @@ class Step:
         """Return the questions of one group (e.g. step 0's "boundaries")."""
         return tuple(q for q in self.questions if q.group == name)
 
+    def shown(self, open_road: bool) -> tuple[Question, ...]:
+        """Return the questions a person sees: off the open road, none marked
+        ``open_road_only``."""
+        return self.questions if open_road else tuple(
+            q for q in self.questions if not q.open_road_only)
+
 
 @dataclass(frozen=True)
 class Topic:

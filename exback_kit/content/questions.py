@@ -56,6 +56,9 @@ class Question:
     unit: str = ""
     future_ok: bool = False
     topic: str = ""
+    #: Shown only on the open road (``open_road_only = true``): the boundaries check answered,
+    #: all "no", and no decision to move on. Hidden, it neither shows nor counts.
+    open_road_only: bool = False
 
 
 def text_of(table: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
@@ -98,9 +101,18 @@ def parse_question(name: str, step: int, raw: Mapping[str, Any], *,
         required=bool(raw.get("required", False)),
         group=text_of(raw, "group", where, required=False),
         future_ok=bool(raw.get("future_ok", False)), topic=topic,
+        open_road_only=_flag(raw, "open_road_only", where),
         **_type_extras(qtype, raw, where),
     )
     return q
+
+
+def _flag(raw: Mapping[str, Any], key: str, where: str) -> bool:
+    """Return a true/false setting of a question (absent: false)."""
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise ContentError(texts.CONTENT_BAD_FLAG.format(where=where, key=key, value=value))
+    return value
 
 
 def _type_extras(qtype: str, raw: Mapping[str, Any], where: str) -> dict[str, Any]:

@@ -1011,3 +1011,10 @@ SYNC_WIDGET_VAULT = "Include unsent messages"
 SYNC_WIDGET_PASSPHRASE = "Passphrase"
 SYNC_WIDGET_HINT = "A folder your sync tool (Syncthing, Dropbox, a USB stick) already keeps in step. Your journal file itself stays where it is."
 SYNC_WIDGET_NO_FOLDER = "Please choose a folder first."
+
+# --- the two roads: flags, the journey's day 0 --------------------------------------------------
+CONTENT_BAD_FLAG = "{where}: {key} must be true or false (got {value!r})."
+CHART_JOURNEY_FROM_DAY = " · from day {day}"
+CHART_JOURNEY_DAY0 = "Days count from the breakup on {day} (day 0)."
+SUMMARY_JOURNEY_BREAKUP = "; counting the breakup on {day} as day 0, today is day {today}."
+SUMMARY_JOURNEY_BEGAN = "; counting the breakup on {day} as day 0, you began on day {began} and today is day {today}."

@@ -81,6 +81,12 @@ class Journey:
         """True on the moving-on path."""
         return self.path == "moving_on"
 
+    @property
+    def open_road(self) -> bool:
+        """True when every boundaries answer is "no" and the decision is not "move on":
+        only then are the words about the pace of getting in touch shown."""
+        return not self.moving_on and not self.unanswered
+
 
 def as_answer(value: object) -> str | None:
     """Return a stored boundaries answer as "yes", "no" or "not_sure" (None: not answered)."""

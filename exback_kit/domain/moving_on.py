@@ -102,11 +102,17 @@ def pair_means(pairs: pd.DataFrame, measure: str) -> PairMeans | None:
 
 @dataclass(frozen=True)
 class TopicProgress:
-    """How much of a stage's topics has been touched: ``answered`` of ``parts``."""
+    """How much of a stage's topics has been touched: ``answered`` of ``parts``, in
+    ``touched`` of ``topics`` topics, between ``first_day`` and ``last_day``."""
 
     answered: int
     parts: int
     last_day: pd.Timestamp | None
+    touched: int = 0
+    topics: int = 0
+    first_day: pd.Timestamp | None = None
+    #: The moment of the latest entry (UTC).
+    last_at: pd.Timestamp | None = None
 
 
 def topic_progress(plan: dict[str, frozenset[str]], reflections: pd.DataFrame,
@@ -121,17 +127,21 @@ def topic_progress(plan: dict[str, frozenset[str]], reflections: pd.DataFrame,
     """
     end = as_day(today)
     refl = up_to(reflections, end)
-    answered, parts, days = 0, 0, []
+    answered, parts, touched, days, moments = 0, 0, 0, [], []
     given = set(zip(refl["topic"], refl["question"], strict=True)) if len(refl) else set()
     for topic, questions in plan.items():
         if questions:
             parts += len(questions)
             answered += len({(topic, q) for q in questions} & given)
             mine = refl[(refl["topic"] == topic).to_numpy()] if len(refl) else refl
+            mine = mine[mine["question"].isin(list(questions)).to_numpy()] if len(mine) else mine
         else:
             parts += 1
             mine = up_to(lists.get(topic, refl.iloc[0:0]), end)
             answered += int(len(mine) > 0)
         if len(mine):
-            days.append(mine["day"].max())
-    return TopicProgress(answered, parts, max(days) if days else None)
+            touched += 1
+            days += [mine["day"].min(), mine["day"].max()]
+            moments.append(mine["at"].max())
+    return TopicProgress(answered, parts, max(days) if days else None, touched, len(plan),
+                         min(days) if days else None, max(moments) if moments else None)

@@ -41,7 +41,7 @@ body[data-jp-theme-light="false"] .exback-part .jupyter-button:focus-visible {{
 .exback-part {{ max-width: 100%; min-width: 0; }}
 .exback-part .widget-box, .exback-part .widget-inline-hbox {{ max-width: 100%; min-width: 0; }}
 .exback-part .widget-hbox {{ flex-wrap: wrap; }}
-.exback-labelled {{ flex-wrap: wrap; }}
+.exback-labelled {{ flex-wrap: wrap; height: auto !important; }}
 .exback-labelled > .widget-label {{
   width: 100% !important; max-width: 100%; white-space: normal; overflow: visible;
   height: auto; line-height: 1.4; font-weight: 600; text-align: left; margin-bottom: 2px;

@@ -19,6 +19,7 @@ from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.content.instruments import Contact, default_contacts
 from exback_kit.domain import safety, scales
+from exback_kit.domain.gate import Journey
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.answers import answer_changes
 from exback_kit.notebook.daily_logs import (
@@ -84,28 +85,26 @@ def step_form(journal: Journal, step: int, *, on_save: OnSave = None) -> Form:
     """Return the form for a step's questions, pre-filled with the latest answers.
 
     Saving writes a new answer row only for questions whose answer changed
-    (earlier answers stay as history); a cleared answer is saved as empty.
+    (earlier answers stay as history); a cleared answer is saved as empty. Off the
+    open road, questions marked ``open_road_only`` are not asked (their answers stay).
 
     Raises:
         KeyError: there is no such step.
     """
+    from exback_kit.domain import gate
     s = content.load().step(step)
-    intro = "\n\n".join([s.idea, *s.notes, *_notes_for(journal, s), texts.SKIP_HINT])
+    road = gate.journey(journal.table("answers"), journal.table("decisions"))
+    intro = "\n\n".join([s.idea, *s.notes, *_notes_for(journal, s, road), texts.SKIP_HINT])
     title = texts.START_HEADING if step == 0 else texts.STEP_HEADING.format(number=step,
                                                                              title=s.title)
-    return _answers_form(journal, s, s.questions, css=f"exback-step-{step}", title=title,
-                         intro=intro, on_save=on_save)
+    return _answers_form(journal, s, s.shown(road.open_road), css=f"exback-step-{step}",
+                         title=title, intro=intro, on_save=on_save)
 
 
-def _notes_for(journal: Journal, s: content.Step) -> list[str]:
+def _notes_for(journal: Journal, s: content.Step, road: Journey) -> list[str]:
     """Return the notes that follow the person's answers: a step's ``open_notes`` only
-    while no boundaries answer is yes or not sure; step 5's words after who ended it."""
-    from exback_kit.domain import gate
-    out: list[str] = []
-    if s.open_notes:
-        road = gate.journey(journal.table("answers"), journal.table("decisions"))
-        if not road.moving_on and not road.unanswered:
-            out += s.open_notes
+    on the open road; step 5's words after who ended it."""
+    out: list[str] = list(s.open_notes) if road.open_road else []
     if s.number in texts.STEP_NOTES_WHO_ENDED:
         who = journal.latest_answers(0).get("who_ended")
         note = texts.STEP_NOTES_WHO_ENDED[s.number].get(str(who))
@@ -340,11 +339,9 @@ def _safety_html(journal: Journal, triggers: Sequence[str] = ()) -> str:
 
 def late_night_contacts(journal: Journal, *, on_save: OnSave = None) -> widgets.HTML:
     """Return the person's safety contacts beside the late-night urge log (all escaped)."""
-    from exback_kit.notebook.gate_notice import contacts_html
+    from exback_kit.notebook.gate_notice import safety_box
     contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
-    return widgets.HTML(f'<div style="{SAFETY_BOX}">'
-                        f"{contacts_html(contacts, texts.LATE_NIGHT_CONTACTS)}</div>",
-                        _dom_classes=("exback-late-night-contacts",))
+    return safety_box(contacts, texts.LATE_NIGHT_CONTACTS, "exback-late-night-contacts")
 
 
 def safety_widget(journal: Journal) -> widgets.HTML:

@@ -14,7 +14,7 @@ from exback_kit.content.instruments import Contact
 from exback_kit.domain import gate
 from exback_kit.domain.gate import Journey
 from exback_kit.notebook.form_kit import esc
-from exback_kit.notebook.look import GATE_BOX, LINK_STYLE
+from exback_kit.notebook.look import GATE_BOX, LINK_STYLE, SAFETY_BOX
 
 
 def _link(stage_id: str, label: str) -> str:
@@ -30,6 +30,13 @@ def contacts_html(contacts: Sequence[Contact], heading: str) -> str:
              if any(c.is_default for c in contacts) else "")
     return (f'<div class="exback-safety-contacts"><p><b>{esc(heading)}</b></p>'
             f"<ul>{items}</ul>{check}<p>{esc(texts.SAFETY_OUTRO)}</p></div>")
+
+
+def safety_box(contacts: Sequence[Contact], heading: str, css: str) -> widgets.HTML:
+    """Return the safety contacts (:func:`contacts_html`) in a box of their own, with
+    the CSS class ``css``."""
+    return widgets.HTML(f'<div style="{SAFETY_BOX}">{contacts_html(contacts, heading)}</div>',
+                        _dom_classes=(css,))
 
 
 def gate_notice(journey: Journey, contacts: Sequence[Contact] = ()) -> widgets.HTML:

@@ -15,7 +15,7 @@ from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.domain.nocontact import no_contact_line
 from exback_kit.notebook.accessible import Stylesheet
-from exback_kit.notebook.gate_notice import ask_first_notice, gate_notice
+from exback_kit.notebook.gate_notice import ask_first_notice, gate_notice, safety_box
 from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
 from exback_kit.notebook.session import html_kit, session
 from exback_kit.store import Journal
@@ -36,46 +36,36 @@ def _title(stage_id: str) -> str:
 
 def topics_line(stage_id: str, tables: dict[str, Any]) -> str | None:
     """Return how many of a topic stage's prompts and lists are started, or None without topics."""
-    from exback_kit import content
-    from exback_kit.domain import moving_on
-    topics = content.load().stage_topics(stage_id)
-    if not topics:
+    from exback_kit.domain import roads
+    done = roads.topics_done(stage_id, tables)
+    if done is None:
         return None
-    plan = {t.id: frozenset(q.id for q in t.questions) for t in topics}
-    items = tables["checklist_items"]
-    lists = {"clear_eyed": tables["reappraisals"],
-             **{t.id: items[(items["checklist"] == t.id).to_numpy()] for t in topics
-                if t.suggestions}}
-    done = moving_on.topic_progress(plan, tables["reflections"], lists)
     return texts.WHERE_TOPICS.format(answered=done.answered, parts=done.parts)
 
 
-def progress_line(stage_id: str, tables: dict[str, Any],
-                  set_aside: tuple[str, ...] = ()) -> str | None:
+def progress_line(stage_id: str, tables: dict[str, Any], journey: Any = None) -> str | None:
     """Return how many of the stage's steps have answers, or None for stages without steps
-    and for stages set aside on this journey."""
-    from exback_kit.domain import progress
+    and for stages set aside on this journey (default: the one ``tables`` give)."""
+    from exback_kit.domain import roads
 
     topics = topics_line(stage_id, tables)
     if topics is not None:
         return topics
-    journey = progress.stage_progress(tables["answers"], set_aside=set_aside)
-    if stage_id not in journey.index:
+    rows = roads.journey_rows(tables, road=journey)
+    if stage_id not in rows.index:
         return None
-    row = journey.loc[stage_id]
+    row = rows.loc[stage_id]
     return texts.WHERE_PROGRESS.format(answered=int(row["steps_answered"]),
                                        steps=int(row["steps"]))
 
 
-def latest_stage_line(tables: dict[str, Any], set_aside: tuple[str, ...] = ()) -> str:
-    """Return which stage the person worked on most recently (start here if none);
-    stages set aside on this journey don't count."""
-    from exback_kit.domain import progress
-    journey = progress.stage_progress(tables["answers"],
-                                      set_aside=set_aside).dropna(subset=["last_day"])
-    if journey.empty:
-        return texts.WHERE_STAGE_NEW
-    return texts.WHERE_STAGE.format(stage=_title(str(journey["last_day"].idxmax())))
+def latest_stage_line(tables: dict[str, Any], journey: Any = None) -> str:
+    """Return which stage the person worked on most recently (start here if none); only
+    the stages that count on this journey (default: the one ``tables`` give) are named."""
+    from exback_kit.domain import progress, roads
+    latest = progress.latest_stage(roads.journey_rows(tables, road=journey))
+    return texts.WHERE_STAGE_NEW if latest is None else texts.WHERE_STAGE.format(
+        stage=_title(latest))
 
 
 def latest_checkin(journal: Journal) -> tuple[str, str] | None:
@@ -100,13 +90,13 @@ def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str],
     set_aside = gate.set_aside(journey) if journey is not None else ()
     lines = []
     if "stage" in where:
-        lines.append(latest_stage_line(tables, set_aside))
+        lines.append(latest_stage_line(tables, journey))
         if set_aside:
             lines.append(texts.WHERE_MOVING_ON)
     nc = no_contact_line(tables)
     if nc or "no_contact" in where:
         lines.append(nc or texts.WHERE_NO_CONTACT_NONE)
-    progress = progress_line(stage_id, tables, set_aside) if "journal" not in where else None
+    progress = progress_line(stage_id, tables, journey) if "journal" not in where else None
     if progress:
         lines.append(progress)
     if stage_id in set_aside:
@@ -203,7 +193,7 @@ def intro_html(stage_id: str) -> str:
 def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[widgets.Widget]:
     """Return a stage header's widgets: demo, gate notice (or the stage's introduction),
     where you are, latest check-in."""
-    from exback_kit.domain import safety
+    from exback_kit.domain import gate, safety
     from exback_kit.notebook.unlock import lock_now_children, unlock_children
     s = session()
     if s.locked():
@@ -213,8 +203,8 @@ def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[
     if s.mine().encrypted:
         out += lock_now_children()
     journey = s.journey()
+    contacts = safety.crisis_contacts(s.mine().get_setting(safety.CRISIS_SETTING))
     if s.gated_by(stage_id) is not None:
-        contacts = safety.crisis_contacts(s.mine().get_setting(safety.CRISIS_SETTING))
         notice = widgets.VBox([gate_notice(journey, contacts)])
         notice.add_class("exback-gate-notice")
         out.append(notice)
@@ -226,6 +216,8 @@ def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[
         intro = intro_html(stage_id)
         if intro:
             out.append(html_kit(intro, "exback-intro"))
+        if stage_id == gate.MOVING_ON_STAGE and journey.unsafe:  # as the gate notice has them
+            out.append(safety_box(contacts, texts.GATE_SAFETY_HEADING, "exback-moving-on-safety"))
     out.append(html_kit(_where_html(stage_id, journal, s.tables(), where, journey),
                         "exback-where"))
     return out

@@ -143,10 +143,15 @@ def answer_text(question: Any, value: object) -> str:
 
 
 def answer_lines(tables: Tables, steps: Sequence[int]) -> list[Line]:
-    """Return the person's latest answers to ``steps``, each question with its answer."""
+    """Return the person's latest answers to ``steps``, each question with its answer.
+
+    Off the open road, questions marked ``open_road_only`` are left out with their answers.
+    """
+    from exback_kit.domain import gate
     from exback_kit.report.pages import wrap
 
     kit = content.load()
+    road = gate.journey(tables["answers"], tables["decisions"])
     lines: list[Line] = [("title", texts.REPORT_ANSWERS_TITLE),
                          *wrap(texts.REPORT_ANSWERS_INTRO, "soft")]
     for number in steps:
@@ -154,8 +159,10 @@ def answer_lines(tables: Tables, steps: Sequence[int]) -> list[Line]:
         lines += [("gap", ""), *wrap(texts.REPORT_STEP_HEAD.format(number=number,
                                                                    title=step.title), "heading")]
         saved = progress.latest_answers(tables["answers"], number)
-        questions = {q.id: q for q in step.questions}
-        order = [q for q in questions if q in saved] + sorted(set(saved) - set(questions))
+        questions = {q.id: q for q in step.shown(road.open_road)}
+        hidden = {q.id for q in step.questions} - set(questions)
+        order = [q for q in questions if q in saved] + sorted(set(saved) - set(questions)
+                                                              - hidden)
         shown = [(qid, answer_text(questions.get(qid), saved[qid])) for qid in order]
         shown = [(qid, text) for qid, text in shown if text.strip()]
         if not shown:

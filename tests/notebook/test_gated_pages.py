@@ -38,6 +38,7 @@ COACHING = [
     r"agreements for relationship", r"version 2\.0", r"couples (therapy|counselling)",
     r"milestone", r"easy to decline", r"log a meeting", r"meetings feel good",
     r"the bigger talk", r"give each other time",
+    r"respectful pace", r"if you got back together",
 ]
 
 #: (state name, boundaries answers, decision)
