@@ -43,6 +43,7 @@ CLI_MODULES: dict[str, str] = {
     "encrypt": "exback_kit.cli.lock",
     "decrypt": "exback_kit.cli.lock",
     "passphrase": "exback_kit.cli.lock",
+    "remember": "exback_kit.cli.lock",
     "sync": "exback_kit.cli.sync",
 }
 
@@ -246,8 +247,16 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not _confirmed(args, texts.CLI_CONFIRM_FORGET.format(path=path), "delete"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
+    from exback_kit.store.locking import is_encrypted
+
+    locked = is_encrypted(path)
     gone = forget(path)
     _say(texts.say(texts.CLI_FORGOTTEN, count=len(gone), files="\n".join(f"  {f}" for f in gone)))
+    if locked:
+        from exback_kit.store import remembered
+
+        if remembered.forget(path):
+            _say(texts.REMEMBER_REMOVED)
     return EXIT_OK
 
 

@@ -33,6 +33,7 @@ MARKER = "unlock-marker-4711 tea on the balcony"
 #: and Unlock are the only controls a locked page may show).
 WRITING = ("button.exback-save, textarea, select, input:not([type=password]),"
            " button:not(.exback-unlock)")
+KEYRING_ENV = "PYTHON_KEYRING_BACKEND"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -117,8 +118,10 @@ def assert_calmly_locked(page: Any, note: str) -> None:
 @pytest.fixture(scope="module")
 def locked_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
     """`exback app` started on a plain journal with 14 days, locked once the server is up."""
-    saved = {n: os.environ.pop(n) for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV)
-             if n in os.environ}
+    saved = {n: os.environ.pop(n) for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV,
+                                            KEYRING_ENV) if n in os.environ}
+    # Kernels must find no remembered key (and never touch a real keyring here).
+    os.environ[KEYRING_ENV] = "keyring.backends.fail.Keyring"
     root = tmp_path_factory.mktemp("app-locked")
     HARNESS.journal_with_days(root / "home", 14)
     shutil.rmtree(root / "made")
@@ -129,6 +132,7 @@ def locked_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
         yield server
     finally:
         server.stop()
+        os.environ.pop(KEYRING_ENV)
         os.environ.update(saved)
 
 
