@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -118,22 +117,21 @@ def assert_calmly_locked(page: Any, note: str) -> None:
 @pytest.fixture(scope="module")
 def locked_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
     """`exback app` started on a plain journal with 14 days, locked once the server is up."""
-    saved = {n: os.environ.pop(n) for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV,
-                                            KEYRING_ENV) if n in os.environ}
-    # Kernels must find no remembered key (and never touch a real keyring here).
-    os.environ[KEYRING_ENV] = "keyring.backends.fail.Keyring"
     root = tmp_path_factory.mktemp("app-locked")
     HARNESS.journal_with_days(root / "home", 14)
     shutil.rmtree(root / "made")
-    server = HARNESS.start_kit_server("app", root)
+    with pytest.MonkeyPatch.context() as env:  # the server copies this environment
+        for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV):
+            env.delenv(name, raising=False)
+        # Kernels must find no remembered key (and never touch a real keyring here).
+        env.setenv(KEYRING_ENV, "keyring.backends.fail.Keyring")
+        server = HARNESS.start_kit_server("app", root)
     try:
         locking.encrypt(server.journal, PASSPHRASE)
         assert texts.LAUNCH_UNLOCKED not in "".join(server.log)  # no key was handed over
         yield server
     finally:
         server.stop()
-        os.environ.pop(KEYRING_ENV)
-        os.environ.update(saved)
 
 
 @pytest.fixture(scope="module")
