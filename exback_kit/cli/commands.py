@@ -133,14 +133,15 @@ def _interactive_checkin() -> dict[str, Any]:
 
 def cmd_checkin(args: argparse.Namespace) -> int:
     """Save a check-in from flags, or ask for one at the terminal."""
-    if args.mood is None:
-        if not _has_terminal():
-            raise ValidationError(texts.CLI_MOOD_NEEDED, field="mood")
-        values = _interactive_checkin()
-    else:
-        values = {"mood": args.mood, "energy": args.energy, "sleep_hours": args.sleep,
-                  "mind": args.mind, "habits": args.habit, "note": args.note}
+    if args.mood is None and not _has_terminal():
+        raise ValidationError(texts.CLI_MOOD_NEEDED, field="mood")
+    # Opened first: a locked journal asks for its passphrase before the questions, not after.
     with _open(args) as journal:
+        if args.mood is None:
+            values = _interactive_checkin()
+        else:
+            values = {"mood": args.mood, "energy": args.energy, "sleep_hours": args.sleep,
+                      "mind": args.mind, "habits": args.habit, "note": args.note}
         journal.add_checkin(at=args.at, **values)
     _say(texts.CLI_SAVED_CHECKIN.format(mood=values["mood"]))
     return EXIT_OK

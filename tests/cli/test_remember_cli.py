@@ -223,3 +223,49 @@ def test_launch_remember_without_a_keyring_still_serves_with_the_passphrase(jpat
     assert len(served) == 1
     assert run("lab", "--no-browser", "--journal", str(jpath)) == 2  # asks: no terminal here
     assert len(served) == 1
+
+
+def test_at_a_terminal_remember_asks_once_and_then_checkin_asks_only_the_questions(jpath):
+    pexpect = pytest.importorskip("pexpect")
+    env = {k: v for k, v in os.environ.items() if k not in SECRETS}
+    env.update({"PYTHON_KEYRING_BACKEND": "keyring_file.FileKeyring",
+                "PYTHONPATH": os.pathsep.join([str(HERE), *sys.path])})
+    child = pexpect.spawn("exback", ["remember", "--journal", str(jpath)], env=env,
+                          encoding="utf-8", timeout=60)
+    child.expect("Passphrase for your journal")
+    child.sendline(PW)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and PW not in child.before  # never echoed
+    child = pexpect.spawn("exback", ["checkin", "--journal", str(jpath)], env=env,
+                          encoding="utf-8", timeout=60)
+    index = child.expect(["Passphrase for your journal", "Mood"])
+    assert index == 1, "a remembered key should not be asked for"
+    child.sendline("7")
+    for _ in range(5):  # energy, sleep, on your mind, habits, note: all skipped
+        child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    with Journal.open(jpath, passphrase=PW) as j:
+        assert [r["mood"] for r in j.records("checkins")] == [5, 7]
+
+
+def test_at_a_terminal_a_locked_checkin_asks_the_passphrase_before_the_questions_once(jpath):
+    """Before: the questions came first, and after the passphrase they were all asked again."""
+    pexpect = pytest.importorskip("pexpect")
+    env = {k: v for k, v in os.environ.items() if k not in SECRETS}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    child = pexpect.spawn("exback", ["checkin", "--journal", str(jpath)], env=env,
+                          encoding="utf-8", timeout=60)
+    assert child.expect(["Passphrase for your journal", "Mood"]) == 0
+    child.sendline(PW)
+    child.expect("Mood")
+    child.sendline("4")
+    for _ in range(5):
+        child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and child.before.count("Mood") == 0
+    with Journal.open(jpath, passphrase=PW) as j:
+        assert [r["mood"] for r in j.records("checkins")] == [5, 4]
