@@ -248,16 +248,13 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not _confirmed(args, texts.CLI_CONFIRM_FORGET.format(path=path), "delete"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
-    from exback_kit.store.locking import is_encrypted
+    from exback_kit.store import locking, remembered
 
-    locked = is_encrypted(path)
+    locked = locking.is_encrypted(path)
     gone = forget(path)
     _say(texts.say(texts.CLI_FORGOTTEN, count=len(gone), files="\n".join(f"  {f}" for f in gone)))
-    if locked:
-        from exback_kit.store import remembered
-
-        if remembered.forget(path):
-            _say(texts.REMEMBER_REMOVED)
+    if locked and remembered.forget(path):  # its key in the OS keyring, if it was remembered
+        _say(texts.REMEMBER_REMOVED)
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
+from keyring.compat import properties
 from keyring.errors import PasswordDeleteError
 
 FILE_ENV = "EXBACK_TEST_KEYRING"
@@ -21,7 +22,13 @@ FILE_ENV = "EXBACK_TEST_KEYRING"
 class FileKeyring(KeyringBackend):
     """Entries as {"service user": secret} in one JSON file."""
 
-    priority = 1
+    @properties.classproperty
+    def priority(cls) -> float:
+        # Viable only when chosen by name: keyring would otherwise pick it on its own in
+        # the test process (every imported backend class is a candidate there).
+        if not os.environ.get("PYTHON_KEYRING_BACKEND", "").endswith(".FileKeyring"):
+            raise RuntimeError("the test keyring is used only when chosen")
+        return 1
 
     def _path(self) -> Path:
         return Path(os.environ[FILE_ENV])

@@ -9,6 +9,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
+from keyring.compat import properties
 
 from exback_kit import Journal, stages
 from exback_kit.notebook import session as stageview
@@ -22,7 +23,9 @@ PW = "the kettle on the stove"
 class MemoryKeyring(KeyringBackend):
     """A keyring that lives in this process."""
 
-    priority = 1
+    @properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("never picked by keyring itself: tests set it")  # see keyring_file
 
     def __init__(self) -> None:
         super().__init__()

@@ -9,6 +9,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
+from keyring.compat import properties
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
 from exback_kit import Journal
@@ -21,7 +22,9 @@ PW = "the lamp by the window"
 class MemoryKeyring(KeyringBackend):
     """A keyring that lives in this process: {(service, user): secret}."""
 
-    priority = 1
+    @properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("never picked by keyring itself: tests set it")  # see keyring_file
 
     def __init__(self) -> None:
         super().__init__()
