@@ -222,6 +222,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.backup) if args.backup else (backups[-1] if backups else None)
     if source is None:
         raise ValidationError(texts.CLI_NO_BACKUPS, field="backup")
+    from exback_kit.cli.lock import key_first
+    key_first(args.journal)  # a locked journal asks for its passphrase before the question
     if not _confirmed(args, texts.CLI_CONFIRM_RESTORE.format(source=source), "yes"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK

@@ -147,6 +147,18 @@ def _from_keyring(args: argparse.Namespace) -> bool:
     return key is not None
 
 
+def key_first(journal: str | None) -> None:
+    """Check that a locked journal opens before a command asks the person anything.
+
+    Raises:
+        JournalLocked: no passphrase (or remembered key) opens it yet: run_unlocking then
+            asks for it once, and the command runs again, asking its question once.
+    """
+    path = resolve_path(journal)
+    if locking.is_encrypted(path) and locking.key_path(path).exists():
+        locking.data_key_for(path)
+
+
 def run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run a command; if a locked journal stops it at a terminal, ask once and run it again.
 

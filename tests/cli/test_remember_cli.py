@@ -269,3 +269,21 @@ def test_at_a_terminal_a_locked_checkin_asks_the_passphrase_before_the_questions
     assert child.exitstatus == 0 and child.before.count("Mood") == 0
     with Journal.open(jpath, passphrase=PW) as j:
         assert [r["mood"] for r in j.records("checkins")] == [5, 4]
+
+
+def test_at_a_terminal_restoring_a_locked_journal_asks_the_passphrase_then_yes_once(jpath):
+    """Before: "Type yes", then the passphrase, then "Type yes" a second time."""
+    pexpect = pytest.importorskip("pexpect")
+    with Journal.open(jpath, passphrase=PW) as j:
+        j.backup()
+    env = {k: v for k, v in os.environ.items() if k not in SECRETS}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    child = pexpect.spawn("exback", ["restore", "--journal", str(jpath)], env=env,
+                          encoding="utf-8", timeout=60)
+    asked = []
+    while (i := child.expect(["Type yes: ", "Passphrase for your journal: ", pexpect.EOF])) < 2:
+        asked.append(["yes", "passphrase"][i])
+        child.sendline("yes" if i == 0 else PW)
+    child.close()
+    assert asked == ["passphrase", "yes"] and child.exitstatus == 0
+    assert "Restored from" in child.before
