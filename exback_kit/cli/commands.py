@@ -43,6 +43,7 @@ CLI_MODULES: dict[str, str] = {
     "encrypt": "exback_kit.cli.lock",
     "decrypt": "exback_kit.cli.lock",
     "passphrase": "exback_kit.cli.lock",
+    "remember": "exback_kit.cli.lock",
     "sync": "exback_kit.cli.sync",
 }
 
@@ -132,14 +133,15 @@ def _interactive_checkin() -> dict[str, Any]:
 
 def cmd_checkin(args: argparse.Namespace) -> int:
     """Save a check-in from flags, or ask for one at the terminal."""
-    if args.mood is None:
-        if not _has_terminal():
-            raise ValidationError(texts.CLI_MOOD_NEEDED, field="mood")
-        values = _interactive_checkin()
-    else:
-        values = {"mood": args.mood, "energy": args.energy, "sleep_hours": args.sleep,
-                  "mind": args.mind, "habits": args.habit, "note": args.note}
+    if args.mood is None and not _has_terminal():
+        raise ValidationError(texts.CLI_MOOD_NEEDED, field="mood")
+    # Opened first: a locked journal asks for its passphrase before the questions, not after.
     with _open(args) as journal:
+        if args.mood is None:
+            values = _interactive_checkin()
+        else:
+            values = {"mood": args.mood, "energy": args.energy, "sleep_hours": args.sleep,
+                      "mind": args.mind, "habits": args.habit, "note": args.note}
         journal.add_checkin(at=args.at, **values)
     _say(texts.CLI_SAVED_CHECKIN.format(mood=values["mood"]))
     return EXIT_OK
@@ -220,6 +222,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.backup) if args.backup else (backups[-1] if backups else None)
     if source is None:
         raise ValidationError(texts.CLI_NO_BACKUPS, field="backup")
+    from exback_kit.cli.lock import key_first
+    key_first(args.journal)  # a locked journal asks for its passphrase before the question
     if not _confirmed(args, texts.CLI_CONFIRM_RESTORE.format(source=source), "yes"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
@@ -246,8 +250,13 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not _confirmed(args, texts.CLI_CONFIRM_FORGET.format(path=path), "delete"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
+    from exback_kit.store import locking, remembered
+
+    locked = locking.is_encrypted(path)
     gone = forget(path)
     _say(texts.say(texts.CLI_FORGOTTEN, count=len(gone), files="\n".join(f"  {f}" for f in gone)))
+    if locked and remembered.forget(path):  # its key in the OS keyring, if it was remembered
+        _say(texts.REMEMBER_REMOVED)
     return EXIT_OK
 
 

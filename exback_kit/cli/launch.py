@@ -308,26 +308,40 @@ def _prepare(args: argparse.Namespace) -> tuple[Path, int, str]:
     return folder, port, secrets.token_hex(24)
 
 
-def unlock_for_kernels(journal: str | None, env: dict[str, str]) -> Path | None:
+def unlock_for_kernels(journal: str | None, env: dict[str, str], *,
+                       remember: bool = False) -> Path | None:
     """On a locked journal, ask the passphrase once and hand the key to the kernels.
 
     The data key (never the passphrase) goes into a 0600 file in the per-user runtime
     folder, named in ``env`` for the server and its kernels; the caller removes it when
     the server stops. The passphrase variables are taken out of the server's environment.
+    Without EXBACK_PASSPHRASE (or the recovery key) a key remembered in the OS keyring is
+    used instead of asking; ``remember`` keeps the key there (see ``exback remember``).
 
     Returns:
         The hand-off file, or None for a plain journal.
     """
-    from exback_kit.cli.lock import unlocking_secret
-    from exback_kit.store import locking
+    from exback_kit.cli.lock import remember_key, unlocking_secret
+    from exback_kit.store import locking, remembered
 
     for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV):
         env.pop(name, None)
     path = resolve_path(journal).resolve()
     if not locking.is_encrypted(path):
+        if remember:
+            print(texts.REMEMBER_NOT_LOCKED.format(path=path), flush=True)
         return None
-    passphrase, recovery = unlocking_secret()
-    handoff = locking.write_handoff(path, locking.unlock(path, passphrase, recovery))
+    given = any(os.environ.get(n) is not None
+                for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV))
+    key = None if given else remembered.recall(path)
+    if key is not None:
+        print(texts.REMEMBER_USED, flush=True)
+    else:
+        passphrase, recovery = unlocking_secret()
+        key = locking.unlock(path, passphrase, recovery)
+        if remember:
+            remember_key(path, key)
+    handoff = locking.write_handoff(path, key)
     env[locking.KEY_HANDOFF_ENV] = str(handoff)
     env[JOURNAL_ENV] = str(path)
     print(texts.LAUNCH_UNLOCKED, flush=True)
@@ -336,7 +350,7 @@ def unlock_for_kernels(journal: str | None, env: dict[str, str]) -> Path | None:
 
 def _serve_unlocked(server: Server, args: argparse.Namespace, token: str) -> int:
     env = server_env(token, args.journal)
-    handoff = unlock_for_kernels(args.journal, env)
+    handoff = unlock_for_kernels(args.journal, env, remember=args.remember)
     try:
         return serve(server, env, open_browser=not args.no_browser)
     finally:
@@ -365,6 +379,7 @@ def _options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, help=texts.CLI_HELP_PORT)
     p.add_argument("--no-browser", action="store_true", help=texts.CLI_HELP_NO_BROWSER)
     p.add_argument("--notebooks", metavar="DIR", help=texts.CLI_HELP_NOTEBOOKS)
+    p.add_argument("--remember", action="store_true", help=texts.CLI_HELP_LAUNCH_REMEMBER)
 
 
 def add_cli(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""`exback encrypt`, `exback decrypt` and `exback passphrase`: the locked journal.
+"""`exback encrypt`, `decrypt`, `passphrase` and `remember`: the locked journal.
 
 Passphrases come from ``EXBACK_PASSPHRASE`` (and ``EXBACK_NEW_PASSPHRASE`` for a new
 one) when set, for scripts and tests; otherwise they are asked with :func:`getpass`
@@ -18,7 +18,7 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalLocked, ValidationError
-from exback_kit.store import Journal, locking, resolve_path
+from exback_kit.store import Journal, locking, remembered, resolve_path
 from exback_kit.store.files import write_private
 
 
@@ -99,6 +99,8 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
     passphrase, recovery = unlocking_secret()
     count = locking.decrypt(path, passphrase, recovery)
     print(texts.say(texts.LOCK_DECRYPTED, path=path, count=count))
+    if remembered.forget(path):  # a plain journal has no key to keep
+        print(texts.REMEMBER_REMOVED)
     return 0
 
 
@@ -114,7 +116,51 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
                           field="new passphrase")
     kpath = locking.rewrap(path, key, new)
     print(texts.LOCK_CHANGED.format(key_file=kpath))
+    if remembered.recall(path) is not None:
+        print(texts.REMEMBER_STILL)
     return 0
+
+
+def remember_key(path: Path, key: bytes) -> bool:
+    """Keep ``key`` in the OS keyring and say what that means (or that there is none)."""
+    done = remembered.remember(path, key)
+    print(texts.REMEMBER_DONE.format(path=path) if done else texts.REMEMBER_NO_KEYRING)
+    return done
+
+
+def cmd_remember(args: argparse.Namespace) -> int:
+    """Keep the data key in the OS keyring (asks the passphrase); ``--forget`` removes it."""
+    path = resolve_path(args.journal)
+    if args.forget:
+        gone = remembered.forget(path)
+        print((texts.REMEMBER_FORGOTTEN if gone else texts.REMEMBER_NOTHING).format(path=path))
+        return 0
+    if not locking.is_encrypted(path):
+        print(texts.REMEMBER_NOT_LOCKED.format(path=path))
+        return 0
+    passphrase, recovery = unlocking_secret()
+    return 0 if remember_key(path, locking.unlock(path, passphrase, recovery)) else 1
+
+
+def _from_keyring(args: argparse.Namespace) -> bool:
+    """Return True if the OS keyring holds the key of the locked journal (now given)."""
+    path = resolve_path(getattr(args, "journal", None))
+    key = remembered.recall(path) if locking.is_encrypted(path) else None
+    if key is not None:
+        remembered.give(path, key)
+    return key is not None
+
+
+def key_first(journal: str | None) -> None:
+    """Check that a locked journal opens before a command asks the person anything.
+
+    Raises:
+        JournalLocked: no passphrase (or remembered key) opens it yet: run_unlocking then
+            asks for it once, and the command runs again, asking its question once.
+    """
+    path = resolve_path(journal)
+    if locking.is_encrypted(path) and locking.key_path(path).exists():
+        locking.data_key_for(path)
 
 
 def run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
@@ -123,13 +169,18 @@ def run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Names
     The passphrase then sits in this process's environment only (as if EXBACK_PASSPHRASE
     had been set), so every command gets the same prompt; it is never written anywhere.
     A locked journal is found when it is opened, before the command has written anything.
+    Before asking, a key the person chose to remember in the OS keyring is tried.
     """
     try:
         return run(args)
     except JournalLocked:
         asked = any(os.environ.get(n) is not None
                     for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV))
-        if asked or not _at_terminal():
+        if asked:
+            raise
+        if _from_keyring(args):
+            return run(args)
+        if not _at_terminal():
             raise
     os.environ[locking.PASSPHRASE_ENV] = _ask(texts.LOCK_ASK)
     return run(args)
@@ -183,3 +234,7 @@ def add_cli(sub: Any) -> None:
     if "passphrase" not in names:
         sub.add_parser("passphrase", help=texts.CLI_HELP_PASSPHRASE).set_defaults(
             func=cmd_passphrase)
+    if "remember" not in names:
+        p = sub.add_parser("remember", help=texts.CLI_HELP_REMEMBER)
+        p.add_argument("--forget", action="store_true", help=texts.CLI_HELP_REMEMBER_FORGET)
+        p.set_defaults(func=cmd_remember)

@@ -125,6 +125,23 @@ CLI_HELP_PASSPHRASE = "change the passphrase (or write a new key file with the r
 CLI_HELP_RECOVERY_FILE = "also write the recovery key to FILE (mode 0600)"
 CLI_HELP_EXPORT_ENCRYPT = "encrypt the export with a passphrase (an age file)"
 LAUNCH_UNLOCKED = "Unlocked. The notebooks get the key for as long as the server runs."
+# Remembering the key in the OS keyring (store/remembered.py, exback remember, --remember).
+REMEMBER_DONE = ("The key to {path} is now remembered in this computer's keyring, so the kit won't ask "
+                 "for the passphrase here. Anyone who can log in as you can now open the journal too. "
+                 "`exback remember --forget` undoes this.")
+REMEMBER_NO_KEYRING = ("This computer has no keyring the kit can use, so the key wasn't remembered. "
+                       "Everything still works: you'll be asked for the passphrase as before.")
+REMEMBER_USED = "Unlocked with the key remembered in this computer's keyring."
+REMEMBER_FORGOTTEN = ("The key to {path} is no longer remembered in this computer's keyring; the kit "
+                      "will ask for the passphrase again.")
+REMEMBER_NOTHING = "No key to {path} was remembered in this computer's keyring, so nothing changed."
+REMEMBER_NOT_LOCKED = "{path} isn't locked, so there is no key to remember."
+REMEMBER_STILL = ("The key remembered in this computer's keyring still opens the journal (the key "
+                  "itself didn't change); `exback remember --forget` removes it.")
+REMEMBER_REMOVED = "The key remembered in this computer's keyring was removed too."
+CLI_HELP_REMEMBER = "keep the journal's key in this computer's keyring, so the passphrase isn't asked"
+CLI_HELP_REMEMBER_FORGET = "remove the remembered key instead"
+CLI_HELP_LAUNCH_REMEMBER = "on a locked journal, also keep its key in this computer's keyring"
 # Notebook: the unlock form in the first cell, and the calm line every other part shows.
 NB_LOCKED = "Your journal is locked. Type its passphrase in the first cell and press Unlock."
 NB_LOCKED_PART = "The journal is locked; this part appears once you unlock it in the first cell."

@@ -21,6 +21,7 @@ from exback_kit.domain.gate import Journey
 from exback_kit.errors import JournalLocked
 from exback_kit.notebook.look import CHART_CARD
 from exback_kit.store import Journal
+from exback_kit.store.keys import PASSPHRASE_ENV
 from exback_kit.store.paths import JOURNAL_ENV
 from exback_kit.store.schema import TABLES
 
@@ -193,9 +194,18 @@ class Session:
 
             path = self._path()
             if self._key is None and not self.locked_here and locking.is_encrypted(path):
-                self._key = locking.read_handoff(path)  # from `exback lab` / `exback app`
+                # from `exback lab` / `exback app`, else the OS keyring if the person chose it
+                self._key = locking.read_handoff(path) or self._remembered(path)
             self._mine = Journal.open(path, key=self._key)
         return self._mine
+
+    @staticmethod
+    def _remembered(path: Any) -> bytes | None:
+        if os.environ.get(PASSPHRASE_ENV) is not None:
+            return None  # Journal.open takes EXBACK_PASSPHRASE itself
+        from exback_kit.store import remembered
+
+        return remembered.recall(path)
 
     def locked(self) -> bool:
         """Return True while the person's journal is locked in this kernel."""

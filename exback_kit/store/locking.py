@@ -76,7 +76,6 @@ def key_path(journal_path: Path) -> Path:
     return key_file(journal_path)
 
 
-
 def looks_locked(path: Path) -> bool:
     """Return True if ``path`` looks like a whole locked copy: not plain, whole pages.
 
@@ -197,6 +196,10 @@ def data_key_for(path: Path, passphrase: str | None = None, key: bytes | None = 
     if not is_encrypted(path):
         return None
     kpath = key_path(path)
+    if key is None and passphrase is None:
+        from exback_kit.store.remembered import given
+
+        key = given(path)  # taken from the OS keyring by the command
     asked = passphrase is not None or any(os.environ.get(n) for n in (PASSPHRASE_ENV,
                                                                        RECOVERY_ENV))
     if key is None and not kpath.exists() and not asked:

@@ -1,0 +1,117 @@
+"""A locked journal's data key kept in the OS keyring, only when the person asks.
+
+What is kept: the unwrapped data key (hex) under the service :data:`SERVICE`, with
+the journal's resolved path as the user name. Never the passphrase: changing the
+passphrase leaves the entry valid (the data key stays the same), and the entry
+cannot be turned back into the passphrase. Anyone who can use this login's keyring
+can then open the journal without typing anything; that is what remembering means.
+
+Where no keyring exists (a headless Linux: keyring's ``fail`` backend) nothing is
+kept, and every function here says so by its return value instead of raising: the
+passphrase keeps working as before.
+
+``keyring`` is imported inside these functions only, and they are called only for a
+locked journal opened without ``EXBACK_PASSPHRASE``: the plain ``exback checkin``
+never loads it. This module also holds the keys this process took from the keyring
+(:func:`give` / :func:`given`), which :func:`locking.data_key_for` uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from exback_kit.errors import JournalError
+from exback_kit.store.keys import KEY_BYTES, key_matches, read_key_file
+
+#: The keyring's service name for every journal's entry (the user name is the path).
+SERVICE = "exback-kit"
+
+_GIVEN: dict[Path, bytes] = {}
+
+
+def _user(path: Path) -> str:
+    return str(Path(path).resolve())
+
+
+def _keyring() -> Any:
+    """Return the keyring module with a usable backend, or None (not installed, or none)."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    try:
+        backend = keyring.get_keyring()
+    except Exception:  # a broken backend configuration: behave as if there is none
+        return None
+    return None if isinstance(backend, fail.Keyring) else keyring
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    from keyring.errors import KeyringError
+
+    return (KeyringError, OSError)
+
+
+def available() -> bool:
+    """Return True when this computer has a keyring the kit can keep a key in."""
+    return _keyring() is not None
+
+
+def remember(path: Path, key: bytes) -> bool:
+    """Keep ``key`` for the journal at ``path`` in the keyring; False if there is none."""
+    keyring = _keyring()
+    if keyring is None:
+        return False
+    try:
+        keyring.set_password(SERVICE, _user(path), key.hex())
+    except _errors():
+        return False
+    return True
+
+
+def recall(path: Path) -> bytes | None:
+    """Return the remembered data key of the journal at ``path``, or None.
+
+    None also when the keyring has none, or the key no longer matches the key file
+    (the journal was locked anew since): then the passphrase is asked as usual.
+    """
+    keyring = _keyring()
+    if keyring is None:
+        return None
+    try:
+        found = keyring.get_password(SERVICE, _user(path))
+    except _errors():
+        return None
+    try:
+        key = bytes.fromhex(found) if isinstance(found, str) else b""
+        ok = len(key) == KEY_BYTES and key_matches(read_key_file(path), key)
+    except (ValueError, JournalError):
+        ok = False
+    return key if ok else None
+
+
+def forget(path: Path) -> bool:
+    """Remove the remembered key of the journal at ``path``; True if one was removed."""
+    keyring = _keyring()
+    if keyring is None:
+        return False
+    try:
+        if keyring.get_password(SERVICE, _user(path)) is None:
+            return False
+        keyring.delete_password(SERVICE, _user(path))
+    except _errors():
+        return False
+    _GIVEN.pop(Path(_user(path)), None)
+    return True
+
+
+def give(path: Path, key: bytes) -> None:
+    """Let this process open the journal at ``path`` with ``key`` (taken from the keyring)."""
+    _GIVEN[Path(_user(path))] = key
+
+
+def given(path: Path) -> bytes | None:
+    """Return the key :func:`give` left for the journal at ``path``, or None."""
+    return _GIVEN.get(Path(_user(path))) if _GIVEN else None

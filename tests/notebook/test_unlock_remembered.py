@@ -1,0 +1,81 @@
+"""A notebook opened any other way takes a key the person chose to remember in the OS keyring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from keyring.compat import properties
+
+from exback_kit import Journal, stages
+from exback_kit.notebook import session as stageview
+from exback_kit.store import keys, locking, remembered
+
+from .test_unlock import having
+
+PW = "the kettle on the stove"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in this process."""
+
+    @properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("never picked by keyring itself: tests set it")  # see keyring_file
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        del self.entries[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def _fresh(monkeypatch) -> Iterator[None]:
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, locking.KEY_HANDOFF_ENV):
+        monkeypatch.delenv(name, raising=False)
+    before = keyring.get_keyring()
+    stageview.reset()
+    yield
+    stageview.reset()
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def locked(tmp_path: Path, monkeypatch) -> Path:
+    path = tmp_path / "journal.sqlite3"
+    with Journal.open(path) as j:
+        j.add_checkin(mood=6)
+    locking.encrypt(path, PW)
+    monkeypatch.setenv(stageview.JOURNAL_ENV, str(path))
+    return path
+
+
+def test_a_remembered_key_opens_the_notebook_and_lock_now_still_locks_it(locked):
+    keyring.set_keyring(MemoryKeyring())
+    assert remembered.remember(locked, locking.unlock(locked, PW))
+    header = stages.header("00_start_here")
+    assert not having(header, "exback-unlock")
+    assert stages.journal().count("checkins") == 1
+    having(header, "exback-lock-now")[0].click()  # the keyring is not asked again here
+    assert stageview.session().locked()
+    assert having(header, "exback-unlock")
+
+
+def test_without_a_keyring_the_notebook_asks_for_the_passphrase(locked):
+    keyring.set_keyring(fail.Keyring())
+    header = stages.header("00_start_here")
+    assert having(header, "exback-unlock")
+    assert stageview.session().locked()
