@@ -142,9 +142,9 @@ REMEMBER_REMOVED = "The key remembered in this computer's keyring was removed to
 CLI_HELP_REMEMBER = "keep the journal's key in this computer's keyring, so the passphrase isn't asked"
 CLI_HELP_REMEMBER_FORGET = "remove the remembered key instead"
 CLI_HELP_LAUNCH_REMEMBER = "on a locked journal, also keep its key in this computer's keyring"
-# Notebook: the unlock form in the first cell, and the calm line every other part shows.
-NB_LOCKED = "Your journal is locked. Type its passphrase in the first cell and press Unlock."
-NB_LOCKED_PART = "The journal is locked; this part appears once you unlock it in the first cell."
+# Notebook: the unlock form at the top of the page (the first cell), and the calm line every other part shows.
+NB_LOCKED = "Your journal is locked. Type its passphrase at the top of this page and press Unlock."
+NB_LOCKED_PART = "The journal is locked; this part appears once you unlock it at the top of this page."
 NB_PASSWORD = "Passphrase"
 NB_UNLOCK = "Unlock"
 NB_LOCK_NOW = "Lock now"
@@ -420,8 +420,9 @@ REACH_SAVE_OUTCOME = "Save what happened"
 REACH_BEFORE = "Before"
 REACH_AFTER = "After"
 REACH_PENDING = "Not written yet."
-REACH_BOUNDARY = ("Your boundaries check says your ex asked for no contact, or that contact isn't safe. "
-                  "Please don't reach out; writing here what you feel like doing, and why, is still fine.")
+REACH_BOUNDARY = ("Your boundaries check says your ex asked for no contact, or that contact isn't safe, "
+                  "so please don't reach out. When the pull comes, you can still write here what you "
+                  "feel like doing and why, and later what happened to the feeling. Nothing is sent.")
 # Patterns, repairs, agreements, milestones, old habits
 PATTERNS_HEADING = "Patterns you brought"
 PATTERN = "A pattern (e.g. insecurity, jealousy, shutting down)"

@@ -328,9 +328,9 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     ``form.rows[entry_id]`` holds an open entry's ``outcome`` box, ``save`` button and ``error``.
     """
-    intro = texts.REACH_INTRO
-    if _journey(journal).by == "boundaries":
-        intro += "\n\n" + texts.REACH_BOUNDARY
+    # after a boundaries yes the page never opens with "before any reach-out"
+    held = _journey(journal).by == "boundaries"
+    intro = texts.REACH_BOUNDARY if held else texts.REACH_INTRO
     form = Form("exback-reachouts", texts.REACH_HEADING, intro=intro, on_save=on_save)
     form.add("plan", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_PLAN)
     form.add("expectation", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_EXPECT)

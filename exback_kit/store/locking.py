@@ -333,8 +333,7 @@ def encrypt(path: Path, passphrase: str) -> tuple[str, int]:
         ValidationError: the passphrase is empty.
     """
     secret = check_passphrase(passphrase)
-    import secrets
-    data_key = secrets.token_bytes(KEY_BYTES)
+    data_key = os.urandom(KEY_BYTES)  # what secrets.token_bytes gives, without its imports
     # Nothing locked depends on a key file while the journal is plain: safe to replace.
     _convert_in_place(path, from_key=None, to_key=data_key,
                       before_rename=lambda: write_key_file(path, data_key, secret))
@@ -397,8 +396,7 @@ def write_handoff(journal_path: Path, key: bytes) -> Path:
     """Write the data key for kernels to a fresh 0600 file; return its path."""
     folder = runtime_dir()
     _sweep_handoffs(folder)
-    import secrets
-    target = folder / f"key-{secrets.token_hex(8)}.json"
+    target = folder / f"key-{os.urandom(8).hex()}.json"
     doc = {"journal": str(journal_path.resolve()), "key": key.hex(), "pid": os.getpid()}
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
