@@ -297,24 +297,24 @@ def lab_full(_lab_server: SharedServer, _full_home: Path) -> KitServer:
     return _lab_server.server
 
 
+def _page(chromium: Any, height: int) -> Iterator[Any]:
+    """A page in a context of its own, 1280 px wide, patient with slow renders."""
+    context = chromium.new_context(viewport={"width": 1280, "height": height})
+    context.set_default_timeout(SLOW_MS)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def module_page(chromium: Any) -> Iterator[Any]:
     """One browser page kept for a whole module (one server, many notebooks)."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 1000})
-    context.set_default_timeout(SLOW_MS)
-    pg = context.new_page()
-    yield pg
-    context.close()
+    yield from _page(chromium, 1000)
 
 
 @pytest.fixture
 def kit_page(chromium: Any) -> Iterator[Any]:
     """A fresh browser page with a tall viewport (for whole-notebook screenshots)."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 1600})
-    context.set_default_timeout(SLOW_MS)
-    pg = context.new_page()
-    yield pg
-    context.close()
+    yield from _page(chromium, 1600)
 
 
 class UI:
