@@ -1,10 +1,15 @@
 """Harness for the end-to-end tests: a real `exback lab` / `exback app` and headless Chromium.
 
-Each test gets its own server, started through the real command on a free port
-with a temporary journal, a temporary copy of the notebooks, and temporary
-Jupyter config, settings, workspaces and runtime folders (JupyterLab's news
-prompt off, lazy rendering off for full-page screenshots). The server is
-stopped the way a person would stop it (Ctrl-C) in a finalizer.
+One `exback lab` and one `exback app` serve the whole session (per xdist worker), each
+started through the real command on a free port with a temporary copy of the notebooks
+and temporary Jupyter config, settings, workspaces and runtime folders (JupyterLab's
+news prompt off, lazy rendering off for full-page screenshots). Their journal folder
+(``EXBACK_HOME``) is a symlink that each test points at a folder of its own: a fresh,
+empty one for ``lab`` / ``app``, the session's 60-day journal for ``lab_full`` /
+``app_full``. Kernels open the journal when they start, so before the folder changes
+JupyterLab's sessions are shut down (Voila starts a new kernel for every page load) and
+the notebooks are copied afresh. The servers are stopped the way a person would stop
+them (Ctrl-C) at the end of the session.
 
 The tests skip with a reason when Chromium (or Playwright) is missing, unless
 ``CI`` is set: then they fail, because CI must install them.
@@ -12,6 +17,7 @@ The tests skip with a reason when Chromium (or Playwright) is missing, unless
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import queue
@@ -20,22 +26,22 @@ import signal
 import subprocess
 import sys
 import threading
+import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from kit_pages import ARTIFACTS, FULL_DAYS, REPO, SLOW_MS, journal_with_days
 
-REPO = Path(__file__).resolve().parents[2]
+from exback_kit.cli.launch import LAB_SETTINGS_FOLDER
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
-ARTIFACTS = REPO / "test-artifacts"
 START_TIMEOUT_S = 180
-#: Milliseconds: kernels, Voila's full execution and first renders are slow on a busy CI box.
-SLOW_MS = 180_000
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
         {"fetchNews": "false", "checkForUpdates": False},
@@ -168,79 +174,147 @@ def _wait_for_url(proc: subprocess.Popen[str], lines: queue.Queue[str], log: lis
             pytest.fail("the server stopped before it was ready:\n" + "".join(log))
 
 
+@dataclass
+class SharedServer:
+    """One server for the session whose journal folder each test can point elsewhere.
+
+    ``server.journal`` and ``server.notebooks`` stay the same paths throughout: the
+    journal folder is a symlink that :meth:`use_home` moves.
+    """
+
+    server: KitServer
+    root: Path
+    current: Path
+    first: Path
+    fresh: Iterator[int] = field(default_factory=itertools.count)
+
+    def use_home(self, home: Path) -> None:
+        """Point the journal folder at ``home``; JupyterLab's kernels and notebooks start over.
+
+        Voila needs nothing more: every page load starts a kernel, which opens the journal
+        then. JupyterLab keeps a notebook's kernel (with the old journal open) until its
+        session is shut down, and keeps what a test saved into the notebook files.
+        """
+        if self.server.kind == "lab":
+            self._shut_down_sessions()
+            self._restore_notebooks()
+        if home == self.current:
+            return
+        home.mkdir(parents=True, exist_ok=True)
+        settings = self.first / LAB_SETTINGS_FOLDER
+        if settings.is_dir() and not (home / LAB_SETTINGS_FOLDER).exists():
+            shutil.copytree(settings, home / LAB_SETTINGS_FOLDER)  # what `exback lab` wrote
+        link = self.root / "home"
+        tmp = self.root / "home.next"
+        tmp.unlink(missing_ok=True)
+        tmp.symlink_to(home, target_is_directory=True)
+        os.replace(tmp, link)  # at once: a kernel sees the old folder or the new one
+        self.current = home
+
+    def fresh_home(self) -> Path:
+        """Point the journal folder at a new, empty folder; return it."""
+        home = self.root / "homes" / f"fresh-{next(self.fresh)}"
+        self.use_home(home)
+        return home
+
+    def _api(self, method: str, path: str) -> Any:
+        request = urllib.request.Request(  # noqa: S310 (the server's own http://127.0.0.1 address)
+            f"{self.server.base}{path}", method=method,
+            headers={"Authorization": f"token {self.server.token}"})
+        with urllib.request.urlopen(request, timeout=60) as reply:  # noqa: S310
+            body = reply.read()
+        return json.loads(body) if body else None
+
+    def _shut_down_sessions(self) -> None:
+        for session in self._api("GET", "/api/sessions"):
+            self._api("DELETE", f"/api/sessions/{session['id']}")
+
+    def _restore_notebooks(self) -> None:
+        notebooks = self.server.notebooks
+        shutil.rmtree(notebooks / ".ipynb_checkpoints", ignore_errors=True)
+        for nb in (REPO / "notebooks").glob("*.ipynb"):
+            shutil.copyfile(nb, notebooks / nb.name)
+        settings = self.root / "lab-settings"
+        shutil.rmtree(settings, ignore_errors=True)  # a test's theme goes too
+        _write_lab_settings(settings)
+
+
+def _shared(kind: str, factory: pytest.TempPathFactory) -> Iterator[SharedServer]:
+    root = factory.mktemp(f"{kind}-shared")
+    first = root / "homes" / "first"
+    first.mkdir(parents=True)
+    (root / "home").symlink_to(first, target_is_directory=True)
+    server = start_kit_server(kind, root)
+    yield SharedServer(server, root, first, first)
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def _lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedServer]:
+    """The session's one `exback lab`."""
+    yield from _shared("lab", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def _app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedServer]:
+    """The session's one `exback app` (Voila)."""
+    yield from _shared("app", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def _full_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A journal folder with 60 days of entries, made once for the session."""
+    home = tmp_path_factory.mktemp("full") / "home"
+    journal_with_days(home, FULL_DAYS)
+    return home
+
+
 @pytest.fixture
-def lab(tmp_path: Path) -> Iterator[KitServer]:
-    """A running `exback lab` with a fresh journal."""
-    server = start_kit_server("lab", tmp_path)
-    yield server
-    server.stop()
+def lab(_lab_server: SharedServer) -> KitServer:
+    """The running `exback lab`, over a fresh, empty journal of this test's own."""
+    _lab_server.fresh_home()
+    return _lab_server.server
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[KitServer]:
-    """A running `exback app` (Voila) with a fresh journal."""
-    server = start_kit_server("app", tmp_path)
-    yield server
-    server.stop()
+def app(_app_server: SharedServer) -> KitServer:
+    """The running `exback app` (Voila), over a fresh, empty journal of this test's own."""
+    _app_server.fresh_home()
+    return _app_server.server
 
 
-def journal_with_days(home: Path, days: int) -> Path:
-    """Write a person's journal (not marked as a demo) with ``days`` days of made-up entries."""
-    from exback_kit import Journal
-    from exback_kit.interchange import demo
-
-    made = demo.make_demo(home.parent / "made" / "journal.sqlite3", days=days)
-    home.mkdir(parents=True, exist_ok=True)
-    target = home / "journal.sqlite3"
-    with Journal.open(made, backup=False) as source:
-        source.backup(target)
-    with Journal.open(target, backup=False) as j:
-        j.set_setting("demo", False)
-    return target
+@pytest.fixture
+def app_full(_app_server: SharedServer, _full_home: Path) -> KitServer:
+    """The running `exback app`, over the session's journal with 60 days of entries."""
+    _app_server.use_home(_full_home)
+    return _app_server.server
 
 
-#: Days of entries in the journal the accessibility tests look at.
-FULL_DAYS = 60
+@pytest.fixture
+def lab_full(_lab_server: SharedServer, _full_home: Path) -> KitServer:
+    """The running `exback lab`, over the session's journal with 60 days of entries."""
+    _lab_server.use_home(_full_home)
+    return _lab_server.server
 
 
-@pytest.fixture(scope="module")
-def app_full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
-    """One `exback app` for a whole module, over a journal with 60 days of entries."""
-    root = tmp_path_factory.mktemp("app-full")
-    journal_with_days(root / "home", FULL_DAYS)
-    server = start_kit_server("app", root)
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def lab_full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
-    """One `exback lab` for a whole module, over a journal with 60 days of entries."""
-    root = tmp_path_factory.mktemp("lab-full")
-    journal_with_days(root / "home", FULL_DAYS)
-    server = start_kit_server("lab", root)
-    yield server
-    server.stop()
+def _page(chromium: Any, height: int) -> Iterator[Any]:
+    """A page in a context of its own, 1280 px wide, patient with slow renders."""
+    context = chromium.new_context(viewport={"width": 1280, "height": height})
+    context.set_default_timeout(SLOW_MS)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture(scope="module")
 def module_page(chromium: Any) -> Iterator[Any]:
     """One browser page kept for a whole module (one server, many notebooks)."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 1000})
-    context.set_default_timeout(SLOW_MS)
-    pg = context.new_page()
-    yield pg
-    context.close()
+    yield from _page(chromium, 1000)
 
 
 @pytest.fixture
 def kit_page(chromium: Any) -> Iterator[Any]:
     """A fresh browser page with a tall viewport (for whole-notebook screenshots)."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 1600})
-    context.set_default_timeout(SLOW_MS)
-    pg = context.new_page()
-    yield pg
-    context.close()
+    yield from _page(chromium, 1600)
 
 
 class UI:

@@ -1,7 +1,7 @@
 """Usable by everyone, in the app view (Voila): axe-core, keyboard only, a phone-sized window.
 
-One `exback app` and one Chromium serve the whole module, with a journal holding
-60 days of entries. axe-core comes from the axe-playwright-python package (its
+The session's `exback app` serves it, over a journal holding 60 days of entries,
+and one Chromium page the whole module. axe-core comes from the axe-playwright-python package (its
 bundled ``axe.min.js``; nothing is downloaded) and runs the WCAG 2.0/2.1 A and AA
 rules; any serious or critical violation fails, and every rule id found is
 printed. The JupyterLab side (output areas, dark theme) is test_accessibility_lab.py.
@@ -9,100 +9,35 @@ printed. The JupyterLab side (output areas, dark theme) is test_accessibility_la
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import kit_pages
 import pytest
+from kit_pages import ARTIFACTS, BLOCKING, NOTEBOOKS, blocking, report, run_axe, wait_settled
 
 from exback_kit import Journal, content
 from exback_kit.content import texts
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BLOCKING = ("serious", "critical")
-DONE = ".exback-part-next .exback-next"  # the last part of every stage: all cells ran
 PHONE = {"width": 390, "height": 844}
 #: Notebooks whose phone-sized view is kept as a screenshot in test-artifacts/.
 PHONE_SHOTS = ("00_start_here.ipynb", "04_holding_steady.ipynb")
-ARTIFACTS = REPO / "test-artifacts"
-#: Milliseconds to wait for a render (kernel start and every chart) on a busy CI box.
-SLOW_MS = 180_000
-
-
-def axe_script() -> Path:
-    """Return the axe-core script that axe-playwright-python ships (skip if it is missing)."""
-    try:
-        import axe_playwright_python
-    except ImportError:
-        pytest.skip("axe-playwright-python is missing (pip install -e '.[test]')")
-    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
-
-
-def run_axe(page: Any, include: str | None = None, rules: list[str] | None = None) -> list[Any]:
-    """Run axe-core on the page (or only inside ``include``); return its violations."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(axe_script()))
-    options: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
-    if rules:
-        options = {"runOnly": {"type": "rule", "values": rules}}
-    context = {"include": [[include]]} if include else None
-    return list(page.evaluate(
-        "async ([context, options]) => (await axe.run(context || document, options)).violations",
-        [context, options]))
-
-
-def blocking(violations: list[Any]) -> list[str]:
-    """Return 'rule (impact): n nodes, first: <html>' for each serious or critical violation."""
-    return [f"{v['id']} ({v['impact']}): {len(v['nodes'])} nodes, first: "
-            f"{v['nodes'][0]['html'][:160]}" for v in violations if v["impact"] in BLOCKING]
-
-
-def report(where: str, violations: list[Any]) -> None:
-    """Print every rule id axe found (blocking or not), for the test log."""
-    found = ", ".join(f"{v['id']}:{v['impact']}" for v in violations) or "none"
-    print(f"axe {where}: {found}")
 
 
 @pytest.fixture(scope="module")
-def page(chromium: Any) -> Iterator[Any]:
+def page(module_page: Any) -> Any:
     """The module's one browser page."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 1000})
-    context.set_default_timeout(SLOW_MS)
-    pg = context.new_page()
-    yield pg
-    context.close()
-
-
-def parts_in(name: str) -> int:
-    """Return how many kit parts the notebook shows (one per code cell)."""
-    nb = json.loads((REPO / "notebooks" / name).read_text())
-    return sum(1 for cell in nb["cells"] if cell["cell_type"] == "code")
-
-
-#: True once ``n`` kit parts are on the page and nothing in it changed for a second
-#: (widget views render one after another, after the last cell's output arrived).
-SETTLED = """([n]) => {
-  const now = document.querySelectorAll('.exback-part').length >= n
-    ? document.body.innerHTML.length : -1;
-  const w = window;
-  if (now < 0 || now !== w.__exbackSize) { w.__exbackSize = now; w.__exbackSince = Date.now(); }
-  return now >= 0 && Date.now() - w.__exbackSince > 1000;
-}"""
+    return module_page
 
 
 def open_app(page: Any, app: Any, name: str) -> Any:
     """Open ``name`` in the app view at desktop width; return once every part has rendered."""
     page.set_viewport_size({"width": 1280, "height": 1000})
-    page.goto(f"{app.base}/voila/render/{name}?token={app.token}")
-    page.locator(DONE).first.wait_for()
-    page.wait_for_function(SETTLED, arg=[parts_in(name)], polling=250, timeout=60_000)
-    return page
+    kit_pages.open_app(page, app, name)
+    return wait_settled(page, name)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

@@ -7,11 +7,7 @@ import time
 from typing import Any
 
 import pytest
-
-try:
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-except ImportError:  # the chromium fixture skips (or fails on CI) with the reason
-    PlaywrightTimeout = TimeoutError  # type: ignore[misc,assignment]
+from kit_pages import kernel_idle, open_notebook, run_all
 
 from exback_kit import Journal
 from exback_kit.content import texts
@@ -19,39 +15,6 @@ from exback_kit.content import texts
 pytestmark = pytest.mark.browser
 
 XSS = "<img src=x onerror=\"document.title='pwned'\">"
-
-
-def open_notebook(page: Any, lab: Any, name: str) -> None:
-    """Open a notebook in a fresh workspace and wait for its kernel to be idle."""
-    page.goto(f"{lab.base}/lab/workspaces/{name[:2]}/tree/{name}?reset&token={lab.token}")
-    page.locator(".jp-NotebookPanel").first.wait_for()
-    kernel_idle(page)
-
-
-def kernel_idle(page: Any) -> None:
-    """Wait until the kernel is connected and idle (status bar and execution indicator)."""
-    page.locator(".jp-StatusBar-TextItem").filter(has_text=re.compile(r"\| Idle$")).first.wait_for()
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
-        state="attached")
-
-
-def run_all(page: Any, until: str, attempts: int = 3) -> None:
-    """Run → Run All Cells, then wait for ``until`` to appear and the kernel to go idle.
-
-    A kernel that reports idle a moment before its channels are ready can drop the
-    request, so the menu command is repeated (at most ``attempts`` times).
-    """
-    for attempt in range(attempts):
-        page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
-        page.locator(".lm-Menu-itemLabel").filter(
-            has_text=re.compile(r"^Run All Cells$")).click()
-        try:
-            page.locator(until).first.wait_for(timeout=60_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == attempts - 1:
-                raise
-    kernel_idle(page)
 
 
 def test_checkin_saves_and_redraws_the_mood_chart(lab: Any, kit_page: Any, ui: Any) -> None:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
+from kit_pages import ARTIFACTS, open_app
 
 from exback_kit import Journal
 from exback_kit.content import texts
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def _fill(path: Any) -> None:
@@ -33,8 +32,7 @@ def _fill(path: Any) -> None:
 def test_moving_on_in_the_app_view_saves_lists_and_charts(app: Any, kit_page: Any) -> None:
     _fill(app.journal)
     page = kit_page
-    page.goto(f"{app.base}/voila/render/09_moving_on.ipynb?token={app.token}")
-    page.locator(".exback-chart-reappraisal img").first.wait_for()
+    open_app(page, app, "09_moving_on.ipynb", ".exback-chart-reappraisal img")
     # Open on this road: no set-aside note, and every form is there.
     assert page.locator(".exback-set-aside").count() == 0
     for css in ("grief", "clear-eyed", "self-compassion", "devices", "untangling", "future",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from kit_pages import open_app
 
 from exback_kit import Journal
 from exback_kit.content import texts
@@ -12,12 +13,6 @@ from exback_kit.content import texts
 pytestmark = pytest.mark.browser
 
 XSS = "<img src=x onerror=\"document.title='pwned'\">"
-
-
-def open_app(page: Any, app: Any, name: str, until: str) -> None:
-    """Open a notebook in Voila and wait until ``until`` has rendered (all cells ran)."""
-    page.goto(f"{app.base}/voila/render/{name}?token={app.token}")
-    page.locator(until).first.wait_for()
 
 
 def test_checkin_in_the_app_view_saves_and_redraws(app: Any, kit_page: Any, ui: Any) -> None:

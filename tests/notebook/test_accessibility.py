@@ -25,10 +25,11 @@ from exback_kit import Journal, content, stages
 from exback_kit.content import texts
 from exback_kit.interchange import demo
 from exback_kit.notebook import forms
-from exback_kit.notebook import session as stageview
 from exback_kit.notebook.accessible import ChoiceGroup, Slider
 from exback_kit.notebook.form_kit import CheckGroup
 from exback_kit.store.validate import now
+
+from .widget_tree import walk
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
@@ -43,13 +44,6 @@ INPUT_KINDS = (widgets.Text, widgets.Textarea, widgets.DatePicker, widgets.Dropd
 BUILDERS = [name for name in forms.__all__ if name not in ("safety_widget", "step_form")]
 
 
-def walk(w: Any) -> Iterator[Any]:
-    """Yield ``w`` and every widget inside it."""
-    yield w
-    for child in getattr(w, "children", ()):
-        yield from walk(child)
-
-
 def unnamed(root: Any) -> list[str]:
     """Return a line for each input inside ``root`` without a programmatic label."""
     found = []
@@ -60,13 +54,6 @@ def unnamed(root: Any) -> list[str]:
         elif isinstance(w, INPUT_KINDS) and not str(w.description).strip():
             found.append(f"{type(w).__name__} ({where}) has no label")
     return found
-
-
-@pytest.fixture(autouse=True)
-def _fresh_session() -> Iterator[None]:
-    stageview.reset()
-    yield
-    stageview.reset()
 
 
 @pytest.fixture(scope="module")

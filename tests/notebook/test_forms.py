@@ -17,19 +17,10 @@ from exback_kit.domain.safety import crisis_contacts
 from exback_kit.notebook import forms
 from exback_kit.notebook.form_kit import Form
 
+from .widget_tree import html_values, walk
+
 PAYLOAD = "<img src=x onerror=alert(1)>"
 ESCAPED = html.escape(PAYLOAD)
-
-
-def walk(widget):
-    """Yield every widget in the tree under ``widget``."""
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def html_values(widget) -> list[str]:
-    return [w.value for w in walk(widget) if isinstance(w, widgets.HTML)]
 
 
 def status(form: Form) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -18,8 +17,9 @@ import pytest
 
 from exback_kit import Journal, content, stages
 from exback_kit.content import texts
-from exback_kit.notebook import session as stage_session
 from exback_kit.notebook.form_kit import Form
+
+from .widget_tree import walk
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 STAGE_IDS = list(stages.LAYOUTS)
@@ -46,19 +46,6 @@ STATES = [("nothing answered", {}, None)]
 STATES += [(f"{q} yes", {q: "yes"}, None) for q in BOUNDARIES]
 STATES += [(f"{q} not sure", {q: "not_sure"}, None) for q in BOUNDARIES]
 STATES += [("decision move on", dict.fromkeys(BOUNDARIES, "no"), "move_on")]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_session() -> Iterator[None]:
-    stage_session.reset()
-    yield
-    stage_session.reset()
-
-
-def walk(w: widgets.Widget) -> Iterator[widgets.Widget]:
-    yield w
-    for child in getattr(w, "children", ()):
-        yield from walk(child)
 
 
 def seen_text(w: widgets.Widget) -> str:

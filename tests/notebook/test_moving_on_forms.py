@@ -14,16 +14,7 @@ from exback_kit.notebook import forms
 from exback_kit.notebook.form_kit import Form
 from exback_kit.store.reads import load_tables
 
-
-def walk(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def shown(form: Form) -> str:
-    """Every HTML value in the form, unescaped: what the person reads."""
-    return html.unescape("\n".join(w.value for w in walk(form) if isinstance(w, widgets.HTML)))
+from .widget_tree import walk, words
 
 
 def errors(form: Form) -> dict[str, str]:
@@ -116,8 +107,8 @@ def test_clear_eyed_saves_the_line_its_pleasant_pair_and_the_before_ratings(jour
         "We never finished an argument.", "Swim", 8, 3)
     assert row["feelings_after"] is None and row["after_at"] is None
     assert form.fields["what"].value == "" and form.fields["feelings_before"].value is None
-    assert "We never finished an argument." in shown(form)
-    assert "Next: Swim" in shown(form)
+    assert "We never finished an argument." in words(form)
+    assert "Next: Swim" in words(form)
 
 
 def test_clear_eyed_takes_its_after_ratings_on_the_listed_entry(journal):
@@ -131,7 +122,7 @@ def test_clear_eyed_takes_its_after_ratings_on_the_listed_entry(journal):
     assert form.message == texts.CLEAR_EYED_AFTER_SAVED
     assert entry not in form.rows  # done: no more buttons for it
     reopened = forms.clear_eyed_form(journal)
-    assert "feelings for them 8 → 6 · mood 3 → 5" in shown(reopened)
+    assert "feelings for them 8 → 6 · mood 3 → 5" in words(reopened)
     assert entry not in reopened.rows
 
 
@@ -177,7 +168,7 @@ def test_devices_offers_the_kits_suggestions_and_adds_the_ones_ticked(journal):
     assert {r["checklist"] for r in journal.records("checklist_items")} == {"devices"}
     assert form.fields["suggested"].boxes["Mute their chats"].disabled  # already on the list
     assert not form.fields["suggested"].boxes["Mute their chats"].value
-    assert "0 of 3 items done." in shown(form)
+    assert "0 of 3 items done." in words(form)
 
 
 def test_a_checklist_item_already_on_the_list_is_not_added_twice(journal):
@@ -206,13 +197,13 @@ def test_an_item_is_marked_done_on_the_day_chosen_and_can_be_reopened(journal):
     form.rows[entry]["done_day"].value = last_week
     form.rows[entry]["done"].click()
     assert journal.records("checklist_items")[0]["done_day"] == last_week
-    assert f"✓ Return their belongings · done {last_week}" in shown(form)
-    assert "1 of 1 item done." in shown(form)
+    assert f"✓ Return their belongings · done {last_week}" in words(form)
+    assert "1 of 1 item done." in words(form)
     reopened = forms.untangling_form(journal)
-    assert f"done {last_week}" in shown(reopened)
+    assert f"done {last_week}" in words(reopened)
     reopened.rows[entry]["undo"].click()
     assert journal.records("checklist_items")[0]["done_day"] is None
-    assert "○ Return their belongings" in shown(reopened)
+    assert "○ Return their belongings" in words(reopened)
 
 
 def test_a_done_day_in_the_future_is_refused_on_its_row(journal):
@@ -231,16 +222,16 @@ def test_the_two_checklists_are_kept_apart(journal):
     devices.fields["own"].value = "Mute their chats"
     devices.save_button.click()
     untangling = forms.untangling_form(journal)
-    assert texts.CHECKLIST_EMPTY in shown(untangling)
-    assert "Mute their chats" not in shown(untangling)
+    assert texts.CHECKLIST_EMPTY in words(untangling)
+    assert "Mute their chats" not in words(untangling)
 
 
 def test_untangling_links_to_the_contact_log_for_needed_contact(journal):
     form = forms.untangling_form(journal)
     links = [w.value for w in walk(form) if isinstance(w, widgets.HTML) and "<a " in w.value]
     assert any('href="01_space_and_clarity.ipynb"' in v for v in links)
-    assert texts.CHECKLIST_CONTACT_LINK in shown(form)
-    assert "logistics" in shown(form)
+    assert texts.CHECKLIST_CONTACT_LINK in words(form)
+    assert "logistics" in words(form)
 
 
 # --- how much they were on your mind (the check-in) -------------------------------------------

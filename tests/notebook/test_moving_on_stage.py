@@ -2,49 +2,24 @@
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterator
-
 import ipywidgets as widgets
 import pytest
 
 from exback_kit import Journal, stages
 from exback_kit.content import texts
-from exback_kit.notebook import session
 from exback_kit.notebook.form_kit import Form
+
+from .widget_tree import having, walk, words
 
 STAGE = "09_moving_on"
 FORMS = {"exback-grief", "exback-clear-eyed", "exback-self-compassion", "exback-devices",
          "exback-untangling", "exback-future", "exback-checkin"}
 
 
-@pytest.fixture(autouse=True)
-def _fresh_session() -> Iterator[None]:
-    session.reset()
-    yield
-    session.reset()
-
-
-@pytest.fixture
-def mine(journal: Journal) -> Journal:
-    stages.use_journal(journal)
-    return journal
-
-
-def walk(w: widgets.Widget) -> Iterator[widgets.Widget]:
-    yield w
-    for child in getattr(w, "children", ()):
-        yield from walk(child)
-
-
 def forms_in(w: widgets.Widget) -> set[str]:
     return {c for x in walk(w) if isinstance(x, Form) for c in x._dom_classes
             if c.startswith("exback-") and c not in ("exback-form", "exback-reflections",
                                                         "exback-checklist")}
-
-
-def text_of(w: widgets.Widget) -> str:
-    return html.unescape("\n".join(x.value for x in walk(w) if isinstance(x, widgets.HTML)))
 
 
 ROADS = {
@@ -64,9 +39,9 @@ def test_moving_on_is_never_set_aside_whatever_the_answers(mine: Journal, road: 
         mine.add("decisions", decision="move_on")
     view = stages.show(STAGE)
     assert forms_in(view) == FORMS
-    assert not [x for x in walk(view) if "exback-set-aside" in getattr(x, "_dom_classes", ())]
-    assert not [x for x in walk(view) if "exback-gate-notice" in getattr(x, "_dom_classes", ())]
-    charts = [x for x in walk(view) if "exback-chart" in getattr(x, "_dom_classes", ())]
+    assert not having(view, "exback-set-aside")
+    assert not having(view, "exback-gate-notice")
+    charts = having(view, "exback-chart")
     assert len(charts) == 2
 
 
@@ -82,24 +57,24 @@ def test_each_section_holds_its_form(mine: Journal) -> None:
 def test_a_save_in_09_redraws_its_charts_and_where_you_are(mine: Journal) -> None:
     header = stages.header(STAGE)
     charts = stages.charts(STAGE)
-    assert texts.WHERE_TOPICS.format(answered=0, parts=15) in text_of(header)
-    assert texts.SUMMARY_MIND_EMPTY in text_of(charts)
+    assert texts.WHERE_TOPICS.format(answered=0, parts=15) in words(header)
+    assert texts.SUMMARY_MIND_EMPTY in words(charts)
     checkin = next(x for x in walk(stages.section(STAGE, "mind")) if isinstance(x, Form))
     checkin.fields["mood"].value = 6
     checkin.fields["mind"].value = 3
     checkin.save_button.click()
-    assert texts.say(texts.SUMMARY_MIND_WEEK, mean="3", days=1) in text_of(charts)
+    assert texts.say(texts.SUMMARY_MIND_WEEK, mean="3", days=1) in words(charts)
     grief = next(x for x in walk(stages.section(STAGE, "grief")) if isinstance(x, Form))
     grief.fields["learned"].value = "to ask for help"
     grief.save_button.click()
-    assert texts.WHERE_TOPICS.format(answered=1, parts=15) in text_of(header)
+    assert texts.WHERE_TOPICS.format(answered=1, parts=15) in words(header)
 
 
 def test_what_comes_next_points_to_the_dashboard(mine: Journal) -> None:
     nxt = stages.next_steps(STAGE)
     values = "\n".join(x.value for x in walk(nxt) if isinstance(x, widgets.HTML))
     assert 'href="08_dashboard.ipynb"' in values
-    assert texts.NEXT_TEXT[STAGE] in text_of(nxt)
+    assert texts.NEXT_TEXT[STAGE] in words(nxt)
 
 
 def test_the_dashboard_shows_the_mind_and_before_after_charts(mine: Journal) -> None:

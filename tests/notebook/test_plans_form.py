@@ -6,30 +6,16 @@ import html
 from datetime import datetime, timedelta
 
 import ipywidgets as widgets
-import pytest
 
 from exback_kit import stages
 from exback_kit.content import texts
-from exback_kit.notebook import forms, session
+from exback_kit.notebook import forms
 from exback_kit.notebook.plans_form import plans_form
+
+from .widget_tree import having, html_values, walk, words
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 ESCAPED = html.escape(PAYLOAD)
-
-
-def walk(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def shown(widget) -> str:
-    """All HTML the form shows, as the person reads it."""
-    return " ".join(html.unescape(w.value) for w in walk(widget) if isinstance(w, widgets.HTML))
-
-
-def raw_html(widget) -> list[str]:
-    return [w.value for w in walk(widget) if isinstance(w, widgets.HTML)]
 
 
 def errors(form) -> dict[str, str]:
@@ -45,15 +31,9 @@ def saturday_nights(journal, weeks: int = 4, acted: int = 1, helped: str = "call
          "acted_on": w < acted, "helped": helped} for w in range(weeks)])
 
 
-@pytest.fixture(autouse=True)
-def _fresh_session():
-    yield
-    session.reset()
-
-
 def test_with_no_window_yet_it_says_what_it_needs_without_a_chart(journal):
     form = plans_form(journal)
-    text = shown(form)
+    text = words(form)
     assert "a few more urges are logged" in text and "3 or more" in text
     assert not [w for w in walk(form) if isinstance(w, widgets.Image)]
     assert form.fields["window"].value is None  # nothing picked for the person
@@ -63,7 +43,7 @@ def test_with_no_window_yet_it_says_what_it_needs_without_a_chart(journal):
 def test_risky_windows_are_listed_in_words_and_the_top_one_is_offered(journal):
     saturday_nights(journal, weeks=4, acted=1)
     form = plans_form(journal)
-    assert "Saturdays 22:00–24:00: 4 urges in 8 weeks, 3 let pass — no plan yet" in shown(form)
+    assert "Saturdays 22:00–24:00: 4 urges in 8 weeks, 3 let pass — no plan yet" in words(form)
     assert form.fields["window"].value == "sat 22:00"
     assert form.fields["window"].options[0][0].startswith("Saturdays 22:00–24:00: 4 urges")
     assert form.fields["action"].description == (
@@ -74,7 +54,7 @@ def test_suggestions_come_from_what_helped_this_person(journal):
     saturday_nights(journal, weeks=3, acted=0, helped="called Sam")
     form = plans_form(journal)
     assert form.fields["action"].options[0] == "called Sam"
-    assert 'what you wrote under "what helped": called Sam' in shown(form)
+    assert 'what you wrote under "what helped": called Sam' in words(form)
 
 
 def test_a_plan_is_saved_then_shown_with_its_review_and_can_be_changed_and_ended(journal):
@@ -87,7 +67,7 @@ def test_a_plan_is_saved_then_shown_with_its_review_and_can_be_changed_and_ended
     [row] = journal.records("plans")
     assert (row["weekday"], row["start_time"], row["action"]) == ("sat", "22:00", "call Sam first")
     assert saved == [row["id"]] and form.message == "Saved your plan for Saturdays 22:00–24:00."
-    text = shown(form)
+    text = words(form)
     assert "your plan: call Sam first" in text
     assert "In the 8 weeks before this plan: 1 of 4 urges in this window" in text
     assert "Since it began (1 day): 0 of 0 urges." in text
@@ -104,7 +84,7 @@ def test_a_plan_is_saved_then_shown_with_its_review_and_can_be_changed_and_ended
     form.rows[row["id"]]["end"].click()
     ended = journal.records("plans")[0]
     assert ended["ended_at"] and ended["action"] == "call Sam, then make tea"  # kept as history
-    assert not form.rows and "1 earlier plan ended." in shown(form)
+    assert not form.rows and "1 earlier plan ended." in words(form)
     assert "sat 22:00" in [v for _, v in form.fields["window"].options]
 
 
@@ -146,7 +126,7 @@ def test_plan_text_and_helped_labels_are_escaped_everywhere(journal):
     form.save_button.click()
     assert not errors(form)
     for box in (form, plans_form(journal)):
-        values = raw_html(box)
+        values = html_values(box)
         assert not [v for v in values if PAYLOAD in v], "raw payload inside an HTML widget"
         assert any(ESCAPED in v for v in values)
 
@@ -155,6 +135,6 @@ def test_the_form_is_registered_and_sits_in_holding_steady(journal):
     assert "plans_form" in forms.__all__
     stages.use_journal(journal)
     part = stages.section("04_holding_steady", "risky_times")
-    assert [w for w in walk(part) if "exback-plans" in getattr(w, "_dom_classes", ())]
+    assert having(part, "exback-plans")
     assert repr(part) == "exback-kit part 04_holding_steady:section:risky_times"
-    assert texts.PLANS_HEADING in shown(part)
+    assert texts.PLANS_HEADING in words(part)

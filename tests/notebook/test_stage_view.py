@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import html
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,41 +18,11 @@ from exback_kit.notebook import header as stageinfo
 from exback_kit.notebook import session as stageview
 from exback_kit.notebook.form_kit import Form
 
+from .widget_tree import having, raw_text, walk
+
 STAGE_IDS = list(stages.LAYOUTS)
 GATED = ("02_reading_the_signals", "05_reconnecting", "06_the_conversation",
          "07_relationship_2_0")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_session() -> Iterator[None]:
-    """Each test starts with a new kernel session, as a new notebook kernel would."""
-    stageview.reset()
-    yield
-    stageview.reset()
-
-
-@pytest.fixture
-def mine(journal: Journal) -> Journal:
-    """The person's (empty) journal, used by the stage notebooks."""
-    stages.use_journal(journal)
-    return journal
-
-
-def walk(w: widgets.Widget) -> Iterator[widgets.Widget]:
-    """Yield ``w`` and every widget inside it."""
-    yield w
-    for child in getattr(w, "children", ()):
-        yield from walk(child)
-
-
-def having(w: widgets.Widget, css: str) -> list[widgets.Widget]:
-    """Return the widgets inside ``w`` that carry the CSS class ``css``."""
-    return [x for x in walk(w) if css in getattr(x, "_dom_classes", ())]
-
-
-def texts_in(w: widgets.Widget) -> str:
-    """Return every HTML value inside ``w``, joined."""
-    return "\n".join(x.value for x in walk(w) if isinstance(x, widgets.HTML))
 
 
 def form(w: widgets.Widget, css: str) -> Form:
@@ -106,7 +75,7 @@ def test_a_checkin_saved_in_the_notebook_redraws_chart_and_header(mine: Journal)
     assert texts.CHECKIN_SAVED in checkin.status.value
     assert [(r["mood"], r["energy"]) for r in mine.records("checkins")] == [(8, 6)]
     assert mood_png(charts) != before
-    shown = texts_in(header)
+    shown = raw_text(header)
     assert "slept well &lt;b&gt;finally&lt;/b&gt;" in shown
     assert "<b>finally</b>" not in shown
 
@@ -119,7 +88,7 @@ def test_a_part_shown_in_a_cell_never_reveals_the_persons_text(mine: Journal) ->
         plain = part._repr_mimebundle_()["text/plain"]
         assert plain.startswith("exback-kit part 00_start_here:")
         assert "private" not in plain and "private" not in repr(part)
-    assert "private words" in texts_in(stages.header("00_start_here"))
+    assert "private words" in raw_text(stages.header("00_start_here"))
 
 
 def test_a_boundaries_yes_sets_the_reconnecting_stages_aside(mine: Journal) -> None:
@@ -137,26 +106,26 @@ def test_a_boundaries_yes_sets_the_reconnecting_stages_aside(mine: Journal) -> N
 
 
 def test_what_comes_next_skips_stages_that_are_set_aside(mine: Journal) -> None:
-    nxt = texts_in(stages.next_steps("01_space_and_clarity"))
+    nxt = raw_text(stages.next_steps("01_space_and_clarity"))
     assert 'href="02_reading_the_signals.ipynb"' in nxt
     assert texts.NEXT_SKIPPED not in nxt
     save_boundary_yes(mine)
-    nxt = texts_in(stages.next_steps("01_space_and_clarity"))
+    nxt = raw_text(stages.next_steps("01_space_and_clarity"))
     assert 'href="03_rebuilding_you.ipynb"' in nxt
     assert nxt.index('href="09_moving_on.ipynb"') < nxt.index('href="03_rebuilding_you.ipynb"')
-    after_04 = texts_in(stages.next_steps("04_holding_steady"))
+    after_04 = raw_text(stages.next_steps("04_holding_steady"))
     assert 'href="09_moving_on.ipynb"' in after_04 and 'href="08_dashboard.ipynb"' in after_04
     assert "05_reconnecting" not in after_04
-    assert texts_in(stages.next_steps("08_dashboard")).count("href") == 1
+    assert raw_text(stages.next_steps("08_dashboard")).count("href") == 1
 
 
 def test_where_you_are_counts_no_contact_days(mine: Journal) -> None:
-    assert texts.WHERE_NO_CONTACT_NONE in texts_in(stages.header("01_space_and_clarity"))
+    assert texts.WHERE_NO_CONTACT_NONE in raw_text(stages.header("01_space_and_clarity"))
     start = date.today() - timedelta(days=11)
     mine.add("nocontact_periods", start_day=start, target_days=30, at=start)
     line = stageinfo.no_contact_line(stageview.session().tables())
     assert line == texts.say(texts.WHERE_NO_CONTACT_TARGET, day=12, target=30, longest=12)
-    assert line in texts_in(stages.header("01_space_and_clarity"))
+    assert line in raw_text(stages.header("01_space_and_clarity"))
 
 
 def test_entries_written_elsewhere_show_when_a_cell_runs_again(mine: Journal) -> None:
@@ -164,7 +133,7 @@ def test_entries_written_elsewhere_show_when_a_cell_runs_again(mine: Journal) ->
     assert stages.header("00_start_here") and not stageview.session().tables()["checkins"].size
     with Journal.open(mine.path) as terminal:
         terminal.add_checkin(mood=9, note="from the terminal")
-    assert "from the terminal" in texts_in(stages.header("00_start_here"))
+    assert "from the terminal" in raw_text(stages.header("00_start_here"))
     assert len(stageview.session().tables()["checkins"]) == 1
 
 
@@ -203,7 +172,7 @@ def test_a_chart_that_fails_after_save_leaves_a_calm_note(mine: Journal,
     checkin.save_button.click()
     assert mine.count("checkins") == 1
     assert texts.CHECKIN_SAVED in checkin.status.value
-    assert "no ink" in texts_in(charts)
+    assert "no ink" in raw_text(charts)
     assert having(charts, "exback-part-error")
 
 
@@ -291,12 +260,12 @@ def test_the_persons_boundaries_still_count_while_the_demo_is_shown(mine: Journa
     assert having(view, "exback-demo-banner")
     assert having(view, "exback-gate-notice")
     assert not [x for x in walk(view) if isinstance(x, Form)]
-    assert 'href="05_reconnecting.ipynb"' not in texts_in(stages.next_steps("04_holding_steady"))
+    assert 'href="05_reconnecting.ipynb"' not in raw_text(stages.next_steps("04_holding_steady"))
 
 
 def test_a_set_aside_stage_points_onward_without_talk_of_meetings(mine: Journal) -> None:
     save_boundary_yes(mine)
-    nxt = texts_in(stages.next_steps("05_reconnecting"))
+    nxt = raw_text(stages.next_steps("05_reconnecting"))
     assert html.escape(texts.NEXT_GATED) in nxt
     assert html.escape(texts.NEXT_TEXT["05_reconnecting"]) not in nxt
     assert 'href="09_moving_on.ipynb"' in nxt and 'href="08_dashboard.ipynb"' in nxt
@@ -351,7 +320,7 @@ def test_an_answered_boundaries_check_starts_folded_and_opens_on_request(
     for question, value in answers.items():
         mine.save_answer(0, question, value)
     part = stages.section("00_start_here", "boundaries")
-    assert html.escape(words) in texts_in(part)
+    assert html.escape(words) in raw_text(part)
     assert not [x for x in walk(part) if isinstance(x, Form)]
     click(part, "exback-unfold")
     boundaries = form(part, "exback-boundaries")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterator
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -15,17 +13,17 @@ from exback_kit.errors import JournalLocked
 from exback_kit.notebook import session as stageview
 from exback_kit.store import keys, locking
 
+from .widget_tree import having, words
+
 PW = "the blue mug on the shelf"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_session(monkeypatch) -> Iterator[None]:
+def _no_passphrase_around(monkeypatch) -> None:
+    """A cheap key derivation, and no passphrase or key handed over by the environment."""
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
     for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, locking.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
-    stageview.reset()
-    yield
-    stageview.reset()
 
 
 @pytest.fixture
@@ -36,20 +34,6 @@ def locked(tmp_path: Path, monkeypatch) -> Path:
     locking.encrypt(path, PW)
     monkeypatch.setenv(stageview.JOURNAL_ENV, str(path))
     return path
-
-
-def walk(w: widgets.Widget) -> Iterator[widgets.Widget]:
-    yield w
-    for child in getattr(w, "children", ()):
-        yield from walk(child)
-
-
-def having(w: widgets.Widget, css: str) -> list[widgets.Widget]:
-    return [x for x in walk(w) if css in getattr(x, "_dom_classes", ())]
-
-
-def words(w: widgets.Widget) -> str:
-    return html.unescape("\n".join(x.value for x in walk(w) if isinstance(x, widgets.HTML)))
 
 
 def _unlock(header: widgets.Widget, passphrase: str) -> None:

@@ -19,6 +19,7 @@ import sys
 from exback_kit import Journal
 path, n, tag = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 j = Journal.open(path, backup=False)
+print("ready", flush=True)   # imported and open: the writing starts now
 for i in range(n):
     j.add_checkin(mood=1 + i % 10, note=f"{tag}-{i}")
     print(f"{tag}-{i}", flush=True)   # acknowledged: add_checkin has returned
@@ -53,6 +54,9 @@ def test_writer_killed_mid_loop_keeps_every_acknowledged_write(tmp_path):
     acknowledged: set[str] = set()
     for round_ in range(25):
         proc = _writer(path, 100_000, f"r{round_}")
+        # Kill mid-loop, however slow the start is on a busy machine (or beside xdist's
+        # other worker): the clock starts once the writer has its journal open.
+        assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
         time.sleep(0.15 + rng.random() * 0.35)
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate(timeout=30)

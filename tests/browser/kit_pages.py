@@ -1,0 +1,149 @@
+"""Steps the browser tests share: open a notebook (JupyterLab or the app view), wait until
+every part has rendered, and run axe-core on what the kit drew.
+
+Imported by the test modules and by conftest.py (this folder is on sys.path, as pytest puts
+a conftest's folder there when the folder is not a package).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
+ARTIFACTS = REPO / "test-artifacts"
+#: Milliseconds: kernels, Voila's full execution and first renders are slow on a busy CI box.
+SLOW_MS = 180_000
+#: The last part of every stage: once it is on the page, all cells ran.
+DONE = ".exback-part-next .exback-next"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = ("serious", "critical")
+
+#: True once ``n`` kit parts are on the page and nothing in it changed for a second
+#: (widget views render one after another, after the last cell's output arrived).
+SETTLED = """([n]) => {
+  const now = document.querySelectorAll('.exback-part').length >= n
+    ? document.body.innerHTML.length : -1;
+  const w = window;
+  if (now < 0 || now !== w.__exbackSize) { w.__exbackSize = now; w.__exbackSince = Date.now(); }
+  return now >= 0 && Date.now() - w.__exbackSince > 1000;
+}"""
+
+
+def parts_in(name: str) -> int:
+    """Return how many kit parts the notebook shows (one per code cell)."""
+    nb = json.loads((REPO / "notebooks" / name).read_text())
+    return sum(1 for cell in nb["cells"] if cell["cell_type"] == "code")
+
+
+def wait_settled(page: Any, name: str) -> Any:
+    """Wait until every part of notebook ``name`` is on the page and the page is still."""
+    page.wait_for_function(SETTLED, arg=[parts_in(name)], polling=250, timeout=60_000)
+    return page
+
+
+def journal_with_days(home: Path, days: int) -> Path:
+    """Write a person's journal (not marked as a demo) with ``days`` days of made-up entries."""
+    from exback_kit import Journal
+    from exback_kit.interchange import demo
+
+    made = demo.make_demo(home.parent / "made" / "journal.sqlite3", days=days)
+    home.mkdir(parents=True, exist_ok=True)
+    target = home / "journal.sqlite3"
+    with Journal.open(made, backup=False) as source:
+        source.backup(target)
+    with Journal.open(target, backup=False) as j:
+        j.set_setting("demo", False)
+    return target
+
+
+#: Days of entries in the journal the accessibility tests look at.
+FULL_DAYS = 60
+
+
+# --- the app view (Voila) -------------------------------------------------------------------
+
+def open_app(page: Any, app: Any, name: str, until: str = DONE) -> Any:
+    """Open ``name`` in the app view and wait until ``until`` has rendered."""
+    page.goto(f"{app.base}/voila/render/{name}?token={app.token}")
+    page.locator(until).first.wait_for()
+    return page
+
+
+# --- JupyterLab -----------------------------------------------------------------------------
+
+def kernel_idle(page: Any) -> None:
+    """Wait until the kernel is connected and idle (status bar and execution indicator)."""
+    page.locator(".jp-StatusBar-TextItem").filter(has_text=re.compile(r"\| Idle$")).first.wait_for()
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
+        state="attached")
+
+
+def open_notebook(page: Any, lab: Any, name: str, workspace: str | None = None) -> None:
+    """Open a notebook in a fresh workspace and wait for its kernel to be idle."""
+    workspace = workspace or name[:2]
+    page.goto(f"{lab.base}/lab/workspaces/{workspace}/tree/{name}?reset&token={lab.token}")
+    page.locator(".jp-NotebookPanel").first.wait_for()
+    kernel_idle(page)
+
+
+def run_all(page: Any, until: str, attempts: int = 3) -> None:
+    """Run → Run All Cells, then wait for ``until`` to appear and the kernel to go idle.
+
+    A kernel that reports idle a moment before its channels are ready can drop the
+    request, so the menu command is repeated (at most ``attempts`` times).
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(attempts):
+        page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
+        page.locator(".lm-Menu-itemLabel").filter(
+            has_text=re.compile(r"^Run All Cells$")).click()
+        try:
+            page.locator(until).first.wait_for(timeout=60_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+    kernel_idle(page)
+
+
+# --- axe-core -------------------------------------------------------------------------------
+
+def axe_script() -> Path:
+    """Return the axe-core script that axe-playwright-python ships (skip if it is missing)."""
+    try:
+        import axe_playwright_python
+    except ImportError:
+        pytest.skip("axe-playwright-python is missing (pip install -e '.[test]')")
+    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+
+def run_axe(page: Any, include: str | None = None, rules: list[str] | None = None) -> list[Any]:
+    """Run axe-core's WCAG A/AA rules on the page (or only inside ``include``)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_script()))
+    options: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    if rules:
+        options = {"runOnly": {"type": "rule", "values": rules}}
+    context = {"include": [[include]]} if include else None
+    return list(page.evaluate(
+        "async ([context, options]) => (await axe.run(context || document, options)).violations",
+        [context, options]))
+
+
+def blocking(violations: list[Any]) -> list[str]:
+    """Return 'rule (impact): n nodes, first: <html>' for each serious or critical violation."""
+    return [f"{v['id']} ({v['impact']}): {len(v['nodes'])} nodes, first: "
+            f"{v['nodes'][0]['html'][:160]}" for v in violations if v["impact"] in BLOCKING]
+
+
+def report(where: str, violations: list[Any]) -> None:
+    """Print every rule id axe found (blocking or not), for the test log."""
+    found = ", ".join(f"{v['id']}:{v['impact']}" for v in violations) or "none"
+    print(f"axe {where}: {found}")
