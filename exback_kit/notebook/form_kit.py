@@ -91,7 +91,7 @@ class Form(widgets.VBox):
         ``label`` becomes the input's own programmatic label (its ``description``), so
         screen readers announce what the field asks; a check box keeps its own text.
         """
-        widget.add_class(f"exback-field-{name}")
+        sends_when_left(widget).add_class(f"exback-field-{name}")
         error = widgets.HTML("")
         error.add_class("exback-error")
         rows: list[widgets.Widget] = []
@@ -280,6 +280,19 @@ def checkbox(description: str, value: bool = False) -> widgets.Checkbox:
                             layout=widgets.Layout(width="auto"))
 
 
+def sends_when_left(widget: Any) -> Any:
+    """Return ``widget`` with typed text sent to the kernel when the field is left, not per key.
+
+    ipywidgets sends a click at once but holds back a typing update while the previous
+    one is unanswered, so a Save pressed right after typing could run on the text minus
+    its last keys. Sent on leaving the field, the whole text goes first: the focus
+    leaves before the button is pressed.
+    """
+    if widget.has_trait("continuous_update"):
+        widget.continuous_update = False
+    return widget
+
+
 def name_input(widget: Any, label: str) -> bool:
     """Give ``widget`` ``label`` as its programmatic label; return False if it cannot take one.
 
@@ -300,7 +313,7 @@ def name_input(widget: Any, label: str) -> bool:
 
 def labelled(widget: Any, label: str) -> Any:
     """Return ``widget`` with ``label`` as its programmatic label (for inputs outside a Form)."""
-    name_input(widget, label)
+    name_input(sends_when_left(widget), label)
     return widget
 
 

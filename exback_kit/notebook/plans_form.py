@@ -88,7 +88,7 @@ def _plan_row(form: Form, row: Any, review: str, change: Any, end: Any) -> widge
     shown = widgets.HTML(entry_html(sentence(row.window, row.action), [review]))
     # A description is a real <label> for the box (plain text, never HTML).
     box = widgets.Text(value=row.action, description=texts.PLANS_CHANGE_LABEL, layout=WIDE,
-                       style={"description_width": "initial"})
+                       continuous_update=False, style={"description_width": "initial"})
     box.add_class("exback-plan-action")
     save = widgets.Button(description=texts.PLANS_SAVE_CHANGE)
     save.add_class("exback-plan-save")

@@ -33,7 +33,7 @@ def report_widget(journal: Journal) -> widgets.Widget:
                                    description=texts.REPORT_WIDGET_STEPS,
                                    style={"description_width": "initial"})
     path = widgets.Text(value=str(default_path(journal)), description=texts.REPORT_WIDGET_PATH,
-                        layout=widgets.Layout(width="90%"))
+                        continuous_update=False, layout=widgets.Layout(width="90%"))
     button = widgets.Button(description=texts.REPORT_WIDGET_BUTTON, button_style="primary",
                             icon="file-pdf-o")
     bar = widgets.FloatProgress(value=0.0, min=0.0, max=1.0, layout=widgets.Layout(width="90%"))

@@ -22,11 +22,11 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
         on_sync: called with no arguments after a sync brought something in (re-draws).
     """
     folder = widgets.Text(value=str(journal.get_setting(FOLDER_SETTING, "")),
-                          description=texts.SYNC_WIDGET_FOLDER,
+                          description=texts.SYNC_WIDGET_FOLDER, continuous_update=False,
                           style={"description_width": "initial"},
                           layout=widgets.Layout(width="90%"))
     vault = widgets.Checkbox(value=False, description=texts.SYNC_WIDGET_VAULT, indent=False)
-    secret = widgets.Password(description=texts.SYNC_WIDGET_PASSPHRASE,
+    secret = widgets.Password(description=texts.SYNC_WIDGET_PASSPHRASE, continuous_update=False,
                               style={"description_width": "initial"})
     button = widgets.Button(description=texts.SYNC_WIDGET_BUTTON, button_style="primary",
                             icon="refresh")

@@ -20,7 +20,7 @@ def unlock_children() -> list[widgets.Widget]:
     """Return the unlock form: a calm note, a labelled Password field, Unlock, a status line."""
     words = texts.NB_LOCKED_AGAIN if session().locked_here else texts.NB_LOCKED
     note = html_kit(f"<div>{html.escape(words)}</div>", "exback-locked-note")
-    password = widgets.Password(description=texts.NB_PASSWORD,
+    password = widgets.Password(description=texts.NB_PASSWORD, continuous_update=False,
                                 style={"description_width": "initial"})
     password.add_class("exback-unlock-password")
     button = widgets.Button(description=texts.NB_UNLOCK, button_style="primary")

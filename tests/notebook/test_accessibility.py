@@ -207,3 +207,31 @@ def test_buttons_use_only_styles_with_enough_contrast(filled: Journal, stage_id:
     buttons = [w for w in walk(stages.show(stage_id)) if isinstance(w, widgets.Button)]
     assert all(b.description for b in buttons)
     assert {b.button_style for b in buttons} <= set(READABLE_BUTTON_STYLES)
+
+
+TYPED_KINDS = (widgets.Text, widgets.Textarea, widgets.Password)
+
+
+def sends_per_key(root: Any) -> list[str]:
+    """Return a line for each text input inside ``root`` that syncs on every key."""
+    return [f"{type(w).__name__} ({' '.join(w._dom_classes) or w.description})"
+            for w in walk(root) if isinstance(w, TYPED_KINDS) and w.continuous_update]
+
+
+@pytest.mark.parametrize("stage_id", list(stages.LAYOUTS))
+def test_typed_text_reaches_the_kernel_before_a_save_pressed_right_after(
+        filled: Journal, stage_id: str) -> None:
+    """A click overtakes a held-back typing update in ipywidgets; text sent when the field
+    is left can't be overtaken (the keyboard check-in once saved 'a quiet even')."""
+    view = stages.show(stage_id)
+    assert sends_per_key(view) == []
+    if stage_id == "00_start_here":
+        assert [w for w in walk(view) if isinstance(w, TYPED_KINDS)], "no text input at all"
+
+
+def test_the_unlock_and_per_entry_text_fields_send_when_left(filled: Journal) -> None:
+    from exback_kit.notebook.unlock import unlock_children
+
+    assert sends_per_key(widgets.VBox(unlock_children())) == []
+    for builder in BUILDERS:
+        assert sends_per_key(getattr(forms, builder)(filled)) == [], builder
