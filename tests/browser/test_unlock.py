@@ -101,10 +101,13 @@ def unlock(page: Any, passphrase: str) -> None:
 
 def assert_calmly_locked(page: Any, note: str) -> None:
     """The page says it is locked, shows the Unlock form, and nothing that would write."""
+    from playwright.sync_api import expect
+
     page.locator(".exback-locked-note").filter(has_text=note).wait_for()
     field = page.get_by_label(texts.NB_PASSWORD, exact=True)
     assert field.get_attribute("type") == "password"
-    assert page.locator(WRITING).count() == 0
+    # after Lock now the note comes first and the parts turn locked one by one
+    expect(page.locator(WRITING)).to_have_count(0, timeout=60_000)
     parts = page.locator(".exback-locked")
     assert parts.count() >= 1
     assert set(parts.all_inner_texts()) == {texts.NB_LOCKED_PART}
