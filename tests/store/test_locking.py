@@ -329,9 +329,25 @@ def test_changing_the_passphrase_rewrites_only_the_key_file(tmp_path):
 def test_scrypt_parameters_of_the_real_cost_are_recorded_in_the_key_file(tmp_path):
     path, _ = _locked(tmp_path)
     doc = json.loads(locking.key_path(path).read_text())
-    assert (doc["kdf"], doc["n"], doc["r"], doc["p"]) == ("scrypt", 2**15, 8, 1)
+    assert (doc["kdf"], doc["n"], doc["r"], doc["p"]) == ("scrypt", 2**14, 8, 1)
     assert doc["version"] == keys.KEY_FILE_VERSION
     assert PW not in locking.key_path(path).read_text()
+
+
+def test_scrypt_cost_of_an_older_key_file_is_read_from_it_and_a_new_passphrase_rewraps(
+        tmp_path, monkeypatch):
+    """Key files written with n=2**15 (before the cost changed) keep opening."""
+    now = keys.SCRYPT_N
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**15)
+    path, _ = _locked(tmp_path)
+    monkeypatch.setattr(keys, "SCRYPT_N", now)
+    assert json.loads(locking.key_path(path).read_text())["n"] == 2**15
+    key = locking.unlock(path, PW, None)
+    with Journal.open(path, passphrase=PW, backup=False) as j:
+        assert j.count("checkins") == 2
+    locking.rewrap(path, key, "another passphrase")
+    assert json.loads(locking.key_path(path).read_text())["n"] == keys.SCRYPT_N == 2**14
+    assert locking.unlock(path, "another passphrase", None) == key
 
 
 # --- backups -------------------------------------------------------------------------
