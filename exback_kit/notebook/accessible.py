@@ -16,6 +16,7 @@ Both keep the ``value`` / ``description`` shape of ipywidgets, so forms and
 tests set ``.value`` as before. :data:`KIT_CSS` (visible focus, wrapping labels,
 dark-theme colours, narrow windows) travels with
 every kit input and with :class:`Stylesheet`, which the stage header shows.
+:func:`sends_when_left` keeps a fast keyboard user's last keys from being lost.
 """
 
 from __future__ import annotations
@@ -287,3 +288,16 @@ class Stylesheet(anywidget.AnyWidget):
 
     def __repr__(self) -> str:
         return "exback-kit stylesheet"
+
+
+def sends_when_left(widget: Any) -> Any:
+    """Return ``widget`` with typed text sent to the kernel when the field is left, not per key.
+
+    ipywidgets sends a click at once but holds back a typing update while the previous
+    one is unanswered, so a Save pressed right after typing could run on the text minus
+    its last keys. Sent on leaving the field, the whole text goes first: the focus
+    leaves before the button is pressed.
+    """
+    if widget.has_trait("continuous_update"):
+        widget.continuous_update = False
+    return widget

@@ -19,7 +19,7 @@ import ipywidgets as widgets
 
 from exback_kit.content import Question, texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.notebook.accessible import ChoiceGroup, Slider
+from exback_kit.notebook.accessible import ChoiceGroup, Slider, sends_when_left
 from exback_kit.notebook.look import ENTRY_BOX, status_colour
 from exback_kit.store import Journal, validate
 from exback_kit.store.schema import fields as schema_fields
@@ -278,19 +278,6 @@ def checkbox(description: str, value: bool = False) -> widgets.Checkbox:
     """Return a checkbox whose label is never cut short."""
     return widgets.Checkbox(description=description, value=value, indent=False,
                             layout=widgets.Layout(width="auto"))
-
-
-def sends_when_left(widget: Any) -> Any:
-    """Return ``widget`` with typed text sent to the kernel when the field is left, not per key.
-
-    ipywidgets sends a click at once but holds back a typing update while the previous
-    one is unanswered, so a Save pressed right after typing could run on the text minus
-    its last keys. Sent on leaving the field, the whole text goes first: the focus
-    leaves before the button is pressed.
-    """
-    if widget.has_trait("continuous_update"):
-        widget.continuous_update = False
-    return widget
 
 
 def name_input(widget: Any, label: str) -> bool:
