@@ -358,13 +358,13 @@ def _command_in(argv: Sequence[str]) -> str | None:
 def _plain_output() -> None:
     """Print text a terminal can't encode (e.g. bytes from argv) as escapes, not a crash."""
     for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
+        if (reconfigure := getattr(stream, "reconfigure", None)) is not None:
             reconfigure(errors="backslashreplace")
 
 
 def _problem(message: str, status: int) -> int:
-    print(texts.CLI_PROBLEM.format(problem=message), file=sys.stderr)
+    said = "nothing was" in message.lower()  # a message that says so already isn't told twice
+    print(message if said else texts.CLI_PROBLEM.format(problem=message), file=sys.stderr)
     return status
 
 

@@ -94,6 +94,7 @@ def test_a_locked_journal_without_passphrase_or_terminal_exits_1_saying_so(jpath
     result = exback("checkin", "--mood", "4", "--journal", str(jpath), stdin="")
     assert result.returncode == 1
     assert "is locked with a passphrase" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.lower().count("nothing was") == 1  # said once, not twice
 
 
 @pytest.mark.parametrize("command", [
@@ -110,7 +111,8 @@ def test_a_wrong_passphrase_exits_1_and_leaves_every_file_byte_identical(
     monkeypatch.setenv(locking.PASSPHRASE_ENV, "blue door, first floor")
     monkeypatch.setenv(locking.NEW_PASSPHRASE_ENV, "something new")
     assert run(*command, "--journal", str(jpath)) == 1
-    assert "doesn't open" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "doesn't open" in err and err.lower().count("nothing was") == 1
     assert _fingerprint(tmp_path) == before
 
 
