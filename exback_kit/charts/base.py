@@ -85,7 +85,10 @@ def date_axis(ax: Axes) -> None:
     """Label the x axis with dates, as few and as short as reads well."""
     locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    # the corner note names only the year: matplotlib's "2026-Dec" read as if every date
+    # were in December
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+        locator, offset_formats=["", "%Y", "%Y", "%Y", "%Y", "%Y"]))
 
 
 def one_decimal(value: float) -> str:

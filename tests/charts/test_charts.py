@@ -375,3 +375,15 @@ def test_the_profiles_breakup_date_is_day_0_on_the_mood_chart(journal):
     assert texts.CHART_BREAKUP_DAY in [t.get_text() for t in ax.get_legend().get_texts()]
     journal.save_answer(0, "breakup_date", (today - timedelta(days=400)).isoformat())
     assert mood_chart.prepare_mood(reads.load_tables(journal)).breakup is None
+
+
+@pytest.mark.parametrize("name", ["mood", "no_contact"])
+def test_the_date_axis_corner_names_only_the_year(picture_tables, name):
+    """Ticks name days and months; the corner note is the year ("2025"), not "2025-Mar",
+    which read as if every date on the axis were in that month."""
+    fig, _ = charts.render(name, picture_tables, TODAY)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert any(label.isalpha() for label in labels), labels  # a month name at its start
+    assert ax.xaxis.get_major_formatter().get_offset() == str(TODAY.year)
