@@ -6,7 +6,9 @@ passphrase leaves the entry valid (the data key stays the same), and the entry
 cannot be turned back into the passphrase. Anyone who can use this login's keyring
 can then open the journal without typing anything; that is what remembering means.
 
-Where no keyring exists (a headless Linux: keyring's ``fail`` backend) nothing is
+Where no keyring exists (a headless Linux: keyring's ``fail`` backend), or the one
+there keeps nothing (``null``) or keeps it in a plain file (``keyrings.alt``'s file
+backends, which would leave the unlocked key on the disk the lock protects), nothing is
 kept, and every function here says so by its return value instead of raising: the
 passphrase keeps working as before.
 
@@ -34,18 +36,31 @@ def _user(path: Path) -> str:
     return str(Path(path).resolve())
 
 
+#: Backends that keep nothing, or keep it in a plain file (which would put the unlocked key
+#: on the disk the lock protects): treated as no keyring at all.
+_REFUSED = ("keyring.backends.fail.", "keyring.backends.null.", "keyrings.alt.file.")
+
+
+def _storing(backend: Any) -> Any:
+    """Return the backend an entry would be written to (a chainer writes to its first)."""
+    chained = getattr(type(backend), "backends", None)
+    if type(backend).__name__ == "ChainerBackend" and chained:
+        return chained[0]
+    return backend
+
+
 def _keyring() -> Any:
     """Return the keyring module with a usable backend, or None (not installed, or none)."""
     try:
         import keyring
-        from keyring.backends import fail
     except ImportError:
         return None
     try:
-        backend = keyring.get_keyring()
+        backend = _storing(keyring.get_keyring())
     except Exception:  # a broken backend configuration: behave as if there is none
         return None
-    return None if isinstance(backend, fail.Keyring) else keyring
+    name = f"{type(backend).__module__}.{type(backend).__qualname__}"
+    return None if name.startswith(_REFUSED) else keyring
 
 
 def _errors() -> tuple[type[Exception], ...]:
@@ -66,9 +81,10 @@ def remember(path: Path, key: bytes) -> bool:
         return False
     try:
         keyring.set_password(SERVICE, _user(path), key.hex())
+        kept = keyring.get_password(SERVICE, _user(path)) == key.hex()  # read it back
     except _errors():
         return False
-    return True
+    return kept
 
 
 def recall(path: Path) -> bytes | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.backends import fail
+from keyring.backends import fail, null
 from keyring.compat import properties
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
@@ -54,8 +54,10 @@ class LockedKeyring(MemoryKeyring):
 def _use(backend: KeyringBackend) -> Iterator[KeyringBackend]:
     before = keyring.get_keyring()
     keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
+    try:
+        yield backend
+    finally:  # even when an assert inside the loop fails, later tests get the old backend
+        keyring.set_keyring(before)
 
 
 @pytest.fixture
@@ -105,12 +107,29 @@ def test_forget_removes_the_entry_and_says_whether_there_was_one(ring, locked):
     assert ring.entries == {} and remembered.recall(path) is None
 
 
-@pytest.mark.parametrize("backend", [fail.Keyring, LockedKeyring],
-                         ids=["no keyring", "a keyring that refuses"])
+class PlainFileKeyring(MemoryKeyring):
+    """Stands for keyrings.alt's PlaintextKeyring: entries in a plain file on the disk."""
+
+
+PlainFileKeyring.__module__ = "keyrings.alt.file"
+
+
+class ForgetfulKeyring(MemoryKeyring):
+    """Takes an entry without an error and keeps nothing (like a misbehaving backend)."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        pass
+
+
+@pytest.mark.parametrize("backend", [fail.Keyring, null.Keyring, PlainFileKeyring,
+                                     LockedKeyring, ForgetfulKeyring],
+                         ids=["no keyring", "keyring disabled", "a plain file on the disk",
+                              "a keyring that refuses", "a keyring that keeps nothing"])
 def test_without_a_usable_keyring_nothing_is_kept_and_nothing_raises(locked, backend):
     path, key = locked
     for _ in _use(backend()):
-        assert remembered.available() is (backend is not fail.Keyring)
+        usable = backend in (LockedKeyring, ForgetfulKeyring)  # there, but it doesn't keep it
+        assert remembered.available() is usable
         assert remembered.remember(path, key) is False
         assert remembered.recall(path) is None
         assert remembered.forget(path) is False
