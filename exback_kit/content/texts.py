@@ -149,6 +149,9 @@ NB_PASSWORD = "Passphrase"
 NB_UNLOCK = "Unlock"
 NB_LOCK_NOW = "Lock now"
 NB_LOCKED_AGAIN = "Locked. The key is gone from this notebook; unlock again whenever you like."
+NB_LOCKED_AGAIN_REMEMBERED = ("Locked in this notebook. This computer's keyring still remembers the key, "
+                              "so a notebook opened again unlocks by itself; to stop that, run "
+                              "`exback remember --forget` in a terminal.")
 
 # --- command line -----------------------------------------------------------
 BAD_EXPORT_FORMAT = "format: {value!r} isn't a format the kit can write. Please use one of: {allowed}."

@@ -21,7 +21,7 @@ from exback_kit.domain.gate import Journey
 from exback_kit.errors import JournalLocked
 from exback_kit.notebook.look import CHART_CARD
 from exback_kit.store import Journal
-from exback_kit.store.keys import PASSPHRASE_ENV
+from exback_kit.store.keys import PASSPHRASE_ENV, RECOVERY_ENV
 from exback_kit.store.paths import JOURNAL_ENV
 from exback_kit.store.schema import TABLES
 
@@ -175,6 +175,10 @@ class Session:
         self._key: bytes | None = None
         #: True after "Lock now": the server's key is not taken again in this kernel.
         self.locked_here = False
+        #: The hand-off file and the OS keyring are asked once per kernel, not by every part.
+        self._looked_for_key = False
+        #: True when the key came from the OS keyring (Lock now then says it is still there).
+        self.key_remembered = False
         #: Labels of folded sections the person opened in this kernel.
         self.unfolded: set[str] = set()
 
@@ -193,16 +197,21 @@ class Session:
             from exback_kit.store import locking
 
             path = self._path()
-            if self._key is None and not self.locked_here and locking.is_encrypted(path):
+            if self._key is None and not (self.locked_here or self._looked_for_key) \
+                    and locking.is_encrypted(path):
+                self._looked_for_key = True
                 # from `exback lab` / `exback app`, else the OS keyring if the person chose it
-                self._key = locking.read_handoff(path) or self._remembered(path)
+                self._key = locking.read_handoff(path)
+                if self._key is None:
+                    self._key = self._remembered(path)
+                    self.key_remembered = self._key is not None
             self._mine = Journal.open(path, key=self._key)
         return self._mine
 
     @staticmethod
     def _remembered(path: Any) -> bytes | None:
-        if os.environ.get(PASSPHRASE_ENV) is not None:
-            return None  # Journal.open takes EXBACK_PASSPHRASE itself
+        if any(os.environ.get(n) is not None for n in (PASSPHRASE_ENV, RECOVERY_ENV)):
+            return None  # Journal.open takes EXBACK_PASSPHRASE (or the recovery key) itself
         from exback_kit.store import remembered
 
         return remembered.recall(path)

@@ -18,7 +18,9 @@ from exback_kit.notebook.session import html_kit, session
 
 def unlock_children() -> list[widgets.Widget]:
     """Return the unlock form: a calm note, a labelled Password field, Unlock, a status line."""
-    words = texts.NB_LOCKED_AGAIN if session().locked_here else texts.NB_LOCKED
+    here = session()
+    words = ((texts.NB_LOCKED_AGAIN_REMEMBERED if here.key_remembered else texts.NB_LOCKED_AGAIN)
+             if here.locked_here else texts.NB_LOCKED)
     note = html_kit(f"<div>{html.escape(words)}</div>", "exback-locked-note")
     password = widgets.Password(description=texts.NB_PASSWORD, continuous_update=False,
                                 style={"description_width": "initial"})
