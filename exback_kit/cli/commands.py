@@ -250,12 +250,11 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not _confirmed(args, texts.CLI_CONFIRM_FORGET.format(path=path), "delete"):
         _say(texts.CLI_CANCELLED)
         return EXIT_OK
-    from exback_kit.store import locking, remembered
+    from exback_kit.store import remembered
 
-    locked = locking.is_encrypted(path)
     gone = forget(path)
     _say(texts.say(texts.CLI_FORGOTTEN, count=len(gone), files="\n".join(f"  {f}" for f in gone)))
-    if locked and remembered.forget(path):  # its key in the OS keyring, if it was remembered
+    if remembered.forget(path):  # a key once remembered, even if the journal was plain by now
         _say(texts.REMEMBER_REMOVED)
     return EXIT_OK
 
@@ -363,7 +362,7 @@ def _plain_output() -> None:
 
 
 def _problem(message: str, status: int) -> int:
-    said = "nothing was" in message.lower()  # a message that says so already isn't told twice
+    said = any(f"Nothing was {w}" in message for w in ("changed", "read"))  # not told twice
     print(message if said else texts.CLI_PROBLEM.format(problem=message), file=sys.stderr)
     return status
 

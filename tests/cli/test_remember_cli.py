@@ -179,6 +179,17 @@ def test_decrypt_and_forget_remove_the_remembered_key(ring, jpath, capsys):
     assert json.loads(ring.read_text()) == {} and not jpath.exists()
 
 
+def test_forget_removes_a_remembered_key_even_when_the_journal_is_plain_by_then(ring, jpath,
+                                                                                 capsys):
+    """Decrypted without the CLI (or a plain backup restored), the old key must still go."""
+    assert run("remember", "--journal", str(jpath), passphrase=PW) == 0
+    locking.decrypt(jpath, PW, None)
+    assert json.loads(ring.read_text()) != {}
+    assert run("forget", "--yes", "--journal", str(jpath)) == 0
+    assert texts.REMEMBER_REMOVED in capsys.readouterr().out
+    assert json.loads(ring.read_text()) == {} and not jpath.exists()
+
+
 # --- exback lab / app --remember -----------------------------------------------------------
 
 @pytest.fixture
