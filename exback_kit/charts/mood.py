@@ -21,7 +21,7 @@ from exback_kit.charts.base import (
     titled,
 )
 from exback_kit.content import texts
-from exback_kit.domain import mood, nocontact, progress, timeline
+from exback_kit.domain import mood, nocontact, progress, roads, timeline
 
 WEEK = 7
 #: A change in the weekly mean smaller than this reads as "about the same".
@@ -66,7 +66,8 @@ def prepare_mood(tables: timeline.Tables, today: date | None = None) -> MoodData
     daily = mood.daily_mood(tables["checkins"], today)
     start = daily.index[0] if len(daily) else timeline.as_day(today)
     lapses = nocontact.lapse_days(tables["contacts"], today)
-    stages = progress.stage_starts(tables["answers"], today)
+    # the stages that count on this road, by their first answer to a question asked there
+    stages = roads.journey_rows(tables, today)["first_day"].dropna().sort_values()
     breakup = breakup_day(tables["answers"])
     if breakup is not None and not (start - pd.Timedelta(days=BREAKUP_REACH_DAYS)
                                     <= breakup <= timeline.as_day(today)):

@@ -188,6 +188,24 @@ def test_mood_chart_marks_contact_days_and_stage_starts(journal):
     assert [t.get_text() for t in ax.texts] == ["03"]
 
 
+def test_mood_chart_marks_no_stage_set_aside_on_the_moving_on_road(journal):
+    """After a boundaries yes, 05's start is not marked, nor 04's by a hidden question."""
+    from exback_kit import content
+
+    early = at(TODAY - timedelta(days=20))
+    for q in content.load().boundary_questions:  # the open road: every answer "no"
+        journal.save_answer(0, q, "no", at=early)
+    journal.add_checkin(5, at=at(TODAY - timedelta(days=9)))
+    journal.save_answer(10, "invite_idea", "a new cafe", at=at(TODAY - timedelta(days=6)))
+    journal.save_answer(9, "pace", "slowly", at=at(TODAY - timedelta(days=5)))
+    journal.save_answer(4, "my_part", "text", at=at(TODAY - timedelta(days=3)))
+    assert list(mood_charts.prepare_mood(reads.load_tables(journal), TODAY).stages.index) == [
+        "05_reconnecting", "04_holding_steady", "03_rebuilding_you"]
+    journal.save_answer(0, "no_contact_asked", "yes", at=at(TODAY - timedelta(days=2)))
+    data = mood_charts.prepare_mood(reads.load_tables(journal), TODAY)
+    assert list(data.stages.index) == ["03_rebuilding_you"]
+
+
 def test_year_grid_places_days_by_weekday_and_week():
     daily = pd.Series([3.0, 9.0], index=pd.to_datetime(["2025-03-10", "2025-01-01"]))
     lapses = pd.DatetimeIndex(["2025-03-11", "2025-03-20"])
