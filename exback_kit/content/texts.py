@@ -423,9 +423,14 @@ REACH_SAVE_OUTCOME = "Save what happened"
 REACH_BEFORE = "Before"
 REACH_AFTER = "After"
 REACH_PENDING = "Not written yet."
-REACH_BOUNDARY = ("Your boundaries check says your ex asked for no contact, or that contact isn't safe, "
-                  "so please don't reach out. When the pull comes, you can still write here what you "
-                  "feel like doing and why, and later what happened to the feeling. Nothing is sent.")
+REACH_BOUNDARY = ("Your boundaries check means reaching out isn't the step here, so please don't. "
+                  "When the pull comes, you can still write here what you feel like doing and why, "
+                  "and later what happened to the feeling. Nothing is sent.")
+REACH_MOVING_ON = ("You chose to move on. If the pull to get in touch comes anyway, write here what you "
+                   "feel like doing and why, and later what happened to the feeling. Nothing is sent.")
+#: The decision journal's labels on the moving-on road: a feeling to notice, not a plan.
+REACH_LABELS_MOVING_ON = {"plan": "What you feel like doing", "expectation": "What you hope it would bring",
+                          "why": "Why it matters right now", "outcome": "What happened to the feeling"}
 # Patterns, repairs, agreements, milestones, old habits
 PATTERNS_HEADING = "Patterns you brought"
 PATTERN = "A pattern (e.g. insecurity, jealousy, shutting down)"

@@ -328,26 +328,29 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     ``form.rows[entry_id]`` holds an open entry's ``outcome`` box, ``save`` button and ``error``.
     """
-    # after a boundaries yes the page never opens with "before any reach-out"
-    held = _journey(journal).by == "boundaries"
-    intro = texts.REACH_BOUNDARY if held else texts.REACH_INTRO
+    # on the moving-on road it never opens with "before any reach-out" or asks for a plan
+    road = _journey(journal)
+    intro = {"boundaries": texts.REACH_BOUNDARY, "decision": texts.REACH_MOVING_ON}.get(
+        str(road.by), texts.REACH_INTRO)
+    labels = texts.REACH_LABELS_MOVING_ON if road.moving_on else {
+        "plan": texts.REACH_PLAN, "expectation": texts.REACH_EXPECT, "why": texts.REACH_WHY,
+        "outcome": texts.REACH_OUTCOME}
     form = Form("exback-reachouts", texts.REACH_HEADING, intro=intro, on_save=on_save)
-    form.add("plan", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_PLAN)
-    form.add("expectation", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_EXPECT)
-    form.add("why", widgets.Textarea(rows=2, layout=WIDE), label=texts.REACH_WHY)
+    for name in ("plan", "expectation", "why"):
+        form.add(name, widgets.Textarea(rows=2, layout=WIDE), label=labels[name])
 
     def record_outcome(entry: int) -> None:
         row = form.rows[entry]
         text = row["outcome"].value
         if not text.strip():
-            row["error"].value = error_html(texts.REQUIRED.format(field=texts.REACH_OUTCOME,
+            row["error"].value = error_html(texts.REQUIRED.format(field=labels["outcome"],
                                                                   value="nothing"))
             return
         form.update_row(journal, "reachouts", entry, outcome=text, outcome_at=now())
 
     def refresh() -> None:
         form.rows = {}
-        form.extra.children = tuple(_reach_entry(form, r, record_outcome)
+        form.extra.children = tuple(_reach_entry(form, r, record_outcome, labels)
                                     for r in journal.records("reachouts", newest_first=True))
 
     def handler() -> object:
@@ -362,11 +365,10 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
     return form
 
 
-def _reach_entry(form: Form, row: dict[str, Any], record_outcome: Any) -> widgets.Widget:
+def _reach_entry(form: Form, row: dict[str, Any], record_outcome: Any,
+                 labels: dict[str, str]) -> widgets.Widget:
     before = widgets.HTML(entry_html(f"{texts.REACH_BEFORE} · {row['day']}", [
-        f"{texts.REACH_PLAN}: {row['plan']}",
-        f"{texts.REACH_EXPECT}: {row['expectation']}" if row["expectation"] else "",
-        f"{texts.REACH_WHY}: {row['why']}" if row["why"] else ""]))
+        f"{labels[name]}: {row[name]}" for name in ("plan", "expectation", "why") if row[name]]))
     half = widgets.Layout(width="48%")
     before.layout = half
     if row["outcome"]:
@@ -374,7 +376,7 @@ def _reach_entry(form: Form, row: dict[str, Any], record_outcome: Any) -> widget
         after.layout = half
         return widgets.HBox([before, after])
     entry = int(row["id"])
-    outcome = labelled(widgets.Textarea(rows=3, layout=WIDE), texts.REACH_OUTCOME)
+    outcome = labelled(widgets.Textarea(rows=3, layout=WIDE), labels["outcome"])
     save = widgets.Button(description=texts.REACH_SAVE_OUTCOME)
     save.add_class("exback-save-outcome")
     save.on_click(lambda _b: record_outcome(entry))

@@ -599,13 +599,24 @@ def test_moving_on_checklist_rows_and_their_errors_are_escaped(journal):
     assert form.rows[entry]["error"].value  # the refusal is shown on the row
 
 
+def _labels(form) -> list[str]:
+    return [str(w.description) for w in form.fields.values()]
+
+
 def test_reach_out_tools_remind_of_a_boundary(journal):
-    before = forms.decision_journal(journal).header.value.lower()
-    assert "don&#x27;t reach out" not in before and "before any reach-out" in before
+    before = forms.decision_journal(journal)
+    assert "before any reach-out" in before.header.value.lower()
+    assert _labels(before) == [texts.REACH_PLAN, texts.REACH_EXPECT, texts.REACH_WHY]
     journal.save_answer(0, "no_contact_asked", "yes")
-    after = forms.decision_journal(journal).header.value.lower()
-    # after a yes the journal never opens as a plan for reaching out
-    assert "please don&#x27;t reach out" in after and "before any reach-out" not in after
+    journal.add("reachouts", plan="text them", expectation="", why="")
+    after = forms.decision_journal(journal)
+    # after a yes the journal never opens as a plan for reaching out, nor asks for one
+    assert html.escape(texts.REACH_BOUNDARY) in after.header.value
+    assert "before any reach-out" not in after.header.value.lower()
+    assert _labels(after) == [texts.REACH_LABELS_MOVING_ON[k] for k in ("plan", "expectation",
+                                                                        "why")]
+    (row,) = after.rows.values()
+    assert row["outcome"].description == texts.REACH_LABELS_MOVING_ON["outcome"]
     old = datetime.now().astimezone() - timedelta(hours=100)
     entry = journal.add("unsent", at=old, text="hello")
     vault = forms.unsent_vault(journal)
@@ -613,6 +624,16 @@ def test_reach_out_tools_remind_of_a_boundary(journal):
     vault.rows[entry]["rewritten"].click()
     assert vault.message == texts.VAULT_REWRITE_LETTER
     assert journal.records("unsent")[0]["status"] == "rewritten"
+
+
+def test_the_decision_journal_after_choosing_to_move_on_notes_a_feeling_not_a_plan(journal):
+    for q in content.load().boundary_questions:
+        journal.save_answer(0, q, "no")
+    journal.add("decisions", decision="move_on")
+    form = forms.decision_journal(journal)
+    assert html.escape(texts.REACH_MOVING_ON) in form.header.value
+    assert "before any reach-out" not in form.header.value.lower()
+    assert _labels(form)[0] == texts.REACH_LABELS_MOVING_ON["plan"]
 
 
 # --- the habit list editor ------------------------------------------------------------
