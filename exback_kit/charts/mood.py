@@ -9,6 +9,7 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.text import Text
 
 from exback_kit.charts import palette
 from exback_kit.charts.base import (
@@ -110,15 +111,18 @@ def draw_mood(data: MoodData, ax: Axes | None = None) -> Axes:
 
 
 def _stage_marks(ax: Axes, stages: pd.Series, first: np.datetime64, last: np.datetime64) -> None:
-    """Mark where each stage began; labels closer than 4 % of the span are left out."""
+    """Mark where each stage began; labels closer than 4 % of the span share one ("00·01")."""
     span = max((last - first) / np.timedelta64(1, "D"), 1.0)
-    shown: list[float] = []
+    shown: list[tuple[float, Text]] = []
     for stage, day in stages.items():
         when = float(mdates.date2num(day))
         ax.axvline(when, color=palette.STAGE, lw=0.8, ls=":")
-        if all(abs(when - other) > 0.04 * span for other in shown):
-            ax.text(when, 10.9, str(stage)[:2], color=palette.STAGE, fontsize=7, ha="center")
-            shown.append(when)
+        near = [label for other, label in shown if abs(when - other) <= 0.04 * span]
+        if near:
+            near[0].set_text(f"{near[0].get_text()}·{str(stage)[:2]}")
+        else:
+            shown.append((when, ax.text(when, 10.9, str(stage)[:2], color=palette.STAGE,
+                                        fontsize=7, ha="center")))
     if len(stages):
         ax.plot([], [], ls=":", color=palette.STAGE, lw=0.8, label=texts.CHART_STAGE_START)
 

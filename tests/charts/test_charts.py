@@ -206,6 +206,17 @@ def test_mood_chart_marks_no_stage_set_aside_on_the_moving_on_road(journal):
     assert list(data.stages.index) == ["03_rebuilding_you"]
 
 
+def test_stages_begun_close_together_share_one_label_on_the_mood_chart(journal):
+    """Two stages started the same day are both named ("01·03"), not one left out."""
+    journal.add_checkin(5, at=at(TODAY - timedelta(days=30)))
+    journal.save_answer(2, "love_then", "yes", at=at(TODAY - timedelta(days=10)))
+    journal.save_answer(4, "my_part", "text", at=at(TODAY - timedelta(days=10)))
+    ax = mood_charts.draw_mood(mood_charts.prepare_mood(reads.load_tables(journal), TODAY))
+    assert [t.get_text() for t in ax.texts] == ["01·03"]
+    marks = [line for line in ax.lines if line.get_linestyle() == ":" and len(line.get_xdata())]
+    assert len(marks) == 2  # both stages keep their own line
+
+
 def test_year_grid_places_days_by_weekday_and_week():
     daily = pd.Series([3.0, 9.0], index=pd.to_datetime(["2025-03-10", "2025-01-01"]))
     lapses = pd.DatetimeIndex(["2025-03-11", "2025-03-20"])
