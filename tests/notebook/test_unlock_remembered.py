@@ -7,9 +7,8 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.compat import properties
+from memory_keyring import MemoryKeyring
 
 from exback_kit import Journal, stages
 from exback_kit.content import texts
@@ -20,27 +19,6 @@ from .test_unlock import having
 from .widget_tree import words
 
 PW = "the kettle on the stove"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in this process."""
-
-    @properties.classproperty
-    def priority(cls) -> float:
-        raise RuntimeError("never picked by keyring itself: tests set it")  # see keyring_file
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.entries[(service, username)]
 
 
 @pytest.fixture(autouse=True)

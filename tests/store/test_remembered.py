@@ -9,36 +9,14 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
-from keyring.compat import properties
-from keyring.errors import KeyringLocked, PasswordDeleteError
+from keyring.errors import KeyringLocked
+from memory_keyring import MemoryKeyring
 
 from exback_kit import Journal
 from exback_kit.errors import JournalLocked
 from exback_kit.store import keys, locking, remembered
 
 PW = "the lamp by the window"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in this process: {(service, user): secret}."""
-
-    @properties.classproperty
-    def priority(cls) -> float:
-        raise RuntimeError("never picked by keyring itself: tests set it")  # see keyring_file
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("no such entry")
 
 
 class LockedKeyring(MemoryKeyring):
