@@ -75,6 +75,18 @@ def open_app(page: Any, app: Any, name: str, until: str = DONE) -> Any:
     return page
 
 
+def answer_boundaries(page: Any, yes: str) -> None:
+    """In the open boundaries check, answer ``yes`` Yes and every other question No; save."""
+    from exback_kit import content
+
+    check = page.locator(".exback-boundaries")
+    for question in content.load().boundary_questions:
+        check.locator(f".exback-field-{question} label").filter(
+            has_text="Yes" if question == yes else "No").first.click()
+    check.locator("button.exback-save").click()
+    check.locator(".exback-status").filter(has_text="Saved").wait_for()
+
+
 # --- JupyterLab -----------------------------------------------------------------------------
 
 def kernel_idle(page: Any) -> None:
@@ -147,3 +159,15 @@ def report(where: str, violations: list[Any]) -> None:
     """Print every rule id axe found (blocking or not), for the test log."""
     found = ", ".join(f"{v['id']}:{v['impact']}" for v in violations) or "none"
     print(f"axe {where}: {found}")
+
+
+def whole_app_page(page: Any, name: str) -> None:
+    """Screenshot the whole app view from its top into test-artifacts/ (Voila scrolls inside
+    a container, so the viewport grows to the content first)."""
+    height = page.evaluate("() => Math.max(...Array.from(document.querySelectorAll('*'))"
+                           ".map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": 1280, "height": min(int(height) + 200, 16000)})
+    page.evaluate("() => document.querySelectorAll('*').forEach(e => { e.scrollTop = 0; })")
+    page.wait_for_timeout(1500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from kit_pages import ARTIFACTS, open_app
+from kit_pages import open_app, whole_app_page
 
 from exback_kit import Journal
 from exback_kit.content import texts
@@ -65,15 +65,6 @@ def test_moving_on_in_the_app_view_saves_lists_and_charts(app: Any, kit_page: An
         ("Mute their chats", date.today())]
     assert page.locator(".exback-chart-mind .exback-chart-summary").inner_text().startswith(
         "Over the last 7 days they took up your mind")
-    _whole_page(page, "voila_09_moving_on.png")
+    whole_app_page(page, "voila_09_moving_on.png")
 
 
-def _whole_page(page: Any, name: str) -> None:
-    """Screenshot the whole app view from its top (Voila scrolls inside a container)."""
-    height = page.evaluate("() => Math.max(...Array.from(document.querySelectorAll('*'))"
-                           ".map(e => e.scrollHeight))")
-    page.set_viewport_size({"width": 1280, "height": min(int(height) + 200, 16000)})
-    page.evaluate("() => document.querySelectorAll('*').forEach(e => { e.scrollTop = 0; })")
-    page.wait_for_timeout(1500)
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)

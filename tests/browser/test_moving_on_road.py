@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kit_pages import answer_boundaries, open_app, whole_app_page
 
 from exback_kit import Journal, content
 from exback_kit.content import texts
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PACE = content.load().step(9).question("pace").text
 
 
@@ -31,40 +31,21 @@ def _fill(path: Path) -> None:
         j.save_answer(9, "pace", "one message, then a week")
 
 
-def _open(page: Any, app: Any, name: str, until: str) -> None:
-    page.goto(f"{app.base}/voila/render/{name}?token={app.token}")
-    page.locator(until).first.wait_for()
-
-
 def _bottom(locator: Any) -> float:
     box = locator.bounding_box()
     return float(box["y"] + box["height"])
 
 
-def _shot(page: Any, name: str) -> None:
-    """Screenshot the whole app view from its top (Voila scrolls inside a container)."""
-    height = page.evaluate("() => Math.max(...Array.from(document.querySelectorAll('*'))"
-                           ".map(e => e.scrollHeight))")
-    page.set_viewport_size({"width": 1280, "height": min(int(height) + 200, 16000)})
-    page.evaluate("() => document.querySelectorAll('*').forEach(e => { e.scrollTop = 0; })")
-    page.wait_for_timeout(1500)
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
 def test_the_moving_on_road_after_naming_harm(app: Any, kit_page: Any) -> None:
     _fill(app.journal)
     page = kit_page
-    _open(page, app, "00_start_here.ipynb", ".exback-boundaries")
-    check = page.locator(".exback-boundaries")
-    check.locator(".exback-field-harm_or_control label").filter(has_text="Yes").click()
-    for question in ("no_contact_asked", "said_no_reunion", "protective_order"):
-        check.locator(f".exback-field-{question} label").filter(has_text="No").first.click()
-    check.locator("button.exback-save").click()
-    check.locator(".exback-status").filter(has_text="Saved").wait_for()
+    open_app(page, app, "00_start_here.ipynb", ".exback-boundaries")
+    answer_boundaries(page, "harm_or_control")
 
     # 09: the safety contacts at the top, and what is written counts at once.
-    _open(page, app, "09_moving_on.ipynb", ".exback-chart-mind img")
+    open_app(page, app, "09_moving_on.ipynb", ".exback-chart-mind img")
     safety = page.locator(".exback-moving-on-safety")
     assert "1-800-799-7233" in safety.inner_text() and "0808 2000 247" in safety.inner_text()
     grief = page.locator(".exback-grief")
@@ -79,22 +60,22 @@ def test_the_moving_on_road_after_naming_harm(app: Any, kit_page: Any) -> None:
     when = page.locator(".exback-checkin .exback-field-at")
     help_line = when.locator("xpath=following-sibling::*[1]")
     assert help_line.bounding_box()["y"] >= _bottom(when.locator("input"))
-    _shot(page, "voila_09_after_harm.png")
+    whole_app_page(page, "voila_09_after_harm.png")
 
     # 04: step 9 keeps its saved answer but no longer asks about pace.
-    _open(page, app, "04_holding_steady.ipynb", ".exback-step-9")
+    open_app(page, app, "04_holding_steady.ipynb", ".exback-step-9")
     assert page.locator(".exback-step-9 .exback-field-pace").count() == 0
     assert PACE not in page.locator("body").inner_text()
     with Journal.open(app.journal) as j:
         assert j.latest_answers(9)["pace"] == "one message, then a week"
-    _shot(page, "voila_04_after_harm.png")
+    whole_app_page(page, "voila_04_after_harm.png")
 
     # 08: the journey counts moving on, not the set-aside stages, from the breakup (day 0).
-    _open(page, app, "08_dashboard.ipynb", ".exback-chart-journey img")
+    open_app(page, app, "08_dashboard.ipynb", ".exback-chart-journey img")
     summary = page.locator(".exback-chart-journey .exback-chart-summary").inner_text()
     assert "most recently in Moving on" in summary
     assert "as day 0, you began on day" in summary and "today is day 50" in summary
     alt = page.locator(".exback-chart-journey img").get_attribute("alt") or ""
     assert "Moving on" in alt
     assert "Most recently you worked on: Moving on." in page.locator(".exback-where").inner_text()
-    _shot(page, "voila_08_after_harm.png")
+    whole_app_page(page, "voila_08_after_harm.png")

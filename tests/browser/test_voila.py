@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from kit_pages import open_app
+from kit_pages import answer_boundaries, open_app
 
 from exback_kit import Journal
 from exback_kit.content import texts
@@ -55,12 +55,7 @@ def test_a_boundaries_yes_in_the_app_view_sets_05_aside(app: Any, kit_page: Any,
     ui.screenshot(kit_page, "voila_05_before_the_check.png")
 
     open_app(kit_page, app, "00_start_here.ipynb", ".exback-boundaries")
-    check = kit_page.locator(".exback-boundaries")
-    check.locator(".exback-field-no_contact_asked label").filter(has_text="Yes").click()
-    for question in ("said_no_reunion", "harm_or_control", "protective_order"):
-        check.locator(f".exback-field-{question} label").filter(has_text="No").first.click()
-    check.locator("button.exback-save").click()
-    check.locator(".exback-status").filter(has_text="Saved").wait_for()
+    answer_boundaries(kit_page, "no_contact_asked")
     with Journal.open(app.journal) as j:
         assert j.latest_answers(0)["no_contact_asked"] == "yes"
 
