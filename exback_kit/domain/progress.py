@@ -95,19 +95,6 @@ def latest_stage(rows: pd.DataFrame) -> str | None:
     return str(worked["last_at"].idxmax()) if len(worked) else None
 
 
-def stage_starts(answers: pd.DataFrame, today: date | None = None) -> pd.Series:
-    """Return the first day each stage got an answer (index: stage id), oldest first."""
-    df = up_to(answers, as_day(today))
-    if df.empty:
-        return pd.Series([], dtype="datetime64[ns]", index=pd.Index([], dtype="str"))
-    lookup = {step: stage for stage, steps in stage_steps().items() for step in steps}
-    stage = df["step"].map(lookup)
-    days = pd.Series(df["day"].to_numpy(dtype="datetime64[ns]"), index=df.index)
-    firsts = days[stage.notna()].groupby(stage[stage.notna()]).min()
-    firsts.index.name = None
-    return firsts.sort_values()
-
-
 def latest_answers(answers: pd.DataFrame, step: int) -> dict[str, Any]:
     """Return the newest answer to each question of ``step`` in the ``answers`` table."""
     if answers.empty:

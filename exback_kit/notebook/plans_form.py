@@ -20,6 +20,7 @@ from exback_kit.content.vocab import WEEKDAY_IDS
 from exback_kit.domain import plans
 from exback_kit.domain.windows import Window, active_for, describe, parse_when, sentence
 from exback_kit.errors import ValidationError
+from exback_kit.notebook.accessible import sends_when_left
 from exback_kit.notebook.form_kit import Form, OnSave, add_checked, entry_html, esc, paragraphs
 from exback_kit.store import Journal, validate
 
@@ -87,8 +88,8 @@ def _plan_row(form: Form, row: Any, review: str, change: Any, end: Any) -> widge
     entry = int(row.id)
     shown = widgets.HTML(entry_html(sentence(row.window, row.action), [review]))
     # A description is a real <label> for the box (plain text, never HTML).
-    box = widgets.Text(value=row.action, description=texts.PLANS_CHANGE_LABEL, layout=WIDE,
-                       continuous_update=False, style={"description_width": "initial"})
+    box = sends_when_left(widgets.Text(value=row.action, description=texts.PLANS_CHANGE_LABEL,
+                                       layout=WIDE, style={"description_width": "initial"}))
     box.add_class("exback-plan-action")
     save = widgets.Button(description=texts.PLANS_SAVE_CHANGE)
     save.add_class("exback-plan-save")

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from exback_kit import content
 from exback_kit.content import LAST_STEP, texts
 from exback_kit.errors import ValidationError
+from exback_kit.notebook.accessible import sends_when_left
 from exback_kit.report import default_path, write_report
 from exback_kit.store import Journal
 
@@ -32,8 +33,9 @@ def report_widget(journal: Journal) -> widgets.Widget:
     steps = widgets.SelectMultiple(options=_step_options(journal), rows=8,
                                    description=texts.REPORT_WIDGET_STEPS,
                                    style={"description_width": "initial"})
-    path = widgets.Text(value=str(default_path(journal)), description=texts.REPORT_WIDGET_PATH,
-                        continuous_update=False, layout=widgets.Layout(width="90%"))
+    path = sends_when_left(widgets.Text(value=str(default_path(journal)),
+                                        description=texts.REPORT_WIDGET_PATH,
+                                        layout=widgets.Layout(width="90%")))
     button = widgets.Button(description=texts.REPORT_WIDGET_BUTTON, button_style="primary",
                             icon="file-pdf-o")
     bar = widgets.FloatProgress(value=0.0, min=0.0, max=1.0, layout=widgets.Layout(width="90%"))

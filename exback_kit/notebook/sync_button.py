@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
+from exback_kit.notebook.accessible import sends_when_left
 from exback_kit.store import Journal
 
 #: The folder is this computer's own (another computer has its own path): never synced.
@@ -21,13 +22,13 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
         journal: the open journal to sync.
         on_sync: called with no arguments after a sync brought something in (re-draws).
     """
-    folder = widgets.Text(value=str(journal.get_setting(FOLDER_SETTING, "")),
-                          description=texts.SYNC_WIDGET_FOLDER, continuous_update=False,
-                          style={"description_width": "initial"},
-                          layout=widgets.Layout(width="90%"))
+    folder = sends_when_left(widgets.Text(value=str(journal.get_setting(FOLDER_SETTING, "")),
+                                          description=texts.SYNC_WIDGET_FOLDER,
+                                          style={"description_width": "initial"},
+                                          layout=widgets.Layout(width="90%")))
     vault = widgets.Checkbox(value=False, description=texts.SYNC_WIDGET_VAULT, indent=False)
-    secret = widgets.Password(description=texts.SYNC_WIDGET_PASSPHRASE, continuous_update=False,
-                              style={"description_width": "initial"})
+    secret = sends_when_left(widgets.Password(description=texts.SYNC_WIDGET_PASSPHRASE,
+                                              style={"description_width": "initial"}))
     button = widgets.Button(description=texts.SYNC_WIDGET_BUTTON, button_style="primary",
                             icon="refresh")
     status = widgets.HTML(value="")

@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
+from exback_kit.notebook.accessible import sends_when_left
 from exback_kit.notebook.session import html_kit, session
 
 
@@ -22,8 +23,8 @@ def unlock_children() -> list[widgets.Widget]:
     words = ((texts.NB_LOCKED_AGAIN_REMEMBERED if here.key_remembered else texts.NB_LOCKED_AGAIN)
              if here.locked_here else texts.NB_LOCKED)
     note = html_kit(f"<div>{html.escape(words)}</div>", "exback-locked-note")
-    password = widgets.Password(description=texts.NB_PASSWORD, continuous_update=False,
-                                style={"description_width": "initial"})
+    password = sends_when_left(widgets.Password(description=texts.NB_PASSWORD,
+                                                style={"description_width": "initial"}))
     password.add_class("exback-unlock-password")
     button = widgets.Button(description=texts.NB_UNLOCK, button_style="primary")
     button.add_class("exback-unlock")

@@ -291,15 +291,6 @@ def test_journey_uses_the_kits_content_by_default(journal):
     assert out["answered"].sum() == 1
 
 
-def test_stage_starts_are_the_first_answer_of_each_stage(journal):
-    journal.save_answer(5, "q", 1, at="2025-03-04T10:00")
-    journal.save_answer(4, "q", 1, at="2025-03-06T10:00")
-    journal.save_answer(1, "q", 1, at="2025-03-01T10:00")
-    starts = progress.stage_starts(tables(journal)["answers"], TODAY)
-    assert list(starts.index) == ["01_space_and_clarity", "03_rebuilding_you"]
-    assert starts["03_rebuilding_you"] == pd.Timestamp("2025-03-04")
-
-
 @pytest.mark.parametrize(("step", "stage"), [(0, "00_start_here"), (2, "01_space_and_clarity"),
                                              (13, "05_reconnecting"),
                                              (18, "07_relationship_2_0"), (19, None)])
