@@ -1,7 +1,7 @@
 """The ``exback`` command.
 
 Core commands live here; feature modules add their own through a registry:
-:data:`CLI_MODULES` maps a command name to a module that defines
+:data:`exback_kit.cli.registry.CLI_MODULES` maps a command name to a module that defines
 ``add_cli(sub)``, which calls ``sub.add_parser(name, ...)`` and
 ``set_defaults(func=run)`` where ``run(args) -> int``. A module is imported
 only when its command is used (or for ``--help``), and must import nothing
@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from exback_kit.cli.registry import CLI_MODULES
 from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, ValidationError
@@ -29,23 +30,6 @@ from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
 from exback_kit.store.backups import check_source, forget, set_aside
 from exback_kit.store.locking import db_errors
 from exback_kit.store.opening import NotAJournal, explain_failure
-
-#: command name -> module providing add_cli(sub) for it.
-CLI_MODULES: dict[str, str] = {
-    "remind": "exback_kit.interchange.calendar",
-    "import-daylio": "exback_kit.interchange.daylio",
-    "report": "exback_kit.report.pdf",
-    "lab": "exback_kit.cli.launch",
-    "app": "exback_kit.cli.launch",
-    "demo": "exback_kit.interchange.demo",
-    "urges": "exback_kit.cli.plans",
-    "plan": "exback_kit.cli.plans",
-    "encrypt": "exback_kit.cli.lock",
-    "decrypt": "exback_kit.cli.lock",
-    "passphrase": "exback_kit.cli.lock",
-    "remember": "exback_kit.cli.lock",
-    "sync": "exback_kit.cli.sync",
-}
 
 EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2
 
