@@ -346,7 +346,7 @@ def _plain_output() -> None:
 
 
 def _problem(message: str, status: int) -> int:
-    said = any(f"Nothing was {w}" in message for w in ("changed", "read"))  # not told twice
+    said = any(f"Nothing was {w}" in message for w in ("changed", "read", "imported"))  # not told twice
     print(message if said else texts.CLI_PROBLEM.format(problem=message), file=sys.stderr)
     return status
 

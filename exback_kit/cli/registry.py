@@ -10,7 +10,7 @@ from __future__ import annotations
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
     "remind": "exback_kit.interchange.calendar",
-    "import-daylio": "exback_kit.interchange.daylio",
+    "import-daylio": "exback_kit.cli.daylio",
     "report": "exback_kit.report.pdf",
     "lab": "exback_kit.cli.launch",
     "app": "exback_kit.cli.launch",

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store import clock, locking, validate
+from exback_kit.store import clock, imports, locking, validate
 from exback_kit.store.files import create_private_file, make_private_folder
 from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -307,6 +307,40 @@ class Journal(JournalReads):
 
         with self._transaction() as conn:
             return merge_rows(conn, prepared, settings)
+
+    def import_checkins(self, source: str,
+                        entries: list[Mapping[str, object]]) -> imports.ImportCounts:
+        """Bring in check-ins from another app's export in one transaction; return counts.
+
+        Each entry holds ``identity`` (everything the export says about it), ``uuid``
+        (the check-in it is or becomes), ``raw`` (the row as read), ``at`` and the
+        check-in fields the import sets. A check-in that already has the uuid is
+        updated where those fields differ; otherwise one is added. Every entry is
+        checked first: one bad entry means nothing is saved.
+
+        Raises:
+            ValidationError: names the entry (counted from 1) and the field.
+        """
+        specs = self._specs("checkins")
+        rows = []
+        imported_at = validate.now().isoformat()
+        for number, entry in enumerate(entries, start=1):
+            values = dict(entry)
+            identity, uuid, raw = values.pop("identity"), values.pop("uuid"), values.pop("raw")
+            try:
+                when = validate.moment(values.pop("at", None))
+                full = validate.record("checkins", specs, values)
+                validate.record_id(uuid, required=True)
+            except ValidationError as exc:
+                raise ValidationError(texts.IN_ENTRY.format(number=number, problem=exc),
+                                      field=exc.field) from None
+            rows.append({"identity": identity, "uuid": uuid, "raw": raw, "fields": list(values),
+                         "values": full, "at": when.isoformat(), "day": when.date().isoformat(),
+                         "imported_at": imported_at})
+        if not rows:
+            return imports.ImportCounts(0, 0, 0)
+        with self._transaction() as conn:
+            return imports.apply(conn, source, rows)
 
     # -- settings --------------------------------------------------------------
 

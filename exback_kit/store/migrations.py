@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -174,6 +174,17 @@ CREATE TABLE sync_reads (folder TEXT NOT NULL, device TEXT NOT NULL, file TEXT N
     read_at TEXT NOT NULL, PRIMARY KEY (folder, device, file));
 """
 
+# Imported entries: which check-in each entry of another app's export became, keyed by
+# the entry's identity (everything the export says about it), with the row as it was
+# read. A re-import finds its check-ins here, so it updates them instead of adding
+# copies. Local to this journal (the check-in itself syncs). Frozen: never edit.
+_IMPORTED_ENTRIES = """
+CREATE TABLE imported_entries (source TEXT NOT NULL, identity TEXT NOT NULL,
+    checkin_uuid TEXT NOT NULL, raw TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (source, identity));
+CREATE INDEX imported_entries_checkin ON imported_entries(checkin_uuid);
+"""
+
 #: Every record a UUID, in one UPDATE per table (SQLite has no uuid4 of its own).
 _UUID4 = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
           "substr(lower(hex(randomblob(2))), 2) || '-' || "
@@ -213,5 +224,10 @@ def _migrate_v5(conn: sqlite3.Connection) -> None:
         conn.execute(f"UPDATE {table} SET uuid = {_UUID4} WHERE uuid IS NULL")
 
 
+def _migrate_imported_entries(conn: sqlite3.Connection) -> None:
+    _run(conn, _IMPORTED_ENTRIES)
+
+
 #: version reached -> code that brings the previous version there.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
+              6: _migrate_imported_entries}

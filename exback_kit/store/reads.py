@@ -46,13 +46,6 @@ def all_settings(journal: Journal) -> dict[str, Any]:
     return {key: json.loads(value) for key, value in rows}
 
 
-def checkin_keys(journal: Journal, first: date, last: date) -> list[tuple[str, int, str]]:
-    """Return (at, mood, note) of the check-ins whose local day is from ``first`` to ``last``."""
-    rows = journal.execute_read("SELECT at, mood, note FROM checkins WHERE day BETWEEN ? AND ?",
-                                (first.isoformat(), last.isoformat()))
-    return [(at, int(mood), note or "") for at, mood, note in rows]
-
-
 def checklist_items(journal: Journal, checklist: str) -> list[dict[str, Any]]:
     """Return the items of one of the person's moving-on checklists, oldest first."""
     return [r for r in journal.records("checklist_items") if r["checklist"] == checklist]

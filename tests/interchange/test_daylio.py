@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from exback_kit.cli import main
+from exback_kit.cli.daylio import parse_mapping
 from exback_kit.errors import ValidationError
 from exback_kit.interchange import daylio
 
@@ -46,14 +48,14 @@ def test_preview_names_moods_activities_and_the_mapping(export):
     assert plan.moods["good"] == 1 and plan.activities["work"] == 3
     assert plan.mood_map["rad"] == 9 and plan.mood_map["ecstatic"] is None
     assert set(plan.unmapped_moods) == {"ecstatic", "numb"}
-    assert plan.activity_map["gym"] == "gym"  # lower-cased from "Gym"
+    assert plan.activity_map["Gym"] == "Gym"  # its case kept
     assert plan.activity_map["friends"] == "saw friends"  # the kit's own habit
 
 
 def test_preview_applies_the_persons_mapping(export):
     plan = daylio.preview(export, mood_map={"Ecstatic": 10}, activity_map={"GYM": "Exercise"})
     assert plan.mood_map["ecstatic"] == 10 and plan.unmapped_moods == ("numb",)
-    assert plan.activity_map["gym"] == "exercise"
+    assert plan.activity_map["Gym"] == plan.activity_map["gym"] == "Exercise"
 
 
 def test_custom_moods_stop_the_import_with_a_way_to_map_them(journal, export):
@@ -68,10 +70,11 @@ def test_custom_moods_stop_the_import_with_a_way_to_map_them(journal, export):
 def test_import_maps_moods_activities_and_notes(journal, export):
     result = daylio.import_daylio(journal, export, mood_map=CUSTOM,
                                   activity_map={"gym": "exercise", "work": ""})
-    assert (result.added, result.skipped, result.left_out) == (7, 0, 0)
+    assert (result.added, result.unchanged, result.left_out) == (7, 0, 0)
     rows = _by_day(journal)
     assert [rows[f"2024-03-{d:02d}"]["mood"] for d in range(8, 15)] == [3, 9, 4, 1, 10, 5, 7]
     assert rows["2024-03-14"]["habits"] == ["exercise", "saw friends", "good sleep"]
+    assert rows["2024-03-09"]["habits"] == ["exercise", "family", "cooking"]
     assert rows["2024-03-13"]["habits"] == ["reading"]  # "work" was left out
     assert rows["2024-03-11"]["habits"] == []
     assert "exercise" in result.habits and "work" not in result.habits
@@ -100,7 +103,7 @@ def test_times_are_local_moments_in_12_and_24_hour_form(journal, export):
 def test_importing_the_same_file_again_adds_nothing(journal, export):
     first = daylio.import_daylio(journal, export, mood_map=CUSTOM)
     again = daylio.import_daylio(journal, export, mood_map=CUSTOM)
-    assert (first.added, again.added, again.skipped) == (7, 0, 7)
+    assert (first.added, again.added, again.unchanged, again.updated) == (7, 0, 7, 0)
     assert journal.count("checkins") == 7
 
 
@@ -110,7 +113,7 @@ def test_a_longer_export_adds_only_the_new_entries(journal, export, tmp_path):
     longer.write_text(HEADER + "2024-03-15,March 15,Friday,8:00 pm,good,\"\",\"\",\"new\"\n"
                       + export.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
     result = daylio.import_daylio(journal, longer, mood_map=CUSTOM)
-    assert (result.added, result.skipped) == (1, 7)
+    assert (result.added, result.unchanged) == (1, 7)
     assert journal.count("checkins") == 8
 
 
@@ -120,10 +123,14 @@ def test_a_checkin_logged_in_the_kit_is_not_mistaken_for_a_daylio_one(journal, e
     assert result.added == 7  # same moment and mood, different note: a different entry
 
 
-def test_the_same_entry_twice_in_one_file_is_kept_once(journal, tmp_path):
+def test_two_rows_saying_the_same_are_two_entries_and_stay_two(journal, tmp_path):
+    """Daylio wrote two entries (a backfilled day at its default time); neither is lost."""
     row = "2024-02-01,February 1,Thursday,9:00 pm,good,\"gym\",\"\",\"same, words\"\n"
-    result = daylio.import_daylio(journal, _write(tmp_path, row * 2))
-    assert (result.added, result.skipped) == (1, 1)
+    path = _write(tmp_path, row * 2)
+    assert daylio.import_daylio(journal, path).added == 2
+    again = daylio.import_daylio(journal, path)
+    assert (again.added, again.unchanged) == (0, 2)
+    assert journal.count("checkins") == 2
 
 
 def test_skip_unmapped_leaves_those_entries_out_and_says_which(journal, export):
@@ -137,6 +144,7 @@ def test_a_file_missing_daylio_columns_is_refused_naming_them(journal, tmp_path)
     with pytest.raises(ValidationError) as info:
         daylio.import_daylio(journal, path)
     assert "full_date, time, mood, activities" in str(info.value)
+    assert "year,date,weekday,time,mood,activities,note" in str(info.value)
     assert "doesn't look like a Daylio CSV export" in str(info.value)
     assert journal.count("checkins") == 0
 
@@ -192,18 +200,21 @@ def test_a_mood_score_outside_1_to_10_is_refused(journal, export):
     ("Over the moon = 9", True, {"over the moon": 9}),
     ("gym=exercise", False, {"gym": "exercise"}),
     ("work=", False, {"work": ""}),
-    ("movies & tv=Hobby", False, {"movies & tv": "hobby"}),
+    ("movies & tv=Hobby", False, {"movies & tv": "Hobby"}),
+    ("sad=bad", True, {"sad": 3}),
+    ("Medium [-]=Meh", True, {"medium [-]": 5}),
 ])
 def test_parse_mapping_reads_name_equals_value(text, scores, expected):
-    assert daylio.parse_mapping([text], "--x", scores=scores) == expected
+    assert parse_mapping([text], "--x", scores=scores) == expected
 
 
 @pytest.mark.parametrize("text,scores", [("ecstatic", True), ("ecstatic=0", True),
                                           ("ecstatic=ten", True), ("=5", True),
+                                          ("sad=worse", True), ("sad=11", True),
                                           ("gym", False), ("=exercise", False)])
 def test_parse_mapping_refuses_other_text_naming_the_option(text, scores):
     with pytest.raises(ValidationError, match="--x") as info:
-        daylio.parse_mapping([text], "--x", scores=scores)
+        parse_mapping([text], "--x", scores=scores)
     assert info.value.field == "--x"
 
 
@@ -212,7 +223,8 @@ def test_cli_shows_the_mapping_and_dry_run_imports_nothing(tmp_path, export, cap
     assert main(["--journal", str(journal_path), "import-daylio", str(export),
                  "--map-mood", "ecstatic=10", "--map-mood", "numb=4", "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "ecstatic (1) → 10" in out and "friends (2) → saw friends" in out
+    assert re.search(r"ecstatic +1 +10 +your mapping", out)
+    assert "friends (2) → saw friends" in out
     assert "nothing was imported" in out
     assert not journal_path.exists()
 
@@ -220,8 +232,11 @@ def test_cli_shows_the_mapping_and_dry_run_imports_nothing(tmp_path, export, cap
 def test_cli_stops_on_custom_moods_with_exit_2(tmp_path, export, capsys):
     assert main(["--journal", str(tmp_path / "j.sqlite3"), "import-daylio", str(export)]) == 2
     captured = capsys.readouterr()
-    assert "needs a mapping" in captured.out
-    assert '--map-mood "ecstatic=8"' in captured.err
+    assert re.search(r"numb +1 +– +needs you", captured.out)
+    assert "'ecstatic', 'numb'" in captured.err
+    assert '--map-mood "ecstatic=9"' in captured.err  # "ecstatic" sounds like rad
+    assert "numb=" not in captured.err  # no score proposed for a name the kit can't place
+    assert "Nothing was changed" not in captured.err  # "Nothing was imported" is said once
 
 
 def test_cli_imports_and_reimport_adds_nothing(tmp_path, export, capsys):
@@ -229,9 +244,10 @@ def test_cli_imports_and_reimport_adds_nothing(tmp_path, export, capsys):
             "--map-mood", "ecstatic=10", "--map-mood", "numb=4",
             "--map-activity", "gym=exercise"]
     assert main(args) == 0
-    assert "Imported 7 check-ins" in capsys.readouterr().out
+    assert "New check-ins: 7." in capsys.readouterr().out
     assert main(args) == 0
-    assert "Imported 0 check-ins. 7 were already" in capsys.readouterr().out
+    assert "New check-ins: 0. Imported before and updated to this mapping: 0. Already in your " \
+        "journal as they are: 7." in capsys.readouterr().out
 
 
 def test_cli_refuses_a_bad_mapping_with_exit_2(tmp_path, export, capsys):
@@ -246,7 +262,7 @@ def test_cli_runs_as_a_real_command(tmp_path, export):
                              "--skip-unmapped"], capture_output=True, text=True, timeout=60,
                             check=False)
     assert result.returncode == 0, result.stderr
-    assert "Imported 5 check-ins" in result.stdout and "2 entries" in result.stdout
+    assert "New check-ins: 5." in result.stdout and "2 entries" in result.stdout
 
 
 def test_daylio_module_imports_nothing_heavy():

@@ -1,0 +1,84 @@
+"""Check-ins brought in from another app's export, and which check-in each entry became.
+
+Each imported entry has an identity (everything the export says about it) recorded in
+``imported_entries`` with the uuid of its check-in, so importing the file again finds
+that check-in and updates it (a changed mood mapping, a renamed activity) instead of
+adding a copy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from exback_kit.store import clock
+
+if TYPE_CHECKING:
+    from exback_kit.store.journal import Journal
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    """What applying an import did to the journal's check-ins."""
+
+    added: int
+    updated: int
+    unchanged: int
+
+
+def recorded(journal: Journal, source: str) -> dict[str, str]:
+    """Return {identity: check-in uuid} of every entry imported from ``source`` before."""
+    rows = journal.execute_read(
+        "SELECT identity, checkin_uuid FROM imported_entries WHERE source = ?", (source,))
+    return {identity: uuid for identity, uuid in rows}
+
+
+def unclaimed_checkins(journal: Journal, first: date,
+                       last: date) -> list[tuple[str, str, int, str]]:
+    """Return (uuid, at, mood, note) of check-ins from ``first`` to ``last`` no import claims.
+
+    An import made before imports were recorded left check-ins like these; a new
+    import adopts the one that matches an entry instead of adding a second.
+    """
+    rows = journal.execute_read(
+        "SELECT uuid, at, mood, note FROM checkins WHERE day BETWEEN ? AND ? AND uuid NOT IN "
+        "(SELECT checkin_uuid FROM imported_entries) ORDER BY at, id",
+        (first.isoformat(), last.isoformat()))
+    return [(uuid, at, int(mood), note or "") for uuid, at, mood, note in rows]
+
+
+def apply(conn: Any, source: str, rows: Sequence[Mapping[str, Any]]) -> ImportCounts:
+    """Make each row's check-in hold its fields; record which entry it came from.
+
+    Each row holds ``identity``, ``uuid``, ``raw``, ``imported_at``, ``at``, ``day`` and
+    the check-in's fields in their stored form (``fields`` names those an import sets).
+    A check-in with the row's uuid is updated where those fields differ (a new version,
+    so it syncs); otherwise a check-in is added with that uuid. Runs inside the
+    caller's transaction on ``conn``.
+    """
+    added = updated = 0
+    for row in rows:
+        names = list(row["fields"])
+        current = conn.execute(f"SELECT {', '.join(names)} FROM checkins WHERE uuid = ?",
+                               (row["uuid"],)).fetchone()
+        wanted = tuple(row["values"][name] for name in names)
+        if current is None:
+            values = {"at": row["at"], "day": row["day"], **row["values"]}
+            cols = ", ".join([*values, "uuid", "version"])
+            marks = ", ".join("?" for _ in range(len(values) + 2))
+            conn.execute(f"INSERT INTO checkins ({cols}) VALUES ({marks})",
+                         [*values.values(), row["uuid"], clock.tick(conn)[0]])
+            added += 1
+        elif tuple(current) != wanted:
+            sets = ", ".join(f"{name} = ?" for name in names)
+            conn.execute(f"UPDATE checkins SET {sets}, version = ?, origin = NULL WHERE uuid = ?",
+                         [*wanted, clock.tick(conn)[0], row["uuid"]])
+            updated += 1
+        conn.execute("INSERT OR IGNORE INTO imported_entries (source, identity, checkin_uuid, "
+                     "raw, at) VALUES (?, ?, ?, ?, ?)",
+                     (source, row["identity"], row["uuid"], json.dumps(row["raw"]),
+                      row["imported_at"]))
+    return ImportCounts(added=added, updated=updated, unchanged=len(rows) - added - updated)
