@@ -346,7 +346,8 @@ def _plain_output() -> None:
 
 
 def _problem(message: str, status: int) -> int:
-    said = any(f"Nothing was {w}" in message for w in ("changed", "read", "imported"))  # not told twice
+    # Not told twice: the message already says what was left alone.
+    said = any(f"Nothing was {w}" in message for w in ("changed", "read", "imported"))
     print(message if said else texts.CLI_PROBLEM.format(problem=message), file=sys.stderr)
     return status
 

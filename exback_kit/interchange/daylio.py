@@ -120,7 +120,7 @@ def _plan(entries: tuple[DaylioEntry, ...], old_layout: bool, mood_map: Mapping[
     return DaylioPreview(
         rows=len(entries), first_day=days[0], last_day=days[-1],
         places=place_moods(moods, _checked_moods(mood_map)),
-        activities={a: activities[a] for a in sorted(activities, key=lambda a: (-activities[a], a))},
+        activities=dict(sorted(activities.items(), key=lambda item: (-item[1], item[0]))),
         activity_map={a: renames.get(a.casefold(), a) for a in activities},
         old_layout=old_layout, titles=sum(1 for e in entries if e.title),
         extra_rows=tuple(e.number for e in entries if e.extra),
@@ -231,10 +231,12 @@ def import_daylio(journal: Journal, path: str | Path, *,
     known = imports.recorded(journal, SOURCE)
     legacy = _legacy(journal, plan)
     rows: list[Mapping[str, object]] = []
+    habits: dict[str, None] = {}
     for entry, identity in zip(found.entries, identities(found.entries), strict=True):
         if plan.mood_map[entry.mood] is None:
             continue
         values = _checkin(entry, plan)
+        habits.update(dict.fromkeys(values["habits"]))
         uid = known.get(identity)
         old = legacy.get((entry.at.astimezone(UTC), values["mood"], values["note"]))
         if uid is None and old:
@@ -244,7 +246,6 @@ def import_daylio(journal: Journal, path: str | Path, *,
                              "time": entry.clock.strftime("%H:%M"), "mood": entry.mood},
                      "at": entry.at, **values})
     counts = journal.import_checkins(SOURCE, rows)
-    habits = tuple(dict.fromkeys(h for r in rows for h in r["habits"]))  # type: ignore[attr-defined]
     return ImportResult(added=counts.added, unchanged=counts.unchanged, updated=counts.updated,
                         unmapped_moods=plan.unmapped_moods,
-                        left_out=len(found.entries) - len(rows), habits=habits)
+                        left_out=len(found.entries) - len(rows), habits=tuple(habits))

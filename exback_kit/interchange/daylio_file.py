@@ -212,22 +212,22 @@ def _entry(number: int, header: list[str], row: list[str], old: bool) -> DaylioE
                        if a.strip())
     sleep, scales = sleep_from_scales(cells.get("scales", ""))
     note = cells.get("note", "") + ("," + extra if extra else "")
-    return DaylioEntry(number, day, clock, mood, activities, clean_text(cells.get("note_title", "")),
-                       clean_text(note), sleep, scales, extra)
+    title = clean_text(cells.get("note_title", ""))
+    return DaylioEntry(number, day, clock, mood, activities, title, clean_text(note), sleep,
+                       scales, extra)
 
 
 def _layout(header: list[str], path: Path) -> bool:
     """Return True for the old layout; refuse a file that is neither, naming what is missing."""
-    if "full_date" not in header and "year" in header:
-        required, expected = OLD_REQUIRED_COLUMNS, OLD_COLUMNS
-    else:
-        required, expected = REQUIRED_COLUMNS, DAYLIO_COLUMNS
+    old = "full_date" not in header and "year" in header
+    required = OLD_REQUIRED_COLUMNS if old else REQUIRED_COLUMNS
+    expected = OLD_COLUMNS if old else DAYLIO_COLUMNS
     missing = [c for c in required if c not in header]
     if missing:
         raise ValidationError(texts.DAYLIO_NOT_EXPORT.format(
             path=path, missing=", ".join(missing), expected=",".join(expected),
             old=",".join(OLD_COLUMNS)), field="file")
-    return expected is OLD_COLUMNS
+    return old
 
 
 def read_file(path: str | Path) -> DaylioFile:

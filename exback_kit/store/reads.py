@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
