@@ -181,12 +181,23 @@ def _checkin(entry: DaylioEntry, plan: DaylioPreview) -> dict[str, Any]:
     return values
 
 
-def _legacy(journal: Journal, plan: DaylioPreview) -> dict[tuple[datetime, int, str], list[str]]:
-    """Check-ins an import made before imports were recorded, by (moment, mood, note)."""
+def _uuid(identity: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, identity))
+
+
+def _legacy(journal: Journal, plan: DaylioPreview,
+            made: set[str]) -> dict[tuple[datetime, int, str], list[str]]:
+    """Check-ins an import made before imports were recorded, by (moment, mood, note).
+
+    Check-ins whose uuid one of this file's entries makes (another device imported
+    the same file, and sync brought them here) are that entry's, not anyone's to adopt.
+    """
     found: dict[tuple[datetime, int, str], list[str]] = {}
     for uid, at, mood, note in imports.unclaimed_checkins(
             journal, plan.first_day - timedelta(days=1), plan.last_day + timedelta(days=1)):
-        found.setdefault((datetime.fromisoformat(at).astimezone(UTC), mood, note), []).append(uid)
+        if uid not in made:
+            key = (datetime.fromisoformat(at).astimezone(UTC), mood, note)
+            found.setdefault(key, []).append(uid)
     return found
 
 
@@ -228,11 +239,12 @@ def import_daylio(journal: Journal, path: str | Path, *,
     plan = _plan(found.entries, found.old_layout, mood_map, activity_map)
     if plan.unmapped_moods and not skip_unmapped:
         raise _unmapped_error(p for p in plan.places.values() if p.score is None)
+    ids = identities(found.entries)
     known = imports.recorded(journal, SOURCE)
-    legacy = _legacy(journal, plan)
+    legacy = _legacy(journal, plan, {_uuid(i) for i in ids})
     rows: list[Mapping[str, object]] = []
     habits: dict[str, None] = {}
-    for entry, identity in zip(found.entries, identities(found.entries), strict=True):
+    for entry, identity in zip(found.entries, ids, strict=True):
         if plan.mood_map[entry.mood] is None:
             continue
         values = _checkin(entry, plan)
@@ -241,7 +253,7 @@ def import_daylio(journal: Journal, path: str | Path, *,
         old = legacy.get((entry.at.astimezone(UTC), values["mood"], values["note"]))
         if uid is None and old:
             uid = old.pop(0)
-        rows.append({"identity": identity, "uuid": uid or str(uuid.uuid5(_NAMESPACE, identity)),
+        rows.append({"identity": identity, "uuid": uid or _uuid(identity),
                      "raw": {"row": entry.number, "date": entry.day.isoformat(),
                              "time": entry.clock.strftime("%H:%M"), "mood": entry.mood},
                      "at": entry.at, **values})

@@ -128,6 +128,23 @@ def test_an_import_from_before_identities_were_recorded_is_adopted_not_copied(jo
     assert adopted["habits"] == ["Gym", "saw friends", "good sleep"]
 
 
+def test_check_ins_another_device_imported_are_found_not_copied_or_swapped(tmp_path, data):
+    """Sync brings the check-ins but not this journal's record of imports: same uuids, found."""
+    path = tmp_path / "j.sqlite3"
+    with Journal.open(path) as journal:
+        daylio.import_daylio(journal, data / "twins.csv")
+        before = journal.execute_read("SELECT identity, checkin_uuid FROM imported_entries")
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM imported_entries")  # as on a device that never imported it
+    conn.commit()
+    conn.close()
+    with Journal.open(path) as journal:
+        result = daylio.import_daylio(journal, data / "twins.csv")
+        after = journal.execute_read("SELECT identity, checkin_uuid FROM imported_entries")
+    assert (result.added, result.updated, result.unchanged) == (0, 0, 5)
+    assert sorted(after) == sorted(before)
+
+
 @pytest.fixture
 def export_v1(tmp_path: Path) -> Path:
     """The main Daylio fixture (8 columns, custom moods), copied into tmp_path."""
