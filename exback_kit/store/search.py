@@ -1,8 +1,9 @@
 """Finding the person's own words: full-text search and the timeline of everything written.
 
-Both read ``search_index``, the FTS5 table that migration 6 builds inside the journal and
-its triggers keep current (so a synced entry is found like a local one, and a locked
-journal's index is encrypted with it). The unsent-message vault is left out unless the
+Both read ``search_index``, the FTS5 table that migration 6 builds inside the journal.
+A save queues its words (triggers, so a synced entry is found like a local one); each
+read here first moves the queue into the index (:data:`INDEX_PENDING`). A locked
+journal's index and queue are encrypted with it. The unsent-message vault is left out unless the
 person asks for it (``include_vault``).
 
 A query is FTS5's own language (``lake*``, ``"lake house"``, ``AND``/``OR``/``NOT``) when
@@ -38,6 +39,13 @@ _SYNTAX = re.compile(r'["*()]|\b(?:AND|OR|NOT|NEAR)\b')
 #: Characters whose FTS5 meaning the kit doesn't offer: such a query is plain words.
 _UNOFFERED = re.compile(r"[:^{}+]")
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT)$")
+#: What Journal.index_pending runs, in one transaction: the queued words into the index.
+INDEX_PENDING = (
+    "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_pending)",
+    "INSERT INTO search_index (rowid, body, kind, place, day, at) "
+    "SELECT rowid, body, kind, place, day, at FROM search_pending WHERE body <> ''",
+    "DELETE FROM search_pending",
+)
 
 
 class Hit(NamedTuple):
@@ -155,10 +163,13 @@ def _parts(snippet: str) -> tuple[tuple[str, bool], ...]:
 def _run(journal: Journal, match: str, where: str, params: list[object], order: str,
          limit: int) -> list[Hit]:
     by = "rank" if order == "rank" else "at DESC, rowid DESC"
+    # The top rows first, then snippets for those alone: a sort keeps every result column,
+    # and a snippet for each of thousands of matches was most of a query's time.
     rows = journal.execute_read(
         f"SELECT kind, place, day, at, rowid, snippet(search_index, 0, '{_START}', '{_END}', "
-        f"'…', 16) FROM search_index WHERE search_index MATCH ?{where} ORDER BY {by} LIMIT ?",
-        (match, *params, limit))
+        f"'…', 16) FROM search_index WHERE search_index MATCH ? AND rowid IN (SELECT rowid "
+        f"FROM search_index WHERE search_index MATCH ?{where} ORDER BY {by} LIMIT ?) "
+        f"ORDER BY {by}", (match, match, *params, limit))
     return [Hit(kind, place, date.fromisoformat(day), datetime.fromisoformat(at),
                 rowid // SEARCH_STRIDE, _parts(snippet))
             for kind, place, day, at, rowid, snippet in rows]
@@ -192,6 +203,7 @@ def search(journal: Journal, words: str, *, first: date | None = None,
             field="limit")
     where, params = _filters(first, last, kinds, include_vault)
     plain = plain_query(words)
+    journal.index_pending()
     if not _SYNTAX.search(words) or _UNOFFERED.search(words):
         return Found(_run(journal, plain, where, params, order, limit), "")
     try:
@@ -203,6 +215,7 @@ def search(journal: Journal, words: str, *, first: date | None = None,
 
 def written_days(journal: Journal, *, include_vault: bool = False) -> list[date]:
     """Return every day something was written, newest first."""
+    journal.index_pending()
     where, params = _filters(None, None, (), include_vault)
     rows = journal.execute_read(
         f"SELECT DISTINCT day FROM search_index WHERE 1{where} ORDER BY day DESC", tuple(params))
@@ -217,6 +230,7 @@ def written(journal: Journal, *, first: date | None = None, last: date | None = 
         ValidationError: ``first`` is after ``last``.
     """
     where, params = _filters(first, last, (), include_vault)
+    journal.index_pending()
     order = "DESC" if newest_first else "ASC"
     rows = journal.execute_read(
         f"SELECT kind, place, day, at, rowid, body FROM search_index WHERE 1{where} "

@@ -220,3 +220,21 @@ def test_the_migration_indexes_what_was_written_before_it(tmp_path):
         assert sorted(_words(journal, "orchard*")) == ["answers", "checkins"]
         journal.add_checkin(mood=6, note="orchard again")
         assert len(search.search(journal, "orchard*").hits) == 3
+
+
+def test_a_save_queues_its_words_and_the_next_search_indexes_them_once(journal):
+    journal.add_checkin(mood=5, note="first pebble")
+    entry = journal.add("patterns", pattern="pebble habit")
+    journal.update("patterns", entry, plan="skip stones")
+    assert journal.execute_read("SELECT count(*) FROM search_pending")[0][0] == 2  # one each
+    assert journal.execute_read("SELECT count(*) FROM search_index")[0][0] == 0
+    assert len(search.search(journal, "pebble").hits) == 2
+    assert journal.execute_read("SELECT count(*) FROM search_pending")[0][0] == 0
+    assert journal.execute_read("SELECT count(*) FROM search_index")[0][0] == 2
+    journal._conn.execute("INSERT INTO search_index(search_index) VALUES ('integrity-check')")
+
+
+def test_words_saved_by_another_process_are_found(journal):
+    with Journal.open(journal.path, backup=False) as other:
+        other.log_urge(4, note="a cormorant on the pier")
+    assert _words(journal, "cormorant") == ["urges"]
