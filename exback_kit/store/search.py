@@ -135,7 +135,8 @@ def _filters(first: date | None, last: date | None, kinds: Iterable[str],
     if first is not None and last is not None and first > last:
         raise ValidationError(texts.SEARCH_DATES_REVERSED.format(
             first=first.isoformat(), last=last.isoformat()), field="from")
-    sql, params = [], []
+    sql: list[str] = []
+    params: list[object] = []
     if kinds:
         sql.append("kind IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(kinds))
