@@ -124,3 +124,15 @@ def test_an_entry_synced_from_another_device_is_found_there_and_edits_follow(tmp
     finally:
         a.close()
         b.close()
+
+
+def test_imported_daylio_notes_are_found(tmp_path):
+    from exback_kit.interchange.daylio import import_daylio
+
+    data = Path(__file__).parents[1] / "data" / "daylio_export.csv"
+    with Journal.open(tmp_path / "journal.sqlite3", backup=False) as journal:
+        import_daylio(journal, data, mood_map={"ecstatic": 9, "numb": 3})
+        (hit,) = search.search(journal, '"job offer"').hits
+        assert hit.kind == "checkins" and hit.day.isoformat() == "2024-03-12"
+        assert [h.snippet for h in search.search(journal, "dinner").hits] == [
+            "A better day\nWent for a run, then dinner with Sam, Ali and Jo.\nSlept early."]
