@@ -136,3 +136,15 @@ def test_imported_daylio_notes_are_found(tmp_path):
         assert hit.kind == "checkins" and hit.day.isoformat() == "2024-03-12"
         assert [h.snippet for h in search.search(journal, "dinner").hits] == [
             "A better day\nWent for a run, then dinner with Sam, Ali and Jo.\nSlept early."]
+
+
+def test_a_locked_journal_sorts_and_indexes_in_memory_never_in_a_temp_file(tmp_path):
+    """SQLCipher is built with TEMP_STORE=2: temp tables and sorts stay in memory unless a
+    connection asks otherwise, so no plaintext page of a search lands in a temp file."""
+    path = tmp_path / "j" / "journal.sqlite3"
+    Journal.open(path, backup=False).close()
+    locking.encrypt(path, PW)
+    with Journal.open(path, passphrase=PW, backup=False) as journal:
+        options = {row[0] for row in journal.execute_read("PRAGMA compile_options")}
+        assert {"TEMP_STORE=2", "TEMP_STORE=3"} & options
+        assert journal.execute_read("PRAGMA temp_store")[0][0] in (0, 2)  # default or memory
