@@ -253,7 +253,6 @@ WORDS_NONE = "Nothing written yet. Whatever you write in the notebooks will show
 WORDS_PAGE = "Days {first}–{last} of {total}"
 WORDS_NEWER = "Newer days"
 WORDS_OLDER = "Older days"
-WORDS_TITLE = "Your words"
 WORDS_EXPORT_TITLE = "Your words, from exback-kit"
 WORDS_EXPORT_INTRO = "Everything you wrote in the kit, by day, oldest first. Exported {when}."
 WORDS_EXPORT_EMPTY = "Nothing written yet."
@@ -267,7 +266,6 @@ WORDS_KINDS = {
     "reflections": "Moving on", "reappraisals": "A clear-eyed look",
     "checklist_items": "A checklist item", "plans": "An if-then plan",
 }
-WORDS_STEP = "step {number}"
 STATUS_MOOD = "Latest mood: {mood}/10 on {day}"
 STATUS_NO_MOOD = "Latest mood: no check-ins yet. `exback checkin` takes 30 seconds."
 STATUS_STAGE = "Where you are: {stage}"

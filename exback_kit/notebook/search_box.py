@@ -104,6 +104,12 @@ def words_widget(journal: Journal) -> widgets.Widget:
     page = {"start": 0}
 
     def draw(_: object = None) -> None:
+        try:
+            show()
+        except JournalError as exc:  # e.g. the journal was replaced while the page was open
+            body.value = f"<p role='status'>{html.escape(str(exc))}</p>"
+
+    def show() -> None:
         days = search.written_days(journal, include_vault=vault.value)
         start = min(page["start"], max(len(days) - 1, 0) // DAYS_PER_PAGE * DAYS_PER_PAGE)
         page["start"] = start

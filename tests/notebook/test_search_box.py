@@ -106,3 +106,15 @@ def test_the_dashboard_sections_show_both_parts(mine):
     search_part = stages.section("08_dashboard", "search")
     assert _find(search_part, widgets.Text)
     assert "lake" in words(stages.section("08_dashboard", "words"))
+
+
+def test_a_journal_deleted_while_the_page_is_open_is_said_plainly(journal):
+    from exback_kit.store.backups import forget
+
+    search_box, words_box = search_widget(journal), words_widget(journal)
+    journal.add_checkin(mood=5, note="queued words")  # waiting for the next search
+    forget(journal.path)
+    _find(search_box, widgets.Text)[0].value = "queued"
+    _find(words_box, widgets.Checkbox)[0].value = True
+    for box in (search_box, words_box):
+        assert "deleted or replaced" in words(box) and "Traceback" not in words(box)

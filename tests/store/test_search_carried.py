@@ -34,6 +34,15 @@ def _files_holding(folder: Path, word: bytes) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if p.is_file() and word in p.read_bytes())
 
 
+def _locked_with(tmp_path: Path, note: str) -> Path:
+    """A journal holding one check-in with ``note``, then locked; return its path."""
+    path = tmp_path / "j" / "journal.sqlite3"
+    with Journal.open(path, backup=False) as journal:
+        journal.add_checkin(mood=5, note=note)
+    locking.encrypt(path, PW)
+    return path
+
+
 def test_a_plain_journal_holds_its_words_in_the_file(tmp_path):
     """The check below can fail: a plain journal's file (or its -wal) shows the word."""
     path = tmp_path / "j" / "journal.sqlite3"
@@ -43,10 +52,7 @@ def test_a_plain_journal_holds_its_words_in_the_file(tmp_path):
 
 
 def test_a_locked_journal_finds_its_words_after_unlock_and_none_are_plain_on_disk(tmp_path):
-    path = tmp_path / "j" / "journal.sqlite3"
-    with Journal.open(path, backup=False) as journal:
-        journal.add_checkin(mood=5, note="zephyrquill by the water")
-    locking.encrypt(path, PW)
+    path = _locked_with(tmp_path, "zephyrquill by the water")
     with Journal.open(path, passphrase=PW, backup=False) as journal:
         assert _found(journal, "zephyr*") == ["zephyrquill by the water"]
         journal.log_urge(6, note="marigoldvex at midnight")  # written while locked: in the -wal
@@ -61,10 +67,7 @@ def test_a_locked_journal_finds_its_words_after_unlock_and_none_are_plain_on_dis
 
 
 def test_unlocking_for_good_keeps_the_index(tmp_path):
-    path = tmp_path / "j" / "journal.sqlite3"
-    with Journal.open(path, backup=False) as journal:
-        journal.add_checkin(mood=5, note="the lantern walk")
-    locking.encrypt(path, PW)
+    path = _locked_with(tmp_path, "the lantern walk")
     with Journal.open(path, passphrase=PW, backup=False) as journal:
         journal.add("agreements", text="phones away at dinner")
     locking.decrypt(path, PW)
@@ -141,9 +144,7 @@ def test_imported_daylio_notes_are_found(tmp_path):
 def test_a_locked_journal_sorts_and_indexes_in_memory_never_in_a_temp_file(tmp_path):
     """SQLCipher is built with TEMP_STORE=2: temp tables and sorts stay in memory unless a
     connection asks otherwise, so no plaintext page of a search lands in a temp file."""
-    path = tmp_path / "j" / "journal.sqlite3"
-    Journal.open(path, backup=False).close()
-    locking.encrypt(path, PW)
+    path = _locked_with(tmp_path, "")
     with Journal.open(path, passphrase=PW, backup=False) as journal:
         options = {row[0] for row in journal.execute_read("PRAGMA compile_options")}
         assert {"TEMP_STORE=2", "TEMP_STORE=3"} & options
