@@ -9,7 +9,7 @@ button; the unsent messages are shown only with "include the vault" ticked.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import groupby
 
 import ipywidgets as widgets
@@ -35,26 +35,40 @@ def marked_html(parts: Iterable[tuple[str, bool]]) -> str:
                    for text, match in parts)
 
 
-def _where(kind: str, place: str) -> str:
+def _where(kind: str, place: str, links_to: Callable[[str], bool]) -> str:
     stage = written_in(kind, place)
-    label = texts.SEARCH_WRITTEN_IN.format(notebook=notebook_title(stage))
-    return f'<a href="{html.escape(stage)}.ipynb" style="{LINK_STYLE}">{html.escape(label)}</a>'
+    label = html.escape(texts.SEARCH_WRITTEN_IN.format(notebook=notebook_title(stage)))
+    if not links_to(stage):  # a stage set aside on the person's road: named, not offered
+        return label
+    return f'<a href="{html.escape(stage)}.ipynb" style="{LINK_STYLE}">{label}</a>'
 
 
-def hits_html(found: search.Found) -> str:
-    """Return the results list (and the query's problem, if any) as escaped HTML."""
+def _always(stage_id: str) -> bool:
+    return True
+
+
+def hits_html(found: search.Found, links_to: Callable[[str], bool] = _always) -> str:
+    """Return the results list (and the query's problem, if any) as escaped HTML.
+
+    Each hit names the notebook it was written in, as a link when ``links_to`` allows.
+    """
     out = [f"<p role='status'>{html.escape(found.problem)}</p>"] if found.problem else []
     if not found.hits:
         return "".join(out)
     out.append(f"<p>{html.escape(texts.say(texts.SEARCH_COUNT, count=len(found.hits)))}</p>")
     items = [f"<li><strong>{h.day.isoformat()} · {html.escape(kind_label(h.kind))}</strong> "
-             f"{marked_html(h.parts)} <span>({_where(h.kind, h.place)})</span></li>"
+             f"{marked_html(h.parts)} <span>({_where(h.kind, h.place, links_to)})</span></li>"
              for h in found.hits]
     return "".join(out) + "<ol class='exback-hits'>" + "".join(items) + "</ol>"
 
 
-def search_widget(journal: Journal) -> widgets.Widget:
-    """Return the search part: a labelled field (Enter searches), the vault box, a button."""
+def search_widget(journal: Journal, *,
+                  links_to: Callable[[str], bool] = _always) -> widgets.Widget:
+    """Return the search part: a labelled field (Enter searches), the vault box, a button.
+
+    ``links_to(stage_id)`` says whether a hit may link to its notebook (the dashboard
+    passes False for stages set aside on the person's road).
+    """
     field = labelled(widgets.Text(placeholder=texts.SEARCH_PLACEHOLDER,
                                   layout=widgets.Layout(width="90%")), texts.SEARCH_LABEL)
     vault = checkbox(texts.SEARCH_VAULT)
@@ -72,7 +86,7 @@ def search_widget(journal: Journal) -> widgets.Widget:
         except (ValidationError, JournalError) as exc:
             results.value = f"<p role='status'>{html.escape(str(exc))}</p>"
             return
-        results.value = hits_html(found) or \
+        results.value = hits_html(found, links_to) or \
             f"<p>{html.escape(texts.SEARCH_NOTHING.format(words=words))}</p>"
 
     field.observe(run, "value")  # sent when Enter is pressed or the field is left

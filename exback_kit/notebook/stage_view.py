@@ -162,8 +162,10 @@ def _builder(spec: str) -> Callable[..., widgets.Widget]:
     if spec in ("search", "your_words"):
         from exback_kit.notebook import search_box
 
-        build = search_box.search_widget if spec == "search" else search_box.words_widget
-        return lambda j, on_save: build(j)
+        if spec == "search":
+            return lambda j, on_save: search_box.search_widget(
+                j, links_to=lambda stage: not _held(stage))
+        return lambda j, on_save: search_box.words_widget(j)
     if spec == "sync":
         from exback_kit.notebook.sync_button import sync_widget
 

@@ -118,3 +118,17 @@ def test_a_journal_deleted_while_the_page_is_open_is_said_plainly(journal):
     _find(words_box, widgets.Checkbox)[0].value = True
     for box in (search_box, words_box):
         assert "deleted or replaced" in words(box) and "Traceback" not in words(box)
+
+
+def test_on_the_moving_on_road_a_set_aside_notebook_is_named_but_not_linked(mine):
+    from exback_kit import content
+
+    mine.save_answer(0, "protective_order", "yes")
+    mine.add("meetings", place="the market", note="coffee at noon")
+    mine.add_checkin(mood=5, note="coffee alone, and fine")
+    part = stages.section("08_dashboard", "search")
+    _find(part, widgets.Text)[0].value = "coffee"
+    markup = raw_text(part)
+    assert 'href="00_start_here.ipynb"' in markup
+    assert "05_reconnecting.ipynb" not in markup
+    assert f"written in {content.load().stage('05_reconnecting').title}" in words(part)
