@@ -35,7 +35,7 @@ MAX_LIMIT = 1000
 # Snippet marks: control characters a person doesn't type, split off before any display.
 _START, _END = "\x02", "\x03"
 #: What makes a query FTS5's language rather than plain words.
-_SYNTAX = re.compile(r'["*()]|\b(?:AND|OR|NOT|NEAR)\b')
+_SYNTAX = re.compile(r'["*()]|\b(?:AND|OR|NOT)\b')
 #: Characters whose FTS5 meaning the kit doesn't offer: such a query is plain words.
 _UNOFFERED = re.compile(r"[:^{}+]")
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT)$")
@@ -107,6 +107,28 @@ def plain_query(words: str) -> str:
         raise ValidationError(texts.SEARCH_NO_WORDS.format(value=words.strip() or '""'),
                               field="words")
     return " ".join(terms)
+
+
+def fts_query(words: str) -> str:
+    """Return ``words`` (which use FTS5's language) with every plain word quoted.
+
+    Phrases, brackets and AND/OR/NOT stay as they are; a word holding punctuation
+    FTS5 would refuse outside quotes (``don't``, ``lake-house``) is quoted, ``word*``
+    stays a prefix, and an AND goes between a bracket and a word, which FTS5 won't read
+    as "both" by itself. A lone quote mark or ``*`` is left for FTS5 to refuse.
+    """
+    if words.count('"') % 2:
+        return words
+    out: list[str] = []
+    for token in re.findall(r'"[^"]*"\*?|[()]|[^\s()"]+', words):
+        operator = token in ("AND", "OR", "NOT")
+        if not (token.startswith(('"', "*", "(", ")")) or operator):
+            token = f'"{token.rstrip("*")}"' + ("*" if token.endswith("*") else "")
+        follows = out and out[-1] not in ("(", "AND", "OR", "NOT")
+        if follows and not operator and token != ")" and (token == "(" or out[-1] == ")"):
+            out.append("AND")
+        out.append(token)
+    return " ".join(out)
 
 
 def query_problem(words: str) -> str:
@@ -208,7 +230,7 @@ def search(journal: Journal, words: str, *, first: date | None = None,
     if not _SYNTAX.search(words) or _UNOFFERED.search(words):
         return Found(_run(journal, plain, where, params, order, limit), "")
     try:
-        return Found(_run(journal, words, where, params, order, limit), "")
+        return Found(_run(journal, fts_query(words), where, params, order, limit), "")
     except db_errors():  # FTS5 couldn't parse it: search the words, and say why
         problem = texts.SEARCH_AS_WORDS.format(problem=query_problem(words), words=plain)
         return Found(_run(journal, plain, where, params, order, limit), problem)

@@ -238,3 +238,12 @@ def test_words_saved_by_another_process_are_found(journal):
     with Journal.open(journal.path, backup=False) as other:
         other.log_urge(4, note="a cormorant on the pier")
     assert _words(journal, "cormorant") == ["urges"]
+
+
+@pytest.mark.parametrize("query", ["lake* don't", "lake-house OR nothing", "(don't OR won't) lake",
+                                   '"lake house" AND café-bar'])
+def test_punctuation_inside_a_search_that_uses_operators_is_words_too(journal, query):
+    journal.add_checkin(mood=5, note="I don't miss the lake-house, said the café-bar owner")
+    found = search.search(journal, query)
+    assert found.problem == ""
+    assert [h.kind for h in found.hits] == ["checkins"]
