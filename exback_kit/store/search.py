@@ -120,14 +120,14 @@ def fts_query(words: str) -> str:
     if words.count('"') % 2:
         return words
     out: list[str] = []
-    for token in re.findall(r'"[^"]*"\*?|[()]|[^\s()"]+', words):
-        operator = token in ("AND", "OR", "NOT")
-        if not (token.startswith(('"', "*", "(", ")")) or operator):
-            token = f'"{token.rstrip("*")}"' + ("*" if token.endswith("*") else "")
+    for term in re.findall(r'"[^"]*"\*?|[()]|[^\s()"]+', words):
+        operator = term in ("AND", "OR", "NOT")
+        if not (term.startswith(('"', "*", "(", ")")) or operator):
+            term = f'"{term.rstrip("*")}"' + ("*" if term.endswith("*") else "")
         follows = out and out[-1] not in ("(", "AND", "OR", "NOT")
-        if follows and not operator and token != ")" and (token == "(" or out[-1] == ")"):
+        if follows and not operator and term != ")" and (term == "(" or out[-1] == ")"):
             out.append("AND")
-        out.append(token)
+        out.append(term)
     return " ".join(out)
 
 
