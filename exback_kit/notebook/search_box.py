@@ -109,15 +109,24 @@ def days_html(entries: list[search.Written]) -> str:
 
 
 def words_widget(journal: Journal) -> widgets.Widget:
-    """Return "Your words": everything written, newest day first, a week of days a page."""
+    """Return "Your words": everything written, newest day first, a week of days a page.
+
+    It opens folded, behind a "Show your words" button: a dashboard can be on screen
+    where others see it, and the person chooses when their writing is shown.
+    """
+    toggle = widgets.Button(description=texts.WORDS_SHOW, icon="eye")
     vault = checkbox(texts.SEARCH_VAULT)
     newer = widgets.Button(description=texts.WORDS_NEWER, icon="arrow-up")
     older = widgets.Button(description=texts.WORDS_OLDER, icon="arrow-down")
     where = widgets.HTML()
     body = widgets.HTML()
+    unfolded = widgets.VBox([vault, where, body, widgets.HBox([newer, older])],
+                            layout=widgets.Layout(display="none"))
     page = {"start": 0}
 
     def draw(_: object = None) -> None:
+        if unfolded.layout.display == "none":
+            return
         try:
             show()
         except JournalError as exc:  # e.g. the journal was replaced while the page was open
@@ -141,9 +150,18 @@ def words_widget(journal: Journal) -> widgets.Widget:
         page["start"] = max(0, page["start"] + step * DAYS_PER_PAGE)
         draw()
 
+    def fold(_: object) -> None:
+        showing = unfolded.layout.display == "none"
+        unfolded.layout.display = None if showing else "none"
+        toggle.description = texts.WORDS_HIDE if showing else texts.WORDS_SHOW
+        toggle.icon = "eye-slash" if showing else "eye"
+        if showing:
+            draw()
+        else:
+            where.value = body.value = ""  # folded holds none of the words
+
+    toggle.on_click(fold)
     newer.on_click(lambda _: turn(-1))
     older.on_click(lambda _: turn(1))
     vault.observe(draw, "value")
-    draw()
-    return widgets.VBox([vault, where, body, widgets.HBox([newer, older])],
-                        _dom_classes=("exback-words",))
+    return widgets.VBox([toggle, unfolded], _dom_classes=("exback-words",))

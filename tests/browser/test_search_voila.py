@@ -41,5 +41,12 @@ def test_search_with_the_keyboard_shows_escaped_marked_results_that_pass_axe(
     report("search results", violations)
     assert blocking(violations) == []
     words = kit_page.locator(WORDS)
+    assert "2026-03-15" not in words.inner_text()  # folded until asked
+    show = words.get_by_role("button", name="Show your words")
+    show.focus()
+    kit_page.keyboard.press("Enter")
     words.filter(has_text="2026-03-15").wait_for()
     assert "Days 1–2 of 2" in words.inner_text()
+    violations = run_axe(kit_page, include=WORDS)
+    report("your words", violations)
+    assert blocking(violations) == []

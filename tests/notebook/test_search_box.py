@@ -73,12 +73,32 @@ def test_an_answer_links_to_the_notebook_of_its_step(journal):
     assert 'href="06_the_conversation.ipynb"' in raw_text(box)
 
 
+def _shown(box):
+    """Press "Show your words"; return the box."""
+    toggle = _find(box, widgets.Button)[0]
+    assert toggle.description == "Show your words"
+    toggle.click()
+    return box
+
+
+def test_your_words_opens_folded_and_shows_them_when_asked(journal):
+    journal.add_checkin(mood=5, note="private words")
+    box = words_widget(journal)
+    assert "private words" not in words(box)
+    _shown(box)
+    assert "private words" in words(box)
+    toggle = _find(box, widgets.Button)[0]
+    assert toggle.description == "Hide your words"
+    toggle.click()
+    assert "private words" not in raw_text(box) and toggle.description == "Show your words"
+
+
 def test_your_words_pages_a_week_of_days_newest_first(journal):
     start = datetime(2026, 1, 1, 9).astimezone()
     for i in range(10):
         journal.add_checkin(mood=5, note=f"day {i + 1} <i>words</i>", at=start + timedelta(days=i))
-    box = words_widget(journal)
-    newer, older = _find(box, widgets.Button)
+    box = _shown(words_widget(journal))
+    _, newer, older = _find(box, widgets.Button)
     text = words(box)
     assert "Days 1–7 of 10" in text and "day 10 <i>words</i>" in text and "day 3 " not in text
     assert text.index("2026-01-10") < text.index("2026-01-04")
@@ -92,10 +112,10 @@ def test_your_words_pages_a_week_of_days_newest_first(journal):
 
 
 def test_your_words_on_an_empty_journal_and_the_vault(journal):
-    box = words_widget(journal)
+    box = _shown(words_widget(journal))
     assert "Nothing written yet" in words(box)
     journal.add("unsent", text="not sent, kept")
-    box = words_widget(journal)
+    box = _shown(words_widget(journal))
     assert "Nothing written yet" in words(box)
     _find(box, widgets.Checkbox)[0].value = True
     assert "not sent, kept" in words(box)
@@ -105,13 +125,13 @@ def test_the_dashboard_sections_show_both_parts(mine):
     mine.add_checkin(mood=5, note="lake")
     search_part = stages.section("08_dashboard", "search")
     assert _find(search_part, widgets.Text)
-    assert "lake" in words(stages.section("08_dashboard", "words"))
+    assert "lake" in words(_shown(stages.section("08_dashboard", "words")))
 
 
 def test_a_journal_deleted_while_the_page_is_open_is_said_plainly(journal):
     from exback_kit.store.backups import forget
 
-    search_box, words_box = search_widget(journal), words_widget(journal)
+    search_box, words_box = search_widget(journal), _shown(words_widget(journal))
     journal.add_checkin(mood=5, note="queued words")  # waiting for the next search
     forget(journal.path)
     _find(search_box, widgets.Text)[0].value = "queued"
