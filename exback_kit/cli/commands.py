@@ -28,7 +28,7 @@ from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
 from exback_kit.store.backups import check_source, forget, set_aside
-from exback_kit.store.locking import db_errors
+from exback_kit.store.locking import db_errors, is_encrypted
 from exback_kit.store.opening import NotAJournal, explain_failure
 
 EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -160,8 +160,14 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export the journal to a zip of CSVs or one JSON file (sealed with --encrypt)."""
+    """Export the journal: a zip of CSVs, one JSON file or your words as Markdown (sealed with
+    --encrypt; Markdown from a locked journal always)."""
     from exback_kit.interchange import exports
+    words = args.format == "markdown" or (args.out or "").lower().endswith(".md")
+    # Your words from a locked journal are sealed like the journal, never left plain.
+    if words and not args.encrypt and is_encrypted(resolve_path(args.journal)):
+        args.encrypt = True
+        args.out = args.out + ".age" if args.out and not args.out.endswith(".age") else args.out
     if args.encrypt:
         from exback_kit.cli.lock import export_sealed
 
@@ -289,7 +295,7 @@ def _core(sub: Any) -> None:
 
     p = sub.add_parser("export", help=texts.CLI_HELP_EXPORT)
     p.add_argument("out", nargs="?", help=texts.CLI_HELP_EXPORT_OUT)
-    p.add_argument("--format", choices=("csv", "json"))
+    p.add_argument("--format", choices=("csv", "json", "markdown"))
     p.add_argument("--encrypt", action="store_true", help=texts.CLI_HELP_EXPORT_ENCRYPT)
     p.set_defaults(func=cmd_export)
 

@@ -23,6 +23,7 @@ from typing import Any, TypeGuard
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.interchange import sealed
+from exback_kit.interchange.markdown import markdown_bytes
 from exback_kit.store import SCHEMA_VERSION, Journal, reads, validate
 from exback_kit.store.files import write_private
 from exback_kit.store.schema import TABLES, Field
@@ -101,7 +102,9 @@ def zip_bytes(journal: Journal) -> bytes:
 
 Exporter = Callable[[Journal], bytes]
 #: Export formats by name: each returns the file's bytes (written plain or sealed).
-EXPORTERS: dict[str, Exporter] = {"csv": zip_bytes, "json": json_bytes}
+EXPORTERS: dict[str, Exporter] = {"csv": zip_bytes, "json": json_bytes,
+                                  "markdown": markdown_bytes}
+SUFFIXES = {"csv": ".zip", "json": ".json", "markdown": ".md"}  # each format's file suffix
 
 
 def export(journal: Journal, out: str | os.PathLike[str], fmt: str | None = None, *,
@@ -117,7 +120,7 @@ def export(journal: Journal, out: str | os.PathLike[str], fmt: str | None = None
     out = Path(out)
     kinds = [x.lower() for x in out.suffixes if passphrase is None or x.lower() != ".age"]
     default = "csv" if passphrase is not None and not kinds else ""
-    fmt = fmt or {".zip": "csv", ".json": "json"}.get(kinds[-1] if kinds else "", default)
+    fmt = fmt or {v: k for k, v in SUFFIXES.items()}.get(kinds[-1] if kinds else "", default)
     if fmt not in EXPORTERS:
         raise ValidationError(texts.BAD_EXPORT_FORMAT.format(
             value=fmt or out.suffix, allowed=", ".join(EXPORTERS)), field="format")
@@ -414,4 +417,4 @@ def import_file(journal: Journal, path: str | os.PathLike[str], *,
 
 def timestamped_name(fmt: str) -> str:
     """Return a default export file name such as exback-export-20261126-0930.zip."""
-    return f"exback-export-{datetime.now():%Y%m%d-%H%M}.{'zip' if fmt == 'csv' else fmt}"
+    return f"exback-export-{datetime.now():%Y%m%d-%H%M}{SUFFIXES.get(fmt, '.' + fmt)}"

@@ -37,7 +37,8 @@ class Section:
     """A part of a stage: a few forms shown together under one heading in the notebook.
 
     ``forms`` names builders: a function of :mod:`exback_kit.notebook.forms` (``"urge_form"``),
-    ``"step:N"`` for step N's questions, ``"readiness"``, ``"report"`` or ``"sync"``.
+    ``"step:N"`` for step N's questions, ``"readiness"``, ``"report"``, ``"sync"``,
+    ``"search"`` or ``"your_words"``.
     """
 
     id: str
@@ -104,7 +105,8 @@ LAYOUTS: dict[str, StageLayout] = {
         charts=("habits",), next_stage="08_dashboard"),
     "08_dashboard": StageLayout(
         (Section("readiness", ("readiness",)), Section("report", ("report",)),
-         Section("sync", ("sync",))),
+         Section("sync", ("sync",)), Section("search", ("search",)),
+         Section("words", ("your_words",))),
         charts=ALL_CHARTS, where=frozenset({"stage", "no_contact"})),
     # The other road, never set aside: open to everyone, whatever the gate says.
     "09_moving_on": StageLayout(
@@ -157,6 +159,13 @@ def _builder(spec: str) -> Callable[..., widgets.Widget]:
         from exback_kit.notebook.report_button import report_widget
 
         return lambda j, on_save: report_widget(j)
+    if spec in ("search", "your_words"):
+        from exback_kit.notebook import search_box
+
+        if spec == "search":
+            return lambda j, on_save: search_box.search_widget(
+                j, links_to=lambda stage: not _held(stage))
+        return lambda j, on_save: search_box.words_widget(j)
     if spec == "sync":
         from exback_kit.notebook.sync_button import sync_widget
 

@@ -342,6 +342,20 @@ class Journal(JournalReads):
         with self._transaction() as conn:
             return imports.apply(conn, source, rows)
 
+    def index_pending(self) -> None:
+        """Move the words saved since the last search into the search index.
+
+        A save only queues them (see the search migration); this runs in one write transaction,
+        and only when something is queued.
+        """
+        from exback_kit.store.search import INDEX_PENDING
+
+        if self._conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None:
+            return
+        with self._transaction() as conn:
+            for statement in INDEX_PENDING:
+                conn.execute(statement)
+
     # -- settings --------------------------------------------------------------
 
     def set_setting(self, key: str, value: object) -> None:

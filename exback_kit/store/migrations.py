@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -192,6 +192,82 @@ _UUID4 = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
           "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))")
 
 
+# Version 6: full-text search over every free text the person wrote, inside the journal
+# itself (so a locked journal's index is encrypted with it). One FTS5 row per entry:
+# rowid = entry id * SEARCH_STRIDE + the kind's number; kind, place (an answer's
+# "step:question", a reflection's "topic:question"), day and at ride along unindexed.
+# A save only queues the entry's words in search_pending (its triggers: every write, a
+# synced one included); a search first moves what is queued into the index in one
+# transaction (Journal.index_pending). Writing FTS5 in each save's own transaction cost
+# 1.26x a save's CPU and twice its -wal pages. An empty body queued means "no longer
+# there". A text answer that is only an id ("not_sure") or a date is a choice, not words.
+# Frozen: never edit.
+SEARCH_STRIDE = 32
+SEARCH_SOURCES = (
+    (1, "checkins", ("note",)), (2, "contacts", ("note",)),
+    (3, "urges", ("trigger", "helped", "note")), (4, "answers", ("value",)),
+    (5, "decisions", ("reasons",)), (6, "nocontact_periods", ("note",)),
+    (7, "signals", ("source", "what", "note")), (8, "meetings", ("place", "note")),
+    (9, "unsent", ("text", "review_note")),
+    (10, "reachouts", ("plan", "expectation", "why", "outcome")),
+    (11, "patterns", ("pattern", "root", "plan")), (12, "repairs", ("issue", "plan")),
+    (13, "agreements", ("text", "note")), (14, "milestones", ("title", "note")),
+    (15, "old_habits", ("habit", "note")), (16, "reflections", ("value",)),
+    (17, "reappraisals", ("what", "pleasant", "note")),
+    (18, "checklist_items", ("item", "note")), (19, "plans", ("action",)),
+)
+_SEARCH_TABLES = (
+    "CREATE VIRTUAL TABLE search_index USING fts5(body, kind UNINDEXED, place UNINDEXED, "
+    "day UNINDEXED, at UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+    "CREATE TABLE search_pending (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL, kind TEXT, "
+    "place TEXT, day TEXT, at TEXT)",
+)
+
+
+def _search_body(row: str, columns: tuple[str, ...]) -> str:
+    if columns == ("value",):  # a JSON answer: its text, unless it is a choice id or a date
+        text = f"json_extract({row}.value, '$')"
+        return (f"(CASE WHEN json_type({row}.value) = 'text' AND {text} GLOB '*[^a-z0-9_]*' "
+                f"AND NOT {text} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
+                f"THEN {text} ELSE '' END)")
+    # Each field on its own line; an empty one leaves no blank line.
+    parts = " || ".join(f"(CASE WHEN coalesce({row}.{c}, '') = '' THEN '' "
+                        f"ELSE {row}.{c} || char(10) END)" for c in columns)
+    return f"rtrim({parts}, char(10))"
+
+
+def _search_place(row: str, table: str) -> str:
+    key = {"answers": "step", "reflections": "topic"}.get(table)
+    return f"{row}.{key} || ':' || {row}.question" if key else "''"
+
+
+def _search_row(row: str, number: int, table: str, columns: tuple[str, ...]) -> str:
+    return (f"{row}.id * {SEARCH_STRIDE} + {number}, {_search_body(row, columns)}, '{table}', "
+            f"{_search_place(row, table)}, {row}.day, {row}.at")
+
+
+def _search_statements() -> list[str]:
+    out = list(_SEARCH_TABLES)
+    cols = "(rowid, body, kind, place, day, at)"
+    for number, table, columns in SEARCH_SOURCES:
+        body, values = _search_body("new", columns), _search_row("new", number, table, columns)
+        old = f"old.id * {SEARCH_STRIDE} + {number}"
+        unqueue = f"DELETE FROM search_pending WHERE rowid = {old}"
+        out += [
+            f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} WHEN {body} <> '' "
+            f"BEGIN INSERT INTO search_pending {cols} VALUES ({values}); END",
+            f"CREATE TRIGGER search_{table}_update AFTER UPDATE OF at, day, "
+            f"{', '.join(columns)} ON {table} BEGIN {unqueue}; "
+            f"INSERT INTO search_pending {cols} VALUES ({values}); END",
+            f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN {unqueue}; "
+            f"INSERT INTO search_pending (rowid, body) VALUES ({old}, ''); END",
+            # The entries written before this version go straight into the index.
+            f"INSERT INTO search_index {cols} SELECT {_search_row('e', number, table, columns)} "
+            f"FROM {table} AS e WHERE {_search_body('e', columns)} <> ''",
+        ]
+    return out
+
+
 def _run(conn: sqlite3.Connection, script: str) -> None:
     # One statement at a time: executescript() would COMMIT the caller's transaction.
     for statement in script.split(";"):
@@ -228,6 +304,12 @@ def _migrate_imported_entries(conn: sqlite3.Connection) -> None:
     _run(conn, _IMPORTED_ENTRIES)
 
 
+def _migrate_search_index(conn: sqlite3.Connection) -> None:
+    # Not _run: a trigger's body holds semicolons of its own.
+    for statement in _search_statements():
+        conn.execute(statement)
+
+
 #: version reached -> code that brings the previous version there.
 MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
-              6: _migrate_imported_entries}
+              6: _migrate_imported_entries, 7: _migrate_search_index}
