@@ -275,12 +275,7 @@ def test_note_titles_are_said_in_the_preview(data):
 
 def test_a_journal_from_before_gets_the_import_record_table(tmp_path):
     path = tmp_path / "j.sqlite3"
-    Journal.open(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE imported_entries")
-    conn.execute(f"PRAGMA user_version = {max(MIGRATIONS) - 1}")
-    conn.commit()
-    conn.close()
+    shutil.copy(Path(__file__).parents[1] / "data" / "journal_v2.sqlite3", path)
     with Journal.open(path) as journal:
         assert journal.schema_version == max(MIGRATIONS)
         assert journal.execute_read("SELECT count(*) FROM imported_entries") == [(0,)]

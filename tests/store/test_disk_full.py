@@ -20,10 +20,10 @@ from exback_kit.store import list_backups
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1200 KiB tmpfs, unmounted afterwards."""
+    """A 2 MiB tmpfs, unmounted afterwards (room for a journal whose saves queue their words for search)."""
     folder = tmp_path / "small"
     folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(folder)],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2048k", "tmpfs", str(folder)],
                              capture_output=True, check=False)
     if mounted.returncode != 0:
         pytest.skip("mounting a small tmpfs is not permitted here")
