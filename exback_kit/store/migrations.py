@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -174,6 +174,16 @@ CREATE TABLE sync_reads (folder TEXT NOT NULL, device TEXT NOT NULL, file TEXT N
     read_at TEXT NOT NULL, PRIMARY KEY (folder, device, file));
 """
 
+# Sync folders this journal belongs to, with what the folder's lines are signed with: the
+# join code (the folder key is derived from it; it never lies in the folder), a locked
+# folder's age identity once unsealed (so a round costs no KDF), the folder's path here
+# (a re-created folder heals) and the newest version this device wrote there ("sent" is
+# per folder). Inside the journal, so a locked journal keeps them encrypted.
+_SYNC_FOLDERS = """
+CREATE TABLE sync_folders (folder TEXT PRIMARY KEY, path TEXT NOT NULL, code BLOB NOT NULL,
+    identity TEXT, sent TEXT, joined_at TEXT NOT NULL);
+"""
+
 #: Every record a UUID, in one UPDATE per table (SQLite has no uuid4 of its own).
 _UUID4 = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
           "substr(lower(hex(randomblob(2))), 2) || '-' || "
@@ -213,5 +223,10 @@ def _migrate_v5(conn: sqlite3.Connection) -> None:
         conn.execute(f"UPDATE {table} SET uuid = {_UUID4} WHERE uuid IS NULL")
 
 
+def _migrate_sync_folders(conn: sqlite3.Connection) -> None:
+    _run(conn, _SYNC_FOLDERS)
+
+
 #: version reached -> code that brings the previous version there.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
+              6: _migrate_sync_folders}
