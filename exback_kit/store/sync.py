@@ -80,11 +80,12 @@ def _kinds(include_vault: bool) -> list[str]:
 def outgoing(journal: Journal, device: str, *, include_vault: bool = False,
              since: str | None = None) -> list[dict[str, Any]]:
     """Return the records and settings this device wrote, stamped with ``device``: all of
-    them, or (``since`` a version) only those newer than what a folder already holds."""
-    where = "(origin IS NULL OR origin = ?)"
+    them, or (``since`` a version) those never sent anywhere and those newer than what a
+    folder already holds."""
+    where = "origin IS NULL OR origin = ?"
     params: tuple[Any, ...] = (device,)
     if since is not None:
-        where += " AND version > ?"
+        where = "origin IS NULL OR (origin = ? AND version > ?)"
         params = (device, since)
     out = [row for kind in _kinds(include_vault) for row in _rows(journal, kind, where, params)]
     for key, value, version in journal.execute_read(

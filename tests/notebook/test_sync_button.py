@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from exback_kit import Journal
 from exback_kit.notebook.stage_view import LAYOUTS
 from exback_kit.notebook.sync_button import FOLDER_SETTING, sync_widget
@@ -35,9 +37,12 @@ def test_sync_button_syncs_and_remembers_the_folder_for_this_computer(tmp_path):
         parts["Button"].click()
         assert "sent 1 change" in status.value
         assert a.get_setting(FOLDER_SETTING) == str(tmp_path / "DIR")
+        code = re.search(r"[A-Z2-7]{4}(?:-[A-Z2-7]{4}){5}", status.value).group(0)
+        assert "shown only this once" in status.value
         box_b = sync_widget(b, on_sync=lambda: redrawn.append(1))
         parts_b, status_b = _parts(box_b)
         parts_b["Text"].value = str(tmp_path / "DIR")
+        box_b.children[2].value = code  # the join code field
         parts_b["Button"].click()
         assert "brought in 1" in status_b.value and redrawn == [1]
         assert b.get_setting(FOLDER_SETTING) == str(tmp_path / "DIR")  # not a's value: local
