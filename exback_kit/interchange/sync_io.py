@@ -97,14 +97,16 @@ def _open_file(fd: int, name: str, flags: int, shown: Path) -> int:
     return out
 
 
-def read_file(folder: Path, parts: Sequence[str], *, limit: int = MAX_FILE_BYTES) -> bytes | None:
-    """Return the bytes of ``folder/parts…`` (None if it is missing).
+def read_file(folder: Path, parts: Sequence[str], *, limit: int | None = None) -> bytes | None:
+    """Return the bytes of ``folder/parts…`` (None if it is missing), at most ``limit``
+    (default :data:`MAX_FILE_BYTES`).
 
     Raises:
         LinkRefused: a part of the path is a link, or the file is not a plain file.
         TooLarge: the file is larger than ``limit``; nothing of it is read.
     """
     shown = _shown(folder, parts)
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         with folder_fd(folder, parts[:-1]) as dir_fd:
             fd = _open_file(dir_fd, parts[-1], os.O_RDONLY, shown)

@@ -111,3 +111,40 @@ def test_a_locked_journal_syncs_with_its_passphrase_from_the_environment(tmp_pat
     out = _exback("sync", str(tmp_path / "DIR"), "--join", _code(first.stdout), home=homes[1],
                   env=env)
     assert out.returncode == 0 and "brought in 1" in out.stdout, out.stderr
+
+
+def test_locking_a_synced_journal_says_the_old_folder_is_plain_and_forget_folder_cleans_it(
+        tmp_path):
+    home, folder = tmp_path / "a", tmp_path / "DIR"
+    _exback("checkin", "--mood", "6", "--note", "in the clear", home=home)
+    assert _exback("sync", str(folder), home=home).returncode == 0
+    mine = next((folder / "devices").iterdir())
+    locked = _exback("encrypt", home=home, env={"EXBACK_PASSPHRASE": "river stones at dusk"})
+    assert locked.returncode == 0, locked.stderr
+    assert f"{folder} still holds this journal's entries unlocked" in locked.stdout
+    assert f"exback sync {folder} --forget-folder" in locked.stdout
+    forgot = _exback("sync", str(folder), "--forget-folder", home=home,
+                     env={"EXBACK_PASSPHRASE": "river stones at dusk"})
+    assert forgot.returncode == 0, forgot.stderr
+    assert str(mine / "changes.jsonl") in forgot.stdout and "on each" in forgot.stdout
+    assert not mine.exists()
+    assert b"in the clear" not in b"".join(p.read_bytes() for p in folder.rglob("*")
+                                           if p.is_file())
+
+
+def test_status_merges_first_and_says_one_line_when_something_came_in(tmp_path):
+    a, b, folder = tmp_path / "a", tmp_path / "b", tmp_path / "DIR"
+    first = _exback("sync", str(folder), home=a)
+    assert _exback("sync", str(folder), "--join", _code(first.stdout), home=b).returncode == 0
+    assert _exback("checkin", "--mood", "4", home=b).returncode == 0  # sent by itself
+    status = _exback("status", home=a)
+    assert status.returncode == 0 and "1 change came in" in status.stdout, status.stderr
+    assert "came in" not in _exback("status", home=a).stdout  # quiet when nothing is new
+
+
+def test_sync_status_prints_planted_device_names_escaped(tmp_path):
+    home, folder = tmp_path / "a", tmp_path / "DIR"
+    assert _exback("sync", str(folder), home=home).returncode == 0
+    (folder / "devices" / "\x1b[2Jgone").mkdir()
+    out = _exback("sync", str(folder), "--status", home=home)
+    assert out.returncode == 0 and "\x1b" not in out.stdout and "\\x1b[2Jgone" in out.stdout

@@ -3,7 +3,6 @@ nothing half-merged."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
