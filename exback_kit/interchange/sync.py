@@ -234,10 +234,10 @@ def _send(journal: Journal, folder: Path, place: _Place, reader: files.Reader, r
         sync_io.append_file(folder, own, lines)
     engine.mark_sent(journal, me, out)
     members.mark_sent(journal, place.folder_id, max((r["version"] for r in out), default=""))
-    data = sync_io.read_file(folder, own) or b""
-    end = data.rfind(b"\n") + 1
-    engine.merge(journal, me, [], folder=place.folder_id, device=me, file=files.CHANGES,
-                 state=engine.ReadState(end, files.tail_of(data, end)))
+    size, last = sync_io.read_end(folder, own, files.TAIL_BYTES)
+    if last.endswith(b"\n"):  # this device's own lines: no need to read them back
+        engine.merge(journal, me, [], folder=place.folder_id, device=me, file=files.CHANGES,
+                     state=engine.ReadState(size, last))
     result.sent = len(out)
 
 

@@ -214,3 +214,17 @@ def modified(folder: Path, parts: Sequence[str]) -> float | None:
             return os.stat(parts[-1], dir_fd=fd, follow_symlinks=False).st_mtime
     except (OSError, ValidationError):
         return None
+
+
+def read_end(folder: Path, parts: Sequence[str], count: int) -> tuple[int, bytes]:
+    """Return (size, its last ``count`` bytes) of the file ``folder/parts…`` ((0, b"") if missing)."""
+    try:
+        with folder_fd(folder, parts[:-1]) as dir_fd:
+            fd = _open_file(dir_fd, parts[-1], os.O_RDONLY, _shown(folder, parts))
+    except FileNotFoundError:
+        return 0, b""
+    try:
+        size = os.fstat(fd).st_size
+        return size, os.pread(fd, count, max(0, size - count))
+    finally:
+        os.close(fd)
