@@ -27,7 +27,7 @@ from typing import Any
 
 CATCH_UP_TARGET_S = 20.0
 DAILY_TARGET_MS = 300.0
-PASSPHRASE = "benchmark river stones at dusk"
+PASSPHRASE = "benchmark river stones at dusk"  # noqa: S105 (a throwaway journal)
 
 
 def _bare_read(files: list[Path], start: dict[Path, int] | None = None) -> float:

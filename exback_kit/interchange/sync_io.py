@@ -217,7 +217,8 @@ def modified(folder: Path, parts: Sequence[str]) -> float | None:
 
 
 def read_end(folder: Path, parts: Sequence[str], count: int) -> tuple[int, bytes]:
-    """Return (size, its last ``count`` bytes) of the file ``folder/parts…`` ((0, b"") if missing)."""
+    """Return the size of the file ``folder/parts…`` and its last ``count`` bytes
+    ((0, b"") if it is missing)."""
     try:
         with folder_fd(folder, parts[:-1]) as dir_fd:
             fd = _open_file(dir_fd, parts[-1], os.O_RDONLY, _shown(folder, parts))
