@@ -106,7 +106,8 @@ def test_a_conflict_copy_is_merged_then_removed_with_a_line(tmp_path):
         assert b.count("checkins") == 2  # the copy is read like the file
         result = sync.sync(a, folder)
         assert result.tidied == [copy.name] and not copy.exists()
-        assert sync.said(result)[-1].startswith("1 conflict copy your sync tool made")
+        assert sync.said(result)[-1].startswith(f"Your sync tool had made 1 conflict file "
+                                                f"({copy.name}).")
         assert b"two" in _own(folder, a).read_bytes()  # the file holds every line again
         c = _journal(tmp_path, "c")
         sync.sync(c, folder, join=code_of(a, folder))
