@@ -23,6 +23,7 @@ from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.interchange import sync_files as files
 from exback_kit.interchange import sync_io
+from exback_kit.interchange import sync_keys as keys
 from exback_kit.store import Journal
 from exback_kit.store import sync as engine
 from exback_kit.store import sync_folders as members
@@ -91,22 +92,22 @@ def _claim(journal: Journal, folder: Path, passphrase: str | None,
     synced there before (a re-created folder heals)."""
     before = members.membership_at(journal, str(folder))
     folder_id = before.folder if before else uuid.uuid4().hex
-    code = before.code if before else files.new_code()
+    code = before.code if before else keys.new_code()
     identity, sealed = None, None
     if journal.encrypted:
         secret = _need_passphrase(passphrase, folder)
         if before and before.identity:
-            identity, sealed = before.identity, files.seal_identity(before.identity, secret)
+            identity, sealed = before.identity, keys.seal_identity(before.identity, secret)
         else:
-            identity, sealed = files.new_folder_identity(secret)
-    key = files.folder_key(code, folder_id)
+            identity, sealed = keys.new_folder_identity(secret)
+    key = keys.folder_key(code, folder_id)
     files.write_claim(folder, {"folder": folder_id, "demo": journal.is_demo,
                                "locked": journal.encrypted, "identity": sealed,
                                "claimed_at": datetime.now(UTC).isoformat()}, key)
     members.remember(journal, folder_id, str(folder), code, identity)
     if before is None:
-        result.claimed, result.code = True, files.code_text(code)
-    return _Place(folder_id, key, identity and files.identity_object(identity),
+        result.claimed, result.code = True, keys.code_text(code)
+    return _Place(folder_id, key, identity and keys.identity_object(identity),
                   before.sent if before else None)
 
 
@@ -117,9 +118,9 @@ def _belong(journal: Journal, folder: Path, claim: dict[str, Any], *, join: str 
     known = members.membership(journal, folder_id)
     if known is None and not join:
         raise ValidationError(texts.SYNC_NEED_CODE.format(folder=folder), field="folder")
-    code = known.code if known else files.parse_code(str(join))
-    key = files.folder_key(code, folder_id)
-    if not files.claim_signed_by(claim, key):
+    code = known.code if known else keys.parse_code(str(join))
+    key = keys.folder_key(code, folder_id)
+    if not keys.claim_signed_by(claim, key):
         raise ValidationError(texts.SYNC_WRONG_CODE.format(folder=folder), field="folder")
     if bool(claim.get("demo")) != journal.is_demo:
         raise ValidationError(texts.SYNC_DEMO.format(folder=folder), field="folder")
@@ -129,13 +130,13 @@ def _belong(journal: Journal, folder: Path, claim: dict[str, Any], *, join: str 
                               field="folder")
     identity = known.identity if known else None
     if journal.encrypted and not identity:
-        identity = files.open_folder_identity(str(claim.get("identity")),
+        identity = keys.open_folder_identity(str(claim.get("identity")),
                                               _need_passphrase(passphrase, folder), folder)
     if known is None:
         result.joined = True
     if known is None or known.path != str(folder) or known.identity != identity:
         members.remember(journal, folder_id, str(folder), code, identity)
-    return _Place(folder_id, key, identity and files.identity_object(identity),
+    return _Place(folder_id, key, identity and keys.identity_object(identity),
                   known.sent if known else None)
 
 

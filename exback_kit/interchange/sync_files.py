@@ -1,5 +1,5 @@
-"""The files in a sync folder: what they hold, how each line is signed, and reading them
-safely, however they arrive.
+"""The files in a sync folder: what they hold, and reading them safely, however they
+arrive (what the lines are signed and sealed with: :mod:`exback_kit.interchange.sync_keys`).
 
 A sync folder ``DIR`` looks like this::
 
@@ -26,10 +26,7 @@ same device, read the same way.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +35,7 @@ from typing import Any
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.interchange import sync_io
+from exback_kit.interchange import sync_keys as keys
 
 FORMAT_KEY = "exback_sync"
 FORMAT_VERSION = 2
@@ -52,8 +50,6 @@ MAX_LINE_BYTES = 4 * 1024 * 1024
 BATCH = 200
 #: A device folder's name as the kit makes it; anything else in ``devices/`` is left out.
 DEVICE_NAME = re.compile(r"[0-9a-f]{1,64}")
-CODE_BYTES = 15
-_MAC_HEAD = b'{"mac":"'
 
 
 class NewerFormat(ValidationError):
@@ -64,68 +60,7 @@ class SyncFileError(ValidationError):
     """A sync file that is not what the kit writes: that file is not merged."""
 
 
-# --- the join code and the folder's key ----------------------------------------------
-
-def new_code() -> bytes:
-    """Return a fresh join code (120 random bits)."""
-    return os.urandom(CODE_BYTES)
-
-
-def code_text(code: bytes) -> str:
-    """Return ``code`` as the person types it: six groups of four letters and digits."""
-    raw = base64.b32encode(code).decode()
-    return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
-
-
-def parse_code(text: str) -> bytes:
-    """Return the join code typed as ``text`` (spaces, dashes and case don't matter).
-
-    Raises:
-        ValidationError: not a join code (the message names ``--join``).
-    """
-    raw = re.sub(r"[\s-]", "", str(text)).upper()
-    try:
-        code = base64.b32decode(raw) if len(raw) == 24 else b""
-    except ValueError:
-        code = b""
-    if len(code) != CODE_BYTES:
-        raise ValidationError(texts.SYNC_BAD_CODE.format(field="--join", value=repr(text)[:40]),
-                              field="--join")
-    return code
-
-
-def folder_key(code: bytes, folder_id: str) -> bytes:
-    """Return the key the lines of folder ``folder_id`` are signed with."""
-    return hmac.new(code, b"exback-sync folder key\0" + folder_id.encode(),
-                    hashlib.sha256).digest()
-
-
-def _mac(key: bytes, device: str, body: bytes) -> bytes:
-    return hmac.new(key, b"exback-sync line\0" + device.encode() + b"\0" + body,
-                    hashlib.sha256).hexdigest().encode()
-
-
-def sign(key: bytes, device: str, doc: dict[str, Any]) -> bytes:
-    """Return ``doc`` as one signed line of ``device``'s file."""
-    body = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
-    return _MAC_HEAD + _mac(key, device, body) + b'",' + body[1:] + b"\n"
-
-
-def unsign(key: bytes, device: str, line: bytes) -> bytes | None:
-    """Return the signed JSON of ``line`` if its MAC is the folder key's, else None."""
-    if not line.startswith(_MAC_HEAD) or line[72:74] != b'",' or len(line) < 76:
-        return None
-    body = b"{" + line[74:]
-    return body if hmac.compare_digest(line[8:72], _mac(key, device, body)) else None
-
-
 # --- the claim ----------------------------------------------------------------------
-
-def _claim_mac(key: bytes, claim: dict[str, Any]) -> str:
-    rest = {k: v for k, v in claim.items() if k != "mac"}
-    body = json.dumps(rest, sort_keys=True, separators=(",", ":")).encode()
-    return hmac.new(key, b"exback-sync claim\0" + body, hashlib.sha256).hexdigest()
-
 
 def read_claim(folder: Path) -> dict[str, Any] | None:
     """Return the folder's claim, or None if no journal has claimed it yet.
@@ -148,15 +83,10 @@ def read_claim(folder: Path) -> dict[str, Any] | None:
     return doc
 
 
-def claim_signed_by(claim: dict[str, Any], key: bytes) -> bool:
-    """Return True if ``claim`` was written with ``key`` (and not changed since)."""
-    return hmac.compare_digest(str(claim.get("mac", "")), _claim_mac(key, claim))
-
-
 def write_claim(folder: Path, claim: dict[str, Any], key: bytes) -> None:
     """Write the claim (0600), signed with ``key``, creating the folder (0700)."""
     doc = {FORMAT_KEY: FORMAT_VERSION, **claim}
-    doc["mac"] = _claim_mac(key, doc)
+    doc["mac"] = keys.claim_mac(key, doc)
     sync_io.replace_file(folder, [CLAIM_NAME], (json.dumps(doc, indent=1) + "\n").encode())
 
 
@@ -177,46 +107,6 @@ def _check_format(doc: dict[str, Any], path: Path) -> None:
                           field="file")
 
 
-# --- the identity of a locked folder -------------------------------------------------
-
-def new_folder_identity(passphrase: str) -> tuple[str, str]:
-    """Return (a new identity, that identity sealed with ``passphrase`` as base64)."""
-    from pyrage import x25519
-
-    identity = str(x25519.Identity.generate())
-    return identity, seal_identity(identity, passphrase)
-
-
-def seal_identity(identity: str, passphrase: str) -> str:
-    """Return ``identity`` sealed with ``passphrase`` (age, scrypt) as base64, for the claim."""
-    from pyrage import passphrase as age_passphrase
-
-    return base64.b64encode(age_passphrase.encrypt(identity.encode(), passphrase)).decode()
-
-
-def open_folder_identity(sealed: str, passphrase: str, folder: Path) -> str:
-    """Return the folder's identity, unsealed with ``passphrase`` (one scrypt: slow).
-
-    Raises:
-        ValidationError: the passphrase is not the one the folder was locked with.
-    """
-    from pyrage import DecryptError
-    from pyrage import passphrase as age_passphrase
-
-    try:
-        return age_passphrase.decrypt(base64.b64decode(sealed), passphrase).decode()
-    except (DecryptError, ValueError):
-        raise ValidationError(texts.SYNC_WRONG_PASSPHRASE.format(folder=folder),
-                              field="passphrase") from None
-
-
-def identity_object(identity: str) -> Any:
-    """Return the age identity for its text form."""
-    from pyrage import x25519
-
-    return x25519.Identity.from_str(identity)
-
-
 # --- writing ------------------------------------------------------------------------
 
 def own_parts(device: str, name: str = CHANGES) -> list[str]:
@@ -225,7 +115,7 @@ def own_parts(device: str, name: str = CHANGES) -> list[str]:
 
 
 def header(key: bytes, folder_id: str, device: str, locked: bool) -> bytes:
-    return sign(key, device, {FORMAT_KEY: FORMAT_VERSION, "folder": folder_id,
+    return keys.sign(key, device, {FORMAT_KEY: FORMAT_VERSION, "folder": folder_id,
                               "device": device, "locked": locked})
 
 
@@ -233,14 +123,14 @@ def encode(records: list[dict[str, Any]], key: bytes, device: str,
            identity: Any = None) -> bytes:
     """Return ``records`` as signed lines: one a line, or sealed batches for a locked folder."""
     if identity is None:
-        return b"".join(sign(key, device, r) for r in records)
+        return b"".join(keys.sign(key, device, r) for r in records)
     import pyrage
 
     out = []
     for start in range(0, len(records), BATCH):
         blob = pyrage.encrypt(json.dumps(records[start:start + BATCH],
                                          ensure_ascii=False).encode(), [identity.to_public()])
-        out.append(sign(key, device, {"sealed": base64.b64encode(blob).decode()}))
+        out.append(keys.sign(key, device, {"sealed": base64.b64encode(blob).decode()}))
     return b"".join(out)
 
 
@@ -310,7 +200,7 @@ def check_headers(folder: Path) -> None:
     """
     for device, name in device_files(folder):
         first = first_line(folder, device, name)
-        start = first.find(b'",') + 1 if first.startswith(_MAC_HEAD) else 0
+        start = first.find(b'",') + 1 if first.startswith(keys.MAC_HEAD) else 0
         try:
             doc = json.loads(b"{" + first[start + 1:] if start else first)
         except (UnicodeDecodeError, ValueError, RecursionError):
@@ -376,7 +266,7 @@ def _line(line: bytes, path: Path, number: int, device: str, key: bytes) -> Any:
     if len(line) > MAX_LINE_BYTES:
         raise SyncFileError(texts.SYNC_LINE_TOO_LONG.format(
             path=path, line=number, mb=MAX_LINE_BYTES // (1024 * 1024)), field="file")
-    body = unsign(key, device, line.rstrip(b"\n"))
+    body = keys.unsign(key, device, line.rstrip(b"\n"))
     if body is None:
         raise SyncFileError(texts.SYNC_UNSIGNED.format(path=path, line=number), field="file")
     return _json(body, path, number)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from exback_kit import Journal
 from exback_kit.interchange import sync
-from exback_kit.interchange.sync_files import code_text
+from exback_kit.interchange.sync_keys import code_text
 from exback_kit.store import sync_folders
 
 

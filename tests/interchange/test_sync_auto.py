@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exback_kit import Journal, content
-from exback_kit.interchange import autosync, sync, sync_files
+from exback_kit.interchange import autosync, sync, sync_keys
 from exback_kit.store import locking, reads
 from exback_kit.store.device import device_id
 from exback_kit.store.schema import TABLES
@@ -80,8 +80,8 @@ def test_a_locked_round_needs_no_passphrase_and_no_key_derivation(tmp_path, monk
     def no_scrypt(*_: object) -> None:
         raise AssertionError("a round unsealed the folder's identity again")
 
-    monkeypatch.setattr(sync_files, "open_folder_identity", no_scrypt)
-    monkeypatch.setattr(sync_files, "seal_identity", no_scrypt)
+    monkeypatch.setattr(sync_keys, "open_folder_identity", no_scrypt)
+    monkeypatch.setattr(sync_keys, "seal_identity", no_scrypt)
     a.add_checkin(mood=5, note="locked and quick")
     assert b"locked and quick" not in _own(folder, a).read_bytes()  # sealed
     assert autosync.round_at_start(b)[0].endswith("1 change came in from your other computers.")

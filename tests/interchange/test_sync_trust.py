@@ -15,7 +15,7 @@ import pytest
 from exback_kit import Journal, content
 from exback_kit.domain import gate
 from exback_kit.errors import ValidationError
-from exback_kit.interchange import sync, sync_files, sync_io
+from exback_kit.interchange import sync, sync_files, sync_io, sync_keys
 from exback_kit.store import clock, sync_folders, validate
 from exback_kit.store.device import device_id
 from tests.interchange.sync_kit import code_of, join
@@ -43,7 +43,7 @@ def _key(journal: Journal, folder: Path) -> tuple[bytes, str]:
     claim = json.loads((folder / "exback-sync.json").read_text())
     member = sync_folders.membership(journal, claim["folder"])
     assert member is not None
-    return sync_files.folder_key(member.code, claim["folder"]), claim["folder"]
+    return sync_keys.folder_key(member.code, claim["folder"]), claim["folder"]
 
 
 def _checkin(device: str, *, version: str, at: str, day: str, note: str) -> dict[str, object]:
@@ -95,7 +95,7 @@ def test_a_planted_line_from_a_device_without_the_key_is_refused_and_the_person_
     setting = {"kind": "setting", "key": "crisis_contacts", "value": "Call me instead",
                "version": _stamp(clock.now_ms()), "device": stranger}
     planted.write_bytes(sync_files.header(forged, folder_id, stranger, False)
-                        + sync_files.sign(forged, stranger, setting))
+                        + sync_keys.sign(forged, stranger, setting))
     bare = folder / "devices" / "zz" / "changes.jsonl"  # the old, unsigned format
     bare.parent.mkdir()
     bare.write_text(json.dumps({**setting, "version": "999999999999999999999999"}) + "\n")
@@ -143,7 +143,7 @@ def test_stamps_and_days_too_far_ahead_are_refused(pair):
                  note="far day only"),
     ]
     with open(_own(folder, a), "ab") as fh:
-        fh.write(b"".join(sync_files.sign(key, me, line) for line in lines))
+        fh.write(b"".join(sync_keys.sign(key, me, line) for line in lines))
     result = join(b, folder, a)
     said = "\n".join(result.problems)
     assert "more than a day ahead" in said and "9999-12-31" in said and "in the future" in said
