@@ -148,3 +148,15 @@ def test_sync_status_prints_planted_device_names_escaped(tmp_path):
     (folder / "devices" / "\x1b[2Jgone").mkdir()
     out = _exback("sync", str(folder), "--status", home=home)
     assert out.returncode == 0 and "\x1b" not in out.stdout and "\\x1b[2Jgone" in out.stdout
+
+
+def test_an_empty_passphrase_on_a_locked_sync_says_the_journal_is_locked(tmp_path):
+    from exback_kit.store import locking
+
+    home = tmp_path / "a"
+    Journal.open(home / "journal.sqlite3").close()
+    locking.encrypt(home / "journal.sqlite3", "river stones at dusk")
+    out = _exback("sync", str(tmp_path / "DIR"), home=home, env={"EXBACK_PASSPHRASE": ""})
+    said = out.stdout + out.stderr
+    assert out.returncode != 0 and "Traceback" not in said
+    assert "can't lock anything" not in said and "is locked with a passphrase" in said
