@@ -212,6 +212,8 @@ def _read_all(journal: Journal, folder: Path, reader: files.Reader, result: Resu
                 rewrite = True  # a conflict copy of this device's file: write one whole file
                 if not problems:
                     copies.append(name)
+        if not records and (read.position, read.tail) == (state.position, state.tail):
+            continue  # nothing new in this file: no transaction
         changed = engine.merge(journal, me, records, folder=reader.folder_id, device=device,
                                file=name, state=engine.ReadState(read.position, read.tail))
         if changed:
@@ -226,17 +228,21 @@ def _send(journal: Journal, folder: Path, place: _Place, reader: files.Reader, r
     out = engine.outgoing(journal, me, include_vault=include_vault,
                           since=None if rewrite else place.sent)
     lines = files.encode(out, reader.key, me, reader.identity)
-    if rewrite or place.sent is None:
+    whole = rewrite or place.sent is None
+    if whole:
         sync_io.replace_file(folder, own, files.header(reader.key, place.folder_id, me,
                                                        reader.identity is not None) + lines)
         result.repaired = rewrite and place.sent is not None
         members.mark_sent(journal, place.folder_id, None)
     elif out:
         sync_io.append_file(folder, own, lines)
-    engine.mark_sent(journal, me, out)
-    members.mark_sent(journal, place.folder_id, max((r["version"] for r in out), default=""))
+    if whole or out:  # nothing sent: nothing to record (no transaction)
+        engine.mark_sent(journal, me, out)
+        members.mark_sent(journal, place.folder_id, max((r["version"] for r in out), default=""))
     size, last = sync_io.read_end(folder, own, files.TAIL_BYTES)
-    if last.endswith(b"\n"):  # this device's own lines: no need to read them back
+    before = engine.read_state(journal, place.folder_id, me, files.CHANGES)
+    if last.endswith(b"\n") and (size, last) != (before.position, before.tail):
+        # this device's own lines: no need to read them back
         engine.merge(journal, me, [], folder=place.folder_id, device=me, file=files.CHANGES,
                      state=engine.ReadState(size, last))
     result.sent = len(out)

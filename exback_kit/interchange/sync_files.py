@@ -46,6 +46,8 @@ CHANGES = "changes.jsonl"
 TAIL_BYTES = 64
 #: The longest line read (a sealed batch of :data:`BATCH` records stays well below it).
 MAX_LINE_BYTES = 4 * 1024 * 1024
+#: The most of a file read to find its header line.
+HEAD_BYTES = 4096
 #: Records sealed together in one line of a locked folder.
 BATCH = 200
 #: A device folder's name as the kit makes it; anything else in ``devices/`` is left out.
@@ -186,7 +188,7 @@ def escaped(text: object) -> str:
 def first_line(folder: Path, device: str, name: str) -> bytes:
     """Return the first line of a change file (b"" if it is unreadable)."""
     try:
-        data = sync_io.read_file(folder, own_parts(device, name)) or b""
+        data = sync_io.read_head(folder, own_parts(device, name), HEAD_BYTES)
     except (ValidationError, OSError):
         return b""
     return data.split(b"\n", 1)[0]

@@ -216,6 +216,19 @@ def modified(folder: Path, parts: Sequence[str]) -> float | None:
         return None
 
 
+def read_head(folder: Path, parts: Sequence[str], count: int) -> bytes:
+    """Return the first ``count`` bytes of the file ``folder/parts…`` (b"" if it is missing)."""
+    try:
+        with folder_fd(folder, parts[:-1]) as dir_fd:
+            fd = _open_file(dir_fd, parts[-1], os.O_RDONLY, _shown(folder, parts))
+    except FileNotFoundError:
+        return b""
+    try:
+        return os.pread(fd, count, 0)
+    finally:
+        os.close(fd)
+
+
 def read_end(folder: Path, parts: Sequence[str], count: int) -> tuple[int, bytes]:
     """Return the size of the file ``folder/parts…`` and its last ``count`` bytes
     ((0, b"") if it is missing)."""
