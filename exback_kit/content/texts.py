@@ -1017,6 +1017,7 @@ SYNC_TIDIED = "Your sync tool had made {count:n:conflict file} ({names}). Every 
 SYNC_NEED_CODE = "{folder} was set up by another of your computers. To join it, run exback sync {folder} --join CODE with the code that computer showed when it first synced there. Nothing was merged."
 SYNC_WRONG_CODE = "That code doesn't open {folder}: it isn't the one shown when the folder was set up, or the folder's exback-sync.json was changed since. Nothing was merged."
 SYNC_BAD_CODE = "{field}: {value} isn't a join code. Please use the code your first computer showed, like ABCD-EFGH-JKLM-NPQR-STUV-WXYZ."
+SYNC_JOIN_EMPTY = "No computer has synced through {folder} yet, so there is nothing to join. If your sync tool is still copying the folder here, wait a moment and try again. Nothing was written."
 SYNC_OLD_FORMAT = "{folder} was set up by an earlier version of the kit, before every line was signed. Please choose a new, empty folder (or empty this one) and sync again: every entry is in your journal. Nothing was merged."
 SYNC_FORGOT = "Removed this computer's files from {folder}:"
 SYNC_FORGOT_NONE = "This computer has no files in {folder}; it is forgotten here now."

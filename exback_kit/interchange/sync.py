@@ -163,6 +163,8 @@ def sync(journal: Journal, folder: str | os.PathLike[str], *, join: str | None =
     claim = files.read_claim(path)
     if claim is not None and receive:
         files.check_headers(path)
+    if claim is None and join and members.membership_at(journal, str(path)) is None:
+        raise ValidationError(texts.SYNC_JOIN_EMPTY.format(folder=path), field="folder")
     result = Result(path, device_id(journal.path))
     place = (_claim(journal, path, passphrase, result) if claim is None else
              _belong(journal, path, claim, join=join, passphrase=passphrase, result=result))

@@ -278,3 +278,22 @@ def test_the_join_code_is_the_only_way_in_and_works_from_any_member(pair, tmp_pa
                                          if p.is_file())
     join(b, folder, a)
     assert code_of(b, folder) == code
+
+
+def test_joining_a_folder_nobody_set_up_yet_claims_nothing(tmp_path):
+    with _journal(tmp_path, "b") as b:
+        with pytest.raises(ValidationError, match="nothing to join"):
+            sync.sync(b, tmp_path / "DIR", join="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")
+        assert not (tmp_path / "DIR" / "exback-sync.json").exists()
+
+
+def test_a_folder_set_up_before_lines_were_signed_is_refused_in_plain_words(tmp_path):
+    folder = tmp_path / "DIR"
+    folder.mkdir()
+    (folder / "exback-sync.json").write_text(json.dumps(
+        {"exback_sync": 1, "folder": "0" * 32, "demo": False, "locked": False}))
+    with _journal(tmp_path, "a") as a:
+        a.add_checkin(mood=3)
+        with pytest.raises(ValidationError, match="earlier version of the kit"):
+            sync.sync(a, folder)
+        assert not (folder / "devices").exists()
