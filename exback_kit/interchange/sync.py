@@ -193,7 +193,8 @@ def _read_all(journal: Journal, folder: Path, reader: files.Reader, result: Resu
     for device, name in files.device_files(folder, result.problems):
         state = engine.read_state(journal, reader.folder_id, device, name)
         try:
-            read = files.read_new(folder, device, name, state.position, state.tail, reader)
+            read = files.read_new(folder, device, name, state.position, state.tail, reader,
+                                  state.line)
         except (ValidationError, OSError) as exc:
             result.problems.append(str(exc))
             rewrite = rewrite or device == me
@@ -217,7 +218,8 @@ def _read_all(journal: Journal, folder: Path, reader: files.Reader, result: Resu
         if not records and (read.position, read.tail) == (state.position, state.tail):
             continue  # nothing new in this file: no transaction
         changed = engine.merge(journal, me, records, folder=reader.folder_id, device=device,
-                               file=name, state=engine.ReadState(read.position, read.tail))
+                               file=name, state=engine.ReadState(read.position, read.tail,
+                                                                 line=read.line))
         if changed:
             result.merged[device] = result.merged.get(device, 0) + changed
     return rewrite, copies
@@ -231,22 +233,28 @@ def _send(journal: Journal, folder: Path, place: _Place, reader: files.Reader, r
                           since=None if rewrite else place.sent)
     lines = files.encode(out, reader.key, me, reader.identity)
     whole = rewrite or place.sent is None
+    before = engine.read_state(journal, place.folder_id, me, files.CHANGES)
+    line, expected = -1, -1  # the file's last line number and size, when known for sure
     if whole:
-        sync_io.replace_file(folder, own, files.header(reader.key, place.folder_id, me,
-                                                       reader.identity is not None) + lines)
+        written = files.header(reader.key, place.folder_id, me,
+                               reader.identity is not None) + lines
+        sync_io.replace_file(folder, own, written)
         result.repaired = rewrite and place.sent is not None
         members.mark_sent(journal, place.folder_id, None)
+        line, expected = written.count(b"\n"), len(written)
     elif out:
+        if before.line >= 0 and sync_io.read_end(folder, own, files.TAIL_BYTES) == (
+                before.position, before.tail):
+            line, expected = before.line + lines.count(b"\n"), before.position + len(lines)
         sync_io.append_file(folder, own, lines)
     if whole or out:  # nothing sent: nothing to record (no transaction)
         engine.mark_sent(journal, me, out)
         members.mark_sent(journal, place.folder_id, max((r["version"] for r in out), default=""))
     size, last = sync_io.read_end(folder, own, files.TAIL_BYTES)
-    before = engine.read_state(journal, place.folder_id, me, files.CHANGES)
     if last.endswith(b"\n") and (size, last) != (before.position, before.tail):
         # this device's own lines: no need to read them back
         engine.merge(journal, me, [], folder=place.folder_id, device=me, file=files.CHANGES,
-                     state=engine.ReadState(size, last))
+                     state=engine.ReadState(size, last, line=line if size == expected else -1))
     result.sent = len(out)
 
 

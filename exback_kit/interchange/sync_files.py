@@ -147,6 +147,8 @@ class Read:
     tail: bytes
     from_start: bool
     problems: list[str] = field(default_factory=list)
+    #: The number of the last complete line read.
+    line: int = -1
 
 
 def device_files(folder: Path, problems: list[str] | None = None) -> list[tuple[str, str]]:
@@ -225,11 +227,13 @@ class Reader:
 
 
 def read_new(folder: Path, device: str, name: str, position: int, tail: bytes,
-             reader: Reader) -> Read:
+             reader: Reader, line: int = -1) -> Read:
     """Return the complete, signed lines of ``device``'s file ``name`` past ``position`` (from
     the start if the file is not the one read before, e.g. an older, shorter copy put back).
 
-    Bad lines are left out and named in ``Read.problems``; reading goes on past them.
+    With ``line`` (the number of the last line read) only the new part of the file is read;
+    without it (-1) the whole file is. Bad lines are left out and named in
+    ``Read.problems``; reading goes on past them.
 
     Raises:
         NewerFormat: the file comes from a newer kit.
@@ -237,19 +241,23 @@ def read_new(folder: Path, device: str, name: str, position: int, tail: bytes,
         sync_io.LinkRefused, sync_io.TooLarge: the file is a link, or too large to read.
     """
     path = folder / DEVICES / device / name
-    data = sync_io.read_file(folder, own_parts(device, name)) or b""
+    data, offset, start, number = _new_part(folder, device, name, position, tail, line)
+    same = data is not None
+    if data is None:
+        data = sync_io.read_file(folder, own_parts(device, name)) or b""
+        end = data.rfind(b"\n") + 1
+        same = 0 < position <= end and data[position - 1:position] == b"\n" and \
+            tail_of(data, position) == tail
+        start = position if same else 0
+        number = data[:start].count(b"\n")
     end = data.rfind(b"\n") + 1  # a last line without its newline is not complete yet
-    same = 0 < position <= end and data[position - 1:position] == b"\n" and \
-        tail_of(data, position) == tail
-    start = position if same else 0
     lines = data[start:end].split(b"\n")[:-1] if end > start else []
-    number = data[:start].count(b"\n")
     records: list[tuple[int, Any]] = []
     problems: list[str] = []
-    for line in lines:
+    for line_bytes in lines:
         number += 1
         try:
-            doc = _line(line + b"\n", path, number, device, reader.key)
+            doc = _line(line_bytes + b"\n", path, number, device, reader.key)
             if number == 1:
                 _check_header(doc, path, reader.folder_id, device, reader.identity is not None)
                 continue
@@ -261,7 +269,24 @@ def read_new(folder: Path, device: str, name: str, position: int, tail: bytes,
                 raise
             problems.append(str(exc))
     stop = end if end > start else start
-    return Read(records, stop, tail_of(data, stop), not same, problems)
+    return Read(records, offset + stop, tail_of(data, stop), not same, problems, number)
+
+
+def _new_part(folder: Path, device: str, name: str, position: int, tail: bytes,
+              line: int) -> tuple[bytes | None, int, int, int]:
+    """Return (the file from just before ``position``, that offset, ``position`` within it,
+    ``line``) if the file is still the one read up to there, else (None, 0, 0, 0)."""
+    if position <= 0 or line < 0:
+        return None, 0, 0, 0
+    offset = max(0, position - TAIL_BYTES)
+    try:
+        size, data = sync_io.read_from(folder, own_parts(device, name), offset)
+    except FileNotFoundError:
+        return None, 0, 0, 0
+    start = position - offset
+    if size < position or data[start - 1:start] != b"\n" or data[:start] != tail:
+        return None, 0, 0, 0
+    return data, offset, start, line
 
 
 def _line(line: bytes, path: Path, number: int, device: str, key: bytes) -> Any:

@@ -216,6 +216,32 @@ def modified(folder: Path, parts: Sequence[str]) -> float | None:
         return None
 
 
+def read_from(folder: Path, parts: Sequence[str], offset: int) -> tuple[int, bytes]:
+    """Return the size of the file ``folder/parts…`` and its bytes from ``offset`` on.
+
+    Raises:
+        LinkRefused: a part of the path is a link, or the file is not a plain file.
+        TooLarge: the file is larger than :data:`MAX_FILE_BYTES`; nothing of it is read.
+        FileNotFoundError: the file is missing.
+    """
+    shown = _shown(folder, parts)
+    with folder_fd(folder, parts[:-1]) as dir_fd:
+        fd = _open_file(dir_fd, parts[-1], os.O_RDONLY, shown)
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_FILE_BYTES:
+            raise TooLarge(texts.SYNC_TOO_LARGE.format(
+                path=shown, mb=MAX_FILE_BYTES // (1024 * 1024)), field="file")
+        chunks = []
+        at = offset
+        while chunk := os.pread(fd, 1 << 20, at):
+            chunks.append(chunk)
+            at += len(chunk)
+        return size, b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_head(folder: Path, parts: Sequence[str], count: int) -> bytes:
     """Return the first ``count`` bytes of the file ``folder/parts…`` (b"" if it is missing)."""
     try:

@@ -178,10 +178,13 @@ CREATE TABLE sync_reads (folder TEXT NOT NULL, device TEXT NOT NULL, file TEXT N
 # join code (the folder key is derived from it; it never lies in the folder), a locked
 # folder's age identity once unsealed (so a round costs no KDF), the folder's path here
 # (a re-created folder heals) and the newest version this device wrote there ("sent" is
-# per folder). Inside the journal, so a locked journal keeps them encrypted.
+# per folder). Inside the journal, so a locked journal keeps them encrypted. sync_reads
+# also keeps the number of the last line read (-1: not known), so a round reads only
+# what is new of each file and still names a bad line by its number.
 _SYNC_FOLDERS = """
 CREATE TABLE sync_folders (folder TEXT PRIMARY KEY, path TEXT NOT NULL, code BLOB NOT NULL,
     identity TEXT, sent TEXT, joined_at TEXT NOT NULL);
+ALTER TABLE sync_reads ADD COLUMN line INTEGER NOT NULL DEFAULT -1;
 """
 
 #: Every record a UUID, in one UPDATE per table (SQLite has no uuid4 of its own).

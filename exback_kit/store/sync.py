@@ -48,6 +48,8 @@ class ReadState:
     position: int = 0
     tail: bytes = b""
     records: int = 0
+    #: The number of the last line read (-1: not known, read the file from its start).
+    line: int = -1
 
 
 def _encode_value(kind: str, name: str, value: Any) -> Any:
@@ -166,9 +168,12 @@ def clean_record(rec: object, sender: str) -> dict[str, Any]:
 
 def read_state(journal: Journal, folder: str, device: str, file: str) -> ReadState:
     """Return where this journal stopped reading ``file`` of ``device`` in ``folder``."""
-    rows = journal.execute_read("SELECT position, tail, records FROM sync_reads WHERE "
+    rows = journal.execute_read("SELECT position, tail, records, line FROM sync_reads WHERE "
                                 "folder = ? AND device = ? AND file = ?", (folder, device, file))
-    return ReadState(int(rows[0][0]), bytes(rows[0][1]), int(rows[0][2])) if rows else ReadState()
+    if not rows:
+        return ReadState()
+    position, tail, records, line = rows[0]
+    return ReadState(int(position), bytes(tail), int(records), int(line))
 
 
 def _known(conn: Any, kind: str, ids: list[str]) -> dict[str, tuple[str, str | None]]:
@@ -217,11 +222,12 @@ def merge(journal: Journal, me: str, records: list[dict[str, Any]], *, folder: s
                 changed += 1
         clock.observe(conn, (r["version"] for r in records))
         conn.execute("INSERT INTO sync_reads (folder, device, file, position, tail, records, "
-                     "read_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(folder, device, file) "
-                     "DO UPDATE SET position = excluded.position, tail = excluded.tail, "
-                     "records = sync_reads.records + ?, read_at = excluded.read_at",
+                     "read_at, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(folder, device, "
+                     "file) DO UPDATE SET position = excluded.position, tail = excluded.tail, "
+                     "records = sync_reads.records + ?, read_at = excluded.read_at, "
+                     "line = excluded.line",
                      (folder, device, file, state.position, state.tail, changed,
-                      validate.now().isoformat(), changed))
+                      validate.now().isoformat(), state.line, changed))
     return changed
 
 

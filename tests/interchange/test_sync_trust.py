@@ -297,3 +297,24 @@ def test_a_folder_set_up_before_lines_were_signed_is_refused_in_plain_words(tmp_
         with pytest.raises(ValidationError, match="earlier version of the kit"):
             sync.sync(a, folder)
         assert not (folder / "devices").exists()
+
+
+def test_a_round_reads_only_what_is_new_and_still_names_lines_by_their_number(pair, monkeypatch):
+    a, b, folder = pair
+    a.add_checkin(mood=1)
+    a.add_checkin(mood=2)
+    sync.sync(a, folder)
+    join(b, folder, a)  # B has read lines 1-3 of A's file
+    with open(_own(folder, a), "ab") as fh:
+        fh.write(b"garbage\n")  # line 4
+    whole_reads = []
+    real = sync_io.read_file
+
+    def spy(folder_: Path, parts: list[str], **kw: object) -> bytes | None:
+        whole_reads.append(parts[-1])
+        return real(folder_, parts, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sync_io, "read_file", spy)
+    result = sync.sync(b, folder)
+    assert any(", line 4, " in p for p in result.problems), result.problems
+    assert "changes.jsonl" not in whole_reads  # only the new part of each file was read
