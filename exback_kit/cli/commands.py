@@ -43,7 +43,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _open(args: argparse.Namespace) -> Journal:
-    return Journal.open(args.journal)
+    from exback_kit.interchange import autosync
+
+    return autosync.attach(Journal.open(args.journal))  # each save goes to the sync folder
 
 
 def _say(message: str) -> None:
@@ -152,8 +154,11 @@ def cmd_urge(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     """Print the No-Contact streak, the latest mood and the current stage."""
     from exback_kit.cli.status import status_lines
+    from exback_kit.interchange import autosync
 
     with _open(args) as journal:
+        for line in autosync.round_at_start(journal):
+            _say(line)
         for line in status_lines(journal):
             _say(line)
     return EXIT_OK

@@ -349,6 +349,10 @@ def unlock_for_kernels(journal: str | None, env: dict[str, str], *,
 
 
 def _serve_unlocked(server: Server, args: argparse.Namespace, token: str) -> int:
+    from exback_kit.interchange import autosync
+
+    for line in autosync.round_at_launch(args.journal):
+        print(line, flush=True)
     env = server_env(token, args.journal)
     handoff = unlock_for_kernels(args.journal, env, remember=args.remember)
     try:

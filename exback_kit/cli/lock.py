@@ -66,6 +66,8 @@ def _reserve(path: Path) -> Path:
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     """Lock the journal and its backups; show the recovery key once."""
+    from exback_kit.interchange import sync
+
     path = resolve_path(args.journal)
     if locking.is_encrypted(path):
         passphrase, recovery = unlocking_secret()
@@ -75,7 +77,8 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         return 0
     passphrase = passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK_NEW, twice=True)
     locking.check_passphrase(passphrase)
-    Journal.open(path, backup=False).close()  # a kit journal, at the current schema
+    with Journal.open(path, backup=False) as plain:  # a kit journal, at the current schema
+        synced = sync.synced_folders(plain)  # their files stay in the clear: say so after
     reserved = _reserve(Path(args.recovery_file).expanduser()) if args.recovery_file else None
     try:
         recovery, count = locking.encrypt(path, passphrase)
@@ -87,6 +90,8 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     if reserved is not None:
         write_private(reserved, (recovery + "\n").encode("ascii"))
         print(texts.LOCK_RECOVERY_WRITTEN.format(path=reserved))
+    for folder in synced:
+        print(texts.SYNC_PLAIN_LEFT.format(folder=sync.files.escaped(folder)))
     return 0
 
 

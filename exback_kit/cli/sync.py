@@ -16,8 +16,9 @@ from exback_kit.content import texts
 def add_cli(sub: Any) -> None:
     p = sub.add_parser("sync", help=texts.CLI_HELP_SYNC, description=texts.CLI_HELP_SYNC)
     p.add_argument("folder", metavar="DIR", help=texts.CLI_HELP_SYNC_DIR)
-    p.add_argument("--join", action="store_true", help=texts.CLI_HELP_SYNC_JOIN)
+    p.add_argument("--join", metavar="CODE", help=texts.CLI_HELP_SYNC_JOIN)
     p.add_argument("--status", action="store_true", help=texts.CLI_HELP_SYNC_STATUS)
+    p.add_argument("--forget-folder", action="store_true", help=texts.CLI_HELP_SYNC_FORGET)
     p.add_argument("--include-vault", action="store_true", help=texts.CLI_HELP_SYNC_VAULT)
     p.set_defaults(func=run)
 
@@ -38,9 +39,11 @@ def run(args: argparse.Namespace) -> int:
     from exback_kit.interchange import sync
 
     with _open(args) as journal:
+        if args.forget_folder:
+            return _forget(journal, args.folder)
         if args.status:
             seen = sync.status(journal, args.folder)
-            print(texts.SYNC_STATUS_HEAD.format(folder=args.folder))
+            print(texts.SYNC_STATUS_HEAD.format(folder=sync.files.escaped(args.folder)))
             for d in seen:
                 when = d.last_wrote.astimezone().strftime("%Y-%m-%d %H:%M") if d.last_wrote \
                     else "—"
@@ -53,15 +56,34 @@ def run(args: argparse.Namespace) -> int:
         result = sync.sync(journal, args.folder, join=args.join,
                            include_vault=args.include_vault,
                            passphrase=_passphrase() if journal.encrypted else None)
+        if journal.get_setting(sync.FOLDER_SETTING) != str(result.folder):
+            journal.set_setting(sync.FOLDER_SETTING, str(result.folder))  # syncs by itself now
     if result.claimed:
-        print(texts.SYNC_CLAIMED.format(folder=result.folder))
+        print(texts.SYNC_CLAIMED.format(folder=result.folder, code=result.code))
     elif result.joined:
         print(texts.SYNC_JOINED.format(folder=result.folder))
     print(texts.say(texts.SYNC_DONE, folder=result.folder, sent=result.sent,
                                  merged=sum(result.merged.values())))
+    for line in sync.said(result):
+        print(line)
     if result.problems:
         print(texts.SYNC_PROBLEMS, file=sys.stderr)
         for problem in result.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {sync.files.escaped(problem)}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _forget(journal: Any, folder: str) -> int:
+    from exback_kit.interchange import sync
+
+    removed = sync.forget_folder(journal, folder)
+    shown = sync.files.escaped(folder)
+    if removed:
+        print(texts.SYNC_FORGOT.format(folder=shown))
+        for path in removed:
+            print(f"  {sync.files.escaped(path)}")
+    else:
+        print(texts.SYNC_FORGOT_NONE.format(folder=shown))
+    print(texts.SYNC_FORGOT_OTHERS.format(folder=shown))
     return 0

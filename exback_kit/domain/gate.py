@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.domain import progress
+from exback_kit.domain.newest import newest_last
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -115,7 +116,7 @@ def journey(answers: pd.DataFrame, decisions: pd.DataFrame) -> Journey:
     by = "boundaries" if reasons else None
     decision = None
     if len(decisions):
-        latest = decisions.sort_values(["at", "id"]).iloc[-1]
+        latest = newest_last(decisions).iloc[-1]
         decision = str(latest["decision"])
         if decision == "move_on":
             day = latest["day"]

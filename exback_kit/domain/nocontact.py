@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from exback_kit.content import texts
+from exback_kit.domain.newest import newest_last
 from exback_kit.domain.timeline import as_day, first_day
 
 
@@ -57,7 +58,7 @@ def current_period(periods: pd.DataFrame, today: date | None = None, *,
     end = as_day(today)
     started = periods[periods["start_day"] <= end] if len(periods) else periods
     if len(started):
-        row = started.sort_values(["start_day", "id"]).iloc[-1]
+        row = newest_last(started, "start_day").iloc[-1]
         target = row["target_days"]
         return pd.Timestamp(row["start_day"]).normalize(), None if pd.isna(target) else int(target)
     if fallback is None:

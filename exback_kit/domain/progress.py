@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from exback_kit import content
+from exback_kit.domain.newest import newest_last
 from exback_kit.domain.timeline import as_day, up_to
 
 #: stage id -> step -> the step's question ids (empty: count the step as one item).
@@ -99,5 +100,5 @@ def latest_answers(answers: pd.DataFrame, step: int) -> dict[str, Any]:
     """Return the newest answer to each question of ``step`` in the ``answers`` table."""
     if answers.empty:
         return {}
-    mine = answers[answers["step"] == step].sort_values("id")
+    mine = newest_last(answers[answers["step"] == step])
     return dict(zip(mine["question"], mine["value"], strict=True))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from exback_kit.content import texts
 from exback_kit.domain import gate, scales
+from exback_kit.domain.newest import newest_last
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -108,7 +109,7 @@ def _decision(decisions: pd.DataFrame, road: gate.Journey) -> ReadinessItem:
     on the moving-on road the item says "set aside"."""
     if decisions.empty:
         return _item("decision", None, "decision_none")
-    row = decisions.sort_values(["at", "id"]).iloc[-1]
+    row = newest_last(decisions).iloc[-1]
     state = "set_aside" if road.moving_on else row["decision"]
     return _item("decision", None, "decision", state=state, day=row["day"].date(),
                  decision=texts.DECISION_CHOICES[row["decision"]])

@@ -30,6 +30,7 @@ from exback_kit.content.instruments import (
     Instrument,
     Item,
 )
+from exback_kit.domain.newest import newest_last
 from exback_kit.domain.timeline import as_day, floats, up_to
 from exback_kit.errors import ValidationError
 
@@ -235,7 +236,7 @@ def latest_who5(results: pd.DataFrame, today: date | None = None, *,
         who5 = who5[who5["day"].dt.date <= today]
     if len(who5) <= skip:
         return None
-    row = who5.sort_values(["at", "id"]).iloc[-1 - skip]
+    row = newest_last(who5, "at").iloc[-1 - skip]
     return Who5Entry(row["day"].date(), score_who5(list(row["items"])))
 
 

@@ -1,8 +1,11 @@
-"""Several devices, no server: ``exback sync DIR`` and the dashboard's Sync button.
+"""Several devices, no server: ``exback sync DIR``, the dashboard's Sync button, and the
+rounds the kit runs by itself (see :mod:`exback_kit.interchange.autosync`).
 
 One sync reads every device's change files in the folder the person already syncs
 (Syncthing, Dropbox, a USB stick) and merges them into this journal, one
 transaction per file, then appends this device's new changes to its own file.
+Only lines signed with the folder's key are believed; the key comes from the join
+code shown once on the first computer and lives in the journals, never in the folder.
 The live journal never goes into the folder. The files' format is in
 :mod:`exback_kit.interchange.sync_files`, the merge rules in :mod:`exback_kit.store.sync`.
 """
@@ -19,9 +22,14 @@ from typing import Any
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.interchange import sync_files as files
+from exback_kit.interchange import sync_io
+from exback_kit.interchange import sync_keys as keys
 from exback_kit.store import Journal
 from exback_kit.store import sync as engine
+from exback_kit.store import sync_folders as members
 from exback_kit.store.device import device_id
+
+FOLDER_SETTING = engine.FOLDER_SETTING
 
 
 @dataclass
@@ -32,20 +40,33 @@ class Result:
     device: str
     claimed: bool = False
     joined: bool = False
+    code: str | None = None
     sent: int = 0
+    repaired: bool = False
     merged: dict[str, int] = field(default_factory=dict)
+    tidied: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class DeviceSeen:
-    """One device in a sync folder, for ``--status``."""
+    """One device in a sync folder, for ``--status`` (its id already escaped for a terminal)."""
 
     device: str
     this_one: bool
     last_wrote: datetime | None
     brought: int
     files: int
+
+
+@dataclass(frozen=True)
+class _Place:
+    """The folder as this journal knows it: its id, key and (locked) identity."""
+
+    folder_id: str
+    key: bytes
+    identity: Any
+    sent: str | None
 
 
 def _folder(journal: Journal, folder: str | os.PathLike[str]) -> Path:
@@ -65,114 +86,185 @@ def _need_passphrase(passphrase: str | None, folder: Path) -> str:
     return passphrase
 
 
-def _belong(journal: Journal, folder: Path, claim: dict[str, Any] | None, *, join: bool,
-            passphrase: str | None, result: Result) -> tuple[str, Any]:
-    """Check this journal may sync with ``folder`` (claiming it if new); return (id, key)."""
-    if claim is None:
-        folder_id, identity, sealed = uuid.uuid4().hex, None, None
-        if journal.encrypted:
-            identity, sealed = files.new_folder_key(_need_passphrase(passphrase, folder))
-        files.write_claim(folder, {"folder": folder_id, "demo": journal.is_demo,
-                                   "locked": journal.encrypted, "identity": sealed,
-                                   "claimed_at": datetime.now(UTC).isoformat()})
-        engine.join(journal, folder_id)
-        result.claimed = True
-        return folder_id, identity
+def _claim(journal: Journal, folder: Path, passphrase: str | None,
+           result: Result) -> _Place:
+    """Claim a folder without a claim: anew, or again with the same code if this journal
+    synced there before (a re-created folder heals)."""
+    before = members.membership_at(journal, str(folder))
+    folder_id = before.folder if before else uuid.uuid4().hex
+    code = before.code if before else keys.new_code()
+    identity, sealed = None, None
+    if journal.encrypted:
+        secret = _need_passphrase(passphrase, folder)
+        if before and before.identity:
+            identity, sealed = before.identity, keys.seal_identity(before.identity, secret)
+        else:
+            identity, sealed = keys.new_folder_identity(secret)
+    key = keys.folder_key(code, folder_id)
+    files.write_claim(folder, {"folder": folder_id, "demo": journal.is_demo,
+                               "locked": journal.encrypted, "identity": sealed,
+                               "claimed_at": datetime.now(UTC).isoformat()}, key)
+    members.remember(journal, folder_id, str(folder), code, identity)
+    if before is None:
+        result.claimed, result.code = True, keys.code_text(code)
+    return _Place(folder_id, key, identity and keys.identity_object(identity),
+                  before.sent if before else None)
+
+
+def _belong(journal: Journal, folder: Path, claim: dict[str, Any], *, join: str | None,
+            passphrase: str | None, result: Result) -> _Place:
+    """Check this journal may sync with the claimed ``folder``; return what reading needs."""
     folder_id = str(claim["folder"])
+    known = members.membership(journal, folder_id)
+    if known is None and not join:
+        raise ValidationError(texts.SYNC_NEED_CODE.format(folder=folder), field="folder")
+    code = known.code if known else keys.parse_code(str(join))
+    key = keys.folder_key(code, folder_id)
+    if not keys.claim_signed_by(claim, key):
+        raise ValidationError(texts.SYNC_WRONG_CODE.format(folder=folder), field="folder")
     if bool(claim.get("demo")) != journal.is_demo:
         raise ValidationError(texts.SYNC_DEMO.format(folder=folder), field="folder")
     if bool(claim.get("locked")) != journal.encrypted:
         raise ValidationError((texts.SYNC_FOLDER_LOCKED if claim.get("locked")
                                else texts.SYNC_FOLDER_PLAIN).format(folder=folder),
                               field="folder")
-    identity = None
-    if journal.encrypted:
-        identity = files.open_folder_key(str(claim.get("identity")),
-                                         _need_passphrase(passphrase, folder), folder)
-    if not engine.joined(journal, folder_id):
-        if not (join or journal.is_empty()):
-            raise ValidationError(texts.SYNC_NOT_JOINED.format(folder=folder), field="folder")
-        engine.join(journal, folder_id)
+    identity = known.identity if known else None
+    if journal.encrypted and not identity:
+        identity = keys.open_folder_identity(str(claim.get("identity")),
+                                              _need_passphrase(passphrase, folder), folder)
+    if known is None:
         result.joined = True
-    return folder_id, identity
+    if known is None or known.path != str(folder) or known.identity != identity:
+        members.remember(journal, folder_id, str(folder), code, identity)
+    return _Place(folder_id, key, identity and keys.identity_object(identity),
+                  known.sent if known else None)
 
 
-def sync(journal: Journal, folder: str | os.PathLike[str], *, join: bool = False,
-         include_vault: bool = False, passphrase: str | None = None) -> Result:
+def sync(journal: Journal, folder: str | os.PathLike[str], *, join: str | None = None,
+         include_vault: bool = False, passphrase: str | None = None,
+         receive: bool = True) -> Result:
     """Merge every device's changes from ``folder`` into ``journal``, then send this one's.
 
     Args:
         journal: the open journal of this device.
         folder: the synced folder (never the journal's own folder).
-        join: merge a journal that already has entries into a folder another one claimed.
+        join: the join code another computer showed, to join a folder it set up.
         include_vault: also send the unsent-message vault.
-        passphrase: a locked journal's passphrase (the folder's key is sealed with it).
+        passphrase: a locked journal's passphrase, needed the first time only (a locked
+            folder's identity is sealed with it; the journal keeps it once unsealed).
+        receive: read the other devices' files (off: only send this device's new changes).
 
     Raises:
-        ValidationError: the folder belongs to another journal (and ``join`` is off), to the
-            demo, is locked differently, needs the passphrase, or holds a file from a newer
-            kit; nothing is merged or written.
+        ValidationError: the folder belongs to another journal (and no right code was given),
+            to the demo, is locked differently, needs the passphrase, holds a link where the
+            kit's files go, or a file from a newer kit; nothing is merged or written.
     """
     path = _folder(journal, folder)
     claim = files.read_claim(path)
-    if claim is not None:
+    if claim is not None and receive:
         files.check_headers(path)
-    me = device_id(journal.path)
-    result = Result(path, me)
-    folder_id, identity = _belong(journal, path, claim, join=join, passphrase=passphrase,
-                                  result=result)
-    rewrite = _read_all(journal, path, folder_id, identity, me, result)
-    _send(journal, path, folder_id, identity, me, rewrite=rewrite,
-          include_vault=include_vault, result=result)
+    if claim is None and join and members.membership_at(journal, str(path)) is None:
+        raise ValidationError(texts.SYNC_JOIN_EMPTY.format(folder=path), field="folder")
+    result = Result(path, device_id(journal.path))
+    place = (_claim(journal, path, passphrase, result) if claim is None else
+             _belong(journal, path, claim, join=join, passphrase=passphrase, result=result))
+    reader = files.Reader(place.folder_id, place.key, place.identity)
+    own_names = {n for d, n in files.device_files(path) if d == result.device}
+    rewrite = files.CHANGES not in own_names and (
+        place.sent is not None or engine.read_state(journal, place.folder_id, result.device,
+                                                    files.CHANGES).position > 0)
+    copies: list[str] = []
+    if receive:
+        rewrite, copies = _read_all(journal, path, reader, result, rewrite=rewrite)
+    _send(journal, path, place, reader, result, rewrite=rewrite, include_vault=include_vault)
+    for name in copies:  # the owner's file now holds every line these copies held
+        if sync_io.remove_file(path, files.own_parts(result.device, name)):
+            result.tidied.append(name)
     return result
 
 
-def _read_all(journal: Journal, folder: Path, folder_id: str, identity: Any, me: str,
-              result: Result) -> bool:
+def _read_all(journal: Journal, folder: Path, reader: files.Reader, result: Result, *,
+              rewrite: bool) -> tuple[bool, list[str]]:
     """Merge every change file (this device's too: a restored journal gets back what it had
-    sent); return True if this device's own file no longer holds what it wrote."""
-    own = files.device_folder(folder, me) / files.CHANGES
-    own_state = engine.read_state(journal, folder_id, me, files.CHANGES)
-    rewrite = own_state.position > 0 and not own.exists()
-    for device, path in files.device_files(folder):
-        state = engine.read_state(journal, folder_id, device, path.name)
+    sent). Return whether this device's own file must be written again (it no longer holds
+    what it wrote, or holds a damaged line) and its conflict copies read in full."""
+    me = result.device
+    copies = []
+    for device, name in files.device_files(folder, result.problems):
+        state = engine.read_state(journal, reader.folder_id, device, name)
         try:
-            read = files.read_new(path, state.position, state.tail, folder_id=folder_id,
-                                  identity=identity)
-            records = []
-            for number, rec in enumerate(read.records, start=1):
-                try:
-                    records.append(engine.clean_record(rec))
-                except ValidationError as exc:
-                    raise ValidationError(texts.SYNC_BAD_RECORD.format(
-                        path=path, number=number, problem=exc), field=exc.field) from None
+            read = files.read_new(folder, device, name, state.position, state.tail, reader,
+                                  state.line)
         except (ValidationError, OSError) as exc:
             result.problems.append(str(exc))
+            rewrite = rewrite or device == me
             continue
-        if path == own and state.position > 0 and read.from_start:
-            rewrite = True
-        changed = engine.merge(journal, me, records, folder=folder_id, device=device,
-                               file=path.name, state=engine.ReadState(read.position, read.tail))
+        problems = list(read.problems)
+        records = []
+        for number, rec in read.records:
+            try:
+                records.append(engine.clean_record(rec, device))
+            except ValidationError as exc:
+                problems.append(texts.SYNC_BAD_RECORD.format(
+                    path=folder / files.DEVICES / device / name, number=number, problem=exc))
+        result.problems.extend(problems)
+        if device == me:
+            if name == files.CHANGES:
+                rewrite = rewrite or bool(problems) or (state.position > 0 and read.from_start)
+            else:
+                rewrite = True  # a conflict copy of this device's file: write one whole file
+                if not problems:
+                    copies.append(name)
+        if not records and (read.position, read.tail) == (state.position, state.tail):
+            continue  # nothing new in this file: no transaction
+        changed = engine.merge(journal, me, records, folder=reader.folder_id, device=device,
+                               file=name, state=engine.ReadState(read.position, read.tail,
+                                                                 line=read.line))
         if changed:
             result.merged[device] = result.merged.get(device, 0) + changed
-    return rewrite
+    return rewrite, copies
 
 
-def _send(journal: Journal, folder: Path, folder_id: str, identity: Any, me: str, *,
-          rewrite: bool, include_vault: bool, result: Result) -> None:
-    own = files.device_folder(folder, me) / files.CHANGES
-    out = engine.outgoing(journal, me, include_vault=include_vault, everything=rewrite)
-    if rewrite or not own.exists():
-        files.replace(own, files.header(folder_id, me, identity is not None)
-                      + files.encode(out, identity))
+def _send(journal: Journal, folder: Path, place: _Place, reader: files.Reader, result: Result,
+          *, rewrite: bool, include_vault: bool) -> None:
+    me = result.device
+    own = files.own_parts(me)
+    out = engine.outgoing(journal, me, include_vault=include_vault,
+                          since=None if rewrite else place.sent)
+    lines = files.encode(out, reader.key, me, reader.identity)
+    whole = rewrite or place.sent is None
+    before = engine.read_state(journal, place.folder_id, me, files.CHANGES)
+    line, expected = -1, -1  # the file's last line number and size, when known for sure
+    if whole:
+        written = files.header(reader.key, place.folder_id, me,
+                               reader.identity is not None) + lines
+        sync_io.replace_file(folder, own, written)
+        result.repaired = rewrite and place.sent is not None
+        members.mark_sent(journal, place.folder_id, None)
+        line, expected = written.count(b"\n"), len(written)
     elif out:
-        files.append(own, files.encode(out, identity))
-    engine.mark_sent(journal, me, out)
-    data = own.read_bytes()
-    end = data.rfind(b"\n") + 1
-    engine.merge(journal, me, [], folder=folder_id, device=me, file=files.CHANGES,
-                 state=engine.ReadState(end, files.tail_of(data, end)))
+        if before.line >= 0 and sync_io.read_end(folder, own, files.TAIL_BYTES) == (
+                before.position, before.tail):
+            line, expected = before.line + lines.count(b"\n"), before.position + len(lines)
+        sync_io.append_file(folder, own, lines)
+    if whole or out:  # nothing sent: nothing to record (no transaction)
+        engine.mark_sent(journal, me, out)
+        members.mark_sent(journal, place.folder_id, max((r["version"] for r in out), default=""))
+    size, last = sync_io.read_end(folder, own, files.TAIL_BYTES)
+    if last.endswith(b"\n") and (size, last) != (before.position, before.tail):
+        # this device's own lines: no need to read them back
+        engine.merge(journal, me, [], folder=place.folder_id, device=me, file=files.CHANGES,
+                     state=engine.ReadState(size, last, line=line if size == expected else -1))
     result.sent = len(out)
+
+
+def said(result: Result) -> list[str]:
+    """Return the lines a sync says besides its summary: a repaired file, tidied copies."""
+    lines = [texts.SYNC_REPAIRED] if result.repaired else []
+    if result.tidied:
+        lines.append(texts.say(texts.SYNC_TIDIED, count=len(result.tidied),
+                               names=", ".join(files.escaped(n) for n in result.tidied)))
+    return lines
 
 
 def status(journal: Journal, folder: str | os.PathLike[str]) -> list[DeviceSeen]:
@@ -185,14 +277,48 @@ def status(journal: Journal, folder: str | os.PathLike[str]) -> list[DeviceSeen]
     claim = files.read_claim(path)
     if claim is None:
         raise ValidationError(texts.SYNC_NO_CLAIM.format(folder=path), field="folder")
-    brought = engine.brought(journal, str(claim["folder"]))
+    brought = members.brought(journal, str(claim["folder"]))
     me = device_id(journal.path)
-    seen: dict[str, list[Path]] = {}
-    for device, file in files.device_files(path):
-        seen.setdefault(device, []).append(file)
-    out = []
-    for device, paths in sorted(seen.items()):
-        newest = max(p.stat().st_mtime for p in paths)
-        out.append(DeviceSeen(device, device == me, datetime.fromtimestamp(newest, UTC),
-                              brought.get(device, 0), len(paths)))
-    return out
+    seen: dict[str, list[float]] = {}
+    for device, kind in sync_io.entries(path, [files.DEVICES]):
+        stamps = [t for name, k in sync_io.entries(path, [files.DEVICES, device])
+                  if k == "file" and (t := sync_io.modified(path, [files.DEVICES, device,
+                                                                   name])) is not None
+                  ] if kind == "folder" else []
+        seen[device] = stamps
+    return [DeviceSeen(files.escaped(device), device == me,
+                       datetime.fromtimestamp(max(stamps), UTC) if stamps else None,
+                       brought.get(device, 0), len(stamps))
+            for device, stamps in sorted(seen.items())]
+
+
+def forget_folder(journal: Journal, folder: str | os.PathLike[str]) -> list[Path]:
+    """Remove this computer's files from ``folder`` and forget the folder here; return the
+    files removed. The journal keeps every entry; other computers' files stay theirs.
+
+    Raises:
+        ValidationError: ``folder`` is not a folder, or a link stands where the files are.
+    """
+    path = _folder(journal, folder)
+    me = device_id(journal.path)
+    removed = []
+    for name, _kind in sync_io.entries(path, [files.DEVICES, me]):
+        if sync_io.remove_file(path, files.own_parts(me, name)):
+            removed.append(path / files.DEVICES / me / name)
+    sync_io.remove_folder(path, [files.DEVICES, me])
+    try:
+        claim = files.read_claim(path)
+    except ValidationError:
+        claim = None
+    known = [m for m in members.memberships(journal)
+             if m.path == str(path) or (claim and m.folder == claim.get("folder"))]
+    for m in known:
+        members.forget(journal, m.folder)
+    if str(journal.get_setting(FOLDER_SETTING, "")) in {str(folder), str(path)}:
+        journal.set_setting(FOLDER_SETTING, "")
+    return removed
+
+
+def synced_folders(journal: Journal) -> list[Path]:
+    """Return the folders this journal syncs through (for the words said when locking)."""
+    return [Path(m.path) for m in members.memberships(journal)]

@@ -203,8 +203,8 @@ def nocontact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the form that starts a No-Contact period (21/30/45/60 days or your own)."""
     form = Form("exback-nocontact", texts.NOCONTACT_HEADING, intro=texts.NOCONTACT_BOUNDARY,
                 on_save=on_save)
-    latest = journal.records("nocontact_periods", newest_first=True, limit=1)
-    current = int(latest[0]["target_days"]) if latest else None
+    latest = journal.latest_record("nocontact_periods")
+    current = int(latest["target_days"]) if latest else None
     preset = current if current in texts.NOCONTACT_TARGETS else (0 if current else None)
     form.add("target", choice_buttons(texts.NOCONTACT_TARGETS, preset),
              label=texts.NOCONTACT_TARGET)
@@ -214,15 +214,15 @@ def nocontact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
 
     def refresh() -> None:
-        rows = journal.records("nocontact_periods", newest_first=True, limit=1)
-        form.result.value = f"<p>{esc(_period_line(rows[0] if rows else None))}</p>"
+        latest = journal.latest_record("nocontact_periods")
+        form.result.value = f"<p>{esc(_period_line(latest))}</p>"
 
     def handler() -> object:
         f = form.fields
         target = f["target"].value
         days = number_or_none(f["target_days"].value) if target == 0 else target
-        latest = journal.records("nocontact_periods", newest_first=True, limit=1)
-        if latest and _same_period(latest[0], days, f["start_day"].value):
+        latest = journal.latest_record("nocontact_periods")
+        if latest and _same_period(latest, days, f["start_day"].value):
             form.say(texts.NOCONTACT_UNCHANGED)
             return UNCHANGED
         entry = add_checked(journal, "nocontact_periods", {

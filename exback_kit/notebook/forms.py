@@ -205,9 +205,9 @@ def decision_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the step-2 decision: try again / not sure yet / move on, with reasons and history."""
     form = Form("exback-decision", texts.DECISION_HEADING, intro=texts.DECISION_INTRO,
                 on_save=on_save)
-    latest = journal.records("decisions", newest_first=True, limit=1)
+    latest = journal.latest_record("decisions")
     form.add("decision", choice_buttons(texts.DECISION_CHOICES,
-                                        latest[0]["decision"] if latest else None),
+                                        latest["decision"] if latest else None),
              label=texts.DECISION_LABEL)
     form.add("reasons", widgets.Textarea(rows=3, layout=widgets.Layout(width="95%")),
              label=texts.DECISION_REASONS)
@@ -222,8 +222,8 @@ def decision_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     def handler() -> object:
         decision = form.fields["decision"].value
-        latest = journal.records("decisions", newest_first=True, limit=1)
-        if (latest and decision == latest[0]["decision"]
+        latest = journal.latest_record("decisions")
+        if (latest and decision == latest["decision"]
                 and not form.fields["reasons"].value.strip()):
             form.say(texts.DECISION_UNCHANGED)
             return UNCHANGED

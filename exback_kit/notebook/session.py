@@ -206,6 +206,9 @@ class Session:
                     self._key = self._remembered(path)
                     self.key_remembered = self._key is not None
             self._mine = Journal.open(path, key=self._key)
+            from exback_kit.interchange import autosync
+
+            autosync.round_at_start(autosync.attach(self._mine))  # the Sync part shows it
         return self._mine
 
     @staticmethod

@@ -8,11 +8,10 @@ import ipywidgets as widgets
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
+from exback_kit.interchange import autosync
 from exback_kit.notebook.accessible import sends_when_left
 from exback_kit.store import Journal
-
-#: The folder is this computer's own (another computer has its own path): never synced.
-FOLDER_SETTING = "sync_folder"
+from exback_kit.store.sync import FOLDER_SETTING
 
 
 def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
@@ -32,6 +31,8 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
     button = widgets.Button(description=texts.SYNC_WIDGET_BUTTON, button_style="primary",
                             icon="refresh")
     status = widgets.HTML(value="")
+    code = sends_when_left(widgets.Text(description=texts.SYNC_WIDGET_CODE,
+                                        style={"description_width": "initial"}))
 
     def say(text: str) -> None:
         status.value = html.escape(text).replace("\n", "<br>")
@@ -46,10 +47,13 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
         button.disabled = True
         try:
             result = sync.sync(journal, where, include_vault=vault.value,
-                               passphrase=secret.value or None)
+                               passphrase=secret.value or None, join=code.value.strip() or None)
             journal.set_setting(FOLDER_SETTING, where)
             lines = [texts.say(texts.SYNC_DONE, folder=result.folder, sent=result.sent,
                                             merged=sum(result.merged.values()))]
+            if result.claimed:
+                lines.insert(0, texts.SYNC_CLAIMED.format(folder=result.folder, code=result.code))
+            lines += sync.said(result)
             if result.problems:
                 lines += [texts.SYNC_PROBLEMS, *result.problems]
             say("\n".join(lines))
@@ -58,12 +62,13 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
         except (ValidationError, JournalError, OSError) as exc:
             say(str(exc))
         finally:
-            secret.value = ""
+            secret.value = code.value = ""
             button.disabled = False
 
     button.on_click(on_click)
     parts: list[widgets.Widget] = [widgets.HTML(html.escape(texts.SYNC_WIDGET_HINT)), folder,
-                                   vault]
+                                   code, vault]
     if journal.encrypted:
         parts.append(secret)
+    say("\n".join(autosync.said_at_start(journal)))  # what the session's own round said
     return widgets.VBox([*parts, button, status])

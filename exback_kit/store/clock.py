@@ -16,6 +16,18 @@ from collections.abc import Iterable
 from typing import Any
 
 CLOCK_KEY = "clock"
+#: A stamp from another device may run this far ahead of this device's clock, no further.
+MAX_AHEAD_MS = 24 * 3600 * 1000
+#: This device never stamps further ahead of its own clock than this (half the above), so
+#: a device whose clock runs up to that much behind still takes its stamps.
+OWN_AHEAD_MS = MAX_AHEAD_MS // 2
+#: The counter has six digits; at its end the stamp moves on a millisecond.
+COUNTER_MAX = 999_999
+#: The one rule for which version of the person's answers, settings, plans and decisions is
+#: the newest: the version stamp, ties by device id (as :func:`newer`), rows stamped before
+#: sync ('') first in the order they were saved. Every "latest" read orders by this.
+WRITTEN_PARTS = ("version", "coalesce(origin, '')", "id")
+WRITTEN_ORDER = ", ".join(WRITTEN_PARTS)
 #: Columns every record table has besides id, at, day and its fields (schema version 5).
 SYNC_COLUMNS = ("uuid", "version", "origin")
 
@@ -52,14 +64,27 @@ def _store(conn: Any, ms: int, counter: int) -> None:
                  "DO UPDATE SET value = excluded.value", (CLOCK_KEY, _format(ms, counter)))
 
 
+def now_ms() -> int:
+    """Return this device's clock in milliseconds."""
+    return int(time.time() * 1000)
+
+
 def tick(conn: Any, count: int = 1) -> list[str]:
-    """Return ``count`` new versions, each newer than anything this journal has seen."""
+    """Return ``count`` new versions, each newer than anything this journal has seen.
+
+    A stored clock pushed more than :data:`OWN_AHEAD_MS` ahead (by a stamp from before
+    stamps were checked) is not followed: no device would take what it stamps.
+    """
     last_ms, counter = _stored(conn)
-    now = int(time.time() * 1000)
+    now = now_ms()
+    if last_ms > now + OWN_AHEAD_MS:
+        last_ms, counter = now, 0
     out = []
     for _ in range(count):
         if now > last_ms:
             last_ms, counter = now, 0
+        elif counter >= COUNTER_MAX:
+            last_ms, counter = last_ms + 1, 0
         else:
             counter += 1
         out.append(_format(last_ms, counter))
@@ -67,9 +92,16 @@ def tick(conn: Any, count: int = 1) -> list[str]:
     return out
 
 
+def ahead_of_clock(version: str) -> bool:
+    """Return True if ``version`` is further ahead of this device's clock than allowed."""
+    return _parse(version)[0] > now_ms() + MAX_AHEAD_MS
+
+
 def observe(conn: Any, versions: Iterable[str]) -> None:
-    """Move the clock past every version in ``versions`` (read from other devices)."""
-    newest = max((_parse(v) for v in versions), default=(0, 0))
+    """Move the clock past every version in ``versions`` (read from other devices), never
+    further than this device stamps ahead of its own clock."""
+    newest = min(max((_parse(v) for v in versions), default=(0, 0)),
+                 (now_ms() + OWN_AHEAD_MS, 0))
     if newest > _stored(conn):
         _store(conn, *newest)
 
@@ -88,6 +120,11 @@ def put_setting(conn: Any, key: str, encoded: str, at: str) -> None:
     conn.execute("INSERT INTO settings (key, value, at, version, origin) VALUES (?, ?, ?, ?, NULL) "
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value, at = excluded.at, "
                  "version = excluded.version, origin = NULL", (key, encoded, at, tick(conn)[0]))
+
+
+def newest_first() -> str:
+    """Return :data:`WRITTEN_ORDER` turned round: the newest version first."""
+    return ", ".join(f"{part} DESC" for part in WRITTEN_PARTS)
 
 
 def reader_columns(specs: Iterable[Any]) -> str:

@@ -81,7 +81,10 @@ def typed_frame(df: pd.DataFrame, specs: tuple[Field, ...]) -> pd.DataFrame:
         else:
             col = col.fillna("").astype("str")
         df[spec.name] = col
-    return df[["id", "at", "day", "hour", *(s.name for s in specs)]]
+    extra = ["written"] if "written" in df else []
+    if extra:
+        df["written"] = df["written"].astype("int64")
+    return df[["id", "at", "day", "hour", *(s.name for s in specs), *extra]]
 
 
 def read_frame(conn: Any, sql: str) -> pd.DataFrame:

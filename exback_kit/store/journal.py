@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,6 +55,8 @@ class Journal(JournalReads):
         self._db = db
         self._key = key
         self._identity = _identity(path)
+        #: Called with the journal after each save of the person's (sync sends from here).
+        self.after_save: list[Callable[[Journal], None]] = []
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -221,7 +223,9 @@ class Journal(JournalReads):
         when = validate.moment(at)
         row = {"at": when.isoformat(), "day": when.date().isoformat(), **row}
         with self._transaction() as conn:
-            return clock.insert(conn, kind, [row])[0]
+            entry = clock.insert(conn, kind, [row])[0]
+        self._saved()
+        return entry
 
     def add_many(self, kind: str, entries: list[Mapping[str, object]]) -> list[int]:
         """Validate and save many entries in one transaction; return their ids.
@@ -246,7 +250,9 @@ class Journal(JournalReads):
         if not rows:
             return []
         with self._transaction() as conn:
-            return clock.insert(conn, kind, rows)
+            ids = clock.insert(conn, kind, rows)
+        self._saved()
+        return ids
 
     def update(self, kind: str, entry_id: int, **values: object) -> None:
         """Change the updatable fields of one entry (e.g. an unsent message's status).
@@ -271,6 +277,7 @@ class Journal(JournalReads):
             if cur.rowcount == 0:
                 raise ValidationError(texts.NO_SUCH_ENTRY.format(kind=kind, id=entry_id),
                                       field="id")
+        self._saved()
 
     def add_checkin(self, mood: object, energy: object = None, sleep_hours: object = None,
                     habits: object = (), note: object = "", at: object = None,
@@ -363,6 +370,11 @@ class Journal(JournalReads):
         key, encoded = validate.setting(key, value)
         with self._transaction() as conn:
             clock.put_setting(conn, key, encoded, validate.now().isoformat())
+        self._saved()
+
+    def _saved(self) -> None:
+        for hook in list(self.after_save):
+            hook(self)
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """Return the setting stored under ``key``, or ``default``."""

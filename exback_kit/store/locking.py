@@ -164,7 +164,7 @@ def unlock(journal_path: Path, passphrase: str | None = None,
         ValidationError: the passphrase is empty or the recovery key mistyped.
     """
     if passphrase is None and recovery is None:
-        passphrase = os.environ.get(PASSPHRASE_ENV)
+        passphrase = os.environ.get(PASSPHRASE_ENV) or None  # set but empty: not given
         recovery = os.environ.get(RECOVERY_ENV) if passphrase is None else None
     if passphrase is None and recovery is None:
         raise JournalLocked(texts.LOCK_LOCKED.format(path=journal_path))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -183,6 +183,18 @@ CREATE TABLE imported_entries (source TEXT NOT NULL, identity TEXT NOT NULL,
     checkin_uuid TEXT NOT NULL, raw TEXT NOT NULL, at TEXT NOT NULL,
     PRIMARY KEY (source, identity));
 CREATE INDEX imported_entries_checkin ON imported_entries(checkin_uuid);
+
+# Sync folders this journal belongs to, with what the folder's lines are signed with: the
+# join code (the folder key is derived from it; it never lies in the folder), a locked
+# folder's age identity once unsealed (so a round costs no KDF), the folder's path here
+# (a re-created folder heals) and the newest version this device wrote there ("sent" is
+# per folder). Inside the journal, so a locked journal keeps them encrypted. sync_reads
+# also keeps the number of the last line read (-1: not known), so a round reads only
+# what is new of each file and still names a bad line by its number.
+_SYNC_FOLDERS = """
+CREATE TABLE sync_folders (folder TEXT PRIMARY KEY, path TEXT NOT NULL, code BLOB NOT NULL,
+    identity TEXT, sent TEXT, joined_at TEXT NOT NULL);
+ALTER TABLE sync_reads ADD COLUMN line INTEGER NOT NULL DEFAULT -1;
 """
 
 #: Every record a UUID, in one UPDATE per table (SQLite has no uuid4 of its own).
@@ -309,7 +321,11 @@ def _migrate_search_index(conn: sqlite3.Connection) -> None:
     for statement in _search_statements():
         conn.execute(statement)
 
+def _migrate_sync_folders(conn: sqlite3.Connection) -> None:
+    _run(conn, _SYNC_FOLDERS)
+
 
 #: version reached -> code that brings the previous version there.
 MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
-              6: _migrate_imported_entries, 7: _migrate_search_index}
+              6: _migrate_imported_entries, 7: _migrate_search_index,
+              8: _migrate_sync_folders}

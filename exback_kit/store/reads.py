@@ -84,27 +84,43 @@ class JournalReads:
 
     def latest_answers(self, step: int) -> dict[str, Any]:
         """Return the newest answer to each question of ``step``: {question: value}."""
-        rows = self._conn.execute(
-            "SELECT question, value FROM answers WHERE id IN "
-            "(SELECT max(id) FROM answers WHERE step = ? GROUP BY question)", (step,))
-        return {q: json.loads(v) for q, v in rows}
+        return self._latest("answers", "step", step)
 
     def latest_reflections(self, topic: str) -> dict[str, Any]:
         """Return the newest answer to each question of a moving-on topic: {question: value}."""
+        return self._latest("reflections", "topic", topic)
+
+    def _latest(self, kind: str, within: str, value: object) -> dict[str, Any]:
+        """Return {question: value} of the newest row per question (by version stamp)."""
         rows = self._conn.execute(
-            "SELECT question, value FROM reflections WHERE id IN "
-            "(SELECT max(id) FROM reflections WHERE topic = ? GROUP BY question)", (topic,))
+            f"SELECT question, value FROM (SELECT question, value, row_number() OVER "
+            f"(PARTITION BY question ORDER BY {clock.newest_first()}) AS n FROM {kind} "
+            f"WHERE {within} = ?) WHERE n = 1", (value,))
         return {q: json.loads(v) for q, v in rows}
+
+    def latest_record(self, kind: str) -> dict[str, Any] | None:
+        """Return the newest entry of ``kind`` by version stamp (the person's current decision,
+        say), or None; an older entry that arrived later by sync never wins."""
+        specs = self._specs(kind)
+        cur = self._conn.execute(f"SELECT {clock.reader_columns(specs)} FROM {kind} "
+                                 f"ORDER BY {clock.newest_first()} LIMIT 1")
+        names = [d[0] for d in cur.description]
+        decoders = {**ROW_DECODERS, **{s.name: decoder(s) for s in specs}}
+        row = cur.fetchone()
+        return None if row is None else {n: decoders.get(n, _same)(v)
+                                         for n, v in zip(names, row, strict=True)}
 
     def table(self, kind: str) -> pd.DataFrame:
         """Return all entries of ``kind`` as a DataFrame with typed columns.
 
         ``at`` is a UTC-aware datetime, ``day`` the local date (datetime64), ``hour``
-        the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists.
+        the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists;
+        ``written`` ranks the rows by version stamp (the last is the newest version).
         """
         specs = self._specs(kind)
         cols = clock.reader_columns(specs)
-        df = read_frame(self._conn, f"SELECT {cols} FROM {kind} ORDER BY at, id")
+        written = f"row_number() OVER (ORDER BY {clock.WRITTEN_ORDER}) AS written"
+        df = read_frame(self._conn, f"SELECT {cols}, {written} FROM {kind} ORDER BY at, id")
         return typed_frame(df, specs)
 
     def change_key(self) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
@@ -32,9 +33,12 @@ if TYPE_CHECKING:
 #: The unsent-message vault: kept out of sync unless the person opts in.
 VAULT = "unsent"
 #: Settings that belong to one journal on one computer and never travel.
-LOCAL_SETTINGS = frozenset({"demo", "sync_folder"})
+#: The setting naming this computer's sync folder (another computer has its own path).
+FOLDER_SETTING = "sync_folder"
+LOCAL_SETTINGS = frozenset({"demo", FOLDER_SETTING})
 SETTING = "setting"
-FOLDER_PREFIX = "folder:"
+#: How far ahead of this computer's clock another device's entries may be dated.
+LEEWAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class ReadState:
     position: int = 0
     tail: bytes = b""
     records: int = 0
+    #: The number of the last line read (-1: not known, read the file from its start).
+    line: int = -1
 
 
 def _encode_value(kind: str, name: str, value: Any) -> Any:
@@ -74,11 +80,15 @@ def _kinds(include_vault: bool) -> list[str]:
 
 
 def outgoing(journal: Journal, device: str, *, include_vault: bool = False,
-             everything: bool = False) -> list[dict[str, Any]]:
-    """Return the records and settings this device has not sent yet (all it ever sent too
-    when ``everything``), stamped with ``device``."""
-    where = "origin IS NULL OR origin = ?" if everything else "origin IS NULL"
-    params: tuple[Any, ...] = (device,) if everything else ()
+             since: str | None = None) -> list[dict[str, Any]]:
+    """Return the records and settings this device wrote, stamped with ``device``: all of
+    them, or (``since`` a version) those never sent anywhere and those newer than what a
+    folder already holds."""
+    where = "origin IS NULL OR origin = ?"
+    params: tuple[Any, ...] = (device,)
+    if since is not None:
+        where = "origin IS NULL OR (origin = ? AND version > ?)"
+        params = (device, since)
     out = [row for kind in _kinds(include_vault) for row in _rows(journal, kind, where, params)]
     for key, value, version in journal.execute_read(
             f"SELECT key, value, version FROM settings WHERE {where} ORDER BY key", params):
@@ -105,20 +115,26 @@ def mark_sent(journal: Journal, device: str, sent: Iterable[Mapping[str, Any]]) 
 
 # --- checking what arrives ----------------------------------------------------------
 
-def clean_record(rec: object) -> dict[str, Any]:
-    """Return a received record in stored form, or raise naming what is wrong.
+def clean_record(rec: object, sender: str) -> dict[str, Any]:
+    """Return a record received from device ``sender`` in stored form, or raise naming what
+    is wrong. Moments and days are checked as the CLI checks them, with a day's leeway for
+    another computer's clock; so is the version stamp.
 
     Raises:
-        ValidationError: not a record, an unknown kind, or a field breaking its rules.
+        ValidationError: not a record, an unknown kind, another device's record, a stamp or a
+            day too far ahead, or a field breaking its rules.
     """
     if not isinstance(rec, dict):
         raise ValidationError(texts.SYNC_NOT_A_RECORD, field="record")
     kind = rec.get("kind")
     version = validate.version(rec.get("version"))
+    if clock.ahead_of_clock(version):
+        raise ValidationError(texts.SYNC_AHEAD.format(version=version), field="version")
     device = rec.get("device")
-    if not isinstance(device, str) or not device or len(device) > 64:
-        raise ValidationError(texts.BAD_VALUE.format(field="device", value=repr(device)[:40],
-                                                     allowed="a device id"), field="device")
+    if device != sender:
+        raise ValidationError(texts.BAD_VALUE.format(
+            field="device", value=repr(device)[:40], allowed=f"this file's device, {sender}"),
+            field="device")
     if kind == SETTING:
         key, value = validate.setting(rec.get("key"), rec.get("value"))
         return {"kind": SETTING, "key": key, "value": value, "version": version,
@@ -135,8 +151,15 @@ def clean_record(rec: object) -> dict[str, Any]:
         raise ValidationError(texts.UNKNOWN_FIELD.format(
             kind=kind, field=extra[0], allowed=", ".join(s.name for s in specs)), field=extra[0])
     stored = validate.record(kind, specs, values)
-    at = validate.moment(rec.get("at"), future_ok=True).isoformat()
+    when = validate.moment(rec.get("at"), future_ok=True)
+    latest = validate.now() + LEEWAY
+    if when > latest:
+        raise ValidationError(texts.IN_FUTURE.format(field="at", value=repr(rec.get("at"))),
+                              field="at")
+    at = when.isoformat()
     day = validate.day(rec.get("day") or at[:10], "day", future_ok=True)
+    if day > latest.date().isoformat():
+        raise ValidationError(texts.IN_FUTURE.format(field="day", value=repr(day)), field="day")
     return {"kind": kind, "uuid": validate.record_id(rec.get("uuid"), required=True),
             "version": version, "device": device, "row": {"at": at, "day": day, **stored}}
 
@@ -145,9 +168,12 @@ def clean_record(rec: object) -> dict[str, Any]:
 
 def read_state(journal: Journal, folder: str, device: str, file: str) -> ReadState:
     """Return where this journal stopped reading ``file`` of ``device`` in ``folder``."""
-    rows = journal.execute_read("SELECT position, tail, records FROM sync_reads WHERE "
+    rows = journal.execute_read("SELECT position, tail, records, line FROM sync_reads WHERE "
                                 "folder = ? AND device = ? AND file = ?", (folder, device, file))
-    return ReadState(int(rows[0][0]), bytes(rows[0][1]), int(rows[0][2])) if rows else ReadState()
+    if not rows:
+        return ReadState()
+    position, tail, records, line = rows[0]
+    return ReadState(int(position), bytes(tail), int(records), int(line))
 
 
 def _known(conn: Any, kind: str, ids: list[str]) -> dict[str, tuple[str, str | None]]:
@@ -196,11 +222,12 @@ def merge(journal: Journal, me: str, records: list[dict[str, Any]], *, folder: s
                 changed += 1
         clock.observe(conn, (r["version"] for r in records))
         conn.execute("INSERT INTO sync_reads (folder, device, file, position, tail, records, "
-                     "read_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(folder, device, file) "
-                     "DO UPDATE SET position = excluded.position, tail = excluded.tail, "
-                     "records = sync_reads.records + ?, read_at = excluded.read_at",
+                     "read_at, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(folder, device, "
+                     "file) DO UPDATE SET position = excluded.position, tail = excluded.tail, "
+                     "records = sync_reads.records + ?, read_at = excluded.read_at, "
+                     "line = excluded.line",
                      (folder, device, file, state.position, state.tail, changed,
-                      validate.now().isoformat(), changed))
+                      validate.now().isoformat(), state.line, changed))
     return changed
 
 
@@ -220,25 +247,3 @@ def _merge_settings(conn: Any, me: str, recs: list[dict[str, Any]]) -> int:
                      (rec["key"], rec["value"], validate.now().isoformat(), *theirs))
         changed += 1
     return changed
-
-
-# --- which folders this journal belongs to ------------------------------------------
-
-def joined(journal: Journal, folder: str) -> bool:
-    """Return True if this journal claimed or joined the sync folder with id ``folder``."""
-    return bool(journal.execute_read("SELECT 1 FROM sync_state WHERE key = ?",
-                                     (FOLDER_PREFIX + folder,)))
-
-
-def join(journal: Journal, folder: str) -> None:
-    """Remember that this journal belongs to the sync folder ``folder``."""
-    with journal._transaction() as conn:
-        conn.execute("INSERT OR IGNORE INTO sync_state (key, value) VALUES (?, ?)",
-                     (FOLDER_PREFIX + folder, validate.now().isoformat()))
-
-
-def brought(journal: Journal, folder: str) -> dict[str, int]:
-    """Return device id -> how many records its files brought into this journal."""
-    rows = journal.execute_read("SELECT device, sum(records) FROM sync_reads WHERE folder = ? "
-                                "GROUP BY device", (folder,))
-    return {str(d): int(n) for d, n in rows}

@@ -220,8 +220,8 @@ def record_id(value: object, *, required: bool = False) -> str | None:
 
 def version(value: object) -> str:
     """Return a version stamp (``<milliseconds>.<counter>``, or '' for one made before sync)."""
-    if value == "" or (isinstance(value, str) and len(value) <= 24
-                       and value.replace(".", "", 1).isdigit()):
+    if value == "" or (isinstance(value, str) and len(value) == 20 and value[13] == "."
+                       and value.isascii() and value.replace(".", "", 1).isdigit()):
         return str(value)
     raise _fail(texts.BAD_VALUE, "version", value, allowed="a stamp like '1764582000000.000001'")
 

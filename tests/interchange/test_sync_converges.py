@@ -44,15 +44,16 @@ def _snapshot(journal: Journal) -> tuple[dict[str, list[tuple[object, ...]]], di
     return rows, reads.all_settings(journal)
 
 
-def _sync_with(journal: Journal, folder: Path, other: Path | None, cut: bytes | None) -> None:
+def _sync_with(journal: Journal, folder: Path, other: Path | None, cut: bytes | None,
+               code: str | None) -> None:
     """Sync while a sync tool shows ``other`` as ``cut`` (a shorter copy), then put it back."""
     if other is None or cut is None:
-        sync.sync(journal, folder, join=True)
+        sync.sync(journal, folder, join=code)
         return
     full = other.read_bytes()
     other.write_bytes(cut)
     try:
-        sync.sync(journal, folder, join=True)
+        sync.sync(journal, folder, join=code)
     finally:
         other.write_bytes(full)
 
@@ -64,7 +65,7 @@ def run_scenario(ops: list[tuple[object, ...]], n_devices: int, root: Path) -> N
     added: set[str] = set()
     edits: dict[str, set[str]] = {}
     try:
-        sync.sync(devices[0], folder)  # the first device claims the folder
+        code = sync.sync(devices[0], folder).code  # the first device claims the folder
         for op in ops:
             kind, dev = op[0], devices[int(op[1]) % n_devices]  # type: ignore[call-overload]
             if kind == "checkin":
@@ -81,7 +82,7 @@ def run_scenario(ops: list[tuple[object, ...]], n_devices: int, root: Path) -> N
             elif kind == "setting":
                 dev.set_setting(str(op[2]), op[3])
             elif kind == "sync":
-                sync.sync(dev, folder, join=True)
+                sync.sync(dev, folder, join=code)
             elif kind in ("sync_cut", "sync_older"):
                 other = _own_file(folder, devices[int(op[2]) % n_devices])  # type: ignore[call-overload]
                 cut = None
@@ -92,14 +93,14 @@ def run_scenario(ops: list[tuple[object, ...]], n_devices: int, root: Path) -> N
                     else:  # an older copy: whole lines, fewer of them
                         lines = data.splitlines(keepends=True)
                         cut = b"".join(lines[:max(1, len(lines) // 2)])
-                _sync_with(dev, folder, other, cut)
+                _sync_with(dev, folder, other, cut, code)
             elif kind == "conflicted_copy":
                 own = _own_file(folder, dev)
                 if own is not None:
                     shutil.copy(own, own.with_name("changes (conflicted copy 2026-12-01).jsonl"))
         for _ in range(2):  # everyone syncs, twice round
             for dev in devices:
-                result = sync.sync(dev, folder, join=True)
+                result = sync.sync(dev, folder, join=code)
                 assert result.problems == []
         first = _snapshot(devices[0])
         for dev in devices[1:]:
@@ -134,8 +135,8 @@ def test_an_edit_made_later_wins_on_every_device(tmp_path, monkeypatch):
     a = Journal.open(tmp_path / "a" / "j.sqlite3", backup=False)
     b = Journal.open(tmp_path / "b" / "j.sqlite3", backup=False)
     a.add("milestones", title="Walk")
-    sync.sync(a, tmp_path / "DIR")
-    sync.sync(b, tmp_path / "DIR")
+    code = sync.sync(a, tmp_path / "DIR").code
+    sync.sync(b, tmp_path / "DIR", join=code)
     a.update("milestones", a.records("milestones")[0]["id"], note="first")
     later = time.time() + 1  # a whole second later (within one millisecond, device id decides)
     with monkeypatch.context() as m:

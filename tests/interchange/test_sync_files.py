@@ -3,7 +3,6 @@ nothing half-merged."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from exback_kit.errors import ValidationError
 from exback_kit.interchange import sync
 from exback_kit.interchange.sync_files import NewerFormat
 from exback_kit.store.device import device_id
+from tests.interchange.sync_kit import join
 
 
 def _journal(root: Path, name: str) -> Journal:
@@ -39,9 +39,9 @@ def test_a_third_empty_device_catches_up_with_everything(pair, tmp_path):
     sync.sync(a, folder)
     b.log_urge(intensity=4, note="b")
     b.set_setting("goal", "rest")
-    sync.sync(b, folder, join=True)
+    join(b, folder, a)
     c = _journal(tmp_path, "c")
-    result = sync.sync(c, folder)  # empty: joins by itself
+    result = join(c, folder, b)  # any of the journals gives the code
     assert result.joined and result.problems == []
     assert sorted(r["note"] for r in c.records("checkins")) == [f"a{m}" for m in range(1, 6)]
     assert [r["note"] for r in c.records("urges")] == ["b"]
@@ -49,17 +49,23 @@ def test_a_third_empty_device_catches_up_with_everything(pair, tmp_path):
     c.close()
 
 
-def test_a_journal_with_entries_is_refused_without_join_and_nothing_is_merged(pair):
+@pytest.mark.parametrize("entries", [0, 1])
+def test_a_journal_is_refused_without_the_join_code_and_nothing_is_merged(pair, entries):
     a, b, folder = pair
     a.add_checkin(mood=5)
     sync.sync(a, folder)
-    b.add_checkin(mood=2)
-    with pytest.raises(ValidationError, match="--join"):
+    for _ in range(entries):
+        b.add_checkin(mood=2)
+    with pytest.raises(ValidationError, match="--join CODE"):
         sync.sync(b, folder)
-    assert b.count("checkins") == 1
+    with pytest.raises(ValidationError, match="doesn't open"):
+        sync.sync(b, folder, join="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")
+    with pytest.raises(ValidationError, match="--join: 'nope' isn't a join code"):
+        sync.sync(b, folder, join="nope")
+    assert b.count("checkins") == entries
     assert not (folder / "devices" / device_id(b.path)).exists()  # nothing written either
-    result = sync.sync(b, folder, join=True)
-    assert result.joined and b.count("checkins") == 2
+    result = join(b, folder, a)
+    assert result.joined and b.count("checkins") == 1 + entries
 
 
 def test_a_truncated_last_line_is_read_up_to_its_last_record_and_finished_next_time(pair):
@@ -71,7 +77,7 @@ def test_a_truncated_last_line_is_read_up_to_its_last_record_and_finished_next_t
     path = _file_of(folder, a)
     full = path.read_bytes()
     path.write_bytes(full[:-15])  # the sync tool has not finished copying
-    assert sync.sync(b, folder).problems == []
+    assert join(b, folder, a).problems == []
     assert [r["note"] for r in b.records("checkins")] == ["one"]
     path.write_bytes(full)
     assert sync.sync(b, folder).problems == []
@@ -86,7 +92,7 @@ def test_an_older_shorter_copy_put_back_loses_nothing_and_is_caught_up_later(pai
     a.add_checkin(mood=2, note="two")
     sync.sync(a, folder)
     full = _file_of(folder, a).read_bytes()
-    sync.sync(b, folder)
+    join(b, folder, a)
     _file_of(folder, a).write_bytes(older)
     assert sync.sync(b, folder).problems == []
     assert b.count("checkins") == 2
@@ -106,7 +112,7 @@ def test_a_device_whose_own_file_was_rolled_back_writes_it_again(pair):
     sync.sync(a, folder)
     _file_of(folder, a).write_bytes(older)  # "two" is no longer in the folder
     sync.sync(a, folder)
-    sync.sync(b, folder)
+    join(b, folder, a)
     assert [r["note"] for r in b.records("checkins")] == ["one", "two"]
 
 
@@ -117,25 +123,10 @@ def test_random_bytes_in_a_file_refuse_that_file_only_with_its_name(pair, tmp_pa
     bad = folder / "devices" / "f00d" / "changes.jsonl"
     bad.parent.mkdir()
     bad.write_bytes(os.urandom(300).replace(b"\n", b"x") + b"\n")
-    result = sync.sync(b, folder)
+    result = join(b, folder, a)
     assert len(result.problems) == 1 and str(bad) in result.problems[0]
     assert "line 1" in result.problems[0]
     assert [r["note"] for r in b.records("checkins")] == ["good"]
-
-
-def test_a_bad_record_after_good_ones_merges_nothing_of_that_file(pair):
-    a, b, folder = pair
-    sync.sync(a, folder)
-    a.add_checkin(mood=1, note="fine")
-    sync.sync(a, folder)
-    path = _file_of(folder, a)
-    line = json.loads(path.read_bytes().splitlines()[1])
-    line["uuid"], line["values"]["mood"] = "5b4e28ba-2fa1-41d2-883f-0016d3cca427", 99
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps(line) + "\n")
-    result = sync.sync(b, folder)
-    assert "mood" in result.problems[0] and "record 2" in result.problems[0]
-    assert b.count("checkins") == 0  # the good record before it waits with its file
 
 
 def test_a_file_from_a_newer_format_is_refused_by_name_and_nothing_is_merged(pair):
@@ -144,9 +135,9 @@ def test_a_file_from_a_newer_format_is_refused_by_name_and_nothing_is_merged(pai
     sync.sync(a, folder)
     newer = folder / "devices" / "beef" / "changes.jsonl"
     newer.parent.mkdir()
-    newer.write_text('{"exback_sync": 2, "folder": "x", "device": "beef"}\n')
-    with pytest.raises(NewerFormat, match=r"beef.*format 2"):
-        sync.sync(b, folder)
+    newer.write_text('{"exback_sync": 3, "folder": "x", "device": "beef"}\n')
+    with pytest.raises(NewerFormat, match=r"beef.*format 3"):
+        join(b, folder, a)
     assert b.count("checkins") == 0
 
 
@@ -164,7 +155,7 @@ def test_a_demo_journal_never_syncs_with_a_real_one(pair, tmp_path):
     demo = _journal(tmp_path, "demo")
     demo.set_setting("demo", True)
     with pytest.raises(ValidationError, match="demo"):
-        sync.sync(demo, folder)
+        join(demo, folder, a)
     assert a.count("checkins") == 0
     demo.close()
 
@@ -174,7 +165,7 @@ def test_the_vault_stays_on_this_device_unless_included(pair):
     a.add("unsent", text="never sent words")
     a.add_checkin(mood=3)
     sync.sync(a, folder)
-    sync.sync(b, folder)
+    join(b, folder, a)
     assert b.count("unsent") == 0 and b.count("checkins") == 1
     assert b"never sent" not in _file_of(folder, a).read_bytes()
     sync.sync(a, folder, include_vault=True)
@@ -202,7 +193,7 @@ def test_status_names_the_devices_and_what_each_brought(pair):
     a.add_checkin(mood=3)
     a.add_checkin(mood=4)
     sync.sync(a, folder)
-    sync.sync(b, folder)
+    join(b, folder, a)
     seen = {d.device: d for d in sync.status(b, folder)}
     assert seen[device_id(a.path)].brought == 2 and not seen[device_id(a.path)].this_one
     assert seen[device_id(b.path)].this_one and seen[device_id(b.path)].last_wrote is not None
@@ -212,7 +203,7 @@ def test_syncing_twice_changes_nothing_and_sends_nothing(pair):
     a, b, folder = pair
     a.add_checkin(mood=3)
     sync.sync(a, folder)
-    sync.sync(b, folder)
+    join(b, folder, a)
     size = _file_of(folder, a).stat().st_size
     again = sync.sync(a, folder)
     assert again.sent == 0 and again.merged == {}

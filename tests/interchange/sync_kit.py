@@ -1,0 +1,24 @@
+"""Helpers for the sync tests: the join code a journal keeps for a folder, and joining."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from exback_kit import Journal
+from exback_kit.interchange import sync
+from exback_kit.interchange.sync_keys import code_text
+from exback_kit.store import sync_folders
+
+
+def code_of(journal: Journal, folder: Path) -> str:
+    """Return the join code ``journal`` keeps for ``folder`` (what its first sync showed)."""
+    claim = json.loads((folder / "exback-sync.json").read_text())
+    member = sync_folders.membership(journal, claim["folder"])
+    assert member is not None, "this journal never synced there"
+    return code_text(member.code)
+
+
+def join(journal: Journal, folder: Path, owner: Journal, **kwargs: object) -> sync.Result:
+    """Sync ``journal`` with ``folder``, joining with the code ``owner`` keeps."""
+    return sync.sync(journal, folder, join=code_of(owner, folder), **kwargs)  # type: ignore[arg-type]
