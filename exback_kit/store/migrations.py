@@ -183,6 +183,7 @@ CREATE TABLE imported_entries (source TEXT NOT NULL, identity TEXT NOT NULL,
     checkin_uuid TEXT NOT NULL, raw TEXT NOT NULL, at TEXT NOT NULL,
     PRIMARY KEY (source, identity));
 CREATE INDEX imported_entries_checkin ON imported_entries(checkin_uuid);
+"""
 
 # Sync folders this journal belongs to, with what the folder's lines are signed with: the
 # join code (the folder key is derived from it; it never lies in the folder), a locked
@@ -204,7 +205,7 @@ _UUID4 = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
           "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))")
 
 
-# Version 6: full-text search over every free text the person wrote, inside the journal
+# Version 7: full-text search over every free text the person wrote, inside the journal
 # itself (so a locked journal's index is encrypted with it). One FTS5 row per entry:
 # rowid = entry id * SEARCH_STRIDE + the kind's number; kind, place (an answer's
 # "step:question", a reflection's "topic:question"), day and at ride along unindexed.
