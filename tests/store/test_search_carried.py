@@ -10,6 +10,7 @@ import pytest
 from exback_kit import Journal
 from exback_kit.interchange import sync
 from exback_kit.store import backups, keys, locking, search
+from tests.interchange.sync_kit import join
 
 PW = "a long walk by the river"
 
@@ -116,7 +117,7 @@ def test_an_entry_synced_from_another_device_is_found_there_and_edits_follow(tmp
     try:
         entry = a.add("patterns", pattern="jealousy", plan="kingfisher mornings")
         sync.sync(a, folder)
-        sync.sync(b, folder)
+        join(b, folder, owner=a)
         assert _found(b, "kingfisher") == ["jealousy\nkingfisher mornings"]
         a.update("patterns", entry, plan="heron evenings")
         sync.sync(a, folder)
