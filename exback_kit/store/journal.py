@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import clock, locking, validate
-from exback_kit.store.files import create_private_file, make_private_folder
+from exback_kit.store.backups import backup_dir
+from exback_kit.store.files import (
+    create_private_file,
+    make_private_folder,
+    sweep_unfinished,
+    tighten_folder,
+)
 from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.store.opening import (
@@ -33,7 +39,7 @@ from exback_kit.store.opening import (
     disk_is_full,
     explain_failure,
 )
-from exback_kit.store.paths import resolve_path
+from exback_kit.store.paths import default_path, resolve_path
 from exback_kit.store.reads import JournalReads
 from exback_kit.store.schema import UPDATABLE, fields
 
@@ -77,6 +83,9 @@ class Journal(JournalReads):
         path = resolve_path(path)
         try:
             make_private_folder(path.parent)
+            if path.parent == default_path().parent:
+                tighten_folder(path.parent)  # the kit's data folder is 0700, whoever made it
+            sweep_unfinished(path.parent, backup_dir(path))  # copies a kill left behind
             existed = _check_plain_file(path)
             if not path.exists():
                 create_private_file(path)
