@@ -156,6 +156,8 @@ def _as_root() -> list[str]:
 LAB_OVERRIDES: dict[str, dict[str, Any]] = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
                                                     "checkForUpdates": False},
+    # Pinned off: a notebook saved with widget state would hold the journal's words in it.
+    "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": False},
 }
 LAB_SETTINGS_FOLDER = "jupyterlab-settings"
 

@@ -94,6 +94,11 @@ LOCK_KEY_FILE_MISSING = ("{path} is locked, and its key file {key_file} is missi
 LOCK_KEY_FILE_DAMAGED = ("The key file {key_file} is damaged, so the passphrase can't be checked. Nothing was "
                          "changed. Your recovery key still opens the journal: set EXBACK_RECOVERY_KEY and run "
                          "`exback passphrase` to write a new key file.")
+LOCK_KEY_FILE_NOT_THIS = ("The passphrase fits the key file {key_file}, but that key doesn't open {path}: the key "
+                          "file may belong to another journal, or the journal may be damaged. Nothing was changed. "
+                          "If the key file was copied from elsewhere, put this journal's own back, or use this "
+                          "journal's recovery key (EXBACK_RECOVERY_KEY, then `exback passphrase` writes a new key "
+                          "file). {backup_hint}")
 LOCK_KEY_FILE_NEWER = "The key file {key_file} was written by a newer version of exback-kit. Please update the kit."
 LOCK_IN_USE = ("{path} is open in a notebook, the app or another command. Please close them (stop `exback lab` / "
                "`exback app`) and try again. Nothing was changed.")

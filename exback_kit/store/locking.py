@@ -170,8 +170,9 @@ def unlock(journal_path: Path, passphrase: str | None = None,
     if recovery is not None:
         data_key = parse_recovery_key(recovery)
         kpath = key_path(journal_path)
-        ok = (key_matches(read_key_file(journal_path), data_key) if kpath.exists()
-              else key_opens(journal_path, data_key))
+        # the journal itself decides when its key file is another journal's (or damaged)
+        ok = ((kpath.exists() and _matches_key_file(journal_path, data_key))
+              or key_opens(journal_path, data_key))
         if not ok:
             raise JournalLocked(texts.LOCK_WRONG_RECOVERY_KEY.format(path=journal_path))
         return data_key
@@ -183,6 +184,13 @@ def unlock(journal_path: Path, passphrase: str | None = None,
         with contextlib.suppress(OSError):
             write_key_file(journal_path, data_key, secret)
     return data_key
+
+
+def _matches_key_file(journal_path: Path, data_key: bytes) -> bool:
+    try:
+        return key_matches(read_key_file(journal_path), data_key)
+    except JournalError:
+        return False
 
 
 def data_key_for(path: Path, passphrase: str | None = None, key: bytes | None = None
