@@ -115,8 +115,8 @@ LOCK_WEAK_PASSPHRASE = ("A note on this passphrase: it is short, or a single wor
 LOCK_ASK_NEW_AGAIN = "Type it once more: "
 LOCK_ASK_EXPORT = "Passphrase for the export: "
 LOCK_MISMATCH = "passphrase: the two didn't match. Nothing was changed; please try again."
-LOCK_NO_TERMINAL = ("There is no terminal here to ask for the {field}: please set {env}, or run this in a "
-                    "terminal to be asked. The passphrase is never taken from the command line.")
+LOCK_NO_TERMINAL = ("There is no terminal here to ask for the {field}. Please set {env}, or run this in a "
+                    "terminal to be asked; the passphrase is never taken from the command line.")
 LOCK_ENCRYPTED = ("Your journal is now locked: {path}\nIts backups are locked too ({count:n:backup} converted).\n\n"
                   "Your recovery key (shown only this once):\n\n    {recovery}\n\n"
                   "Keep it somewhere safe and apart from this computer. If you lose both the passphrase and "
