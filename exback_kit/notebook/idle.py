@@ -51,14 +51,16 @@ def configured_minutes() -> float:
         return DEFAULT_MINUTES
 
 
+def _now() -> float:
+    return time.monotonic()
+
+
 class IdleLock:
     """Calls ``on_idle`` once the journal has gone unused for the configured while."""
 
-    def __init__(self, on_idle: Callable[[], None],
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, on_idle: Callable[[], None]) -> None:
         self._on_idle = on_idle
-        self._clock = clock
-        self._last_use = clock()
+        self._last_use = _now()
         self._handle: Any = None
         self.minutes = configured_minutes()
 
@@ -68,13 +70,13 @@ class IdleLock:
 
     def used(self) -> None:
         """Note a use now, and make sure a check is waiting."""
-        self._last_use = self._clock()
+        self._last_use = _now()
         if self._handle is None and self.seconds > 0:
             self._arm(self.seconds)
 
     def expired(self) -> bool:
         """Return True when the while has passed since the last use."""
-        return self.seconds > 0 and self._clock() - self._last_use >= self.seconds
+        return self.seconds > 0 and _now() - self._last_use >= self.seconds
 
     def stop(self) -> None:
         """Cancel a waiting check (the key is gone anyway)."""
@@ -99,7 +101,7 @@ class IdleLock:
 
     def _check(self) -> None:
         self._handle = None
-        left = self.seconds - (self._clock() - self._last_use)
+        left = self.seconds - (_now() - self._last_use)
         if self.seconds <= 0:
             return
         if left > 0:
