@@ -151,8 +151,8 @@ def _as_root() -> list[str]:
     return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
-#: JupyterLab settings that keep it off the internet: no news, no update check
-#: (and so no "get notified about official Jupyter news?" prompt on first start).
+#: JupyterLab settings the kit pins: off the internet (no news, no update check, and so
+#: no "get notified about official Jupyter news?" prompt on first start), no widget state.
 LAB_OVERRIDES: dict[str, dict[str, Any]] = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
                                                     "checkForUpdates": False},

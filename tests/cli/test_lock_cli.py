@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from exback_kit.store import handoff
 from exback_kit import Journal
 from exback_kit.cli import launch, main
-from exback_kit.store import keys, locking
+from exback_kit.store import handoff, keys, locking
 
 PW = "blue door, second floor"
 

@@ -17,11 +17,10 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from exback_kit.store import handoff
 from exback_kit import Journal
 from exback_kit.cli import launch, main
 from exback_kit.content import texts
-from exback_kit.store import keys, locking, remembered
+from exback_kit.store import handoff, keys, locking, remembered
 
 from .keyring_file import FILE_ENV, FileKeyring
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -146,7 +147,5 @@ def test_kill_9_of_exback_lab_leaves_no_key_file_and_no_server(tmp_path, kind):
             del os.environ["XDG_RUNTIME_DIR"]
     finally:
         for pid in [lab.pid, *servers]:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass

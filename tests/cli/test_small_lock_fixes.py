@@ -12,7 +12,6 @@ import pytest
 
 from exback_kit import Journal, ValidationError
 from exback_kit.cli import launch, main
-from exback_kit.content import texts
 from exback_kit.store import locking
 
 PW = "blue door, second floor"
@@ -60,8 +59,9 @@ def test_the_recovery_key_opens_a_journal_beside_another_journals_key_file(tmp_p
     theirs = _locked(tmp_path / "theirs", "the other passphrase")
     shutil.copy(locking.key_path(theirs), locking.key_path(mine))
     key = locking.unlock(mine, recovery=recovery)
-    locking.rewrap(mine, key, "a new passphrase for mine")  # what `exback passphrase` does
-    with Journal.open(mine, passphrase="a new passphrase for mine") as j:
+    new = "a new passphrase for mine"
+    locking.rewrap(mine, key, new)  # what `exback passphrase` does
+    with Journal.open(mine, passphrase=new) as j:
         assert j.count("checkins") == 1
 
 
@@ -145,7 +145,7 @@ def test_output_into_a_pipe_that_was_closed_exits_quietly(tmp_path):
 
 @pytest.mark.parametrize("habit", ["\u200b", "\u200b\u200d\u2060", "\ufeff", " \u200c "])
 def test_a_name_of_only_invisible_characters_is_refused_naming_the_field(habit, capsys):
-    with Journal.open() as j, pytest.raises(ValidationError, match="^habits: .*invisible") as e:
+    with Journal.open() as j, pytest.raises(ValidationError, match=r"^habits: .*invisible") as e:
         j.add_checkin(mood=5, habits=["walk", habit])
     assert e.value.field == "habits"
     assert main(["checkin", "--mood", "5", "--habit", habit]) == 2

@@ -30,7 +30,7 @@ def test_an_export_the_import_could_not_read_is_refused_before_it_is_written(
         journal, tmp_path, monkeypatch):
     journal.add_checkin(mood=5, note="a short one")
     monkeypatch.setattr(import_limits, "MAX_IMPORT_BYTES", 100)
-    with pytest.raises(ValidationError, match="more than the .* the kit can read back"):
+    with pytest.raises(ValidationError, match=r"more than the .* the kit can read back"):
         export(journal, tmp_path / "all.json")
     assert not (tmp_path / "all.json").exists()
     assert not list(tmp_path.glob(".exback-*"))

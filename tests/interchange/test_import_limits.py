@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exback_kit import Journal, JournalError, ValidationError
-from exback_kit.interchange import exports, import_limits
+from exback_kit.interchange import import_limits
 from exback_kit.interchange.exports import export, import_file, snapshot
 from exback_kit.store import SCHEMA_VERSION
 

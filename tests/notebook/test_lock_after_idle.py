@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
-from exback_kit import Journal, ValidationError, stages
+from exback_kit import ValidationError, stages
 from exback_kit.cli import launch, main
 from exback_kit.errors import JournalLocked
 from exback_kit.notebook import idle
 from exback_kit.notebook import session as stageview
 from exback_kit.store import handoff, locking
 
+from .conftest import LOCKED_PASSPHRASE
 from .widget_tree import having, words
 
-PW = "the blue mug on the shelf"
+PW = LOCKED_PASSPHRASE
 
 
 @pytest.fixture(autouse=True)
@@ -24,16 +24,6 @@ def _nothing_handed_over(monkeypatch) -> None:
     for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV,
                  idle.LOCK_AFTER_ENV):
         monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def locked(tmp_path: Path, monkeypatch) -> Path:
-    path = tmp_path / "journal.sqlite3"
-    with Journal.open(path) as j:
-        j.add_checkin(mood=6, note="tea with a friend")
-    locking.encrypt(path, PW)
-    monkeypatch.setenv(stageview.JOURNAL_ENV, str(path))
-    return path
 
 
 @pytest.fixture
@@ -119,7 +109,7 @@ def test_a_plain_journal_is_never_locked(tmp_path, clock, monkeypatch):
 def test_a_lock_after_value_that_is_not_minutes_is_refused_naming_the_option(value, capsys,
                                                                              monkeypatch,
                                                                              tmp_path):
-    with pytest.raises(ValidationError, match="^--lock-after: ") as e:
+    with pytest.raises(ValidationError, match=r"^--lock-after: ") as e:
         idle.minutes_from(value)
     assert e.value.field == "--lock-after"
     monkeypatch.setattr(launch, "notebooks_dir", lambda explicit: tmp_path)

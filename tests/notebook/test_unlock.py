@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import ipywidgets as widgets
 import pytest
 
-from exback_kit.store import handoff
-from exback_kit import Journal, stages
+from exback_kit import stages
 from exback_kit.content import texts
 from exback_kit.errors import JournalLocked
 from exback_kit.notebook import session as stageview
-from exback_kit.store import keys, locking
+from exback_kit.store import handoff, keys, locking
 
+from .conftest import LOCKED_PASSPHRASE
 from .widget_tree import having, words
 
-PW = "the blue mug on the shelf"
+PW = LOCKED_PASSPHRASE
 
 
 @pytest.fixture(autouse=True)
@@ -25,16 +23,6 @@ def _no_passphrase_around(monkeypatch) -> None:
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
     for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def locked(tmp_path: Path, monkeypatch) -> Path:
-    path = tmp_path / "journal.sqlite3"
-    with Journal.open(path) as j:
-        j.add_checkin(mood=6, note="tea with a friend")
-    locking.encrypt(path, PW)
-    monkeypatch.setenv(stageview.JOURNAL_ENV, str(path))
-    return path
 
 
 def _unlock(header: widgets.Widget, passphrase: str) -> None:

@@ -10,11 +10,10 @@ import pytest
 from keyring.backends import fail
 from memory_keyring import MemoryKeyring
 
-from exback_kit.store import handoff
 from exback_kit import Journal, stages
 from exback_kit.content import texts
 from exback_kit.notebook import session as stageview
-from exback_kit.store import keys, locking, remembered
+from exback_kit.store import handoff, keys, locking, remembered
 
 from .test_unlock import having
 from .widget_tree import words

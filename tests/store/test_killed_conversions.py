@@ -1,4 +1,4 @@
-"""A `kill -9` during encrypt or decrypt leaves a whole copy under a .partial name: swept next time."""
+"""A `kill -9` in encrypt or decrypt leaves a whole copy under a .partial name: swept next time."""
 
 from __future__ import annotations
 

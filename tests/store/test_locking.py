@@ -14,12 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from exback_kit.store import handoff
 from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.errors import JournalLocked
 from exback_kit.interchange.exports import snapshot
+from exback_kit.store import handoff, keys, locking, migrations
 from exback_kit.store import journal as journal_module
-from exback_kit.store import keys, locking, migrations
 from exback_kit.store.journal import APPLICATION_ID
 
 DATA = Path(__file__).parents[1] / "data"
