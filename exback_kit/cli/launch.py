@@ -32,13 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from exback_kit.cli.server_life import ends_with_us, say_swept
+from exback_kit.cli.server_life import ends_with_us, unlock_for_kernels
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.idle import LOCK_AFTER_ENV, minutes_from
 from exback_kit.store import resolve_path
 from exback_kit.store.files import make_private_folder, write_private
-from exback_kit.store.handoff import KEY_HANDOFF_ENV, KeyHandoff
 from exback_kit.store.paths import JOURNAL_ENV
 
 START_NOTEBOOK = "00_start_here.ipynb"
@@ -312,48 +311,6 @@ def _prepare(args: argparse.Namespace) -> tuple[Path, int, str]:
     folder = notebooks_dir(args.notebooks)
     port = check_port(args.port) if args.port is not None else free_port()
     return folder, port, secrets.token_hex(24)
-
-
-def unlock_for_kernels(journal: str | None, env: dict[str, str], *,
-                       remember: bool = False) -> KeyHandoff | None:
-    """On a locked journal, ask the passphrase once and hand the key to the kernels.
-
-    The data key (never the passphrase) is told to kernels through a socket in the
-    per-user runtime folder (see :mod:`exback_kit.store.handoff`), named in ``env`` for
-    the server and its kernels; the caller closes it when the server stops. The
-    passphrase variables are taken out of the server's environment.
-    Without EXBACK_PASSPHRASE (or the recovery key) a key remembered in the OS keyring is
-    used instead of asking; ``remember`` keeps the key there (see ``exback remember``).
-
-    Returns:
-        The hand-off file, or None for a plain journal.
-    """
-    from exback_kit.cli.lock import remember_key, unlocking_secret
-    from exback_kit.store import locking, remembered
-
-    for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV):
-        env.pop(name, None)
-    path = resolve_path(journal).resolve()
-    if not locking.is_encrypted(path):
-        if remember:
-            print(texts.REMEMBER_NOT_LOCKED.format(path=path), flush=True)
-        return None
-    given = any(os.environ.get(n) is not None
-                for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV))
-    key = None if given else remembered.recall(path)
-    if key is not None:
-        print(texts.REMEMBER_USED, flush=True)
-    else:
-        passphrase, recovery = unlocking_secret()
-        key = locking.unlock(path, passphrase, recovery)
-        if remember:
-            remember_key(path, key)
-    handoff = KeyHandoff(path, key)
-    say_swept(handoff)
-    env[KEY_HANDOFF_ENV] = str(handoff.path)
-    env[JOURNAL_ENV] = str(path)
-    print(texts.LAUNCH_UNLOCKED, flush=True)
-    return handoff
 
 
 def _serve_unlocked(server: Server, args: argparse.Namespace, token: str) -> int:
