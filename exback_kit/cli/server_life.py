@@ -23,6 +23,7 @@ import os
 import sys
 
 from exback_kit.content import texts
+from exback_kit.notebook.idle import configured_minutes as idle_minutes
 from exback_kit.store import resolve_path
 from exback_kit.store.handoff import KEY_HANDOFF_ENV, KeyHandoff
 from exback_kit.store.paths import JOURNAL_ENV
@@ -86,7 +87,9 @@ def unlock_for_kernels(journal: str | None, env: dict[str, str], *,
         key = locking.unlock(path, passphrase, recovery)
         if remember:
             remember_key(path, key)
-    handoff = KeyHandoff(path, key)
+    minutes = idle_minutes(env)  # the while the notebooks use, from --lock-after
+    handoff = KeyHandoff(path, key, idle_seconds=minutes * 60, on_forget=lambda: print(
+        texts.LAUNCH_KEY_FORGOTTEN.format(minutes=f"{minutes:g}"), flush=True))
     say_swept(handoff)
     env[KEY_HANDOFF_ENV] = str(handoff.path)
     env[JOURNAL_ENV] = str(path)

@@ -136,7 +136,11 @@ CLI_HELP_DECRYPT = "unlock the journal and its backups for good"
 CLI_HELP_PASSPHRASE = "change the passphrase (or write a new key file with the recovery key)"
 CLI_HELP_RECOVERY_FILE = "also write the recovery key to FILE (mode 0600)"
 CLI_HELP_EXPORT_ENCRYPT = "encrypt the export with a passphrase (an age file)"
-LAUNCH_UNLOCKED = "Unlocked. The notebooks get the key for as long as the server runs."
+LAUNCH_UNLOCKED = ("Unlocked. Notebooks opened from here get the key while this runs. Any left unused lock "
+                   "themselves after a while (--lock-after), and so does this.")
+LAUNCH_KEY_FORGOTTEN = ("No notebook has been opened for {minutes} minutes, so the key is forgotten here: "
+                        "notebooks opened from now on ask for the passphrase. Those already open keep working "
+                        "until they lock themselves.")
 LAUNCH_SWEPT_HANDOFFS = ("Cleared {count:n:key hand-off} left by an earlier `exback lab` or `app` that was "
                          "stopped before it could tidy up.")
 LAUNCH_RUNTIME_NOT_OURS = ("{folder} isn't a private folder of yours (it is a link, or belongs to another user), "

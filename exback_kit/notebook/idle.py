@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from exback_kit.content import texts
@@ -43,10 +43,10 @@ def minutes_from(text: str | None) -> float:
     return minutes
 
 
-def configured_minutes() -> float:
-    """Return the minutes set for this kernel; a bad value counts as the default."""
+def configured_minutes(environ: Mapping[str, str] | None = None) -> float:
+    """Return the minutes set in ``environ`` (this process's); a bad value is the default."""
     try:
-        return minutes_from(os.environ.get(LOCK_AFTER_ENV))
+        return minutes_from((os.environ if environ is None else environ).get(LOCK_AFTER_ENV))
     except ValidationError:
         return DEFAULT_MINUTES
 

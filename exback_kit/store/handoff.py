@@ -20,6 +20,8 @@ import json
 import os
 import socket
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from exback_kit.content import texts
@@ -118,9 +120,16 @@ def _same_user(conn: socket.socket) -> bool:
 
 
 class KeyHandoff:
-    """A listening socket that tells the key of one journal to this user's kernels."""
+    """A listening socket that tells the key of one journal to this user's kernels.
 
-    def __init__(self, journal_path: Path, key: bytes) -> None:
+    With ``idle_seconds``, it forgets the key (and closes) once no kernel has asked for
+    that long, calling ``on_forget``: a notebook opened later asks for the passphrase,
+    as one left idle does (notebook/idle.py). Notebooks already open keep their key
+    until their own while passes.
+    """
+
+    def __init__(self, journal_path: Path, key: bytes, *, idle_seconds: float = 0.0,
+                 on_forget: Callable[[], None] | None = None) -> None:
         folder = runtime_dir()
         #: How many hand-offs of servers that were stopped before they could clean up.
         self.swept = sweep(folder)
@@ -136,12 +145,19 @@ class KeyHandoff:
         self._sock.listen(16)
         self._sock.settimeout(0.5)
         self._open = True
+        self._idle_seconds = idle_seconds
+        self._on_forget = on_forget
+        self._last_given = time.monotonic()
         self._thread = threading.Thread(target=self._serve, name="exback-key-handoff",
                                         daemon=True)
         self._thread.start()
 
     def _serve(self) -> None:
         while self._open:
+            if self._idle_seconds > 0 and \
+                    time.monotonic() - self._last_given >= self._idle_seconds:
+                self._forget()
+                return
             try:
                 conn, _ = self._sock.accept()
             except TimeoutError:
@@ -152,14 +168,30 @@ class KeyHandoff:
                 try:
                     if _same_user(conn):
                         conn.sendall(self._reply)
+                        self._last_given = time.monotonic()
                 except OSError:
                     continue
+
+    def _forget(self) -> None:
+        self._open = False
+        self._reply = b""
+        self._sock.close()
+        self.path.unlink(missing_ok=True)
+        if self._on_forget is not None:
+            self._on_forget()
+
+    @property
+    def answering(self) -> bool:
+        """Return True while kernels can still get the key here."""
+        return self._open
 
     def close(self) -> None:
         """Stop answering and remove the socket."""
         self._open = False
+        self._reply = b""
         self._sock.close()
-        self._thread.join(2.0)
+        if self._thread is not threading.current_thread():
+            self._thread.join(2.0)
         self.path.unlink(missing_ok=True)
 
     def __enter__(self) -> KeyHandoff:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
 from exback_kit import ValidationError, stages
 from exback_kit.cli import launch, main
+from exback_kit.content import texts
 from exback_kit.errors import JournalLocked
 from exback_kit.notebook import idle
 from exback_kit.notebook import session as stageview
@@ -50,8 +52,13 @@ def test_an_unlocked_notebook_locks_itself_after_the_while_and_says_so(locked, m
     checkin = stages.section("00_start_here", "checkin")
     _unlock(header)
     assert having(checkin, "exback-form-checkin_form")
-    deadline = time.monotonic() + 60
-    while not stageview.session().idle_locked and time.monotonic() < deadline:
+    deadline = time.monotonic() + 60  # the timer thread locks, then re-draws every part
+
+    def redrawn() -> bool:
+        return bool(having(header, "exback-unlock")) and \
+            texts.NB_LOCKED_PART in words(checkin)
+
+    while not redrawn() and time.monotonic() < deadline:
         time.sleep(0.05)
     here = stageview.session()
     assert here.idle_locked and here._key is None
@@ -129,3 +136,27 @@ def test_lab_tells_its_kernels_the_while(monkeypatch, tmp_path):
     monkeypatch.setattr(launch, "serve", fake_serve)
     assert main(["lab", "--no-browser", "--lock-after", "5"]) == 0
     assert seen[idle.LOCK_AFTER_ENV] == "5"
+
+
+def test_exback_lab_forgets_the_key_when_no_notebook_asked_for_the_while(locked, monkeypatch,
+                                                                         tmp_path, capsys):
+    run_dir = tmp_path / "run"
+    run_dir.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(run_dir))
+    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    seen = {}
+
+    def fake_serve(server, env, *, open_browser):
+        monkeypatch.setenv(handoff.KEY_HANDOFF_ENV, env[handoff.KEY_HANDOFF_ENV])
+        seen["first"] = handoff.read_handoff(locked)  # a notebook opened at once
+        deadline = time.monotonic() + 30
+        while Path(env[handoff.KEY_HANDOFF_ENV]).exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        seen["later"] = handoff.read_handoff(locked)  # one opened after the while
+        return 0
+
+    monkeypatch.setattr(launch, "notebooks_dir", lambda explicit: tmp_path)
+    monkeypatch.setattr(launch, "serve", fake_serve)
+    assert main(["lab", "--no-browser", "--lock-after", "0.005", "--journal", str(locked)]) == 0
+    assert seen["first"] == locking.unlock(locked, PW) and seen["later"] is None
+    assert "No notebook has been opened for 0.005 minutes" in capsys.readouterr().out

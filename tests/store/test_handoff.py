@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -118,3 +119,22 @@ def test_a_runtime_folder_that_is_a_link_or_someone_elses_is_refused(tmp_path, m
         os.chown(base / "exback-kit", 1001, 1001)
         with pytest.raises(JournalError, match="isn't a private folder of yours"):
             handoff.runtime_dir()
+
+
+def test_the_hand_off_forgets_the_key_when_no_kernel_asked_for_the_idle_while(locked, runtime,
+                                                                              monkeypatch):
+    key = locking.unlock(locked, PW)
+    told: list[str] = []
+    server = handoff.KeyHandoff(locked, key, idle_seconds=0.3,
+                                on_forget=lambda: told.append("forgotten"))
+    try:
+        monkeypatch.setenv(handoff.KEY_HANDOFF_ENV, str(server.path))
+        assert handoff.read_handoff(locked) == key  # a notebook opened at once gets it
+        deadline = time.monotonic() + 30
+        while server.answering and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not server.answering and told == ["forgotten"]
+        assert handoff.read_handoff(locked) is None  # a notebook opened now asks
+        assert not server.path.exists()
+    finally:
+        server.close()
