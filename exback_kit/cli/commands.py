@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from exback_kit.cli.pipes import flushed, reader_gone
 from exback_kit.cli.registry import CLI_MODULES
 from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS
@@ -389,9 +390,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     run: Callable[[argparse.Namespace], int] = args.func
     try:
-        from exback_kit.cli.lock import run_unlocking
+        from exback_kit.cli.lock import run_unlocking, sweep_unfinished_files
 
-        return run_unlocking(run, args)
+        sweep_unfinished_files(args.journal)
+        return flushed(run_unlocking(run, args))
+    except BrokenPipeError:  # `exback … | head`: the reader has all it wanted
+        return reader_gone()
     except ValidationError as exc:
         return _problem(str(exc), EXIT_BAD_INPUT)
     except JournalError as exc:

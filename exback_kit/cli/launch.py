@@ -32,10 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from exback_kit.cli.server_life import ends_with_us, unlock_for_kernels
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
+from exback_kit.notebook.idle import LOCK_AFTER_ENV, minutes_from
 from exback_kit.store import resolve_path
-from exback_kit.store.files import write_private
+from exback_kit.store.files import make_private_folder, write_private
 from exback_kit.store.paths import JOURNAL_ENV
 
 START_NOTEBOOK = "00_start_here.ipynb"
@@ -74,7 +76,7 @@ def copy_missing(source: Path, dest: Path) -> list[Path]:
     Returns:
         The notebooks that were copied (empty when the person already has them all).
     """
-    dest.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folder(dest)
     copied = []
     for nb in sorted(source.glob("*.ipynb")):
         target = dest / nb.name
@@ -148,11 +150,13 @@ def _as_root() -> list[str]:
     return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
-#: JupyterLab settings that keep it off the internet: no news, no update check
-#: (and so no "get notified about official Jupyter news?" prompt on first start).
+#: JupyterLab settings the kit pins: off the internet (no news, no update check, and so
+#: no "get notified about official Jupyter news?" prompt on first start), no widget state.
 LAB_OVERRIDES: dict[str, dict[str, Any]] = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
                                                     "checkForUpdates": False},
+    # Pinned off: a notebook saved with widget state would hold the journal's words in it.
+    "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": False},
 }
 LAB_SETTINGS_FOLDER = "jupyterlab-settings"
 
@@ -278,7 +282,8 @@ def serve(server: Server, env: dict[str, str], *, open_browser: bool) -> int:
     """
     print(texts.LAUNCH_STARTING.format(what=server.name), flush=True)
     # Own session: the terminal's Ctrl-C reaches only us, never Jupyter's "shut down?" prompt.
-    proc = subprocess.Popen(server.argv, env=env, stdin=subprocess.DEVNULL,
+    # ends_with_us: a `kill -9` of this command stops the server too (server_life.py)
+    proc = subprocess.Popen(ends_with_us(server.argv), env=env, stdin=subprocess.DEVNULL,
                             start_new_session=True)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
@@ -308,58 +313,20 @@ def _prepare(args: argparse.Namespace) -> tuple[Path, int, str]:
     return folder, port, secrets.token_hex(24)
 
 
-def unlock_for_kernels(journal: str | None, env: dict[str, str], *,
-                       remember: bool = False) -> Path | None:
-    """On a locked journal, ask the passphrase once and hand the key to the kernels.
-
-    The data key (never the passphrase) goes into a 0600 file in the per-user runtime
-    folder, named in ``env`` for the server and its kernels; the caller removes it when
-    the server stops. The passphrase variables are taken out of the server's environment.
-    Without EXBACK_PASSPHRASE (or the recovery key) a key remembered in the OS keyring is
-    used instead of asking; ``remember`` keeps the key there (see ``exback remember``).
-
-    Returns:
-        The hand-off file, or None for a plain journal.
-    """
-    from exback_kit.cli.lock import remember_key, unlocking_secret
-    from exback_kit.store import locking, remembered
-
-    for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV):
-        env.pop(name, None)
-    path = resolve_path(journal).resolve()
-    if not locking.is_encrypted(path):
-        if remember:
-            print(texts.REMEMBER_NOT_LOCKED.format(path=path), flush=True)
-        return None
-    given = any(os.environ.get(n) is not None
-                for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV))
-    key = None if given else remembered.recall(path)
-    if key is not None:
-        print(texts.REMEMBER_USED, flush=True)
-    else:
-        passphrase, recovery = unlocking_secret()
-        key = locking.unlock(path, passphrase, recovery)
-        if remember:
-            remember_key(path, key)
-    handoff = locking.write_handoff(path, key)
-    env[locking.KEY_HANDOFF_ENV] = str(handoff)
-    env[JOURNAL_ENV] = str(path)
-    print(texts.LAUNCH_UNLOCKED, flush=True)
-    return handoff
-
-
 def _serve_unlocked(server: Server, args: argparse.Namespace, token: str) -> int:
     from exback_kit.interchange import autosync
 
     for line in autosync.round_at_launch(args.journal):
         print(line, flush=True)
     env = server_env(token, args.journal)
+    if getattr(args, "lock_after", None) is not None:  # checked here, said before starting
+        env[LOCK_AFTER_ENV] = f"{minutes_from(args.lock_after):g}"
     handoff = unlock_for_kernels(args.journal, env, remember=args.remember)
     try:
         return serve(server, env, open_browser=not args.no_browser)
     finally:
         if handoff is not None:
-            handoff.unlink(missing_ok=True)
+            handoff.close()
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
@@ -384,6 +351,7 @@ def _options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-browser", action="store_true", help=texts.CLI_HELP_NO_BROWSER)
     p.add_argument("--notebooks", metavar="DIR", help=texts.CLI_HELP_NOTEBOOKS)
     p.add_argument("--remember", action="store_true", help=texts.CLI_HELP_LAUNCH_REMEMBER)
+    p.add_argument("--lock-after", metavar="MINUTES", help=texts.CLI_HELP_LOCK_AFTER)
 
 
 def add_cli(sub: Any) -> None:

@@ -18,8 +18,9 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalLocked, ValidationError
-from exback_kit.store import Journal, locking, remembered, resolve_path
-from exback_kit.store.files import write_private
+from exback_kit.store import Journal, backup_dir, locking, remembered, resolve_path
+from exback_kit.store.files import sweep_unfinished, write_private
+from exback_kit.store.keys import weak_passphrase
 
 
 def _at_terminal() -> bool:
@@ -47,6 +48,12 @@ def passphrase_from(env: str, prompt: str, *, twice: bool = False,
     if twice and _ask(texts.LOCK_ASK_NEW_AGAIN) != first:
         raise ValidationError(texts.LOCK_MISMATCH, field=field)
     return first
+
+
+def advise(passphrase: str) -> None:
+    """Suggest several words when a new passphrase is short or one word (never refuse it)."""
+    if weak_passphrase(passphrase):
+        print(texts.LOCK_WEAK_PASSPHRASE, file=sys.stderr)
 
 
 def unlocking_secret() -> tuple[str | None, str | None]:
@@ -77,6 +84,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         return 0
     passphrase = passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK_NEW, twice=True)
     locking.check_passphrase(passphrase)
+    advise(passphrase)
     with Journal.open(path, backup=False) as plain:  # a kit journal, at the current schema
         synced = sync.synced_folders(plain)  # their files stay in the clear: say so after
     reserved = _reserve(Path(args.recovery_file).expanduser()) if args.recovery_file else None
@@ -120,6 +128,7 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
     new = passphrase_from(locking.NEW_PASSPHRASE_ENV, texts.LOCK_ASK_NEW, twice=True,
                           field="new passphrase")
     kpath = locking.rewrap(path, key, new)
+    advise(new)
     print(texts.LOCK_CHANGED.format(key_file=kpath))
     if remembered.recall(path) is not None:
         print(texts.REMEMBER_STILL)
@@ -154,6 +163,19 @@ def _from_keyring(args: argparse.Namespace) -> bool:
     if key is not None:
         remembered.give(path, key)
     return key is not None
+
+
+def sweep_unfinished_files(journal: str | None) -> None:
+    """Remove copies a killed command left beside the journal (or its backups); say so.
+
+    A killed ``exback encrypt`` or ``decrypt`` leaves a whole copy of the journal under a
+    ``.exback-*.partial`` name, plain after a decrypt; nothing else would ever remove it.
+    """
+    path = resolve_path(journal)
+    swept = sweep_unfinished(path.parent, backup_dir(path))
+    if swept:
+        print(texts.say(texts.CLI_SWEPT_UNFINISHED, count=len(swept), folder=path.parent),
+              file=sys.stderr)
 
 
 def key_first(journal: str | None) -> None:

@@ -40,6 +40,10 @@ LIST_TOO_LONG = "{field}: {value} has too many entries; the most is {max_len}."
 BAD_CHARACTERS = ("{field}: {value} has bytes that aren't valid text (often a terminal set to "
                   "another encoding). Please type it again.")
 EMPTY_LIST_ITEM = "{field}: {value} has an empty item. Please leave it out or give it a name."
+INVISIBLE_LIST_ITEM = ("{field}: {value} has an item made only of invisible characters. Please leave it out "
+                       "or give it a name you can see.")
+BIDI_OVERRIDE = ("{field}: {value} holds a hidden character that makes text show in a different order "
+                 "than it was typed (a right-to-left override). Please type it again without it.")
 BAD_ANSWER = "{field}: {value} can't be saved as an answer. Please use text, a number, yes/no, a date or a list."
 BAD_MOMENT = "{field}: {value} isn't a date or time. Please use a date like 2026-03-14 or a time like 2026-03-14T21:30."
 BAD_DAY = "{field}: {value} isn't a date. Please use a date like 2026-03-14."
@@ -90,6 +94,11 @@ LOCK_KEY_FILE_MISSING = ("{path} is locked, and its key file {key_file} is missi
 LOCK_KEY_FILE_DAMAGED = ("The key file {key_file} is damaged, so the passphrase can't be checked. Nothing was "
                          "changed. Your recovery key still opens the journal: set EXBACK_RECOVERY_KEY and run "
                          "`exback passphrase` to write a new key file.")
+LOCK_KEY_FILE_NOT_THIS = ("The passphrase fits the key file {key_file}, but that key doesn't open {path}: the key "
+                          "file may belong to another journal, or the journal may be damaged. Nothing was changed. "
+                          "If the key file was copied from elsewhere, put this journal's own back, or use this "
+                          "journal's recovery key (EXBACK_RECOVERY_KEY, then `exback passphrase` writes a new key "
+                          "file). {backup_hint}")
 LOCK_KEY_FILE_NEWER = "The key file {key_file} was written by a newer version of exback-kit. Please update the kit."
 LOCK_IN_USE = ("{path} is open in a notebook, the app or another command. Please close them (stop `exback lab` / "
                "`exback app`) and try again. Nothing was changed.")
@@ -100,11 +109,14 @@ LOCK_IS_LOCKED = "yes (locked with a passphrase)"
 LOCK_IS_PLAIN = "no"
 LOCK_ASK = "Passphrase for your journal: "
 LOCK_ASK_NEW = "Choose a passphrase: "
+LOCK_WEAK_PASSPHRASE = ("A note on this passphrase: it is short, or a single word, which a guesser tries early. "
+                        "Several ordinary words together (\"blue door second floor\") are easy to remember and "
+                        "much harder to guess. It was accepted as it is; `exback passphrase` changes it any time.")
 LOCK_ASK_NEW_AGAIN = "Type it once more: "
 LOCK_ASK_EXPORT = "Passphrase for the export: "
 LOCK_MISMATCH = "passphrase: the two didn't match. Nothing was changed; please try again."
-LOCK_NO_TERMINAL = ("{field}: please set {env}, or run this in a terminal to be asked. The passphrase is "
-                    "never taken from the command line.")
+LOCK_NO_TERMINAL = ("There is no terminal here to ask for the {field}. Please set {env}, or run this in a "
+                    "terminal to be asked; the passphrase is never taken from the command line.")
 LOCK_ENCRYPTED = ("Your journal is now locked: {path}\nIts backups are locked too ({count:n:backup} converted).\n\n"
                   "Your recovery key (shown only this once):\n\n    {recovery}\n\n"
                   "Keep it somewhere safe and apart from this computer. If you lose both the passphrase and "
@@ -124,7 +136,16 @@ CLI_HELP_DECRYPT = "unlock the journal and its backups for good"
 CLI_HELP_PASSPHRASE = "change the passphrase (or write a new key file with the recovery key)"
 CLI_HELP_RECOVERY_FILE = "also write the recovery key to FILE (mode 0600)"
 CLI_HELP_EXPORT_ENCRYPT = "encrypt the export with a passphrase (an age file)"
-LAUNCH_UNLOCKED = "Unlocked. The notebooks get the key for as long as the server runs."
+LAUNCH_UNLOCKED = ("Unlocked. Notebooks opened from here get the key while this runs. Any left unused lock "
+                   "themselves after a while (--lock-after), and so does this.")
+LAUNCH_KEY_FORGOTTEN = ("No notebook has been opened for {minutes} minutes, so the key is forgotten here: "
+                        "notebooks opened from now on ask for the passphrase. Those already open keep working "
+                        "until they lock themselves.")
+LAUNCH_SWEPT_HANDOFFS = ("Cleared {count:n:key hand-off} left by an earlier `exback lab` or `app` that was "
+                         "stopped before it could tidy up.")
+LAUNCH_RUNTIME_NOT_OURS = ("{folder} isn't a private folder of yours (it is a link, or belongs to another user), "
+                           "so the key won't be handed over there. Nothing was changed. Please remove it, or "
+                           "set XDG_RUNTIME_DIR to a folder only you can open.")
 # Remembering the key in the OS keyring (store/remembered.py, exback remember, --remember).
 REMEMBER_DONE = ("The key to {path} is now remembered in this computer's keyring, so the kit won't ask "
                  "for the passphrase here. Anyone who can log in as you can now open the journal too. "
@@ -142,6 +163,9 @@ REMEMBER_REMOVED = "The key remembered in this computer's keyring was removed to
 CLI_HELP_REMEMBER = "keep the journal's key in this computer's keyring, so the passphrase isn't asked"
 CLI_HELP_REMEMBER_FORGET = "remove the remembered key instead"
 CLI_HELP_LAUNCH_REMEMBER = "on a locked journal, also keep its key in this computer's keyring"
+CLI_HELP_LOCK_AFTER = ("on a locked journal, minutes without use after which a notebook forgets the key "
+                       "(default 30; 0 never)")
+IDLE_BAD_MINUTES = "{field}: {value} isn't a number of minutes. Please use a number from 0 (never) to {hi}."
 # Notebook: the unlock form at the top of the page (the first cell), and the calm line every other part shows.
 NB_LOCKED = "Your journal is locked. Type its passphrase at the top of this page and press Unlock."
 NB_LOCKED_PART = "The journal is locked; this part appears once you unlock it at the top of this page."
@@ -149,6 +173,8 @@ NB_PASSWORD = "Passphrase"
 NB_UNLOCK = "Unlock"
 NB_LOCK_NOW = "Lock now"
 NB_LOCKED_AGAIN = "Locked. The key is gone from this notebook; unlock again whenever you like."
+NB_LOCKED_IDLE = ("Locked after {minutes} minutes without use, so your words stay private if you stepped "
+                  "away. Nothing you saved is lost; type the passphrase to go on whenever you like.")
 NB_LOCKED_AGAIN_REMEMBERED = ("Locked in this notebook. This computer's keyring still remembers the key, "
                               "so a notebook opened again unlocks by itself; to stop that, run "
                               "`exback remember --forget` in a terminal.")
@@ -162,6 +188,8 @@ NO_SUCH_FILE = "{path} doesn't exist. Please check the path."
 CLI_DESCRIPTION = "exback-kit: a private journal for the weeks after a breakup. Everything stays on this computer."
 CLI_USAGE_ERROR = "{prog}: {problem}\n"
 CLI_PROBLEM = "Nothing was changed. {problem}"
+CLI_SWEPT_UNFINISHED = ("Cleared {count:n:unfinished file} left in {folder} by a command that was stopped "
+                        "part-way (such as `exback encrypt` or `decrypt`). Your journal itself is as it was.")
 CLI_FILE_PROBLEM = "{path}: {reason}. Please check the folder exists and is yours to write in."
 CLI_OS_PROBLEM = "The computer reported a problem: {reason}."
 CLI_BAD_TEXT = ("Some text couldn't be read or written as valid characters (often a terminal set "
@@ -277,6 +305,8 @@ IN_IMPORT_SETTING = "settings, {key!r}: {problem} Nothing was imported."
 IMPORT_BAD_SETTINGS = "{path}: its settings aren't a set of names and values. Nothing was imported."
 IMPORT_BAD_MANIFEST = ("{path}: {field} is {value}, but an exback-kit export has a whole number "
                        "there. Nothing was imported.")
+EXPORT_TOO_BIG = ("That export would be about {size} MB, more than the {limit} MB the kit can read back, so it "
+                  "wasn't written. Nothing was changed. A CSV export (a zip) is much smaller.")
 IMPORT_TOO_BIG = ("{path} would take about {size} MB to read, more than the {limit} MB an export "
                   "can hold. Nothing was imported.")
 IMPORT_TOO_DEEP = ("{path}: {name} nests lists or objects more than {depth} levels deep, which an "

@@ -23,6 +23,13 @@ from typing import Any, TypeGuard
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.interchange import sealed
+from exback_kit.interchange.import_limits import (
+    MAX_DEPTH,
+    check_file_size,
+    check_written,
+    check_zip_size,
+    too_deep,
+)
 from exback_kit.interchange.markdown import markdown_bytes
 from exback_kit.store import SCHEMA_VERSION, Journal, reads, validate
 from exback_kit.store.files import write_private
@@ -125,7 +132,8 @@ def export(journal: Journal, out: str | os.PathLike[str], fmt: str | None = None
         raise ValidationError(texts.BAD_EXPORT_FORMAT.format(
             value=fmt or out.suffix, allowed=", ".join(EXPORTERS)), field="format")
     data = EXPORTERS[fmt](journal)
-    write_private(out, data if passphrase is None else sealed.seal(data, passphrase))
+    written = data if passphrase is None else sealed.seal(data, passphrase)
+    write_private(out, check_written(written))  # what the kit writes, its import reads back
     return out
 
 
@@ -135,32 +143,12 @@ def export(journal: Journal, out: str | os.PathLike[str], fmt: str | None = None
 # checked: nothing is coerced (``bool("false")`` is True), so a wrong type is a
 # message naming the file, row and field, and nothing is written.
 
-#: The largest export the kit reads (a decade of daily entries is a few MB).
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
-#: A zip whose contents expand more than this many times is refused (a "zip bomb").
-MAX_ZIP_RATIO = 200
-MAX_ZIP_MEMBERS = 64
-#: How deeply lists and objects may nest in a JSON export (the kit writes 4 levels).
-MAX_DEPTH = 32
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError,
                EOFError, zlib.error)
 
 
 def _not_export(path: Path) -> ValidationError:
     return ValidationError(texts.NOT_AN_EXPORT.format(path=path), field="file")
-
-
-def _too_deep(doc: object) -> bool:
-    """Return True if lists/objects in ``doc`` nest more than :data:`MAX_DEPTH` levels."""
-    stack: list[tuple[object, int]] = [(doc, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict | list):
-            if depth > MAX_DEPTH:
-                return True
-            items = value.values() if isinstance(value, dict) else value
-            stack.extend((item, depth + 1) for item in items)
-    return False
 
 
 def _parse_json(path: Path, data: bytes, name: str) -> Any:
@@ -183,7 +171,7 @@ def _parse_json(path: Path, data: bytes, name: str) -> Any:
     except json.JSONDecodeError as exc:
         raise ValidationError(texts.IMPORT_BAD_JSON.format(
             path=path, name=name, line=exc.lineno, column=exc.colno), field="file") from None
-    if _too_deep(doc):
+    if too_deep(doc):
         raise ValidationError(texts.IMPORT_TOO_DEEP.format(path=path, name=name, depth=MAX_DEPTH),
                               field="file")
     return doc
@@ -245,18 +233,6 @@ def _csv_cell(spec: Field | None, cell: str) -> Any:
     return restore_cell(cell)
 
 
-def _check_zip_size(path: Path, zf: zipfile.ZipFile) -> None:
-    """Refuse a zip before reading it if it would expand beyond the limits."""
-    infos = zf.infolist()
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos)
-    if len(infos) > MAX_ZIP_MEMBERS or total > MAX_IMPORT_BYTES or (
-            total > 1024 * 1024 and total > MAX_ZIP_RATIO * max(packed, 1)):
-        raise ValidationError(texts.IMPORT_TOO_BIG.format(
-            path=path, size=total // (1024 * 1024) + 1, limit=MAX_IMPORT_BYTES // (1024 * 1024)),
-            field="file")
-
-
 def _csv_rows(path: Path, name: str, text: str, specs: tuple[Field, ...]) -> list[dict[str, Any]]:
     """Return a CSV's rows as field values, or say which row and column is wrong."""
     by_name = {s.name: s for s in specs}
@@ -290,7 +266,7 @@ def _read_zip(path: Path, data: bytes) -> tuple[Rows, dict[str, Any], dict[str, 
         raise _not_export(path) from None
     try:
         with zf:
-            _check_zip_size(path, zf)
+            check_zip_size(path, zf)
             names = set(zf.namelist())
             if "manifest.json" not in names:
                 raise _not_export(path)
@@ -332,10 +308,7 @@ def read_export(path: str | os.PathLike[str], *, passphrase: str | None = None
     path = Path(path).expanduser()
     if not path.is_file():
         raise ValidationError(texts.NO_SUCH_FILE.format(path=path), field="file")
-    if path.stat().st_size > MAX_IMPORT_BYTES:
-        raise ValidationError(texts.IMPORT_TOO_BIG.format(
-            path=path, size=path.stat().st_size // (1024 * 1024) + 1,
-            limit=MAX_IMPORT_BYTES // (1024 * 1024)), field="file")
+    check_file_size(path)
     # the size was checked above; a sealed export is opened in memory only
     data = sealed.unseal(path, passphrase) if sealed.is_sealed(path) else path.read_bytes()
     return _read_zip(path, data) if data.startswith(b"PK") else _read_json(path, data)
@@ -350,7 +323,7 @@ def _decoded(spec: Field, value: object) -> object:
     except (json.JSONDecodeError, RecursionError):
         raise ValidationError(texts.BAD_ANSWER.format(field=spec.name, value=repr(value[:40])),
                               field=spec.name) from None
-    if _too_deep(decoded):
+    if too_deep(decoded):
         raise ValidationError(texts.BAD_ANSWER.format(field=spec.name, value=repr(value[:40])),
                               field=spec.name)
     return decoded

@@ -19,8 +19,10 @@ from exback_kit.content import texts
 from exback_kit.domain import gate
 from exback_kit.domain.gate import Journey
 from exback_kit.errors import JournalLocked
+from exback_kit.notebook.idle import IdleLock
 from exback_kit.notebook.look import CHART_CARD
 from exback_kit.store import Journal
+from exback_kit.store.handoff import read_handoff
 from exback_kit.store.keys import PASSPHRASE_ENV, RECOVERY_ENV
 from exback_kit.store.paths import JOURNAL_ENV
 from exback_kit.store.schema import TABLES
@@ -181,6 +183,10 @@ class Session:
         self.key_remembered = False
         #: Labels of folded sections the person opened in this kernel.
         self.unfolded: set[str] = set()
+        #: Forgets the key after a while without use (notebook/idle.py).
+        self._idle = IdleLock(self.lock_idle)
+        #: True when the key was forgotten after that while (the unlock form says so).
+        self.idle_locked = False
 
     def _path(self) -> Any:
         from exback_kit.store import resolve_path
@@ -193,6 +199,8 @@ class Session:
         Raises:
             JournalLocked: the journal is locked and this kernel has no key for it yet.
         """
+        if self._mine is not None and self._mine.encrypted and self._idle.expired():
+            self.lock_idle()  # the while passed before the check ran: forget before reading
         if self._mine is None:
             from exback_kit.store import locking
 
@@ -201,7 +209,7 @@ class Session:
                     and locking.is_encrypted(path):
                 self._looked_for_key = True
                 # from `exback lab` / `exback app`, else the OS keyring if the person chose it
-                self._key = locking.read_handoff(path)
+                self._key = read_handoff(path)
                 if self._key is None:
                     self._key = self._remembered(path)
                     self.key_remembered = self._key is not None
@@ -209,6 +217,8 @@ class Session:
             from exback_kit.interchange import autosync
 
             autosync.round_at_start(autosync.attach(self._mine))  # the Sync part shows it
+        if self._mine.encrypted:
+            self._idle.used()
         return self._mine
 
     @staticmethod
@@ -218,6 +228,11 @@ class Session:
         from exback_kit.store import remembered
 
         return remembered.recall(path)
+
+    @property
+    def idle_minutes(self) -> float:
+        """Return the minutes without use after which the key is forgotten (0: never)."""
+        return self._idle.minutes
 
     def locked(self) -> bool:
         """Return True while the person's journal is locked in this kernel."""
@@ -237,11 +252,19 @@ class Session:
         from exback_kit.store import locking
 
         self._key = locking.unlock(self._path(), passphrase)
+        self.idle_locked = False
         self._close_journals()
         self._rebuild_all()
 
+    def lock_idle(self) -> None:
+        """Lock an unlocked journal after the idle while; the unlock form says why, calmly."""
+        if self._mine is not None and self._mine.encrypted:
+            self.idle_locked = True
+            self.lock_now()
+
     def lock_now(self) -> None:
         """Forget the key and close the journal; every part says calmly it is locked."""
+        self._idle.stop()
         self._key = None
         self.locked_here = True
         self._close_journals()
@@ -355,6 +378,7 @@ class Session:
             part.close()
         self._parts.clear()
         self._close_journals()
+        self._idle.stop()
         self._key = None
 
 

@@ -22,6 +22,8 @@ def unlock_children() -> list[widgets.Widget]:
     here = session()
     words = ((texts.NB_LOCKED_AGAIN_REMEMBERED if here.key_remembered else texts.NB_LOCKED_AGAIN)
              if here.locked_here else texts.NB_LOCKED)
+    if here.idle_locked:
+        words = texts.NB_LOCKED_IDLE.format(minutes=f"{here.idle_minutes:g}")
     note = html_kit(f"<div>{html.escape(words)}</div>", "exback-locked-note")
     password = sends_when_left(widgets.Password(description=texts.NB_PASSWORD,
                                                 style={"description_width": "initial"}))

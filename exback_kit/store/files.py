@@ -28,10 +28,25 @@ TEMP_SUFFIX = ".partial"
 
 
 def make_private_folder(folder: Path) -> None:
-    """Create ``folder`` (and parents) with mode 0700 if it does not exist yet."""
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        folder.chmod(0o700)
+    """Create ``folder`` (and any missing parents) with mode 0700 if it does not exist yet.
+
+    ``mkdir(parents=True)`` would give the parents the usual 0755: the kit's data folder
+    made on the way to ``notebooks/`` or ``backups/`` would be readable by others.
+    """
+    if folder.exists():
+        return
+    make_private_folder(folder.parent)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    folder.chmod(0o700)
+
+
+def tighten_folder(folder: Path) -> None:
+    """Make the kit's own folder 0700 again if it was left open to others (never raises)."""
+    try:
+        if folder.stat().st_mode & 0o077:
+            folder.chmod(0o700)
+    except OSError:
+        pass  # not ours to change: the journal still opens
 
 
 def create_private_file(path: Path) -> None:
@@ -85,11 +100,11 @@ def replacing(out: Path, *, check: Callable[[Path], None] | None = None,
     import tempfile  # only when writing: it pulls in random, shutil and more
 
     try:
-        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f"{TEMP_PREFIX}{out.name}.",
-                                    suffix=TEMP_SUFFIX)
+        held, name = tempfile.mkstemp(dir=out.parent, prefix=f"{TEMP_PREFIX}{out.name}.",
+                                      suffix=TEMP_SUFFIX)
     except OSError as exc:
         raise _about(exc, out) from None
-    os.close(fd)
+    _hold(held)  # while this fd is open, sweep_unfinished knows the writer is alive
     temp = Path(name)
     try:
         yield temp
@@ -108,7 +123,52 @@ def replacing(out: Path, *, check: Callable[[Path], None] | None = None,
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(held)
     fsync_folder(out.parent)
+
+
+def _hold(fd: int) -> None:
+    """Take an exclusive ``flock`` on a temporary file (where the system has one)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no sweeping there (see sweep_unfinished)
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def sweep_unfinished(*folders: Path) -> list[Path]:
+    """Remove the kit's temporary files in ``folders`` whose writer was killed; return them.
+
+    A ``.exback-*.partial`` file is the kit's own (see :func:`replacing`); one still being
+    written is held with ``flock`` by its writer, so only those nobody holds are removed
+    (a killed ``exback encrypt`` or ``decrypt`` leaves a whole copy of the journal, plain
+    after a decrypt). Where the system has no ``flock`` nothing is removed.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        return []
+    swept = []
+    for folder in folders:
+        try:
+            found = sorted(folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+        except OSError:
+            continue
+        for temp in found:
+            try:
+                fd = os.open(temp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            except OSError:
+                continue  # gone already, a link, or not ours to open
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                temp.unlink()
+                swept.append(temp)
+            except OSError:
+                continue  # its writer is still at work
+            finally:
+                os.close(fd)
+    return swept
 
 
 def _about(exc: OSError, out: Path) -> OSError:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from exback_kit.store import clock
+from exback_kit.content import texts
+from exback_kit.errors import ValidationError
+from exback_kit.store import clock, validate
 
 if TYPE_CHECKING:
     from exback_kit.store.journal import Journal
@@ -48,6 +50,30 @@ def unclaimed_checkins(journal: Journal, first: date,
         "(SELECT checkin_uuid FROM imported_entries) ORDER BY at, id",
         (first.isoformat(), last.isoformat()))
     return [(uuid, at, int(mood), note or "") for uuid, at, mood, note in rows]
+
+
+def prepare(specs: Any, entries: Sequence[Mapping[str, object]]) -> list[dict[str, Any]]:
+    """Check every entry and return the rows :func:`apply` takes (nothing is saved here).
+
+    Raises:
+        ValidationError: names the entry (counted from 1) and the field.
+    """
+    rows = []
+    imported_at = validate.now().isoformat()
+    for number, entry in enumerate(entries, start=1):
+        values = dict(entry)
+        identity, uuid, raw = values.pop("identity"), values.pop("uuid"), values.pop("raw")
+        try:
+            when = validate.moment(values.pop("at", None))
+            full = validate.record("checkins", specs, values)
+            validate.record_id(uuid, required=True)
+        except ValidationError as exc:
+            raise ValidationError(texts.IN_ENTRY.format(number=number, problem=exc),
+                                  field=exc.field) from None
+        rows.append({"identity": identity, "uuid": uuid, "raw": raw, "fields": list(values),
+                     "values": full, "at": when.isoformat(), "day": when.date().isoformat(),
+                     "imported_at": imported_at})
+    return rows
 
 
 def apply(conn: Any, source: str, rows: Sequence[Mapping[str, Any]]) -> ImportCounts:

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import clock, imports, locking, validate
-from exback_kit.store.files import create_private_file, make_private_folder
+from exback_kit.store.backups import backup_dir
+from exback_kit.store.files import (
+    create_private_file,
+    make_private_folder,
+    sweep_unfinished,
+    tighten_folder,
+)
 from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.store.opening import (
@@ -33,7 +39,7 @@ from exback_kit.store.opening import (
     disk_is_full,
     explain_failure,
 )
-from exback_kit.store.paths import resolve_path
+from exback_kit.store.paths import default_path, resolve_path
 from exback_kit.store.reads import JournalReads
 from exback_kit.store.schema import UPDATABLE, fields
 
@@ -79,6 +85,9 @@ class Journal(JournalReads):
         path = resolve_path(path)
         try:
             make_private_folder(path.parent)
+            if path.parent == default_path().parent:
+                tighten_folder(path.parent)  # the kit's data folder is 0700, whoever made it
+            sweep_unfinished(path.parent, backup_dir(path))  # copies a kill left behind
             existed = _check_plain_file(path)
             if not path.exists():
                 create_private_file(path)
@@ -328,22 +337,7 @@ class Journal(JournalReads):
         Raises:
             ValidationError: names the entry (counted from 1) and the field.
         """
-        specs = self._specs("checkins")
-        rows = []
-        imported_at = validate.now().isoformat()
-        for number, entry in enumerate(entries, start=1):
-            values = dict(entry)
-            identity, uuid, raw = values.pop("identity"), values.pop("uuid"), values.pop("raw")
-            try:
-                when = validate.moment(values.pop("at", None))
-                full = validate.record("checkins", specs, values)
-                validate.record_id(uuid, required=True)
-            except ValidationError as exc:
-                raise ValidationError(texts.IN_ENTRY.format(number=number, problem=exc),
-                                      field=exc.field) from None
-            rows.append({"identity": identity, "uuid": uuid, "raw": raw, "fields": list(values),
-                         "values": full, "at": when.isoformat(), "day": when.date().isoformat(),
-                         "imported_at": imported_at})
+        rows = imports.prepare(self._specs("checkins"), entries)
         if not rows:
             return imports.ImportCounts(0, 0, 0)
         with self._transaction() as conn:

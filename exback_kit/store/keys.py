@@ -35,13 +35,18 @@ RECOVERY_ENV = "EXBACK_RECOVERY_KEY"
 KEY_FILE_FORMAT = "exback-kit key file"
 KEY_FILE_VERSION = 1
 KEY_BYTES = 32
-# scrypt cost: libsodium's "interactive" preset (16 MiB: n=2**14, r=8), 0.06-0.08 s an
-# unlock in a fresh process on the development machine; n=2**15 took 0.12-0.16 s there
-# (the 32 MiB are faulted in anew by every command), about as long as the rest of a locked
-# check-in. Each key file records its own n, r and p, so older files keep opening and
-# `exback passphrase` re-wraps with these.
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+# scrypt cost: n=2**17, r=8 (128 MiB), OWASP's minimum for scrypt; age uses 2**18 and the
+# sync folder's sealed key 2**19. About 0.45 s an unlock in a fresh process here: speed
+# comes from not deriving at all (a remembered key, an unlocked `exback lab`), never from
+# a cheaper derivation. Each key file records its own n, r and p; a file below this cost
+# is re-wrapped at this cost the next time its passphrase opens it (see ``weaker``).
+# Tests lower SCRYPT_N only by monkeypatching it (tests/conftest.py); the product has no
+# setting, variable or argument that reaches it.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
 _SCRYPT_MAXMEM = 256 * 1024 * 1024
+#: The largest cost a key file may name (any more is damage, not a choice the kit made):
+#: n up to 2**20, r up to 32, p up to 16, and no more memory than _SCRYPT_MAXMEM.
+_MAX_N, _MAX_R, _MAX_P = 2**20, 32, 16
 #: The cipher profile a key file names (its SQLCipher settings live in locking.py).
 CIPHER_PROFILE = 1
 _CHECK_LABEL = b"exback-kit data key check"
@@ -59,6 +64,25 @@ def check_passphrase(passphrase: object, field: str = "passphrase") -> bytes:
         raise ValidationError(texts.LOCK_EMPTY_PASSPHRASE.format(field=field), field=field)
     import unicodedata
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+#: A passphrase shorter than this gets a warning (never a refusal).
+PASSPHRASE_ADVISED_LENGTH = 12
+
+
+def weak_passphrase(passphrase: str) -> bool:
+    """Return True for a passphrase worth a warning: under 12 characters, or one word.
+
+    "One word" is letters only, perhaps with a few digits or a mark at the end
+    ("sunflowers", "Butterflies2024!"): a guesser tries dictionary words first. The kit
+    ships no dictionary, so every single word counts, however rare.
+    """
+    import re
+
+    text = passphrase.strip()
+    if len(text) < PASSPHRASE_ADVISED_LENGTH:
+        return True
+    return re.fullmatch(r"[^\W\d_]+\d{0,4}[^\w\s]{0,2}", text) is not None
 
 
 def recovery_key(data_key: bytes) -> str:
@@ -90,6 +114,24 @@ def parse_recovery_key(text: str) -> bytes:
 
 
 # --- the key file ------------------------------------------------------------------
+
+def scrypt_cost_allowed(n: object, r: object, p: object) -> bool:
+    """Return True for scrypt parameters a kit key file can hold (n a power of two, in bounds).
+
+    Anything else (r or p of 2**20, say, which would ask for terabytes) is a damaged file:
+    refused before scrypt runs, so it never turns into a memory error.
+    """
+    if not (type(n) is int and type(r) is int and type(p) is int):  # JSON true is not 1
+        return False
+    if not (2 <= n <= _MAX_N and n & (n - 1) == 0 and 0 < r <= _MAX_R and 0 < p <= _MAX_P):
+        return False
+    return 128 * r * (n + 2 + p) <= _SCRYPT_MAXMEM  # what OpenSSL's scrypt allocates
+
+
+def weaker(doc: dict[str, Any]) -> bool:
+    """Return True when a key file was wrapped at less than today's scrypt cost."""
+    return bool(doc["n"] < SCRYPT_N or doc["r"] < SCRYPT_R)
+
 
 def _derive(passphrase: bytes, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
     import hashlib
@@ -143,8 +185,7 @@ def read_key_file(journal_path: Path) -> dict[str, Any]:
             raise ValueError
         if int(doc["version"]) > KEY_FILE_VERSION or int(doc["cipher"]) > CIPHER_PROFILE:
             raise JournalError(texts.LOCK_KEY_FILE_NEWER.format(key_file=kpath))
-        if doc["kdf"] != "scrypt" or not all(isinstance(doc[k], int) and 0 < doc[k] <= 2**20
-                                             for k in ("n", "r", "p")):
+        if doc["kdf"] != "scrypt" or not scrypt_cost_allowed(doc["n"], doc["r"], doc["p"]):
             raise ValueError
         for name, size in (("salt", 16), ("wrapped", KEY_BYTES), ("check", 32), ("mac", 32)):
             if len(bytes.fromhex(doc[name])) != size:
@@ -161,7 +202,12 @@ def unwrap(doc: dict[str, Any], passphrase: bytes, journal_path: Path) -> bytes:
         JournalLocked: the passphrase does not open it (nothing was touched).
     """
     import hmac
-    pad, mac_key = _derive(passphrase, bytes.fromhex(doc["salt"]), doc["n"], doc["r"], doc["p"])
+    try:
+        pad, mac_key = _derive(passphrase, bytes.fromhex(doc["salt"]), doc["n"], doc["r"],
+                               doc["p"])
+    except (ValueError, MemoryError):  # a cost scrypt refuses here: not a file the kit wrote
+        raise JournalError(texts.LOCK_KEY_FILE_DAMAGED.format(
+            key_file=key_file(journal_path))) from None
     mac = hmac.new(mac_key, _mac_input(doc), "sha256").hexdigest()
     if not hmac.compare_digest(mac, doc["mac"]):
         raise JournalLocked(texts.LOCK_WRONG_PASSPHRASE.format(path=journal_path))

@@ -15,7 +15,7 @@ is used.
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, JournalLocked
-from exback_kit.store.files import fsync_folder, make_private_folder, replacing
+from exback_kit.store.files import fsync_folder, replacing
 from exback_kit.store.header import SQLITE_HEADER
 from exback_kit.store.keys import (  # noqa: F401 (the names callers use)
     CIPHER_PROFILE,
@@ -38,6 +38,7 @@ from exback_kit.store.keys import (  # noqa: F401 (the names callers use)
     read_key_file,
     recovery_key,
     unwrap,
+    weaker,
     write_key_file,
 )
 from exback_kit.store.paths import journal_files, key_file
@@ -45,8 +46,6 @@ from exback_kit.store.paths import journal_files, key_file
 if TYPE_CHECKING:
     from types import ModuleType
 
-#: Names the 0600 file through which `exback lab` / `app` hand the data key to kernels.
-KEY_HANDOFF_ENV = "EXBACK_KEY_FILE"
 #: SQLCipher settings of cipher profile 1, run after the key on every connection.
 #: HMAC_SHA256 and 1 KiB pages keep a save near a plain one; SQLCipher's defaults
 #: (HMAC_SHA512, 4 KiB) cost ~30 µs more a commit (see benchmarks/README.md).
@@ -171,13 +170,27 @@ def unlock(journal_path: Path, passphrase: str | None = None,
     if recovery is not None:
         data_key = parse_recovery_key(recovery)
         kpath = key_path(journal_path)
-        ok = (key_matches(read_key_file(journal_path), data_key) if kpath.exists()
-              else key_opens(journal_path, data_key))
+        # the journal itself decides when its key file is another journal's (or damaged)
+        ok = ((kpath.exists() and _matches_key_file(journal_path, data_key))
+              or key_opens(journal_path, data_key))
         if not ok:
             raise JournalLocked(texts.LOCK_WRONG_RECOVERY_KEY.format(path=journal_path))
         return data_key
     secret = check_passphrase(passphrase)
-    return unwrap(read_key_file(journal_path), secret, journal_path)
+    doc = read_key_file(journal_path)
+    data_key = unwrap(doc, secret, journal_path)
+    if weaker(doc):  # an older, cheaper wrap: the same key, wrapped again at today's cost
+        # a read-only folder: the journal still opens; the next unlock tries again
+        with contextlib.suppress(OSError):
+            write_key_file(journal_path, data_key, secret)
+    return data_key
+
+
+def _matches_key_file(journal_path: Path, data_key: bytes) -> bool:
+    try:
+        return key_matches(read_key_file(journal_path), data_key)
+    except JournalError:
+        return False
 
 
 def data_key_for(path: Path, passphrase: str | None = None, key: bytes | None = None
@@ -366,54 +379,3 @@ def rewrap(path: Path, key: bytes, new: str) -> Path:
     Given the key from the recovery key, this also replaces a missing or damaged key file.
     """
     return write_key_file(path, key, check_passphrase(new, "new passphrase"))
-
-
-# --- handing the key to notebook kernels -------------------------------------------
-
-def runtime_dir() -> Path:
-    """Return the per-user runtime folder (mode 0700) for key hand-off files."""
-    import platformdirs
-
-    folder = platformdirs.user_runtime_path("exback-kit", appauthor=False)
-    make_private_folder(folder)
-    folder.chmod(0o700)
-    return folder
-
-
-def _sweep_handoffs(folder: Path) -> None:
-    """Remove hand-off files whose server is gone (killed before it could remove its own)."""
-    for old in folder.glob("key-*.json"):
-        try:
-            pid = int(json.loads(old.read_text(encoding="utf-8"))["pid"])
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            old.unlink(missing_ok=True)
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-
-
-def write_handoff(journal_path: Path, key: bytes) -> Path:
-    """Write the data key for kernels to a fresh 0600 file; return its path."""
-    folder = runtime_dir()
-    _sweep_handoffs(folder)
-    target = folder / f"key-{os.urandom(8).hex()}.json"
-    doc = {"journal": str(journal_path.resolve()), "key": key.hex(), "pid": os.getpid()}
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh)
-    return target
-
-
-def read_handoff(journal_path: Path) -> bytes | None:
-    """Return the key handed over by `exback lab` / `app` for this journal, or None."""
-    name = os.environ.get(KEY_HANDOFF_ENV)
-    if not name:
-        return None
-    try:
-        doc = json.loads(Path(name).read_text(encoding="utf-8"))
-        if Path(doc["journal"]) != journal_path.resolve():
-            return None
-        key = bytes.fromhex(doc["key"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return key if len(key) == KEY_BYTES else None

@@ -78,6 +78,20 @@ def _refuse(path: Path) -> JournalError:
     return NotAJournal(message)
 
 
+def _refuse_locked(path: Path) -> JournalError:
+    """The key (from the key file, checked by its MAC) doesn't open the locked file.
+
+    Either the key file came from another journal (copied over, or the journal was
+    replaced), or the journal itself is damaged: the message names both.
+    """
+    from exback_kit.store.backups import list_backups
+
+    backups = list_backups(path)
+    hint = (texts.BACKUP_HINT.format(backup=backups[-1]) if backups else texts.NO_BACKUP_HINT)
+    return NotAJournal(texts.LOCK_KEY_FILE_NOT_THIS.format(
+        path=path, key_file=locking.key_path(path), backup_hint=hint))
+
+
 def _check_existing(path: Path, conn: Any, db: ModuleType = sqlite3,
                     locked: bool = False) -> int:
     """Return the file's schema version, or raise if it is not ours to open.
@@ -95,7 +109,7 @@ def _check_existing(path: Path, conn: Any, db: ModuleType = sqlite3,
     except db.DatabaseError as exc:
         if disk_is_full(exc, path.parent):
             raise JournalError(texts.DISK_FULL) from None
-        raise _refuse(path) from None
+        raise (_refuse_locked(path) if locked else _refuse(path)) from None
     if app_id == 0 and version == 0 and tables == 0:
         return 0  # an empty database: treat as new
     if app_id != APPLICATION_ID:
@@ -147,4 +161,6 @@ def connect(path: Path, key: bytes | None = None, *,
     db = locking.cipher()
     conn = db.connect(str(target), isolation_level=None, check_same_thread=False,
                       uri=read_only)
+    # A key that doesn't fit is put in words (_refuse_locked), not logged on stderr.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     return locking.keyed(conn, key), db

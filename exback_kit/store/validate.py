@@ -52,12 +52,18 @@ def moment(value: object, field: str = "at", *, future_ok: bool = False) -> date
             value = date.fromisoformat(raw) if len(raw) == 10 else datetime.fromisoformat(raw)
         except ValueError:
             raise _fail(texts.BAD_MOMENT, field, value) from None
-    if isinstance(value, datetime):
-        result = value if value.tzinfo else value.astimezone()
-    elif isinstance(value, date):
-        result = datetime.combine(value, time(12, 0)).astimezone()
-    else:
+    if not isinstance(value, date):  # a datetime is a date too
         raise _fail(texts.BAD_MOMENT, field, value)
+    if (value.date() if isinstance(value, datetime) else value) < EARLIEST:
+        # before converting: 0001-01-01 has no local time to convert to (year 0)
+        raise _fail(texts.TOO_EARLY, field, given, earliest=EARLIEST.isoformat())
+    try:
+        if isinstance(value, datetime):
+            result = value if value.tzinfo else value.astimezone()
+        else:
+            result = datetime.combine(value, time(12, 0)).astimezone()
+    except (ValueError, OverflowError):  # 9999-12-31 late at night, say
+        raise _fail(texts.BAD_MOMENT, field, given) from None
     if result.date() < EARLIEST:
         raise _fail(texts.TOO_EARLY, field, given, earliest=EARLIEST.isoformat())
     if not future_ok and result > now() + CLOCK_SLACK:
@@ -121,11 +127,32 @@ def text(spec: Field, value: object) -> str:
     if len(value) > spec.max_len:
         raise ValidationError(texts.TOO_LONG.format(field=spec.name, length=len(value),
                                                     max_len=spec.max_len), field=spec.name)
-    if not value.strip():
+    if not _shown(spec.name, value):  # spaces or invisible characters only: empty
         if spec.required:
             raise _fail(texts.REQUIRED, spec.name, value)
         return ""
     return value
+
+
+#: Right-to-left and left-to-right overrides: they make text show in another order than
+#: it was typed (a name that reads differently on screen), so they are refused.
+BIDI_OVERRIDES = frozenset("\u202d\u202e")
+
+
+def _shown(field: str, value: str) -> bool:
+    """Return True when ``value`` shows something (not only spaces and invisible characters).
+
+    Raises:
+        ValidationError: it holds a bidirectional override (the message names the field).
+    """
+    if not BIDI_OVERRIDES.isdisjoint(value):
+        raise _fail(texts.BIDI_OVERRIDE, field, value)
+    if value.isascii():
+        return bool(value.strip())
+    import unicodedata
+
+    # "Cf" (format) characters draw nothing: zero-width spaces and joiners, word joiner, BOM
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in value)
 
 
 def _encodable(field: str, value: str) -> None:
@@ -159,6 +186,8 @@ def items(spec: Field, value: object) -> str:
         if isinstance(item, str):
             if not item.strip():
                 raise _fail(texts.EMPTY_LIST_ITEM, spec.name, value)
+            if not _shown(spec.name, item):
+                raise _fail(texts.INVISIBLE_LIST_ITEM, spec.name, value)
             out.append(text(Field(spec.name, "text", max_len=SHORT_ITEM), item).strip())
         elif isinstance(item, int) and not isinstance(item, bool):
             out.append(item)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from exback_kit import Journal
 from exback_kit.cli import launch, main
-from exback_kit.store import keys, locking
+from exback_kit.store import handoff, keys, locking
 
 PW = "blue door, second floor"
 
@@ -23,7 +24,7 @@ def _cheap_scrypt_and_clean_env(monkeypatch):
     """In-process runs wrap with a small scrypt cost (recorded in the key file)."""
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
     for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV,
-                 locking.KEY_HANDOFF_ENV):
+                 handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -303,26 +304,32 @@ def test_the_standard_age_tool_opens_a_sealed_export(jpath, monkeypatch, tmp_pat
 
 def test_lab_hands_the_key_not_the_passphrase_to_kernels_and_removes_it(jpath, monkeypatch,
                                                                         capsys, tmp_path):
+    """Every kernel of the server gets the key through a socket; no file ever holds it."""
     run_dir = tmp_path / "run"
     run_dir.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(run_dir))
     _encrypt(jpath, monkeypatch, capsys)
+    key = locking.unlock(jpath, PW)
     monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
     seen: dict[str, object] = {}
 
     def fake_serve(server, env, *, open_browser):
-        handoff = Path(env[locking.KEY_HANDOFF_ENV])
-        seen["mode"] = handoff.stat().st_mode & 0o777
-        seen["text"] = handoff.read_text()
+        sock = Path(env[handoff.KEY_HANDOFF_ENV])
+        seen["mode"] = sock.stat().st_mode & 0o777
+        seen["socket"] = stat.S_ISSOCK(sock.stat().st_mode)
+        seen["files"] = b"".join(f.read_bytes() for f in run_dir.rglob("*") if f.is_file())
         seen["env"] = dict(env)
-        monkeypatch.setenv(locking.KEY_HANDOFF_ENV, str(handoff))
+        monkeypatch.setenv(handoff.KEY_HANDOFF_ENV, str(sock))
         monkeypatch.setenv(launch.JOURNAL_ENV, env[launch.JOURNAL_ENV])
         monkeypatch.delenv(locking.PASSPHRASE_ENV)
         from exback_kit.notebook.session import Session
 
-        s = Session()  # a kernel started by the server
-        seen["rows"] = s.mine().count("checkins")
-        s.close()
+        rows = []
+        for _kernel in range(2):  # two notebooks open: each kernel asks, each gets the key
+            s = Session()
+            rows.append(s.mine().count("checkins"))
+            s.close()
+        seen["rows"] = rows
         return 0
 
     monkeypatch.setattr(launch, "serve", fake_serve)
@@ -330,10 +337,12 @@ def test_lab_hands_the_key_not_the_passphrase_to_kernels_and_removes_it(jpath, m
     assert run("lab", "--no-browser", "--journal", str(jpath)) == 0
     env = seen["env"]
     assert isinstance(env, dict)
-    assert seen["mode"] == 0o600 and PW not in str(seen["text"])
+    assert seen["mode"] == 0o600 and seen["socket"]
+    assert key.hex().encode() not in seen["files"] and PW.encode() not in seen["files"]
     assert locking.PASSPHRASE_ENV not in env and PW not in str(env.values())
-    assert seen["rows"] == 1
-    assert not list((run_dir / "exback-kit").glob("key-*"))  # removed when the server stopped
+    assert seen["rows"] == [1, 1]
+    assert not list((run_dir / "exback-kit").iterdir())  # removed when the server stopped
+    assert handoff.read_handoff(jpath) is None  # and nothing answers any more
 
 
 def test_lab_on_a_plain_journal_hands_nothing_over(jpath, monkeypatch, tmp_path):
@@ -342,7 +351,7 @@ def test_lab_on_a_plain_journal_hands_nothing_over(jpath, monkeypatch, tmp_path)
                         lambda server, env, *, open_browser: captured.update(env) or 0)
     monkeypatch.setattr(launch, "notebooks_dir", lambda explicit: tmp_path)
     assert run("lab", "--no-browser", "--journal", str(jpath)) == 0
-    assert locking.KEY_HANDOFF_ENV not in captured
+    assert handoff.KEY_HANDOFF_ENV not in captured
 
 
 def test_python_m_cli_has_the_lock_commands(tmp_path):

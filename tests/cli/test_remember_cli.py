@@ -20,7 +20,7 @@ from keyring.backends import fail
 from exback_kit import Journal
 from exback_kit.cli import launch, main
 from exback_kit.content import texts
-from exback_kit.store import keys, locking, remembered
+from exback_kit.store import handoff, keys, locking, remembered
 
 from .keyring_file import FILE_ENV, FileKeyring
 
@@ -28,7 +28,7 @@ PW = "a red bicycle in the hall"
 NOT_IT = "a blue bicycle"
 HERE = Path(__file__).resolve().parent
 SECRETS = (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV,
-           locking.KEY_HANDOFF_ENV)
+           handoff.KEY_HANDOFF_ENV)
 
 
 @pytest.fixture(autouse=True)
@@ -201,8 +201,10 @@ def served(monkeypatch, tmp_path) -> list[dict[str, str]]:
     seen: list[dict[str, str]] = []
 
     def fake_serve(server, env, *, open_browser):
-        handoff = Path(env[locking.KEY_HANDOFF_ENV])
-        seen.append({**env, "handed": json.loads(handoff.read_text())["key"]})
+        with monkeypatch.context() as kernel:  # what a kernel of the server would be told
+            kernel.setenv(handoff.KEY_HANDOFF_ENV, env[handoff.KEY_HANDOFF_ENV])
+            key = handoff.read_handoff(Path(env[launch.JOURNAL_ENV]))
+        seen.append({**env, "handed": key.hex() if key else ""})
         return 0
 
     monkeypatch.setattr(launch, "serve", fake_serve)

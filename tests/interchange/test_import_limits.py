@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exback_kit import Journal, JournalError, ValidationError
-from exback_kit.interchange import exports
+from exback_kit.interchange import import_limits
 from exback_kit.interchange.exports import export, import_file, snapshot
 from exback_kit.store import SCHEMA_VERSION
 
@@ -76,7 +76,7 @@ def test_a_zip_bomb_is_refused_before_it_is_read(journal, source, tmp_path, monk
     real_read = zipfile.ZipFile.read
     monkeypatch.setattr(zipfile.ZipFile, "read",
                         lambda self, name, pwd=None: (read.append(name), real_read(self, name))[1])
-    _refused(journal, bomb, "more than the 64 MB")
+    _refused(journal, bomb, f"more than the {import_limits.MAX_IMPORT_BYTES // 2**20} MB")
     assert read == []
 
 
@@ -87,7 +87,7 @@ def test_a_zip_with_an_absurd_compression_ratio_is_refused(journal, source, tmp_
 
 
 def test_a_huge_json_file_is_refused_before_it_is_read(journal, tmp_path, monkeypatch):
-    monkeypatch.setattr(exports, "MAX_IMPORT_BYTES", 1000)
+    monkeypatch.setattr(import_limits, "MAX_IMPORT_BYTES", 1000)
     big = tmp_path / "big.json"
     big.write_bytes(b" " * 2000)
     _refused(journal, big, "more than the")

@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import ipywidgets as widgets
 import pytest
 
-from exback_kit import Journal, stages
+from exback_kit import stages
 from exback_kit.content import texts
 from exback_kit.errors import JournalLocked
 from exback_kit.notebook import session as stageview
-from exback_kit.store import keys, locking
+from exback_kit.store import handoff, keys, locking
 
+from .conftest import LOCKED_PASSPHRASE
 from .widget_tree import having, words
 
-PW = "the blue mug on the shelf"
+PW = LOCKED_PASSPHRASE
 
 
 @pytest.fixture(autouse=True)
 def _no_passphrase_around(monkeypatch) -> None:
     """A cheap key derivation, and no passphrase or key handed over by the environment."""
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, locking.KEY_HANDOFF_ENV):
+    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def locked(tmp_path: Path, monkeypatch) -> Path:
-    path = tmp_path / "journal.sqlite3"
-    with Journal.open(path) as j:
-        j.add_checkin(mood=6, note="tea with a friend")
-    locking.encrypt(path, PW)
-    monkeypatch.setenv(stageview.JOURNAL_ENV, str(path))
-    return path
 
 
 def _unlock(header: widgets.Widget, passphrase: str) -> None:
@@ -97,13 +86,13 @@ def test_a_kernel_started_by_exback_lab_takes_the_handed_over_key(locked, monkey
     run = tmp_path / "run"
     run.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(run))
-    handoff = locking.write_handoff(locked, locking.unlock(locked, PW))
-    monkeypatch.setenv(locking.KEY_HANDOFF_ENV, str(handoff))
-    header = stages.header("00_start_here")
-    assert not having(header, "exback-unlock")
-    assert stages.journal().count("checkins") == 1
-    having(header, "exback-lock-now")[0].click()  # Lock now also ignores the server's key
-    assert stageview.session().locked()
+    with handoff.KeyHandoff(locked, locking.unlock(locked, PW)) as server:
+        monkeypatch.setenv(handoff.KEY_HANDOFF_ENV, str(server.path))
+        header = stages.header("00_start_here")
+        assert not having(header, "exback-unlock")
+        assert stages.journal().count("checkins") == 1
+        having(header, "exback-lock-now")[0].click()  # Lock now also ignores the server's key
+        assert stageview.session().locked()
 
 
 def test_a_plain_journal_shows_no_unlock_and_no_lock_now(tmp_path, monkeypatch):

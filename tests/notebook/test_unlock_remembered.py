@@ -13,7 +13,7 @@ from memory_keyring import MemoryKeyring
 from exback_kit import Journal, stages
 from exback_kit.content import texts
 from exback_kit.notebook import session as stageview
-from exback_kit.store import keys, locking, remembered
+from exback_kit.store import handoff, keys, locking, remembered
 
 from .test_unlock import having
 from .widget_tree import words
@@ -24,7 +24,7 @@ PW = "the kettle on the stove"
 @pytest.fixture(autouse=True)
 def _fresh(monkeypatch) -> Iterator[None]:
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, locking.KEY_HANDOFF_ENV):
+    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
     before = keyring.get_keyring()
     stageview.reset()

@@ -17,34 +17,18 @@ import pytest
 from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.errors import JournalLocked
 from exback_kit.interchange.exports import snapshot
+from exback_kit.store import handoff, keys, locking, migrations
 from exback_kit.store import journal as journal_module
-from exback_kit.store import keys, locking, migrations
 from exback_kit.store.journal import APPLICATION_ID
 
 DATA = Path(__file__).parents[1] / "data"
 PW = "a long walk by the river"
 
 
-@pytest.fixture
-def runtime(tmp_path, monkeypatch):
-    """A per-user runtime folder like the one the login session makes (mode 0700)."""
-    folder = tmp_path / "run"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture(autouse=True)
-def _cheap_scrypt(request, monkeypatch):
-    """Wrap keys with a small scrypt cost (the key file records it), except in test_scrypt_*."""
-    if not request.node.name.startswith("test_scrypt"):
-        monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-
-
 @pytest.fixture(autouse=True)
 def _no_passphrase_in_env(monkeypatch):
     for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV,
-                 locking.KEY_HANDOFF_ENV):
+                 handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -326,27 +310,29 @@ def test_changing_the_passphrase_rewrites_only_the_key_file(tmp_path):
     assert locking.unlock(path, recovery=recovery)  # the recovery key stays the same
 
 
+@pytest.mark.real_kdf
 def test_scrypt_parameters_of_the_real_cost_are_recorded_in_the_key_file(tmp_path):
+    """The product's cost is OWASP's minimum for scrypt or more: n >= 2**17, r = 8."""
     path, _ = _locked(tmp_path)
     doc = json.loads(locking.key_path(path).read_text())
-    assert (doc["kdf"], doc["n"], doc["r"], doc["p"]) == ("scrypt", 2**14, 8, 1)
+    assert (doc["kdf"], doc["n"], doc["r"], doc["p"]) == ("scrypt", 2**17, 8, 1)
     assert doc["version"] == keys.KEY_FILE_VERSION
     assert PW not in locking.key_path(path).read_text()
 
 
 def test_scrypt_cost_of_an_older_key_file_is_read_from_it_and_a_new_passphrase_rewraps(
         tmp_path, monkeypatch):
-    """Key files written with n=2**15 (before the cost changed) keep opening."""
+    """Key files written at another cost keep opening; a new passphrase wraps at today's."""
     now = keys.SCRYPT_N
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**15)
+    monkeypatch.setattr(keys, "SCRYPT_N", now * 2)
     path, _ = _locked(tmp_path)
     monkeypatch.setattr(keys, "SCRYPT_N", now)
-    assert json.loads(locking.key_path(path).read_text())["n"] == 2**15
+    assert json.loads(locking.key_path(path).read_text())["n"] == now * 2
     key = locking.unlock(path, PW, None)
     with Journal.open(path, passphrase=PW, backup=False) as j:
         assert j.count("checkins") == 2
     locking.rewrap(path, key, "another passphrase")
-    assert json.loads(locking.key_path(path).read_text())["n"] == keys.SCRYPT_N == 2**14
+    assert json.loads(locking.key_path(path).read_text())["n"] == keys.SCRYPT_N
     assert locking.unlock(path, "another passphrase", None) == key
 
 
@@ -468,23 +454,7 @@ def test_a_locked_journal_takes_a_new_migration(tmp_path, monkeypatch):
     assert locking.is_encrypted(path)
 
 
-# --- hand-off to kernels ----------------------------------------------------------------
-
-def test_the_key_hand_off_file_is_private_and_names_its_journal(tmp_path, monkeypatch,
-                                                                runtime):
-    path, _ = _locked(tmp_path)
-    key = locking.unlock(path, PW)
-    handoff = locking.write_handoff(path, key)
-    assert handoff.stat().st_mode & 0o777 == 0o600
-    assert handoff.parent.stat().st_mode & 0o777 == 0o700
-    assert PW not in handoff.read_text()
-    assert locking.read_handoff(path) is None  # not named in the environment
-    monkeypatch.setenv(locking.KEY_HANDOFF_ENV, str(handoff))
-    assert locking.read_handoff(path) == key
-    assert locking.read_handoff(tmp_path / "another.sqlite3") is None
-    with Journal.open(path, key=locking.read_handoff(path)) as j:
-        assert j.count("checkins") == 2
-
+# --- keys handed in (hand-off: tests/store/test_handoff.py) --------------------------
 
 def test_a_stale_key_from_before_a_passphrase_change_still_matches_but_a_wrong_one_not(
         tmp_path):
@@ -493,12 +463,3 @@ def test_a_stale_key_from_before_a_passphrase_change_still_matches_but_a_wrong_o
         Journal.open(path, key=os.urandom(32))
 
 
-def test_hand_off_files_of_servers_that_died_are_swept(tmp_path, runtime):
-    path, _ = _locked(tmp_path)
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True).stdout.strip()
-    folder = locking.runtime_dir()
-    stale = folder / "key-0000.json"
-    stale.write_text(json.dumps({"journal": str(path), "key": "00" * 32, "pid": int(dead)}))
-    fresh = locking.write_handoff(path, locking.unlock(path, PW))
-    assert not stale.exists() and fresh.exists()
