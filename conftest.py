@@ -44,6 +44,9 @@ def _cheap_kdf(request: Any, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(keys, "SCRYPT_N", CHEAP_SCRYPT_N)
     else:
         monkeypatch.delenv("EXBACK_TESTS_SCRYPT_N")
+        product = os.environ.get("EXBACK_TESTS_PRODUCT_SCRYPT_N")  # set in an xdist worker
+        if product is not None:
+            monkeypatch.setattr(keys, "SCRYPT_N", int(product))
 
 
 def pytest_sessionfinish(session: Any, exitstatus: int) -> None:

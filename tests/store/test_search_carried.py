@@ -9,7 +9,7 @@ import pytest
 
 from exback_kit import Journal
 from exback_kit.interchange import sync
-from exback_kit.store import backups, keys, locking, search
+from exback_kit.store import backups, handoff, keys, locking, search
 from tests.interchange.sync_kit import join
 
 PW = "a long walk by the river"
@@ -18,7 +18,7 @@ PW = "a long walk by the river"
 @pytest.fixture(autouse=True)
 def _cheap_scrypt(monkeypatch):
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, locking.KEY_HANDOFF_ENV):
+    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
 
 
