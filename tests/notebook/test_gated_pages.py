@@ -27,7 +27,7 @@ BOUNDARIES = [q.id for q in content.load().start.group("boundaries")]
 GATED = [s.id for s in content.load().stages if s.id in
          ("02_reading_the_signals", "05_reconnecting", "06_the_conversation",
           "07_relationship_2_0")]
-ASK_FIRST = ["05_reconnecting", "06_the_conversation", "07_relationship_2_0"]
+ASK_FIRST = GATED  # 02 too: "how your ex feels" waits for the check (issue 20)
 
 #: Words that coach a person toward their ex. None may appear on the moving-on road.
 COACHING = [
