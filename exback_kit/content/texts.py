@@ -332,6 +332,10 @@ CONTACT_SAVED_ORDER = ("Saved. With a protective order in place, contact can car
                        "helpline or a legal adviser can talk it through with you in confidence.")
 CONTACT_SAVED_LOGISTICS = "Saved as logistics. Practical contact doesn't break your No-Contact streak."
 CONTACT_SAVED_THEIRS = "Saved. They reached out and you didn't reply; noting it is enough."
+#: A contact you made, by road (chosen by ``gate.for_road``): after an order, the order's note;
+#: after any other boundaries yes or a decision to move on, no "a slip doesn't erase".
+CONTACT_SAVED_BY_ROAD = {"default": CONTACT_SAVED, "moving_on": CONTACT_SAVED_BOUNDARIES,
+                         "order": CONTACT_SAVED_ORDER}
 # Urge log
 URGE_HEADING = "Log an urge"
 URGE_INTENSITY = "How strong"
@@ -341,6 +345,10 @@ URGE_ACTED = "I reached out"
 URGE_HELPED = "What helped?"
 URGE_SAVED = "Saved. Noticing an urge is already a way of riding it out."
 URGE_SAVED_ACTED = "Saved. It happens; noticing it is how the pattern changes."
+#: An urge you acted on, by road: off the open road it isn't a habit to shrug at.
+URGE_SAVED_ACTED_BY_ROAD = {"default": URGE_SAVED_ACTED,
+                            "moving_on": "Saved. The vault is here if the pull comes back.",
+                            "order": CONTACT_SAVED_ORDER}
 # No-Contact period
 NOCONTACT_HEADING = "Start a No-Contact period"
 NOCONTACT_TARGET = "Target"

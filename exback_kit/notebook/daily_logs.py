@@ -169,7 +169,7 @@ def _contact_saved(values: dict[str, Any], road: gate.Journey) -> str:
         return texts.CONTACT_SAVED_LOGISTICS
     if values["initiated_by"] == "them" and not values["replied"]:
         return texts.CONTACT_SAVED_THEIRS
-    return texts.CONTACT_SAVED_BOUNDARIES if road.by == "boundaries" else texts.CONTACT_SAVED
+    return road.words(texts.CONTACT_SAVED_BY_ROAD)
 
 
 def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
@@ -190,7 +190,8 @@ def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
             "acted_on": f["acted_on"].value, "helped": f["helped"].value,
             "note": f["note"].value}, at=moment_of(f["at"].value))
         form.reset()
-        form.say(texts.URGE_SAVED_ACTED if acted else texts.URGE_SAVED)
+        form.say(_journey(journal).words(texts.URGE_SAVED_ACTED_BY_ROAD) if acted
+                 else texts.URGE_SAVED)
         return entry
 
     form.handler = handler
@@ -257,7 +258,7 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
     ``form.rows[entry_id]`` holds a due message's review buttons (``still_want``,
     ``let_go``, ``rewritten``), its ``note`` box and its ``error`` line.
     """
-    held = _journey(journal).by == "boundaries"  # after a boundaries yes: never "still send?"
+    held = _journey(journal).moving_on  # after a boundaries yes or move-on: never "still send?"
     form = Form("exback-vault", texts.VAULT_HEADING,
                 intro=texts.VAULT_INTRO_BOUNDARIES if held else texts.VAULT_INTRO,
                 on_save=on_save)

@@ -152,7 +152,8 @@ def _builder(spec: str) -> Callable[..., widgets.Widget]:
     if spec == "readiness":
         from exback_kit.notebook.readiness_list import readiness_widget
 
-        return lambda j, on_save: readiness_widget(session().tables(j))
+        return lambda j, on_save: readiness_widget(session().tables(j),
+                                                   road=session().journey())
     if spec == "report":
         from exback_kit.notebook.report_button import report_widget
 
