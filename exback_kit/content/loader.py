@@ -229,6 +229,15 @@ def load_from(folder: Traversable | Path) -> Content:
     return _assemble(stages, steps, tuple(topics))
 
 
+def read_stages(folder: Traversable | Path) -> list[Stage]:
+    """Return the stages of ``stages.toml`` in ``folder``, checked.
+
+    Raises:
+        ContentError: the file is malformed.
+    """
+    return _parse_stages(_read(folder, STAGES_FILE))
+
+
 def _read(folder: Traversable | Path, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads((folder / name).read_text(encoding="utf-8"))

@@ -359,6 +359,16 @@ NOCONTACT_CURRENT = "Current period: started {start}, target {target:n:day}."
 NOCONTACT_NONE = "No period started yet."
 NOCONTACT_BOUNDARY = "If your ex asked for no contact, that request has no end date; a target here is only for you."
 NOCONTACT_SAVED = "Saved. Your period of {target:n:day} starts {start}."
+#: After harm or an order: No-Contact is no countdown, so the form sets no target (by road).
+NOCONTACT_NO_COUNTDOWN = {
+    "order": ("Contact follows the protective order, so there is no target day here: the kit simply "
+              "counts your days. Practical contact the order allows is logged as logistics in the "
+              "contact log."),
+    "harm": ("After what you named, distance is about your safety, not a countdown, so there is no "
+             "target day here: the kit simply counts your days. Practical contact you have to have "
+             "is logged as logistics in the contact log."),
+}
+REPORT_NC_NO_COUNTDOWN = {"order": "none: contact follows the order", "harm": "none: no countdown"}
 NOCONTACT_UNCHANGED = "That period is already saved (same target, same start day), so nothing new was added."
 # Decision (step 2)
 DECISION_HEADING = "Where you stand"
@@ -1048,6 +1058,10 @@ SYNC_WIDGET_NO_FOLDER = "Please choose a folder first."
 
 # --- the two roads: flags, the journey's day 0 --------------------------------------------------
 CONTENT_BAD_FLAG = "{where}: {key} must be true or false (got {value!r})."
+CONTENT_BAD_VARIANT = "{where}: {key!r} names no road. A variant ends in one of: {allowed}."
+CONTENT_NO_ROAD_DECISION = ("{where}: {key!r} speaks to trying again ({words!r}) on a stage that stays open on "
+                            "every road. Give it a moving-on variant ({key}_moving_on), mark it "
+                            "open_road_only, or set every_road = true once it holds on every road.")
 CHART_JOURNEY_FROM_DAY = " · from day {day}"
 CHART_JOURNEY_DAY0 = "Days count from the breakup on {day} (day 0)."
 SUMMARY_JOURNEY_BREAKUP = "; counting the breakup on {day} as day 0, today is day {today}."

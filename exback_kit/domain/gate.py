@@ -107,6 +107,12 @@ class Journey:
         return not self.moving_on and not self.unanswered
 
     @property
+    def countdown(self) -> bool:
+        """False after harm, control or an order was named: contact then follows the order
+        (or the person's safety), so No-Contact has no target day and no countdown."""
+        return not self.unsafe
+
+    @property
     def road(self) -> str:
         """The road in force, one of :data:`ROAD_VARIANTS`: "order", "harm", "boundaries",
         "decision", "unanswered" or "open" (the first that applies, in that order)."""
@@ -176,6 +182,11 @@ def journey(answers: pd.DataFrame, decisions: pd.DataFrame) -> Journey:
                 day=day.date() if hasattr(day, "date") else day))
             by = by or "decision"
     return Journey("moving_on" if by else "open", by, reasons, decision, given)
+
+
+def journey_of(tables: Mapping[str, pd.DataFrame]) -> Journey:
+    """Return the journey that typed ``tables`` (with ``answers`` and ``decisions``) give."""
+    return journey(tables["answers"], tables["decisions"])
 
 
 def is_gated(stage_id: str, journey: Journey) -> bool:

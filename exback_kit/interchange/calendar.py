@@ -184,8 +184,9 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
     from exback_kit.store.reads import load_tables
 
     today = today or date.today()
+    from exback_kit.domain.nocontact import periods_for_road
     tables = load_tables(journal, ("instrument_results", "nocontact_periods", "unsent",
-                                   "plans"))
+                                   "plans", "answers", "decisions"))
     every = WHO5_INFO.every_days
     events = [
         Event(_uid(journal, "checkin"), texts.REMIND_CHECKIN_SUMMARY,
@@ -196,7 +197,7 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
               rrule=f"FREQ=WEEKLY;INTERVAL={max(1, every // 7)}" if every % 7 == 0
               else f"FREQ=DAILY;INTERVAL={every}"),
     ]
-    target = nocontact_target(tables["nocontact_periods"], today)
+    target = nocontact_target(periods_for_road(tables), today)  # none after harm or an order
     if target and target[0] >= today:
         events.append(Event(_uid(journal, "nocontact-target"),
                             texts.REMIND_NC_SUMMARY.format(days=target[1]),

@@ -201,7 +201,16 @@ def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 # --- No-Contact period -------------------------------------------------------------------
 
 def nocontact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
-    """Return the form that starts a No-Contact period (21/30/45/60 days or your own)."""
+    """Return the form that starts a No-Contact period (21/30/45/60 days or your own).
+
+    After harm or an order it has no target to choose: a note says why, and nothing is saved.
+    """
+    road = _journey(journal)
+    if not road.countdown:
+        form = Form("exback-nocontact", texts.NOCONTACT_HEADING, on_save=on_save)
+        form.result.value = f"<p>{esc(road.words(texts.NOCONTACT_NO_COUNTDOWN))}</p>"
+        form.save_button.layout.display = "none"
+        return form
     form = Form("exback-nocontact", texts.NOCONTACT_HEADING, intro=texts.NOCONTACT_BOUNDARY,
                 on_save=on_save)
     latest = journal.records("nocontact_periods", newest_first=True, limit=1)

@@ -7,7 +7,7 @@ Pure helpers return the lines as plain strings (tested without widgets); the
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
@@ -19,6 +19,9 @@ from exback_kit.notebook.gate_notice import ask_first_notice, gate_notice, safet
 from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
 from exback_kit.notebook.session import html_kit, session
 from exback_kit.store import Journal
+
+if TYPE_CHECKING:
+    from exback_kit.domain.gate import Journey
 
 #: What a stage's "where you are" box may add to its progress line (see StageLayout.where):
 #: "stage" the stage worked on last; "no_contact" the No-Contact line even before any period;
@@ -93,7 +96,7 @@ def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str],
         lines.append(latest_stage_line(tables, journey))
         if set_aside:
             lines.append(texts.WHERE_MOVING_ON)
-    nc = no_contact_line(tables)
+    nc = no_contact_line(tables, road=journey)
     if nc or "no_contact" in where:
         lines.append(nc or texts.WHERE_NO_CONTACT_NONE)
     progress = progress_line(stage_id, tables, journey) if "journal" not in where else None
@@ -180,14 +183,16 @@ def folded_children(kind: str, journal: Journal, unfold: Any) -> list[widgets.Wi
             _button(texts.FOLDED_OPEN, "exback-unfold", unfold)]
 
 
-def intro_html(stage_id: str) -> str:
-    """Return the stage's introduction from ``data/guidance.toml`` (escaped), or ""."""
+def intro_html(stage_id: str, journey: Journey | None = None) -> str:
+    """Return the stage's introduction from ``data/guidance.toml`` for the road in force
+    (escaped), or ""."""
     from exback_kit.content.guidance import load_guidance
     from exback_kit.notebook.form_kit import paragraphs
     stage = load_guidance().get(stage_id)
-    if stage is None or not stage.intro:
+    if stage is None or not stage.intros:
         return ""
-    return "".join(f"<p>{paragraphs(p)}</p>" for p in stage.intro.split("\n\n"))
+    intro = (journey or session().journey()).words({"default": "", **stage.intros})
+    return "".join(f"<p>{paragraphs(p)}</p>" for p in intro.split("\n\n") if p)
 
 
 def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[widgets.Widget]:
@@ -213,7 +218,7 @@ def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[
         notice.add_class("exback-gate-notice")
         out.append(notice)
     else:
-        intro = intro_html(stage_id)
+        intro = intro_html(stage_id, journey)
         if intro:
             out.append(html_kit(intro, "exback-intro"))
         if stage_id == gate.MOVING_ON_STAGE and journey.unsafe:  # as the gate notice has them

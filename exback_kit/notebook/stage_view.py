@@ -184,7 +184,8 @@ def guidance_html(stage_id: str, section_id: str) -> str:
     words = stage.section(section_id) if stage else None
     if words is None:
         return ""
-    body = f"<p>{paragraphs(words.text)}</p>" if words.text else ""
+    text = session().journey().words({"default": "", **words.texts})
+    body = f"<p>{paragraphs(text)}</p>" if text else ""
     return f"<h2>{esc(words.heading)}</h2>{body}"
 
 
