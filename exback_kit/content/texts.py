@@ -1058,6 +1058,9 @@ SYNC_WIDGET_NO_FOLDER = "Please choose a folder first."
 
 # --- the two roads: flags, the journey's day 0 --------------------------------------------------
 CONTENT_BAD_FLAG = "{where}: {key} must be true or false (got {value!r})."
+CONTENT_NO_ROAD_DECISION_STEP = ("{where}: the {key} speaks to trying again ({words!r}) on a stage that stays "
+                                 "open on every road. Move the sentence to open_notes, mark the question "
+                                 "open_road_only, or set every_road = true once it holds on every road.")
 CONTENT_BAD_VARIANT = "{where}: {key!r} names no road. A variant ends in one of: {allowed}."
 CONTENT_NO_ROAD_DECISION = ("{where}: {key!r} speaks to trying again ({words!r}) on a stage that stays open on "
                             "every road. Give it a moving-on variant ({key}_moving_on), mark it "
