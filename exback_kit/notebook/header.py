@@ -245,10 +245,11 @@ def _next_link(stage_id: str) -> str:
 
 
 def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
-    """Return "what comes next": the stage's own words and a link to the next notebook.
+    """Return "what comes next": the stage's own words, a link to the next notebook and,
+    beside it on every road, a link to moving on (09).
 
-    On the moving-on road, set-aside stages are skipped and the moving-on stage is
-    offered first.
+    Set-aside stages are skipped; a set-aside page links 09 once (in its notice), not
+    again here, and a page waiting for the boundaries check links only the check.
     """
     from exback_kit.domain import gate
     s = session()
@@ -264,13 +265,19 @@ def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
     else:
         words = texts.NEXT_TEXT.get(stage_id, "")
     parts = [html.escape(words)]
-    if moving_on and stage_id != gate.MOVING_ON_STAGE:
-        parts.append(html.escape(texts.NEXT_MOVING_ON))
-        parts.append(_next_link(gate.MOVING_ON_STAGE))
-        if nxt == gate.MOVING_ON_STAGE:
-            nxt = None
+    # Moving on (09) beside the next stage on every page, of equal standing; a set-aside
+    # page's notice links it already, and a page waiting for the check links only 00.
+    also = stage_id != gate.MOVING_ON_STAGE and not here_gated and nxt != gate.CHECK_STAGE
+    if nxt == gate.MOVING_ON_STAGE:
+        nxt = None
+    road = [html.escape(texts.NEXT_MOVING_ON if moving_on else texts.NEXT_OR_MOVING_ON),
+            _next_link(gate.MOVING_ON_STAGE)] if also else []
+    if moving_on:  # the road's own stage first
+        parts += road
     if nxt is not None:
         if nxt != planned and not here_gated and not moving_on and nxt != gate.CHECK_STAGE:
             parts.append(html.escape(texts.NEXT_SKIPPED))
         parts.append(_next_link(nxt))
+    if not moving_on:
+        parts += road
     return [html_kit(boxed("next", "<br>".join(p for p in parts if p)), "exback-next")]
