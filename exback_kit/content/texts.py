@@ -375,8 +375,7 @@ DECISION_HEADING = "Where you stand"
 DECISION_LABEL = "For now, I think I want to"
 DECISION_CHOICES = {"try_again": "Try again", "not_sure": "Not sure yet", "move_on": "Move on"}
 DECISION_REASONS = "Why, in your own words"
-DECISION_INTRO = ("Moving on is as good an outcome as trying again. You can change this whenever you like; "
-                  "earlier decisions stay in your history.")
+DECISION_INTRO = "You can change this whenever you like; earlier decisions stay in your history."
 DECISION_ROW = "{day}: {decision}"
 DECISION_SAVED = "Saved: {decision}."
 DECISION_UNCHANGED = "That is already your latest decision, so nothing new was saved. Add a few words of why to note it again."
@@ -575,10 +574,10 @@ READINESS_AGO = "{age:n:day} ago"
 #: Item-specific states that replace the generic READINESS_STATE wording.
 READINESS_STATES = {
     "boundaries_yes": "reconnecting is set aside, out of respect for what you answered",
-    "set_aside": "set aside: you're on the moving-on road, which is as good an outcome as trying again",
-    "try_again": "you'd like to try again; moving on would be as good an outcome",
-    "not_sure": "not decided yet, and that's fine; moving on would be as good an outcome as trying again",
-    "move_on": "you chose to move on, which is as good an outcome as trying again",
+    "set_aside": "set aside: you're on the moving-on road",
+    "try_again": "you'd like to try again",
+    "not_sure": "not decided yet, and that's fine",
+    "move_on": "you chose to move on",
 }
 READINESS_LABELS = {
     "boundaries": "Boundaries check",

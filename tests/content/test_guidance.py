@@ -130,3 +130,12 @@ def test_the_welcome_speaks_to_both_questions_and_follows_the_road() -> None:
     welcome = load_guidance()["00_start_here"].intros
     assert "whether to try again" in welcome["default"] and "let go" in welcome["default"]
     assert "try again" not in welcome["moving_on"] and "as good" not in welcome["moving_on"]
+
+
+def test_as_good_an_outcome_is_said_once_in_all_the_kits_words() -> None:
+    """Said everywhere it sounded defensive; it stays in the open road's welcome only."""
+    import inspect
+    data = Path(str(resources.files("exback_kit.data")))
+    words = inspect.getsource(texts) + "".join(p.read_text() for p in data.glob("*.toml"))
+    assert len(re.findall(r"as good an outcome", words)) == 1
+    assert "as good an outcome" in load_guidance()["00_start_here"].intros["default"]
