@@ -432,6 +432,11 @@ VAULT_REWRITE = "Noted. Write the new version above; it starts its own cooling-o
 # Decision journal (reach-outs)
 REACH_HEADING = "Decision journal"
 REACH_INTRO = "Before any reach-out, write down your plan and what you expect. Afterwards, come back and note what happened."
+#: The open road's stop rule: in steps 9, 10 and 14 and in the decision journal.
+STOP_RULE = ("If they say no, or don't reply, that is their answer: please don't ask again. Then update "
+             "the boundaries check in Start here (00), and the kit will turn toward you.")
+#: Notes a step shows on the open road only (besides its own ``open_notes``), by step number.
+STEP_NOTES_OPEN_ROAD = {9: (STOP_RULE,), 10: (STOP_RULE,), 14: (STOP_RULE,)}
 REACH_PLAN = "What you plan to do"
 REACH_EXPECT = "What you expect will happen"
 REACH_WHY = "Why you want to do it"
@@ -448,6 +453,25 @@ REACH_MOVING_ON = ("You chose to move on. If the pull to get in touch comes anyw
 #: The decision journal's labels on the moving-on road: a feeling to notice, not a plan.
 REACH_LABELS_MOVING_ON = {"plan": "What you feel like doing", "expectation": "What you hope it would bring",
                           "why": "Why it matters right now", "outcome": "What happened to the feeling"}
+#: The decision journal's opening by road (chosen by ``gate.for_road``).
+REACH_INTRO_BY_ROAD = {"default": f"{REACH_INTRO} {STOP_RULE}", "boundaries": REACH_BOUNDARY,
+                       "decision": REACH_MOVING_ON}
+# A review date (open road, 05): a day to decide whether to keep trying.
+REVIEW_HEADING = "A day to look again"
+REVIEW_INTRO = ("Pick a day to stop and ask honestly whether to keep trying. It goes into your calendar "
+                "file. Signs that it is the old on-and-off cycle again:")
+REVIEW_SIGNS = ("the same argument coming back, never settled",
+                "splitting up and making up again within weeks",
+                "promises that hold only until the next quarrel",
+                "watching what you say to keep the peace",
+                "feeling worse about yourself than before")
+REVIEW_DAY = "Review day"
+REVIEW_SAVED = "Saved. On {day} the kit's calendar reminds you to look again."
+REVIEW_CLEARED = "Cleared: no review day now."
+REVIEW_CURRENT = "Your review day: {day}."
+REVIEW_PAST = "Please choose a day from today on (the review day field got {day})."
+REMIND_REVIEW_SUMMARY = "A day to look again"
+REMIND_REVIEW_DESCRIPTION = "The day you chose to ask honestly whether to keep trying. Your journal has the signs you noted; either answer is yours to make."
 # Patterns, repairs, agreements, milestones, old habits
 PATTERNS_HEADING = "Patterns you brought"
 PATTERN = "A pattern (e.g. insecurity, jealousy, shutting down)"

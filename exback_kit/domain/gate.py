@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from exback_kit import content
@@ -34,6 +35,9 @@ MOVING_ON_STAGE = "09_moving_on"
 CHECK_STAGE = "00_start_here"
 #: Boundary answers that mean the person may not be safe: the notice shows safety contacts.
 SAFETY_QUESTIONS = ("harm_or_control", "protective_order")
+#: The setting that holds the open road's review day (ISO date): a day to decide whether to
+#: keep trying.
+REVIEW_SETTING = "review_day"
 #: Answers that put the journey on the moving-on path.
 GATING_ANSWERS = ("yes", "not_sure")
 #: Older journals saved the boundaries answers as True/False.
@@ -187,6 +191,21 @@ def journey(answers: pd.DataFrame, decisions: pd.DataFrame) -> Journey:
 def journey_of(tables: Mapping[str, pd.DataFrame]) -> Journey:
     """Return the journey that typed ``tables`` (with ``answers`` and ``decisions``) give."""
     return journey(tables["answers"], tables["decisions"])
+
+
+def review_day(value: object, journey: Journey, today: date) -> date | None:
+    """Return the review day still ahead (from the setting's ``value``), or None.
+
+    Only the open road has one: after a boundaries yes or a decision to move on there is
+    nothing left to review, so no day is shown or put in the calendar.
+    """
+    if not journey.open_road or not isinstance(value, str):
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if day >= today else None
 
 
 def is_gated(stage_id: str, journey: Journey) -> bool:

@@ -2,9 +2,10 @@
 
 Notebooks cannot remind anyone, so the kit writes a file the person imports:
 a daily check-in, a fortnightly wellbeing check, the day a No-Contact period
-reaches its target, the end of each waiting unsent message's cooling-off
-time, and a weekly nudge 30 minutes before the window of each active if-then
-plan (local wall-clock time, so it stays put across daylight-saving changes).
+reaches its target (never after harm or an order: no countdown then), the end of each
+waiting unsent message's cooling-off time, the open road's review day, and a weekly
+nudge 30 minutes before the window of each active if-then plan (local wall-clock time,
+so it stays put across daylight-saving changes).
 Every event has a UID that stays the same for the same journal, so importing a
 newer file updates the events instead of adding copies.
 
@@ -184,6 +185,7 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
     from exback_kit.store.reads import load_tables
 
     today = today or date.today()
+    from exback_kit.domain import gate
     from exback_kit.domain.nocontact import periods_for_road
     tables = load_tables(journal, ("instrument_results", "nocontact_periods", "unsent",
                                    "plans", "answers", "decisions"))
@@ -198,6 +200,12 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
               else f"FREQ=DAILY;INTERVAL={every}"),
     ]
     target = nocontact_target(periods_for_road(tables), today)  # none after harm or an order
+    review = gate.review_day(journal.get_setting(gate.REVIEW_SETTING), gate.journey_of(tables),
+                             today)
+    if review is not None:  # the open road only
+        events.append(Event(_uid(journal, "review"), texts.REMIND_REVIEW_SUMMARY,
+                            texts.REMIND_REVIEW_DESCRIPTION, review,
+                            alarm_after=MILESTONE_ALARM))
     if target and target[0] >= today:
         events.append(Event(_uid(journal, "nocontact-target"),
                             texts.REMIND_NC_SUMMARY.format(days=target[1]),

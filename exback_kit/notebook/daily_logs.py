@@ -340,8 +340,7 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
     """
     # on the moving-on road it never opens with "before any reach-out" or asks for a plan
     road = _journey(journal)
-    intro = {"boundaries": texts.REACH_BOUNDARY, "decision": texts.REACH_MOVING_ON}.get(
-        str(road.by), texts.REACH_INTRO)
+    intro = road.words(texts.REACH_INTRO_BY_ROAD)
     labels = texts.REACH_LABELS_MOVING_ON if road.moving_on else {
         "plan": texts.REACH_PLAN, "expectation": texts.REACH_EXPECT, "why": texts.REACH_WHY,
         "outcome": texts.REACH_OUTCOME}

@@ -91,7 +91,7 @@ LAYOUTS: dict[str, StageLayout] = {
         where=frozenset({"no_contact"})),
     "05_reconnecting": StageLayout(
         (Section("readiness", ("readiness",)),
-         Section("invitation", ("step:10", "decision_journal")),
+         Section("invitation", ("step:10", "decision_journal", "review_form")),
          Section("meetings", ("step:11", "step:12", "step:13", "meeting_form"))),
         next_stage="06_the_conversation"),
     "06_the_conversation": StageLayout(
