@@ -579,6 +579,14 @@ GATE_STILL_OPEN = "Everything for you stays open: rebuilding you (03), holding s
 GATE_REVISIT_BOUNDARIES = "If something has changed, you can look at your answers again in the boundaries check in Start here (00)."
 GATE_REVISIT_DECISION = "If your thinking changes, you can update your decision in Space and clarity (01) and this stage opens again."
 GATE_SAFETY_HEADING = "If you feel unsafe, or want to talk it through in confidence:"
+#: After harm, control or an order was named: the journal's own lock, and a device check.
+SAFETY_LOCK_LINE = ("If someone else can reach this computer, you can lock this journal with a passphrase: "
+                    "run exback encrypt in a terminal (the README's \"Locking your journal\" says how).")
+DEVICE_SAFETY_HEADING = "Your own device check, whenever it feels right:"
+DEVICE_SAFETY = ("Location sharing: which apps and people can see where you are",
+                 "Shared accounts and passwords: email, cloud photos, streaming, the phone's own account",
+                 "Apps you didn't install yourself, or ones that can track or mirror your phone",
+                 "Tracking tags (small Bluetooth trackers) in a bag, coat or car; many phones can scan for them")
 GATE_MOVING_ON = "There is a stage for this road, of equal standing:"
 GATE_MOVING_ON_LINK = "Open Moving on (09)"
 GATE_ASK_FIRST_HEADING = "First, the boundaries check"

@@ -333,7 +333,8 @@ def rosenberg_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 # --- safety and crisis contacts ----------------------------------------------------------
 
 def _safety_html(journal: Journal, triggers: Sequence[str] = ()) -> str:
-    contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+    contacts = safety.ordered(safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING)),
+                              "crisis")
     return (f'<div class="exback-safety" style="{SAFETY_BOX}">'
             f'{paragraphs(safety.safety_message(contacts, triggers))}'
             f"</div>")
@@ -343,7 +344,8 @@ def late_night_contacts(journal: Journal, *, on_save: OnSave = None) -> widgets.
     """Return the person's safety contacts beside the late-night urge log (all escaped)."""
     from exback_kit.notebook.gate_notice import safety_box
     contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
-    return safety_box(contacts, texts.LATE_NIGHT_CONTACTS, "exback-late-night-contacts")
+    return safety_box(safety.ordered(contacts, "crisis"), texts.LATE_NIGHT_CONTACTS,
+                      "exback-late-night-contacts")
 
 
 def safety_widget(journal: Journal) -> widgets.HTML:

@@ -222,7 +222,8 @@ def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[
         if intro:
             out.append(html_kit(intro, "exback-intro"))
         if stage_id == gate.MOVING_ON_STAGE and journey.unsafe:  # as the gate notice has them
-            out.append(safety_box(contacts, texts.GATE_SAFETY_HEADING, "exback-moving-on-safety"))
+            out.append(safety_box(safety.ordered(contacts, "abuse"), texts.GATE_SAFETY_HEADING,
+                                  "exback-moving-on-safety", devices=True))
     out.append(html_kit(_where_html(stage_id, journal, s.tables(), where, journey),
                         "exback-where"))
     return out

@@ -120,7 +120,8 @@ def wellbeing_lines(journal: Journal, tables: Tables, today: date) -> list[Line]
             total=len(who5), counts="; ".join(parts)))]
     latest = scales.latest_who5(tables["instrument_results"], today)
     if latest is not None and latest.result.needs_care:
-        contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+        contacts = safety.ordered(safety.crisis_contacts(
+            journal.get_setting(safety.CRISIS_SETTING)), "crisis")
         lines += [("gap", ""), *wrap(safety.safety_message(contacts, latest.result.triggers))]
     return lines
 
