@@ -862,8 +862,13 @@ REMIND_CHECKIN_SUMMARY = "Journal check-in"
 REMIND_CHECKIN_DESCRIPTION = "Thirty seconds in your journal: how today felt, how you slept. Skip it freely if today isn't the day."
 REMIND_WHO5_SUMMARY = "Wellbeing check"
 REMIND_WHO5_DESCRIPTION = "Five short questions about the last two weeks, in your journal. About a minute."
-REMIND_NC_SUMMARY = "A milestone in your journal: {days} days"
+REMIND_NC_SUMMARY = "{days} days of space, in your journal"
 REMIND_NC_DESCRIPTION = "Today your period of space reaches the {days} days you chose. Whatever comes next, you gave yourself room to think."
+#: The milestone's words by road: off the open road nothing is pending, so no "whatever comes next".
+REMIND_NC_DESCRIPTION_BY_ROAD = {
+    "default": REMIND_NC_DESCRIPTION,
+    "moving_on": "Today your period of space reaches the {days} days you chose. Those days were for you.",
+}
 REMIND_UNSENT_SUMMARY = "A message in your vault is ready for a second look"
 REMIND_UNSENT_DESCRIPTION = "Its cooling-off time is over. When you have a calm moment, open your journal and decide whether to keep it, rewrite it or let it go. Nothing is ever sent for you."
 REMIND_ALARM = "A reminder from your journal"

@@ -199,9 +199,9 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
               rrule=f"FREQ=WEEKLY;INTERVAL={max(1, every // 7)}" if every % 7 == 0
               else f"FREQ=DAILY;INTERVAL={every}"),
     ]
-    target = nocontact_target(periods_for_road(tables), today)  # none after harm or an order
-    review = gate.review_day(journal.get_setting(gate.REVIEW_SETTING), gate.journey_of(tables),
-                             today)
+    road = gate.journey_of(tables)
+    target = nocontact_target(periods_for_road(tables, road), today)  # none after harm, order
+    review = gate.review_day(journal.get_setting(gate.REVIEW_SETTING), road, today)
     if review is not None:  # the open road only
         events.append(Event(_uid(journal, "review"), texts.REMIND_REVIEW_SUMMARY,
                             texts.REMIND_REVIEW_DESCRIPTION, review,
@@ -209,7 +209,8 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
     if target and target[0] >= today:
         events.append(Event(_uid(journal, "nocontact-target"),
                             texts.REMIND_NC_SUMMARY.format(days=target[1]),
-                            texts.REMIND_NC_DESCRIPTION.format(days=target[1]), target[0],
+                            road.words(texts.REMIND_NC_DESCRIPTION_BY_ROAD).format(
+                                days=target[1]), target[0],
                             alarm_after=MILESTONE_ALARM))
     return events + _unsent_events(journal, tables["unsent"]) + _plan_events(
         journal, tables["plans"], today)

@@ -267,7 +267,9 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
     ``form.rows[entry_id]`` holds a due message's review buttons (``still_want``,
     ``let_go``, ``rewritten``), its ``note`` box and its ``error`` line.
     """
-    held = _journey(journal).moving_on  # after a boundaries yes or move-on: never "still send?"
+    # "still want to send?" only on the open road: never after a boundaries yes or a decision
+    # to move on, nor while the check is unanswered (like step 9's pace, it waits for it)
+    held = not _journey(journal).open_road
     form = Form("exback-vault", texts.VAULT_HEADING,
                 intro=texts.VAULT_INTRO_BOUNDARIES if held else texts.VAULT_INTRO,
                 on_save=on_save)

@@ -192,3 +192,8 @@ def test_after_a_decision_to_move_on_the_vault_never_asks_to_send(journal):
     entry, form = due_vault(journal)
     assert "still want" not in shown(form).lower()
     assert "still_want" not in form.rows[entry]
+
+
+def test_the_vault_waits_for_the_boundaries_check_before_asking_to_send(journal):
+    entry, form = due_vault(journal)
+    assert "still want" not in shown(form).lower() and "still_want" not in form.rows[entry]
