@@ -194,9 +194,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     secret = import_passphrase(args.file)
     with _open(args) as journal:
         added = exports.import_file(journal, args.file, passphrase=secret)
-    _say(texts.CLI_IMPORTED.format(count=sum(added.values()),
-                                   kinds=", ".join(f"{k} {n}" for k, n in added.items() if n)
-                                   or "nothing new"))
+    _say(texts.say(texts.CLI_IMPORTED, count=sum(added.values()),
+                   kinds=", ".join(f"{k} {n}" for k, n in added.items() if n) or "nothing new"))
     return EXIT_OK
 
 

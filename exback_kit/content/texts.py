@@ -11,12 +11,13 @@ from typing import Any
 
 
 class _Counting(string.Formatter):
-    """str.format plus counted nouns: ``{days:n:day}`` gives "1 day" or "7 days"."""
+    """str.format plus counted nouns: ``{days:n:day}`` gives "1 day" or "7 days";
+    ``{n:n:entry|entries}`` names an irregular plural."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec.startswith("n:"):
-            word = format_spec[2:]
-            return f"{value:,} {word if value == 1 else word + 's'}"
+            one, _, many = format_spec[2:].partition("|")
+            return f"{value:,} {one if value == 1 else many or one + 's'}"
         return str(super().format_field(value, format_spec))
 
 
@@ -27,6 +28,8 @@ def say(template: str, /, **values: Any) -> str:
 # --- store and validation -------------------------------------------------
 BAD_VALUE = "{field}: {value} isn't allowed here. Please use {allowed}."
 WHOLE_NUMBER = "a whole number from {lo} to {hi}"
+#: The hint inside an empty number field: no example figure, which would read as a norm.
+NUMBER_PLACEHOLDER = "a number"
 NUMBER = "a number from {lo} to {hi}"
 BAD_TEXT = "{field}: {value} isn't text. Please type some words (or leave it empty)."
 NUL_IN_TEXT = "{field}: the text holds a hidden NUL character, which can't be saved. Please retype it."
@@ -184,7 +187,7 @@ CLI_SAVED_LOGISTICS = "Saved as logistics. It doesn't break your No-Contact stre
 CLI_SAVED_URGE = "Saved. You noticed the urge and let it pass — that counts."
 CLI_SAVED_URGE_ACTED = "Saved. It happens; noticing it is how the pattern changes."
 CLI_EXPORTED = "Exported to {path}"
-CLI_IMPORTED = "Imported {count} new entries ({kinds})."
+CLI_IMPORTED = "Imported {count:n:new entry|new entries} ({kinds})."
 CLI_BACKED_UP = "Backed up to {path}"
 CLI_NO_BACKUPS = "backup: there are no backups yet. `exback backup` makes one."
 CLI_CONFIRM_RESTORE = "Replace the journal with {source}? A copy of the current journal is kept first. Type yes: "
@@ -310,7 +313,7 @@ CHECKIN_ENERGY_ENDS = ("drained", "lively")
 CHECKIN_SLEEP = "Sleep (hours)"
 CHECKIN_MIND = "How much did they take up your mind today?"
 CHECKIN_MIND_ENDS = ("not at all", "all day")
-CHECKIN_MIND_HELP = "Optional, like every question here. Moving on (09) and the dashboard chart it beside your mood."
+CHECKIN_MIND_HELP = "Optional, like every question here. Moving on (09) and the dashboard show it in a chart beside your mood."
 CHECKIN_HABITS = "Today I…"
 CHECKIN_TO_REDUCE = "{habit} (one to do less of)"
 CHECKIN_SAVED = "Saved. Thank you for checking in."
@@ -361,13 +364,10 @@ NOCONTACT_BOUNDARY = "If your ex asked for no contact, that request has no end d
 NOCONTACT_SAVED = "Saved. Your period of {target:n:day} starts {start}."
 #: After harm or an order: No-Contact is no countdown, so the form sets no target (by road).
 NOCONTACT_NO_COUNTDOWN = {
-    "order": ("Contact follows the protective order, so there is no target day here: the kit simply "
-              "counts your days. Practical contact the order allows is logged as logistics in the "
-              "contact log."),
-    "harm": ("After what you named, distance is about your safety, not a countdown, so there is no "
-             "target day here: the kit simply counts your days. Practical contact you have to have "
-             "is logged as logistics in the contact log."),
+    "order": "No target day to set: contact follows the order.",
+    "harm": "No target day to set: distance here is about your safety, not a countdown.",
 }
+NOCONTACT_HEADING_NO_COUNTDOWN = "Your days without contact"
 REPORT_NC_NO_COUNTDOWN = {"order": "none: contact follows the order", "harm": "none: no countdown"}
 NOCONTACT_UNCHANGED = "That period is already saved (same target, same start day), so nothing new was added."
 # Decision (step 2)
@@ -567,7 +567,7 @@ GATE_NOT_SURE = ("While an answer is \"not sure\", the kit errs on the side of r
 GATE_REASONS = {
     "no_contact_asked": "Your ex asked for no contact, or blocked you. Their wish is final here, so the kit won't help with reaching out.",
     "harm_or_control": "You said there was violence, threats or controlling behaviour. Your safety comes first, so the reconnecting steps are set aside.",
-    "protective_order": "There is a protective or restraining order between you. The kit keeps to it completely.",
+    "protective_order": "There is a protective or restraining order between you. You keep to it, and the kit prepares no contact of any kind.",
     "said_no_reunion": "Your ex said clearly that they don't want to get back together. The kit takes them at their word.",
     "decision": "On {day} you decided to move on.",
 }
@@ -822,9 +822,10 @@ WHERE_STAGE = "Most recently you worked on: {stage}."
 WHERE_STAGE_NEW = "You're at the very beginning. Take your time."
 WHERE_NO_CONTACT_TARGET = "No-Contact: day {day} of {target} (longest stretch so far: {longest:n:day})."
 WHERE_NO_CONTACT = "No-Contact: day {day}, no target set (longest stretch so far: {longest:n:day})."
+WHERE_NO_CONTACT_NO_COUNTDOWN = "Days without contact: {day} in a row (longest stretch so far: {longest:n:day})."
 WHERE_NO_CONTACT_NONE = "No-Contact: not started yet. You can start a period in Space and clarity."
 WHERE_SET_ASIDE = "This stage is set aside on your road, so it never counts against your progress."
-WHERE_PROGRESS = "In this stage you've answered {answered} of {steps} steps."
+WHERE_PROGRESS = "In this stage you've answered {answered} of {steps:n:step}."
 WHERE_TOPICS = "In this stage you've made a start on {answered} of {parts} prompts and lists, in whatever order suits you."
 WHERE_JOURNAL = "Your journal is stored on this computer at: {path}"
 WHERE_LAST_CHECKIN = "Your latest check-in ({day}): mood {mood}/10."

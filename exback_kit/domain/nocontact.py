@@ -167,11 +167,15 @@ def no_contact_line(tables: Mapping[str, Any], today: date | None = None, *,
     The notebooks' "where you are" box and ``exback status`` both show this line; after
     harm or an order it never counts toward a target (:func:`periods_for_road`).
     """
+    road = road if road is not None else gate.journey_of(tables)
     contacts, periods = tables["contacts"], periods_for_road(tables, road)
     if periods.empty and contacts.empty:
         return None
     # Before any period starts, No-Contact counts from the first day of any entry.
     nc = no_contact(contacts, periods, today, fallback=first_day(dict(tables), today))
+    if not road.countdown:
+        return texts.say(texts.WHERE_NO_CONTACT_NO_COUNTDOWN, day=nc.current_streak,
+                         longest=nc.longest_streak)
     if nc.target_days:
         return texts.say(texts.WHERE_NO_CONTACT_TARGET, day=nc.current_streak,
                          target=nc.target_days, longest=nc.longest_streak)

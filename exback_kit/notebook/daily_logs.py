@@ -207,7 +207,7 @@ def nocontact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """
     road = _journey(journal)
     if not road.countdown:
-        form = Form("exback-nocontact", texts.NOCONTACT_HEADING, on_save=on_save)
+        form = Form("exback-nocontact", texts.NOCONTACT_HEADING_NO_COUNTDOWN, on_save=on_save)
         form.result.value = f"<p>{esc(road.words(texts.NOCONTACT_NO_COUNTDOWN))}</p>"
         form.save_button.layout.display = "none"
         return form

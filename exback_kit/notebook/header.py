@@ -58,8 +58,8 @@ def progress_line(stage_id: str, tables: dict[str, Any], journey: Any = None) ->
     if stage_id not in rows.index:
         return None
     row = rows.loc[stage_id]
-    return texts.WHERE_PROGRESS.format(answered=int(row["steps_answered"]),
-                                       steps=int(row["steps"]))
+    return texts.say(texts.WHERE_PROGRESS, answered=int(row["steps_answered"]),
+                     steps=int(row["steps"]))
 
 
 def latest_stage_line(tables: dict[str, Any], journey: Any = None) -> str:
