@@ -546,7 +546,7 @@ def test_escaped_in_review_notes_outcomes_and_errors(journal):
     entry = journal.add("unsent", at=old, text=PAYLOAD)
     vault = forms.unsent_vault(journal)
     vault.rows[entry]["note"].value = PAYLOAD
-    vault.rows[entry]["still_want"].click()
+    vault.rows[entry]["let_go"].click()
     _assert_escaped(vault)
     dj = forms.decision_journal(journal)
     dj.fields["plan"].value = "plan"

@@ -45,7 +45,7 @@ def everything(journal, today):
 def test_after_harm_or_an_order_nothing_counts_down(journal, answers):
     today = on_road(journal, **answers)
     said = everything(journal, today)
-    assert "of 30" not in said["where"] and "day 6" in said["where"].lower()
+    assert said["where"] == texts.say(texts.WHERE_NO_CONTACT_NO_COUNTDOWN, day=6, longest=6)
     assert "30-day" not in said["chart"] and "6 days in a row" in said["chart"]
     assert "Target\t30" not in said["report"] and "Days to the target" not in said["report"]
     assert "nocontact-target" not in said["calendar"]

@@ -140,8 +140,8 @@ def test_entries_written_elsewhere_show_when_a_cell_runs_again(mine: Journal) ->
 def test_where_you_are_counts_answered_steps(mine: Journal) -> None:
     mine.save_answer(4, "my_part", "listening less than I talked")
     tables = stageview.session().tables()
-    assert stageinfo.progress_line("03_rebuilding_you", tables) == texts.WHERE_PROGRESS.format(
-        answered=1, steps=4)
+    assert stageinfo.progress_line("03_rebuilding_you", tables) == texts.say(
+        texts.WHERE_PROGRESS, answered=1, steps=4)
     assert stageinfo.progress_line("08_dashboard", tables) is None
 
 
