@@ -72,7 +72,8 @@ __all__ = [
     "crisis_contacts_form", "decision_form", "decision_journal", "devices_form", "future_form",
     "grief_form", "habits_form", "late_night_contacts", "meeting_form", "milestones_form",
     "nocontact_form", "old_habits_form", "patterns_form", "plans_form", "profile_form",
-    "repairs_form", "review_form", "rosenberg_form", "safety_widget", "self_compassion_form", "signals_form",
+    "repairs_form", "review_form", "rosenberg_form", "safety_widget", "self_compassion_form",
+    "signals_form",
     "step_form", "unsent_vault", "untangling_form", "urge_form", "who5_form"
 ]
 

@@ -122,7 +122,7 @@ def test_a_gated_stage_may_speak_of_trying_again_and_a_variant_settles_an_open_o
 
 def test_a_variant_that_names_no_road_is_refused(tmp_path: Path) -> None:
     (tmp_path / "guidance.toml").write_text('["01_x"]\nintro = "a"\nintro_someday = "b"\n')
-    with pytest.raises(ContentError, match="'intro_someday' names no road.*moving_on"):
+    with pytest.raises(ContentError, match=r"'intro_someday' names no road.*moving_on"):
         guidance_from(tmp_path)
 
 

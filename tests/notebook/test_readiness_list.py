@@ -7,7 +7,6 @@ import html
 import pytest
 
 from exback_kit import content
-
 from exback_kit.domain.readiness import readiness
 from exback_kit.notebook.readiness_list import readiness_widget
 from exback_kit.store import reads
