@@ -240,8 +240,8 @@ def next_stage_for(planned: str | None) -> str | None:
     return None
 
 
-def _next_link(stage_id: str) -> str:
-    label = html.escape(texts.NEXT_LINK.format(title=_title(stage_id)))
+def _next_link(stage_id: str, label: str | None = None) -> str:
+    label = html.escape(label or texts.NEXT_LINK.format(title=_title(stage_id)))
     return f'<a href="{html.escape(stage_id)}.ipynb" style="{LINK_STYLE}">{label}</a>'
 
 
@@ -272,7 +272,7 @@ def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
     if nxt == gate.MOVING_ON_STAGE:
         nxt = None
     road = [html.escape(texts.NEXT_MOVING_ON if moving_on else texts.NEXT_OR_MOVING_ON),
-            _next_link(gate.MOVING_ON_STAGE)] if also else []
+            _next_link(gate.MOVING_ON_STAGE, texts.GATE_MOVING_ON_LINK)] if also else []
     if moving_on:  # the road's own stage first
         parts += road
     if nxt is not None:
