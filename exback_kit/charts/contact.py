@@ -45,7 +45,7 @@ class NoContactData:
 def prepare_no_contact(tables: timeline.Tables, today: date | None = None) -> NoContactData:
     """Return the No-Contact chart's data (without a set period: from the first data on)."""
     fallback = timeline.first_day(tables, today)
-    contacts, periods = tables["contacts"], tables["nocontact_periods"]
+    contacts, periods = tables["contacts"], nocontact.periods_for_road(tables)
     start, target = nocontact.current_period(periods, today, fallback=fallback)
     days = nocontact.no_contact_days(contacts, periods, today, fallback=fallback)
     return NoContactData(days, nocontact.summarize_period(days, start, target))

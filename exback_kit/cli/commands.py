@@ -20,7 +20,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exback_kit.cli.pipes import flushed, reader_gone
 from exback_kit.cli.registry import CLI_MODULES
@@ -31,6 +31,9 @@ from exback_kit.store import Journal, backup_dir, list_backups, resolve_path
 from exback_kit.store.backups import check_source, forget, set_aside
 from exback_kit.store.locking import db_errors, is_encrypted
 from exback_kit.store.opening import NotAJournal, explain_failure
+
+if TYPE_CHECKING:
+    from exback_kit.domain.gate import Journey
 
 EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -139,7 +142,9 @@ def cmd_contact(args: argparse.Namespace) -> int:
     with _open(args) as journal:
         journal.log_contact(initiated_by=args.by, channel=args.channel, replied=args.replied,
                             logistics=args.logistics, note=args.note, at=args.at)
-    _say(texts.CLI_SAVED_LOGISTICS if args.logistics else texts.CLI_SAVED_CONTACT)
+        road = _road(journal)
+    _say(texts.CONTACT_SAVED_ORDER if road.order else texts.CLI_SAVED_LOGISTICS if args.logistics
+         else texts.CLI_SAVED_CONTACT)
     return EXIT_OK
 
 
@@ -148,8 +153,15 @@ def cmd_urge(args: argparse.Namespace) -> int:
     with _open(args) as journal:
         journal.log_urge(intensity=args.intensity, trigger=args.trigger, acted_on=args.acted_on,
                          helped=args.helped, note=args.note, at=args.at)
-    _say(texts.CLI_SAVED_URGE_ACTED if args.acted_on else texts.CLI_SAVED_URGE)
+        road = _road(journal)
+    _say(road.words(texts.URGE_SAVED_ACTED_BY_ROAD) if args.acted_on else texts.CLI_SAVED_URGE)
     return EXIT_OK
+
+
+def _road(journal: Journal) -> Journey:
+    """Return the journey in force, whose road chooses the reply's words."""
+    from exback_kit.domain import gate
+    return gate.journey(journal.table("answers"), journal.table("decisions"))
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -194,9 +206,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     secret = import_passphrase(args.file)
     with _open(args) as journal:
         added = exports.import_file(journal, args.file, passphrase=secret)
-    _say(texts.CLI_IMPORTED.format(count=sum(added.values()),
-                                   kinds=", ".join(f"{k} {n}" for k, n in added.items() if n)
-                                   or "nothing new"))
+    _say(texts.say(texts.CLI_IMPORTED, count=sum(added.values()),
+                   kinds=", ".join(f"{k} {n}" for k, n in added.items() if n) or "nothing new"))
     return EXIT_OK
 
 

@@ -2,10 +2,16 @@
 
 Notebook markdown carries neutral headings only; the words that advise live here and are
 shown through the stage views, so a stage that is set aside shows none of them.
+
+A stage's ``intro`` and a section's ``text`` may carry per-road variants: ``intro_moving_on``,
+``text_order`` and so on (the keys of :data:`exback_kit.content.vocab.ROAD_VARIANT_KEYS`);
+the road in force chooses one (:func:`exback_kit.domain.gate.for_road`). On a stage that
+stays open on every road, words that speak to trying again need a moving-on variant.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from exback_kit.content import texts
-from exback_kit.content.loader import ContentError
+from exback_kit.content.loader import STAGES_FILE, ContentError, read_stages
+from exback_kit.content.vocab import ROAD_VARIANT_KEYS, ROAD_WORDS
 
 GUIDANCE_FILE = "guidance.toml"
 
@@ -26,6 +33,8 @@ class SectionGuidance:
 
     heading: str
     text: str = ""
+    #: The text by road: "default" (= ``text``) and any variants.
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,8 @@ class StageGuidance:
 
     intro: str = ""
     sections: dict[str, SectionGuidance] = field(default_factory=dict)
+    #: The introduction by road: "default" (= ``intro``) and any variants.
+    intros: dict[str, str] = field(default_factory=dict)
 
     def section(self, section_id: str) -> SectionGuidance | None:
         """Return a section's guidance, or None when the file has none for it."""
@@ -64,7 +75,11 @@ def guidance_from(folder: Traversable | Path) -> dict[str, StageGuidance]:
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(texts.CONTENT_BAD_TOML.format(where=GUIDANCE_FILE,
                                                          reason=exc)) from None
-    return {stage_id: _stage(stage_id, raw) for stage_id, raw in data.items()}
+    # Without stages.toml beside it (a test's folder) every stage counts as open.
+    gated = ({s.id for s in read_stages(folder) if s.gated}
+             if (folder / STAGES_FILE).is_file() else set())
+    return {stage_id: _stage(stage_id, raw, stage_id not in gated)
+            for stage_id, raw in data.items()}
 
 
 def _words(raw: Any, key: str, where: str, *, required: bool) -> str:
@@ -74,15 +89,39 @@ def _words(raw: Any, key: str, where: str, *, required: bool) -> str:
     return value.strip()
 
 
-def _stage(stage_id: str, raw: Any) -> StageGuidance:
+def _variants(raw: Any, key: str, where: str, *, open_stage: bool) -> dict[str, str]:
+    """Return ``key`` and its per-road variants ("default" first); empty words are left out.
+
+    Raises:
+        ContentError: a variant names no road, or words about trying again on an open
+            stage have no moving-on variant.
+    """
+    out = {"default": _words(raw, key, where, required=False)}
+    for name in raw if isinstance(raw, dict) else ():
+        if name.startswith(f"{key}_"):
+            road = name[len(key) + 1:]
+            if road not in ROAD_VARIANT_KEYS:
+                raise ContentError(texts.CONTENT_BAD_VARIANT.format(
+                    where=where, key=name, allowed=", ".join(ROAD_VARIANT_KEYS)))
+            out[road] = _words(raw, name, where, required=True)
+    found = re.search(ROAD_WORDS, out["default"], re.IGNORECASE)
+    covered = "moving_on" in out or {"order", "harm", "boundaries", "decision"} <= set(out)
+    if open_stage and found and not covered:
+        raise ContentError(texts.CONTENT_NO_ROAD_DECISION.format(
+            where=where, key=key, words=found.group(0)))
+    return {k: v for k, v in out.items() if v}
+
+
+def _stage(stage_id: str, raw: Any, open_stage: bool = False) -> StageGuidance:
     where = f"{GUIDANCE_FILE}, stage {stage_id!r}"
-    intro = _words(raw, "intro", where, required=False)
+    intros = _variants(raw, "intro", where, open_stage=open_stage)
     sections = raw.get("sections", {}) if isinstance(raw, dict) else None
     if not isinstance(sections, dict):
         raise ContentError(texts.CONTENT_MISSING.format(where=where, key="sections"))
     out = {}
     for sid, sec in sections.items():
         at = f"{where}, section {sid!r}"
+        words = _variants(sec, "text", at, open_stage=open_stage)
         out[sid] = SectionGuidance(_words(sec, "heading", at, required=True),
-                                   _words(sec, "text", at, required=False))
-    return StageGuidance(intro, out)
+                                   words.get("default", ""), words)
+    return StageGuidance(intros.get("default", ""), out, intros)

@@ -64,6 +64,8 @@ class Contact:
     name: str
     detail: str
     is_default: bool = False
+    #: The kit's defaults only: "emergency", "crisis", "abuse", "stop_harming" or "directory".
+    kind: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -71,4 +73,4 @@ def default_contacts() -> tuple[Contact, ...]:
     """Return the kit's default crisis contacts (well-known helplines)."""
     raw = tomllib.loads(resources.files("exback_kit.data").joinpath("crisis_contacts.toml")
                         .read_text(encoding="utf-8"))
-    return tuple(Contact(c["name"], c["detail"], True) for c in raw["contact"])
+    return tuple(Contact(c["name"], c["detail"], True, c.get("kind", "")) for c in raw["contact"])

@@ -13,6 +13,7 @@ step and the question it was found in.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from exback_kit.content.questions import (
     parse_question,
     text_of,
 )
-from exback_kit.content.vocab import LAST_STEP
+from exback_kit.content.vocab import LAST_STEP, ROAD_WORDS
 
 STAGES_FILE = "stages.toml"
 STEP_FILES = "steps_*.toml"
@@ -229,6 +230,15 @@ def load_from(folder: Traversable | Path) -> Content:
     return _assemble(stages, steps, tuple(topics))
 
 
+def read_stages(folder: Traversable | Path) -> list[Stage]:
+    """Return the stages of ``stages.toml`` in ``folder``, checked.
+
+    Raises:
+        ContentError: the file is malformed.
+    """
+    return _parse_stages(_read(folder, STAGES_FILE))
+
+
 def _read(folder: Traversable | Path, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads((folder / name).read_text(encoding="utf-8"))
@@ -337,8 +347,32 @@ def _assemble(stages: list[Stage], steps: dict[int, Step],
             where=STAGES_FILE, problem=f"steps {unowned} belong to no stage"))
     first = stages[0].id
     linked = {n: _with_stage(s, owner.get(n, first)) for n, s in steps.items()}
+    gated = {s.id for s in stages if s.gated}
+    for step in linked.values():
+        if step.stage_id not in gated:
+            _decided_for_every_road(step)
     return Content(tuple(stages), tuple(linked[n] for n in range(1, LAST_STEP + 1)), linked[0],
                    topics)
+
+
+def _decided_for_every_road(step: Step) -> None:
+    """Refuse words about trying again, on a stage open on every road, that have no
+    decision for the other roads (``open_road_only``, ``open_notes`` or ``every_road``).
+
+    Raises:
+        ContentError: names the step (and question) and the words found.
+    """
+    where = texts.CONTENT_WHERE_STEP.format(file=STEP_FILES, step=step.number)
+    said = [("idea", step.idea), *(("notes", n) for n in step.notes)]
+    for q in step.questions:
+        if not (q.open_road_only or q.every_road):
+            said += [(f"question {q.id!r}", w) for w in (q.text, q.help, *(c.label for c in
+                                                                           q.choices))]
+    for key, words in said:
+        found = re.search(ROAD_WORDS, words, re.IGNORECASE)
+        if found:
+            raise ContentError(texts.CONTENT_NO_ROAD_DECISION_STEP.format(
+                where=where, key=key, words=found.group(0)))
 
 
 def _with_stage(step: Step, stage_id: str) -> Step:

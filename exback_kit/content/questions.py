@@ -59,6 +59,9 @@ class Question:
     #: Shown only on the open road (``open_road_only = true``): the boundaries check answered,
     #: all "no", and no decision to move on. Hidden, it neither shows nor counts.
     open_road_only: bool = False
+    #: Read and found to hold on every road although it names trying again
+    #: (``every_road = true``): the loader's road-words check lets it pass.
+    every_road: bool = False
 
 
 def text_of(table: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
@@ -102,6 +105,7 @@ def parse_question(name: str, step: int, raw: Mapping[str, Any], *,
         group=text_of(raw, "group", where, required=False),
         future_ok=bool(raw.get("future_ok", False)), topic=topic,
         open_road_only=_flag(raw, "open_road_only", where),
+        every_road=_flag(raw, "every_road", where),
         **_type_extras(qtype, raw, where),
     )
     return q

@@ -11,12 +11,13 @@ from typing import Any
 
 
 class _Counting(string.Formatter):
-    """str.format plus counted nouns: ``{days:n:day}`` gives "1 day" or "7 days"."""
+    """str.format plus counted nouns: ``{days:n:day}`` gives "1 day" or "7 days";
+    ``{n:n:entry|entries}`` names an irregular plural."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec.startswith("n:"):
-            word = format_spec[2:]
-            return f"{value:,} {word if value == 1 else word + 's'}"
+            one, _, many = format_spec[2:].partition("|")
+            return f"{value:,} {one if value == 1 else many or one + 's'}"
         return str(super().format_field(value, format_spec))
 
 
@@ -27,6 +28,8 @@ def say(template: str, /, **values: Any) -> str:
 # --- store and validation -------------------------------------------------
 BAD_VALUE = "{field}: {value} isn't allowed here. Please use {allowed}."
 WHOLE_NUMBER = "a whole number from {lo} to {hi}"
+#: The hint inside an empty number field: no example figure, which would read as a norm.
+NUMBER_PLACEHOLDER = "a number"
 NUMBER = "a number from {lo} to {hi}"
 BAD_TEXT = "{field}: {value} isn't text. Please type some words (or leave it empty)."
 NUL_IN_TEXT = "{field}: the text holds a hidden NUL character, which can't be saved. Please retype it."
@@ -212,7 +215,7 @@ CLI_SAVED_LOGISTICS = "Saved as logistics. It doesn't break your No-Contact stre
 CLI_SAVED_URGE = "Saved. You noticed the urge and let it pass — that counts."
 CLI_SAVED_URGE_ACTED = "Saved. It happens; noticing it is how the pattern changes."
 CLI_EXPORTED = "Exported to {path}"
-CLI_IMPORTED = "Imported {count} new entries ({kinds})."
+CLI_IMPORTED = "Imported {count:n:new entry|new entries} ({kinds})."
 CLI_BACKED_UP = "Backed up to {path}"
 CLI_NO_BACKUPS = "backup: there are no backups yet. `exback backup` makes one."
 CLI_CONFIRM_RESTORE = "Replace the journal with {source}? A copy of the current journal is kept first. Type yes: "
@@ -391,7 +394,7 @@ CHECKIN_ENERGY_ENDS = ("drained", "lively")
 CHECKIN_SLEEP = "Sleep (hours)"
 CHECKIN_MIND = "How much did they take up your mind today?"
 CHECKIN_MIND_ENDS = ("not at all", "all day")
-CHECKIN_MIND_HELP = "Optional, like every question here. Moving on (09) and the dashboard chart it beside your mood."
+CHECKIN_MIND_HELP = "Optional, like every question here. Moving on (09) and the dashboard show it in a chart beside your mood."
 CHECKIN_HABITS = "Today I…"
 CHECKIN_TO_REDUCE = "{habit} (one to do less of)"
 CHECKIN_SAVED = "Saved. Thank you for checking in."
@@ -413,6 +416,10 @@ CONTACT_SAVED_ORDER = ("Saved. With a protective order in place, contact can car
                        "helpline or a legal adviser can talk it through with you in confidence.")
 CONTACT_SAVED_LOGISTICS = "Saved as logistics. Practical contact doesn't break your No-Contact streak."
 CONTACT_SAVED_THEIRS = "Saved. They reached out and you didn't reply; noting it is enough."
+#: A contact you made, by road (chosen by ``gate.for_road``): after an order, the order's note;
+#: after any other boundaries yes or a decision to move on, no "a slip doesn't erase".
+CONTACT_SAVED_BY_ROAD = {"default": CONTACT_SAVED, "moving_on": CONTACT_SAVED_BOUNDARIES,
+                         "order": CONTACT_SAVED_ORDER}
 # Urge log
 URGE_HEADING = "Log an urge"
 URGE_INTENSITY = "How strong"
@@ -422,6 +429,10 @@ URGE_ACTED = "I reached out"
 URGE_HELPED = "What helped?"
 URGE_SAVED = "Saved. Noticing an urge is already a way of riding it out."
 URGE_SAVED_ACTED = "Saved. It happens; noticing it is how the pattern changes."
+#: An urge you acted on, by road: off the open road it isn't a habit to shrug at.
+URGE_SAVED_ACTED_BY_ROAD = {"default": URGE_SAVED_ACTED,
+                            "moving_on": "Saved. The vault is here if the pull comes back.",
+                            "order": CONTACT_SAVED_ORDER}
 # No-Contact period
 NOCONTACT_HEADING = "Start a No-Contact period"
 NOCONTACT_TARGET = "Target"
@@ -432,14 +443,20 @@ NOCONTACT_CURRENT = "Current period: started {start}, target {target:n:day}."
 NOCONTACT_NONE = "No period started yet."
 NOCONTACT_BOUNDARY = "If your ex asked for no contact, that request has no end date; a target here is only for you."
 NOCONTACT_SAVED = "Saved. Your period of {target:n:day} starts {start}."
+#: After harm or an order: No-Contact is no countdown, so the form sets no target (by road).
+NOCONTACT_NO_COUNTDOWN = {
+    "order": "No target day to set: contact follows the order.",
+    "harm": "No target day to set: distance here is about your safety, not a countdown.",
+}
+NOCONTACT_HEADING_NO_COUNTDOWN = "Your days without contact"
+REPORT_NC_NO_COUNTDOWN = {"order": "none: contact follows the order", "harm": "none: no countdown"}
 NOCONTACT_UNCHANGED = "That period is already saved (same target, same start day), so nothing new was added."
 # Decision (step 2)
 DECISION_HEADING = "Where you stand"
 DECISION_LABEL = "For now, I think I want to"
 DECISION_CHOICES = {"try_again": "Try again", "not_sure": "Not sure yet", "move_on": "Move on"}
 DECISION_REASONS = "Why, in your own words"
-DECISION_INTRO = ("Moving on is as good an outcome as trying again. You can change this whenever you like; "
-                  "earlier decisions stay in your history.")
+DECISION_INTRO = "You can change this whenever you like; earlier decisions stay in your history."
 DECISION_ROW = "{day}: {decision}"
 DECISION_SAVED = "Saved: {decision}."
 DECISION_UNCHANGED = "That is already your latest decision, so nothing new was saved. Add a few words of why to note it again."
@@ -496,6 +513,11 @@ VAULT_REWRITE = "Noted. Write the new version above; it starts its own cooling-o
 # Decision journal (reach-outs)
 REACH_HEADING = "Decision journal"
 REACH_INTRO = "Before any reach-out, write down your plan and what you expect. Afterwards, come back and note what happened."
+#: The open road's stop rule: in steps 9, 10 and 14 and in the decision journal.
+STOP_RULE = ("If they say no, or don't reply, that is their answer: please don't ask again. Then update "
+             "the boundaries check in Start here (00), and the kit will turn toward you.")
+#: Notes a step shows on the open road only (besides its own ``open_notes``), by step number.
+STEP_NOTES_OPEN_ROAD = {9: (STOP_RULE,), 10: (STOP_RULE,), 14: (STOP_RULE,)}
 REACH_PLAN = "What you plan to do"
 REACH_EXPECT = "What you expect will happen"
 REACH_WHY = "Why you want to do it"
@@ -512,6 +534,25 @@ REACH_MOVING_ON = ("You chose to move on. If the pull to get in touch comes anyw
 #: The decision journal's labels on the moving-on road: a feeling to notice, not a plan.
 REACH_LABELS_MOVING_ON = {"plan": "What you feel like doing", "expectation": "What you hope it would bring",
                           "why": "Why it matters right now", "outcome": "What happened to the feeling"}
+#: The decision journal's opening by road (chosen by ``gate.for_road``).
+REACH_INTRO_BY_ROAD = {"default": f"{REACH_INTRO} {STOP_RULE}", "boundaries": REACH_BOUNDARY,
+                       "decision": REACH_MOVING_ON}
+# A review date (open road, 05): a day to decide whether to keep trying.
+REVIEW_HEADING = "A day to look again"
+REVIEW_INTRO = ("Pick a day to stop and ask honestly whether to keep trying. It goes into your calendar "
+                "file. Signs that it is the old on-and-off cycle again:")
+REVIEW_SIGNS = ("the same argument coming back, never settled",
+                "splitting up and making up again within weeks",
+                "promises that hold only until the next quarrel",
+                "watching what you say to keep the peace",
+                "feeling worse about yourself than before")
+REVIEW_DAY = "Review day"
+REVIEW_SAVED = "Saved. On {day} the kit's calendar reminds you to look again."
+REVIEW_CLEARED = "Cleared: no review day now."
+REVIEW_CURRENT = "Your review day: {day}."
+REVIEW_PAST = "Please choose a day from today on (the review day field got {day})."
+REMIND_REVIEW_SUMMARY = "A day to look again"
+REMIND_REVIEW_DESCRIPTION = "The day you chose to ask honestly whether to keep trying. Your journal has the signs you noted; either answer is yours to make."
 # Patterns, repairs, agreements, milestones, old habits
 PATTERNS_HEADING = "Patterns you brought"
 PATTERN = "A pattern (e.g. insecurity, jealousy, shutting down)"
@@ -607,18 +648,26 @@ GATE_NOT_SURE = ("While an answer is \"not sure\", the kit errs on the side of r
 GATE_REASONS = {
     "no_contact_asked": "Your ex asked for no contact, or blocked you. Their wish is final here, so the kit won't help with reaching out.",
     "harm_or_control": "You said there was violence, threats or controlling behaviour. Your safety comes first, so the reconnecting steps are set aside.",
-    "protective_order": "There is a protective or restraining order between you. The kit keeps to it completely.",
+    "protective_order": "There is a protective or restraining order between you. You keep to it, and the kit prepares no contact of any kind.",
     "said_no_reunion": "Your ex said clearly that they don't want to get back together. The kit takes them at their word.",
     "decision": "On {day} you decided to move on.",
 }
 GATE_HEADING_BOUNDARIES = "This part of the kit is set aside"
 GATE_HEADING_DECISION = "This stage is set aside, by your choice"
 GATE_INTRO_BOUNDARIES = "Based on your boundaries check, this stage, which is about reaching out to your ex, is closed. That isn't a judgement of you. Here is why:"
-GATE_INTRO_DECISION = "You decided to move on, and that is as real and good an outcome as trying again. This stage is about reconnecting, so it rests while that is your decision:"
+GATE_INTRO_DECISION = "You decided to move on. This stage is about reconnecting, so it rests while that is your decision:"
 GATE_STILL_OPEN = "Everything for you stays open: rebuilding you (03), holding steady (04), your check-ins, the urge log, the vault and the wellbeing checks."
 GATE_REVISIT_BOUNDARIES = "If something has changed, you can look at your answers again in the boundaries check in Start here (00)."
 GATE_REVISIT_DECISION = "If your thinking changes, you can update your decision in Space and clarity (01) and this stage opens again."
 GATE_SAFETY_HEADING = "If you feel unsafe, or want to talk it through in confidence:"
+#: After harm, control or an order was named: the journal's own lock, and a device check.
+SAFETY_LOCK_LINE = ("If someone else can reach this computer, you can lock this journal with a passphrase: "
+                    "run exback encrypt in a terminal (the README's \"Locking your journal\" says how).")
+DEVICE_SAFETY_HEADING = "Your own device check, whenever it feels right:"
+DEVICE_SAFETY = ("Location sharing: which apps and people can see where you are",
+                 "Shared accounts and passwords: email, cloud photos, streaming, the phone's own account",
+                 "Apps you didn't install yourself, or ones that can track or mirror your phone",
+                 "Tracking tags (small Bluetooth trackers) in a bag, coat or car; many phones can scan for them")
 GATE_MOVING_ON = "There is a stage for this road, of equal standing:"
 GATE_MOVING_ON_LINK = "Open Moving on (09)"
 GATE_ASK_FIRST_HEADING = "First, the boundaries check"
@@ -638,10 +687,10 @@ READINESS_AGO = "{age:n:day} ago"
 #: Item-specific states that replace the generic READINESS_STATE wording.
 READINESS_STATES = {
     "boundaries_yes": "reconnecting is set aside, out of respect for what you answered",
-    "set_aside": "set aside: you're on the moving-on road, which is as good an outcome as trying again",
-    "try_again": "you'd like to try again; moving on would be as good an outcome",
-    "not_sure": "not decided yet, and that's fine; moving on would be as good an outcome as trying again",
-    "move_on": "you chose to move on, which is as good an outcome as trying again",
+    "set_aside": "set aside: you're on the moving-on road",
+    "try_again": "you'd like to try again",
+    "not_sure": "not decided yet, and that's fine",
+    "move_on": "you chose to move on",
 }
 READINESS_LABELS = {
     "boundaries": "Boundaries check",
@@ -854,9 +903,10 @@ WHERE_STAGE = "Most recently you worked on: {stage}."
 WHERE_STAGE_NEW = "You're at the very beginning. Take your time."
 WHERE_NO_CONTACT_TARGET = "No-Contact: day {day} of {target} (longest stretch so far: {longest:n:day})."
 WHERE_NO_CONTACT = "No-Contact: day {day}, no target set (longest stretch so far: {longest:n:day})."
+WHERE_NO_CONTACT_NO_COUNTDOWN = "Days without contact: {day} in a row (longest stretch so far: {longest:n:day})."
 WHERE_NO_CONTACT_NONE = "No-Contact: not started yet. You can start a period in Space and clarity."
 WHERE_SET_ASIDE = "This stage is set aside on your road, so it never counts against your progress."
-WHERE_PROGRESS = "In this stage you've answered {answered} of {steps} steps."
+WHERE_PROGRESS = "In this stage you've answered {answered} of {steps:n:step}."
 WHERE_TOPICS = "In this stage you've made a start on {answered} of {parts} prompts and lists, in whatever order suits you."
 WHERE_JOURNAL = "Your journal is stored on this computer at: {path}"
 WHERE_LAST_CHECKIN = "Your latest check-in ({day}): mood {mood}/10."
@@ -864,6 +914,7 @@ WHERE_LAST_NOTE = "Its note:"
 NEXT_LINK = "Open the next notebook: {title}"
 MOVING_ON_TITLE = "Moving on"
 NEXT_MOVING_ON = "On the road you're on, the moving-on stage is the one made for you:"
+NEXT_OR_MOVING_ON = "Or, if letting go is more your question today:"
 WHERE_MOVING_ON = "You're on the moving-on road, which counts every bit as much. Moving on (09) is the stage for it; the set-aside stages don't count against you."
 NEXT_SKIPPED = "Some stages are set aside for now, so the next one for you is below."
 NEXT_ASK_FIRST = "Once the boundaries check is answered, this stage shows what it holds, or explains why it is set aside."
@@ -893,8 +944,13 @@ REMIND_CHECKIN_SUMMARY = "Journal check-in"
 REMIND_CHECKIN_DESCRIPTION = "Thirty seconds in your journal: how today felt, how you slept. Skip it freely if today isn't the day."
 REMIND_WHO5_SUMMARY = "Wellbeing check"
 REMIND_WHO5_DESCRIPTION = "Five short questions about the last two weeks, in your journal. About a minute."
-REMIND_NC_SUMMARY = "A milestone in your journal: {days} days"
+REMIND_NC_SUMMARY = "{days} days of space, in your journal"
 REMIND_NC_DESCRIPTION = "Today your period of space reaches the {days} days you chose. Whatever comes next, you gave yourself room to think."
+#: The milestone's words by road: off the open road nothing is pending, so no "whatever comes next".
+REMIND_NC_DESCRIPTION_BY_ROAD = {
+    "default": REMIND_NC_DESCRIPTION,
+    "moving_on": "Today your period of space reaches the {days} days you chose. Those days were for you.",
+}
 REMIND_UNSENT_SUMMARY = "A message in your vault is ready for a second look"
 REMIND_UNSENT_DESCRIPTION = "Its cooling-off time is over. When you have a calm moment, open your journal and decide whether to keep it, rewrite it or let it go. Nothing is ever sent for you."
 REMIND_ALARM = "A reminder from your journal"
@@ -1160,6 +1216,13 @@ SYNC_WIDGET_NO_FOLDER = "Please choose a folder first."
 
 # --- the two roads: flags, the journey's day 0 --------------------------------------------------
 CONTENT_BAD_FLAG = "{where}: {key} must be true or false (got {value!r})."
+CONTENT_NO_ROAD_DECISION_STEP = ("{where}: the {key} speaks to trying again ({words!r}) on a stage that stays "
+                                 "open on every road. Move the sentence to open_notes, mark the question "
+                                 "open_road_only, or set every_road = true once it holds on every road.")
+CONTENT_BAD_VARIANT = "{where}: {key!r} names no road. A variant ends in one of: {allowed}."
+CONTENT_NO_ROAD_DECISION = ("{where}: {key!r} speaks to trying again ({words!r}) on a stage that stays open on "
+                            "every road. Give it a moving-on variant ({key}_moving_on), mark it "
+                            "open_road_only, or set every_road = true once it holds on every road.")
 CHART_JOURNEY_FROM_DAY = " · from day {day}"
 CHART_JOURNEY_DAY0 = "Days count from the breakup on {day} (day 0)."
 SUMMARY_JOURNEY_BREAKUP = "; counting the breakup on {day} as day 0, today is day {today}."

@@ -19,6 +19,17 @@ DEFAULT_HABITS = (
 #: Habits the kit treats as ones to do less of (shown and charted that way).
 HABITS_TO_REDUCE = ("checked their social media", "drank alcohol")
 
+#: The keys a sentence's per-road variants may carry (besides "default"); the road in force
+#: chooses among them (:func:`exback_kit.domain.gate.for_road`). "moving_on" covers every road
+#: off the open one; "order", "harm", "boundaries" and "decision" are more specific.
+ROAD_VARIANT_KEYS = ("order", "harm", "boundaries", "decision", "moving_on", "unanswered", "open")
+#: Words that speak to trying again. On a stage that stays open on every road, a sentence with
+#: them needs a decision for the other roads: a "moving_on" variant, ``open_road_only`` (or
+#: ``open_notes``), or ``every_road = true`` when it was read and holds on every road.
+ROAD_WORDS = (r"going back|back together|tr(y|ying) again|win (them|someone|your ex) back"
+              r"|still have feelings|willing to change|each side|making up|reunion|reconcil"
+              r"|as good an outcome")
+
 CHANNELS = ("text", "call", "in_person", "social_media", "email", "other")
 DECISIONS = ("try_again", "not_sure", "move_on")
 UNSENT_STATUSES = ("waiting", "still_want", "let_go", "rewritten", "kept")

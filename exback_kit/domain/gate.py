@@ -14,8 +14,10 @@ The notice itself is drawn by :mod:`exback_kit.notebook.gate_notice`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
 
 from exback_kit import content
 from exback_kit.content import texts
@@ -25,19 +27,40 @@ from exback_kit.domain.newest import newest_last
 if TYPE_CHECKING:
     import pandas as pd
 
-#: Stages that prepare contact: while the boundaries check is unanswered they ask for it first.
-ASK_FIRST_STAGES = ("05_reconnecting", "06_the_conversation", "07_relationship_2_0")
+#: Stages that prepare contact (``gated = true`` in stages.toml, 02 and 05–07): while the
+#: boundaries check is unanswered they ask for it first.
+ASK_FIRST_STAGES = content.load().gated_stages
 #: The stage of the moving-on road, recommended when the gate is on.
 MOVING_ON_STAGE = "09_moving_on"
 #: The stage that holds the boundaries check.
 CHECK_STAGE = "00_start_here"
 #: Boundary answers that mean the person may not be safe: the notice shows safety contacts.
 SAFETY_QUESTIONS = ("harm_or_control", "protective_order")
+#: The setting that holds the open road's review day (ISO date): a day to decide whether to
+#: keep trying.
+REVIEW_SETTING = "review_day"
 #: Answers that put the journey on the moving-on path.
 GATING_ANSWERS = ("yes", "not_sure")
 #: Older journals saved the boundaries answers as True/False.
 _AS_ANSWER: dict[object, str] = {True: "yes", False: "no", "yes": "yes", "no": "no",
                                   "not_sure": "not_sure"}
+#: The roads a person can be on, each with the variants its words fall back to, most
+#: specific first. A sentence keyed "default" holds on every road without its own variant.
+#: "order": a protective order named (yes or not sure); "harm": violence, threats or control;
+#: "boundaries": another boundaries yes or not sure; "decision": the decision "move on";
+#: "unanswered": the check not fully answered yet; "open": every answer no, no move-on.
+ROAD_VARIANTS: dict[str, tuple[str, ...]] = {
+    "order": ("order", "harm", "boundaries", "moving_on"),
+    "harm": ("harm", "boundaries", "moving_on"),
+    "boundaries": ("boundaries", "moving_on"),
+    "decision": ("decision", "moving_on"),
+    "unanswered": ("unanswered", "open"),
+    "open": ("open",),
+}
+#: Every key a per-road variant may carry (besides "default").
+VARIANT_KEYS = ("order", "harm", "boundaries", "decision", "moving_on", "unanswered", "open")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -88,6 +111,46 @@ class Journey:
         only then are the words about the pace of getting in touch shown."""
         return not self.moving_on and not self.unanswered
 
+    @property
+    def countdown(self) -> bool:
+        """False after harm, control or an order was named: contact then follows the order
+        (or the person's safety), so No-Contact has no target day and no countdown."""
+        return not self.unsafe
+
+    @property
+    def road(self) -> str:
+        """The road in force, one of :data:`ROAD_VARIANTS`: "order", "harm", "boundaries",
+        "decision", "unanswered" or "open" (the first that applies, in that order)."""
+        if self.order:
+            return "order"
+        if self.unsafe:
+            return "harm"
+        if self.by == "boundaries":
+            return "boundaries"
+        if self.moving_on:
+            return "decision"
+        return "unanswered" if self.unanswered else "open"
+
+    def words(self, variants: Mapping[str, T]) -> T:
+        """Return the variant of a sentence for this road (see :func:`for_road`)."""
+        return for_road(variants, self)
+
+
+def for_road(variants: Mapping[str, T], journey: Journey) -> T:
+    """Return the variant of a sentence (or of any value) that the road in force calls for.
+
+    ``variants`` maps variant keys (:data:`VARIANT_KEYS`) and "default" to words; the road's
+    own key is tried first, then the more general ones (:data:`ROAD_VARIANTS`), then
+    "default". Every word the kit says that differs by road is chosen here.
+
+    Raises:
+        KeyError: no variant fits and there is no "default" (names the road).
+    """
+    for key in (*ROAD_VARIANTS[journey.road], "default"):
+        if key in variants:
+            return variants[key]
+    raise KeyError(f"no words for the road {journey.road!r} and no 'default'")
+
 
 def as_answer(value: object) -> str | None:
     """Return a stored boundaries answer as "yes", "no" or "not_sure" (None: not answered)."""
@@ -126,6 +189,26 @@ def journey(answers: pd.DataFrame, decisions: pd.DataFrame) -> Journey:
     return Journey("moving_on" if by else "open", by, reasons, decision, given)
 
 
+def journey_of(tables: Mapping[str, pd.DataFrame]) -> Journey:
+    """Return the journey that typed ``tables`` (with ``answers`` and ``decisions``) give."""
+    return journey(tables["answers"], tables["decisions"])
+
+
+def review_day(value: object, journey: Journey, today: date) -> date | None:
+    """Return the review day still ahead (from the setting's ``value``), or None.
+
+    Only the open road has one: after a boundaries yes or a decision to move on there is
+    nothing left to review, so no day is shown or put in the calendar.
+    """
+    if not journey.open_road or not isinstance(value, str):
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if day >= today else None
+
+
 def is_gated(stage_id: str, journey: Journey) -> bool:
     """Return True when ``stage_id`` shows the gate notice instead of its content."""
     return journey.moving_on and stage_id in content.load().gated_stages
@@ -133,7 +216,8 @@ def is_gated(stage_id: str, journey: Journey) -> bool:
 
 def asks_first(stage_id: str, journey: Journey) -> bool:
     """Return True when ``stage_id`` asks for the boundaries check before showing anything."""
-    return not journey.moving_on and journey.unanswered and stage_id in ASK_FIRST_STAGES
+    return (not journey.moving_on and journey.unanswered
+            and stage_id in content.load().gated_stages)
 
 
 def set_aside(journey: Journey) -> tuple[str, ...]:

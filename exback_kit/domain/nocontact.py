@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from exback_kit.content import texts
+from exback_kit.domain import gate
 from exback_kit.domain.newest import newest_last
 from exback_kit.domain.timeline import as_day, first_day
 
@@ -46,6 +47,25 @@ def lapse_days(contacts: pd.DataFrame, today: date | None = None) -> pd.Datetime
     days = contacts["day"][lapse_mask(contacts) & (contacts["day"] <= end)]
     index = pd.DatetimeIndex(days.to_numpy(dtype="datetime64[ns]"), name="day")
     return index.unique().sort_values()
+
+
+def periods_for_road(tables: Mapping[str, Any], road: gate.Journey | None = None) -> pd.DataFrame:
+    """Return the ``nocontact_periods`` as the road counts them.
+
+    After harm, control or an order was named, contact follows the order (or the person's
+    safety), not a countdown: no period has a target, so no target line, target day or
+    reminder appears anywhere. The days are still counted.
+
+    Args:
+        tables: at least ``nocontact_periods``, and ``answers`` and ``decisions`` when
+            ``road`` is not given.
+        road: the journey to follow (default: the one these tables give).
+    """
+    periods = tables["nocontact_periods"]
+    road = road if road is not None else gate.journey_of(tables)
+    if road.countdown or not len(periods):
+        return periods
+    return periods.assign(target_days=pd.Series(pd.NA, index=periods.index, dtype="Int64"))
 
 
 def current_period(periods: pd.DataFrame, today: date | None = None, *,
@@ -141,16 +161,22 @@ def summarize_period(days: pd.DataFrame, start: pd.Timestamp | None,
         days_to_target=to_target, target_reached=reached, days_in_period=len(days))
 
 
-def no_contact_line(tables: Mapping[str, Any], today: date | None = None) -> str | None:
+def no_contact_line(tables: Mapping[str, Any], today: date | None = None, *,
+                    road: gate.Journey | None = None) -> str | None:
     """Return "No-Contact: day N of T …" (or without a target), or None before any period.
 
-    The notebooks' "where you are" box and ``exback status`` both show this line.
+    The notebooks' "where you are" box and ``exback status`` both show this line; after
+    harm or an order it never counts toward a target (:func:`periods_for_road`).
     """
-    contacts, periods = tables["contacts"], tables["nocontact_periods"]
+    road = road if road is not None else gate.journey_of(tables)
+    contacts, periods = tables["contacts"], periods_for_road(tables, road)
     if periods.empty and contacts.empty:
         return None
     # Before any period starts, No-Contact counts from the first day of any entry.
     nc = no_contact(contacts, periods, today, fallback=first_day(dict(tables), today))
+    if not road.countdown:
+        return texts.say(texts.WHERE_NO_CONTACT_NO_COUNTDOWN, day=nc.current_streak,
+                         longest=nc.longest_streak)
     if nc.target_days:
         return texts.say(texts.WHERE_NO_CONTACT_TARGET, day=nc.current_streak,
                          target=nc.target_days, longest=nc.longest_streak)

@@ -9,6 +9,12 @@ from exback_kit.content.instruments import Contact, default_contacts
 
 #: The setting that holds the person's own crisis contacts (a list of {name, detail}).
 CRISIS_SETTING = "crisis_contacts"
+#: The order of the kit's default contacts by context: crisis lines first beside late-night
+#: urges and a low WHO-5; domestic-abuse lines first after harm or an order was named.
+CONTACT_ORDER = {
+    "crisis": ("emergency", "crisis", "abuse", "stop_harming", "directory"),
+    "abuse": ("emergency", "abuse", "crisis", "stop_harming", "directory"),
+}
 
 
 def crisis_contacts(saved: object) -> tuple[Contact, ...]:
@@ -17,6 +23,18 @@ def crisis_contacts(saved: object) -> tuple[Contact, ...]:
         return default_contacts()
     return tuple(Contact(str(c.get("name", "")), str(c.get("detail", "")))
                  for c in saved if isinstance(c, dict))
+
+
+def ordered(contacts: Sequence[Contact], context: str) -> tuple[Contact, ...]:
+    """Return ``contacts`` in the order ``context`` ("crisis" or "abuse") calls for.
+
+    Only the kit's defaults are reordered (by kind, each kind keeping its file order); a
+    list the person saved keeps their own order.
+    """
+    rank = {kind: i for i, kind in enumerate(CONTACT_ORDER[context])}
+    if not all(c.is_default for c in contacts):
+        return tuple(contacts)
+    return tuple(sorted(contacts, key=lambda c: rank.get(c.kind, len(rank))))
 
 
 def safety_message(contacts: Sequence[Contact], triggers: Sequence[str] = ()) -> str:

@@ -2,9 +2,10 @@
 
 Notebooks cannot remind anyone, so the kit writes a file the person imports:
 a daily check-in, a fortnightly wellbeing check, the day a No-Contact period
-reaches its target, the end of each waiting unsent message's cooling-off
-time, and a weekly nudge 30 minutes before the window of each active if-then
-plan (local wall-clock time, so it stays put across daylight-saving changes).
+reaches its target (never after harm or an order: no countdown then), the end of each
+waiting unsent message's cooling-off time, the open road's review day, and a weekly
+nudge 30 minutes before the window of each active if-then plan (local wall-clock time,
+so it stays put across daylight-saving changes).
 Every event has a UID that stays the same for the same journal, so importing a
 newer file updates the events instead of adding copies.
 
@@ -184,8 +185,10 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
     from exback_kit.store.reads import load_tables
 
     today = today or date.today()
+    from exback_kit.domain import gate
+    from exback_kit.domain.nocontact import periods_for_road
     tables = load_tables(journal, ("instrument_results", "nocontact_periods", "unsent",
-                                   "plans"))
+                                   "plans", "answers", "decisions"))
     every = WHO5_INFO.every_days
     events = [
         Event(_uid(journal, "checkin"), texts.REMIND_CHECKIN_SUMMARY,
@@ -196,11 +199,18 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
               rrule=f"FREQ=WEEKLY;INTERVAL={max(1, every // 7)}" if every % 7 == 0
               else f"FREQ=DAILY;INTERVAL={every}"),
     ]
-    target = nocontact_target(tables["nocontact_periods"], today)
+    road = gate.journey_of(tables)
+    target = nocontact_target(periods_for_road(tables, road), today)  # none after harm, order
+    review = gate.review_day(journal.get_setting(gate.REVIEW_SETTING), road, today)
+    if review is not None:  # the open road only
+        events.append(Event(_uid(journal, "review"), texts.REMIND_REVIEW_SUMMARY,
+                            texts.REMIND_REVIEW_DESCRIPTION, review,
+                            alarm_after=MILESTONE_ALARM))
     if target and target[0] >= today:
         events.append(Event(_uid(journal, "nocontact-target"),
                             texts.REMIND_NC_SUMMARY.format(days=target[1]),
-                            texts.REMIND_NC_DESCRIPTION.format(days=target[1]), target[0],
+                            road.words(texts.REMIND_NC_DESCRIPTION_BY_ROAD).format(
+                                days=target[1]), target[0],
                             alarm_after=MILESTONE_ALARM))
     return events + _unsent_events(journal, tables["unsent"]) + _plan_events(
         journal, tables["plans"], today)

@@ -169,7 +169,7 @@ def _contact_saved(values: dict[str, Any], road: gate.Journey) -> str:
         return texts.CONTACT_SAVED_LOGISTICS
     if values["initiated_by"] == "them" and not values["replied"]:
         return texts.CONTACT_SAVED_THEIRS
-    return texts.CONTACT_SAVED_BOUNDARIES if road.by == "boundaries" else texts.CONTACT_SAVED
+    return road.words(texts.CONTACT_SAVED_BY_ROAD)
 
 
 def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
@@ -190,7 +190,8 @@ def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
             "acted_on": f["acted_on"].value, "helped": f["helped"].value,
             "note": f["note"].value}, at=moment_of(f["at"].value))
         form.reset()
-        form.say(texts.URGE_SAVED_ACTED if acted else texts.URGE_SAVED)
+        form.say(_journey(journal).words(texts.URGE_SAVED_ACTED_BY_ROAD) if acted
+                 else texts.URGE_SAVED)
         return entry
 
     form.handler = handler
@@ -200,7 +201,16 @@ def urge_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 # --- No-Contact period -------------------------------------------------------------------
 
 def nocontact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
-    """Return the form that starts a No-Contact period (21/30/45/60 days or your own)."""
+    """Return the form that starts a No-Contact period (21/30/45/60 days or your own).
+
+    After harm or an order it has no target to choose: a note says why, and nothing is saved.
+    """
+    road = _journey(journal)
+    if not road.countdown:
+        form = Form("exback-nocontact", texts.NOCONTACT_HEADING_NO_COUNTDOWN, on_save=on_save)
+        form.result.value = f"<p>{esc(road.words(texts.NOCONTACT_NO_COUNTDOWN))}</p>"
+        form.save_button.layout.display = "none"
+        return form
     form = Form("exback-nocontact", texts.NOCONTACT_HEADING, intro=texts.NOCONTACT_BOUNDARY,
                 on_save=on_save)
     latest = journal.latest_record("nocontact_periods")
@@ -257,7 +267,9 @@ def unsent_vault(journal: Journal, *, on_save: OnSave = None) -> Form:
     ``form.rows[entry_id]`` holds a due message's review buttons (``still_want``,
     ``let_go``, ``rewritten``), its ``note`` box and its ``error`` line.
     """
-    held = _journey(journal).by == "boundaries"  # after a boundaries yes: never "still send?"
+    # "still want to send?" only on the open road: never after a boundaries yes or a decision
+    # to move on, nor while the check is unanswered (like step 9's pace, it waits for it)
+    held = not _journey(journal).open_road
     form = Form("exback-vault", texts.VAULT_HEADING,
                 intro=texts.VAULT_INTRO_BOUNDARIES if held else texts.VAULT_INTRO,
                 on_save=on_save)
@@ -330,8 +342,7 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
     """
     # on the moving-on road it never opens with "before any reach-out" or asks for a plan
     road = _journey(journal)
-    intro = {"boundaries": texts.REACH_BOUNDARY, "decision": texts.REACH_MOVING_ON}.get(
-        str(road.by), texts.REACH_INTRO)
+    intro = road.words(texts.REACH_INTRO_BY_ROAD)
     labels = texts.REACH_LABELS_MOVING_ON if road.moving_on else {
         "plan": texts.REACH_PLAN, "expectation": texts.REACH_EXPECT, "why": texts.REACH_WHY,
         "outcome": texts.REACH_OUTCOME}

@@ -369,7 +369,7 @@ def question_widget(q: Question, value: object = None) -> tuple[Any, widgets.Wid
         return w, w
     if q.type == "number":
         w = widgets.Text(value="" if value in (None, "") else _plain_number(value),
-                         placeholder="e.g. 12")
+                         placeholder=texts.NUMBER_PLACEHOLDER)
         return w, widgets.HBox([w, widgets.Label(q.unit)])
     text_value = value if isinstance(value, str) else ""
     if q.type == "long_text":

@@ -64,6 +64,7 @@ from exback_kit.notebook.moving_on_forms import (
     untangling_form,
 )
 from exback_kit.notebook.plans_form import plans_form
+from exback_kit.notebook.review_form import review_form
 from exback_kit.store import Journal
 
 __all__ = [
@@ -71,7 +72,8 @@ __all__ = [
     "crisis_contacts_form", "decision_form", "decision_journal", "devices_form", "future_form",
     "grief_form", "habits_form", "late_night_contacts", "meeting_form", "milestones_form",
     "nocontact_form", "old_habits_form", "patterns_form", "plans_form", "profile_form",
-    "repairs_form", "rosenberg_form", "safety_widget", "self_compassion_form", "signals_form",
+    "repairs_form", "review_form", "rosenberg_form", "safety_widget", "self_compassion_form",
+    "signals_form",
     "step_form", "unsent_vault", "untangling_form", "urge_form", "who5_form"
 ]
 
@@ -104,7 +106,8 @@ def step_form(journal: Journal, step: int, *, on_save: OnSave = None) -> Form:
 def _notes_for(journal: Journal, s: content.Step, road: Journey) -> list[str]:
     """Return the notes that follow the person's answers: a step's ``open_notes`` only
     on the open road; step 5's words after who ended it."""
-    out: list[str] = list(s.open_notes) if road.open_road else []
+    out: list[str] = ([*s.open_notes, *texts.STEP_NOTES_OPEN_ROAD.get(s.number, ())]
+                      if road.open_road else [])
     if s.number in texts.STEP_NOTES_WHO_ENDED:
         who = journal.latest_answers(0).get("who_ended")
         note = texts.STEP_NOTES_WHO_ENDED[s.number].get(str(who))
@@ -331,7 +334,8 @@ def rosenberg_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 # --- safety and crisis contacts ----------------------------------------------------------
 
 def _safety_html(journal: Journal, triggers: Sequence[str] = ()) -> str:
-    contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+    contacts = safety.ordered(safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING)),
+                              "crisis")
     return (f'<div class="exback-safety" style="{SAFETY_BOX}">'
             f'{paragraphs(safety.safety_message(contacts, triggers))}'
             f"</div>")
@@ -341,7 +345,8 @@ def late_night_contacts(journal: Journal, *, on_save: OnSave = None) -> widgets.
     """Return the person's safety contacts beside the late-night urge log (all escaped)."""
     from exback_kit.notebook.gate_notice import safety_box
     contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
-    return safety_box(contacts, texts.LATE_NIGHT_CONTACTS, "exback-late-night-contacts")
+    return safety_box(safety.ordered(contacts, "crisis"), texts.LATE_NIGHT_CONTACTS,
+                      "exback-late-night-contacts")
 
 
 def safety_widget(journal: Journal) -> widgets.HTML:

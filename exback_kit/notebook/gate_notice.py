@@ -13,6 +13,7 @@ from exback_kit.content import texts
 from exback_kit.content.instruments import Contact
 from exback_kit.domain import gate
 from exback_kit.domain.gate import Journey
+from exback_kit.domain.safety import ordered as safety_order
 from exback_kit.notebook.form_kit import esc
 from exback_kit.notebook.look import GATE_BOX, LINK_STYLE, SAFETY_BOX
 
@@ -32,11 +33,20 @@ def contacts_html(contacts: Sequence[Contact], heading: str) -> str:
             f"<ul>{items}</ul>{check}<p>{esc(texts.SAFETY_OUTRO)}</p></div>")
 
 
-def safety_box(contacts: Sequence[Contact], heading: str, css: str) -> widgets.HTML:
+def device_safety_html() -> str:
+    """Return the lock line and the device check, shown after harm, control or an order."""
+    items = "".join(f"<li>{esc(item)}</li>" for item in texts.DEVICE_SAFETY)
+    return (f'<div class="exback-device-safety"><p>{esc(texts.SAFETY_LOCK_LINE)}</p>'
+            f"<p><b>{esc(texts.DEVICE_SAFETY_HEADING)}</b></p><ul>{items}</ul></div>")
+
+
+def safety_box(contacts: Sequence[Contact], heading: str, css: str, *,
+               devices: bool = False) -> widgets.HTML:
     """Return the safety contacts (:func:`contacts_html`) in a box of their own, with
-    the CSS class ``css``."""
-    return widgets.HTML(f'<div style="{SAFETY_BOX}">{contacts_html(contacts, heading)}</div>',
-                        _dom_classes=(css,))
+    the CSS class ``css``; ``devices`` adds the lock line and the device check."""
+    extra = device_safety_html() if devices else ""
+    return widgets.HTML(f'<div style="{SAFETY_BOX}">{contacts_html(contacts, heading)}{extra}'
+                        "</div>", _dom_classes=(css,))
 
 
 def gate_notice(journey: Journey, contacts: Sequence[Contact] = ()) -> widgets.HTML:
@@ -58,7 +68,8 @@ def gate_notice(journey: Journey, contacts: Sequence[Contact] = ()) -> widgets.H
     after = "".join(f"<p>{esc(line)}</p>" for line in [texts.GATE_STILL_OPEN, *revisit])
     road = (f"<p>{esc(texts.GATE_MOVING_ON)}</p>"
             + _link(gate.MOVING_ON_STAGE, texts.GATE_MOVING_ON_LINK))
-    safety = contacts_html(contacts, texts.GATE_SAFETY_HEADING) if journey.unsafe else ""
+    safety = (contacts_html(safety_order(contacts, "abuse"), texts.GATE_SAFETY_HEADING)
+              + device_safety_html() if journey.unsafe else "")
     box.value = (f'<div style="{GATE_BOX}"><h2>{esc(heading)}</h2><p>{esc(intro)}</p>'
                  f"<ul>{items}</ul>{unsure}{safety}{road}{after}</div>")
     return box

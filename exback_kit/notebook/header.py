@@ -7,7 +7,7 @@ Pure helpers return the lines as plain strings (tested without widgets); the
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
@@ -19,6 +19,9 @@ from exback_kit.notebook.gate_notice import ask_first_notice, gate_notice, safet
 from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
 from exback_kit.notebook.session import html_kit, session
 from exback_kit.store import Journal
+
+if TYPE_CHECKING:
+    from exback_kit.domain.gate import Journey
 
 #: What a stage's "where you are" box may add to its progress line (see StageLayout.where):
 #: "stage" the stage worked on last; "no_contact" the No-Contact line even before any period;
@@ -55,8 +58,8 @@ def progress_line(stage_id: str, tables: dict[str, Any], journey: Any = None) ->
     if stage_id not in rows.index:
         return None
     row = rows.loc[stage_id]
-    return texts.WHERE_PROGRESS.format(answered=int(row["steps_answered"]),
-                                       steps=int(row["steps"]))
+    return texts.say(texts.WHERE_PROGRESS, answered=int(row["steps_answered"]),
+                     steps=int(row["steps"]))
 
 
 def latest_stage_line(tables: dict[str, Any], journey: Any = None) -> str:
@@ -93,7 +96,7 @@ def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str],
         lines.append(latest_stage_line(tables, journey))
         if set_aside:
             lines.append(texts.WHERE_MOVING_ON)
-    nc = no_contact_line(tables)
+    nc = no_contact_line(tables, road=journey)
     if nc or "no_contact" in where:
         lines.append(nc or texts.WHERE_NO_CONTACT_NONE)
     progress = progress_line(stage_id, tables, journey) if "journal" not in where else None
@@ -180,14 +183,16 @@ def folded_children(kind: str, journal: Journal, unfold: Any) -> list[widgets.Wi
             _button(texts.FOLDED_OPEN, "exback-unfold", unfold)]
 
 
-def intro_html(stage_id: str) -> str:
-    """Return the stage's introduction from ``data/guidance.toml`` (escaped), or ""."""
+def intro_html(stage_id: str, journey: Journey | None = None) -> str:
+    """Return the stage's introduction from ``data/guidance.toml`` for the road in force
+    (escaped), or ""."""
     from exback_kit.content.guidance import load_guidance
     from exback_kit.notebook.form_kit import paragraphs
     stage = load_guidance().get(stage_id)
-    if stage is None or not stage.intro:
+    if stage is None or not stage.intros:
         return ""
-    return "".join(f"<p>{paragraphs(p)}</p>" for p in stage.intro.split("\n\n"))
+    intro = (journey or session().journey()).words({"default": "", **stage.intros})
+    return "".join(f"<p>{paragraphs(p)}</p>" for p in intro.split("\n\n") if p)
 
 
 def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[widgets.Widget]:
@@ -213,11 +218,12 @@ def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[
         notice.add_class("exback-gate-notice")
         out.append(notice)
     else:
-        intro = intro_html(stage_id)
+        intro = intro_html(stage_id, journey)
         if intro:
             out.append(html_kit(intro, "exback-intro"))
         if stage_id == gate.MOVING_ON_STAGE and journey.unsafe:  # as the gate notice has them
-            out.append(safety_box(contacts, texts.GATE_SAFETY_HEADING, "exback-moving-on-safety"))
+            out.append(safety_box(safety.ordered(contacts, "abuse"), texts.GATE_SAFETY_HEADING,
+                                  "exback-moving-on-safety", devices=True))
     out.append(html_kit(_where_html(stage_id, journal, s.tables(), where, journey),
                         "exback-where"))
     return out
@@ -234,16 +240,17 @@ def next_stage_for(planned: str | None) -> str | None:
     return None
 
 
-def _next_link(stage_id: str) -> str:
-    label = html.escape(texts.NEXT_LINK.format(title=_title(stage_id)))
+def _next_link(stage_id: str, label: str | None = None) -> str:
+    label = html.escape(label or texts.NEXT_LINK.format(title=_title(stage_id)))
     return f'<a href="{html.escape(stage_id)}.ipynb" style="{LINK_STYLE}">{label}</a>'
 
 
 def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
-    """Return "what comes next": the stage's own words and a link to the next notebook.
+    """Return "what comes next": the stage's own words, a link to the next notebook and,
+    beside it on every road, a link to moving on (09).
 
-    On the moving-on road, set-aside stages are skipped and the moving-on stage is
-    offered first.
+    Set-aside stages are skipped; a set-aside page links 09 once (in its notice), not
+    again here, and a page waiting for the boundaries check links only the check.
     """
     from exback_kit.domain import gate
     s = session()
@@ -259,13 +266,19 @@ def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
     else:
         words = texts.NEXT_TEXT.get(stage_id, "")
     parts = [html.escape(words)]
-    if moving_on and stage_id != gate.MOVING_ON_STAGE:
-        parts.append(html.escape(texts.NEXT_MOVING_ON))
-        parts.append(_next_link(gate.MOVING_ON_STAGE))
-        if nxt == gate.MOVING_ON_STAGE:
-            nxt = None
+    # Moving on (09) beside the next stage on every page, of equal standing; a set-aside
+    # page's notice links it already, and a page waiting for the check links only 00.
+    also = stage_id != gate.MOVING_ON_STAGE and not here_gated and nxt != gate.CHECK_STAGE
+    if nxt == gate.MOVING_ON_STAGE:
+        nxt = None
+    road = [html.escape(texts.NEXT_MOVING_ON if moving_on else texts.NEXT_OR_MOVING_ON),
+            _next_link(gate.MOVING_ON_STAGE, texts.GATE_MOVING_ON_LINK)] if also else []
+    if moving_on:  # the road's own stage first
+        parts += road
     if nxt is not None:
         if nxt != planned and not here_gated and not moving_on and nxt != gate.CHECK_STAGE:
             parts.append(html.escape(texts.NEXT_SKIPPED))
         parts.append(_next_link(nxt))
+    if not moving_on:
+        parts += road
     return [html_kit(boxed("next", "<br>".join(p for p in parts if p)), "exback-next")]

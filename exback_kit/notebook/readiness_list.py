@@ -14,16 +14,24 @@ from exback_kit.domain.readiness import readiness
 from exback_kit.notebook.form_kit import esc
 
 
-def readiness_widget(tables: Mapping[str, Any], today: date | None = None) -> widgets.HTML:
-    """Return the checklist for the journal whose typed ``tables`` are given."""
-    items = readiness(tables, today)
+def readiness_widget(tables: Mapping[str, Any], today: date | None = None, *,
+                     road: gate.Journey | None = None) -> widgets.HTML:
+    """Return the checklist for the journal whose typed ``tables`` are given.
+
+    On the moving-on road it is only the set-aside note: no items, no marks.
+
+    Args:
+        road: the journey to follow (default: the one these tables' answers give).
+    """
+    road = road if road is not None else gate.journey(tables["answers"], tables["decisions"])
+    heading = f"<h4>{esc(texts.READINESS_HEADING)}</h4>"
+    if road.moving_on:
+        return widgets.HTML(f"{heading}<p>{esc(texts.READINESS_GATED)}</p>",
+                            _dom_classes=("exback-readiness",))
     lines = [texts.READINESS_LINE.format(mark=i.mark, label=i.label, state=i.shown_state,
                                          based_on=i.based_on)
-             for i in items]
-    journey = gate.journey(tables["answers"], tables["decisions"])
-    notes = [texts.READINESS_GATED] if journey.moving_on else []
+             for i in readiness(tables, today)]
     body = "".join(f"<li>{esc(line)}</li>" for line in lines)
-    extra = "".join(f"<p><b>{esc(n)}</b></p>" for n in notes)
-    return widgets.HTML(f"<h4>{esc(texts.READINESS_HEADING)}</h4><p>{esc(texts.READINESS_INTRO)}"
-                        f'</p>{extra}<ul style="list-style:none">{body}</ul>',
+    return widgets.HTML(f"{heading}<p>{esc(texts.READINESS_INTRO)}"
+                        f'</p><ul style="list-style:none">{body}</ul>',
                         _dom_classes=("exback-readiness",))

@@ -92,7 +92,7 @@ LAYOUTS: dict[str, StageLayout] = {
         where=frozenset({"no_contact"})),
     "05_reconnecting": StageLayout(
         (Section("readiness", ("readiness",)),
-         Section("invitation", ("step:10", "decision_journal")),
+         Section("invitation", ("step:10", "decision_journal", "review_form")),
          Section("meetings", ("step:11", "step:12", "step:13", "meeting_form"))),
         next_stage="06_the_conversation"),
     "06_the_conversation": StageLayout(
@@ -154,7 +154,8 @@ def _builder(spec: str) -> Callable[..., widgets.Widget]:
     if spec == "readiness":
         from exback_kit.notebook.readiness_list import readiness_widget
 
-        return lambda j, on_save: readiness_widget(session().tables(j))
+        return lambda j, on_save: readiness_widget(session().tables(j),
+                                                   road=session().journey())
     if spec == "report":
         from exback_kit.notebook.report_button import report_widget
 
@@ -192,7 +193,8 @@ def guidance_html(stage_id: str, section_id: str) -> str:
     words = stage.section(section_id) if stage else None
     if words is None:
         return ""
-    body = f"<p>{paragraphs(words.text)}</p>" if words.text else ""
+    text = session().journey().words({"default": "", **words.texts})
+    body = f"<p>{paragraphs(text)}</p>" if text else ""
     return f"<h2>{esc(words.heading)}</h2>{body}"
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.domain import nocontact, progress, safety, scales, timeline, urges
+from exback_kit.domain import gate, nocontact, progress, safety, scales, timeline, urges
 from exback_kit.domain.timeline import Tables
 from exback_kit.report.pages import Line, wrap
 from exback_kit.store import Journal
@@ -49,7 +49,7 @@ def _labels(frame: Any) -> str:
 
 def figures_lines(tables: Tables, today: date) -> list[Line]:
     """Return the No-Contact and urge figures as label/value rows."""
-    nc = nocontact.no_contact(tables["contacts"], tables["nocontact_periods"], today,
+    nc = nocontact.no_contact(tables["contacts"], nocontact.periods_for_road(tables), today,
                              fallback=timeline.first_day(tables, today))
     def days(days: int) -> str:
         return texts.say(texts.REPORT_NC_DAYS, days=days)
@@ -58,8 +58,10 @@ def figures_lines(tables: Tables, today: date) -> list[Line]:
     if nc.start_day is None:
         lines += wrap(texts.REPORT_NC_NONE)
     else:
+        road = gate.journey_of(tables)
         target = (texts.REPORT_NC_TARGET_DAYS.format(days=nc.target_days) if nc.target_days
-                  else texts.REPORT_NC_NO_TARGET)
+                  else texts.REPORT_NC_NO_TARGET if road.countdown
+                  else road.words(texts.REPORT_NC_NO_COUNTDOWN))
         rows = [(texts.REPORT_NC_START, str(nc.start_day)), (texts.REPORT_NC_TARGET, target),
                 (texts.REPORT_NC_CURRENT, days(days=nc.current_streak)),
                 (texts.REPORT_NC_LONGEST, days(days=nc.longest_streak)),
@@ -118,7 +120,8 @@ def wellbeing_lines(journal: Journal, tables: Tables, today: date) -> list[Line]
             total=len(who5), counts="; ".join(parts)))]
     latest = scales.latest_who5(tables["instrument_results"], today)
     if latest is not None and latest.result.needs_care:
-        contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+        contacts = safety.ordered(safety.crisis_contacts(
+            journal.get_setting(safety.CRISIS_SETTING)), "crisis")
         lines += [("gap", ""), *wrap(safety.safety_message(contacts, latest.result.triggers))]
     return lines
 

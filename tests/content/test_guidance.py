@@ -84,3 +84,58 @@ def test_the_default_contacts_include_domestic_abuse_lines_and_australias_000() 
                    "000 in Australia"):
         assert number in shown
     assert all(c.is_default for c in default_contacts())
+
+
+# --- per-road variants, and the loader's refusal ------------------------------------------
+
+def _kit_folder(tmp_path: Path) -> Path:
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(Path(str(resources.files("exback_kit.data"))), data,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    return data
+
+
+def test_an_open_stage_intro_about_trying_again_needs_a_moving_on_variant(tmp_path: Path) -> None:
+    data = _kit_folder(tmp_path)
+    g = data / "guidance.toml"
+    g.write_text(g.read_text() + '\n["03_rebuilding_you".sections.extra]\nheading = "x"\n'
+                 'text = "Change so they might take you back when you try again."\n')
+    with pytest.raises(ContentError) as err:
+        guidance_from(data)
+    message = str(err.value)
+    assert "'03_rebuilding_you'" in message and "'extra'" in message
+    assert "try again" in message and "text_moving_on" in message
+
+
+def test_a_gated_stage_may_speak_of_trying_again_and_a_variant_settles_an_open_one(
+        tmp_path: Path) -> None:
+    data = _kit_folder(tmp_path)
+    g = data / "guidance.toml"
+    g.write_text(g.read_text() + '\n["03_rebuilding_you".sections.extra]\nheading = "x"\n'
+                 'text = "If you try again, go slowly."\ntext_moving_on = "Go slowly."\n'
+                 '["05_reconnecting".sections.extra]\nheading = "y"\ntext = "If you try again."\n')
+    extra = guidance_from(data)["03_rebuilding_you"].section("extra")
+    assert extra is not None and extra.texts == {"default": "If you try again, go slowly.",
+                                                 "moving_on": "Go slowly."}
+
+
+def test_a_variant_that_names_no_road_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "guidance.toml").write_text('["01_x"]\nintro = "a"\nintro_someday = "b"\n')
+    with pytest.raises(ContentError, match=r"'intro_someday' names no road.*moving_on"):
+        guidance_from(tmp_path)
+
+
+def test_the_welcome_speaks_to_both_questions_and_follows_the_road() -> None:
+    welcome = load_guidance()["00_start_here"].intros
+    assert "whether to try again" in welcome["default"] and "let go" in welcome["default"]
+    assert "try again" not in welcome["moving_on"] and "as good" not in welcome["moving_on"]
+
+
+def test_as_good_an_outcome_is_said_once_in_all_the_kits_words() -> None:
+    """Said everywhere it sounded defensive; it stays in the open road's welcome only."""
+    import inspect
+    data = Path(str(resources.files("exback_kit.data")))
+    words = inspect.getsource(texts) + "".join(p.read_text() for p in data.glob("*.toml"))
+    assert len(re.findall(r"as good an outcome", words)) == 1
+    assert "as good an outcome" in load_guidance()["00_start_here"].intros["default"]

@@ -231,7 +231,7 @@ def q(step: int, qid: str) -> content.Question:
     (2, "love_then", 4, 4),
     (2, "their_feelings", "unsure", "unsure"),
     (1, "hardest_moments", ("lonely", "late_night"), ["late_night", "lonely"]),
-    (3, "trusted_friend", False, False),
+    (11, "listen_more", False, False),
     (1, "instead", "  go for a walk ", "  go for a walk "),
     (8, "drinks_per_week", "18", 18),
     (8, "drinks_per_week", "1,5", 1.5),
@@ -248,7 +248,7 @@ def test_check_answer_stores_clean_values(step, qid, given, stored):
     (2, "love_then", 6),
     (2, "their_feelings", "certainly"),
     (1, "hardest_moments", ["lonely", "bored"]),
-    (3, "trusted_friend", "yes"),
+    (11, "listen_more", "yes"),
     (8, "drinks_per_week", "a few"),
     (8, "drinks_per_week", -1),
     (0, "breakup_date", date.today() + timedelta(days=3)),
@@ -270,3 +270,47 @@ def test_required_question_cannot_be_skipped():
     required = content.Question(id="x", type="short_text", text="Say it", step=1, required=True)
     with pytest.raises(ValidationError, match="Say it"):
         validate.answer(required, " ")
+
+
+# --- every road decided: words about trying again on an open stage --------------------------
+
+def _kit_copy(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(Path(str(resources.files("exback_kit.data"))), data,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    return data
+
+
+@pytest.mark.parametrize("flag", ["", "open_road_only = true\n", "every_road = true\n"])
+def test_a_question_about_trying_again_on_an_open_stage_needs_a_decision(tmp_path, flag):
+    data = _kit_copy(tmp_path)
+    steps = data / "steps_03_rebuilding_you.toml"
+    steps.write_text(steps.read_text() + '\n[[step.question]]\nid = "win_back"\ntype = "yesno"\n'
+                     f'text = "Would this help you win them back?"\n{flag}')
+    if flag:
+        assert content.load_from(data).step(7).question("win_back")
+        return
+    with pytest.raises(ContentError) as err:
+        content.load_from(data)
+    message = str(err.value)
+    assert "step 7" in message and "'win_back'" in message and "win them back" in message
+
+
+def test_an_idea_about_going_back_on_an_open_stage_is_refused_but_fine_on_a_gated_one(tmp_path):
+    data = _kit_copy(tmp_path)
+    for name, number in (("steps_05_reconnecting.toml", 10), ("steps_04_holding_steady.toml", 8)):
+        f = data / name
+        f.write_text(f.read_text().replace('idea = """\n', 'idea = """\nGoing back is near. ', 1))
+        if number == 10:
+            assert "Going back" in content.load_from(data).step(10).idea
+    with pytest.raises(ContentError, match="step 8: the idea speaks to trying again"):
+        content.load_from(data)
+
+
+def test_the_kits_try_again_questions_are_asked_on_the_open_road_only():
+    kit = content.load()
+    for step, qid in ((2, "their_feelings"), (2, "they_would_change"), (4, "patterns_return")):
+        assert kit.step(step).question(qid).open_road_only
+    assert "win them back" not in str(kit.step(4).question("changes_for").choices)
+    assert kit.step(3).question("support_not_asked").text == (
+        "Who can support you, without being asked about your ex?")

@@ -110,11 +110,11 @@ def test_a_cleared_answer_is_unanswered_again_and_05_to_07_ask_first(journal):
     answer(journal, said_no_reunion="")
     j = journey(journal)
     assert j.boundaries["said_no_reunion"] is None and j.unanswered
-    assert [s for s in GATED + OPEN if gate.asks_first(s, j)] == GATED[1:]
+    assert [s for s in GATED + OPEN if gate.asks_first(s, j)] == GATED
 
 
 def test_an_unanswered_check_asks_first_but_a_yes_gates_instead(journal):
-    assert [s for s in GATED + OPEN if gate.asks_first(s, journey(journal))] == GATED[1:]
+    assert [s for s in GATED + OPEN if gate.asks_first(s, journey(journal))] == GATED
     answer(journal, harm_or_control="yes")
     j = journey(journal)
     assert j.moving_on and not any(gate.asks_first(s, j) for s in GATED)
@@ -152,3 +152,51 @@ def test_safety_lines_point_to_the_stage_that_holds_the_crisis_contacts():
     for line in (texts.SAFETY_OUTRO,):
         assert where in line
         assert "start here" not in line.lower() and "start-here" not in line.lower()
+
+
+# --- the road in force chooses the words -----------------------------------------------
+
+@pytest.mark.parametrize(("answers", "decision", "road"), [
+    ({}, None, "open"),
+    ({"no_contact_asked": "yes"}, None, "boundaries"),
+    ({"said_no_reunion": "not_sure"}, None, "boundaries"),
+    ({"harm_or_control": "yes"}, None, "harm"),
+    ({"harm_or_control": "not_sure", "no_contact_asked": "yes"}, None, "harm"),
+    ({"protective_order": "yes", "harm_or_control": "yes"}, None, "order"),
+    ({}, "move_on", "decision"),
+    ({"no_contact_asked": "yes"}, "move_on", "boundaries"),
+])
+def test_the_road_in_force_is_the_most_specific_that_applies(journal, answers, decision, road):
+    all_no(journal, **answers)
+    if decision:
+        journal.add("decisions", decision=decision)
+    assert journey(journal).road == road
+
+
+def test_an_unanswered_check_is_its_own_road(journal):
+    assert journey(journal).road == "unanswered"
+
+
+ROAD_JOURNEYS = {
+    "order": gate.Journey("moving_on", "boundaries", boundaries={"protective_order": "yes"}),
+    "harm": gate.Journey("moving_on", "boundaries", boundaries={"harm_or_control": "yes"}),
+    "boundaries": gate.Journey("moving_on", "boundaries", boundaries={"said_no_reunion": "yes"}),
+    "decision": gate.Journey("moving_on", "decision", boundaries={"said_no_reunion": "no"}),
+    "open": gate.Journey("open", boundaries={"said_no_reunion": "no"}),
+    "unanswered": gate.Journey("open", boundaries={"said_no_reunion": None}),
+}
+
+
+@pytest.mark.parametrize(("road", "expected"), [
+    ("order", "order"), ("harm", "moving_on"), ("boundaries", "moving_on"),
+    ("decision", "moving_on"), ("open", "default"), ("unanswered", "default"),
+])
+def test_a_sentence_falls_back_from_the_road_to_the_general_variant(road, expected):
+    variants = {"default": "default", "moving_on": "moving_on", "order": "order"}
+    j = ROAD_JOURNEYS[road]
+    assert j.road == road and gate.for_road(variants, j) == expected == j.words(variants)
+
+
+def test_a_variant_table_without_a_default_names_the_road():
+    with pytest.raises(KeyError, match="open"):
+        gate.for_road({"moving_on": "x"}, gate.Journey("open"))

@@ -17,7 +17,8 @@ GATED = ["02_reading_the_signals", "05_reconnecting", "06_the_conversation",
 MOVING_ON = "09_moving_on"
 BOUNDARIES = list(content.load().boundary_questions)
 #: Questions that imagine or pace getting back in touch: asked on the open road only.
-OPEN_ROAD_ONLY = {(9, "pace"), (4, "patterns_return")}
+OPEN_ROAD_ONLY = {(9, "pace"), (4, "patterns_return"), (2, "their_feelings"),
+                  (2, "they_would_change")}
 
 
 def rows(journal):

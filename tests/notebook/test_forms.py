@@ -63,7 +63,7 @@ def test_every_step_builds_a_form_with_one_field_per_question(journal, step):
 def fill_step_2(form: Form) -> None:
     f = form.fields
     f["love_then"].value = 4
-    f["their_feelings"].value = "unsure"
+    f["workable"].value = "maybe"
     f["what_drove_apart"].value = "Work stress and distance."
     f["i_can_change"].value = 3
     f["person_or_idea"].value = "both"
@@ -74,7 +74,7 @@ def test_step_form_saves_answers_and_reports(journal):
     form = forms.step_form(journal, 2, on_save=saved.append)
     fill_step_2(form)
     form.save_button.click()
-    assert journal.latest_answers(2) == {"love_then": 4, "their_feelings": "unsure",
+    assert journal.latest_answers(2) == {"love_then": 4, "workable": "maybe",
                                          "what_drove_apart": "Work stress and distance.",
                                          "i_can_change": 3, "person_or_idea": "both"}
     assert status(form).startswith("Saved 5 answers")
@@ -546,7 +546,7 @@ def test_escaped_in_review_notes_outcomes_and_errors(journal):
     entry = journal.add("unsent", at=old, text=PAYLOAD)
     vault = forms.unsent_vault(journal)
     vault.rows[entry]["note"].value = PAYLOAD
-    vault.rows[entry]["still_want"].click()
+    vault.rows[entry]["let_go"].click()
     _assert_escaped(vault)
     dj = forms.decision_journal(journal)
     dj.fields["plan"].value = "plan"

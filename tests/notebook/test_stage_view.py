@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as widgets
 import pytest
 
-from exback_kit import Journal, stages
+from exback_kit import Journal, content, stages
 from exback_kit.content import texts
 from exback_kit.notebook import header as stageinfo
 from exback_kit.notebook import session as stageview
@@ -140,8 +140,8 @@ def test_entries_written_elsewhere_show_when_a_cell_runs_again(mine: Journal) ->
 def test_where_you_are_counts_answered_steps(mine: Journal) -> None:
     mine.save_answer(4, "my_part", "listening less than I talked")
     tables = stageview.session().tables()
-    assert stageinfo.progress_line("03_rebuilding_you", tables) == texts.WHERE_PROGRESS.format(
-        answered=1, steps=4)
+    assert stageinfo.progress_line("03_rebuilding_you", tables) == texts.say(
+        texts.WHERE_PROGRESS, answered=1, steps=4)
     assert stageinfo.progress_line("08_dashboard", tables) is None
 
 
@@ -268,7 +268,9 @@ def test_a_set_aside_stage_points_onward_without_talk_of_meetings(mine: Journal)
     nxt = raw_text(stages.next_steps("05_reconnecting"))
     assert html.escape(texts.NEXT_GATED) in nxt
     assert html.escape(texts.NEXT_TEXT["05_reconnecting"]) not in nxt
-    assert 'href="09_moving_on.ipynb"' in nxt and 'href="08_dashboard.ipynb"' in nxt
+    assert 'href="09_moving_on.ipynb"' not in nxt and 'href="08_dashboard.ipynb"' in nxt
+    page = raw_text(stages.show("05_reconnecting"))
+    assert page.count('href="09_moving_on.ipynb"') == 1  # in the notice, once
 
 
 def test_tables_are_read_only_when_needed_and_match_the_journal(
@@ -342,3 +344,18 @@ def test_the_profile_folds_once_anything_in_it_is_answered(mine: Journal) -> Non
     assert having(part, "exback-folded")
     click(part, "exback-unfold")
     assert form(part, "exback-profile").fields["who_ended"].value == "them"
+
+
+@pytest.mark.parametrize("stage_id", ["00_start_here", "01_space_and_clarity",
+                                      "02_reading_the_signals", "03_rebuilding_you",
+                                      "04_holding_steady", "05_reconnecting",
+                                      "06_the_conversation", "07_relationship_2_0"])
+def test_on_the_open_road_every_footer_links_moving_on_beside_the_next_stage(
+        mine: Journal, stage_id: str) -> None:
+    for q in content.load().boundary_questions:
+        mine.save_answer(0, q, "no")
+    stageview.session().use(mine)
+    nxt = raw_text(stages.next_steps(stage_id))
+    links = re.findall(r'href="([^"]+)\.ipynb"', nxt)
+    assert links[-1] == "09_moving_on" and len(links) == 2
+    assert html.escape(texts.NEXT_OR_MOVING_ON) in nxt

@@ -152,3 +152,48 @@ def test_the_contact_log_names_the_practical_ties_from_the_profile(journal):
     assert "from your profile" not in shown(forms.contact_form(journal))
     journal.save_answer(0, "shared_ties", ["children", "pets"])
     assert "children, pets, from your profile" in shown(forms.contact_form(journal))
+
+
+def save_urge(journal, acted=True):
+    form = forms.urge_form(journal)
+    form.fields["acted_on"].value = acted
+    form.save_button.click()
+    return html.unescape(form.status.value)
+
+
+@pytest.mark.parametrize(("answers", "decision", "expected"), [
+    ({}, None, texts.URGE_SAVED_ACTED),
+    ({"protective_order": "yes"}, None, texts.CONTACT_SAVED_ORDER),
+    ({"protective_order": "not_sure"}, None, texts.CONTACT_SAVED_ORDER),
+    ({"harm_or_control": "yes"}, None, texts.URGE_SAVED_ACTED_BY_ROAD["moving_on"]),
+    ({"said_no_reunion": "yes"}, None, texts.URGE_SAVED_ACTED_BY_ROAD["moving_on"]),
+    ({}, "move_on", texts.URGE_SAVED_ACTED_BY_ROAD["moving_on"]),
+])
+def test_an_urge_acted_on_gets_words_for_the_road(journal, answers, decision, expected):
+    answer(journal, **answers)
+    if decision:
+        journal.add("decisions", decision=decision)
+    said = save_urge(journal)
+    assert expected in said
+    assert ("It happens" in said) is (expected == texts.URGE_SAVED_ACTED)
+    assert texts.URGE_SAVED in save_urge(journal, acted=False)
+
+
+def test_after_a_decision_to_move_on_a_contact_gets_no_slip_message(journal):
+    answer(journal)
+    journal.add("decisions", decision="move_on")
+    said = save_contact(journal)
+    assert "slip" not in said and texts.CONTACT_SAVED_BOUNDARIES in said
+
+
+def test_after_a_decision_to_move_on_the_vault_never_asks_to_send(journal):
+    answer(journal)
+    journal.add("decisions", decision="move_on")
+    entry, form = due_vault(journal)
+    assert "still want" not in shown(form).lower()
+    assert "still_want" not in form.rows[entry]
+
+
+def test_the_vault_waits_for_the_boundaries_check_before_asking_to_send(journal):
+    entry, form = due_vault(journal)
+    assert "still want" not in shown(form).lower() and "still_want" not in form.rows[entry]
