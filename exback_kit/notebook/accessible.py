@@ -81,10 +81,20 @@ body[data-jp-theme-light="false"] .exback-ok {{ color: {c.OK_TEXT_DARK} !importa
 body[data-jp-theme-light="false"] .exback-bad {{ color: {c.PROBLEM_TEXT_DARK} !important; }}
 """
 
-_CHOICES_ESM = """
-let counter = 0;
+#: A name no other view on the page has. anywidget evaluates each widget's module
+#: afresh, so a module-level counter restarted at 0 for every group: groups drawn in the
+#: same millisecond shared one radio ``name``, and picking in one unpicked the other
+#: (a saved "no" re-opened blank).
+_UNIQUE_ID = """
+function uniqueId() {
+  if (globalThis.crypto && crypto.randomUUID) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+"""
+
+_CHOICES_ESM = _UNIQUE_ID + """
 function render({ model, el }) {
-  const name = `exback-choice-${Date.now().toString(36)}-${counter++}`;
+  const name = `exback-choice-${uniqueId()}`;
   const set = document.createElement("fieldset");
   set.className = "exback-choices";
   set.setAttribute("role", "radiogroup");
@@ -146,10 +156,9 @@ function render({ model, el }) {
 export default { render };
 """
 
-_SLIDER_ESM = """
-let counter = 0;
+_SLIDER_ESM = _UNIQUE_ID + """
 function render({ model, el }) {
-  const id = `exback-range-${Date.now().toString(36)}-${counter++}`;
+  const id = `exback-range-${uniqueId()}`;
   const box = document.createElement("div");
   box.className = "exback-range";
   const label = document.createElement("label");
