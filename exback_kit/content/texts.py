@@ -298,7 +298,7 @@ BOUNDARIES_INTRO = ("Four questions about safety and your ex's wishes. If any an
                     "at any time.")
 BOUNDARIES_NOT_SURE = ("Not sure is a fine answer. For now the kit treats it like a yes, to be on the safe "
                        "side, and you can change it whenever things become clearer.")
-BOUNDARIES_CLEAR = "Clear this answer"
+BOUNDARIES_CLEAR = "Clear: {question}"
 BOUNDARIES_CLEARED = "Cleared. Press Save to keep it that way."
 BOUNDARIES_CHOICES = {"yes": "Yes", "no": "No", "not_sure": "Not sure"}
 # Check-in

@@ -61,6 +61,8 @@ body[data-jp-theme-light="false"] .exback-part .jupyter-button:focus-visible {{
   background: {c.CHOICE_PICKED}; border-color: {c.CHOICE_PICKED};
   color: {c.CHOICE_PICKED_TEXT}; font-weight: 600;
 }}
+.exback-choices label:has(input:checked) input {{ accent-color: {c.CHOICE_PICKED_TEXT}; }}
+.exback-choices label:has(input:checked) span::before {{ content: "✓ " / ""; }}
 .exback-choices label:has(input:focus-visible) {{
   outline: 3px solid {c.FOCUS}; outline-offset: 2px;
 }}

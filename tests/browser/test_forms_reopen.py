@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from kit_pages import open_app, wait_settled
+from kit_pages import ARTIFACTS, open_app, wait_settled
 
 from exback_kit import Journal, content
+from exback_kit.content import texts
 
 pytestmark = pytest.mark.browser
 
+UI_SHOT = ARTIFACTS / "boundaries_390px.png"
 ANSWERS = ("no", "no", "yes")  # the reported case: No / No / Yes, the fourth left blank
 
 
@@ -40,3 +42,32 @@ def test_the_boundaries_check_reopens_no_no_yes(app: Any, kit_page: Any) -> None
     shown = [_checked(kit_page, q) for q in questions]
     assert [len(s) for s in shown] == [1, 1, 1, 0]
     assert ["Yes" in s[0] for s in shown[:3]] == [a == "yes" for a in ANSWERS]
+
+
+def test_each_clear_sits_under_its_question_and_the_choice_shows_a_mark(app: Any,
+                                                                        kit_page: Any) -> None:
+    """At 390 px: each Clear button is named "Clear: <question>" and sits between its
+    question and the next (no grid of four below Save); a picked option carries a ✓,
+    not only a colour."""
+    start = content.load().start
+    questions = start.group("boundaries")
+    kit_page.set_viewport_size({"width": 390, "height": 900})
+    open_app(kit_page, app, "00_start_here.ipynb", ".exback-boundaries")
+    check = kit_page.locator(".exback-boundaries")
+    check.locator(f".exback-field-{questions[0].id} label").filter(has_text="No").first.click()
+    tops = []
+    for q in questions:
+        button = check.get_by_role("button", name=texts.BOUNDARIES_CLEAR.format(question=q.text))
+        box, field = button.bounding_box(), check.locator(f".exback-field-{q.id}").bounding_box()
+        assert box is not None and field is not None
+        assert box["y"] >= field["y"] + field["height"] - 1, q.id  # under its own question
+        assert box["x"] + box["width"] <= 390, q.id
+        tops.append(box["y"])
+    fields = [check.locator(f".exback-field-{q.id}").bounding_box() for q in questions]
+    for i in range(len(questions) - 1):
+        assert tops[i] < fields[i + 1]["y"], questions[i].id  # before the next question
+    picked = check.locator(f".exback-field-{questions[0].id} label:has(input:checked) span")
+    mark = picked.evaluate("e => getComputedStyle(e, '::before').content")
+    assert "✓" in mark
+    UI_SHOT.parent.mkdir(exist_ok=True)
+    check.screenshot(path=str(UI_SHOT))

@@ -91,3 +91,19 @@ def test_the_boundaries_check_reopens_no_no_yes_and_a_blank(mine):
     assert form.message.startswith("Saved 3 answers")
     again = forms.boundaries_form(mine)
     assert [again.fields[q].value for q in BOUNDARIES] == ["no", "no", "yes", None]
+
+
+def test_each_clear_button_is_named_for_its_question_and_sits_in_its_row(mine):
+    """"Clear: <question>" as the button's own text (its accessible name), shown in the
+    question's row, not in a row of four below Save."""
+    form = forms.boundaries_form(mine)
+    for q in content.load().start.group("boundaries"):
+        button = form.clear_buttons[q.id]
+        assert button.description == f"Clear: {q.text}"
+        row = next(r for r in form.body.children if _holds(r, form.fields[q.id]))
+        assert _holds(row, button)
+    assert not any(_holds(form.extra, b) for b in form.clear_buttons.values())
+
+
+def _holds(box: Any, widget: Any) -> bool:
+    return box is widget or any(_holds(c, widget) for c in getattr(box, "children", ()))
