@@ -79,6 +79,7 @@ body[data-jp-theme-light="false"] .exback-choices label:has(input:focus-visible)
 .exback-range input[type=range] {{ flex: 1 1 auto; min-width: 6em; max-width: 24em;
   accent-color: {c.FOCUS}; }}
 .exback-range output {{ min-width: 2em; font-weight: 600; }}
+body[data-voila] .exback-lab-only {{ display: none !important; }}
 body[data-jp-theme-light="false"] .exback-ok {{ color: {c.OK_TEXT_DARK} !important; }}
 body[data-jp-theme-light="false"] .exback-bad {{ color: {c.PROBLEM_TEXT_DARK} !important; }}
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from kit_pages import ARTIFACTS, open_app, wait_settled
+from kit_pages import ARTIFACTS, open_app, open_notebook, wait_settled
 
 from exback_kit import Journal, content
 from exback_kit.content import texts
@@ -71,3 +71,20 @@ def test_each_clear_sits_under_its_question_and_the_choice_shows_a_mark(app: Any
     assert "✓" in mark
     UI_SHOT.parent.mkdir(exist_ok=True)
     check.screenshot(path=str(UI_SHOT))
+
+
+def test_the_app_view_speaks_of_the_app_view_only(app: Any, kit_page: Any) -> None:
+    """No "choose Run → Run All Cells" where there are no cells to run; the skip note stays."""
+    open_app(kit_page, app, "00_start_here.ipynb")
+    hint = kit_page.locator(".exback-lab-only")
+    assert hint.count() == 1 and not hint.is_visible()
+    assert "Run All Cells" not in kit_page.locator("body").inner_text()
+    assert kit_page.get_by_text("Every question can be skipped.").first.is_visible()
+
+
+def test_jupyterlab_still_shows_how_to_run_the_cells(lab: Any, kit_page: Any) -> None:
+    """JupyterLab's markdown keeps the hint's class, and nothing there hides it."""
+    open_notebook(kit_page, lab, "00_start_here.ipynb")
+    hint = kit_page.locator(".jp-MarkdownOutput .exback-lab-only")
+    hint.wait_for()
+    assert hint.is_visible() and "Run All Cells" in hint.inner_text()
