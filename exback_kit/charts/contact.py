@@ -157,7 +157,7 @@ def _heatmap(ax: Axes, clock: pd.DataFrame, planned: tuple[Window, ...] = ()) ->
         assert fig is not None
         key = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.015, aspect=12)
         key.set_label(texts.CHART_URGES_SCALE, fontsize=8)
-        key.set_ticks(np.unique(np.linspace(0, top, min(top, 4) + 1).round().astype(int)))
+        key.set_ticks(sorted({round(v) for v in np.linspace(0, top, min(top, 4) + 1)}))
         key.ax.tick_params(labelsize=8, length=0)
         key.outline.set_visible(False)
     else:
