@@ -90,9 +90,7 @@ def draw_mood(data: MoodData, ax: Axes | None = None) -> Axes:
     x = daily.index.to_numpy()
     ax.plot(x, daily["mood"].to_numpy(), "o", ms=3, color=palette.MOOD_POINT, alpha=0.7,
             label=texts.CHART_MOOD_DAILY)
-    # an average of one or two days would read as a trend: drawn only where it has enough
-    counted = daily["mood"].notna().rolling(WEEK, min_periods=1).sum()
-    rolling = daily["rolling"].where(counted >= mood.AVERAGE_MIN_DAYS)
+    rolling = mood.averaged(daily["rolling"], daily["mood"], WEEK)
     if rolling.notna().any():
         ax.plot(x, rolling.to_numpy(), color=palette.MOOD_LINE, lw=2,
                 label=texts.CHART_MOOD_ROLLING)

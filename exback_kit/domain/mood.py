@@ -137,3 +137,10 @@ def commonest(counts: np.ndarray) -> int | None:
         return None
     top = counts.max()
     return int(counts.argmax()) if int((counts == top).sum()) == 1 else None
+
+
+def averaged(rolling: pd.Series, values: pd.Series, window: int = 7) -> pd.Series:
+    """Return ``rolling`` (a trailing mean of daily ``values``) only where its window holds
+    :data:`AVERAGE_MIN_DAYS` days with a value; NaN elsewhere (one or two days are no trend)."""
+    counted = values.notna().rolling(window, min_periods=1).sum()
+    return rolling.where(counted >= AVERAGE_MIN_DAYS)

@@ -121,3 +121,15 @@ def test_stage_markers_are_named_in_words(journal):
     fig, _ = charts.render("mood", reads.load_tables(journal), TODAY)
     assert _texts(fig) == ["Start here", "Rebuilding you"]
     assert not [t for t in _texts(fig) if any(ch.isdigit() for ch in t)]
+
+
+def test_the_mind_chart_draws_no_average_from_two_days(journal):
+    for d in (0, 1):
+        journal.add_checkin(6, mind=4, at=at(TODAY - timedelta(days=d)))
+    fig, _ = charts.render("mind", reads.load_tables(journal), TODAY)
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == [texts.CHART_MIND_DAILY]
+    journal.add_checkin(6, mind=4, at=at(TODAY - timedelta(days=2)))
+    fig, _ = charts.render("mind", reads.load_tables(journal), TODAY)
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert texts.CHART_MIND_ROLLING in labels and texts.CHART_MIND_MOOD in labels
