@@ -146,7 +146,7 @@ def _where_html(stage_id: str, journal: Journal, tables: dict[str, Any],
         latest = latest_checkin(journal)
         if latest:
             line, note = latest
-            shown = bool(note) and bool(journal.get_setting(SHOW_NOTE_SETTING, False))
+            shown = bool(note) and _note_shown(journal)
             if note:
                 line += " " + (texts.WHERE_LAST_NOTE if shown else texts.WHERE_NOTE_HIDDEN)
             rows.append(html.escape(line))
@@ -154,6 +154,12 @@ def _where_html(stage_id: str, journal: Journal, tables: dict[str, Any],
                 rows.append('<div class="exback-latest-note" style="font-style:italic;'
                             'white-space:pre-wrap;margin-left:1em">' + html.escape(note) + "</div>")
     return boxed("where", "<br>".join(rows))
+
+
+def _note_shown(journal: Journal) -> bool:
+    """Return True only when the person turned the latest note on (any other stored value,
+    a damaged or foreign one included, keeps it hidden)."""
+    return journal.get_setting(SHOW_NOTE_SETTING, False) is True
 
 
 def _where_children(stage_id: str, journal: Journal, tables: dict[str, Any],
@@ -164,7 +170,7 @@ def _where_children(stage_id: str, journal: Journal, tables: dict[str, Any],
     latest = latest_checkin(journal) if "journal" in where else None
     if not latest or not latest[1]:
         return [box]
-    switch = widgets.Checkbox(value=bool(journal.get_setting(SHOW_NOTE_SETTING, False)),
+    switch = widgets.Checkbox(value=_note_shown(journal),
                               description=texts.WHERE_SHOW_NOTE, indent=False,
                               layout=widgets.Layout(width="auto"))
     switch.add_class("exback-show-note")

@@ -46,3 +46,13 @@ def test_no_note_no_switch(mine: Journal) -> None:
     assert not having(header, "exback-show-note")
     assert texts.WHERE_NOTE_HIDDEN not in raw_text(header)
     assert [w for w in walk(header) if "note" in str(getattr(w, "description", "")).lower()] == []
+
+
+def test_a_setting_that_is_not_a_plain_yes_keeps_the_note_hidden(mine: Journal) -> None:
+    """Only True shows the words: "false" (a string), 1 or a list keep them off the screen."""
+    mine.add_checkin(mood=4, note=NOTE)
+    for odd in ("false", 1, ["yes"], {"on": True}):
+        mine.set_setting(SHOW_NOTE_SETTING, odd)
+        header = stages.header("00_start_here")
+        assert "miss" not in raw_text(header), odd
+        assert _switch(header).value is False
