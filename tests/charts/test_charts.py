@@ -137,11 +137,11 @@ def test_one_day_draws_real_marks(one_day_tables):
     # one urge is no pattern: the heatmap says how many it needs, the weekly bars count it
     assert len(fig.axes) == 2 and not fig.axes[0].images
     assert texts.say(texts.CHART_URGES_THIN, total=1, needed=5) in texts_on(fig)
-    noted, passed = fig.axes[1].patches
-    assert (noted.get_height(), passed.get_height()) == (1, 1)
-    assert noted.get_x() + noted.get_width() <= passed.get_x()  # side by side: neither hides
+    noted, passed = (c.get_paths()[0].get_extents() for c in fig.axes[1].collections)
+    assert (noted.y1, passed.y1) == (1, 1)
+    assert noted.x1 <= passed.x0  # side by side: neither hides the other
     left, right = fig.axes[1].get_xlim()
-    assert noted.get_width() / (right - left) > 0.08  # one week is a readable bar
+    assert noted.width / (right - left) > 0.08  # one week is a readable bar
     assert sentence.endswith(texts.say(texts.SUMMARY_URGES_THIN, total=1, needed=5))
 
 
