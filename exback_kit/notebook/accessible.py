@@ -8,7 +8,8 @@ bridge for custom widgets that needs no JupyterLab extension of our own):
 
 * :class:`ChoiceGroup`: one ``<fieldset role="radiogroup">`` named by its
   ``<legend>``, one native radio per option (Tab enters the group, arrows move,
-  Space picks), the two ends of a scale as its description;
+  Space picks), the two ends of a scale as its description; a picked option shows
+  a ✓ and a white radio dot on its block, not only a colour;
 * :class:`Slider`: a native ``<input type="range">`` with a ``<label>``, its
   number beside it, arrows and Home/End to move.
 
