@@ -129,7 +129,13 @@ def summarize_year(data: YearData) -> str:
     if not len(moods):
         return texts.say(texts.SUMMARY_YEAR_NO_MOOD, lapses=data.lapse_days)
     bands = np.digitize(moods, palette.MOOD_BOUNDS[1:-1])
-    common = int(np.bincount(bands, minlength=len(palette.MOOD_COLORS)).argmax())
-    template = texts.SUMMARY_YEAR if data.lapse_days else texts.SUMMARY_YEAR_NO_CONTACT
-    return texts.say(template, days=data.checkin_days, band=texts.MOOD_BAND_RANGES[common],
-                     lapses=data.lapse_days)
+    common = mood.commonest(np.bincount(bands, minlength=len(palette.MOOD_COLORS)))
+    if common is None:
+        text = texts.say(texts.SUMMARY_YEAR_FEW, days=data.checkin_days)
+    else:
+        text = texts.say(texts.SUMMARY_YEAR_NO_CONTACT, days=data.checkin_days,
+                         band=texts.MOOD_BAND_RANGES[common])
+    if data.lapse_days:
+        text = text.removesuffix(".") + texts.say(texts.SUMMARY_YEAR_LAPSES,
+                                                  lapses=data.lapse_days)
+    return text

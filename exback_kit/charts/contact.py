@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
@@ -29,6 +31,8 @@ from exback_kit.domain import nocontact, plans, timeline, urges
 from exback_kit.domain.windows import Window, describe
 
 RECENT_DAYS = 28
+#: Days each weekly bar is wide (two bars side by side fill most of a week).
+BAR_DAYS = 2.8
 SHORT_PERIOD = 7
 
 
@@ -146,8 +150,27 @@ def _outline(ax: Axes, planned: tuple[Window, ...]) -> None:
 
 
 def _heatmap(ax: Axes, clock: pd.DataFrame, planned: tuple[Window, ...] = ()) -> None:
-    ax.imshow(clock.to_numpy(), cmap=palette.heat_map(), aspect="auto", vmin=0,
-              interpolation="nearest")
+    """Draw urges by weekday and hour with a colour key; below the minimum, say how many
+    more it needs instead of drawing cells that would read as a pattern."""
+    total = int(clock.to_numpy().sum())
+    if total >= urges.PATTERN_MIN:
+        top = max(int(clock.to_numpy().max()), 1)
+        image = ax.imshow(clock.to_numpy(), cmap=palette.heat_map(), aspect="auto", vmin=0,
+                          vmax=top, interpolation="nearest")
+        fig = ax.get_figure()
+        assert fig is not None
+        key = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.015, aspect=12)
+        key.set_label(texts.CHART_URGES_SCALE, fontsize=8)
+        key.set_ticks(sorted({round(v) for v in np.linspace(0, top, min(top, 4) + 1)}))
+        key.ax.tick_params(labelsize=8, length=0)
+        key.outline.set_visible(False)
+    else:
+        ax.set_xlim(-0.5, urges.HOURS - 0.5)
+        ax.set_ylim(urges.WEEKDAYS - 0.5, -0.5)
+        ax.text(0.5, 0.5, texts.say(texts.CHART_URGES_THIN, total=total,
+                                    needed=urges.PATTERN_MIN),
+                ha="center", va="center", transform=ax.transAxes, color=palette.SOFT_INK,
+                fontsize=10)
     _outline(ax, planned)
     ax.set_xticks(range(0, urges.HOURS, 3), [f"{h:02d}:00" for h in range(0, urges.HOURS, 3)])
     ax.set_yticks(range(urges.WEEKDAYS), list(texts.CHART_WEEKDAYS_SHORT))
@@ -156,17 +179,29 @@ def _heatmap(ax: Axes, clock: pd.DataFrame, planned: tuple[Window, ...] = ()) ->
         spine.set_visible(False)
 
 
+def _bars(ax: Axes, weeks: np.ndarray, heights: np.ndarray, offset_days: float,
+          colour: str, label: str) -> None:
+    """Draw one bar per week, ``offset_days`` into it and 2.8 days wide, as one collection
+    (ten years of weeks as single patches took a second to draw)."""
+    left = mdates.date2num(weeks) + offset_days
+    corners = [[(x, 0.0), (x, h), (x + BAR_DAYS, h), (x + BAR_DAYS, 0.0)]
+               for x, h in zip(left.tolist(), heights.tolist(), strict=True)]
+    ax.add_collection(PolyCollection(corners, facecolors=colour, edgecolors="none",
+                                     label=label))
+
+
 def _weekly(ax: Axes, weekly: pd.DataFrame) -> None:
+    """Draw each week's urges and those let pass as two bars side by side (neither hides
+    the other), a readable width even for a single week."""
     ax.set_title(texts.CHART_URGES_WEEKLY, fontsize=9, fontweight="normal")
+    ax.xaxis_date()
     x = weekly.index.to_numpy()
-    ax.fill_between(x, weekly["urges"].to_numpy(), step="post", color=palette.URGES,
-                    alpha=0.45, lw=0, label=texts.CHART_URGES_LOGGED)
-    ax.fill_between(x, weekly["resisted"].to_numpy(), step="post", color=palette.RESISTED,
-                    alpha=0.85, lw=0, label=texts.CHART_URGES_RESISTED)
-    ax.set_ylim(0, max(int(weekly["urges"].max()), 1) * 1.15)
+    _bars(ax, x, weekly["urges"].to_numpy(), 0.1, palette.URGES, texts.CHART_URGES_LOGGED)
+    _bars(ax, x, weekly["resisted"].to_numpy(), 0.2 + BAR_DAYS, palette.RESISTED,
+          texts.CHART_URGES_RESISTED)
+    ax.set_ylim(0, max(int(weekly["urges"].max()), 1) * 1.2)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    if len(x) < 2:
-        ax.set_xlim(x[0] - np.timedelta64(7, "D"), x[0] + np.timedelta64(14, "D"))
+    ax.set_xlim(x[0] - np.timedelta64(7, "D"), x[-1] + np.timedelta64(14, "D"))
     date_axis(ax)
     ax.legend(loc="upper right", ncol=2, borderaxespad=0.2)
 
@@ -192,26 +227,29 @@ def draw_urges(data: UrgeData, ax: Axes | None = None) -> Axes:
     return parts[0]
 
 
-def peak_time(clock: pd.DataFrame) -> tuple[int, int]:
-    """Return the (weekday, hour) with the most urges (the earliest on a tie)."""
-    flat = int(np.argmax(clock.to_numpy()))
-    return divmod(flat, urges.HOURS)
-
-
 def summarize_urges(data: UrgeData) -> str:
-    """Return one sentence: recent urges, how many passed, and when they come most."""
+    """Return one sentence: recent urges, how many passed, and — with enough of them —
+    when they come most, each claim with its counts."""
     if data.total[0] == 0:
         return texts.SUMMARY_URGES_EMPTY
-    weekday, hour = peak_time(data.clock)
-    when = {"weekday": texts.CHART_WEEKDAYS_LONG[weekday], "hour": f"{hour:02d}:00"}
     count, passed = data.recent
+    total, total_passed = data.total
     if count == 0:
-        total, total_passed = data.total
         sentence = texts.say(texts.SUMMARY_URGES_QUIET, days=RECENT_DAYS, total=total,
-                             share=round(100 * total_passed / total), **when)
+                             share=round(100 * total_passed / total))
     else:
         sentence = texts.say(texts.SUMMARY_URGES, days=RECENT_DAYS, count=count, passed=passed,
-                             share=round(100 * passed / count), **when)
+                             share=round(100 * passed / count))
+    counted = int(data.clock.to_numpy().sum())
+    peak = urges.peak_hour(data.clock)
+    if counted < urges.PATTERN_MIN:
+        sentence += texts.say(texts.SUMMARY_URGES_THIN, total=counted, needed=urges.PATTERN_MIN)
+    elif peak is None:
+        sentence += texts.say(texts.SUMMARY_URGES_NO_PEAK, total=counted)
+    else:
+        weekday, hour, most = peak
+        sentence += texts.say(texts.SUMMARY_URGES_WHEN, peak=most, total=counted,
+                              weekday=texts.CHART_WEEKDAYS_LONG[weekday], hour=f"{hour:02d}:00")
     if data.planned:
         names = ", ".join(describe(w) for w in data.planned)
         # Still one sentence: it is the chart's text alternative.

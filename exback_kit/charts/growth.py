@@ -19,11 +19,10 @@ from exback_kit.charts.base import (
     styled,
     titled,
 )
+from exback_kit.charts.mood import stage_titles
 from exback_kit.content import texts
 from exback_kit.domain import mood, progress, scales, timeline
 
-#: Days on each side a habit needs before the summary picks it out.
-MIN_DAYS = 3
 #: The top of the Rosenberg scale (total 0–30).
 ROSENBERG_MAX = 30
 
@@ -55,16 +54,20 @@ def _habit_name(habit: str, row: pd.Series) -> str:
 
 @styled
 def draw_habits(data: HabitData, ax: Axes | None = None) -> Axes:
-    """Draw, per habit, mood on days with it minus days without, with a rough interval."""
+    """Draw, per habit with enough days on both sides, mood on days with it minus days
+    without, with a rough interval; below the minimum, "not enough yet: N of M"."""
     title = texts.CHART_TITLES["habits"]
-    height = 1.3 + 0.32 * max(len(data.table), 3)
+    solid = data.table[mood.enough_days(data.table)] if len(data.table) else data.table
+    height = 1.3 + 0.32 * max(len(solid), 3)
     ax = axes_for(ax, figsize=(7.5, height),
                   margins={"left": 0.34, "right": 0.8, "bottom": 0.6 / height,
                            "top": 1 - 0.45 / height})
     if data.table.empty:
         return empty_state(ax, title, texts.CHART_EMPTY_HABITS)
+    if solid.empty:
+        return empty_state(ax, title, _thin_habits(data.table))
     titled(ax, title)
-    table = data.table.sort_values("difference")
+    table = solid.sort_values("difference")
     diff = table["difference"].to_numpy(dtype="float64")
     y = np.arange(len(table))
     ax.barh(y, diff, color=np.where(diff >= 0, palette.HIGHER, palette.LOWER), height=0.6)
@@ -81,19 +84,38 @@ def draw_habits(data: HabitData, ax: Axes | None = None) -> Axes:
                 color=palette.SOFT_INK)
     ax.text(1.02, len(table) - 0.4, texts.CHART_HABIT_DAYS_HEADER, va="bottom", fontsize=7,
             transform=ax.get_yaxis_transform(), color=palette.SOFT_INK)
-    ax.set_xlabel(texts.CHART_HABITS_AXIS)
+    waiting = len(data.table) - len(solid)
+    axis = texts.CHART_HABITS_AXIS
+    if waiting:
+        axis += "\n" + texts.say(texts.CHART_HABITS_WAITING, count=waiting,
+                                 needed=mood.HABIT_MIN_DAYS)
+    ax.set_xlabel(axis)
     reach = max(float(np.max(np.abs(diff) + np.maximum(low, high))), 1.0)
     ax.set_xlim(-reach * 1.1, reach * 1.1)
     return ax
 
 
+def _thin_habits(table: pd.DataFrame, *, drawn: bool = True) -> str:
+    """Return "not enough yet" for the habit closest to the minimum, with its counts
+    (``drawn``: as matplotlib shows text)."""
+    habit = mood.closest_to_enough(table)
+    row = table.loc[habit]
+    return texts.say(texts.CHART_HABITS_THIN, habit=plain(habit) if drawn else habit,
+                     with_=min(int(row["days_with"]), mood.HABIT_MIN_DAYS),
+                     without=min(int(row["days_without"]), mood.HABIT_MIN_DAYS),
+                     needed=mood.HABIT_MIN_DAYS)
+
+
 def summarize_habits(data: HabitData) -> str:
-    """Return one sentence on the habit with the clearest difference, and its day counts."""
+    """Return one sentence on the habit with the clearest difference and its day counts,
+    or, below the minimum, how many days the closest habit has of those it needs."""
     table = data.table
     if table.empty:
         return texts.SUMMARY_HABITS_EMPTY
-    solid = table[(table["days_with"] >= MIN_DAYS) & (table["days_without"] >= MIN_DAYS)]
-    habit = solid["difference"].abs().idxmax() if len(solid) else table["days_with"].idxmax()
+    solid = table[mood.enough_days(table)]
+    if solid.empty:
+        return _thin_habits(table, drawn=False)
+    habit = solid["difference"].abs().idxmax()
     row = table.loc[habit]
     return texts.SUMMARY_HABITS.format(habit=habit, with_=one_decimal(row["with_mood"]),
                                        without=one_decimal(row["without_mood"]),
@@ -187,13 +209,6 @@ class JourneyData:
     titles: dict[str, str]
     breakup: pd.Timestamp | None = None
     today: pd.Timestamp | None = None
-
-
-def stage_titles() -> dict[str, str]:
-    """Return stage id -> title from the kit's content."""
-    from exback_kit import content
-
-    return {stage.id: stage.title for stage in content.load().stages}
 
 
 def prepare_journey(tables: timeline.Tables, today: date | None = None) -> JourneyData:

@@ -9,6 +9,7 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.patheffects import withStroke
 from matplotlib.text import Text
 
 from exback_kit.charts import palette
@@ -89,8 +90,10 @@ def draw_mood(data: MoodData, ax: Axes | None = None) -> Axes:
     x = daily.index.to_numpy()
     ax.plot(x, daily["mood"].to_numpy(), "o", ms=3, color=palette.MOOD_POINT, alpha=0.7,
             label=texts.CHART_MOOD_DAILY)
-    ax.plot(x, daily["rolling"].to_numpy(), color=palette.MOOD_LINE, lw=2,
-            label=texts.CHART_MOOD_ROLLING)
+    rolling = mood.averaged(daily["rolling"], daily["mood"], WEEK)
+    if rolling.notna().any():
+        ax.plot(x, rolling.to_numpy(), color=palette.MOOD_LINE, lw=2,
+                label=texts.CHART_MOOD_ROLLING)
     if len(data.lapses):
         ax.plot(data.lapses.to_numpy(), np.full(len(data.lapses), 0.2), "|", ms=9, mew=1.5,
                 color=palette.LAPSE, label=texts.CHART_CONTACT_DAY)
@@ -110,19 +113,32 @@ def draw_mood(data: MoodData, ax: Axes | None = None) -> Axes:
     return ax
 
 
+def stage_titles() -> dict[str, str]:
+    """Return stage id -> title from the kit's content."""
+    from exback_kit import content
+
+    return {stage.id: stage.title for stage in content.load().stages}
+
+
 def _stage_marks(ax: Axes, stages: pd.Series, first: np.datetime64, last: np.datetime64) -> None:
-    """Mark where each stage began; labels closer than 4 % of the span share one ("00·01")."""
+    """Mark where each stage began, named in words along its line; stages begun within
+    3 % of the span share one label ("Start here · Moving on")."""
     span = max((last - first) / np.timedelta64(1, "D"), 1.0)
+    titles = stage_titles()
     shown: list[tuple[float, Text]] = []
     for stage, day in stages.items():
         when = float(mdates.date2num(day))
         ax.axvline(when, color=palette.STAGE, lw=0.8, ls=":")
-        near = [label for other, label in shown if abs(when - other) <= 0.04 * span]
+        name = titles.get(str(stage), texts.MOVING_ON_TITLE)
+        near = [label for other, label in shown if abs(when - other) <= 0.03 * span]
         if near:
-            near[0].set_text(f"{near[0].get_text()}·{str(stage)[:2]}")
+            near[0].set_text(texts.CHART_STAGES_TOGETHER.format(first=near[0].get_text(),
+                                                               then=name))
         else:
-            shown.append((when, ax.text(when, 10.9, str(stage)[:2], color=palette.STAGE,
-                                        fontsize=7, ha="center")))
+            shown.append((when, ax.text(when, 11.2, name, color=palette.STAGE, fontsize=7,
+                                        rotation=90, ha="right", va="top",
+                                        path_effects=[withStroke(linewidth=2.5,
+                                                                 foreground=palette.PAPER)])))
     if len(stages):
         ax.plot([], [], ls=":", color=palette.STAGE, lw=0.8, label=texts.CHART_STAGE_START)
 
@@ -231,9 +247,15 @@ def summarize_meter(data: MeterData) -> str:
     """Return one sentence naming the corner most check-ins fell in."""
     if data.points.empty:
         return texts.say(texts.SUMMARY_METER_EMPTY, days=data.days)
-    counts = quadrants(data.points).value_counts()
     order = list(_CORNERS)
-    top = max(counts.index, key=lambda k: (counts[k], -order.index(k)))
+    counts = quadrants(data.points).value_counts().reindex(order, fill_value=0).to_numpy()
+    top = mood.commonest(counts)
+    total = len(data.points)
+    if total < mood.COMMONEST_MIN:
+        return texts.say(texts.SUMMARY_METER_THIN, days=data.days, total=total,
+                         needed=mood.COMMONEST_MIN)
+    if top is None:
+        return texts.say(texts.SUMMARY_METER_TIED, days=data.days, total=total)
     return texts.say(texts.SUMMARY_METER, days=data.days, count=int(counts[top]),
-                                      total=len(data.points),
-                                      quadrant=texts.CHART_QUADRANTS[top])
+                                      total=total,
+                                      quadrant=texts.CHART_QUADRANTS[order[top]])

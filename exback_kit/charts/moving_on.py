@@ -22,7 +22,7 @@ from exback_kit.charts.base import (
     titled,
 )
 from exback_kit.content import texts
-from exback_kit.domain import moving_on, timeline
+from exback_kit.domain import mood, moving_on, timeline
 
 #: A change in the weekly mean smaller than this reads as "about the same".
 SAME_MIND = 0.5
@@ -58,10 +58,12 @@ def draw_mind(data: MindData, ax: Axes | None = None) -> Axes:
     x = daily.index.to_numpy()
     ax.plot(x, daily["mind"].to_numpy(), "o", ms=3, color=palette.MIND, alpha=0.7,
             label=texts.CHART_MIND_DAILY)
-    ax.plot(x, daily["mind_rolling"].to_numpy(), color=palette.MIND, lw=2,
-            label=texts.CHART_MIND_ROLLING)
-    ax.plot(x, daily["mood_rolling"].to_numpy(), color=palette.MOOD_LINE, lw=1.6, ls="--",
-            label=texts.CHART_MIND_MOOD)
+    for name, colour, width, dash, label in (
+            ("mind", palette.MIND, 2.0, "-", texts.CHART_MIND_ROLLING),
+            ("mood", palette.MOOD_LINE, 1.6, "--", texts.CHART_MIND_MOOD)):
+        line = mood.averaged(daily[f"{name}_rolling"], daily[name], moving_on.WEEK)
+        if line.notna().any():  # no average drawn from one or two days
+            ax.plot(x, line.to_numpy(), color=colour, lw=width, ls=dash, label=label)
     ax.set_ylim(-0.4, 10.4)
     ax.set_yticks([0, 5, 10])
     ax.set_ylabel(texts.CHART_MIND_AXIS)

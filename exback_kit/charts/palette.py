@@ -46,6 +46,9 @@ from exback_kit.colours import (
     YELLOW,
 )
 
+#: The charts' background, which a label's halo takes to stay readable over the data.
+PAPER = "white"
+
 #: Matplotlib settings every chart is drawn with.
 RC: dict[str, Any] = {
     "font.family": "DejaVu Sans",
@@ -66,8 +69,8 @@ RC: dict[str, Any] = {
     "legend.fontsize": 8,
     "legend.frameon": False,
     "text.color": INK,
-    "figure.facecolor": "white",
-    "savefig.facecolor": "white",
+    "figure.facecolor": PAPER,
+    "savefig.facecolor": PAPER,
 }
 
 
@@ -90,7 +93,7 @@ def heat_map() -> LinearSegmentedColormap:
 
 __all__ = ["BAND_TINTS", "BLACK", "BLUE", "FEELINGS", "GREEN", "GRID", "HEAT", "HIGHER",
            "INK", "LAPSE", "LOWER", "MIND", "MISSING", "MOOD_BOUNDS", "MOOD_COLORS",
-           "MOOD_LINE", "MOOD_POINT", "OKABE_ITO", "ORANGE", "OUTSIDE", "PLANNED",
+           "MOOD_LINE", "MOOD_POINT", "OKABE_ITO", "ORANGE", "OUTSIDE", "PAPER", "PLANNED",
            "PROGRESS", "PROGRESS_TRACK", "PURPLE", "RC", "RESISTED", "ROSENBERG", "SKY",
            "SOFT_INK", "STAGE", "TARGET", "URGES", "VERMILLION", "WHO5", "YELLOW",
            "heat_map", "mood_scale", "style"]

@@ -104,10 +104,13 @@ def _interactive_checkin() -> dict[str, Any]:
 
     specs = {f.name: f for f in fields("checkins")}
     values: dict[str, Any] = {}
-    for name, prompt in (("mood", texts.CLI_ASK_MOOD), ("energy", texts.CLI_ASK_ENERGY),
-                         ("sleep_hours", texts.CLI_ASK_SLEEP), ("mind", texts.CLI_ASK_MIND)):
+    for name, prompt, (low, high) in (  # the scales' ends as the notebook's check-in names them
+            ("mood", texts.CLI_ASK_MOOD, texts.CHECKIN_MOOD_ENDS),
+            ("energy", texts.CLI_ASK_ENERGY, texts.CHECKIN_ENERGY_ENDS),
+            ("sleep_hours", texts.CLI_ASK_SLEEP, ("", "")),
+            ("mind", texts.CLI_ASK_MIND, texts.CHECKIN_MIND_ENDS)):
         while True:
-            raw = _ask(prompt).strip()
+            raw = _ask(prompt.format(low=low, high=high)).strip()
             if not raw and name != "mood":
                 break
             try:

@@ -13,6 +13,13 @@ from exback_kit.domain.timeline import as_day, floats, up_to
 
 #: How far either side of a habit's mood difference the interval reaches (≈ 95 %).
 INTERVAL_Z = 1.96
+#: Days with a habit, and days without it, before its mood difference is shown (as
+#: Bearable asks); fewer show "not enough yet".
+HABIT_MIN_DAYS = 3
+#: Check-ins before the kit names the commonest mood or mood-meter corner.
+COMMONEST_MIN = 5
+#: Days with a check-in, among the last seven, before a 7-day average is drawn.
+AVERAGE_MIN_DAYS = 3
 
 
 def daily_mood(checkins: pd.DataFrame, today: date | None = None, *,
@@ -108,3 +115,32 @@ def _compare(with_: np.ndarray, without: np.ndarray) -> list[float]:
     if n1 >= 2 and n2 >= 2:
         half = INTERVAL_Z * math.sqrt(with_.var(ddof=1) / n1 + without.var(ddof=1) / n2)
     return [m1, m2, n1, n2, diff, diff - half, diff + half]
+
+
+def enough_days(table: pd.DataFrame) -> pd.Series:
+    """Return, per habit of :func:`habit_mood`'s table, whether it has :data:`HABIT_MIN_DAYS`
+    days with it and as many without."""
+    return (table["days_with"] >= HABIT_MIN_DAYS) & (table["days_without"] >= HABIT_MIN_DAYS)
+
+
+def closest_to_enough(table: pd.DataFrame) -> str:
+    """Return the habit nearest to :data:`HABIT_MIN_DAYS` on both sides (a non-empty table)."""
+    short = (HABIT_MIN_DAYS - table["days_with"]).clip(lower=0) + (
+        HABIT_MIN_DAYS - table["days_without"]).clip(lower=0)
+    return str(short.idxmin())
+
+
+def commonest(counts: np.ndarray) -> int | None:
+    """Return the index of the one largest count, or None while the counts add up to
+    fewer than :data:`COMMONEST_MIN` or two share the top."""
+    if int(counts.sum()) < COMMONEST_MIN:
+        return None
+    top = counts.max()
+    return int(counts.argmax()) if int((counts == top).sum()) == 1 else None
+
+
+def averaged(rolling: pd.Series, values: pd.Series, window: int = 7) -> pd.Series:
+    """Return ``rolling`` (a trailing mean of daily ``values``) only where its window holds
+    :data:`AVERAGE_MIN_DAYS` days with a value; NaN elsewhere (one or two days are no trend)."""
+    counted = values.notna().rolling(window, min_periods=1).sum()
+    return rolling.where(counted >= AVERAGE_MIN_DAYS)

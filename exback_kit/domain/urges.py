@@ -15,6 +15,8 @@ from exback_kit.domain.timeline import as_day, up_to
 
 HOURS = 24
 WEEKDAYS = 7
+#: Urges needed before the kit says when they come (fewer show "not enough yet: N of 5").
+PATTERN_MIN = 5
 
 
 def _until(urges: pd.DataFrame, today: date | None) -> pd.DataFrame:
@@ -131,3 +133,16 @@ def urge_totals(urges: pd.DataFrame, today: date | None = None, *,
     if days is not None and len(df):
         df = df[df["day"] > as_day(today) - pd.Timedelta(days=days)]
     return len(df), int((~df["acted_on"].astype(bool)).sum()) if len(df) else 0
+
+
+def peak_hour(clock: pd.DataFrame) -> tuple[int, int, int] | None:
+    """Return (weekday, hour, urges) of the one hour of the week with the most urges, or
+    None while fewer than :data:`PATTERN_MIN` urges are counted or no hour stands alone."""
+    counts = clock.to_numpy()
+    if int(counts.sum()) < PATTERN_MIN:
+        return None
+    top = int(counts.max())
+    if top < 2 or int((counts == top).sum()) > 1:
+        return None
+    weekday, hour = divmod(int(np.argmax(counts)), HOURS)
+    return weekday, hour, top

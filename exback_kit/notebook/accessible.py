@@ -8,7 +8,8 @@ bridge for custom widgets that needs no JupyterLab extension of our own):
 
 * :class:`ChoiceGroup`: one ``<fieldset role="radiogroup">`` named by its
   ``<legend>``, one native radio per option (Tab enters the group, arrows move,
-  Space picks), the two ends of a scale as its description;
+  Space picks), the two ends of a scale as its description; a picked option shows
+  a ✓ and a white radio dot on its block, not only a colour;
 * :class:`Slider`: a native ``<input type="range">`` with a ``<label>``, its
   number beside it, arrows and Home/End to move.
 
@@ -61,6 +62,8 @@ body[data-jp-theme-light="false"] .exback-part .jupyter-button:focus-visible {{
   background: {c.CHOICE_PICKED}; border-color: {c.CHOICE_PICKED};
   color: {c.CHOICE_PICKED_TEXT}; font-weight: 600;
 }}
+.exback-choices label:has(input:checked) input {{ accent-color: {c.CHOICE_PICKED_TEXT}; }}
+.exback-choices label:has(input:checked) span::before {{ content: "✓ " / ""; }}
 .exback-choices label:has(input:focus-visible) {{
   outline: 3px solid {c.FOCUS}; outline-offset: 2px;
 }}
@@ -77,14 +80,25 @@ body[data-jp-theme-light="false"] .exback-choices label:has(input:focus-visible)
 .exback-range input[type=range] {{ flex: 1 1 auto; min-width: 6em; max-width: 24em;
   accent-color: {c.FOCUS}; }}
 .exback-range output {{ min-width: 2em; font-weight: 600; }}
+body[data-voila] .exback-lab-only {{ display: none !important; }}
 body[data-jp-theme-light="false"] .exback-ok {{ color: {c.OK_TEXT_DARK} !important; }}
 body[data-jp-theme-light="false"] .exback-bad {{ color: {c.PROBLEM_TEXT_DARK} !important; }}
 """
 
-_CHOICES_ESM = """
-let counter = 0;
+#: A name no other view on the page has. anywidget evaluates each widget's module
+#: afresh, so a module-level counter restarted at 0 for every group: groups drawn in the
+#: same millisecond shared one radio ``name``, and picking in one unpicked the other
+#: (a saved "no" re-opened blank).
+_UNIQUE_ID = """
+function uniqueId() {
+  if (globalThis.crypto && crypto.randomUUID) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+"""
+
+_CHOICES_ESM = _UNIQUE_ID + """
 function render({ model, el }) {
-  const name = `exback-choice-${Date.now().toString(36)}-${counter++}`;
+  const name = `exback-choice-${uniqueId()}`;
   const set = document.createElement("fieldset");
   set.className = "exback-choices";
   set.setAttribute("role", "radiogroup");
@@ -146,10 +160,9 @@ function render({ model, el }) {
 export default { render };
 """
 
-_SLIDER_ESM = """
-let counter = 0;
+_SLIDER_ESM = _UNIQUE_ID + """
 function render({ model, el }) {
-  const id = `exback-range-${Date.now().toString(36)}-${counter++}`;
+  const id = `exback-range-${uniqueId()}`;
   const box = document.createElement("div");
   box.className = "exback-range";
   const label = document.createElement("label");

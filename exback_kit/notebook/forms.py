@@ -125,33 +125,37 @@ def profile_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
 def boundaries_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the boundaries check: four questions, each yes / no / not sure, that drive
-    the gates. "Not sure" counts as yes and says so; any answer can be cleared again
-    (``form.clear_buttons[question_id]``)."""
+    the gates. "Not sure" counts as yes and says so; any answer can be cleared again by
+    the button under it, named for its question (``form.clear_buttons[question_id]``)."""
     from exback_kit.domain import gate
     start = content.load().start
+    clear_buttons: dict[str, widgets.Button] = {}
+
+    def clear_button(q: content.Question) -> widgets.Button:
+        name = texts.BOUNDARIES_CLEAR.format(question=q.text)
+        button = widgets.Button(description=name, tooltip=name,
+                                layout=widgets.Layout(width="auto", max_width="100%"))
+        button.add_class("exback-clear-answer")
+        button.on_click(lambda _b: _clear_answer(form, q.id))
+        clear_buttons[q.id] = button
+        return button
+
     form = _answers_form(journal, start, start.group("boundaries"), css="exback-boundaries",
                          title=texts.BOUNDARIES_HEADING, intro=texts.BOUNDARIES_INTRO,
-                         on_save=on_save, normalise=gate.as_answer)
-    form.clear_buttons = {}
+                         on_save=on_save, normalise=gate.as_answer, beside=clear_button)
+    form.clear_buttons = clear_buttons
     note = widgets.HTML("", _dom_classes=("exback-not-sure",))
 
     def explain(_change: object = None) -> None:
         unsure = any(form.fields[q.id].value == "not_sure" for q in start.group("boundaries"))
         note.value = f"<p><i>{esc(texts.BOUNDARIES_NOT_SURE)}</i></p>" if unsure else ""
 
-    for q in start.group("boundaries"):
-        button = widgets.Button(description=texts.BOUNDARIES_CLEAR,
-                                tooltip=f"{texts.BOUNDARIES_CLEAR}: {q.text}",
-                                layout=widgets.Layout(width="auto"))
-        button.add_class("exback-clear-answer")
-        button.on_click(lambda _b, qid=q.id: _clear_answer(form, qid))
-        form.clear_buttons[q.id] = button
-        form.fields[q.id].observe(explain, names="value")
-        form.fields[q.id].observe(lambda ch, b=button: setattr(b, "disabled", ch["new"] is None),
-                                  names="value")
-        button.disabled = form.fields[q.id].value is None
-    form.extra.children = (note, widgets.HBox(list(form.clear_buttons.values()),
-                                              layout=widgets.Layout(flex_flow="row wrap")))
+    for qid, button in clear_buttons.items():
+        form.fields[qid].observe(explain, names="value")
+        form.fields[qid].observe(lambda ch, b=button: setattr(b, "disabled", ch["new"] is None),
+                                 names="value")
+        button.disabled = form.fields[qid].value is None
+    form.extra.children = (note,)
     explain()
     return form
 
@@ -163,9 +167,11 @@ def _clear_answer(form: Form, question_id: str) -> None:
 
 def _answers_form(journal: Journal, step: content.Step, questions: Sequence[content.Question],
                   *, css: str, title: str, intro: str, on_save: OnSave,
-                  normalise: Callable[[object], object] | None = None) -> Form:
+                  normalise: Callable[[object], object] | None = None,
+                  beside: Callable[[content.Question], widgets.Widget] | None = None) -> Form:
     """Return a form of content questions; ``normalise`` maps stored answers to the
-    widgets' values (the boundaries check once stored True/False)."""
+    widgets' values (the boundaries check once stored True/False); ``beside`` gives a
+    widget to show under a question's input (its Clear button)."""
     form = Form(css, title, intro=intro, on_save=on_save)
     form.add_class("exback-answers")
     latest = journal.latest_answers(step.number)
@@ -173,6 +179,8 @@ def _answers_form(journal: Journal, step: content.Step, questions: Sequence[cont
         latest = {k: normalise(v) for k, v in latest.items()}
     for q in questions:
         w, shown = question_widget(q, latest.get(q.id))
+        if beside is not None:
+            shown = widgets.VBox([shown, beside(q)])
         form.add(q.id, w, label=q.text, help=q.help, display=shown)
 
     def handler() -> object:

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 #: "stage" the stage worked on last; "no_contact" the No-Contact line even before any period;
 #: "journal" where the journal lives and the latest check-in.
 WHERE_EXTRAS = frozenset({"stage", "no_contact", "journal"})
+#: The journal setting that shows the latest check-in's note in "where you are" (off: a
+#: breakup journal open on a screen can be read over a shoulder).
+SHOW_NOTE_SETTING = "show_latest_note"
 
 
 def _title(stage_id: str) -> str:
@@ -136,7 +139,8 @@ def demo_children(journal: Journal) -> list[widgets.Widget]:
 
 def _where_html(stage_id: str, journal: Journal, tables: dict[str, Any],
                 where: frozenset[str], journey: Any = None) -> str:
-    """Return the "where you are" box; with "journal", its place and the latest check-in."""
+    """Return the "where you are" box; with "journal", its place and the latest check-in
+    (its note's words only when the person turned "show my latest note" on)."""
     rows = [f"<b>{html.escape(texts.WHERE_HEADING)}</b>"]
     rows += [html.escape(x) for x in where_lines(stage_id, tables, where, journey)]
     if "journal" in where:
@@ -145,13 +149,41 @@ def _where_html(stage_id: str, journal: Journal, tables: dict[str, Any],
         latest = latest_checkin(journal)
         if latest:
             line, note = latest
-            if note:  # the person's own words: escaped, shown exactly as typed
-                line += " " + texts.WHERE_LAST_NOTE
-            rows.append(html.escape(line))
+            shown = bool(note) and _note_shown(journal)
             if note:
+                line += " " + (texts.WHERE_LAST_NOTE if shown else texts.WHERE_NOTE_HIDDEN)
+            rows.append(html.escape(line))
+            if shown:  # the person's own words: escaped, shown exactly as typed
                 rows.append('<div class="exback-latest-note" style="font-style:italic;'
                             'white-space:pre-wrap;margin-left:1em">' + html.escape(note) + "</div>")
     return boxed("where", "<br>".join(rows))
+
+
+def _note_shown(journal: Journal) -> bool:
+    """Return True only when the person turned the latest note on (any other stored value,
+    a damaged or foreign one included, keeps it hidden)."""
+    return journal.get_setting(SHOW_NOTE_SETTING, False) is True
+
+
+def _where_children(stage_id: str, journal: Journal, tables: dict[str, Any],
+                    where: frozenset[str], journey: Any = None) -> list[widgets.Widget]:
+    """Return the "where you are" box and, where it tells of a note, the switch that
+    shows the note's words (off until turned on; remembered in the journal's settings)."""
+    box = html_kit(_where_html(stage_id, journal, tables, where, journey), "exback-where")
+    latest = latest_checkin(journal) if "journal" in where else None
+    if not latest or not latest[1]:
+        return [box]
+    switch = widgets.Checkbox(value=_note_shown(journal),
+                              description=texts.WHERE_SHOW_NOTE, indent=False,
+                              layout=widgets.Layout(width="auto"))
+    switch.add_class("exback-show-note")
+
+    def turned(change: dict[str, Any]) -> None:
+        journal.set_setting(SHOW_NOTE_SETTING, bool(change["new"]))
+        box.value = _where_html(stage_id, journal, tables, where, journey)
+
+    switch.observe(turned, names="value")
+    return [box, switch]
 
 
 def fold_summary(kind: str, journal: Journal) -> str | None:
@@ -224,8 +256,7 @@ def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[
         if stage_id == gate.MOVING_ON_STAGE and journey.unsafe:  # as the gate notice has them
             out.append(safety_box(safety.ordered(contacts, "abuse"), texts.GATE_SAFETY_HEADING,
                                   "exback-moving-on-safety", devices=True))
-    out.append(html_kit(_where_html(stage_id, journal, s.tables(), where, journey),
-                        "exback-where"))
+    out += _where_children(stage_id, journal, s.tables(), where, journey)
     return out
 
 

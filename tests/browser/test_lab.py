@@ -11,6 +11,7 @@ from kit_pages import kernel_idle, open_notebook, run_all
 
 from exback_kit import Journal
 from exback_kit.content import texts
+from exback_kit.notebook.header import SHOW_NOTE_SETTING
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +54,8 @@ def save_notebook(page: Any, path: Any) -> str:
 def test_a_note_with_markup_shows_literally_and_runs_nothing(lab: Any, kit_page: Any,
                                                              ui: Any) -> None:
     """A note holding an <img onerror> never runs: the title stays, the text shows as typed."""
+    with Journal.open(lab.journal) as j:
+        j.set_setting(SHOW_NOTE_SETTING, True)  # the latest note is hidden until turned on
     open_notebook(kit_page, lab, "00_start_here.ipynb")
     run_all(kit_page, ui.mood_img)
     ui.save_checkin(kit_page, mood=4, energy=3, note=XSS)

@@ -33,9 +33,15 @@ def test_checkin_in_the_app_view_saves_and_redraws(app: Any, kit_page: Any, ui: 
 
 
 def test_markup_in_a_note_stays_text_in_the_app_view(app: Any, kit_page: Any, ui: Any) -> None:
-    """The <img onerror> note shows literally after a reload and never changes the title."""
+    """The latest note is hidden until "show my latest note" is turned on (then remembered);
+    the <img onerror> note shows literally after a reload and never changes the title."""
     open_app(kit_page, app, "00_start_here.ipynb", ui.mood_img)
     ui.save_checkin(kit_page, mood=5, energy=5, note=XSS)
+    where = kit_page.locator(".exback-where")
+    where.filter(has_text=texts.WHERE_NOTE_HIDDEN).first.wait_for()
+    assert "onerror" not in where.first.inner_text()
+    assert kit_page.locator(".exback-latest-note").count() == 0
+    kit_page.get_by_role("checkbox", name=texts.WHERE_SHOW_NOTE).check()
     kit_page.locator(".exback-latest-note").filter(has_text=XSS).first.wait_for()
     open_app(kit_page, app, "00_start_here.ipynb", ".exback-latest-note")
     assert kit_page.locator(".exback-latest-note").first.inner_text().strip() == XSS

@@ -133,8 +133,16 @@ def test_one_day_draws_real_marks(one_day_tables):
     assert fig.axes[0].lines[0].get_ydata().tolist() == [6.0]
     fig, _ = charts.render("no_contact", one_day_tables, TODAY)
     assert fig.axes[0].lines[0].get_ydata().tolist() == [1]
-    fig, _ = charts.render("urges", one_day_tables, TODAY)
-    assert len(fig.axes) == 2 and fig.axes[0].images[0].get_array().sum() == 1
+    fig, sentence = charts.render("urges", one_day_tables, TODAY)
+    # one urge is no pattern: the heatmap says how many it needs, the weekly bars count it
+    assert len(fig.axes) == 2 and not fig.axes[0].images
+    assert texts.say(texts.CHART_URGES_THIN, total=1, needed=5) in texts_on(fig)
+    noted, passed = (c.get_paths()[0].get_extents() for c in fig.axes[1].collections)
+    assert (noted.y1, passed.y1) == (1, 1)
+    assert noted.x1 <= passed.x0  # side by side: neither hides the other
+    left, right = fig.axes[1].get_xlim()
+    assert noted.width / (right - left) > 0.08  # one week is a readable bar
+    assert sentence.endswith(texts.say(texts.SUMMARY_URGES_THIN, total=1, needed=5))
 
 
 def test_unknown_chart_names_the_known_ones(empty_tables):
@@ -158,7 +166,7 @@ def test_draw_functions_use_the_axes_they_are_given(one_day_tables):
 
 
 def test_text_with_dollar_signs_is_drawn_as_typed(journal):
-    for d in range(1, 5):
+    for d in range(1, 7):
         journal.add_checkin(4 + d, habits=["spent $5 on $10 things"] if d % 2 else [],
                             at=at(TODAY - timedelta(days=d)))
     fig, _ = charts.render("habits", reads.load_tables(journal), TODAY)
@@ -185,7 +193,7 @@ def test_mood_chart_marks_contact_days_and_stage_starts(journal):
     assert list(data.lapses.date) == [TODAY - timedelta(days=4)]
     assert list(data.stages.index) == ["03_rebuilding_you"]
     ax = mood_charts.draw_mood(data)
-    assert [t.get_text() for t in ax.texts] == ["03"]
+    assert [t.get_text() for t in ax.texts] == ["Rebuilding you"]  # in words, not "03"
 
 
 def test_mood_chart_marks_no_stage_set_aside_on_the_moving_on_road(journal):
@@ -207,12 +215,12 @@ def test_mood_chart_marks_no_stage_set_aside_on_the_moving_on_road(journal):
 
 
 def test_stages_begun_close_together_share_one_label_on_the_mood_chart(journal):
-    """Two stages started the same day are both named ("01·03"), not one left out."""
+    """Two stages started the same day are both named, in words, not one left out."""
     journal.add_checkin(5, at=at(TODAY - timedelta(days=30)))
     journal.save_answer(2, "love_then", "yes", at=at(TODAY - timedelta(days=10)))
     journal.save_answer(4, "my_part", "text", at=at(TODAY - timedelta(days=10)))
     ax = mood_charts.draw_mood(mood_charts.prepare_mood(reads.load_tables(journal), TODAY))
-    assert [t.get_text() for t in ax.texts] == ["01·03"]
+    assert [t.get_text() for t in ax.texts] == ["Space and clarity · Rebuilding you"]
     marks = [line for line in ax.lines if line.get_linestyle() == ":" and len(line.get_xdata())]
     assert len(marks) == 2  # both stages keep their own line
 
@@ -238,9 +246,10 @@ def test_year_pixels_uses_the_mood_scale_and_marks_lapses(journal):
     assert image.norm.boundaries.tolist() == list(palette.MOOD_BOUNDS)
     marks = fig.axes[0].lines[0]
     assert (marks.get_xdata().tolist(), marks.get_ydata().tolist()) == ([52], [1])
-    assert sentence == texts.say(texts.SUMMARY_YEAR, days=1, band=texts.MOOD_BAND_RANGES[0],
-                                 lapses=1)
-    assert "checked in on 1 day," in sentence
+    # one day names no commonest mood
+    assert sentence == (texts.say(texts.SUMMARY_YEAR_FEW, days=1).removesuffix(".")
+                        + texts.say(texts.SUMMARY_YEAR_LAPSES, lapses=1))
+    assert "checked in on 1 day;" in sentence and "most often" not in sentence
 
 
 def test_no_contact_chart_shows_target_and_both_streaks(journal):
@@ -274,11 +283,22 @@ def test_mood_summary_when_the_last_week_was_quiet(journal):
 
 
 def test_meter_summary_names_the_busiest_corner(journal):
-    for mood, energy in [(8, 2), (9, 3), (7, 1), (2, 9)]:
+    for mood, energy in [(8, 2), (9, 3), (7, 1), (2, 9), (6, 4)]:
         journal.add_checkin(mood, energy=energy, at=at(TODAY - timedelta(days=1)))
     sentence = charts.render("mood_meter", reads.load_tables(journal), TODAY)[1]
     assert sentence == texts.say(texts.SUMMARY_METER,
-        days=90, count=3, total=4, quadrant=texts.CHART_QUADRANTS["calm_pleasant"])
+        days=90, count=4, total=5, quadrant=texts.CHART_QUADRANTS["calm_pleasant"])
+
+
+def test_meter_summary_names_no_corner_from_four_check_ins_or_a_tie(journal):
+    for mood, energy in [(8, 2), (9, 3), (7, 1), (2, 9)]:
+        journal.add_checkin(mood, energy=energy, at=at(TODAY - timedelta(days=1)))
+    sentence = charts.render("mood_meter", reads.load_tables(journal), TODAY)[1]
+    assert sentence == texts.say(texts.SUMMARY_METER_THIN, days=90, total=4, needed=5)
+    for mood, energy in [(2, 8), (1, 9)]:  # now 3 calm and pleasant, 3 stirred up
+        journal.add_checkin(mood, energy=energy, at=at(TODAY - timedelta(days=1)))
+    sentence = charts.render("mood_meter", reads.load_tables(journal), TODAY)[1]
+    assert sentence == texts.say(texts.SUMMARY_METER_TIED, days=90, total=6)
 
 
 def test_urge_summary_counts_recent_urges_and_the_peak_time(journal):
@@ -287,8 +307,9 @@ def test_urge_summary_counts_recent_urges_and_the_peak_time(journal):
         journal.log_urge(6, acted_on=acted, at=at(sunday, hour, 15))
     journal.log_urge(6, at=at(TODAY - timedelta(days=60), 22))
     sentence = charts.render("urges", reads.load_tables(journal), TODAY)[1]
-    assert sentence == texts.say(texts.SUMMARY_URGES, days=28, count=4, passed=3, share=75,
-                                                  weekday="Sunday", hour="22:00")
+    assert sentence == (texts.say(texts.SUMMARY_URGES, days=28, count=4, passed=3, share=75)
+                        + texts.say(texts.SUMMARY_URGES_WHEN, peak=3, total=5,
+                                    weekday="Sunday", hour="22:00"))
 
 
 def test_urge_summary_when_recent_weeks_were_quiet(journal):
@@ -360,10 +381,17 @@ def picture_tables(tmp_path_factory):
         j.add_many("checkins", rows)
         for d, who in [(12, "me"), (33, "them"), (34, "me")]:
             j.log_contact(who, replied=True, at=at(first + timedelta(days=d), 20))
+        # urges: most on late evenings, every fourth acted on (the mood and urge baselines)
+        j.add_many("urges", [{"at": at(first + timedelta(days=d), 21 + d // 3 % 3),
+                              "intensity": 6, "acted_on": d % 4 == 0}
+                             for d in range(0, 70, 3)])
+        for d, step, question in [(2, 0, "who_ended"), (3, 1, "quiet_hope"), (40, 4, "my_part")]:
+            j.save_answer(step, question, "them" if step == 0 else "text",
+                          at=at(first + timedelta(days=d)))
         return reads.load_tables(j)
 
 
-@pytest.mark.parametrize("name", ["year_pixels", "no_contact"])
+@pytest.mark.parametrize("name", ["year_pixels", "no_contact", "urges", "mood"])
 def test_chart_matches_its_baseline_image(picture_tables, tmp_path, name):
     with mpl.rc_context(STABLE_RC):
         fig, _ = charts.render(name, picture_tables, TODAY)

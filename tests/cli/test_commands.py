@@ -12,6 +12,7 @@ import pytest
 
 from exback_kit import Journal
 from exback_kit.cli import main
+from exback_kit.content import texts
 from exback_kit.store import list_backups
 
 
@@ -171,7 +172,8 @@ def test_interactive_checkin_asks_again_after_a_bad_answer(tmp_path):
     child.sendline("eleven")
     child.expect("1 to 10")
     child.sendline("7")
-    child.expect("Energy")
+    low, high = texts.CHECKIN_ENERGY_ENDS  # one name for each end, as in the notebook
+    child.expect_exact(f"Energy, 1 ({low}) to 10 ({high})")
     child.sendline("")
     child.expect("Hours slept")
     child.sendline("8")

@@ -17,6 +17,7 @@ from exback_kit.content import texts
 from exback_kit.notebook import header as stageinfo
 from exback_kit.notebook import session as stageview
 from exback_kit.notebook.form_kit import Form
+from exback_kit.notebook.header import SHOW_NOTE_SETTING
 
 from .widget_tree import having, raw_text, walk
 
@@ -64,6 +65,7 @@ def test_open_stages_show_their_forms(mine: Journal, stage_id: str) -> None:
 
 
 def test_a_checkin_saved_in_the_notebook_redraws_chart_and_header(mine: Journal) -> None:
+    mine.set_setting(SHOW_NOTE_SETTING, True)
     header = stages.header("00_start_here")
     checkin = form(stages.section("00_start_here", "checkin"), "exback-checkin")
     charts = stages.charts("00_start_here")
@@ -83,6 +85,7 @@ def test_a_checkin_saved_in_the_notebook_redraws_chart_and_header(mine: Journal)
 def test_a_part_shown_in_a_cell_never_reveals_the_persons_text(mine: Journal) -> None:
     """A saved notebook keeps the displayed widget's repr: it must name only the part."""
     mine.add_checkin(mood=4, note="private words")
+    mine.set_setting(SHOW_NOTE_SETTING, True)
     for make in (stages.header, stages.show):
         part = make("00_start_here")
         plain = part._repr_mimebundle_()["text/plain"]
@@ -130,6 +133,7 @@ def test_where_you_are_counts_no_contact_days(mine: Journal) -> None:
 
 def test_entries_written_elsewhere_show_when_a_cell_runs_again(mine: Journal) -> None:
     """A check-in from the terminal (another connection) appears when the cell is re-run."""
+    mine.set_setting(SHOW_NOTE_SETTING, True)
     assert stages.header("00_start_here") and not stageview.session().tables()["checkins"].size
     with Journal.open(mine.path) as terminal:
         terminal.add_checkin(mood=9, note="from the terminal")
