@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from exback_kit.cli import lab_config
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import resolve_path
@@ -153,6 +154,7 @@ def _as_root() -> list[str]:
 LAB_OVERRIDES: dict[str, dict[str, Any]] = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
                                                     "checkForUpdates": False},
+    **lab_config.KERNEL_OVERRIDES,
 }
 LAB_SETTINGS_FOLDER = "jupyterlab-settings"
 
@@ -215,6 +217,7 @@ def lab_server(folder: Path, port: int, token: str,
             "--LabApp.check_for_updates_class="
             "jupyterlab.handlers.announcements.NeverCheckForUpdate",
             "--LabApp.extension_manager=readonly",
+            *lab_config.server_options(),  # the kit's extension, kernel culling, clean saves
             "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN", *_as_root()]
     url = f"http://{HOST}:{port}/lab/tree/{START_NOTEBOOK}?token={token}"
     return Server("JupyterLab", argv, url, port)
