@@ -1,0 +1,62 @@
+"""`exback lab` serves a tidy JupyterLab: the kit's extension, culled kernels, clean saves."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+from exback_kit.cli import lab_config, launch
+
+EXTENSION = lab_config.labextensions_dir() / lab_config.EXTENSION
+
+
+def test_the_lab_command_loads_the_kits_extension_and_culls_idle_kernels(tmp_path: Path) -> None:
+    argv = launch.lab_server(tmp_path, 8123, "t").argv
+    assert f"--LabApp.extra_labextensions_path={lab_config.labextensions_dir()}" in argv
+    assert f"--MappingKernelManager.cull_idle_timeout={lab_config.CULL_IDLE_S}" in argv
+    assert f"--MappingKernelManager.cull_interval={lab_config.CULL_INTERVAL_S}" in argv
+    assert "--MappingKernelManager.cull_connected=False" in argv
+    assert 0 < lab_config.CULL_INTERVAL_S <= lab_config.CULL_IDLE_S <= 3600
+
+
+def test_the_pre_save_hook_named_on_the_command_line_imports(tmp_path: Path) -> None:
+    argv = launch.lab_server(tmp_path, 8123, "t").argv
+    hook = next(a.split("=", 1)[1] for a in argv
+                if a.startswith("--ContentsManager.pre_save_hook="))
+    module, name = hook.rsplit(".", 1)
+    assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_no_deprecated_server_setting_is_used(tmp_path: Path) -> None:
+    """jupyter-server 2 warns about ServerApp.token/password: the token travels in the env."""
+    argv = launch.lab_server(tmp_path, 8123, "t").argv
+    assert not [a for a in argv if a.startswith(("--ServerApp.token", "--ServerApp.password",
+                                                 "--NotebookApp.", "--ServerApp.notebook_dir"))]
+
+
+def test_closing_a_notebook_shuts_its_kernel_down(tmp_path: Path) -> None:
+    folder = launch.lab_settings_dir(tmp_path, defaults=tmp_path / "none")
+    overrides = json.loads((folder / "overrides.json").read_text())
+    assert overrides["@jupyterlab/notebook-extension:tracker"]["kernelShutdown"] is True
+
+
+def test_the_prebuilt_extension_is_complete() -> None:
+    """The built extension names its entry file, which exists, and replaces the executor."""
+    meta = json.loads((EXTENSION / "package.json").read_text())
+    lab = meta["jupyterlab"]
+    assert (EXTENSION / lab["_build"]["load"]).is_file()
+    assert lab["disabledExtensions"] == ["@jupyterlab/notebook-extension:cell-executor"]
+    entry = (EXTENSION / lab["_build"]["load"]).read_text()
+    assert "exback-kit-autorun" in entry
+
+
+def test_the_built_extension_matches_its_source() -> None:
+    """The committed build comes from labextension/src/index.js (same plugin ids and mark)."""
+    source = (Path(__file__).resolve().parents[2] / "labextension" / "src" / "index.js")
+    built = "".join(p.read_text() for p in (EXTENSION / "static").glob("*.js"))
+    for needle in ("exback-kit-autorun:cell-executor", "exback-kit-autorun:autorun", "autorun"):
+        assert needle in source.read_text() and needle in built
+    meta = json.loads((EXTENSION / "package.json").read_text())
+    src_meta = json.loads(source.parents[1].joinpath("package.json").read_text())
+    assert meta["version"] == src_meta["version"]
