@@ -12,7 +12,6 @@ import json
 import re
 import time
 import urllib.request
-from pathlib import Path
 from typing import Any
 
 import pytest
