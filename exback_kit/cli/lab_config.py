@@ -42,3 +42,34 @@ def server_options() -> list[str]:
             f"--MappingKernelManager.cull_interval={CULL_INTERVAL_S}",
             "--MappingKernelManager.cull_connected=False",  # never under an open page
             "--ContentsManager.pre_save_hook=exback_kit.cli.kit_notebooks.save_in_kit_form"]
+
+
+def app_settings_dir() -> Path:
+    """Return JupyterLab's installation settings folder without importing JupyterLab.
+
+    The same places ``jupyterlab.commands.get_app_dir`` looks (``JUPYTERLAB_DIR``, then
+    ``<prefix>/share/jupyter/lab``, a user-level install, ``/usr/local``, or the prefix the
+    package sits in), found from the file system: importing ``jupyterlab.commands`` takes
+    1–6 s here, every one of them before the server can start.
+    """
+    import importlib.util
+    import os
+    import site
+    import sys
+
+    if os.environ.get("JUPYTERLAB_DIR"):
+        return Path(os.environ["JUPYTERLAB_DIR"]).resolve() / "settings"
+    app_dir = Path(sys.prefix, "share", "jupyter", "lab")
+    spec = importlib.util.find_spec("jupyterlab")
+    here = Path(spec.origin).parent if spec and spec.origin else None
+    userbase = site.getuserbase()
+    if here is not None and str(here).startswith(userbase) and \
+            not str(app_dir).startswith(userbase):
+        app_dir = Path(userbase, "share", "jupyter", "lab")
+    elif sys.prefix.startswith("/usr") and not app_dir.exists() and \
+            Path("/usr/local/share/jupyter/lab").exists():
+        app_dir = Path("/usr/local/share/jupyter/lab")
+    elif not app_dir.exists() and here is not None and \
+            (here.parents[3] / "share" / "jupyter" / "lab").exists():
+        app_dir = here.parents[3] / "share" / "jupyter" / "lab"
+    return app_dir.resolve() / "settings"

@@ -160,11 +160,7 @@ LAB_SETTINGS_FOLDER = "jupyterlab-settings"
 
 
 def _default_app_settings() -> Path | None:
-    try:
-        from jupyterlab.commands import get_app_dir
-    except ImportError:
-        return None
-    return Path(get_app_dir()) / "settings"
+    return lab_config.app_settings_dir()  # without importing jupyterlab.commands (seconds)
 
 
 def lab_settings_dir(journal_folder: Path, defaults: Path | None = None) -> Path:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import importlib
 import json
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from exback_kit.cli import lab_config, launch
 
@@ -60,3 +64,25 @@ def test_the_built_extension_matches_its_source() -> None:
     meta = json.loads((EXTENSION / "package.json").read_text())
     src_meta = json.loads(source.parents[1].joinpath("package.json").read_text())
     assert meta["version"] == src_meta["version"]
+
+
+@pytest.mark.parametrize("lab_dir", [None, "elsewhere"])
+def test_the_installation_settings_folder_is_the_one_jupyterlab_uses(
+        lab_dir: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jupyterlab.commands import get_app_dir
+
+    if lab_dir is None:
+        monkeypatch.delenv("JUPYTERLAB_DIR", raising=False)
+    else:
+        monkeypatch.setenv("JUPYTERLAB_DIR", str(tmp_path / lab_dir))
+    assert lab_config.app_settings_dir() == Path(get_app_dir()) / "settings"
+
+
+def test_writing_the_lab_settings_does_not_import_jupyterlab(tmp_path: Path) -> None:
+    """Importing jupyterlab.commands took 1–6 s before the server could even start."""
+    code = ("import sys; from pathlib import Path; from exback_kit.cli import launch; "
+            "launch.lab_settings_dir(Path(sys.argv[1])); "
+            "assert 'jupyterlab' not in sys.modules, 'jupyterlab imported'")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
