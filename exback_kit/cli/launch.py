@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from exback_kit.cli import lab_config
+from exback_kit.cli import lab_config, warm_kernel
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import resolve_path
@@ -361,6 +361,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
     """Open JupyterLab at the start notebook."""
     folder, port, token = _prepare(args)
     settings = lab_settings_dir(resolve_path(args.journal).parent)
+    warm_kernel.warm_in_background(port, token, START_NOTEBOOK)  # while the page loads
     return _serve_unlocked(lab_server(folder, port, token, settings), args, token)
 
 
