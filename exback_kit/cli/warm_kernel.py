@@ -18,8 +18,13 @@ import time
 import urllib.request
 from pathlib import Path
 
-#: What the kernel runs before the page asks for it (the first cell's import).
-WARM_CODE = "import exback_kit.stages"
+#: What the kernel runs before the page asks for it: the first cell's import, the modules
+#: the header and the first forms import when drawn, and the content (parsed once, cached).
+#: Nothing here opens the journal (a locked one is opened by the notebook, with its key).
+WARM_CODE = ("import exback_kit.stages\n"
+             "import exback_kit.notebook.daily_logs, exback_kit.notebook.forms, "
+             "exback_kit.notebook.header\n"
+             "exback_kit.content.load()")
 WAIT_S = 120.0
 
 

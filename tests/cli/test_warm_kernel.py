@@ -84,3 +84,17 @@ def test_the_start_notebooks_kernel_is_running_with_the_kit_imported(tmp_path: P
         else:
             os.environ["JUPYTER_RUNTIME_DIR"] = old
         launch.stop(proc)
+
+
+def test_the_head_start_imports_without_opening_the_journal(tmp_path: Path) -> None:
+    """A locked journal is opened by the notebook with its key, never by the head start."""
+    import sys
+
+    code = f"{warm_kernel.WARM_CODE}\nimport exback_kit.notebook.session as s\n" \
+           "assert 'exback_kit.stages' in __import__('sys').modules"
+    env = {**os.environ, "EXBACK_HOME": str(tmp_path / "home")}
+    env.pop("EXBACK_JOURNAL", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "home").exists() or not any((tmp_path / "home").iterdir())
