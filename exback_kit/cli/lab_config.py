@@ -30,6 +30,11 @@ KERNEL_OVERRIDES: dict[str, dict[str, Any]] = {
 }
 
 
+#: Python options for the server process: Jupyter's deprecation notices are for the people
+#: who configure Jupyter, not for the person (kernels are separate processes, unaffected).
+PYTHON_OPTIONS = ["-W", "ignore::DeprecationWarning"]
+
+
 def labextensions_dir() -> Path:
     """Return the folder holding the kit's prebuilt JupyterLab extension."""
     return Path(__file__).resolve().parents[1] / "labextensions"

@@ -204,7 +204,8 @@ def lab_server(folder: Path, port: int, token: str,
     ``settings_dir`` (see :func:`lab_settings_dir`) turns off the news prompt.
     """
     settings = [f"--LabApp.app_settings_dir={settings_dir}"] if settings_dir else []
-    argv = [sys.executable, "-m", "jupyterlab", "--no-browser", *settings,
+    argv = [sys.executable, *lab_config.PYTHON_OPTIONS, "-m", "jupyterlab", "--no-browser",
+            *settings,
             f"--ServerApp.ip={HOST}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
             f"--ServerApp.root_dir={folder}",
             f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",

@@ -86,3 +86,44 @@ def test_writing_the_lab_settings_does_not_import_jupyterlab(tmp_path: Path) -> 
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.slow
+def test_exback_lab_prints_no_deprecation_warning_even_when_python_shows_them(
+        tmp_path: Path) -> None:
+    """`exback lab` with every DeprecationWarning switched on: serve a page, stop; none shown."""
+    import json as json_
+    import signal
+    import urllib.request
+
+    env = {**__import__("os").environ, "PYTHONWARNINGS": "always::DeprecationWarning",
+           "EXBACK_HOME": str(tmp_path / "home"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "us"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "ws"), "PYTHONUNBUFFERED": "1"}
+    env.pop("EXBACK_JOURNAL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "exback_kit.cli", "lab", "--no-browser",
+                             "--notebooks", str(tmp_path / "nb")], env=env, text=True,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    lines: list[str] = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        lines.append(line)
+        if line.strip().startswith("http://127.0.0.1:"):
+            url = line.strip()
+            break
+    try:
+        base, token = url.split("/lab/", 1)[0], url.split("token=", 1)[1]
+        for path in ("/lab/tree/00_start_here.ipynb", "/api/sessions", "/api/kernelspecs"):
+            request = urllib.request.Request(  # noqa: S310 (the server's own 127.0.0.1)
+                f"{base}{path}", headers={"Authorization": f"token {token}"})
+            with urllib.request.urlopen(request, timeout=60) as reply:  # noqa: S310
+                assert reply.status == 200
+                json_.loads(reply.read()) if path.startswith("/api/") else reply.read()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        rest, _ = proc.communicate(timeout=120)
+    out = "".join(lines) + rest
+    assert "JupyterLab stopped" in out
+    assert "Deprecat" not in out and "deprecated" not in out, out
