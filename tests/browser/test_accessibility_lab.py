@@ -61,7 +61,7 @@ def page(module_page: Any) -> Iterator[Any]:
 
 
 def open_and_run(page: Any, lab: Any, name: str, workspace: str) -> Any:
-    """Open ``name`` in a fresh workspace, Run All Cells, wait until every part rendered."""
+    """Open ``name`` in a fresh workspace (it runs by itself), wait until every part rendered."""
     open_notebook(page, lab, name, workspace)
     run_all(page, DONE)
     return wait_settled(page, name)
