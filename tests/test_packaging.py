@@ -53,6 +53,11 @@ def test_wheel_ships_the_content_and_works_without_the_checkout(tmp_path):
         "nbs = sorted(p.name for p in files('exback_kit.notebooks').iterdir() "
         "if p.name.endswith('.ipynb')); "
         "assert len(nbs) == 10 and nbs[0] == '00_start_here.ipynb', nbs; "
+        "import json; from exback_kit.cli import lab_config; "
+        "ext = lab_config.labextensions_dir() / lab_config.EXTENSION; "
+        "assert str(ext).startswith(sys.prefix), ext; "
+        "load = json.loads((ext / 'package.json').read_text())['jupyterlab']['_build']['load']; "
+        "assert (ext / load).is_file(), load; "
         "j = Journal.open(sys.argv[1]); j.add_checkin(mood=5); print(j.count('checkins'))"
     )
     out = subprocess.run([python, "-c", code, str(tmp_path / "j.sqlite3")], cwd=tmp_path,

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from exback_kit.cli import lab_config, warm_kernel
 from exback_kit.cli.server_life import ends_with_us, unlock_for_kernels
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
@@ -157,16 +158,13 @@ LAB_OVERRIDES: dict[str, dict[str, Any]] = {
                                                     "checkForUpdates": False},
     # Pinned off: a notebook saved with widget state would hold the journal's words in it.
     "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": False},
+    **lab_config.KERNEL_OVERRIDES,
 }
 LAB_SETTINGS_FOLDER = "jupyterlab-settings"
 
 
 def _default_app_settings() -> Path | None:
-    try:
-        from jupyterlab.commands import get_app_dir
-    except ImportError:
-        return None
-    return Path(get_app_dir()) / "settings"
+    return lab_config.app_settings_dir()  # without importing jupyterlab.commands (seconds)
 
 
 def lab_settings_dir(journal_folder: Path, defaults: Path | None = None) -> Path:
@@ -210,7 +208,8 @@ def lab_server(folder: Path, port: int, token: str,
     ``settings_dir`` (see :func:`lab_settings_dir`) turns off the news prompt.
     """
     settings = [f"--LabApp.app_settings_dir={settings_dir}"] if settings_dir else []
-    argv = [sys.executable, "-m", "jupyterlab", "--no-browser", *settings,
+    argv = [sys.executable, *lab_config.PYTHON_OPTIONS, "-m", "jupyterlab", "--no-browser",
+            *settings,
             f"--ServerApp.ip={HOST}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
             f"--ServerApp.root_dir={folder}",
             f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",
@@ -219,6 +218,7 @@ def lab_server(folder: Path, port: int, token: str,
             "--LabApp.check_for_updates_class="
             "jupyterlab.handlers.announcements.NeverCheckForUpdate",
             "--LabApp.extension_manager=readonly",
+            *lab_config.server_options(),  # the kit's extension, kernel culling, clean saves
             "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN", *_as_root()]
     url = f"http://{HOST}:{port}/lab/tree/{START_NOTEBOOK}?token={token}"
     return Server("JupyterLab", argv, url, port)
@@ -333,6 +333,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
     """Open JupyterLab at the start notebook."""
     folder, port, token = _prepare(args)
     settings = lab_settings_dir(resolve_path(args.journal).parent)
+    warm_kernel.warm_in_background(port, token, START_NOTEBOOK)  # while the page loads
     return _serve_unlocked(lab_server(folder, port, token, settings), args, token)
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kit_pages import ARTIFACTS, FULL_DAYS, REPO, SLOW_MS, journal_with_days
+from kit_pages import ARTIFACTS, FULL_DAYS, REPO, SLOW_MS, journal_with_days, settle
 
 from exback_kit.cli.launch import LAB_SETTINGS_FOLDER
 
@@ -363,7 +363,7 @@ class UI:
         page.set_viewport_size({"width": 1280, "height": 4200})  # the notebook scrolls inside
         page.evaluate("document.querySelectorAll('.jp-WindowedPanel-outer')"
                       ".forEach(e => { e.scrollTop = 0; })")
-        page.wait_for_timeout(1500)
+        settle(page)
         page.screenshot(path=str(path), full_page=True)
         return path
 

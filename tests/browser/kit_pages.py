@@ -41,6 +41,21 @@ def parts_in(name: str) -> int:
     return sum(1 for cell in nb["cells"] if cell["cell_type"] == "code")
 
 
+#: True once every image on the page has loaded and nothing changed size for two frames.
+STILL = """() => new Promise(done => {
+  const size = () => document.body.scrollHeight + ':' + document.body.innerHTML.length;
+  const before = size();
+  requestAnimationFrame(() => requestAnimationFrame(() => done(
+    size() === before && [...document.images].every(i => i.complete))));
+})"""
+
+
+def settle(page: Any) -> Any:
+    """Wait until the page has laid itself out again (after a resize or a scroll)."""
+    page.wait_for_function(STILL, polling=100)
+    return page
+
+
 def wait_settled(page: Any, name: str) -> Any:
     """Wait until every part of notebook ``name`` is on the page and the page is still."""
     page.wait_for_function(SETTLED, arg=[parts_in(name)], polling=250, timeout=60_000)
@@ -104,25 +119,21 @@ def open_notebook(page: Any, lab: Any, name: str, workspace: str | None = None) 
     kernel_idle(page)
 
 
-def run_all(page: Any, until: str, attempts: int = 3) -> None:
-    """Run → Run All Cells, then wait for ``until`` to appear and the kernel to go idle.
+def wait_ran(page: Any, until: str) -> None:
+    """Wait until the opened kit notebook has run on its own and its kernel is idle.
 
-    A kernel that reports idle a moment before its channels are ready can drop the
-    request, so the menu command is repeated (at most ``attempts`` times).
+    Kit notebooks run when they open (the kit's JupyterLab extension): no menu is used, and
+    choosing Run All as well would run every cell twice and redraw the forms under the test.
     """
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    for attempt in range(attempts):
-        page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
-        page.locator(".lm-Menu-itemLabel").filter(
-            has_text=re.compile(r"^Run All Cells$")).click()
-        try:
-            page.locator(until).first.wait_for(timeout=60_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == attempts - 1:
-                raise
+    page.locator(until).first.wait_for()
     kernel_idle(page)
+    page.wait_for_function(  # every code cell has its run count: the last output is in
+        "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+        ".every(p => /\\[\\d+\\]/.test(p.textContent))", polling=250)
+
+
+#: The name the tests used before kit notebooks ran on their own (kept for them).
+run_all = wait_ran
 
 
 # --- axe-core -------------------------------------------------------------------------------
@@ -168,6 +179,6 @@ def whole_app_page(page: Any, name: str) -> None:
                            ".map(e => e.scrollHeight))")
     page.set_viewport_size({"width": 1280, "height": min(int(height) + 200, 16000)})
     page.evaluate("() => document.querySelectorAll('*').forEach(e => { e.scrollTop = 0; })")
-    page.wait_for_timeout(1500)
+    settle(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)

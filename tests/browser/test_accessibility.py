@@ -15,7 +15,16 @@ from typing import Any
 
 import kit_pages
 import pytest
-from kit_pages import ARTIFACTS, BLOCKING, NOTEBOOKS, blocking, report, run_axe, wait_settled
+from kit_pages import (
+    ARTIFACTS,
+    BLOCKING,
+    NOTEBOOKS,
+    blocking,
+    report,
+    run_axe,
+    settle,
+    wait_settled,
+)
 
 from exback_kit import Journal, content
 from exback_kit.content import texts
@@ -51,7 +60,7 @@ def test_each_notebook_in_the_app_view_passes_axe_and_fits_a_phone(
     stage = content.load().stage(name.removesuffix(".ipynb"))
     assert page.title() == texts.PAGE_TITLE.format(stage=stage.title)
     page.set_viewport_size(PHONE)
-    page.wait_for_timeout(300)
+    settle(page)
     overflow = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert overflow[0] <= overflow[1], f"{name} scrolls sideways at 390 px: {overflow}"
     scrollers = page.evaluate(
@@ -71,7 +80,7 @@ def test_each_notebook_in_the_app_view_passes_axe_and_fits_a_phone(
     if name in PHONE_SHOTS:
         ARTIFACTS.mkdir(exist_ok=True)
         page.set_viewport_size({"width": PHONE["width"], "height": 6000})  # scrolls inside
-        page.wait_for_timeout(500)
+        settle(page)
         page.screenshot(path=str(ARTIFACTS / f"app_390_{name.removesuffix('.ipynb')}.png"),
                         full_page=True)
 
@@ -104,6 +113,17 @@ def tab_to(page: Any, want: Any, limit: int = 120) -> dict[str, Any]:
     pytest.fail(f"Tab never reached the wanted element (last: {focused(page)})")
 
 
+def tab_into(page: Any, form: str, field: str) -> dict[str, Any]:
+    """Press Tab once the next field (``field`` in ``form``) is on the page; return the focus.
+
+    A Tab pressed while a field is still rendering skips it (focus lands on the one after).
+    """
+    page.locator(f".{form} .exback-field-{field}").locator(
+        "input, textarea, select, button").first.wait_for()
+    page.keyboard.press("Tab")
+    return focused(page)
+
+
 def assert_visible_focus(now: dict[str, Any]) -> None:
     assert now["outline"] not in ("none", "") and now["outlineWidth"] >= 2, now
 
@@ -118,22 +138,18 @@ def test_the_daily_checkin_works_with_the_keyboard_alone(app_full: Any, page: An
     page.keyboard.press("Home")
     for _ in range(6):
         page.keyboard.press("ArrowRight")  # 1 -> 7
-    page.keyboard.press("Tab")
-    now = focused(page)
+    now = tab_into(page, "exback-checkin", "energy")
     assert now["field"] == "exback-field-energy" and now["type"] == "radio"
     assert_visible_focus(now)
     page.keyboard.press("Space")  # picks 1
     for _ in range(5):
         page.keyboard.press("ArrowRight")  # 1 -> 6
-    page.keyboard.press("Tab")
-    assert focused(page)["field"] == "exback-field-sleep_hours"
+    assert tab_into(page, "exback-checkin", "sleep_hours")["field"] == "exback-field-sleep_hours"
     page.keyboard.type("7.5")
-    page.keyboard.press("Tab")
-    now = focused(page)
+    now = tab_into(page, "exback-checkin", "mind")
     assert now["field"] == "exback-field-mind" and now["type"] == "radio"  # optional: pass it
     assert_visible_focus(now)
-    page.keyboard.press("Tab")
-    now = focused(page)
+    now = tab_into(page, "exback-checkin", "habits")
     assert now["type"] == "checkbox"
     assert_visible_focus(now)
     page.keyboard.press("Space")  # the first habit
@@ -170,15 +186,12 @@ def test_the_urge_log_works_with_the_keyboard_alone(app_full: Any, page: Any) ->
     assert now["field"] == "exback-field-intensity" and now["type"] == "range"
     page.keyboard.press("End")
     page.keyboard.press("ArrowLeft")  # 10 -> 9
-    page.keyboard.press("Tab")
-    assert focused(page)["field"] == "exback-field-trigger"
+    assert tab_into(page, "exback-urge", "trigger")["field"] == "exback-field-trigger"
     page.keyboard.type("a song in a shop")
-    page.keyboard.press("Tab")
-    now = focused(page)
+    now = tab_into(page, "exback-urge", "acted_on")
     assert now["field"] == "exback-field-acted_on" and now["type"] == "checkbox"
     assert_visible_focus(now)
-    page.keyboard.press("Tab")
-    assert focused(page)["field"] == "exback-field-helped"
+    assert tab_into(page, "exback-urge", "helped")["field"] == "exback-field-helped"
     page.keyboard.type("walked home the long way")
     now = tab_to(page, lambda f: f["save"] and f["form"] == "exback-urge")
     page.keyboard.press("Space")

@@ -33,6 +33,7 @@ from kit_pages import (
     report,
     run_all,
     run_axe,
+    settle,
     wait_settled,
 )
 
@@ -60,7 +61,7 @@ def page(module_page: Any) -> Iterator[Any]:
 
 
 def open_and_run(page: Any, lab: Any, name: str, workspace: str) -> Any:
-    """Open ``name`` in a fresh workspace, Run All Cells, wait until every part rendered."""
+    """Open ``name`` in a fresh workspace (it runs by itself), wait until every part rendered."""
     open_notebook(page, lab, name, workspace)
     run_all(page, DONE)
     return wait_settled(page, name)
@@ -118,7 +119,7 @@ def test_forms_and_charts_stay_readable_in_the_dark_theme(
     assert where.evaluate("e => getComputedStyle(e).color") == "rgb(31, 35, 40)"
     ARTIFACTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 4200})  # the notebook scrolls inside
-    page.wait_for_timeout(1500)
+    settle(page)
     page.evaluate("document.querySelectorAll('.jp-WindowedPanel-outer')"
                   ".forEach(e => { e.scrollTop = 0; })")
     page.screenshot(path=str(ARTIFACTS / f"lab_dark_{name.removesuffix('.ipynb')}.png"),

@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 import pytest
-from kit_pages import kernel_idle, open_notebook, run_all
+from kit_pages import kernel_idle, open_notebook, run_all, settle
 
 from exback_kit import Journal
 from exback_kit.content import texts
@@ -35,20 +35,21 @@ def test_checkin_saves_and_redraws_the_mood_chart(lab: Any, kit_page: Any, ui: A
     saved = save_notebook(kit_page, lab.notebooks / "00_start_here.ipynb")
     assert "a calm walk" not in saved  # JupyterLab's own save keeps no journal text
     assert "image/png" not in saved and "iVBORw0KGgo" not in saved
+    assert "application/vnd.jupyter.widget-view+json" not in saved  # the kit's form: no outputs
 
 
 def save_notebook(page: Any, path: Any) -> str:
-    """File → Save Notebook, then return the file's text once it holds the run's outputs."""
+    """File → Save Notebook, then return the file's text once JupyterLab has written it."""
+    before = path.stat().st_mtime_ns
     page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^File$")).click()
     page.locator(".lm-Menu-itemLabel").filter(
         has_text=re.compile(r"^Save Notebook$")).click()
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        text = path.read_text()
-        if "application/vnd.jupyter.widget-view+json" in text:
-            return text
-        time.sleep(0.5)
-    pytest.fail("JupyterLab did not save the notebook with its outputs")
+    while path.stat().st_mtime_ns == before:  # a file on disk: polled, the page can't say
+        if time.monotonic() > deadline:
+            pytest.fail("JupyterLab did not save the notebook")
+        time.sleep(0.2)
+    return str(path.read_text())
 
 
 def test_a_note_with_markup_shows_literally_and_runs_nothing(lab: Any, kit_page: Any,
@@ -69,7 +70,7 @@ def test_a_note_with_markup_shows_literally_and_runs_nothing(lab: Any, kit_page:
     note = kit_page.locator(".exback-latest-note").first
     assert note.inner_text().strip() == XSS
     assert kit_page.locator(".exback-part img[src='x']").count() == 0
-    kit_page.wait_for_timeout(500)
+    settle(kit_page)  # an image that failed to load has fired its onerror by now
     assert kit_page.title() != "pwned"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from kit_pages import answer_boundaries, open_app
+from kit_pages import answer_boundaries, open_app, settle
 
 from exback_kit import Journal
 from exback_kit.content import texts
@@ -46,7 +46,7 @@ def test_markup_in_a_note_stays_text_in_the_app_view(app: Any, kit_page: Any, ui
     open_app(kit_page, app, "00_start_here.ipynb", ".exback-latest-note")
     assert kit_page.locator(".exback-latest-note").first.inner_text().strip() == XSS
     assert kit_page.locator(".exback-part img[src='x']").count() == 0
-    kit_page.wait_for_timeout(500)
+    settle(kit_page)  # an image that failed to load has fired its onerror by now
     assert kit_page.title() != "pwned"
 
 

@@ -1,0 +1,174 @@
+"""Time to value: from `exback lab` to a check-in form that accepts input, in Chromium.
+
+Each round starts a server as a person would and opens its address in headless Chromium
+(launched once beforehand, as a browser a person already has open):
+
+* kit:  ``exback lab --no-browser`` over a new, empty journal and a fresh copy of the
+        notebooks; done when the check-in's mood slider in 00_start_here is enabled — no
+        menu is touched (the kit's extension runs the notebook when it opens).
+* bare: ``python -m jupyterlab`` with JupyterLab's own defaults over a folder holding one
+        empty notebook; done when that notebook's kernel is idle (what a person waits for
+        before they can type and run anything).
+
+The clock starts when the command is started. Rounds alternate (kit, bare, then bare,
+kit, …); each side's median of ``ROUNDS`` is reported with where the kit's seconds went
+(server listening, notebook on the page, kernel idle, form ready). Last line:
+``first check-in X.X s (bare JupyterLab Y.Y s, ratio R.RR; target <= 5.0 s)``; exit
+status 1 when the kit's median is over the target.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, _base_jupyter_paths  # noqa: E402
+from exback_kit.cli.launch import free_port  # noqa: E402
+
+TARGET_S = 5.0
+ROUNDS = 3
+FORM = ".exback-checkin .exback-field-mood input[type=range]:not([disabled])"
+IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+EMPTY = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
+                    "outputs": [], "source": []}],
+         "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)",
+                                     "language": "python", "name": "python3"}},
+         "nbformat": 4, "nbformat_minor": 5}
+
+
+def _env(root: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("EXBACK_JOURNAL", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed kit has its bytecode cached
+    env.update({"EXBACK_HOME": str(root / "home"), "XDG_DATA_HOME": str(root / "xdg"),
+                "JUPYTER_CONFIG_DIR": str(root / "config"),
+                "JUPYTERLAB_SETTINGS_DIR": str(root / "settings"),
+                "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"),
+                "JUPYTER_RUNTIME_DIR": str(root / "runtime"), "PYTHONUNBUFFERED": "1"})
+    env.update(_base_jupyter_paths(env))
+    return env
+
+
+def _start(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[Any, str]:
+    """Start ``argv``; return the process and the first http://127.0.0.1 address it prints."""
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:
+        for line in proc.stdout or []:
+            lines.put(line)
+
+    threading.Thread(target=read, daemon=True).start()
+    while True:
+        line = lines.get(timeout=180)
+        for word in line.split():
+            if word.startswith("http://127.0.0.1:") and "token=" in word:
+                return proc, word
+
+
+def _stop(proc: Any) -> None:
+    proc.send_signal(2)  # Ctrl-C, as a person stops it
+    try:
+        proc.wait(60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
+def kit_round(browser: Any, root: Path) -> dict[str, float]:
+    """One `exback lab` start over an empty journal; seconds to each step."""
+    shutil.copytree(REPO / "notebooks", root / "notebooks")
+    start = time.perf_counter()
+    proc, url = _start([sys.executable, "-m", "exback_kit.cli", "lab", "--no-browser",
+                        "--notebooks", str(root / "notebooks")], _env(root), root)
+    steps = {"server": time.perf_counter() - start}
+    try:
+        page = browser.new_page()
+        page.set_default_timeout(180_000)
+        page.goto(url)
+        page.locator(".jp-NotebookPanel").first.wait_for()
+        steps["page"] = time.perf_counter() - start
+        page.locator(IDLE).first.wait_for(state="attached")
+        steps["kernel"] = time.perf_counter() - start
+        page.locator(FORM).first.wait_for()
+        steps["form"] = time.perf_counter() - start
+        page.close()
+    finally:
+        _stop(proc)
+    return steps
+
+
+def bare_round(browser: Any, root: Path) -> dict[str, float]:
+    """One bare JupyterLab start opening an empty notebook; seconds to its idle kernel."""
+    folder = root / "notebooks"
+    folder.mkdir(parents=True)
+    (folder / "empty.ipynb").write_text(json.dumps(EMPTY))
+    argv = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={free_port()}", f"--ServerApp.root_dir={folder}",
+            "--LabApp.default_url=/lab/tree/empty.ipynb"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        argv.append("--allow-root")
+    start = time.perf_counter()
+    proc, url = _start(argv, _env(root), root)
+    steps = {"server": time.perf_counter() - start}
+    try:
+        page = browser.new_page()
+        page.set_default_timeout(180_000)
+        page.goto(url)
+        page.locator(".jp-NotebookPanel").first.wait_for()
+        steps["page"] = time.perf_counter() - start
+        page.locator(IDLE).first.wait_for(state="attached")
+        steps["kernel"] = steps["form"] = time.perf_counter() - start
+        page.close()
+    finally:
+        _stop(proc)
+    return steps
+
+
+def _median(rounds: list[dict[str, float]], step: str) -> float:
+    return statistics.median(r[step] for r in rounds)
+
+
+def main() -> int:
+    """Alternate kit and bare rounds, print the medians and the kit's steps."""
+    from playwright.sync_api import sync_playwright
+
+    kit: list[dict[str, float]] = []
+    bare: list[dict[str, float]] = []
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                    args=CHROMIUM_ARGS)
+        for n in range(ROUNDS):
+            order = [("kit", kit_round, kit), ("bare", bare_round, bare)]
+            for name, run, out in order if n % 2 == 0 else order[::-1]:
+                steps = run(browser, Path(tmp) / f"{name}-{n}")
+                out.append(steps)
+                print(f"round {n + 1} {name}: " + ", ".join(
+                    f"{k} {v:.1f} s" for k, v in steps.items()), flush=True)
+        browser.close()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print("kit medians: " + ", ".join(f"{s} {_median(kit, s):.1f} s"
+                                      for s in ("server", "page", "kernel", "form")))
+    kit_s, bare_s = _median(kit, "form"), _median(bare, "form")
+    print(f"load average {load:.1f}")
+    print(f"first check-in {kit_s:.1f} s (bare JupyterLab {bare_s:.1f} s, ratio "
+          f"{kit_s / bare_s:.2f}; target <= {TARGET_S:.1f} s)")
+    return 0 if kit_s <= TARGET_S else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

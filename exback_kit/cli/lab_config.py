@@ -1,0 +1,80 @@
+"""The Jupyter server settings `exback lab` adds: the kit's extension, tidy kernels, clean files.
+
+* The kit's prebuilt JupyterLab extension (``exback_kit/labextensions/``, package data)
+  runs a kit notebook when it is opened and makes an early Run All wait for the kernel.
+* Kernels: an idle kernel whose notebook is no longer open is shut down after
+  :data:`CULL_IDLE_S` seconds, and closing a notebook's tab shuts its kernel down, so
+  there is at most one kernel per open notebook.
+* Saving a kit notebook writes it in its committed form (no outputs, no run counts, no
+  kernel details): see :mod:`exback_kit.cli.kit_notebooks`.
+* The token reaches the server as ``JUPYTER_TOKEN`` (read by ``IdentityProvider``, the
+  setting jupyter-server 2 asks for), never as the deprecated ``ServerApp.token``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+#: Seconds a kernel may sit idle, with no notebook open on it, before it is shut down.
+CULL_IDLE_S = 1800
+#: How often (seconds) the server looks for such kernels.
+CULL_INTERVAL_S = 300
+#: The extension's name (its folder under :func:`labextensions_dir`).
+EXTENSION = "exback-kit-autorun"
+
+#: JupyterLab settings the kit adds to its overrides (see ``launch.LAB_OVERRIDES``).
+KERNEL_OVERRIDES: dict[str, dict[str, Any]] = {
+    # Closing a notebook's tab shuts its kernel down (JupyterLab keeps it running by default).
+    "@jupyterlab/notebook-extension:tracker": {"kernelShutdown": True},
+}
+
+
+#: Python options for the server process: Jupyter's deprecation notices are for the people
+#: who configure Jupyter, not for the person (kernels are separate processes, unaffected).
+PYTHON_OPTIONS = ["-W", "ignore::DeprecationWarning"]
+
+
+def labextensions_dir() -> Path:
+    """Return the folder holding the kit's prebuilt JupyterLab extension."""
+    return Path(__file__).resolve().parents[1] / "labextensions"
+
+
+def server_options() -> list[str]:
+    """Return the command-line settings `exback lab` gives JupyterLab for a tidy server."""
+    return [f"--LabApp.extra_labextensions_path={labextensions_dir()}",
+            f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S}",
+            f"--MappingKernelManager.cull_interval={CULL_INTERVAL_S}",
+            "--MappingKernelManager.cull_connected=False",  # never under an open page
+            "--ContentsManager.pre_save_hook=exback_kit.cli.kit_notebooks.save_in_kit_form"]
+
+
+def app_settings_dir() -> Path:
+    """Return JupyterLab's installation settings folder without importing JupyterLab.
+
+    The same places ``jupyterlab.commands.get_app_dir`` looks (``JUPYTERLAB_DIR``, then
+    ``<prefix>/share/jupyter/lab``, a user-level install, ``/usr/local``, or the prefix the
+    package sits in), found from the file system: importing ``jupyterlab.commands`` takes
+    1–6 s here, every one of them before the server can start.
+    """
+    import importlib.util
+    import os
+    import site
+    import sys
+
+    if os.environ.get("JUPYTERLAB_DIR"):
+        return Path(os.environ["JUPYTERLAB_DIR"]).resolve() / "settings"
+    app_dir = Path(sys.prefix, "share", "jupyter", "lab")
+    spec = importlib.util.find_spec("jupyterlab")
+    here = Path(spec.origin).parent if spec and spec.origin else None
+    userbase = site.getuserbase()
+    if here is not None and str(here).startswith(userbase) and \
+            not str(app_dir).startswith(userbase):
+        app_dir = Path(userbase, "share", "jupyter", "lab")
+    elif sys.prefix.startswith("/usr") and not app_dir.exists() and \
+            Path("/usr/local/share/jupyter/lab").exists():
+        app_dir = Path("/usr/local/share/jupyter/lab")
+    elif not app_dir.exists() and here is not None and \
+            (here.parents[3] / "share" / "jupyter" / "lab").exists():
+        app_dir = here.parents[3] / "share" / "jupyter" / "lab"
+    return app_dir.resolve() / "settings"

@@ -1,0 +1,129 @@
+"""`exback lab` serves a tidy JupyterLab: the kit's extension, culled kernels, clean saves."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exback_kit.cli import lab_config, launch
+
+EXTENSION = lab_config.labextensions_dir() / lab_config.EXTENSION
+
+
+def test_the_lab_command_loads_the_kits_extension_and_culls_idle_kernels(tmp_path: Path) -> None:
+    argv = launch.lab_server(tmp_path, 8123, "t").argv
+    assert f"--LabApp.extra_labextensions_path={lab_config.labextensions_dir()}" in argv
+    assert f"--MappingKernelManager.cull_idle_timeout={lab_config.CULL_IDLE_S}" in argv
+    assert f"--MappingKernelManager.cull_interval={lab_config.CULL_INTERVAL_S}" in argv
+    assert "--MappingKernelManager.cull_connected=False" in argv
+    assert 0 < lab_config.CULL_INTERVAL_S <= lab_config.CULL_IDLE_S <= 3600
+
+
+def test_the_pre_save_hook_named_on_the_command_line_imports(tmp_path: Path) -> None:
+    argv = launch.lab_server(tmp_path, 8123, "t").argv
+    hook = next(a.split("=", 1)[1] for a in argv
+                if a.startswith("--ContentsManager.pre_save_hook="))
+    module, name = hook.rsplit(".", 1)
+    assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_no_deprecated_server_setting_is_used(tmp_path: Path) -> None:
+    """jupyter-server 2 warns about ServerApp.token/password: the token travels in the env."""
+    argv = launch.lab_server(tmp_path, 8123, "t").argv
+    assert not [a for a in argv if a.startswith(("--ServerApp.token", "--ServerApp.password",
+                                                 "--NotebookApp.", "--ServerApp.notebook_dir"))]
+
+
+def test_closing_a_notebook_shuts_its_kernel_down(tmp_path: Path) -> None:
+    folder = launch.lab_settings_dir(tmp_path, defaults=tmp_path / "none")
+    overrides = json.loads((folder / "overrides.json").read_text())
+    assert overrides["@jupyterlab/notebook-extension:tracker"]["kernelShutdown"] is True
+
+
+def test_the_prebuilt_extension_is_complete() -> None:
+    """The built extension names its entry file, which exists, and replaces the executor."""
+    meta = json.loads((EXTENSION / "package.json").read_text())
+    lab = meta["jupyterlab"]
+    assert (EXTENSION / lab["_build"]["load"]).is_file()
+    assert lab["disabledExtensions"] == ["@jupyterlab/notebook-extension:cell-executor"]
+    entry = (EXTENSION / lab["_build"]["load"]).read_text()
+    assert "exback-kit-autorun" in entry
+
+
+def test_the_built_extension_matches_its_source() -> None:
+    """The committed build comes from labextension/src/index.js (same plugin ids and mark)."""
+    source = (Path(__file__).resolve().parents[2] / "labextension" / "src" / "index.js")
+    built = "".join(p.read_text() for p in (EXTENSION / "static").glob("*.js"))
+    for needle in ("exback-kit-autorun:cell-executor", "exback-kit-autorun:autorun", "autorun"):
+        assert needle in source.read_text() and needle in built
+    meta = json.loads((EXTENSION / "package.json").read_text())
+    src_meta = json.loads(source.parents[1].joinpath("package.json").read_text())
+    assert meta["version"] == src_meta["version"]
+
+
+@pytest.mark.parametrize("lab_dir", [None, "elsewhere"])
+def test_the_installation_settings_folder_is_the_one_jupyterlab_uses(
+        lab_dir: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jupyterlab.commands import get_app_dir
+
+    if lab_dir is None:
+        monkeypatch.delenv("JUPYTERLAB_DIR", raising=False)
+    else:
+        monkeypatch.setenv("JUPYTERLAB_DIR", str(tmp_path / lab_dir))
+    assert lab_config.app_settings_dir() == Path(get_app_dir()) / "settings"
+
+
+def test_writing_the_lab_settings_does_not_import_jupyterlab(tmp_path: Path) -> None:
+    """Importing jupyterlab.commands took 1–6 s before the server could even start."""
+    code = ("import sys; from pathlib import Path; from exback_kit.cli import launch; "
+            "launch.lab_settings_dir(Path(sys.argv[1])); "
+            "assert 'jupyterlab' not in sys.modules, 'jupyterlab imported'")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.slow
+def test_exback_lab_prints_no_deprecation_warning_even_when_python_shows_them(
+        tmp_path: Path) -> None:
+    """`exback lab` with every DeprecationWarning switched on: serve a page, stop; none shown."""
+    import json as json_
+    import signal
+    import urllib.request
+
+    env = {**__import__("os").environ, "PYTHONWARNINGS": "always::DeprecationWarning",
+           "EXBACK_HOME": str(tmp_path / "home"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "us"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "ws"), "PYTHONUNBUFFERED": "1"}
+    env.pop("EXBACK_JOURNAL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "exback_kit.cli", "lab", "--no-browser",
+                             "--notebooks", str(tmp_path / "nb")], env=env, text=True,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    lines: list[str] = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        lines.append(line)
+        if line.strip().startswith("http://127.0.0.1:"):
+            url = line.strip()
+            break
+    try:
+        base, token = url.split("/lab/", 1)[0], url.split("token=", 1)[1]
+        for path in ("/lab/tree/00_start_here.ipynb", "/api/sessions", "/api/kernelspecs"):
+            request = urllib.request.Request(  # noqa: S310 (the server's own 127.0.0.1)
+                f"{base}{path}", headers={"Authorization": f"token {token}"})
+            with urllib.request.urlopen(request, timeout=60) as reply:  # noqa: S310
+                assert reply.status == 200
+                json_.loads(reply.read()) if path.startswith("/api/") else reply.read()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        rest, _ = proc.communicate(timeout=120)
+    out = "".join(lines) + rest
+    assert "JupyterLab stopped" in out
+    assert "Deprecat" not in out and "deprecated" not in out, out
