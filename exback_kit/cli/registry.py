@@ -22,4 +22,5 @@ CLI_MODULES: dict[str, str] = {
     "passphrase": "exback_kit.cli.lock",
     "remember": "exback_kit.cli.lock",
     "sync": "exback_kit.cli.sync",
+    "sos": "exback_kit.cli.sos",
 }

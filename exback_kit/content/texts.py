@@ -208,6 +208,8 @@ CLI_HELP_CONTACT = "log contact with your ex"
 CLI_HELP_REPLIED = "you replied to them"
 CLI_HELP_LOGISTICS = "needed contact (children, a shared lease…); it doesn't break the streak"
 CLI_HELP_URGE = "log an urge to reach out"
+CLI_HELP_SOS = "ride out a strong urge: a short guided wait with your own words"
+CLI_HELP_SOS_SECONDS = "how long the guided wait lasts, {lo}–{hi} seconds (default {default})"
 CLI_HELP_ACTED_ON = "you acted on it"
 CLI_HELP_HELPED = "what helped you ride it out"
 CLI_HELP_STATUS = "No-Contact streak, latest mood and where you are"
@@ -341,6 +343,56 @@ URGE_ACTED = "I reached out"
 URGE_HELPED = "What helped?"
 URGE_SAVED = "Saved. Noticing an urge is already a way of riding it out."
 URGE_SAVED_ACTED = "Saved. It happens; noticing it is how the pattern changes."
+# Ride it out (an urge SOS: 04, 08 and exback sos). Nothing here speaks of reaching out
+# except SOS_INTRO, which only the open road shows.
+SOS_HEADING = "Ride it out"
+SOS_INTRO = ("When a strong urge hits, you don't have to act on it or fight it. Give it about "
+             "{seconds} seconds: notice it, breathe, and watch it rise and fall like a wave. Whether to "
+             "get in touch is a question for a calmer hour, not this one.")
+SOS_INTRO_MOVING_ON = ("When a strong feeling hits, you don't have to act on it or fight it. Give "
+                       "it about {seconds} seconds: notice it, breathe, and watch it rise and fall like a wave.")
+SOS_BEFORE = "How strong is it right now?"
+SOS_AFTER = "And how strong is it now?"
+SOS_RATING_HELP = "Optional: you can start straight away and rate it later, or not at all."
+SOS_START = "Start"
+SOS_STOP = "Stop"
+SOS_SAVE = "Save to my urge log"
+SOS_CLOSE = "Close without saving"
+SOS_AGAIN = "Start again"
+#: The guided wait, one line after another (urge surfing).
+SOS_GUIDE = ("Notice it. Where do you feel it in your body?",
+             "Breathe in slowly, and let the breath out a little longer.",
+             "Let it be there. You don't have to do anything with it.",
+             "Watch it like a wave: it rises, it peaks, and it falls.",
+             "Feel the ground under your feet, or the chair holding you.",
+             "Keep breathing. It's still here, and so are you.")
+SOS_LEFT = "{time} left"
+SOS_DONE = "That's the time. However it feels now, you stayed with it."
+SOS_STOPPED = "Stopped. That's fine: every moment you stayed with it counts."
+SOS_REASONS_HEADING = "In your own words"
+SOS_REASONS_NONE = ("When you write in your clear-eyed list (09), your No-Contact note or the "
+                    "decision journal, your own words will show here.")
+#: Where each of the person's own reasons comes from.
+SOS_SOURCES = {"clear_eyed": "From your clear-eyed list",
+               "no_contact": "Your note when you began your quiet stretch",
+               "quiet_hope": "What you hoped the quiet stretch would give you",
+               "decision": "Why you chose to move on",
+               "reachout": "What happened last time, in the decision journal"}
+SOS_PLAN = "Your plan for this hour: {action}"
+SOS_SAVED = "Saved to your urge log: {before} at the start, {after} afterwards."
+SOS_SAVED_NO_AFTER = "Saved to your urge log: {before} at the start."
+SOS_NEEDS_BEFORE = ("To save it, say how strong it was at the start (1–10). Or close this: "
+                    "nothing is kept.")
+SOS_CLOSED = "Closed. Nothing was saved."
+SOS_CLI_RATE_BEFORE = "How strong is it right now, 1–10? (Enter to skip) "
+SOS_CLI_RATE_AFTER = "How strong is it now, 1–10? (Enter to skip) "
+SOS_CLI_BAD_RATING = "Please type a whole number from 1 to 10, or just press Enter."
+SOS_CLI_HOW = "Press Enter to stop whenever you like; Ctrl-C ends without saving."
+SOS_CLI_SAVE = "Save this to your urge log? (y/N) "
+SOS_CLI_NOTHING = "Nothing was saved."
+SOS_CLI_INTERRUPTED = "Stopped. Nothing was saved. Go gently for the rest of this hour."
+SOS_CLI_NO_TERMINAL = ("exback sos: this asks its questions at a terminal, and no terminal is "
+                       "attached. Nothing was saved.")
 # No-Contact period
 NOCONTACT_HEADING = "Start a No-Contact period"
 NOCONTACT_TARGET = "Target"

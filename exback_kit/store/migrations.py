@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -174,6 +174,25 @@ CREATE TABLE sync_reads (folder TEXT NOT NULL, device TEXT NOT NULL, file TEXT N
     read_at TEXT NOT NULL, PRIMARY KEY (folder, device, file));
 """
 
+# Version 6: hard moments and a self of your own. An urge ridden out with the SOS keeps its
+# strength afterwards; "who am I now" notes, a weekly "I know who I am apart from them"
+# rating, and a plan for each hard moment (a dated one goes into the calendar).
+# Frozen: never edit.
+_HARD_MOMENTS_AND_SELF = """
+ALTER TABLE urges ADD COLUMN intensity_after INTEGER;
+ALTER TABLE urges ADD COLUMN rode_it_out INTEGER;
+CREATE TABLE self_notes (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    kind TEXT, item TEXT, since TEXT, uuid TEXT, version TEXT NOT NULL DEFAULT '', origin TEXT);
+CREATE UNIQUE INDEX self_notes_uuid ON self_notes(uuid);
+CREATE TABLE clarity_ratings (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    rating INTEGER, uuid TEXT, version TEXT NOT NULL DEFAULT '', origin TEXT);
+CREATE UNIQUE INDEX clarity_ratings_uuid ON clarity_ratings(uuid);
+CREATE TABLE moment_plans (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    moment TEXT, occasion TEXT, occasion_day TEXT, plan TEXT, uuid TEXT,
+    version TEXT NOT NULL DEFAULT '', origin TEXT);
+CREATE UNIQUE INDEX moment_plans_uuid ON moment_plans(uuid);
+"""
+
 #: Every record a UUID, in one UPDATE per table (SQLite has no uuid4 of its own).
 _UUID4 = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
           "substr(lower(hex(randomblob(2))), 2) || '-' || "
@@ -213,5 +232,10 @@ def _migrate_v5(conn: sqlite3.Connection) -> None:
         conn.execute(f"UPDATE {table} SET uuid = {_UUID4} WHERE uuid IS NULL")
 
 
+def _migrate_hard_moments_and_self(conn: sqlite3.Connection) -> None:
+    _run(conn, _HARD_MOMENTS_AND_SELF)
+
+
 #: version reached -> code that brings the previous version there.
-MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5}
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
+              6: _migrate_hard_moments_and_self}
