@@ -24,6 +24,7 @@ from exback_kit.content import texts
 from exback_kit.domain import sos
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal
+from exback_kit.store.reads import own_words_sources
 
 #: wait(seconds) -> True when the person pressed Enter to stop.
 Wait = Callable[[float], bool]
@@ -66,11 +67,7 @@ def ask_rating(prompt: str) -> int | None:
 
 
 def _own_words(journal: Journal, now: datetime) -> list[str]:
-    reasons = sos.own_reasons(
-        reappraisals=journal.records("reappraisals"),
-        nocontact_periods=journal.records("nocontact_periods"),
-        quiet_hope=journal.latest_answers(1).get("quiet_hope"),
-        decisions=journal.records("decisions"), reachouts=journal.records("reachouts"))
+    reasons = sos.own_reasons(**own_words_sources(journal))
     lines = [texts.SOS_REASONS_HEADING]
     lines += [f"  {r.label}: {r.text}" for r in reasons] or ["  " + texts.SOS_REASONS_NONE]
     plan = sos.plan_for_now(journal.records("plans"), now)

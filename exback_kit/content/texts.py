@@ -483,6 +483,63 @@ REACH_MOVING_ON = ("You chose to move on. If the pull to get in touch comes anyw
 #: The decision journal's labels on the moving-on road: a feeling to notice, not a plan.
 REACH_LABELS_MOVING_ON = {"plan": "What you feel like doing", "expectation": "What you hope it would bring",
                           "why": "Why it matters right now", "outcome": "What happened to the feeling"}
+# Who am I now (03 and 09): notes on yourself, a weekly clarity rating, "we" and "I" counts
+SELF_HEADING = "Who am I now"
+SELF_WHY = ("After a breakup it is common to feel less sure who you are. Knowing yourself apart from "
+            "the relationship went with less distress in studies of breakups, and coming back to it "
+            "in short, regular reflections helped it grow (Slotter, Gardner & Finkel, 2010; Larson & "
+            "Sbarra, 2015). A few words at a time are enough; skip anything.")
+SELF_KIND = "This is something I…"
+SELF_KINDS = {"like": "like", "value": "value", "do": "do"}
+SELF_ITEM = "What is it?"
+SELF_ITEM_HELP = "For example: cooking for friends, honesty, Sunday swims."
+SELF_SINCE = "Mine from before, or new?"
+SELF_SINCES = {"before": "mine from before", "new": "new", "": "not saying"}
+SELF_SAVED = "Saved. It's on your list below."
+SELF_LIST_EMPTY = "Nothing here yet. Whatever you add shows up here, in your words."
+SELF_LIST_HEADINGS = {"like": "Things I like", "value": "Things I value", "do": "Things I do"}
+SELF_TAG = {"before": "mine from before", "new": "new", "": ""}
+CLARITY_HEADING = "I know who I am apart from them"
+CLARITY_QUESTION = "How true does this feel today?"
+CLARITY_ENDS = ("not at all", "completely")
+CLARITY_HELP = "Asked at most once a week; the chart shows how it moves. Skipping is fine."
+CLARITY_SAVED = "Saved: {rating} out of 10. This comes back in a week."
+CLARITY_NOT_YET = ("You answered this on {day} ({rating} out of 10). It asks again from {next_day}, "
+                   "so the chart shows weeks rather than moods of the moment.")
+WE_I_HEADING = "“We” and “I” in your own words"
+WE_I_INTRO = ("If you like, the kit can count, week by week, how often your own writing here uses "
+              "“we” words (we, us, our) and “I” words (I, me, my). In one study, "
+              "“we” words became rarer as people recovered from a breakup (Larson & Sbarra, "
+              "2015). It is a pattern in words, not a measure of you: a week of writing about your "
+              "family will count “we” too. It is counted on this computer each time you "
+              "look, and nothing is kept but the switch. Only English words are counted; words in "
+              "other languages are left out.")
+WE_I_TOGGLE = "Count “we” and “I” in what I write"
+WE_I_ON = "Counting is on. Turn it off whenever you like; nothing is kept."
+WE_I_OFF = "Counting is off."
+# When it happens (09, linked from 04): a few plain lines and a small plan for each hard moment
+MOMENTS_HEADING = "When it happens"
+MOMENTS_LINK_LEAD = "For the moments that knock you over (a new partner, running into them, a hard date):"
+MOMENTS_LINK = "When it happens, in Moving on"
+MOMENTS_PLAN = "My plan for this"
+MOMENTS_PLAN_HELP = "A few lines are enough. Skip it if you'd rather not."
+MOMENTS_DAY = "Which day?"
+MOMENTS_OCCASION = "What kind of day?"
+MOMENTS_OCCASIONS = {"birthday": "a birthday", "anniversary": "an anniversary",
+                     "holiday": "a holiday", "other": "another day"}
+MOMENTS_CALENDAR_HELP = ("Dates go into the calendar file from exback remind, with your plan "
+                         "attached. Leave names out of the plan: a calendar can show on a lock screen.")
+MOMENTS_SAVED = "Saved. Your plan is here whenever you come back."
+MOMENTS_SAVED_DAY = "Saved. Your plan is here, and in the calendar file the next time you run exback remind."
+MOMENTS_NEEDS_DAY = "Which day: please pick the date as well, so the calendar can hold it."
+MOMENTS_LOGISTICS = "Log a practical contact now"
+MOMENTS_LOGISTICS_BY = "Who started it?"
+MOMENTS_LOGISTICS_NOTE = "What it was about (brief and factual)"
+MOMENTS_LOGISTICS_SAVED = "Logged as logistics. Practical contact doesn't break your No-Contact streak."
+MOMENTS_LOGISTICS_SAVED_ORDER = ("Logged. With a protective order in place, keep to what the order "
+                                 "allows; a legal adviser or helpline can talk it through with you.")
+MOMENTS_SAVED_DATES = "Your dates"
+MOMENTS_DATE_LINE = "{occasion}, {day}: {plan}"
 # Patterns, repairs, agreements, milestones, old habits
 PATTERNS_HEADING = "Patterns you brought"
 PATTERN = "A pattern (e.g. insecurity, jealousy, shutting down)"
@@ -682,6 +739,8 @@ CHART_TITLES = {
     "journey": "Your journey so far",
     "mind": "How much they were on your mind",
     "reappraisal": "Before and after your clear-eyed list",
+    "clarity": "I know who I am apart from them",
+    "we_i": "“We” and “I” in your writing, by week",
 }
 CHART_UNKNOWN = "There is no chart called {name!r}. The charts are: {allowed}."
 CHART_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -747,6 +806,20 @@ CHART_REAPPRAISAL_BEFORE = "before"
 CHART_REAPPRAISAL_AFTER = "after"
 CHART_EMPTY_REAPPRAISAL = "Your before-and-after ratings show here once a line of your clear-eyed list has both."
 SUMMARY_MIND_EMPTY = "No check-in says yet how much they were on your mind, so there is no line to describe."
+CHART_CLARITY_AXIS = "How true (0–10)"
+CHART_EMPTY_CLARITY = "This line starts with your first answer to “I know who I am apart from them”, in Who am I now."
+SUMMARY_CLARITY_EMPTY = "No answer yet to “I know who I am apart from them”, so there is no line to describe."
+SUMMARY_CLARITY = ("“I know who I am apart from them”: {count:n:answer} over {weeks:n:week}, "
+                   "from {first} to {last} out of 10 most recently.")
+CHART_WE = "“we” words"
+CHART_I = "“I” words"
+CHART_WE_I_AXIS = "Words counted"
+CHART_WE_I_NOTE = "A pattern in words, not a measure of you. Only English words are counted."
+CHART_EMPTY_WE_I = "Nothing you have written yet uses “we” or “I” words in English, so there is nothing to count."
+SUMMARY_WE_I_EMPTY = "No “we” or “I” words in English in what you have written yet; words in other languages are left uncounted."
+SUMMARY_WE_I = ("In your writing, week by week: {weeks}. A pattern in words, not a measure of you; "
+                "words in other languages are left uncounted.")
+SUMMARY_WE_I_WEEK = "week of {week}: {we} “we”, {i} “I”"
 SUMMARY_MIND_QUIET = "No check-in in the last 7 days says how much they were on your mind; the line shows the earlier ones."
 SUMMARY_MIND_WEEK = "Over the last 7 days they took up your mind {mean} out of 10 on average, across {days:n:day} with a rating."
 SUMMARY_MIND_COMPARE = "Over the last 7 days they took up your mind {mean} out of 10 on average across {days:n:day} with a rating, {change} the week before ({previous})."
