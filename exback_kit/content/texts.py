@@ -484,7 +484,7 @@ REACH_MOVING_ON = ("You chose to move on. If the pull to get in touch comes anyw
 REACH_LABELS_MOVING_ON = {"plan": "What you feel like doing", "expectation": "What you hope it would bring",
                           "why": "Why it matters right now", "outcome": "What happened to the feeling"}
 # Who am I now (03 and 09): notes on yourself, a weekly clarity rating, "we" and "I" counts
-SELF_HEADING = "Who am I now"
+SELF_HEADING = "What I like, value and do"
 SELF_WHY = ("After a breakup it is common to feel less sure who you are. Knowing yourself apart from "
             "the relationship went with less distress in studies of breakups, and coming back to it "
             "in short, regular reflections helped it grow (Slotter, Gardner & Finkel, 2010; Larson & "
@@ -518,7 +518,6 @@ WE_I_TOGGLE = "Count “we” and “I” in what I write"
 WE_I_ON = "Counting is on. Turn it off whenever you like; nothing is kept."
 WE_I_OFF = "Counting is off."
 # When it happens (09, linked from 04): a few plain lines and a small plan for each hard moment
-MOMENTS_HEADING = "When it happens"
 MOMENTS_LINK_LEAD = "For the moments that knock you over (a new partner, running into them, a hard date):"
 MOMENTS_LINK = "When it happens, in Moving on"
 MOMENTS_PLAN = "My plan for this"
@@ -1123,6 +1122,8 @@ CLI_PLAN_NONE = "No active plans. `exback plan add --when \"sat 22:00\" --then \
 
 REMIND_PLAN_SUMMARY = "A time you planned for is coming up"
 REMIND_PLAN_DESCRIPTION = "In half an hour it's one of the times you made a plan for. Your plan is in your journal, whenever you want it."
+REMIND_MOMENT_SUMMARY = "A day that may be hard"
+REMIND_MOMENT_DESCRIPTION = "The plan you wrote for this day: {plan}"
 CHART_URGES_PLANNED = "outlined: a time you have a plan for"
 SUMMARY_URGES_PLANS = "the chart outlines the times you have a plan for ({windows})."
 PLAN_DUPLICATE = "{field}: you already have plan {id} for {window}. To replace it, end that one first: `exback plan end {id}`."
