@@ -42,9 +42,10 @@ def latest_plans(journal: Journal) -> dict[tuple[str, str], dict[str, Any]]:
 
 
 def _dates_html(plans: dict[tuple[str, str], dict[str, Any]]) -> str:
-    lines = [texts.MOMENTS_DATE_LINE.format(occasion=texts.MOMENTS_OCCASIONS[o], day=r["occasion_day"],
-                                            plan=r["plan"])
-             for (m, o), r in sorted(plans.items()) if m == "dates" and r["occasion_day"]]
+    lines = [texts.MOMENTS_DATE_LINE.format(occasion=texts.MOMENTS_OCCASIONS[occasion],
+                                            day=r["occasion_day"], plan=r["plan"])
+             for (moment, occasion), r in sorted(plans.items())
+             if moment == "dates" and r["occasion_day"]]
     return entry_html(texts.MOMENTS_SAVED_DATES, lines) if lines else ""
 
 
@@ -57,8 +58,8 @@ def moment_card(journal: Journal, card: Moment, road: gate.Journey, *,
     form.add_class("exback-moment")
     saved = latest_plans(journal)
     if dated:
-        form.add("occasion", choice_buttons({o: texts.MOMENTS_OCCASIONS[o] for o in OCCASIONS if o}),
-                 label=texts.MOMENTS_OCCASION)
+        kinds = {o: texts.MOMENTS_OCCASIONS[o] for o in OCCASIONS if o}
+        form.add("occasion", choice_buttons(kinds), label=texts.MOMENTS_OCCASION)
         form.add("occasion_day", widgets.DatePicker(value=None), label=texts.MOMENTS_DAY,
                  help=texts.MOMENTS_CALENDAR_HELP)
     previous = saved.get((card.id, ""))
@@ -85,7 +86,7 @@ def moment_card(journal: Journal, card: Moment, road: gate.Journey, *,
     form.handler, form.after_save = handler, refresh
     refresh()
     if card.id == "needed_contact":
-        form.children = (*form.children, _logistics_box(journal, road, on_save))
+        form.extra.children = (_logistics_box(journal, road, on_save),)
     return form
 
 
@@ -93,7 +94,8 @@ def _logistics_box(journal: Journal, road: gate.Journey, on_save: OnSave) -> wid
     """Return the small "log a practical contact now" form of the needed-contact card."""
     who = labelled(choice_buttons(texts.CONTACT_WHO_CHOICES), texts.MOMENTS_LOGISTICS_BY)
     note = labelled(widgets.Textarea(rows=2, layout=WIDE), texts.MOMENTS_LOGISTICS_NOTE)
-    button = widgets.Button(description=texts.MOMENTS_LOGISTICS, layout=widgets.Layout(width="auto"))
+    button = widgets.Button(description=texts.MOMENTS_LOGISTICS,
+                            layout=widgets.Layout(width="auto"))
     button.add_class("exback-log-logistics")
     status = widgets.HTML("", _dom_classes=("exback-status",))
 
@@ -111,7 +113,7 @@ def _logistics_box(journal: Journal, road: gate.Journey, on_save: OnSave) -> wid
 
     button.on_click(log)
     box = widgets.VBox([who, note, button, status], _dom_classes=("exback-logistics",))
-    box.who, box.note, box.button, box.status = who, note, button, status  # type: ignore[attr-defined]
+    box.who, box.note, box.button, box.status = who, note, button, status
     return box
 
 
@@ -123,5 +125,5 @@ def moments_cards(journal: Journal, *, on_save: OnSave = None) -> widgets.VBox:
     road = gate.journey(journal.table("answers"), journal.table("decisions"))
     cards = {m.id: moment_card(journal, m, road, on_save=on_save) for m in load_moments()}
     box = widgets.VBox(list(cards.values()), _dom_classes=("exback-moments",))
-    box.cards = cards  # type: ignore[attr-defined]
+    box.cards = cards
     return box
