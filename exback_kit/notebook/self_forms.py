@@ -42,7 +42,7 @@ def _notes_html(rows: list[dict[str, object]]) -> str:
     out = []
     for kind in SELF_KINDS:
         items = [f"{r['item']} ({texts.SELF_TAG[str(r['since'])]})" if r["since"] else
-                 str(r["item"]) for r in rows if r["kind"] == kind]
+                 str(r["item"]) for r in rows if r["about"] == kind]
         if items:
             out.append(entry_html(texts.SELF_LIST_HEADINGS[kind], items))
     return "".join(out)
@@ -51,7 +51,7 @@ def _notes_html(rows: list[dict[str, object]]) -> str:
 def self_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return "Who am I now": add something you like, value or do (yours before, or new)."""
     form = Form("exback-self", texts.SELF_HEADING, intro=texts.SELF_WHY, on_save=on_save)
-    form.add("kind", choice_buttons(texts.SELF_KINDS), label=texts.SELF_KIND)
+    form.add("about", choice_buttons(texts.SELF_KINDS), label=texts.SELF_KIND)
     form.add("item", widgets.Text(layout=WIDE), label=texts.SELF_ITEM, help=texts.SELF_ITEM_HELP)
     form.add("since", choice_buttons({s: texts.SELF_SINCES[s] for s in SELF_SINCE if s}),
              label=texts.SELF_SINCE)
@@ -62,7 +62,7 @@ def self_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     def handler() -> object:
         f = form.fields
         entry = add_checked(journal, "self_notes", {
-            "kind": f["kind"].value, "item": f["item"].value, "since": f["since"].value or ""})
+            "about": f["about"].value, "item": f["item"].value, "since": f["since"].value or ""})
         form.reset()
         form.say(texts.SELF_SAVED)
         return entry

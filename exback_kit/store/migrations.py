@@ -182,7 +182,7 @@ _HARD_MOMENTS_AND_SELF = """
 ALTER TABLE urges ADD COLUMN intensity_after INTEGER;
 ALTER TABLE urges ADD COLUMN rode_it_out INTEGER;
 CREATE TABLE self_notes (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
-    kind TEXT, item TEXT, since TEXT, uuid TEXT, version TEXT NOT NULL DEFAULT '', origin TEXT);
+    about TEXT, item TEXT, since TEXT, uuid TEXT, version TEXT NOT NULL DEFAULT '', origin TEXT);
 CREATE UNIQUE INDEX self_notes_uuid ON self_notes(uuid);
 CREATE TABLE clarity_ratings (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
     rating INTEGER, uuid TEXT, version TEXT NOT NULL DEFAULT '', origin TEXT);

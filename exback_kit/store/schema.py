@@ -203,7 +203,7 @@ TABLES: dict[str, tuple[Field, ...]] = {
     ),
     # "Who am I now": something you like, value or do, yours from before or new.
     "self_notes": (
-        Field("kind", "choice", required=True, choices=SELF_KINDS),
+        Field("about", "choice", required=True, choices=SELF_KINDS),
         _text("item", required=True, short=True),
         Field("since", "choice", choices=SELF_SINCE, default=""),
     ),
