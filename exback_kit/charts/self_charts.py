@@ -69,8 +69,14 @@ class WeIData:
 
 
 def prepare_we_i(tables: timeline.Tables, today: date | None = None) -> WeIData:
-    """Return the latest :data:`MAX_WEEKS` weeks of "we" and "I" counts."""
-    return WeIData(self_concept.weekly_we_i(tables, today).tail(MAX_WEEKS))
+    """Return the "we" and "I" counts of the last :data:`MAX_WEEKS` calendar weeks, this one
+    included (0 for a week without any); empty when none of them has any."""
+    counted = self_concept.weekly_we_i(tables, today)
+    end = timeline.as_day(today)
+    last = end - pd.Timedelta(days=end.day_of_week)
+    weeks = pd.date_range(end=last, periods=MAX_WEEKS, freq="7D", name="week")
+    shown = counted.reindex(weeks, fill_value=0).astype("int64")
+    return WeIData(shown if shown.to_numpy().any() else shown.iloc[0:0])
 
 
 def _week(day: pd.Timestamp) -> str:
@@ -84,7 +90,7 @@ def draw_we_i(data: WeIData, ax: Axes | None = None) -> Axes:
     title = texts.CHART_TITLES["we_i"]
     weeks = data.weeks
     if weeks.empty:
-        return empty_state(ax, title, texts.CHART_EMPTY_WE_I)
+        return empty_state(ax, title, texts.CHART_EMPTY_WE_I.format(weeks=MAX_WEEKS))
     titled(ax, title)
     x = np.arange(len(weeks))
     for offset, column, colour, label in ((-BAR / 2, "we", palette.ORANGE, texts.CHART_WE),
@@ -104,9 +110,10 @@ def draw_we_i(data: WeIData, ax: Axes | None = None) -> Axes:
 def summarize_we_i(data: WeIData) -> str:
     """Return every week's counts in one sentence, saying it is a pattern in words only."""
     if data.weeks.empty:
-        return texts.SUMMARY_WE_I_EMPTY
+        return texts.SUMMARY_WE_I_EMPTY.format(weeks=MAX_WEEKS)
+    counted = data.weeks[(data.weeks["we"] + data.weeks["i"] > 0).to_numpy()]
     weeks = "; ".join(texts.SUMMARY_WE_I_WEEK.format(week=_week(d), we=int(r.we), i=int(r.i))
-                      for d, r in zip(data.weeks.index, data.weeks.itertuples(), strict=True))
-    return texts.SUMMARY_WE_I.format(weeks=weeks)
+                      for d, r in zip(counted.index, counted.itertuples(), strict=True))
+    return texts.say(texts.SUMMARY_WE_I, count=len(data.weeks), weeks=weeks)
 
 
