@@ -95,8 +95,11 @@ def draw_we_i(data: WeIData, ax: Axes | None = None) -> Axes:
     x = np.arange(len(weeks))
     for offset, column, colour, label in ((-BAR / 2, "we", palette.ORANGE, texts.CHART_WE),
                                           (BAR / 2, "i", palette.BLUE, texts.CHART_I)):
-        bars = ax.bar(x + offset, weeks[column].to_numpy(), BAR, color=colour, label=label)
-        ax.bar_label(bars, fontsize=8, color=palette.INK, padding=2)
+        counts = weeks[column].to_numpy()
+        bars = ax.bar(x + offset, counts, BAR, color=colour, label=label)
+        # a count on every bar with words; a week without any stays quiet
+        ax.bar_label(bars, labels=[str(n) if n else "" for n in counts], fontsize=8,
+                     color=palette.INK, padding=2)
     ax.set_xticks(x, [_week(d) for d in weeks.index])
     ax.set_ylabel(texts.CHART_WE_I_AXIS)
     ax.set_ylim(0, max(1, int(weeks.to_numpy().max())) * 1.2)

@@ -488,7 +488,7 @@ SELF_HEADING = "What I like, value and do"
 SELF_WHY = ("After a breakup it is common to feel less sure who you are. Knowing yourself apart from "
             "the relationship went with less distress in studies of breakups, and coming back to it "
             "in short, regular reflections helped it grow (Slotter, Gardner & Finkel, 2010; Larson & "
-            "Sbarra, 2015). A few words at a time are enough; skip anything.")
+            "Sbarra, 2015). Skip anything you like.")
 SELF_KIND = "This is something I…"
 SELF_KINDS = {"like": "like", "value": "value", "do": "do"}
 SELF_ITEM = "What is it?"

@@ -62,7 +62,7 @@ class RideItOut(widgets.VBox):
         self.start_button = self._button(texts.SOS_START, "exback-sos-start", self.start, "primary")
         self.clock = widgets.HTML("", _dom_classes=("exback-sos-clock",))
         self.guide = widgets.HTML("", _dom_classes=("exback-sos-guide",))
-        self.stop_button = self._button(texts.SOS_STOP, "exback-sos-stop", self.stop)
+        self.stop_button = self._button(texts.SOS_STOP, "exback-sos-stop", self.stop, "danger")
         words = reasons_html(reasons)
         if plan:
             words += f'<p><b>{esc(texts.SOS_PLAN.format(action=plan))}</b></p>'
@@ -73,12 +73,14 @@ class RideItOut(widgets.VBox):
         self.close_button = self._button(texts.SOS_CLOSE, "exback-sos-close", self.close_card)
         self.status = widgets.HTML("", _dom_classes=("exback-status",))
         self.message = ""
-        self.waiting = widgets.VBox([self.clock, self.guide, self.stop_button, self.words])
+        self.waiting = widgets.VBox([self.clock, self.guide, widgets.HBox([self.stop_button]),
+                                     self.words])
         self.finishing = widgets.VBox([self.after,
                                        widgets.HBox([self.save_button, self.close_button])])
         self.children = (self.header, self.before,
                          widgets.HTML(f"<small>{esc(texts.SOS_RATING_HELP)}</small>"),
-                         self.start_button, self.waiting, self.finishing, self.status)
+                         widgets.HBox([self.start_button]), self.waiting, self.finishing,
+                         self.status)
         self._show(waiting=False, finishing=False)
 
     @staticmethod
@@ -94,6 +96,7 @@ class RideItOut(widgets.VBox):
         self.waiting.layout.display = SHOWN if waiting else HIDDEN
         self.finishing.layout.display = SHOWN if finishing else HIDDEN
         self.stop_button.layout.display = SHOWN if self.running else HIDDEN
+        self.start_button.layout.display = HIDDEN if self.running else SHOWN
 
     def say(self, message: str, *, ok: bool = True) -> None:
         """Show a message on the status line (escaped)."""

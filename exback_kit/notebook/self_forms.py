@@ -103,10 +103,12 @@ def clarity_form(journal: Journal, *, on_save: OnSave = None,
 
 def we_i_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the switch for "we" and "I" counts (off until turned on) and, when on, the
-    chart, counted afresh from the journal each time; nothing but the switch is stored."""
+    chart, counted afresh from the journal each time; nothing but the switch is stored.
+    Ticking or unticking the box acts at once (no Save to press)."""
     on = bool(journal.get_setting(WE_I_SETTING, False))
     form = Form("exback-we-i", texts.WE_I_HEADING, intro=texts.WE_I_INTRO, on_save=on_save)
     form.add("on", checkbox(texts.WE_I_TOGGLE, on))
+    form.save_button.layout.display = "none"  # the switch acts at once
 
     def refresh() -> None:
         shown = bool(journal.get_setting(WE_I_SETTING, False))
@@ -121,5 +123,6 @@ def we_i_form(journal: Journal, *, on_save: OnSave = None) -> Form:
         return None
 
     form.handler, form.after_save = handler, refresh
+    form.fields["on"].observe(lambda _change: form.save(), names="value")
     refresh()
     return form

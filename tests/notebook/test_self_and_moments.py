@@ -78,15 +78,13 @@ def test_we_and_i_counts_are_off_until_turned_on(mine: Journal) -> None:
     form = we_i_form(mine)
     assert mine.get_setting(WE_I_SETTING) is None and not form.fields["on"].value
     assert not having(form, "exback-chart-we_i")
-    form.fields["on"].value = True
-    form.save_button.click()
+    form.fields["on"].value = True  # the switch acts at once
     assert mine.get_setting(WE_I_SETTING) is True
     [chart] = having(form, "exback-chart-we_i")
     summary = words(chart)
     assert "1 “we”, 1 “I”" in summary
     assert "not a measure of you" in summary and "other languages are left uncounted" in summary
     form.fields["on"].value = False
-    form.save_button.click()
     assert mine.get_setting(WE_I_SETTING) is False and not having(form, "exback-chart-we_i")
 
 
@@ -94,7 +92,6 @@ def test_only_the_switch_is_stored_for_we_and_i(mine: Journal) -> None:
     before = {k: mine.count(k) for k in ("checkins", "self_notes", "clarity_ratings")}
     form = we_i_form(mine)
     form.fields["on"].value = True
-    form.save_button.click()
     assert {k: mine.count(k) for k in before} == before
 
 
