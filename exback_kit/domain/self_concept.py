@@ -17,6 +17,11 @@ import pandas as pd
 
 from exback_kit.domain.timeline import as_day, up_to
 
+#: Setting: count "we" and "I" words in the person's writing (off until they turn it on); the
+#: chart is shown, and goes into the report, only while it is on.
+WE_I_SETTING = "count_we_i"
+#: The chart of those counts.
+WE_I_CHART = "we_i"
 #: The clarity question comes back this many days after the last answer.
 CLARITY_EVERY_DAYS = 7
 #: First-person plural and singular words (English only), after lower-casing.

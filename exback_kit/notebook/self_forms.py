@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from exback_kit.content import texts
 from exback_kit.content.vocab import SELF_KINDS, SELF_SINCE
-from exback_kit.domain.self_concept import CLARITY_EVERY_DAYS
+from exback_kit.domain.self_concept import CLARITY_EVERY_DAYS, WE_I_CHART, WE_I_SETTING
 from exback_kit.notebook.form_kit import (
     Form,
     OnSave,
@@ -31,8 +31,6 @@ from exback_kit.store import Journal
 __all__ = ["WE_I_SETTING", "clarity_form", "self_form", "we_i_form"]
 
 WIDE = widgets.Layout(width="95%")
-#: Setting: count "we" and "I" words in the person's writing (off until they turn it on).
-WE_I_SETTING = "count_we_i"
 
 
 def _notes_html(rows: list[dict[str, object]]) -> str:
@@ -112,7 +110,7 @@ def we_i_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     def refresh() -> None:
         shown = bool(journal.get_setting(WE_I_SETTING, False))
-        form.extra.children = ((chart_view("we_i", session().tables(journal)),)
+        form.extra.children = ((chart_view(WE_I_CHART, session().tables(journal)),)
                                if shown else ())
 
     def handler() -> object:

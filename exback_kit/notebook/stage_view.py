@@ -59,7 +59,7 @@ class StageLayout:
 
 
 ALL_CHARTS = ("mood", "mood_meter", "year_pixels", "no_contact", "urges", "habits",
-              "wellbeing", "journey", "mind", "reappraisal", "clarity", "we_i")
+              "wellbeing", "journey", "mind", "reappraisal", "clarity")
 #: Builders that live in modules of their own: form spec -> (module, function).
 OWN_MODULES = {
     "ride_it_out": ("exback_kit.notebook.ride_it_out", "ride_it_out_card"),
@@ -127,7 +127,7 @@ LAYOUTS: dict[str, StageLayout] = {
          Section("when_it_happens", ("moments_cards",)),
          Section("who_am_i", ("self_form", "clarity_form", "we_i_form")),
          Section("future", ("future_form",)), Section("mind", ("checkin_form",))),
-        charts=("mind", "reappraisal", "clarity", "we_i"), next_stage="08_dashboard"),
+        charts=("mind", "reappraisal", "clarity"), next_stage="08_dashboard"),
 }
 
 

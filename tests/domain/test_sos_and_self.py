@@ -54,7 +54,8 @@ def test_long_reasons_are_cut_and_at_most_six_are_shown() -> None:
 def test_the_plan_for_this_hour_is_the_active_one_holding_now() -> None:
     plans = [{"weekday": "sat", "start_time": "22:00", "action": "call Sam", "ended_at": None},
              {"weekday": "sat", "start_time": "20:00", "action": "walk", "ended_at": None},
-             {"weekday": "sat", "start_time": "22:00", "action": "old", "ended_at": _at("2026-01-01")}]
+             {"weekday": "sat", "start_time": "22:00", "action": "old",
+              "ended_at": _at("2026-01-01")}]
     saturday_late = datetime(2026, 12, 5, 23, 10)
     assert sos.plan_for_now(plans, saturday_late) == "call Sam"
     assert sos.plan_for_now(plans, datetime(2026, 12, 6, 23, 10)) is None

@@ -12,9 +12,10 @@ import pytest
 from exback_kit import Journal, stages
 from exback_kit.content import texts
 from exback_kit.content.moments import load_moments
+from exback_kit.domain.self_concept import WE_I_SETTING
 from exback_kit.interchange.calendar import build_calendar, next_yearly
 from exback_kit.notebook.moments import moments_cards
-from exback_kit.notebook.self_forms import WE_I_SETTING, clarity_form, self_form, we_i_form
+from exback_kit.notebook.self_forms import clarity_form, self_form, we_i_form
 
 from .widget_tree import having, raw_text, words
 
@@ -211,3 +212,17 @@ def test_04_links_to_the_cards_in_09(mine: Journal) -> None:
     part = stages.section("04_holding_steady", "ride_it_out")
     assert 'href="09_moving_on.ipynb"' in raw_text(part)
     assert having(stages.section("09_moving_on", "when_it_happens"), "exback-moments")
+
+
+def test_the_we_and_i_chart_reaches_the_report_only_when_turned_on(journal: Journal) -> None:
+    from exback_kit.report.pdf import plan_pages
+    from exback_kit.store.reads import load_tables
+
+    def charts_in_report() -> list[str]:
+        pages = plan_pages(journal, load_tables(journal), (), date(2026, 12, 7))
+        return [n for page in pages if page.args for n in page.args[0]
+                if isinstance(page.args[0], list)]
+
+    assert "we_i" not in charts_in_report() and "clarity" in charts_in_report()
+    journal.set_setting(WE_I_SETTING, True)
+    assert "we_i" in charts_in_report()
