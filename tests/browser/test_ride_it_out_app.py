@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from kit_pages import ARTIFACTS, open_app
+from kit_pages import ARTIFACTS, blocking, open_app, report, run_axe
 
 from exback_kit import Journal
 
@@ -44,6 +44,9 @@ def test_ride_it_out_counts_down_stops_early_and_saves_before_and_after(app: Any
         arg=[f"{CARD} .exback-sos-clock", first])
     card.locator(".exback-sos-words").filter(has_text="he never listened").wait_for()
     assert kit_page.title() != "XSS"  # the person's words are shown as text
+    violations = run_axe(kit_page, CARD)
+    report("04 ride it out", violations)
+    assert blocking(violations) == []
     _shot(kit_page, CARD, "voila_04_ride_it_out_running")
     card.locator("button.exback-sos-stop").click()
     card.locator(".exback-sos-guide").filter(has_text="Stopped").wait_for()
@@ -77,6 +80,10 @@ def test_a_cards_plan_is_saved_and_shown_again_and_who_am_i_is_drawn(app: Any,
     kit_page.locator(".exback-we-i input[type=checkbox]").check()  # acts at once, no Save
     kit_page.locator(".exback-chart-we_i .exback-chart-summary").filter(
         has_text="1 “we”, 1 “I”").wait_for()
+    for part in (".exback-moments", ".exback-part-section-who_am_i"):
+        violations = run_axe(kit_page, part)
+        report(part, violations)
+        assert blocking(violations) == []
     _shot(kit_page, ".exback-part-section-who_am_i", "voila_09_who_am_i")
     open_app(kit_page, app, "09_moving_on.ipynb", ".exback-moment-running_into")
     kit_page.wait_for_function(
