@@ -4,7 +4,6 @@ a save with the strength before and after, nothing saved otherwise, and the road
 from __future__ import annotations
 
 import html
-import re
 import threading
 from datetime import datetime
 
@@ -14,17 +13,8 @@ from exback_kit import Journal, stages
 from exback_kit.content import texts
 from exback_kit.notebook.ride_it_out import RideItOut, ride_it_out_card
 
+from .road_answers import REACHING_OUT, answer
 from .widget_tree import having, raw_text, words
-
-BOUNDARIES = ("no_contact_asked", "said_no_reunion", "harm_or_control", "protective_order")
-#: Words about getting in touch with the ex that must not appear off the open road.
-REACHING_OUT = re.compile(r"get in touch|getting in touch|reach(ing)? out|contact them|"
-                          r"message them|send", re.IGNORECASE)
-
-
-def answer(journal: Journal, **values: str) -> None:
-    for q, v in {**dict.fromkeys(BOUNDARIES, "no"), **values}.items():
-        journal.save_answer(0, q, v)
 
 
 def held_card(journal: Journal, **options: object) -> tuple[RideItOut, list[object]]:

@@ -4,7 +4,6 @@ cards: saved, found again, escaped, following the road, and the hard dates in th
 from __future__ import annotations
 
 import html
-import re
 from datetime import date, timedelta
 
 import pytest
@@ -17,17 +16,8 @@ from exback_kit.interchange.calendar import build_calendar, next_yearly
 from exback_kit.notebook.moments import moments_cards
 from exback_kit.notebook.self_forms import clarity_form, self_form, we_i_form
 
+from .road_answers import REACHING_OUT, answer
 from .widget_tree import having, raw_text, words
-
-BOUNDARIES = ("no_contact_asked", "said_no_reunion", "harm_or_control", "protective_order")
-REACHING_OUT = re.compile(r"get in touch|getting in touch|reach(ing)? out|contact them|"
-                          r"message them", re.IGNORECASE)
-
-
-def answer(journal: Journal, **values: str) -> None:
-    for q, v in {**dict.fromkeys(BOUNDARIES, "no"), **values}.items():
-        journal.save_answer(0, q, v)
-
 
 # --- who am I now ---------------------------------------------------------------------------
 
