@@ -6,8 +6,8 @@ is redrawn in place on one line; Enter stops it early. Meanwhile the person's ow
 rate again, and only a "y" saves it to the urge log. Ctrl-C or Ctrl-D at any moment ends
 it kindly and saves nothing.
 
-Start-up stays light: the first question is asked before pandas is loaded (the road is
-read from the journal's frames once the person has answered it).
+Start-up stays light: the first question is asked before the journal is opened or pandas
+is loaded (the road is read from the journal's frames once the person has answered it).
 """
 
 from __future__ import annotations
@@ -48,11 +48,15 @@ def _enter_pressed(seconds: float) -> bool:
 
 
 def _ask(prompt: str) -> str:
-    try:
-        return input(prompt)
-    except EOFError:
+    """Ask at the terminal. Written and read in two Python calls rather than ``input()``: a
+    Ctrl-C that lands while ``input()`` is still writing its prompt waits for Enter."""
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:  # Ctrl-D
         print()
-        raise _Ended from None
+        raise _Ended
+    return line.rstrip("\n")
 
 
 def ask_rating(prompt: str) -> int | None:
@@ -100,12 +104,12 @@ def countdown(seconds: int, out: TextIO, wait: Wait = _enter_pressed) -> bool:
     return True
 
 
-def ride_it_out(journal: Journal, seconds: int, *, out: TextIO = sys.stdout,
-                wait: Wait = _enter_pressed) -> int:
-    """Run the SOS at the terminal; return the exit status (nothing saved unless asked)."""
+def ride_it_out(journal: Journal, seconds: int, before: int | None, *,
+                out: TextIO = sys.stdout, wait: Wait = _enter_pressed) -> int:
+    """Run the SOS at the terminal after the first rating; return the exit status (nothing
+    saved unless asked)."""
     from exback_kit.domain import gate
 
-    before = ask_rating(texts.SOS_CLI_RATE_BEFORE)
     road = gate.journey(journal.table("answers"), journal.table("decisions"))
     print(f"\n{texts.SOS_HEADING}\n{sos.intro(road.moving_on, seconds)}\n")
     for line in _own_words(journal, datetime.now().astimezone()):
@@ -134,12 +138,13 @@ def run(args: argparse.Namespace) -> int:
     if stdin is None or stdin.closed or not stdin.isatty():
         print(texts.SOS_CLI_NO_TERMINAL, file=sys.stderr)
         return 2
-    with Journal.open(args.journal) as journal:
-        try:
-            return ride_it_out(journal, seconds)
-        except (KeyboardInterrupt, _Ended):
-            print("\n" + texts.SOS_CLI_INTERRUPTED)
-            return 130
+    try:
+        before = ask_rating(texts.SOS_CLI_RATE_BEFORE)  # asked before anything is opened
+        with Journal.open(args.journal) as journal:
+            return ride_it_out(journal, seconds, before)
+    except (KeyboardInterrupt, _Ended):
+        print("\n" + texts.SOS_CLI_INTERRUPTED)
+        return 130
 
 
 def add_cli(sub: Any) -> None:

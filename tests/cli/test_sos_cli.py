@@ -152,3 +152,14 @@ def test_the_first_question_comes_before_pandas_is_loaded() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_ctrl_c_the_moment_the_first_question_shows_ends_it(tmp_path: Path) -> None:
+    """With input(), a Ctrl-C landing while the prompt was still being written waited for
+    Enter (3 of 6 runs here); the SOS writes and reads in two steps so it ends at once."""
+    for _ in range(4):
+        child = spawn(tmp_path / "j.sqlite3")
+        child.expect("How strong is it right now")
+        child.sendintr()
+        child.expect(texts.SOS_CLI_INTERRUPTED, timeout=10)
+        child.expect(pexpect.EOF)
