@@ -2,7 +2,7 @@
 
 Someone who types ``exback sos`` is in the middle of a hard minute: the first question must
 come as fast as the check-in's. Both start a fresh interpreter in a pseudo-terminal (pexpect)
-on the same journal and are timed from spawn to their first prompt, then ended with Ctrl-C
+on the same journal and are timed from spawn to their first prompt, then ended with Ctrl-D
 (nothing is saved); runs are interleaved and the medians compared. Last line:
 ``sos ratio X.XX (target <= 1.2)``; exit status 1 when over target.
 
@@ -29,7 +29,7 @@ def _first_prompt(args: list[str], prompt: str, env: dict[str, str]) -> float:
     child = pexpect.spawn("exback", args, env=env, encoding="utf-8", timeout=60)
     child.expect(prompt)
     took = time.perf_counter() - start
-    child.sendintr()
+    child.sendeof()  # Ctrl-D: both stop and save nothing
     child.expect(pexpect.EOF)
     child.close()
     return took

@@ -6,8 +6,9 @@ is redrawn in place on one line; Enter stops it early. Meanwhile the person's ow
 rate again, and only a "y" saves it to the urge log. Ctrl-C or Ctrl-D at any moment ends
 it kindly and saves nothing.
 
-Start-up stays light: the first question is asked before the journal is opened or pandas
-is loaded (the road is read from the journal's frames once the person has answered it).
+Start-up stays light: the first question is asked before the journal is opened and before
+the SOS's rules (``dataclasses`` through the plans' windows) or pandas are loaded; the road
+is read from the journal's frames once the person has answered it.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from exback_kit.content import texts
-from exback_kit.domain import sos
+from exback_kit.content.vocab import SOS_MAX_SECONDS, SOS_MIN_SECONDS, SOS_SECONDS
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal
-from exback_kit.store.reads import own_words_sources
 
 #: wait(seconds) -> True when the person pressed Enter to stop.
 Wait = Callable[[float], bool]
@@ -71,6 +71,9 @@ def ask_rating(prompt: str) -> int | None:
 
 
 def _own_words(journal: Journal, now: datetime) -> list[str]:
+    from exback_kit.domain import sos
+    from exback_kit.store.reads import own_words_sources
+
     reasons = sos.own_reasons(**own_words_sources(journal))
     lines = [texts.SOS_REASONS_HEADING]
     lines += [f"  {r.label}: {r.text}" for r in reasons] or ["  " + texts.SOS_REASONS_NONE]
@@ -86,6 +89,8 @@ def countdown(seconds: int, out: TextIO, wait: Wait = _enter_pressed) -> bool:
     Returns:
         True when the whole wait ran, False when the person stopped it.
     """
+    from exback_kit.domain import sos
+
     shown = ""
     width = 0
     for elapsed in range(seconds):
@@ -108,7 +113,7 @@ def ride_it_out(journal: Journal, seconds: int, before: int | None, *,
                 out: TextIO = sys.stdout, wait: Wait = _enter_pressed) -> int:
     """Run the SOS at the terminal after the first rating; return the exit status (nothing
     saved unless asked)."""
-    from exback_kit.domain import gate
+    from exback_kit.domain import gate, sos
 
     road = gate.journey(journal.table("answers"), journal.table("decisions"))
     print(f"\n{texts.SOS_HEADING}\n{sos.intro(road.moving_on, seconds)}\n")
@@ -129,10 +134,10 @@ def ride_it_out(journal: Journal, seconds: int, before: int | None, *,
 def run(args: argparse.Namespace) -> int:
     """``exback sos [--seconds N]``."""
     seconds = args.seconds
-    if not sos.MIN_SECONDS <= seconds <= sos.MAX_SECONDS:
+    if not SOS_MIN_SECONDS <= seconds <= SOS_MAX_SECONDS:
         raise ValidationError(texts.BAD_VALUE.format(
             field="--seconds", value=seconds,
-            allowed=texts.WHOLE_NUMBER.format(lo=sos.MIN_SECONDS, hi=sos.MAX_SECONDS)),
+            allowed=texts.WHOLE_NUMBER.format(lo=SOS_MIN_SECONDS, hi=SOS_MAX_SECONDS)),
             field="--seconds")
     stdin = sys.stdin
     if stdin is None or stdin.closed or not stdin.isatty():
@@ -150,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
 def add_cli(sub: Any) -> None:
     """Add ``exback sos`` to the command line."""
     p = sub.add_parser("sos", help=texts.CLI_HELP_SOS)
-    p.add_argument("--seconds", type=int, default=sos.SOS_SECONDS,
-                   help=texts.CLI_HELP_SOS_SECONDS.format(lo=sos.MIN_SECONDS, hi=sos.MAX_SECONDS,
-                                                          default=sos.SOS_SECONDS))
+    p.add_argument("--seconds", type=int, default=SOS_SECONDS,
+                   help=texts.CLI_HELP_SOS_SECONDS.format(lo=SOS_MIN_SECONDS, hi=SOS_MAX_SECONDS,
+                                                          default=SOS_SECONDS))
     p.set_defaults(func=run)

@@ -33,6 +33,9 @@ LAST_STEP = 18
 DEFAULT_COOLING_HOURS = 72
 #: The moving-on checklists (09): their presence on your devices, practical untangling.
 CHECKLISTS = ("devices", "untangling")
+#: Ride it out: the guided wait in seconds, and what ``exback sos --seconds`` allows.
+SOS_SECONDS = 90
+SOS_MIN_SECONDS, SOS_MAX_SECONDS = 30, 600
 #: "Who am I now": what a note is about, and whether it was yours before or is new ("" = not said).
 SELF_KINDS = ("like", "value", "do")
 SELF_SINCE = ("", "before", "new")

@@ -11,25 +11,27 @@ changes every few seconds; nothing here sleeps, so callers choose the clock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from exback_kit.content import texts
+from exback_kit.content.vocab import SOS_MAX_SECONDS as MAX_SECONDS
+from exback_kit.content.vocab import SOS_MIN_SECONDS as MIN_SECONDS
+from exback_kit.content.vocab import SOS_SECONDS
 from exback_kit.domain.windows import Window, active_for
 
-#: The guided wait, in seconds, and what ``exback sos --seconds`` allows.
-SOS_SECONDS = 90
-MIN_SECONDS, MAX_SECONDS = 30, 600
+__all__ = ["MAX_REASONS", "MAX_REASON_CHARS", "MAX_SECONDS", "MIN_SECONDS", "SOS_SECONDS",
+           "Reason", "clock_text", "guide_line", "intro", "own_reasons", "plan_for_now",
+           "saved_message", "urge_values"]
 #: At most this many of the person's own reasons are shown, and this much of each.
 MAX_REASONS = 6
 MAX_REASON_CHARS = 300
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     """One of the person's own reasons: where it comes from (a key of
-    ``texts.SOS_SOURCES``) and their words, unescaped."""
+    ``texts.SOS_SOURCES``) and their words, unescaped. A NamedTuple, not a dataclass: the
+    ``dataclasses`` import was most of what ``exback sos`` added before its first question."""
 
     source: str
     text: str
