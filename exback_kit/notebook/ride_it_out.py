@@ -119,6 +119,7 @@ class RideItOut(widgets.VBox):
         self.start_button.description = texts.SOS_AGAIN
         self._draw()
         self._show(waiting=True, finishing=False)
+        self.stop_button.focus()  # Start is hidden now: the keyboard lands on Stop
         self.runner(self._loop)
 
     def _loop(self) -> None:
@@ -158,6 +159,7 @@ class RideItOut(widgets.VBox):
             self._stop.set()
         self.guide.value = f'<p role="status" aria-live="polite">{esc(line)}</p>'
         self._show(waiting=True, finishing=True)
+        self.save_button.focus()  # Stop is hidden now; the rating is one Shift+Tab back
 
     # -- after -------------------------------------------------------------------------
 

@@ -89,3 +89,27 @@ def test_a_cards_plan_is_saved_and_shown_again_and_who_am_i_is_drawn(app: Any,
     kit_page.wait_for_function(
         "() => Array.from(document.querySelectorAll('.exback-moment-running_into textarea'))"
         ".some(t => t.value === 'Walk to the café next door, text Jo')")
+
+
+def test_ride_it_out_with_the_keyboard_alone(app: Any, kit_page: Any) -> None:
+    open_app(kit_page, app, "04_holding_steady.ipynb", CARD)
+    card = kit_page.locator(CARD).first
+    card.locator(".exback-field-before input[type=radio]").first.focus()  # Tab lands here
+    for _ in range(5):
+        kit_page.keyboard.press("ArrowRight")  # 1 -> 6
+    kit_page.keyboard.press("Space")
+    kit_page.keyboard.press("Tab")  # to Start
+    kit_page.keyboard.press("Enter")
+    card.locator(".exback-sos-clock").filter(has_text=re.compile(r"1:\d\d left")).wait_for()
+    kit_page.wait_for_function("() => document.activeElement && "
+                               "document.activeElement.closest('.exback-sos-stop')")
+    kit_page.keyboard.press("Enter")  # Stop, which has the focus
+    card.locator(".exback-sos-guide").filter(has_text="Stopped").wait_for()
+    kit_page.wait_for_function("() => document.activeElement && "
+                               "document.activeElement.closest('.exback-save')")
+    kit_page.keyboard.press("Enter")  # Save, with no second rating (it can be skipped)
+    card.locator(".exback-status").filter(has_text="Saved to your urge log: 6 at the start."
+                                          ).wait_for()
+    with Journal.open(app.journal) as j:
+        [row] = j.records("urges")
+    assert (row["intensity"], row["intensity_after"]) == (6, None)
