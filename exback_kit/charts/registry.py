@@ -26,7 +26,7 @@ from exback_kit.charts import contact as contact_charts
 from exback_kit.charts import growth as growth_charts
 from exback_kit.charts import mood as mood_charts
 from exback_kit.charts import moving_on as moving_on_charts
-from exback_kit.charts import palette
+from exback_kit.charts import palette, self_charts
 from exback_kit.charts.base import DPI
 from exback_kit.content import texts
 from exback_kit.domain.timeline import Tables
@@ -69,6 +69,9 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in (
           moving_on_charts.summarize_mind),
     _spec("reappraisal", moving_on_charts.prepare_reappraisal, moving_on_charts.draw_reappraisal,
           moving_on_charts.summarize_reappraisal),
+    _spec("clarity", self_charts.prepare_clarity, self_charts.draw_clarity,
+          self_charts.summarize_clarity),
+    _spec("we_i", self_charts.prepare_we_i, self_charts.draw_we_i, self_charts.summarize_we_i),
 )}
 
 

@@ -23,4 +23,5 @@ CLI_MODULES: dict[str, str] = {
     "remember": "exback_kit.cli.lock",
     "sync": "exback_kit.cli.sync",
     "search": "exback_kit.cli.search",
+    "sos": "exback_kit.cli.sos",
 }

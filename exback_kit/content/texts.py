@@ -239,6 +239,8 @@ CLI_HELP_CONTACT = "log contact with your ex"
 CLI_HELP_REPLIED = "you replied to them"
 CLI_HELP_LOGISTICS = "needed contact (children, a shared lease…); it doesn't break the streak"
 CLI_HELP_URGE = "log an urge to reach out"
+CLI_HELP_SOS = "ride out a strong urge: a short guided wait with your own words"
+CLI_HELP_SOS_SECONDS = "how long the guided wait lasts, {lo}–{hi} seconds (default {default})"
 CLI_HELP_ACTED_ON = "you acted on it"
 CLI_HELP_HELPED = "what helped you ride it out"
 CLI_HELP_STATUS = "No-Contact streak, latest mood and where you are"
@@ -298,6 +300,7 @@ WORDS_KINDS = {
     "agreements": "An agreement", "milestones": "A milestone", "old_habits": "An old habit",
     "reflections": "Moving on", "reappraisals": "A clear-eyed look",
     "checklist_items": "A checklist item", "plans": "An if-then plan",
+    "self_notes": "Who am I now", "moment_plans": "A plan for a hard moment",
 }
 STATUS_MOOD = "Latest mood: {mood}/10 on {day}"
 STATUS_NO_MOOD = "Latest mood: no check-ins yet. `exback checkin` takes 30 seconds."
@@ -433,6 +436,56 @@ URGE_SAVED_ACTED = "Saved. It happens; noticing it is how the pattern changes."
 URGE_SAVED_ACTED_BY_ROAD = {"default": URGE_SAVED_ACTED,
                             "moving_on": "Saved. The vault is here if the pull comes back.",
                             "order": CONTACT_SAVED_ORDER}
+# Ride it out (an urge SOS: 04, 08 and exback sos). Nothing here speaks of reaching out
+# except SOS_INTRO, which only the open road shows.
+SOS_HEADING = "Ride it out"
+SOS_INTRO = ("When a strong urge hits, you don't have to act on it or fight it. Give it about "
+             "{seconds} seconds: notice it, breathe, and watch it rise and fall like a wave. Whether to "
+             "get in touch is a question for a calmer hour, not this one.")
+SOS_INTRO_MOVING_ON = ("When a strong feeling hits, you don't have to act on it or fight it. Give "
+                       "it about {seconds} seconds: notice it, breathe, and watch it rise and fall like a wave.")
+SOS_BEFORE = "How strong is it right now?"
+SOS_AFTER = "And how strong is it now?"
+SOS_RATING_HELP = "Optional: you can start straight away and rate it later, or not at all."
+SOS_START = "Start"
+SOS_STOP = "Stop"
+SOS_SAVE = "Save to my urge log"
+SOS_CLOSE = "Close without saving"
+SOS_AGAIN = "Start again"
+#: The guided wait, one line after another (urge surfing).
+SOS_GUIDE = ("Notice it. Where do you feel it in your body?",
+             "Breathe in slowly, and let the breath out a little longer.",
+             "Let it be there. You don't have to do anything with it.",
+             "Watch it like a wave: it rises, it peaks, and it falls.",
+             "Feel the ground under your feet, or the chair holding you.",
+             "Keep breathing. It's still here, and so are you.")
+SOS_LEFT = "{time} left"
+SOS_DONE = "That's the time. However it feels now, you stayed with it."
+SOS_STOPPED = "Stopped. That's fine: every moment you stayed with it counts."
+SOS_REASONS_HEADING = "In your own words"
+SOS_REASONS_NONE = ("When you write in your clear-eyed list (09), your No-Contact note or the "
+                    "decision journal, your own words will show here.")
+#: Where each of the person's own reasons comes from.
+SOS_SOURCES = {"clear_eyed": "From your clear-eyed list",
+               "no_contact": "Your note when you began your quiet stretch",
+               "quiet_hope": "What you hoped the quiet stretch would give you",
+               "decision": "Why you chose to move on",
+               "reachout": "What happened last time, in the decision journal"}
+SOS_PLAN = "Your plan for this hour: {action}"
+SOS_SAVED = "Saved to your urge log: {before} at the start, {after} afterwards."
+SOS_SAVED_NO_AFTER = "Saved to your urge log: {before} at the start."
+SOS_NEEDS_BEFORE = ("To save it, say how strong it was at the start (1–10). Or close this: "
+                    "nothing is kept.")
+SOS_CLOSED = "Closed. Nothing was saved."
+SOS_CLI_RATE_BEFORE = "How strong is it right now, 1–10? (Enter to skip) "
+SOS_CLI_RATE_AFTER = "How strong is it now, 1–10? (Enter to skip) "
+SOS_CLI_BAD_RATING = "Please type a whole number from 1 to 10, or just press Enter."
+SOS_CLI_HOW = "Press Enter to stop whenever you like; Ctrl-C ends without saving."
+SOS_CLI_SAVE = "Save this to your urge log? (y/N) "
+SOS_CLI_NOTHING = "Nothing was saved."
+SOS_CLI_INTERRUPTED = "Stopped. Nothing was saved. Go gently for the rest of this hour."
+SOS_CLI_NO_TERMINAL = ("exback sos: this asks its questions at a terminal, and no terminal is "
+                       "attached. Nothing was saved.")
 # No-Contact period
 NOCONTACT_HEADING = "Start a No-Contact period"
 NOCONTACT_TARGET = "Target"
@@ -553,6 +606,62 @@ REVIEW_CURRENT = "Your review day: {day}."
 REVIEW_PAST = "Please choose a day from today on (the review day field got {day})."
 REMIND_REVIEW_SUMMARY = "A day to look again"
 REMIND_REVIEW_DESCRIPTION = "The day you chose to ask honestly whether to keep trying. Your journal has the signs you noted; either answer is yours to make."
+# Who am I now (03 and 09): notes on yourself, a weekly clarity rating, "we" and "I" counts
+SELF_HEADING = "What I like, value and do"
+SELF_WHY = ("After a breakup it is common to feel less sure who you are. Knowing yourself apart from "
+            "the relationship went with less distress in studies of breakups, and coming back to it "
+            "in short, regular reflections helped it grow (Slotter, Gardner & Finkel, 2010; Larson & "
+            "Sbarra, 2015). Skip anything you like.")
+SELF_KIND = "This is something I…"
+SELF_KINDS = {"like": "like", "value": "value", "do": "do"}
+SELF_ITEM = "What is it?"
+SELF_ITEM_HELP = "For example: cooking for friends, honesty, Sunday swims."
+SELF_SINCE = "Mine from before, or new?"
+SELF_SINCES = {"before": "mine from before", "new": "new", "": "not saying"}
+SELF_SAVED = "Saved. It's on your list below."
+SELF_LIST_EMPTY = "Nothing here yet. Whatever you add shows up here, in your words."
+SELF_LIST_HEADINGS = {"like": "Things I like", "value": "Things I value", "do": "Things I do"}
+SELF_TAG = {"before": "mine from before", "new": "new", "": ""}
+CLARITY_HEADING = "I know who I am apart from them"
+CLARITY_QUESTION = "How true does this feel today?"
+CLARITY_ENDS = ("not at all", "completely")
+CLARITY_HELP = "Asked at most once a week; the chart shows how it moves. Skipping is fine."
+CLARITY_SAVED = "Saved: {rating} out of 10. This comes back in a week."
+CLARITY_NOT_YET = ("You answered this on {day} ({rating} out of 10). It asks again from {next_day}, "
+                   "so the chart shows weeks rather than moods of the moment.")
+WE_I_HEADING = "“We” and “I” in your own words"
+WE_I_INTRO = ("If you like, the kit can count, week by week, how often your own writing here uses "
+              "“we” words (we, us, our) and “I” words (I, me, my). In one study, "
+              "“we” words became rarer as people recovered from a breakup (Larson & Sbarra, "
+              "2015). It is a pattern in words, not a measure of you: a week of writing about your "
+              "family will count “we” too. It is counted on this computer each time you "
+              "look, and nothing is kept but the switch. Only English words are counted; words in "
+              "other languages are left out.")
+WE_I_TOGGLE = "Count “we” and “I” in what I write"
+WE_I_ON = "Counting is on. Turn it off whenever you like; nothing is kept."
+WE_I_OFF = "Counting is off."
+# When it happens (09, linked from 04): a few plain lines and a small plan for each hard moment
+MOMENTS_LINK_LEAD = "For the moments that knock you over (a new partner, running into them, a hard date):"
+MOMENTS_LINK = "When it happens, in Moving on"
+MOMENTS_PLAN = "My plan for this"
+MOMENTS_PLAN_HELP = "A few lines are enough. Skip it if you'd rather not."
+MOMENTS_DAY = "Which day?"
+MOMENTS_OCCASION = "What kind of day?"
+MOMENTS_OCCASIONS = {"birthday": "a birthday", "anniversary": "an anniversary",
+                     "holiday": "a holiday", "other": "another day"}
+MOMENTS_CALENDAR_HELP = ("Dates go into the calendar file from exback remind, with your plan "
+                         "attached. Leave names out of the plan: a calendar can show on a lock screen.")
+MOMENTS_SAVED = "Saved. Your plan is here whenever you come back."
+MOMENTS_SAVED_DAY = "Saved. Your plan is here, and in the calendar file the next time you run exback remind."
+MOMENTS_NEEDS_DAY = "Which day: please pick the date as well, so the calendar can hold it."
+MOMENTS_LOGISTICS = "Log a practical contact now"
+MOMENTS_LOGISTICS_BY = "Who started it?"
+MOMENTS_LOGISTICS_NOTE = "What it was about (brief and factual)"
+MOMENTS_LOGISTICS_SAVED = "Logged as logistics. Practical contact doesn't break your No-Contact streak."
+MOMENTS_LOGISTICS_SAVED_ORDER = ("Logged. With a protective order in place, keep to what the order "
+                                 "allows; a legal adviser or helpline can talk it through with you.")
+MOMENTS_SAVED_DATES = "Your dates"
+MOMENTS_DATE_LINE = "{occasion}, {day}: {plan}"
 # Patterns, repairs, agreements, milestones, old habits
 PATTERNS_HEADING = "Patterns you brought"
 PATTERN = "A pattern (e.g. insecurity, jealousy, shutting down)"
@@ -760,6 +869,8 @@ CHART_TITLES = {
     "journey": "Your journey so far",
     "mind": "How much they were on your mind",
     "reappraisal": "Before and after your clear-eyed list",
+    "clarity": "I know who I am apart from them",
+    "we_i": "“We” and “I” in your writing, by week",
 }
 CHART_UNKNOWN = "There is no chart called {name!r}. The charts are: {allowed}."
 CHART_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -830,6 +941,20 @@ CHART_REAPPRAISAL_BEFORE = "before"
 CHART_REAPPRAISAL_AFTER = "after"
 CHART_EMPTY_REAPPRAISAL = "Your before-and-after ratings show here once a line of your clear-eyed list has both."
 SUMMARY_MIND_EMPTY = "No check-in says yet how much they were on your mind, so there is no line to describe."
+CHART_CLARITY_AXIS = "How true (0–10)"
+CHART_EMPTY_CLARITY = "This line starts with your first answer to “I know who I am apart from them”, in Who am I now."
+SUMMARY_CLARITY_EMPTY = "No answer yet to “I know who I am apart from them”, so there is no line to describe."
+SUMMARY_CLARITY = ("“I know who I am apart from them”: {count:n:answer} over {weeks:n:week}, "
+                   "from {first} to {last} out of 10 most recently.")
+CHART_WE = "“we” words"
+CHART_I = "“I” words"
+CHART_WE_I_AXIS = "Words counted"
+CHART_WE_I_NOTE = "A pattern in words, not a measure of you. Only English words are counted."
+CHART_EMPTY_WE_I = "Nothing you wrote in the last {weeks} weeks uses “we” or “I” words in English, so there is nothing to count."
+SUMMARY_WE_I_EMPTY = "No “we” or “I” words in English in what you wrote over the last {weeks} weeks; words in other languages are left uncounted."
+SUMMARY_WE_I = ("In your writing over the last {count:n:week}, the weeks with any: {weeks} (a pattern "
+                "in words, not a measure of you; words in other languages are left uncounted).")
+SUMMARY_WE_I_WEEK = "week of {week}: {we} “we”, {i} “I”"
 SUMMARY_MIND_QUIET = "No check-in in the last 7 days says how much they were on your mind; the line shows the earlier ones."
 SUMMARY_MIND_WEEK = "Over the last 7 days they took up your mind {mean} out of 10 on average, across {days:n:day} with a rating."
 SUMMARY_MIND_COMPARE = "Over the last 7 days they took up your mind {mean} out of 10 on average across {days:n:day} with a rating, {change} the week before ({previous})."
@@ -1168,6 +1293,8 @@ CLI_PLAN_NONE = "No active plans. `exback plan add --when \"sat 22:00\" --then \
 
 REMIND_PLAN_SUMMARY = "A time you planned for is coming up"
 REMIND_PLAN_DESCRIPTION = "In half an hour it's one of the times you made a plan for. Your plan is in your journal, whenever you want it."
+REMIND_MOMENT_SUMMARY = "A day that may be hard"
+REMIND_MOMENT_DESCRIPTION = "The plan you wrote for this day: {plan}"
 CHART_URGES_PLANNED = "outlined: a time you have a plan for"
 SUMMARY_URGES_PLANS = "the chart outlines the times you have a plan for ({windows})."
 PLAN_DUPLICATE = "{field}: you already have plan {id} for {window}. To replace it, end that one first: `exback plan end {id}`."

@@ -44,6 +44,16 @@ LAST_STEP = 18
 DEFAULT_COOLING_HOURS = 72
 #: The moving-on checklists (09): their presence on your devices, practical untangling.
 CHECKLISTS = ("devices", "untangling")
+#: Ride it out: the guided wait in seconds, and what ``exback sos --seconds`` allows.
+SOS_SECONDS = 90
+SOS_MIN_SECONDS, SOS_MAX_SECONDS = 30, 600
+#: "Who am I now": what a note is about, and whether it was yours before or is new ("" = not said).
+SELF_KINDS = ("like", "value", "do")
+SELF_SINCE = ("", "before", "new")
+#: The "when it happens" cards (09): each keeps a small plan; dated ones go into the calendar.
+MOMENTS = ("someone_new", "running_into", "dates", "shared_friends", "needed_contact")
+#: The days of the "dates" card ("" for the other cards).
+OCCASIONS = ("", "birthday", "anniversary", "holiday", "other")
 #: Weekdays of a plan's window, Monday first (the index is Python's ``date.weekday()``).
 WEEKDAY_IDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: How long one window of the week lasts, and where each window starts (local wall clock).

@@ -16,6 +16,7 @@ WRITTEN_IN = {
     "milestones": "07_relationship_2_0", "old_habits": "07_relationship_2_0",
     "reflections": "09_moving_on", "reappraisals": "09_moving_on",
     "checklist_items": "09_moving_on", "plans": "04_holding_steady",
+    "self_notes": "09_moving_on", "moment_plans": "09_moving_on",
 }
 
 

@@ -10,7 +10,9 @@ Every event has a UID that stays the same for the same journal, so importing a
 newer file updates the events instead of adding copies.
 
 A calendar may sync to a cloud and show on a lock screen: events carry only the
-kit's own discreet words, never anything the person wrote.
+kit's own discreet words, never anything the person wrote — except a hard date's
+("when it happens" in 09), whose description holds the plan the person wrote for it
+(its title is the kit's own and names no one; the card asks them to leave names out).
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ MILESTONE_ALARM = timedelta(hours=9)
 FOLD_AT = 75  # octets per line, RFC 5545 section 3.1
 #: A plan's reminder rings this long before its window starts.
 PLAN_LEAD = timedelta(minutes=30)
+#: A hard date's alarm rings at 20:00 the evening before.
+MOMENT_ALARM = -timedelta(hours=4)
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -83,8 +87,9 @@ def _stamp(moment: datetime) -> str:
 
 
 def _duration(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    return f"PT{minutes}M" if minutes < 60 or minutes % 60 else f"PT{minutes // 60}H"
+    sign = "-" if delta < timedelta(0) else ""
+    minutes = int(abs(delta).total_seconds() // 60)
+    return sign + (f"PT{minutes}M" if minutes < 60 or minutes % 60 else f"PT{minutes // 60}H")
 
 
 def _start_lines(start: date | datetime, minutes: int) -> list[str]:
@@ -178,6 +183,31 @@ def _plan_events(journal: Journal, saved: pd.DataFrame, today: date) -> list[Eve
     return events
 
 
+def next_yearly(day: date, today: date) -> date:
+    """Return the first day on or after ``today`` with the month and day of ``day`` (a 29
+    February falls on the 28th in other years)."""
+    for year in (today.year, today.year + 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:
+            candidate = date(year, 2, 28)
+        if candidate >= today:
+            return candidate
+    return candidate
+
+
+def _moment_events(journal: Journal, moments: pd.DataFrame, today: date) -> list[Event]:
+    """Return a yearly all-day event for each dated "when it happens" plan, with the plan
+    attached; its alarm rings the evening before. The kit's words name no one."""
+    dated = moments[(moments["moment"] == "dates").to_numpy() & moments["occasion_day"].notna()]
+    latest = dated.sort_values(["at", "id"]).groupby("occasion").tail(1)
+    return [Event(_uid(journal, f"moment-{row.occasion}"), texts.REMIND_MOMENT_SUMMARY,
+                  texts.REMIND_MOMENT_DESCRIPTION.format(plan=row.plan),
+                  next_yearly(row.occasion_day.date(), today), rrule="FREQ=YEARLY",
+                  alarm_after=MOMENT_ALARM)
+            for row in latest.itertuples()]
+
+
 def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
                     today: date | None = None) -> list[Event]:
     """Return the events the journal calls for (see the module docstring)."""
@@ -188,7 +218,7 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
     from exback_kit.domain import gate
     from exback_kit.domain.nocontact import periods_for_road
     tables = load_tables(journal, ("instrument_results", "nocontact_periods", "unsent",
-                                   "plans", "answers", "decisions"))
+                                   "plans", "answers", "decisions", "moment_plans"))
     every = WHO5_INFO.every_days
     events = [
         Event(_uid(journal, "checkin"), texts.REMIND_CHECKIN_SUMMARY,
@@ -213,7 +243,7 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
                                 days=target[1]), target[0],
                             alarm_after=MILESTONE_ALARM))
     return events + _unsent_events(journal, tables["unsent"]) + _plan_events(
-        journal, tables["plans"], today)
+        journal, tables["plans"], today) + _moment_events(journal, tables["moment_plans"], today)
 
 
 def build_calendar(journal: Journal, *, checkin_time: time = time(20, 0),

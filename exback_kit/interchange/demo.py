@@ -132,6 +132,12 @@ DEMO_CLEAR_EYED = (
     (0.4, "We rarely laughed in the last months.", "Watch a comedy"),
 )
 
+#: (share of the story, like/value/do, the note, before/new) for "Who am I now".
+DEMO_SELF = (
+    (0.2, "do", "Sunday swims", "before"),
+    (0.35, "value", "Honesty, even when it's awkward", "before"),
+    (0.6, "like", "Cooking for friends", "new"),
+)
 
 # --- the made-up story -----------------------------------------------------------------
 
@@ -290,6 +296,13 @@ class _Story:
                  item="Mute their chats", done_day=self.day(0.2))
         self.put("checklist_items", self.at(self.day(0.2), 19, 5), checklist="untangling",
                  item="Get my belongings back")
+        for i in range(3, self.days, 7):  # "I know who I am apart from them", once a week
+            lift = 3 + 5 * i / max(self.days - 1, 1)
+            self.put("clarity_ratings", self.at(self.first + timedelta(days=i), 21, 0),
+                     rating=max(0, min(10, round(lift + rng.gauss(0, 0.8)))))
+        for share, about, item, since in DEMO_SELF:
+            self.put("self_notes", self.at(self.day(share), 21, 10), about=about, item=item,
+                     since=since)
 
     def answers(self) -> None:
         from exback_kit import content

@@ -18,6 +18,7 @@ are PNG bytes inside ``Image`` widgets, which JupyterLab does not save.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -59,7 +60,16 @@ class StageLayout:
 
 
 ALL_CHARTS = ("mood", "mood_meter", "year_pixels", "no_contact", "urges", "habits",
-              "wellbeing", "journey", "mind", "reappraisal")
+              "wellbeing", "journey", "mind", "reappraisal", "clarity")
+#: Builders that live in modules of their own: form spec -> (module, function).
+OWN_MODULES = {
+    "ride_it_out": ("exback_kit.notebook.ride_it_out", "ride_it_out_card"),
+    "moments_link": ("exback_kit.notebook.ride_it_out", "moments_link"),
+    "moments_cards": ("exback_kit.notebook.moments", "moments_cards"),
+    "self_form": ("exback_kit.notebook.self_forms", "self_form"),
+    "clarity_form": ("exback_kit.notebook.self_forms", "clarity_form"),
+    "we_i_form": ("exback_kit.notebook.self_forms", "we_i_form"),
+}
 
 #: stage id -> what its notebook shows. Section ids are what notebooks pass to section().
 LAYOUTS: dict[str, StageLayout] = {
@@ -81,10 +91,12 @@ LAYOUTS: dict[str, StageLayout] = {
         (Section("patterns", ("step:4", "patterns_form")),
          Section("self_esteem", ("step:5", "rosenberg_form", "who5_form",
                                  "crisis_contacts_form")),
-         Section("life", ("step:6", "step:7", "habits_form"))),
-        charts=("habits", "wellbeing"), next_stage="04_holding_steady"),
+         Section("life", ("step:6", "step:7", "habits_form")),
+         Section("who_am_i", ("self_form", "clarity_form"))),
+        charts=("habits", "wellbeing", "clarity"), next_stage="04_holding_steady"),
     "04_holding_steady": StageLayout(
-        (Section("venting", ("step:8",)),
+        (Section("ride_it_out", ("ride_it_out", "moments_link")),
+         Section("venting", ("step:8",)),
          Section("urges", ("step:9", "urge_form", "late_night_contacts", "unsent_vault",
                            "decision_journal")),
          Section("risky_times", ("plans_form",))),
@@ -104,7 +116,8 @@ LAYOUTS: dict[str, StageLayout] = {
          Section("milestones", ("step:18", "milestones_form"))),
         charts=("habits",), next_stage="08_dashboard"),
     "08_dashboard": StageLayout(
-        (Section("readiness", ("readiness",)), Section("report", ("report",)),
+        (Section("ride_it_out", ("ride_it_out",)),
+         Section("readiness", ("readiness",)), Section("report", ("report",)),
          Section("sync", ("sync",)), Section("search", ("search",)),
          Section("words", ("your_words",))),
         charts=ALL_CHARTS, where=frozenset({"stage", "no_contact"})),
@@ -113,8 +126,10 @@ LAYOUTS: dict[str, StageLayout] = {
         (Section("grief", ("grief_form",)), Section("clear_eyed", ("clear_eyed_form",)),
          Section("self_compassion", ("self_compassion_form",)),
          Section("devices", ("devices_form",)), Section("untangling", ("untangling_form",)),
+         Section("when_it_happens", ("moments_cards",)),
+         Section("who_am_i", ("self_form", "clarity_form", "we_i_form")),
          Section("future", ("future_form",)), Section("mind", ("checkin_form",))),
-        charts=("mind", "reappraisal"), next_stage="08_dashboard"),
+        charts=("mind", "reappraisal", "clarity"), next_stage="08_dashboard"),
 }
 
 
@@ -171,7 +186,11 @@ def _builder(spec: str) -> Callable[..., widgets.Widget]:
         from exback_kit.notebook.sync_button import sync_widget
 
         return lambda j, on_save: sync_widget(j, on_sync=on_save)
-    build = getattr(forms, spec)
+    if spec in OWN_MODULES:
+        module, name = OWN_MODULES[spec]
+        build = getattr(importlib.import_module(module), name)
+    else:
+        build = getattr(forms, spec)
     return lambda j, on_save: build(j, on_save=on_save)
 
 

@@ -98,12 +98,14 @@ def plan_pages(journal: Journal, tables: Tables, steps: Sequence[int],
                today: date) -> list[PageDraw]:
     """Return one drawing function per page, in order (charts are prepared when drawn)."""
     from exback_kit import charts
+    from exback_kit.domain.self_concept import WE_I_CHART, WE_I_SETTING
     from exback_kit.report import pages as report_pages
     from exback_kit.report.text import answer_lines, cover_lines, figures_lines, wellbeing_lines
 
     pages: list[PageDraw] = [partial(report_pages.cover,
                                      lines=cover_lines(journal, tables, steps, today))]
-    names = list(charts.CHARTS)
+    counting = journal.get_setting(WE_I_SETTING, False)  # "we" and "I": only when turned on
+    names = [name for name in charts.CHARTS if name != WE_I_CHART or counting]
     pages += [partial(_draw_charts, names[i:i + 2], tables, today)
               for i in range(0, len(names), 2)]
     flows = [figures_lines(tables, today), wellbeing_lines(journal, tables, today)]

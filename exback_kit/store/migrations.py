@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -196,6 +196,24 @@ _SYNC_FOLDERS = """
 CREATE TABLE sync_folders (folder TEXT PRIMARY KEY, path TEXT NOT NULL, code BLOB NOT NULL,
     identity TEXT, sent TEXT, joined_at TEXT NOT NULL);
 ALTER TABLE sync_reads ADD COLUMN line INTEGER NOT NULL DEFAULT -1;
+
+# Version 9: hard moments and a self of your own. An urge ridden out with the SOS keeps its
+# strength afterwards; "who am I now" notes, a weekly "I know who I am apart from them"
+# rating, and a plan for each hard moment (a dated one goes into the calendar).
+# Frozen: never edit.
+_HARD_MOMENTS_AND_SELF = """
+ALTER TABLE urges ADD COLUMN intensity_after INTEGER;
+ALTER TABLE urges ADD COLUMN rode_it_out INTEGER;
+CREATE TABLE self_notes (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    about TEXT, item TEXT, since TEXT, uuid TEXT, version TEXT NOT NULL DEFAULT '', origin TEXT);
+CREATE UNIQUE INDEX self_notes_uuid ON self_notes(uuid);
+CREATE TABLE clarity_ratings (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    rating INTEGER, uuid TEXT, version TEXT NOT NULL DEFAULT '', origin TEXT);
+CREATE UNIQUE INDEX clarity_ratings_uuid ON clarity_ratings(uuid);
+CREATE TABLE moment_plans (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL,
+    moment TEXT, occasion TEXT, occasion_day TEXT, plan TEXT, uuid TEXT,
+    version TEXT NOT NULL DEFAULT '', origin TEXT);
+CREATE UNIQUE INDEX moment_plans_uuid ON moment_plans(uuid);
 """
 
 #: Every record a UUID, in one UPDATE per table (SQLite has no uuid4 of its own).
@@ -216,7 +234,7 @@ _UUID4 = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
 # there". A text answer that is only an id ("not_sure") or a date is a choice, not words.
 # Frozen: never edit.
 SEARCH_STRIDE = 32
-SEARCH_SOURCES = (
+_SEARCH_SOURCES_V7 = (
     (1, "checkins", ("note",)), (2, "contacts", ("note",)),
     (3, "urges", ("trigger", "helped", "note")), (4, "answers", ("value",)),
     (5, "decisions", ("reasons",)), (6, "nocontact_periods", ("note",)),
@@ -229,6 +247,10 @@ SEARCH_SOURCES = (
     (17, "reappraisals", ("what", "pleasant", "note")),
     (18, "checklist_items", ("item", "note")), (19, "plans", ("action",)),
 )
+# Added by version 9 (who am I now, the when-it-happens plans), with triggers of their own.
+_SEARCH_SOURCES_V9 = ((20, "self_notes", ("item",)), (21, "moment_plans", ("plan",)))
+#: Every kind the index holds: (number in the rowid, table, its free-text columns).
+SEARCH_SOURCES = _SEARCH_SOURCES_V7 + _SEARCH_SOURCES_V9
 _SEARCH_TABLES = (
     "CREATE VIRTUAL TABLE search_index USING fts5(body, kind UNINDEXED, place UNINDEXED, "
     "day UNINDEXED, at UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
@@ -260,9 +282,14 @@ def _search_row(row: str, number: int, table: str, columns: tuple[str, ...]) -> 
 
 
 def _search_statements() -> list[str]:
-    out = list(_SEARCH_TABLES)
+    return [*_SEARCH_TABLES, *_search_triggers(_SEARCH_SOURCES_V7)]
+
+
+def _search_triggers(sources: tuple[tuple[int, str, tuple[str, ...]], ...]) -> list[str]:
+    """Return the triggers that queue each source's words, and its existing rows' index rows."""
+    out = []
     cols = "(rowid, body, kind, place, day, at)"
-    for number, table, columns in SEARCH_SOURCES:
+    for number, table, columns in sources:
         body, values = _search_body("new", columns), _search_row("new", number, table, columns)
         old = f"old.id * {SEARCH_STRIDE} + {number}"
         unqueue = f"DELETE FROM search_pending WHERE rowid = {old}"
@@ -325,8 +352,13 @@ def _migrate_search_index(conn: sqlite3.Connection) -> None:
 def _migrate_sync_folders(conn: sqlite3.Connection) -> None:
     _run(conn, _SYNC_FOLDERS)
 
+def _migrate_hard_moments_and_self(conn: sqlite3.Connection) -> None:
+    _run(conn, _HARD_MOMENTS_AND_SELF)
+    for statement in _search_triggers(_SEARCH_SOURCES_V9):  # their words are found too
+        conn.execute(statement)
+
 
 #: version reached -> code that brings the previous version there.
 MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
               6: _migrate_imported_entries, 7: _migrate_search_index,
-              8: _migrate_sync_folders}
+              8: _migrate_sync_folders, 9: _migrate_hard_moments_and_self}

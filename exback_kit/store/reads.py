@@ -50,6 +50,14 @@ def checklist_items(journal: Journal, checklist: str) -> list[dict[str, Any]]:
     return [r for r in journal.records("checklist_items") if r["checklist"] == checklist]
 
 
+def own_words_sources(journal: Journal) -> dict[str, Any]:
+    """Return what the urge SOS draws the person's own reasons from, as keyword arguments of
+    :func:`exback_kit.domain.sos.own_reasons` (records, plus step 1's "quiet_hope" answer)."""
+    kinds = ("reappraisals", "nocontact_periods", "decisions", "reachouts")
+    return {**{kind: journal.records(kind) for kind in kinds},
+            "quiet_hope": journal.latest_answers(1).get("quiet_hope")}
+
+
 class JournalReads:
     """The reading half of :class:`~exback_kit.store.Journal` (it needs ``_conn``)."""
 

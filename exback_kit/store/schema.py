@@ -20,7 +20,11 @@ from exback_kit.content.vocab import (
     FLIRTING,
     INSTRUMENTS,
     LAST_STEP,
+    MOMENTS,
+    OCCASIONS,
     REPAIR_STATUSES,
+    SELF_KINDS,
+    SELF_SINCE,
     UNSENT_STATUSES,
     WEEKDAY_IDS,
 )
@@ -86,6 +90,9 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _flag("acted_on"),
         _text("helped", short=True),
         _text("note"),
+        # Ridden out with the SOS ("Ride it out"): how strong it was afterwards.
+        _scale("intensity_after"),
+        _flag("rode_it_out"),
     ),
     "answers": (
         Field("step", "int", required=True, lo=0, hi=LAST_STEP),
@@ -193,6 +200,23 @@ TABLES: dict[str, tuple[Field, ...]] = {
         Field("start_time", "choice", required=True, choices=BLOCK_STARTS),
         _text("action", required=True, short=True),
         Field("ended_at", "moment"),
+    ),
+    # "Who am I now": something you like, value or do, yours from before or new.
+    "self_notes": (
+        Field("about", "choice", required=True, choices=SELF_KINDS),
+        _text("item", required=True, short=True),
+        Field("since", "choice", choices=SELF_SINCE, default=""),
+    ),
+    # "I know who I am apart from them", 0–10, asked at most once a week.
+    "clarity_ratings": (
+        _scale("rating", 0, 10, required=True),
+    ),
+    # A plan for one "when it happens" card; the latest for a card (and occasion) is in force.
+    "moment_plans": (
+        Field("moment", "choice", required=True, choices=MOMENTS),
+        Field("occasion", "choice", choices=OCCASIONS, default=""),
+        Field("occasion_day", "date", future_ok=True),
+        _text("plan", required=True),
     ),
 }
 

@@ -88,9 +88,10 @@ def texts_on(fig: Figure) -> list[str]:
 
 # --- every chart, any data --------------------------------------------------------
 
-def test_the_registry_names_the_ten_charts():
+def test_the_registry_names_the_twelve_charts():
     assert list(charts.CHARTS) == ["mood", "mood_meter", "year_pixels", "no_contact", "urges",
-                                   "habits", "wellbeing", "journey", "mind", "reappraisal"]
+                                   "habits", "wellbeing", "journey", "mind", "reappraisal",
+                                   "clarity", "we_i"]
     for name, spec in charts.CHARTS.items():
         assert spec.name == name and spec.title == texts.CHART_TITLES[name]
 

@@ -93,7 +93,7 @@ def test_table_columns_are_typed(journal):
 def test_empty_table_has_the_same_columns(journal):
     df = journal.table("urges")
     assert list(df.columns) == ["id", "at", "day", "hour", "intensity", "trigger", "acted_on",
-                                "helped", "note", "written"]
+                                "helped", "note", "intensity_after", "rode_it_out", "written"]
     assert len(df) == 0
 
 

@@ -1,0 +1,95 @@
+"""Who am I now: the weekly "I know who I am apart from them" rating, and "we" and "I" words.
+
+Pure rules on the journal's typed frames. The clarity rating is asked at most once a week
+(:data:`CLARITY_EVERY_DAYS`); the chart keeps each week's latest answer. "We" and "I" words
+are counted in the person's own writing, by the week it was written; only English words are
+in the lists, so words in other languages are left uncounted (and the chart says so).
+Nothing here stores anything: the counts are made afresh each time they are shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+
+import pandas as pd
+
+from exback_kit.domain.timeline import as_day, up_to
+
+#: Setting: count "we" and "I" words in the person's writing (off until they turn it on); the
+#: chart is shown, and goes into the report, only while it is on.
+WE_I_SETTING = "count_we_i"
+#: The chart of those counts.
+WE_I_CHART = "we_i"
+#: The clarity question comes back this many days after the last answer.
+CLARITY_EVERY_DAYS = 7
+#: First-person plural and singular words (English only), after lower-casing.
+WE_WORDS = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd",
+                      "we'll", "let's"})
+I_WORDS = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
+#: Where the person's own writing is: table -> its text columns.
+WRITING: dict[str, tuple[str, ...]] = {
+    "checkins": ("note",), "urges": ("trigger", "note"), "answers": ("value",),
+    "reflections": ("value",), "reappraisals": ("what", "pleasant", "note"),
+    "reachouts": ("plan", "expectation", "why", "outcome"), "unsent": ("text", "review_note"),
+    "signals": ("what", "note"), "meetings": ("note",), "patterns": ("pattern", "root", "plan"),
+    "decisions": ("reasons",), "self_notes": ("item",), "moment_plans": ("plan",),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def next_clarity_day(clarity: pd.DataFrame) -> date | None:
+    """Return the first day the clarity question is asked again, or None if never answered."""
+    if clarity.empty:
+        return None
+    return (clarity["day"].max() + pd.Timedelta(days=CLARITY_EVERY_DAYS)).date()
+
+
+def clarity_weeks(clarity: pd.DataFrame, today: date | None = None) -> pd.Series:
+    """Return each week's latest rating (index: the Monday of the week), up to ``today``."""
+    df = up_to(clarity, as_day(today))
+    if df.empty:
+        return pd.Series([], dtype="int64", index=pd.DatetimeIndex([], name="week"))
+    weeks = df["day"] - pd.to_timedelta(df["day"].dt.day_of_week, unit="D")
+    latest = df.assign(week=weeks).sort_values(["at", "id"]).groupby("week")["rating"].last()
+    return latest.astype("int64")
+
+
+def count_we_i(text: object) -> tuple[int, int]:
+    """Return (we words, I words) in ``text``; anything but text counts nothing."""
+    if not isinstance(text, str):
+        return 0, 0
+    words = [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
+    return sum(w in WE_WORDS for w in words), sum(w in I_WORDS for w in words)
+
+
+def _texts(tables: Mapping[str, pd.DataFrame]) -> Iterable[tuple[pd.Timestamp, object]]:
+    for kind, columns in WRITING.items():
+        df = tables.get(kind)
+        if df is None or df.empty:
+            continue
+        for column in columns:
+            yield from zip(df["day"], df[column], strict=True)
+
+
+def weekly_we_i(tables: Mapping[str, pd.DataFrame], today: date | None = None) -> pd.DataFrame:
+    """Return the "we" and "I" counts of each week with any (index: the week's Monday).
+
+    Args:
+        tables: any of the tables in :data:`WRITING` (the others are skipped).
+    """
+    end = as_day(today)
+    counts: dict[pd.Timestamp, list[int]] = {}
+    for day, text in _texts(tables):
+        if pd.isna(day) or day > end:
+            continue
+        we, i = count_we_i(text)
+        if we or i:
+            week = day - timedelta(days=day.day_of_week)
+            total = counts.setdefault(week, [0, 0])
+            total[0] += we
+            total[1] += i
+    frame = pd.DataFrame([(w, c[0], c[1]) for w, c in sorted(counts.items())],
+                         columns=["week", "we", "i"])
+    return frame.set_index("week").astype("int64")
