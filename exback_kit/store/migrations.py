@@ -196,6 +196,7 @@ _SYNC_FOLDERS = """
 CREATE TABLE sync_folders (folder TEXT PRIMARY KEY, path TEXT NOT NULL, code BLOB NOT NULL,
     identity TEXT, sent TEXT, joined_at TEXT NOT NULL);
 ALTER TABLE sync_reads ADD COLUMN line INTEGER NOT NULL DEFAULT -1;
+"""
 
 # Version 9: hard moments and a self of your own. An urge ridden out with the SOS keeps its
 # strength afterwards; "who am I now" notes, a weekly "I know who I am apart from them"
@@ -349,8 +350,10 @@ def _migrate_search_index(conn: sqlite3.Connection) -> None:
     for statement in _search_statements():
         conn.execute(statement)
 
+
 def _migrate_sync_folders(conn: sqlite3.Connection) -> None:
     _run(conn, _SYNC_FOLDERS)
+
 
 def _migrate_hard_moments_and_self(conn: sqlite3.Connection) -> None:
     _run(conn, _HARD_MOMENTS_AND_SELF)

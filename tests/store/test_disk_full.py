@@ -20,7 +20,7 @@ from exback_kit.store import list_backups
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 2 MiB tmpfs, unmounted afterwards (room for a journal whose saves queue words for search)."""
+    """A 2 MiB tmpfs, unmounted afterwards (saves also queue their words for search)."""
     folder = tmp_path / "small"
     folder.mkdir()
     mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2048k", "tmpfs", str(folder)],
