@@ -9,6 +9,11 @@ from __future__ import annotations
 
 #: command name -> module providing add_cli(sub) for it.
 CLI_MODULES: dict[str, str] = {
+    "export": "exback_kit.cli.your_data",
+    "import": "exback_kit.cli.your_data",
+    "backup": "exback_kit.cli.your_data",
+    "restore": "exback_kit.cli.your_data",
+    "forget": "exback_kit.cli.your_data",
     "remind": "exback_kit.interchange.calendar",
     "import-daylio": "exback_kit.cli.daylio",
     "report": "exback_kit.report.pdf",

@@ -54,7 +54,7 @@ def _as_json(hit: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Search the journal and print what matched; return 1 when nothing did."""
-    from exback_kit.cli.commands import _open
+    from exback_kit.cli.talk import open_journal as _open
     from exback_kit.store import search
 
     words = " ".join(args.words)

@@ -35,7 +35,7 @@ def _passphrase() -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from exback_kit.cli.commands import _open
+    from exback_kit.cli.talk import open_journal as _open
     from exback_kit.interchange import sync
 
     with _open(args) as journal:
