@@ -29,7 +29,8 @@ from .test_gated_pages import COACHING, markdown_of, seen_text
 BOUNDARIES = content.load().boundary_questions
 #: Words that speak to trying again or shrug at a breach; none may appear off the open road.
 TRY_AGAIN = [
-    r"looks ready", r"it happens", r"still have feelings", r"willing to change",
+    r"looks ready", r"it happens; noticing",  # the old urge reply, not the "When it happens" cards
+    r"still have feelings", r"willing to change",
     r"each side", r"win them back", r"going back", r"a slip doesn't erase",
     r"whatever comes next", r"as good an outcome",
 ]

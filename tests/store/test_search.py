@@ -23,6 +23,7 @@ REQUIRED = {
     "reflections": {"topic": "grief", "question": "what_i_miss"}, "reappraisals": {},
     "checklist_items": {"checklist": "devices"},
     "plans": {"weekday": "fri", "start_time": "22:00"},
+    "self_notes": {"about": "like"}, "moment_plans": {"moment": "running_into"},
 }
 
 
