@@ -91,7 +91,7 @@ class ChartCache:
         self.max_charts = max_charts
         self.max_bytes = max_bytes
         self._kept: OrderedDict[tuple[str, str, date], Drawn] = OrderedDict()
-        #: How many charts were drawn and how many handed back unchanged (for tests, benchmarks).
+        #: Charts drawn, and handed back unchanged, since the last :meth:`forget`.
         self.drawn_count = 0
         self.kept_count = 0
 
@@ -116,6 +116,7 @@ class ChartCache:
         stamps: dict[str, object] | None = getattr(tables, "stamps", None)
         if stamps is None:
             fig, summary = charts.render(name, tables, today)
+            self.drawn_count += 1
             return charts.to_png(fig), summary
         key = (str(getattr(tables, "source", "")), name, today)
         kept = self._kept.get(key)
@@ -127,7 +128,8 @@ class ChartCache:
         fig, summary = charts.render(name, watched, today)
         png = charts.to_png(fig)
         self.drawn_count += 1
-        self._keep(key, Drawn(png, summary, tuple((k, stamps.get(k)) for k in sorted(watched.read))))
+        reads = tuple((kind, stamps.get(kind)) for kind in sorted(watched.read))
+        self._keep(key, Drawn(png, summary, reads))
         return png, summary
 
     def _keep(self, key: tuple[str, str, date], drawn: Drawn) -> None:
@@ -139,8 +141,9 @@ class ChartCache:
             self._kept.popitem(last=False)
 
     def forget(self) -> None:
-        """Drop every kept chart."""
+        """Drop every kept chart and start the counts again."""
         self._kept.clear()
+        self.drawn_count = self.kept_count = 0
 
 
 _CACHE = ChartCache()
@@ -152,7 +155,7 @@ def cache() -> ChartCache:
 
 
 def drawn(name: str, tables: dict[str, Any], today: date | None = None) -> tuple[bytes, str]:
-    """Return chart ``name`` as (PNG, summary) from this kernel's cache (see :class:`ChartCache`)."""
+    """Return chart ``name`` as (PNG, summary) from this kernel's cache (:class:`ChartCache`)."""
     return _CACHE.drawn(name, tables, today)
 
 
