@@ -127,6 +127,8 @@ class LazyTables(dict[str, Any]):
         self._journal = journal
         self.stamps = stamps if stamps is not None else journal.table_stamps()
         self.source = str(journal.path)
+        #: Values worked out from these tables (the journey), dropped with them.
+        self.derived: dict[str, Any] = {}
         if previous is not None and previous.source == self.source:
             self.update((kind, frame) for kind, frame in dict.items(previous)
                         if previous.stamps.get(kind) == self.stamps.get(kind))
@@ -282,7 +284,9 @@ class Session:
         demo is shown), else the shown journal's."""
         if journal is not None:
             tables = self.tables(journal)
-            return gate.journey(tables["answers"], tables["decisions"])
+            if "journey" not in tables.derived:  # asked by every part: worked out once a change
+                tables.derived["journey"] = gate.journey(tables["answers"], tables["decisions"])
+            return tables.derived["journey"]
         own = self.journey(self.mine())
         if own.moving_on or self.journal() is self.mine():
             return own
