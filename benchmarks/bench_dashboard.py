@@ -20,7 +20,6 @@ Rounds alternate between the two notebooks; medians are compared. Last lines:
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
 import tempfile
@@ -34,8 +33,7 @@ from nbclient import NotebookClient
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks._data import fill_years  # noqa: E402 (after the path is set)
-from exback_kit import Journal  # noqa: E402
+from benchmarks._data import ten_year_home  # noqa: E402 (after the path is set)
 
 COLD_TARGET = 1.1
 WARM_TARGET = 0.5
@@ -144,13 +142,7 @@ def run_twice(nb: Any, env: dict[str, str], cwd: Path) -> tuple[float, float]:
 def main() -> int:
     """Build the journal, time both notebooks in alternating rounds, print the ratios."""
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp) / "home"
-        with Journal.open(home / "journal.sqlite3") as journal:
-            counts = fill_years(journal)
-        print("journal: " + ", ".join(f"{k} {n}" for k, n in counts.items() if n))
-        env = dict(os.environ, EXBACK_HOME=str(home), XDG_DATA_HOME=str(Path(tmp) / "xdg"))
-        env.pop("EXBACK_JOURNAL", None)
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env, _ = ten_year_home(tmp)
         kit_nb = nbformat.read(REPO / "notebooks" / "08_dashboard.ipynb", as_version=4)
         runs: dict[str, list[tuple[float, float]]] = {"kit": [], "bare": []}
         makers = {"kit": lambda: nbformat.from_dict(kit_nb), "bare": bare_notebook}
