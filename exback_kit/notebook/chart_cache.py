@@ -6,7 +6,9 @@ while nothing the chart read has changed. What a chart reads is watched as it is
 drawn (not listed by hand, so a chart that starts reading another table is followed
 at once), and each table's stamp (:meth:`Journal.table_stamps`, renewed by triggers
 on every write from any process) says whether it changed. A Save to the urge log
-therefore redraws the charts that read ``urges`` and no other.
+therefore redraws the charts that read ``urges`` and no other; and a chart whose
+table changed but whose prepared data did not (the same fingerprint) is not drawn
+again either.
 
 Nothing here is written to disk — not for a locked journal, not at all: the PNGs
 live in this kernel's memory, at most :data:`MAX_CHARTS` of them and
@@ -37,6 +39,7 @@ class Drawn:
     png: bytes = field(repr=False)
     summary: str = field(repr=False)
     reads: tuple[tuple[str, object], ...]  # (table, its stamp when drawn), for each table read
+    digest: bytes | None = field(default=None, repr=False)  # of the data it was drawn from
 
 
 class Watched(dict[str, Any]):
@@ -110,6 +113,8 @@ class ChartCache:
         ``tables`` are the session's tables (with ``stamps`` and ``source``); plain
         tables without stamps are drawn every time.
         """
+        from matplotlib.figure import Figure
+
         from exback_kit import charts
 
         today = today or date.today()
@@ -125,11 +130,22 @@ class ChartCache:
             self.kept_count += 1
             return kept.png, kept.summary
         watched = Watched(tables)
-        fig, summary = charts.render(name, watched, today)
-        png = charts.to_png(fig)
-        self.drawn_count += 1
+        chart = charts.spec(name)
+        data = chart.prepare(watched, today)
         reads = tuple((kind, stamps.get(kind)) for kind in sorted(watched.read))
-        self._keep(key, Drawn(png, summary, reads))
+        digest = _digest(data)
+        if kept is not None and digest is not None and kept.digest == digest:
+            # a table it reads changed, but not what it shows (an urge for the mood chart's
+            # first-day fallback, a check-in without "mind"): the same picture, kept
+            self._keep(key, Drawn(kept.png, kept.summary, reads, digest))
+            self.kept_count += 1
+            return kept.png, kept.summary
+        figure = chart.draw(data).get_figure()
+        assert isinstance(figure, Figure)
+        summary = chart.summarize(data)
+        png = charts.to_png(figure)
+        self.drawn_count += 1
+        self._keep(key, Drawn(png, summary, reads, digest))
         return png, summary
 
     def _keep(self, key: tuple[str, str, date], drawn: Drawn) -> None:
@@ -144,6 +160,21 @@ class ChartCache:
         """Drop every kept chart and start the counts again."""
         self._kept.clear()
         self.drawn_count = self.kept_count = 0
+
+
+def _digest(data: Any) -> bytes | None:
+    """Return a fingerprint of a chart's prepared data (None if it can't be taken).
+
+    Equal fingerprints mean equal data, so the kept picture is still true; unequal
+    ones (or none) only cost a redraw.
+    """
+    import hashlib
+    import pickle
+
+    try:
+        return hashlib.blake2b(pickle.dumps(data, protocol=5), digest_size=20).digest()
+    except Exception:  # anything that can't be pickled is simply drawn
+        return None
 
 
 _CACHE = ChartCache()

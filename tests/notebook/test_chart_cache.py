@@ -83,6 +83,25 @@ def test_a_save_redraws_only_the_charts_that_read_the_table_it_changed(filled: J
     assert _draw("urges") == _fresh(filled, "urges")
 
 
+def test_a_change_that_leaves_a_charts_data_as_it_was_keeps_its_picture(
+        filled: Journal) -> None:
+    """No-Contact reads every table (for its first day), but a new urge doesn't move it."""
+    cache = chart_cache.cache()
+    before = _draw("no_contact")
+    drawn = cache.drawn_count
+    filled.log_urge(intensity=9, trigger="old photos", at=_yesterday(23))
+    assert _draw("no_contact") == before == _fresh(filled, "no_contact")
+    assert cache.drawn_count == drawn
+    filled.log_contact(initiated_by="me", at=_yesterday(22))  # this one does move it
+    assert _draw("no_contact") != before and cache.drawn_count == drawn + 1
+    assert _draw("no_contact") == _fresh(filled, "no_contact")
+
+
+def test_data_that_cannot_be_fingerprinted_is_simply_drawn() -> None:
+    assert chart_cache._digest(lambda: None) is None
+    assert chart_cache._digest({"a": 1}) == chart_cache._digest({"a": 1})
+
+
 def test_each_table_is_read_once_per_change_not_per_chart(
         filled: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []
