@@ -218,7 +218,7 @@ def _migrate_v5(conn: sqlite3.Connection) -> None:
 # Random rather than a counter: a restored backup or a rewrite never repeats a newer stamp.
 # Frozen: never edit.
 _TABLE_STAMPS = """
-CREATE TABLE table_stamps (name TEXT PRIMARY KEY, stamp INTEGER NOT NULL);
+CREATE TABLE table_stamps (name TEXT PRIMARY KEY, stamp INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO table_stamps (name, stamp) VALUES ('{table}', random());
 CREATE TRIGGER {table}_stamp_{event} AFTER {event} ON {table}
     BEGIN UPDATE table_stamps SET stamp = random() WHERE name = '{table}'; END
