@@ -177,7 +177,7 @@ class Session:
         self._mine: Journal | None = None
         self._demo: Journal | None = None
         self._showing_demo: bool | None = None
-        #: id(journal) -> (change key, its tables), re-read only after something was written.
+        #: id(journal) -> (table stamps, its tables); a table is re-read only when its stamp moves.
         self._tables: dict[int, tuple[dict[str, object], LazyTables]] = {}
         self._parts: dict[str, Part] = {}
         # The data key of a locked journal: held in memory for the kernel's life only.
