@@ -133,6 +133,22 @@ def fill_years(journal: Journal, *, years: int = 10, seed: int = 1,
     return counts
 
 
+def ten_year_home(folder: Any) -> tuple[dict[str, str], dict[str, int]]:
+    """Fill ``folder``/home/journal.sqlite3 with ten years; return a kernel's environment
+    for it (``EXBACK_HOME``, a private ``XDG_DATA_HOME``, bytecode cache on) and the counts."""
+    import os
+    from pathlib import Path
+
+    home = Path(folder) / "home"
+    with Journal.open(home / "journal.sqlite3") as journal:
+        counts = fill_years(journal)
+    print("journal: " + ", ".join(f"{k} {n}" for k, n in counts.items() if n))
+    env = dict(os.environ, EXBACK_HOME=str(home), XDG_DATA_HOME=str(Path(folder) / "xdg"))
+    env.pop("EXBACK_JOURNAL", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env, counts
+
+
 def ten_year_journal(path: Any, *, seed: int = 1, today: date | None = None) -> Journal:
     """Create a journal at ``path`` holding ten years of data; return it open."""
     journal = Journal.open(path, backup=False)

@@ -10,12 +10,11 @@ days. Rounds alternate between the two (A B, then B A, to cancel drift). The
 ratio compares each notebook's fastest round, as Python's ``timeit`` advises:
 other processes on a shared machine only ever add time, so the minimum is the
 closest to the notebook's own cost; medians are printed beside it.
-Last line: ``notebooks ratio X.XX (target <= 1.3)``; exit status 1 over target.
+Last line: ``notebooks ratio X.XX (target <= 1.2)``; exit status 1 over target.
 """
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
 import tempfile
@@ -29,10 +28,9 @@ from nbclient import NotebookClient
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks._data import fill_years  # noqa: E402 (after the path is set)
-from exback_kit import Journal  # noqa: E402
+from benchmarks._data import ten_year_home  # noqa: E402 (after the path is set)
 
-TARGET = 1.3
+TARGET = 1.2
 ROUNDS = 8
 BASELINE_CODE = "import pandas as pd\nimport matplotlib.pyplot as plt\nimport ipywidgets as widgets"
 
@@ -56,12 +54,7 @@ def run_once(nb: Any, env: dict[str, str], cwd: Path) -> float:
 def main() -> int:
     """Build the journal, time both notebooks in alternating rounds, print the ratio."""
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp) / "home"
-        with Journal.open(home / "journal.sqlite3") as journal:
-            counts = fill_years(journal)
-        print("journal: " + ", ".join(f"{k} {n}" for k, n in counts.items() if n))
-        env = dict(os.environ, EXBACK_HOME=str(home), XDG_DATA_HOME=str(Path(tmp) / "xdg"))
-        env.pop("EXBACK_JOURNAL", None)
+        env, _ = ten_year_home(tmp)
         kit_nb = nbformat.read(REPO / "notebooks" / "00_start_here.ipynb", as_version=4)
         run_once(baseline_notebook(), env, Path(tmp))  # warm the disk cache for both
         run_once(nbformat.from_dict(kit_nb), env, Path(tmp))

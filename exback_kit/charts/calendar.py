@@ -107,10 +107,10 @@ def draw_year(data: YearData, ax: Axes | None = None) -> Axes:
     rows, cols = np.nonzero(grid.lapse)
     ax.plot(cols, rows, "x", color=palette.LAPSE, ms=3.5, mew=0.9)
     weeks = grid.mood.shape[1]
-    ax.set_xticks(np.arange(-0.5, weeks), minor=True)
-    ax.set_yticks(np.arange(-0.5, DAYS), minor=True)
-    ax.grid(which="minor", color="white", lw=0.8)
-    ax.tick_params(which="minor", length=0)
+    # the white lines between squares: two collections, not 60 minor ticks (each a Tick
+    # with its own lines and labels, ~2/3 of this chart's drawing time)
+    ax.vlines(np.arange(-0.5, weeks), -0.5, DAYS - 0.5, colors="white", lw=0.8, zorder=1.5)
+    ax.hlines(np.arange(-0.5, DAYS), -0.5, weeks - 0.5, colors="white", lw=0.8, zorder=1.5)
     ax.set_xticks([c for c, _ in grid.months],
                   [texts.CHART_MONTHS_SHORT[m - 1] for _, m in grid.months])
     ax.set_yticks([0, 2, 4, 6], [texts.CHART_WEEKDAYS_SHORT[d] for d in (0, 2, 4, 6)])

@@ -19,6 +19,7 @@ from exback_kit.content import texts
 from exback_kit.domain import gate
 from exback_kit.domain.gate import Journey
 from exback_kit.errors import JournalLocked
+from exback_kit.notebook import chart_cache
 from exback_kit.notebook.idle import IdleLock
 from exback_kit.notebook.look import CHART_CARD
 from exback_kit.store import Journal
@@ -103,9 +104,7 @@ def chart_view(name: str, tables: dict[str, Any]) -> widgets.VBox:
     PNG nor the summary reaches the .ipynb. The white card keeps the chart readable in
     a dark theme.
     """
-    from exback_kit import charts
-    fig, summary = charts.render(name, tables)
-    png = charts.to_png(fig)
+    png, summary = chart_cache.drawn(name, tables)
     width = int.from_bytes(png[16:20], "big")  # from the PNG header: show at natural size
     data = base64.b64encode(png).decode("ascii")
     alt = html.escape(summary, quote=True)
@@ -120,11 +119,21 @@ class LazyTables(dict[str, Any]):
     """The journal's typed tables, each read on first use; a dict, as charts and tracking expect.
 
     Looking one up reads only that table; iterating (``items()``, ``keys()``…) reads all.
+    ``stamps`` (:meth:`Journal.table_stamps`) say which tables changed since ``previous``:
+    the frames of the others are taken over from it, not read again.
     """
 
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: Journal, stamps: dict[str, object] | None = None,
+                 previous: LazyTables | None = None) -> None:
         super().__init__()
         self._journal = journal
+        self.stamps = stamps if stamps is not None else journal.table_stamps()
+        self.source = str(journal.path)
+        #: Values worked out from these tables (the journey), dropped with them.
+        self.derived: dict[str, Any] = {}
+        if previous is not None and previous.source == self.source:
+            self.update((kind, frame) for kind, frame in dict.items(previous)
+                        if previous.stamps.get(kind) == self.stamps.get(kind))
 
     def __missing__(self, kind: str) -> Any:
         if kind not in TABLES:
@@ -170,8 +179,8 @@ class Session:
         self._mine: Journal | None = None
         self._demo: Journal | None = None
         self._showing_demo: bool | None = None
-        #: id(journal) -> (change key, its tables), re-read only after something was written.
-        self._tables: dict[int, tuple[tuple[int, int], LazyTables]] = {}
+        #: id(journal) -> (table stamps, its tables); a table is re-read only when its stamp moves.
+        self._tables: dict[int, tuple[dict[str, object], LazyTables]] = {}
         self._parts: dict[str, Part] = {}
         # The data key of a locked journal: held in memory for the kernel's life only.
         self._key: bytes | None = None
@@ -276,6 +285,7 @@ class Session:
                 j.close()
         self._mine = self._demo = None
         self._tables.clear()
+        chart_cache.forget()  # nothing drawn from a journal outlives its closing
         self._showing_demo = None
 
     def journal(self) -> Journal:
@@ -300,7 +310,9 @@ class Session:
         demo is shown), else the shown journal's."""
         if journal is not None:
             tables = self.tables(journal)
-            return gate.journey(tables["answers"], tables["decisions"])
+            if "journey" not in tables.derived:  # asked by every part: worked out once a change
+                tables.derived["journey"] = gate.journey(tables["answers"], tables["decisions"])
+            return tables.derived["journey"]
         own = self.journey(self.mine())
         if own.moving_on or self.journal() is self.mine():
             return own
@@ -332,20 +344,20 @@ class Session:
     def tables(self, journal: Journal | None = None) -> LazyTables:
         """Return the typed tables of ``journal`` (default: the one shown), read once.
 
-        They are read again only after something was written, from this kernel or from
-        anywhere else (the terminal, another notebook): :meth:`Journal.change_key` tells.
+        A table is read again only after something was written to it, from this kernel or
+        from anywhere else (the terminal, another notebook): its stamp in
+        :meth:`Journal.table_stamps` tells; the frames of unchanged tables are kept.
         """
         journal = journal if journal is not None else self.journal()
-        key = journal.change_key()
+        stamps = journal.table_stamps()
         cached = self._tables.get(id(journal))
-        if cached is None or cached[0] != key:
-            cached = (key, LazyTables(journal))
+        if cached is None or cached[0] != stamps:
+            cached = (stamps, LazyTables(journal, stamps, cached[1] if cached else None))
             self._tables[id(journal)] = cached
         return cached[1]
 
     def saved(self, *_args: Any, **_kwargs: Any) -> None:
-        """Form callback after any Save: re-read the tables, re-draw charts and headers."""
-        self._tables.clear()
+        """Form callback after any Save: re-draw charts and headers from the changed tables."""
         for part in list(self._parts.values()):
             if part.refresh_on_save:
                 part.rebuild(quiet=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -361,7 +361,33 @@ def _migrate_hard_moments_and_self(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# Table stamps: a random stamp per entry table, renewed by triggers on every insert, update
+# or delete from any process, so a kernel knows which tables changed without reading them.
+# Random rather than a counter: a restored backup or a rewrite never repeats a newer stamp.
+# Frozen: never edit.
+_TABLE_STAMPS = """
+CREATE TABLE table_stamps (name TEXT PRIMARY KEY, stamp INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO table_stamps (name, stamp) VALUES ('{table}', random());
+CREATE TRIGGER {table}_stamp_{event} AFTER {event} ON {table}
+    BEGIN UPDATE table_stamps SET stamp = random() WHERE name = '{table}'; END
+"""
+_STAMPED = ("checkins", "contacts", "urges", "answers", "decisions", "nocontact_periods",
+            "signals", "meetings", "unsent", "reachouts", "instrument_results", "patterns",
+            "repairs", "agreements", "milestones", "old_habits", "reflections", "reappraisals",
+            "checklist_items", "plans", "self_notes", "clarity_ratings", "moment_plans")
+
+
+def _migrate_table_stamps(conn: sqlite3.Connection) -> None:
+    create, insert, trigger = _TABLE_STAMPS.strip().split("\n", 2)
+    conn.execute(create.rstrip(";"))
+    for table in _STAMPED:
+        conn.execute(insert.rstrip(";").format(table=table))
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            conn.execute(trigger.format(table=table, event=event))
+
+
 #: version reached -> code that brings the previous version there.
 MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
               6: _migrate_imported_entries, 7: _migrate_search_index,
-              8: _migrate_sync_folders, 9: _migrate_hard_moments_and_self}
+              8: _migrate_sync_folders, 9: _migrate_hard_moments_and_self,
+              10: _migrate_table_stamps}

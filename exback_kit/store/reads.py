@@ -136,6 +136,22 @@ class JournalReads:
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         return int(version), int(self._conn.total_changes)
 
+    def table_stamps(self) -> dict[str, object]:
+        """Return a value per entry table that changes whenever anyone writes to that table.
+
+        Triggers renew a random stamp in ``table_stamps`` on every insert, update or
+        delete, from this or any other process, in the write's own transaction. A table
+        without a stamp (a journal restored from before they existed, or a table added
+        later without triggers) gets :meth:`change_key`, which changes with any write.
+        """
+        from exback_kit.store.locking import db_errors
+
+        try:
+            rows = dict(self._conn.execute("SELECT name, stamp FROM table_stamps").fetchall())
+        except db_errors():  # no such table (sqlite3's or SQLCipher's error class)
+            rows = {}
+        return {kind: rows.get(kind, ("any", *self.change_key())) for kind in TABLES}
+
     def is_empty(self) -> bool:
         """Return True when the journal holds no entries of any kind yet."""
         return all(self.count(kind) == 0 for kind in TABLES)

@@ -136,7 +136,7 @@ def test_alt_text_is_escaped() -> None:
     """A summary with quotes or markup cannot break out of the alt attribute."""
     from exback_kit.notebook import session
 
-    def fake_render(name: str, tables: Any) -> tuple[Any, str]:
+    def fake_render(name: str, tables: Any, today: Any = None) -> tuple[Any, str]:
         return object(), 'Mood "rose" <b>7</b> & more'
 
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 8 + (120).to_bytes(4, "big") + b"\x00" * 20

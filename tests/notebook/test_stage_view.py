@@ -170,7 +170,7 @@ def test_a_chart_that_fails_after_save_leaves_a_calm_note(mine: Journal,
     def broken(*_a: Any, **_k: Any) -> Any:
         raise RuntimeError("no ink")
 
-    monkeypatch.setattr(chart_module, "render", broken)
+    monkeypatch.setattr(chart_module, "to_png", broken)  # drawing fails, however reached
     checkin = form(stages.section("00_start_here", "checkin"), "exback-checkin")
     checkin.fields["mood"].value = 5
     checkin.save_button.click()
