@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-#: At most this many rendered charts are kept (the kit has ten; two journals, two days).
-MAX_CHARTS = 40
+#: At most this many rendered charts are kept (the kit has twelve; two journals, two days).
+MAX_CHARTS = 48
 #: And at most this many bytes of PNG in all (a ten-year chart is 30–90 KB).
 MAX_BYTES = 8 * 1024 * 1024
 

@@ -24,6 +24,7 @@ from exback_kit import Journal, charts, stages
 from exback_kit.notebook import chart_cache
 from exback_kit.notebook.session import LazyTables, chart_view, session
 from exback_kit.store import reads
+from tests.interchange.sync_kit import join
 
 PASSPHRASE = "several plain words for a test"  # noqa: S105 (a throwaway journal)
 TODAY = date.today()
@@ -223,9 +224,9 @@ def test_a_sync_merge_shows_in_the_next_draw(filled: Journal, tmp_path: Path) ->
     folder.mkdir()
     sync.sync(filled, folder)
     with Journal.open(tmp_path / "laptop" / "journal.sqlite3", backup=False) as laptop:
-        sync.sync(laptop, folder, join=True)
+        join(laptop, folder, owner=filled)
         _contact(laptop)
-        sync.sync(laptop, folder, join=True)
+        sync.sync(laptop, folder)
     before = _draw("no_contact")
     sync.sync(filled, folder)
     assert _draw("no_contact") != before
@@ -272,7 +273,7 @@ def test_memory_stays_within_its_bound(filled: Journal) -> None:
         tight.drawn(name, session().tables(), TODAY)
         assert tight.size <= tight.max_bytes
     assert 0 < len(tight) < len(charts.CHARTS)
-    # the kernel's own cache: ten charts, two journals and a day change fit; a day more drops
+    # the kernel's own cache: every chart, two journals and a day change fit; a day more drops
     kernel = chart_cache.cache()
     assert kernel.max_charts >= 2 * 2 * len(charts.CHARTS)
     assert kernel.max_bytes <= 16 * 1024 * 1024

@@ -15,8 +15,8 @@ NEW_TABLES = ("self_notes", "clarity_ratings", "moment_plans")
 
 def _journal_before(path) -> int:
     """Write a journal at the version just before this migration, with one urge in it."""
-    before = max(v for v, step in MIGRATIONS.items()
-                 if step.__name__ != "_migrate_hard_moments_and_self")
+    before = next(v for v, step in MIGRATIONS.items()
+                  if step.__name__ == "_migrate_hard_moments_and_self") - 1
     conn = sqlite3.connect(path, isolation_level=None)
     for version in range(1, before + 1):
         MIGRATIONS[version](conn)
