@@ -32,7 +32,9 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
                             icon="refresh")
     status = widgets.HTML(value="")
     code = sends_when_left(widgets.Text(description=texts.SYNC_WIDGET_CODE,
-                                        style={"description_width": "initial"}))
+                                        placeholder=texts.SYNC_WIDGET_CODE_HINT,
+                                        style={"description_width": "initial"},
+                                        layout=widgets.Layout(width="90%")))
 
     def say(text: str) -> None:
         status.value = html.escape(text).replace("\n", "<br>")
