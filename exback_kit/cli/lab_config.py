@@ -46,7 +46,11 @@ def server_options() -> list[str]:
             f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S}",
             f"--MappingKernelManager.cull_interval={CULL_INTERVAL_S}",
             "--MappingKernelManager.cull_connected=False",  # never under an open page
-            "--ContentsManager.pre_save_hook=exback_kit.cli.kit_notebooks.save_in_kit_form"]
+            "--ContentsManager.pre_save_hook=exback_kit.cli.kit_notebooks.save_in_kit_form",
+            # notebook_shim (classic-notebook extensions' settings, which the kit doesn't use)
+            # reads every ServerApp setting as it links, the deprecated token among them, and
+            # prints "ServerApp.token config is deprecated" past any warnings filter.
+            "--ServerApp.jpserver_extensions={'notebook_shim': False}"]
 
 
 def app_settings_dir() -> Path:
