@@ -65,7 +65,7 @@ class Event:
 def escape_text(value: str) -> str:
     """Return ``value`` escaped as an iCalendar TEXT value."""
     return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
 
 def fold(line: str) -> str:
@@ -198,11 +198,14 @@ def next_yearly(day: date, today: date) -> date:
 
 def _moment_events(journal: Journal, moments: pd.DataFrame, today: date) -> list[Event]:
     """Return a yearly all-day event for each dated "when it happens" plan, with the plan
-    attached; its alarm rings the evening before. The kit's words name no one."""
+    attached (for a locked journal only a pointer to it: a calendar syncs to other devices
+    and shows on lock screens, where the lock can't follow); its alarm rings the evening
+    before. The kit's words name no one."""
     dated = moments[(moments["moment"] == "dates").to_numpy() & moments["occasion_day"].notna()]
     latest = dated.sort_values(["at", "id"]).groupby("occasion").tail(1)
     return [Event(_uid(journal, f"moment-{row.occasion}"), texts.REMIND_MOMENT_SUMMARY,
-                  texts.REMIND_MOMENT_DESCRIPTION.format(plan=row.plan),
+                  texts.REMIND_MOMENT_LOCKED if journal.encrypted
+                  else texts.REMIND_MOMENT_DESCRIPTION.format(plan=row.plan),
                   next_yearly(row.occasion_day.date(), today), rrule="FREQ=YEARLY",
                   alarm_after=MOMENT_ALARM)
             for row in latest.itertuples()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -216,3 +217,23 @@ def test_the_we_and_i_chart_reaches_the_report_only_when_turned_on(journal: Jour
     assert "we_i" not in charts_in_report() and "clarity" in charts_in_report()
     journal.set_setting(WE_I_SETTING, True)
     assert "we_i" in charts_in_report()
+
+
+def test_a_locked_journals_calendar_says_where_the_plan_is_not_what_it_says(
+        tmp_path: Path) -> None:
+    """A calendar syncs and shows on lock screens, where the journal's lock can't follow."""
+    from exback_kit.store import locking
+
+    path = tmp_path / "journal.sqlite3"
+    with Journal.open(path, backup=False) as j:
+        j.add("moment_plans", moment="dates", occasion="birthday", occasion_day="2024-02-29",
+              plan="Cinema with Jo\rphone off")
+    with Journal.open(path, backup=False) as j:
+        plain = build_calendar(j, today=date(2026, 12, 7))
+    assert b"Cinema with Jo\\nphone off" in plain and b"\r" not in plain.replace(b"\r\n", b"")
+    words = "a long walk by the river"  # a throwaway journal's passphrase
+    locking.encrypt(path, words)
+    with Journal.open(path, backup=False, passphrase=words) as j:
+        ics = build_calendar(j, today=date(2026, 12, 7)).decode("utf-8").replace("\r\n ", "")
+    assert "Cinema" not in ics
+    assert f"DESCRIPTION:{texts.REMIND_MOMENT_LOCKED.replace(',', chr(92) + ',')}" in ics
