@@ -235,3 +235,21 @@ def test_restore_from_a_bad_source_leaves_a_damaged_journal_where_it_is(tmp_path
     assert main(["--journal", str(path), "restore", "--yes", str(bad)]) == 1
     assert path.read_bytes() == b"\x13" * 5000
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.sqlite3", "journal.sqlite3"]
+
+
+def test_a_journal_is_copied_as_it_was_before_a_migration(tmp_path):
+    """A migration can't be undone: the kit keeps a backup at the old version first."""
+    import shutil
+
+    from exback_kit.store import SCHEMA_VERSION
+    from exback_kit.store.migrations import MIGRATIONS
+
+    path = tmp_path / "journal.sqlite3"
+    shutil.copy(Path(__file__).parents[1] / "data" / "journal_v2.sqlite3", path)
+    with Journal.open(path) as journal:
+        assert journal.schema_version == max(MIGRATIONS) == SCHEMA_VERSION
+    (before,) = [b for b in list_backups(path) if f"before-v{SCHEMA_VERSION}" in b.name]
+    with sqlite3.connect(f"file:{before}?mode=ro", uri=True) as old:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 2
+    Journal.open(path).close()  # already current: no second copy
+    assert len([b for b in list_backups(path) if "before-v" in b.name]) == 1
