@@ -112,7 +112,7 @@ def _claim(journal: Journal, folder: Path, passphrase: str | None,
 
 
 def _belong(journal: Journal, folder: Path, claim: dict[str, Any], *, join: str | None,
-            passphrase: str | None, result: Result) -> _Place:
+            passphrase: str | None, result: Result, receive: bool = True) -> _Place:
     """Check this journal may sync with the claimed ``folder``; return what reading needs."""
     folder_id = str(claim["folder"])
     known = members.membership(journal, folder_id)
@@ -122,6 +122,8 @@ def _belong(journal: Journal, folder: Path, claim: dict[str, Any], *, join: str 
     key = keys.folder_key(code, folder_id)
     if not keys.claim_signed_by(claim, key):
         raise ValidationError(texts.SYNC_WRONG_CODE.format(folder=folder), field="folder")
+    if receive:
+        files.check_headers(folder, key)
     if bool(claim.get("demo")) != journal.is_demo:
         raise ValidationError(texts.SYNC_DEMO.format(folder=folder), field="folder")
     if bool(claim.get("locked")) != journal.encrypted:
@@ -161,13 +163,12 @@ def sync(journal: Journal, folder: str | os.PathLike[str], *, join: str | None =
     """
     path = _folder(journal, folder)
     claim = files.read_claim(path)
-    if claim is not None and receive:
-        files.check_headers(path)
     if claim is None and join and members.membership_at(journal, str(path)) is None:
         raise ValidationError(texts.SYNC_JOIN_EMPTY.format(folder=path), field="folder")
     result = Result(path, device_id(journal.path))
     place = (_claim(journal, path, passphrase, result) if claim is None else
-             _belong(journal, path, claim, join=join, passphrase=passphrase, result=result))
+             _belong(journal, path, claim, join=join, passphrase=passphrase, result=result,
+                     receive=receive))
     reader = files.Reader(place.folder_id, place.key, place.identity)
     own_names = {n for d, n in files.device_files(path) if d == result.device}
     rewrite = files.CHANGES not in own_names and (

@@ -196,17 +196,18 @@ def first_line(folder: Path, device: str, name: str) -> bytes:
     return data.split(b"\n", 1)[0]
 
 
-def check_headers(folder: Path) -> None:
-    """Refuse the whole folder if any change file comes from a newer kit (nothing is merged).
+def check_headers(folder: Path, key: bytes) -> None:
+    """Refuse the whole folder if a change file signed with the folder's ``key`` comes from a
+    newer kit (nothing is merged). A header that is not signed with ``key`` proves nothing:
+    that file alone is refused by name when it is read (see :func:`read_new`).
 
     Raises:
         NewerFormat: names the first such file.
     """
     for device, name in device_files(folder):
-        first = first_line(folder, device, name)
-        start = first.find(b'",') + 1 if first.startswith(keys.MAC_HEAD) else 0
+        body = keys.unsign(key, device, first_line(folder, device, name))
         try:
-            doc = json.loads(b"{" + first[start + 1:] if start else first)
+            doc = json.loads(body) if body is not None else None
         except (UnicodeDecodeError, ValueError, RecursionError):
             continue  # a damaged file is dealt with line by line when it is read
         if isinstance(doc, dict) and isinstance(doc.get(FORMAT_KEY), int):

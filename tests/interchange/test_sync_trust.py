@@ -110,6 +110,26 @@ def test_a_planted_line_from_a_device_without_the_key_is_refused_and_the_person_
         assert not clock.ahead_of_clock(newest) and len(newest) == 20
 
 
+@pytest.mark.parametrize("forged", [None, os.urandom(32)], ids=["unsigned", "forged"])
+def test_a_planted_header_from_a_newer_kit_blocks_only_its_own_file(pair, forged):
+    """Only a header signed with the folder's key can say 'update the kit': an unsigned or
+    forged one is that file's problem, named, and every other device's lines are merged."""
+    a, b, folder = pair
+    sync.sync(a, folder)
+    join(b, folder, a)
+    b.add_checkin(mood=2, note="from b")
+    sync.sync(b, folder)
+    planted = folder / "devices" / "abcdef" / "changes.jsonl"
+    planted.parent.mkdir()
+    newer = {"exback_sync": 99, "folder": "x", "device": "abcdef"}
+    planted.write_bytes(json.dumps(newer).encode() + b"\n" if forged is None
+                        else sync_keys.sign(forged, "abcdef", newer))
+    result = sync.sync(a, folder)
+    assert [str(planted) in p for p in result.problems] == [True]
+    assert "newer" not in "\n".join(result.problems)
+    assert [r["note"] for r in a.records("checkins")] == ["from b"]
+
+
 def test_an_unsigned_line_among_signed_ones_is_left_out_by_number(pair):
     a, b, folder = pair
     a.add_checkin(mood=3, note="real")
