@@ -293,19 +293,35 @@ def status(journal: Journal, folder: str | os.PathLike[str]) -> list[DeviceSeen]
             for device, stamps in sorted(seen.items())]
 
 
-def forget_folder(journal: Journal, folder: str | os.PathLike[str]) -> list[Path]:
-    """Remove this computer's files from ``folder`` and forget the folder here; return the
-    files removed. The journal keeps every entry; other computers' files stay theirs.
+@dataclass(frozen=True)
+class Forgotten:
+    """What ``--forget-folder`` did in this computer's device folder."""
+
+    removed: list[Path]
+    #: What the kit didn't write there (another name, a folder, a link): never removed.
+    left: list[Path]
+
+
+def forget_folder(journal: Journal, folder: str | os.PathLike[str]) -> Forgotten:
+    """Remove this computer's change files from ``folder`` and forget the folder here.
+
+    Only the plain files the kit writes (``changes*.jsonl``, sync tools' copies included)
+    are removed; anything else is left where it is, and named. The journal keeps every
+    entry; other computers' files stay theirs.
 
     Raises:
         ValidationError: ``folder`` is not a folder, or a link stands where the files are.
     """
     path = _folder(journal, folder)
     me = device_id(journal.path)
-    removed = []
-    for name, _kind in sync_io.entries(path, [files.DEVICES, me]):
-        if sync_io.remove_file(path, files.own_parts(me, name)):
-            removed.append(path / files.DEVICES / me / name)
+    removed, left = [], []
+    for name, kind in sync_io.entries(path, [files.DEVICES, me]):
+        shown = path / files.DEVICES / me / name
+        if kind == "file" and files.is_change_file(name):
+            if sync_io.remove_file(path, files.own_parts(me, name)):
+                removed.append(shown)
+        else:
+            left.append(shown)
     sync_io.remove_folder(path, [files.DEVICES, me])
     try:
         claim = files.read_claim(path)
@@ -317,7 +333,7 @@ def forget_folder(journal: Journal, folder: str | os.PathLike[str]) -> list[Path
         members.forget(journal, m.folder)
     if str(journal.get_setting(FOLDER_SETTING, "")) in {str(folder), str(path)}:
         journal.set_setting(FOLDER_SETTING, "")
-    return removed
+    return Forgotten(removed, left)
 
 
 def synced_folders(journal: Journal) -> list[Path]:

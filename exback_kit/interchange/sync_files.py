@@ -172,12 +172,17 @@ def device_files(folder: Path, problems: list[str] | None = None) -> list[tuple[
                 problems.append(str(exc))
             continue
         for name, file_kind in names:
-            if name.startswith("changes") and name.endswith(".jsonl"):
+            if is_change_file(name):
                 if file_kind == "file":
                     out.append((device, name))
                 elif problems is not None:
                     problems.append(texts.SYNC_LINK.format(path=escaped(shown / name)))
     return out
+
+
+def is_change_file(name: str) -> bool:
+    """Return whether ``name`` is a change file's (the kit's own, or a sync tool's copy)."""
+    return name.startswith("changes") and name.endswith(".jsonl")
 
 
 def escaped(text: object) -> str:

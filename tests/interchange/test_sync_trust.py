@@ -338,3 +338,28 @@ def test_a_round_reads_only_what_is_new_and_still_names_lines_by_their_number(pa
     result = sync.sync(b, folder)
     assert any(", line 4, " in p for p in result.problems), result.problems
     assert "changes.jsonl" not in whole_reads  # only the new part of each file was read
+
+
+def test_forget_folder_removes_only_the_files_the_kit_wrote_and_names_the_rest(pair, tmp_path):
+    """Nothing the kit didn't write is ever deleted: another name, a subfolder and a link stay
+    (the link's target too), the change file and a sync tool's copy go, the folder is forgotten."""
+    a, _b, folder = pair
+    a.add_checkin(mood=3)
+    sync.sync(a, folder)
+    mine = _own(folder, a).parent
+    copy = mine / "changes.sync-conflict-20260101-000000-ABC.jsonl"
+    copy.write_bytes(_own(folder, a).read_bytes())
+    (mine / "notes.txt").write_text("mine, not the kit's")
+    (mine / "photos").mkdir()
+    (mine / "photos" / "changes.jsonl").write_text("kept")
+    target = tmp_path / "elsewhere.jsonl"
+    target.write_text("kept")
+    (mine / "changes.link.jsonl").symlink_to(target)
+    forgotten = sync.forget_folder(a, folder)
+    assert sorted(forgotten.removed) == sorted([mine / "changes.jsonl", copy])
+    assert sorted(forgotten.left) == sorted(
+        [mine / "notes.txt", mine / "photos", mine / "changes.link.jsonl"])
+    assert sorted(p.name for p in mine.iterdir()) == ["changes.link.jsonl", "notes.txt", "photos"]
+    assert (mine / "photos" / "changes.jsonl").read_text() == "kept"
+    assert target.read_text() == "kept"
+    assert sync_folders.memberships(a) == []
