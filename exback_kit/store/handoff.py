@@ -129,8 +129,10 @@ def legacy_dirs() -> list[Path]:
     if sys.platform == "darwin":
         bases.append(Path.home() / "Library" / "Caches" / "TemporaryItems")
     else:
+        # older platformdirs named /tmp itself; this folder is only read, ownership checked
+        fixed_tmp = Path(f"/tmp/runtime-{uid}")  # noqa: S108
         bases += [Path(f"/run/user/{uid}"), Path(f"/var/run/user/{uid}"),
-                  Path(tempfile.gettempdir()) / f"runtime-{uid}", Path(f"/tmp/runtime-{uid}")]
+                  Path(tempfile.gettempdir()) / f"runtime-{uid}", fixed_tmp]
     return list(dict.fromkeys(base / "exback-kit" for base in bases))
 
 

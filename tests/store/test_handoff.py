@@ -199,4 +199,4 @@ def test_the_legacy_folder_is_where_platformdirs_put_it_and_asks_platformdirs_no
     if sys.platform == "darwin":
         assert Path.home() / "Library/Caches/TemporaryItems/exback-kit" in found
     else:
-        assert Path(f"/tmp/runtime-{os.getuid()}/exback-kit") in found
+        assert Path(f"/tmp/runtime-{os.getuid()}/exback-kit") in found  # noqa: S108
