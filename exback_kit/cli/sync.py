@@ -77,13 +77,17 @@ def run(args: argparse.Namespace) -> int:
 def _forget(journal: Any, folder: str) -> int:
     from exback_kit.interchange import sync
 
-    removed = sync.forget_folder(journal, folder)
+    forgotten = sync.forget_folder(journal, folder)
     shown = sync.files.escaped(folder)
-    if removed:
+    if forgotten.removed:
         print(texts.SYNC_FORGOT.format(folder=shown))
-        for path in removed:
+        for path in forgotten.removed:
             print(f"  {sync.files.escaped(path)}")
     else:
         print(texts.SYNC_FORGOT_NONE.format(folder=shown))
+    if forgotten.left:
+        print(texts.SYNC_FORGOT_LEFT)
+        for path in forgotten.left:
+            print(f"  {sync.files.escaped(path)}")
     print(texts.SYNC_FORGOT_OTHERS.format(folder=shown))
     return 0

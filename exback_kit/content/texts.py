@@ -1318,6 +1318,7 @@ SYNC_BAD_CODE = "{field}: {value} isn't a join code. Please use the code your fi
 SYNC_JOIN_EMPTY = "No computer has synced through {folder} yet, so there is nothing to join. If your sync tool is still copying the folder here, wait a moment and try again. Nothing was written."
 SYNC_OLD_FORMAT = "{folder} was set up by an earlier version of the kit, before every line was signed. Please choose a new, empty folder (or empty this one) and sync again: every entry is in your journal. Nothing was merged."
 SYNC_FORGOT = "Removed this computer's files from {folder}:"
+SYNC_FORGOT_LEFT = "Left where they are (the kit didn't write them, so it never removes them; remove them yourself if you don't need them):"
 SYNC_FORGOT_NONE = "This computer has no files in {folder}; it is forgotten here now."
 SYNC_FORGOT_OTHERS = "Files your other computers wrote there are theirs to remove: run exback sync {folder} --forget-folder on each."
 SYNC_PLAIN_LEFT = "Your sync folder {folder} still holds this journal's entries unlocked. To remove this computer's files there: exback sync {folder} --forget-folder. Then sync the locked journal through a new folder."

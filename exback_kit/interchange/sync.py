@@ -112,7 +112,7 @@ def _claim(journal: Journal, folder: Path, passphrase: str | None,
 
 
 def _belong(journal: Journal, folder: Path, claim: dict[str, Any], *, join: str | None,
-            passphrase: str | None, result: Result) -> _Place:
+            passphrase: str | None, result: Result, receive: bool = True) -> _Place:
     """Check this journal may sync with the claimed ``folder``; return what reading needs."""
     folder_id = str(claim["folder"])
     known = members.membership(journal, folder_id)
@@ -122,6 +122,8 @@ def _belong(journal: Journal, folder: Path, claim: dict[str, Any], *, join: str 
     key = keys.folder_key(code, folder_id)
     if not keys.claim_signed_by(claim, key):
         raise ValidationError(texts.SYNC_WRONG_CODE.format(folder=folder), field="folder")
+    if receive:
+        files.check_headers(folder, key)
     if bool(claim.get("demo")) != journal.is_demo:
         raise ValidationError(texts.SYNC_DEMO.format(folder=folder), field="folder")
     if bool(claim.get("locked")) != journal.encrypted:
@@ -161,13 +163,12 @@ def sync(journal: Journal, folder: str | os.PathLike[str], *, join: str | None =
     """
     path = _folder(journal, folder)
     claim = files.read_claim(path)
-    if claim is not None and receive:
-        files.check_headers(path)
     if claim is None and join and members.membership_at(journal, str(path)) is None:
         raise ValidationError(texts.SYNC_JOIN_EMPTY.format(folder=path), field="folder")
     result = Result(path, device_id(journal.path))
     place = (_claim(journal, path, passphrase, result) if claim is None else
-             _belong(journal, path, claim, join=join, passphrase=passphrase, result=result))
+             _belong(journal, path, claim, join=join, passphrase=passphrase, result=result,
+                     receive=receive))
     reader = files.Reader(place.folder_id, place.key, place.identity)
     own_names = {n for d, n in files.device_files(path) if d == result.device}
     rewrite = files.CHANGES not in own_names and (
@@ -292,19 +293,35 @@ def status(journal: Journal, folder: str | os.PathLike[str]) -> list[DeviceSeen]
             for device, stamps in sorted(seen.items())]
 
 
-def forget_folder(journal: Journal, folder: str | os.PathLike[str]) -> list[Path]:
-    """Remove this computer's files from ``folder`` and forget the folder here; return the
-    files removed. The journal keeps every entry; other computers' files stay theirs.
+@dataclass(frozen=True)
+class Forgotten:
+    """What ``--forget-folder`` did in this computer's device folder."""
+
+    removed: list[Path]
+    #: What the kit didn't write there (another name, a folder, a link): never removed.
+    left: list[Path]
+
+
+def forget_folder(journal: Journal, folder: str | os.PathLike[str]) -> Forgotten:
+    """Remove this computer's change files from ``folder`` and forget the folder here.
+
+    Only the plain files the kit writes (``changes*.jsonl``, sync tools' copies included)
+    are removed; anything else is left where it is, and named. The journal keeps every
+    entry; other computers' files stay theirs.
 
     Raises:
         ValidationError: ``folder`` is not a folder, or a link stands where the files are.
     """
     path = _folder(journal, folder)
     me = device_id(journal.path)
-    removed = []
-    for name, _kind in sync_io.entries(path, [files.DEVICES, me]):
-        if sync_io.remove_file(path, files.own_parts(me, name)):
-            removed.append(path / files.DEVICES / me / name)
+    removed, left = [], []
+    for name, kind in sync_io.entries(path, [files.DEVICES, me]):
+        shown = path / files.DEVICES / me / name
+        if kind == "file" and files.is_change_file(name):
+            if sync_io.remove_file(path, files.own_parts(me, name)):
+                removed.append(shown)
+        else:
+            left.append(shown)
     sync_io.remove_folder(path, [files.DEVICES, me])
     try:
         claim = files.read_claim(path)
@@ -316,7 +333,7 @@ def forget_folder(journal: Journal, folder: str | os.PathLike[str]) -> list[Path
         members.forget(journal, m.folder)
     if str(journal.get_setting(FOLDER_SETTING, "")) in {str(folder), str(path)}:
         journal.set_setting(FOLDER_SETTING, "")
-    return removed
+    return Forgotten(removed, left)
 
 
 def synced_folders(journal: Journal) -> list[Path]:

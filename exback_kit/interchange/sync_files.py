@@ -172,12 +172,17 @@ def device_files(folder: Path, problems: list[str] | None = None) -> list[tuple[
                 problems.append(str(exc))
             continue
         for name, file_kind in names:
-            if name.startswith("changes") and name.endswith(".jsonl"):
+            if is_change_file(name):
                 if file_kind == "file":
                     out.append((device, name))
                 elif problems is not None:
                     problems.append(texts.SYNC_LINK.format(path=escaped(shown / name)))
     return out
+
+
+def is_change_file(name: str) -> bool:
+    """Return whether ``name`` is a change file's (the kit's own, or a sync tool's copy)."""
+    return name.startswith("changes") and name.endswith(".jsonl")
 
 
 def escaped(text: object) -> str:
@@ -196,17 +201,18 @@ def first_line(folder: Path, device: str, name: str) -> bytes:
     return data.split(b"\n", 1)[0]
 
 
-def check_headers(folder: Path) -> None:
-    """Refuse the whole folder if any change file comes from a newer kit (nothing is merged).
+def check_headers(folder: Path, key: bytes) -> None:
+    """Refuse the whole folder if a change file signed with the folder's ``key`` comes from a
+    newer kit (nothing is merged). A header that is not signed with ``key`` proves nothing:
+    that file alone is refused by name when it is read (see :func:`read_new`).
 
     Raises:
         NewerFormat: names the first such file.
     """
     for device, name in device_files(folder):
-        first = first_line(folder, device, name)
-        start = first.find(b'",') + 1 if first.startswith(keys.MAC_HEAD) else 0
+        body = keys.unsign(key, device, first_line(folder, device, name))
         try:
-            doc = json.loads(b"{" + first[start + 1:] if start else first)
+            doc = json.loads(body) if body is not None else None
         except (UnicodeDecodeError, ValueError, RecursionError):
             continue  # a damaged file is dealt with line by line when it is read
         if isinstance(doc, dict) and isinstance(doc.get(FORMAT_KEY), int):

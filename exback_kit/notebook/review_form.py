@@ -24,8 +24,7 @@ def review_form(journal: Journal, *, on_save: OnSave = None) -> Form:
                 on_save=on_save)
     form.header.value += f"<ul>{signs}</ul>"
     saved = journal.get_setting(gate.REVIEW_SETTING)
-    start = date.fromisoformat(saved) if isinstance(saved, str) else None
-    form.add("day", widgets.DatePicker(value=start), label=texts.REVIEW_DAY)
+    form.add("day", widgets.DatePicker(value=_saved_day(saved)), label=texts.REVIEW_DAY)
 
     def refresh() -> None:
         day = journal.get_setting(gate.REVIEW_SETTING)
@@ -46,3 +45,13 @@ def review_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.handler, form.after_save = handler, refresh
     refresh()
     return form
+
+
+def _saved_day(value: object) -> date | None:
+    """Return the saved review day, or None if the setting holds no valid date."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -7,7 +7,8 @@ has it, on top of the folder's mode). Every kernel of the server can ask (a file
 kernel removed after reading would leave the second notebook locked), and when
 `exback lab` stops, or is killed, nothing answers any more: a socket left behind holds
 no key, and the next start sweeps it (with the ``key-*.json`` files earlier versions of
-the kit wrote, which did hold the key).
+the kit wrote, which did hold the key: here, and in platformdirs' runtime folder, where
+they went before, see :func:`legacy_dirs`).
 
 The runtime folder is ``$XDG_RUNTIME_DIR/exback-kit`` when the login session made one;
 otherwise the kit makes its own, ``<temp>/exback-kit-<uid>`` (0700, checked to be this
@@ -99,13 +100,83 @@ def sweep(folder: Path) -> int:
             gone += 1
     for old in folder.glob(_OLD_FILES_GLOB):
         try:
-            pid = int(json.loads(old.read_text(encoding="utf-8"))["pid"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pid = 0
-        if pid <= 0 or not _pid_alive(pid):
+            data = old.read_bytes()
+        except OSError:
+            data = b""
+        if _stale(data):
             old.unlink(missing_ok=True)
             gone += 1
     return gone
+
+
+def _stale(data: bytes) -> bool:
+    """Return True if an earlier kit's ``key-*.json`` names no server still running."""
+    try:
+        pid = int(json.loads(data.decode("utf-8"))["pid"])
+    except (ValueError, KeyError, TypeError):
+        pid = 0
+    return pid <= 0 or not _pid_alive(pid)
+
+
+def legacy_dirs() -> list[Path]:
+    """Return the folders earlier versions wrote ``key-*.json`` to: platformdirs'
+    ``user_runtime_path("exback-kit")``, computed as it does (without its warning)."""
+    import sys
+    import tempfile
+
+    uid = _uid()
+    bases = [Path(base)] if (base := os.environ.get("XDG_RUNTIME_DIR")) else []
+    if sys.platform == "darwin":
+        bases.append(Path.home() / "Library" / "Caches" / "TemporaryItems")
+    else:
+        # older platformdirs named /tmp itself; this folder is only read, ownership checked
+        fixed_tmp = Path(f"/tmp/runtime-{uid}")  # noqa: S108
+        bases += [Path(f"/run/user/{uid}"), Path(f"/var/run/user/{uid}"),
+                  Path(tempfile.gettempdir()) / f"runtime-{uid}", fixed_tmp]
+    return list(dict.fromkeys(base / "exback-kit" for base in bases))
+
+
+def sweep_legacy(folder: Path) -> int:
+    """Remove the stale ``key-*.json`` files an earlier kit left in ``folder``; return how many.
+
+    Only plain files of this user, named as the kit named them, in a folder of this user's,
+    are removed; no link is followed.
+    """
+    import fnmatch
+
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return 0  # missing, a link, or not a folder
+    gone = 0
+    try:
+        if os.fstat(fd).st_uid != _uid():
+            return 0
+        for name in os.listdir(fd):
+            if fnmatch.fnmatchcase(name, _OLD_FILES_GLOB) and _stale_own_file(fd, name):
+                os.unlink(name, dir_fd=fd)
+                gone += 1
+    except OSError:
+        return gone
+    finally:
+        os.close(fd)
+    return gone
+
+
+def _stale_own_file(folder_fd: int, name: str) -> bool:
+    import stat
+
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder_fd)
+    except OSError:
+        return False  # a link, or gone
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != _uid():
+            return False
+        return _stale(os.read(fd, _MAX_REPLY))
+    finally:
+        os.close(fd)
 
 
 def _same_user(conn: socket.socket) -> bool:
@@ -132,7 +203,8 @@ class KeyHandoff:
                  on_forget: Callable[[], None] | None = None) -> None:
         folder = runtime_dir()
         #: How many hand-offs of servers that were stopped before they could clean up.
-        self.swept = sweep(folder)
+        self.swept = sweep(folder) + sum(sweep_legacy(old) for old in legacy_dirs()
+                                          if old != folder)
         self.path = folder / f"k-{os.urandom(6).hex()}.sock"
         self._reply = json.dumps({"journal": str(Path(journal_path).resolve()),
                                   "key": key.hex()}).encode("utf-8")

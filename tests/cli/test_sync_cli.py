@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from exback_kit import Journal
+from exback_kit.content import texts
 
 
 def _exback(*args: str, home: Path, env: dict[str, str] | None = None
@@ -160,3 +161,15 @@ def test_an_empty_passphrase_on_a_locked_sync_says_the_journal_is_locked(tmp_pat
     said = out.stdout + out.stderr
     assert out.returncode != 0 and "Traceback" not in said
     assert "can't lock anything" not in said and "is locked with a passphrase" in said
+
+
+def test_forget_folder_says_what_it_left_because_the_kit_did_not_write_it(tmp_path):
+    home, folder = tmp_path / "a", tmp_path / "DIR"
+    assert _exback("sync", str(folder), home=home).returncode == 0
+    mine = next((folder / "devices").iterdir())
+    (mine / "readme.txt").write_text("the person's own")
+    forgot = _exback("sync", str(folder), "--forget-folder", home=home)
+    assert forgot.returncode == 0, forgot.stderr
+    assert texts.SYNC_FORGOT_LEFT in forgot.stdout and str(mine / "readme.txt") in forgot.stdout
+    assert (mine / "readme.txt").read_text() == "the person's own"
+    assert not (mine / "changes.jsonl").exists()

@@ -3,6 +3,7 @@ nothing half-merged."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -10,8 +11,9 @@ import pytest
 
 from exback_kit import Journal
 from exback_kit.errors import ValidationError
-from exback_kit.interchange import sync
+from exback_kit.interchange import sync, sync_keys
 from exback_kit.interchange.sync_files import NewerFormat
+from exback_kit.store import sync_folders
 from exback_kit.store.device import device_id
 from tests.interchange.sync_kit import join
 
@@ -135,7 +137,12 @@ def test_a_file_from_a_newer_format_is_refused_by_name_and_nothing_is_merged(pai
     sync.sync(a, folder)
     newer = folder / "devices" / "beef" / "changes.jsonl"
     newer.parent.mkdir()
-    newer.write_text('{"exback_sync": 3, "folder": "x", "device": "beef"}\n')
+    folder_id = json.loads((folder / "exback-sync.json").read_text())["folder"]
+    member = sync_folders.membership(a, folder_id)
+    assert member is not None
+    key = sync_keys.folder_key(member.code, folder_id)  # a newer kit of the same folder
+    newer.write_bytes(sync_keys.sign(key, "beef", {"exback_sync": 3, "folder": folder_id,
+                                                   "device": "beef"}))
     with pytest.raises(NewerFormat, match=r"beef.*format 3"):
         join(b, folder, a)
     assert b.count("checkins") == 0

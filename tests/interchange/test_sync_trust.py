@@ -110,6 +110,26 @@ def test_a_planted_line_from_a_device_without_the_key_is_refused_and_the_person_
         assert not clock.ahead_of_clock(newest) and len(newest) == 20
 
 
+@pytest.mark.parametrize("forged", [None, os.urandom(32)], ids=["unsigned", "forged"])
+def test_a_planted_header_from_a_newer_kit_blocks_only_its_own_file(pair, forged):
+    """Only a header signed with the folder's key can say 'update the kit': an unsigned or
+    forged one is that file's problem, named, and every other device's lines are merged."""
+    a, b, folder = pair
+    sync.sync(a, folder)
+    join(b, folder, a)
+    b.add_checkin(mood=2, note="from b")
+    sync.sync(b, folder)
+    planted = folder / "devices" / "abcdef" / "changes.jsonl"
+    planted.parent.mkdir()
+    newer = {"exback_sync": 99, "folder": "x", "device": "abcdef"}
+    planted.write_bytes(json.dumps(newer).encode() + b"\n" if forged is None
+                        else sync_keys.sign(forged, "abcdef", newer))
+    result = sync.sync(a, folder)
+    assert [str(planted) in p for p in result.problems] == [True]
+    assert "newer" not in "\n".join(result.problems)
+    assert [r["note"] for r in a.records("checkins")] == ["from b"]
+
+
 def test_an_unsigned_line_among_signed_ones_is_left_out_by_number(pair):
     a, b, folder = pair
     a.add_checkin(mood=3, note="real")
@@ -318,3 +338,28 @@ def test_a_round_reads_only_what_is_new_and_still_names_lines_by_their_number(pa
     result = sync.sync(b, folder)
     assert any(", line 4, " in p for p in result.problems), result.problems
     assert "changes.jsonl" not in whole_reads  # only the new part of each file was read
+
+
+def test_forget_folder_removes_only_the_files_the_kit_wrote_and_names_the_rest(pair, tmp_path):
+    """Nothing the kit didn't write is ever deleted: another name, a subfolder and a link stay
+    (the link's target too), the change file and a sync tool's copy go, the folder is forgotten."""
+    a, _b, folder = pair
+    a.add_checkin(mood=3)
+    sync.sync(a, folder)
+    mine = _own(folder, a).parent
+    copy = mine / "changes.sync-conflict-20260101-000000-ABC.jsonl"
+    copy.write_bytes(_own(folder, a).read_bytes())
+    (mine / "notes.txt").write_text("mine, not the kit's")
+    (mine / "photos").mkdir()
+    (mine / "photos" / "changes.jsonl").write_text("kept")
+    target = tmp_path / "elsewhere.jsonl"
+    target.write_text("kept")
+    (mine / "changes.link.jsonl").symlink_to(target)
+    forgotten = sync.forget_folder(a, folder)
+    assert sorted(forgotten.removed) == sorted([mine / "changes.jsonl", copy])
+    assert sorted(forgotten.left) == sorted(
+        [mine / "notes.txt", mine / "photos", mine / "changes.link.jsonl"])
+    assert sorted(p.name for p in mine.iterdir()) == ["changes.link.jsonl", "notes.txt", "photos"]
+    assert (mine / "photos" / "changes.jsonl").read_text() == "kept"
+    assert target.read_text() == "kept"
+    assert sync_folders.memberships(a) == []

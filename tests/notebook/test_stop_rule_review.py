@@ -79,3 +79,11 @@ def test_off_the_open_road_the_review_day_leaves_the_calendar(journal, answers, 
     journal.set_setting(gate.REVIEW_SETTING, (date.today() + timedelta(days=3)).isoformat())
     road(journal, answers, decision)
     assert texts.REMIND_REVIEW_SUMMARY not in remind.build_calendar(journal).decode()
+
+
+@pytest.mark.parametrize("saved", ["not a day", "2026-13-40", ""])
+def test_a_review_day_setting_that_is_not_a_date_leaves_the_field_empty(journal, saved):
+    road(journal)
+    journal.set_setting(gate.REVIEW_SETTING, saved)
+    form = forms.review_form(journal)
+    assert form.fields["day"].value is None

@@ -138,3 +138,65 @@ def test_the_hand_off_forgets_the_key_when_no_kernel_asked_for_the_idle_while(lo
         assert not server.path.exists()
     finally:
         server.close()
+
+
+def _dead_pid() -> int:
+    return int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True).stdout)
+
+
+@pytest.mark.parametrize("xdg", [True, False], ids=["XDG_RUNTIME_DIR set", "unset"])
+def test_key_files_an_earlier_kit_left_in_platformdirs_runtime_folder_are_swept(
+        locked, tmp_path, monkeypatch, xdg):
+    """The previous release wrote ``key-*.json`` (the plain key) to platformdirs' runtime
+    folder; a start removes the stale ones there too and counts them, touching nothing else."""
+    monkeypatch.delenv(handoff.KEY_HANDOFF_ENV, raising=False)
+    if xdg:
+        (tmp_path / "run").mkdir(mode=0o700)
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+    else:
+        monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+        monkeypatch.setenv("TMPDIR", str(tmp_path))
+        import tempfile
+
+        monkeypatch.setattr(tempfile, "tempdir", None)
+    legacy = tmp_path / "runtime-legacy" / "exback-kit"
+    legacy.mkdir(parents=True, mode=0o700)
+    monkeypatch.setattr(handoff, "legacy_dirs", lambda: [legacy])
+    stale = legacy / "key-1234.json"
+    stale.write_text(json.dumps({"journal": str(locked), "key": "00" * 32, "pid": _dead_pid()}))
+    running = legacy / "key-5678.json"  # an earlier `exback lab` still running: left
+    running.write_text(json.dumps({"journal": str(locked), "key": "11" * 32, "pid": os.getpid()}))
+    other = legacy / "notes.json"
+    other.write_text(json.dumps({"pid": _dead_pid()}))
+    target = tmp_path / "elsewhere.json"
+    target.write_text(json.dumps({"pid": _dead_pid()}))
+    (legacy / "key-link.json").symlink_to(target)
+    with handoff.KeyHandoff(locked, locking.unlock(locked, PW)) as server:
+        assert server.swept == 1 and server.path.parent != legacy
+    assert sorted(p.name for p in legacy.iterdir()) == ["key-5678.json", "key-link.json",
+                                                       "notes.json"]
+    assert target.exists()
+
+
+def test_a_legacy_folder_that_is_a_link_is_never_swept(locked, runtime, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "key-1.json").write_text(json.dumps({"pid": _dead_pid()}))
+    (tmp_path / "legacy").symlink_to(elsewhere)
+    monkeypatch.setattr(handoff, "legacy_dirs", lambda: [tmp_path / "legacy"])
+    with handoff.KeyHandoff(locked, locking.unlock(locked, PW)) as server:
+        assert server.swept == 0
+    assert (elsewhere / "key-1.json").exists()
+
+
+def test_the_legacy_folder_is_where_platformdirs_put_it_and_asks_platformdirs_nothing(
+        monkeypatch):
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = handoff.legacy_dirs()
+    if sys.platform == "darwin":
+        assert Path.home() / "Library/Caches/TemporaryItems/exback-kit" in found
+    else:
+        assert Path(f"/tmp/runtime-{os.getuid()}/exback-kit") in found  # noqa: S108
