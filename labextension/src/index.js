@@ -1,7 +1,12 @@
 // exback-kit's JupyterLab extension: nothing to learn before the first check-in.
 //
-// 1. A kit notebook (metadata "exback": {"autorun": true}) runs all its cells once its
-//    kernel is ready, so opening it shows the forms without touching a menu.
+// 1. A kit notebook runs all its cells once its kernel is ready, so opening it shows the
+//    forms without touching a menu. Anyone can write metadata, and a kernel started by
+//    `exback lab` can read the locked journal's key, so a notebook counts as the kit's only
+//    when its name is a stage notebook's, it carries the mark ("exback": {"autorun": true})
+//    AND every code cell is the kit's import and stages.<header|section|charts|next_steps>
+//    calls with string literals (exback_kit/cli/kit_notebooks.py makes the same test; a
+//    test keeps the names and the pattern equal). Anything else runs only by hand.
 // 2. Every run waits for the kernel: JupyterLab's own cell executor silently clears a cell
 //    (runs nothing) when Run All is pressed while the kernel is still starting. This one
 //    waits until the kernel has answered its first "kernel info" request, then runs.
@@ -79,9 +84,31 @@ const executor = {
     })
 };
 
+// The kit's stage notebooks (the stage ids).
+const KIT_NAMES = new Set([
+  '00_start_here.ipynb', '01_space_and_clarity.ipynb', '02_reading_the_signals.ipynb', '03_rebuilding_you.ipynb', '04_holding_steady.ipynb', '05_reconnecting.ipynb', '06_the_conversation.ipynb', '07_relationship_2_0.ipynb', '08_dashboard.ipynb', '09_moving_on.ipynb'
+]);
+const KIT_LINE = /^(?:from exback_kit import stages|stages\.(?:header|section|charts|next_steps)\(\s*(?:(?:"[^"\\\n]*"|'[^'\\\n]*')(?:\s*,\s*(?:"[^"\\\n]*"|'[^'\\\n]*'))*\s*,?)?\s*\))$/;
+
+function hasKitCells(model) {
+  for (let i = 0; i < model.cells.length; i++) {
+    const cell = model.cells.get(i);
+    if (cell.type !== 'code') {
+      continue;
+    }
+    const lines = cell.sharedModel.getSource().split('\n').map(line => line.trim());
+    if (!lines.every(line => line === '' || KIT_LINE.test(line))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function isKitNotebook(panel) {
+  const name = panel.context.path.split('/').pop();
   const marker = panel.context.model.getMetadata('exback');
-  return !!(marker && marker.autorun === true);
+  return KIT_NAMES.has(name) && !!(marker && marker.autorun === true)
+    && hasKitCells(panel.context.model);
 }
 
 async function autorun(panel) {

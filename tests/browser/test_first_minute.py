@@ -1,6 +1,7 @@
 """The first minute in JupyterLab: nothing to learn before the first check-in, a tidy server.
 
-A kit notebook runs when it opens (the kit's JupyterLab extension), a Run All pressed while
+A kit notebook runs when it opens (the kit's JupyterLab extension) and no other notebook
+does, whatever its metadata says, a Run All pressed while
 the kernel is still starting waits for it instead of running nothing, saving keeps a
 repository notebook byte-identical, closing a notebook shuts its kernel down, and the
 server prints no deprecation warning.
@@ -15,7 +16,7 @@ import urllib.request
 from typing import Any
 
 import pytest
-from kit_pages import REPO, kernel_idle
+from kit_pages import REPO, kernel_idle, wait_ran
 
 from exback_kit import Journal
 from exback_kit.content import texts
@@ -75,6 +76,50 @@ def test_opening_00_shows_a_checkin_that_saves_without_any_menu(lab: Any, kit_pa
         has_text=texts.CHECKIN_SAVED).wait_for()
     with Journal.open(lab.journal) as j:
         assert [(r["mood"], r["note"]) for r in j.records("checkins")] == [(6, "first minute")]
+
+
+def _foreign_renamed(nb: dict[str, Any]) -> dict[str, Any]:
+    return nb  # the kit's cells and mark, under a name that is no stage's
+
+
+def _foreign_extra_cell(nb: dict[str, Any]) -> dict[str, Any]:
+    nb["cells"].insert(1, {"cell_type": "code", "execution_count": None, "metadata": {},
+                           "outputs": [], "source": ["import os"]})
+    return nb
+
+
+@pytest.mark.parametrize(("path", "change"), [
+    ("downloaded.ipynb", _foreign_renamed),
+    ("downloads/00_start_here.ipynb", _foreign_extra_cell),
+], ids=["marked-but-another-name", "kit-name-with-import-os"])
+def test_a_notebook_that_only_claims_to_be_the_kits_does_not_run_on_open(
+        lab: Any, kit_page: Any, path: str, change: Any) -> None:
+    """Anyone can write the autorun mark, and `exback lab`'s kernels can read the journal's
+    key: a marked copy under another name, or a kit name with other code, waits for Run All.
+
+    The copy opens first; then 00 opens in a second page and runs to its end. The copy's
+    kernel was ready before 00's, so had it been going to run on its own it would have.
+    """
+    nb = change(json.loads((REPO / "notebooks" / "00_start_here.ipynb").read_text()))
+    assert nb["metadata"]["exback"] == {"autorun": True}
+    target = lab.notebooks / path
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json.dumps(nb))
+    try:
+        goto(kit_page, lab, path, "fm-foreign")
+        kernel_idle(kit_page)
+        own = kit_page.context.new_page()
+        goto(own, lab, "00_start_here.ipynb", "fm-own")
+        wait_ran(own, CHECKIN_INPUT)  # the kit's own notebook still runs by itself
+        own.close()
+        kernel_idle(kit_page)
+        prompts = kit_page.locator(".jp-CodeCell .jp-InputPrompt").all_text_contents()
+        assert len(prompts) == sum(c["cell_type"] == "code" for c in nb["cells"])
+        assert not any(re.search(r"\[\d+\]", p) for p in prompts), prompts
+        assert kit_page.locator(".jp-OutputArea-output").count() == 0
+        assert kit_page.locator(CHECKIN_INPUT).count() == 0
+    finally:
+        target.unlink()
 
 
 def test_a_run_all_pressed_before_the_kernel_is_ready_still_runs(lab: Any,
