@@ -105,7 +105,7 @@ class Journal(JournalReads):
             journal = cls(conn, path, db, data_key)
             journal._configure()
             if version < SCHEMA_VERSION:
-                if backup and 0 < version:  # a copy as it was: a migration can't be undone
+                if backup and version > 0:  # a copy as it was: a migration can't be undone
                     journal.backup(label=f"before-v{SCHEMA_VERSION}")
                 journal._migrate()
         except db.Error as exc:
