@@ -6,8 +6,9 @@ is redrawn in place on one line; Enter stops it early. Meanwhile the person's ow
 rate again, and only a "y" saves it to the urge log. Ctrl-C or Ctrl-D at any moment ends
 it kindly and saves nothing.
 
-Start-up stays light: the first question is asked before the journal is opened and before
-the SOS's rules (``dataclasses`` through the plans' windows) or pandas are loaded; the road
+Start-up stays light: a locked journal's key is checked first (so its passphrase is asked
+before the first question, once), then the first question is asked before the journal is
+opened and before the SOS's rules (``dataclasses`` through the plans' windows) or pandas are loaded; the road
 is read from the journal's frames once the person has answered it.
 """
 
@@ -143,8 +144,13 @@ def run(args: argparse.Namespace) -> int:
     if stdin is None or stdin.closed or not stdin.isatty():
         print(texts.SOS_CLI_NO_TERMINAL, file=sys.stderr)
         return 2
+    from exback_kit.cli.lock import key_first
+
+    # A locked journal asks for its passphrase before the first question, not after it:
+    # run_unlocking reruns the command once the passphrase is given, which asked it twice.
+    key_first(args.journal)
     try:
-        before = ask_rating(texts.SOS_CLI_RATE_BEFORE)  # asked before anything is opened
+        before = ask_rating(texts.SOS_CLI_RATE_BEFORE)  # asked before the journal is read
         with Journal.open(args.journal) as journal:
             return ride_it_out(journal, seconds, before)
     except (KeyboardInterrupt, _Ended):

@@ -163,3 +163,35 @@ def test_ctrl_c_the_moment_the_first_question_shows_ends_it(tmp_path: Path) -> N
         child.sendintr()
         child.expect(texts.SOS_CLI_INTERRUPTED, timeout=10)
         child.expect(pexpect.EOF)
+
+
+def test_a_locked_journal_asks_the_passphrase_first_and_the_strength_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: the strength was asked, then the passphrase, then the strength again."""
+    from exback_kit.store import keys, locking
+
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+    jpath = tmp_path / "j.sqlite3"
+    with Journal.open(jpath) as j:
+        j.add("reappraisals", what="He never listened")
+    locking.encrypt(jpath, "a red bicycle in the hall")
+    env = {k: v for k, v in os.environ.items()
+           if k not in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV)}
+    env.update(COLUMNS="100", PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    child = pexpect.spawn("exback", ["sos", "--seconds", "30", "--journal", str(jpath)],
+                          encoding="utf-8", timeout=60, env=env)
+    assert child.expect([texts.LOCK_ASK, "How strong is it right now"]) == 0
+    child.sendline("a red bicycle in the hall")
+    child.expect("How strong is it right now")
+    child.sendline("7")
+    assert child.expect(["From your clear-eyed list", "How strong is it right now"]) == 0
+    child.sendline("")  # stop the wait
+    child.expect("How strong is it now")
+    child.sendline("")
+    child.expect(r"\(y/N\)")
+    child.sendline("y")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    with Journal.open(jpath, passphrase="a red bicycle in the hall") as j:
+        assert [r["intensity"] for r in j.records("urges")] == [7]
