@@ -71,11 +71,11 @@ def ask_rating(prompt: str) -> int | None:
         print(texts.SOS_CLI_BAD_RATING)
 
 
-def _own_words(journal: Journal, now: datetime) -> list[str]:
+def _own_words(journal: Journal, now: datetime, *, open_road: bool) -> list[str]:
     from exback_kit.domain import sos
     from exback_kit.store.reads import own_words_sources
 
-    reasons = sos.own_reasons(**own_words_sources(journal))
+    reasons = sos.own_reasons(**own_words_sources(journal), open_road=open_road)
     lines = [texts.SOS_REASONS_HEADING]
     lines += [f"  {r.label}: {r.text}" for r in reasons] or ["  " + texts.SOS_REASONS_NONE]
     plan = sos.plan_for_now(journal.records("plans"), now)
@@ -117,8 +117,8 @@ def ride_it_out(journal: Journal, seconds: int, before: int | None, *,
     from exback_kit.domain import gate, sos
 
     road = gate.journey(journal.table("answers"), journal.table("decisions"))
-    print(f"\n{texts.SOS_HEADING}\n{sos.intro(road.moving_on, seconds)}\n")
-    for line in _own_words(journal, datetime.now().astimezone()):
+    print(f"\n{texts.SOS_HEADING}\n{sos.intro(road.open_road, seconds)}\n")
+    for line in _own_words(journal, datetime.now().astimezone(), open_road=road.open_road):
         print(line)
     print(f"\n{texts.SOS_CLI_HOW}\n")
     done = countdown(seconds, out, wait)

@@ -90,12 +90,24 @@ def test_ctrl_d_at_a_question_and_no_at_the_end_save_nothing(tmp_path: Path) -> 
         assert j.count("urges") == 0
 
 
-def test_after_a_boundaries_yes_it_says_nothing_about_getting_in_touch(tmp_path: Path) -> None:
+@pytest.mark.parametrize("road", ["order", "harm", "boundaries", "decision", "unanswered",
+                                  "open"])
+def test_off_the_open_road_it_says_nothing_about_getting_in_touch(tmp_path: Path,
+                                                                 road: str) -> None:
+    """The unanswered road too (before: "Whether to get in touch…"); and no quiet hope or
+    reach-out outcome, which can be hopeful words about the ex, is shown mid-urge."""
     jpath = tmp_path / "j.sqlite3"
+    yes = {"order": "protective_order", "harm": "harm_or_control",
+           "boundaries": "no_contact_asked"}.get(road)
     with Journal.open(jpath) as j:
-        for q in BOUNDARIES:
-            j.save_answer(0, q, "yes" if q == "protective_order" else "no")
+        j.save_answer(1, "quiet_hope", "that they miss me")
+        j.add("reachouts", plan="coffee", outcome="they said maybe later")
+        for q in BOUNDARIES[:1] if road == "unanswered" else BOUNDARIES:
+            j.save_answer(0, q, "yes" if q == yes else "no")
+        if road == "decision":
+            j.add("decisions", decision="move_on")
     child = spawn(jpath)
+    child.logfile_read = io.StringIO()  # everything it said, the own words too
     child.expect("How strong is it right now")
     child.sendline("")
     child.expect("left")
@@ -103,10 +115,11 @@ def test_after_a_boundaries_yes_it_says_nothing_about_getting_in_touch(tmp_path:
     child.expect("How strong is it now")
     child.sendline("")
     child.expect(pexpect.EOF)
-    said = child.before
-    assert texts.SOS_CLI_NOTHING in said
-    for phrase in ("touch", "reach", "send", "message them"):
-        assert phrase not in said.lower()
+    said = child.logfile_read.getvalue().lower()
+    assert texts.SOS_CLI_NOTHING.lower() in said and "how strong is it right now" in said
+    found = [p for p in ("touch", "reach", "send", "message them", "miss me", "maybe later")
+             if p in said]
+    assert found == (["touch", "miss me", "maybe later"] if road == "open" else []), found
 
 
 def test_the_countdown_draws_each_guide_line_once_and_the_clock_in_place() -> None:
