@@ -7,9 +7,9 @@ rate again, and only a "y" saves it to the urge log. Ctrl-C or Ctrl-D at any mom
 it kindly and saves nothing.
 
 Start-up stays light: a locked journal's key is checked first (so its passphrase is asked
-before the first question, once), then the first question is asked before the journal is
-opened and before the SOS's rules (``dataclasses`` through the plans' windows) or pandas are loaded; the road
-is read from the journal's frames once the person has answered it.
+before the first question, once); then the first question is asked before the journal is
+opened and before the SOS's rules (``dataclasses`` through the plans' windows) or pandas
+are loaded; the road is read from the journal's frames once the person has answered it.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from exback_kit.content import texts
 
 pexpect = pytest.importorskip("pexpect")
 
+PW = "a red bicycle in the hall"
 BOUNDARIES = ("no_contact_asked", "said_no_reunion", "harm_or_control", "protective_order")
 
 
@@ -187,14 +188,14 @@ def test_a_locked_journal_asks_the_passphrase_first_and_the_strength_once(
     jpath = tmp_path / "j.sqlite3"
     with Journal.open(jpath) as j:
         j.add("reappraisals", what="He never listened")
-    locking.encrypt(jpath, "a red bicycle in the hall")
+    locking.encrypt(jpath, PW)
     env = {k: v for k, v in os.environ.items()
            if k not in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV)}
     env.update(COLUMNS="100", PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     child = pexpect.spawn("exback", ["sos", "--seconds", "30", "--journal", str(jpath)],
                           encoding="utf-8", timeout=60, env=env)
     assert child.expect([texts.LOCK_ASK, "How strong is it right now"]) == 0
-    child.sendline("a red bicycle in the hall")
+    child.sendline(PW)
     child.expect("How strong is it right now")
     child.sendline("7")
     assert child.expect(["From your clear-eyed list", "How strong is it right now"]) == 0
@@ -206,5 +207,5 @@ def test_a_locked_journal_asks_the_passphrase_first_and_the_strength_once(
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    with Journal.open(jpath, passphrase="a red bicycle in the hall") as j:
+    with Journal.open(jpath, passphrase=PW) as j:
         assert [r["intensity"] for r in j.records("urges")] == [7]
