@@ -6,9 +6,10 @@ is redrawn in place on one line; Enter stops it early. Meanwhile the person's ow
 rate again, and only a "y" saves it to the urge log. Ctrl-C or Ctrl-D at any moment ends
 it kindly and saves nothing.
 
-Start-up stays light: the first question is asked before the journal is opened and before
-the SOS's rules (``dataclasses`` through the plans' windows) or pandas are loaded; the road
-is read from the journal's frames once the person has answered it.
+Start-up stays light: a locked journal's key is checked first (so its passphrase is asked
+before the first question, once); then the first question is asked before the journal is
+opened and before the SOS's rules (``dataclasses`` through the plans' windows) or pandas
+are loaded; the road is read from the journal's frames once the person has answered it.
 """
 
 from __future__ import annotations
@@ -70,11 +71,11 @@ def ask_rating(prompt: str) -> int | None:
         print(texts.SOS_CLI_BAD_RATING)
 
 
-def _own_words(journal: Journal, now: datetime) -> list[str]:
+def _own_words(journal: Journal, now: datetime, *, open_road: bool) -> list[str]:
     from exback_kit.domain import sos
     from exback_kit.store.reads import own_words_sources
 
-    reasons = sos.own_reasons(**own_words_sources(journal))
+    reasons = sos.own_reasons(**own_words_sources(journal), open_road=open_road)
     lines = [texts.SOS_REASONS_HEADING]
     lines += [f"  {r.label}: {r.text}" for r in reasons] or ["  " + texts.SOS_REASONS_NONE]
     plan = sos.plan_for_now(journal.records("plans"), now)
@@ -116,8 +117,8 @@ def ride_it_out(journal: Journal, seconds: int, before: int | None, *,
     from exback_kit.domain import gate, sos
 
     road = gate.journey(journal.table("answers"), journal.table("decisions"))
-    print(f"\n{texts.SOS_HEADING}\n{sos.intro(road.moving_on, seconds)}\n")
-    for line in _own_words(journal, datetime.now().astimezone()):
+    print(f"\n{texts.SOS_HEADING}\n{sos.intro(road.open_road, seconds)}\n")
+    for line in _own_words(journal, datetime.now().astimezone(), open_road=road.open_road):
         print(line)
     print(f"\n{texts.SOS_CLI_HOW}\n")
     done = countdown(seconds, out, wait)
@@ -143,8 +144,13 @@ def run(args: argparse.Namespace) -> int:
     if stdin is None or stdin.closed or not stdin.isatty():
         print(texts.SOS_CLI_NO_TERMINAL, file=sys.stderr)
         return 2
+    from exback_kit.cli.lock import key_first
+
+    # A locked journal asks for its passphrase before the first question, not after it:
+    # run_unlocking reruns the command once the passphrase is given, which asked it twice.
+    key_first(args.journal)
     try:
-        before = ask_rating(texts.SOS_CLI_RATE_BEFORE)  # asked before anything is opened
+        before = ask_rating(texts.SOS_CLI_RATE_BEFORE)  # asked before the journal is read
         with Journal.open(args.journal) as journal:
             return ride_it_out(journal, seconds, before)
     except (KeyboardInterrupt, _Ended):

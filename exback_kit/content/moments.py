@@ -15,24 +15,24 @@ from exback_kit.content.loader import ContentError
 from exback_kit.content.vocab import MOMENTS
 
 MOMENTS_FILE = "moments.toml"
+#: The optional per-road words a card may carry besides ``lines`` and ``moving_on``.
+ROAD_KEYS = ("harm", "order")
 
 
 @dataclass(frozen=True)
 class Moment:
-    """One card: its title, its words for each road, and the prompt for a plan."""
+    """One card: its title, its words for each road, and the prompt for a plan.
+
+    ``variants`` maps road keys (see :func:`exback_kit.domain.gate.for_road`) to the card's
+    lines: "open" holds the words for the open road only; every other road (the unanswered
+    one too) gets the moving-on words, with nothing about getting in touch, or the card's
+    "harm" and "order" words where it has them.
+    """
 
     id: str
     title: str
-    lines: str
-    moving_on: str
-    order: str
+    variants: dict[str, str]
     plan: str
-
-    def words(self, *, moving_on: bool, order: bool) -> str:
-        """Return the card's lines for the road in force (an order comes first)."""
-        if order:
-            return self.order
-        return self.moving_on if moving_on else self.lines
 
 
 @lru_cache(maxsize=1)
@@ -65,9 +65,11 @@ def moments_from(folder: Traversable | Path) -> tuple[Moment, ...]:
             raise ContentError(texts.CONTENT_MISSING.format(where=where, key="id"))
         lines = _text(raw, "lines", where)
         moving_on = _text(raw, "moving_on", where) if "moving_on" in raw else lines
-        order = _text(raw, "order", where) if "order" in raw else moving_on
-        cards[raw["id"]] = Moment(raw["id"], _text(raw, "title", where), lines, moving_on,
-                                  order, _text(raw, "plan", where))
+        # "unanswered" would fall back to "open": it gets the moving-on words instead.
+        variants = {"open": lines, "unanswered": moving_on, "default": moving_on}
+        variants.update({k: _text(raw, k, where) for k in ROAD_KEYS if k in raw})
+        cards[raw["id"]] = Moment(raw["id"], _text(raw, "title", where), variants,
+                                  _text(raw, "plan", where))
     missing = [m for m in MOMENTS if m not in cards]
     if missing:
         raise ContentError(texts.CONTENT_MISSING.format(where=MOMENTS_FILE, key=missing[0]))

@@ -660,6 +660,14 @@ MOMENTS_LOGISTICS_NOTE = "What it was about (brief and factual)"
 MOMENTS_LOGISTICS_SAVED = "Logged as logistics. Practical contact doesn't break your No-Contact streak."
 MOMENTS_LOGISTICS_SAVED_ORDER = ("Logged. With a protective order in place, keep to what the order "
                                  "allows; a legal adviser or helpline can talk it through with you.")
+#: What logging a practical contact says, by road (``gate.for_road``): after harm or an order
+#: there is no No-Contact countdown, so no word of a streak.
+MOMENTS_LOGISTICS_SAVED_BY_ROAD = {
+    "default": MOMENTS_LOGISTICS_SAVED,
+    "harm": ("Logged. Keep it to the facts and to what feels safe; a domestic-abuse helpline can "
+             "talk it through with you in confidence."),
+    "order": MOMENTS_LOGISTICS_SAVED_ORDER,
+}
 MOMENTS_SAVED_DATES = "Your dates"
 MOMENTS_DATE_LINE = "{occasion}, {day}: {plan}"
 # Patterns, repairs, agreements, milestones, old habits

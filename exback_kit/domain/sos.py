@@ -56,12 +56,17 @@ def own_reasons(*, reappraisals: Iterable[Mapping[str, Any]] = (),
                 quiet_hope: object = None,
                 decisions: Iterable[Mapping[str, Any]] = (),
                 reachouts: Iterable[Mapping[str, Any]] = (),
-                most: int = MAX_REASONS) -> list[Reason]:
+                most: int = MAX_REASONS, open_road: bool = True) -> list[Reason]:
     """Return the person's own reasons, newest first within each source, at most ``most``.
+
+    Off the open road only the clear-eyed list, the decision to move on and the No-Contact
+    note are used: the quiet hope and past reach-out outcomes may be hopeful words about the
+    ex, and are not shown mid-urge there.
 
     Args:
         reappraisals, nocontact_periods, decisions, reachouts: the journal's records (dicts).
         quiet_hope: the answer to step 1's "What do you hope this quiet stretch will give you?".
+        open_road: the journey is on the open road (:attr:`gate.Journey.open_road`).
     """
     found: list[Reason] = []
     latest_decision = next(iter(_newest(decisions)), None)
@@ -71,9 +76,10 @@ def own_reasons(*, reappraisals: Iterable[Mapping[str, Any]] = (),
     period = next(iter(_newest(nocontact_periods)), None)
     if period is not None:
         found.append(Reason("no_contact", str(period["note"] or "")))
-    if isinstance(quiet_hope, str):
+    if open_road and isinstance(quiet_hope, str):
         found.append(Reason("quiet_hope", quiet_hope))
-    found += [Reason("reachout", str(r["outcome"] or "")) for r in _newest(reachouts)]
+    if open_road:
+        found += [Reason("reachout", str(r["outcome"] or "")) for r in _newest(reachouts)]
     kept = [Reason(r.source, _short(r.text)) for r in found if r.text.strip()]
     return kept[:most]
 
@@ -99,9 +105,10 @@ def guide_line(elapsed: int, total: int, lines: Sequence[str] = texts.SOS_GUIDE)
     return lines[min(len(lines) - 1, int(max(0, elapsed) // share))]
 
 
-def intro(moving_on: bool, seconds: int = SOS_SECONDS) -> str:
-    """Return the opening words: only the open road mentions getting in touch."""
-    return (texts.SOS_INTRO_MOVING_ON if moving_on else texts.SOS_INTRO).format(seconds=seconds)
+def intro(open_road: bool, seconds: int = SOS_SECONDS) -> str:
+    """Return the opening words: only the open road (:attr:`gate.Journey.open_road`; not
+    while the boundaries check is unanswered) mentions getting in touch."""
+    return (texts.SOS_INTRO if open_road else texts.SOS_INTRO_MOVING_ON).format(seconds=seconds)
 
 
 def saved_message(before: int, after: int | None) -> str:

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from exback_kit.content import texts
 from exback_kit.content.moments import Moment, load_moments
 from exback_kit.content.vocab import OCCASIONS
-from exback_kit.domain import gate
+from exback_kit.domain import gate, safety
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.form_kit import (
     Form,
@@ -29,11 +29,14 @@ from exback_kit.notebook.form_kit import (
     esc,
     labelled,
 )
+from exback_kit.notebook.gate_notice import safety_box
 from exback_kit.store import Journal
 
 __all__ = ["latest_plans", "moment_card", "moments_cards"]
 
 WIDE = widgets.Layout(width="95%")
+#: The cards that show the safety contacts after harm or an order was named.
+SAFETY_CARDS = ("running_into", "needed_contact")
 
 
 def latest_plans(journal: Journal) -> dict[tuple[str, str], dict[str, Any]]:
@@ -54,7 +57,7 @@ def moment_card(journal: Journal, card: Moment, road: gate.Journey, *,
     """Return one card: its words for the road, and the plan box (pre-filled with the latest)."""
     dated = card.id == "dates"
     form = Form(f"exback-moment-{card.id}", card.title,
-                intro=card.words(moving_on=road.moving_on, order=road.order), on_save=on_save)
+                intro=road.words(card.variants), on_save=on_save)
     form.add_class("exback-moment")
     saved = latest_plans(journal)
     if dated:
@@ -85,8 +88,14 @@ def moment_card(journal: Journal, card: Moment, road: gate.Journey, *,
 
     form.handler, form.after_save = handler, refresh
     refresh()
+    extra: list[widgets.Widget] = []
+    if card.id in SAFETY_CARDS and road.unsafe:  # harm or an order named: who can help
+        contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+        extra.append(safety_box(safety.ordered(contacts, "abuse"), texts.GATE_SAFETY_HEADING,
+                                "exback-moment-safety"))
     if card.id == "needed_contact":
-        form.extra.children = (_logistics_box(journal, road, on_save),)
+        extra.append(_logistics_box(journal, road, on_save))
+    form.extra.children = tuple(extra)
     return form
 
 
@@ -106,7 +115,7 @@ def _logistics_box(journal: Journal, road: gate.Journey, on_save: OnSave) -> wid
             status.value = error_html(exc)
             return
         who.value, note.value = None, ""
-        saved = texts.MOMENTS_LOGISTICS_SAVED_ORDER if road.order else texts.MOMENTS_LOGISTICS_SAVED
+        saved = road.words(texts.MOMENTS_LOGISTICS_SAVED_BY_ROAD)
         status.value = f"<span class=\"exback-ok\">{esc(saved)}</span>"
         if on_save is not None:
             on_save(entry)

@@ -47,7 +47,7 @@ class RideItOut(widgets.VBox):
     """The card. ``before``/``after`` are the ratings, ``clock`` and ``guide`` the wait,
     ``start_button``, ``stop_button``, ``save_button``, ``close_button`` and ``status``."""
 
-    def __init__(self, journal: Journal, *, moving_on: bool, reasons: list[sos.Reason],
+    def __init__(self, journal: Journal, *, open_road: bool, reasons: list[sos.Reason],
                  plan: str | None, on_save: OnSave = None, seconds: int = sos.SOS_SECONDS,
                  tick: float = 1.0, runner: Runner = in_a_thread) -> None:
         super().__init__(_dom_classes=("exback-form", "exback-sos"))
@@ -56,7 +56,7 @@ class RideItOut(widgets.VBox):
         self.elapsed, self.running = 0, False
         self._stop = threading.Event()
         self._lock = threading.Lock()
-        self.header = widgets.HTML(heading(texts.SOS_HEADING, sos.intro(moving_on, seconds)))
+        self.header = widgets.HTML(heading(texts.SOS_HEADING, sos.intro(open_road, seconds)))
         self.before = labelled(scale_buttons(1, 10, ends=texts.URGE_ENDS), texts.SOS_BEFORE)
         self.before.add_class("exback-field-before")
         self.start_button = self._button(texts.SOS_START, "exback-sos-start", self.start, "primary")
@@ -205,9 +205,9 @@ def ride_it_out_card(journal: Journal, *, on_save: OnSave = None, now: datetime 
     """Return the "Ride it out" card for ``journal`` (its road, the person's own words, and
     their if-then plan for this hour)."""
     road = gate.journey(journal.table("answers"), journal.table("decisions"))
-    reasons = sos.own_reasons(**own_words_sources(journal))
+    reasons = sos.own_reasons(**own_words_sources(journal), open_road=road.open_road)
     plan = sos.plan_for_now(journal.records("plans"), now or datetime.now().astimezone())
-    return RideItOut(journal, moving_on=road.moving_on, reasons=reasons, plan=plan,
+    return RideItOut(journal, open_road=road.open_road, reasons=reasons, plan=plan,
                      on_save=on_save, **options)
 
 

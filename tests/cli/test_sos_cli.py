@@ -18,6 +18,7 @@ from exback_kit.content import texts
 
 pexpect = pytest.importorskip("pexpect")
 
+PW = "a red bicycle in the hall"
 BOUNDARIES = ("no_contact_asked", "said_no_reunion", "harm_or_control", "protective_order")
 
 
@@ -90,12 +91,24 @@ def test_ctrl_d_at_a_question_and_no_at_the_end_save_nothing(tmp_path: Path) -> 
         assert j.count("urges") == 0
 
 
-def test_after_a_boundaries_yes_it_says_nothing_about_getting_in_touch(tmp_path: Path) -> None:
+@pytest.mark.parametrize("road", ["order", "harm", "boundaries", "decision", "unanswered",
+                                  "open"])
+def test_off_the_open_road_it_says_nothing_about_getting_in_touch(tmp_path: Path,
+                                                                 road: str) -> None:
+    """The unanswered road too (before: "Whether to get in touch…"); and no quiet hope or
+    reach-out outcome, which can be hopeful words about the ex, is shown mid-urge."""
     jpath = tmp_path / "j.sqlite3"
+    yes = {"order": "protective_order", "harm": "harm_or_control",
+           "boundaries": "no_contact_asked"}.get(road)
     with Journal.open(jpath) as j:
-        for q in BOUNDARIES:
-            j.save_answer(0, q, "yes" if q == "protective_order" else "no")
+        j.save_answer(1, "quiet_hope", "that they miss me")
+        j.add("reachouts", plan="coffee", outcome="they said maybe later")
+        for q in BOUNDARIES[:1] if road == "unanswered" else BOUNDARIES:
+            j.save_answer(0, q, "yes" if q == yes else "no")
+        if road == "decision":
+            j.add("decisions", decision="move_on")
     child = spawn(jpath)
+    child.logfile_read = io.StringIO()  # everything it said, the own words too
     child.expect("How strong is it right now")
     child.sendline("")
     child.expect("left")
@@ -103,10 +116,11 @@ def test_after_a_boundaries_yes_it_says_nothing_about_getting_in_touch(tmp_path:
     child.expect("How strong is it now")
     child.sendline("")
     child.expect(pexpect.EOF)
-    said = child.before
-    assert texts.SOS_CLI_NOTHING in said
-    for phrase in ("touch", "reach", "send", "message them"):
-        assert phrase not in said.lower()
+    said = child.logfile_read.getvalue().lower()
+    assert texts.SOS_CLI_NOTHING.lower() in said and "how strong is it right now" in said
+    found = [p for p in ("touch", "reach", "send", "message them", "miss me", "maybe later")
+             if p in said]
+    assert found == (["touch", "miss me", "maybe later"] if road == "open" else []), found
 
 
 def test_the_countdown_draws_each_guide_line_once_and_the_clock_in_place() -> None:
@@ -163,3 +177,35 @@ def test_ctrl_c_the_moment_the_first_question_shows_ends_it(tmp_path: Path) -> N
         child.sendintr()
         child.expect(texts.SOS_CLI_INTERRUPTED, timeout=10)
         child.expect(pexpect.EOF)
+
+
+def test_a_locked_journal_asks_the_passphrase_first_and_the_strength_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: the strength was asked, then the passphrase, then the strength again."""
+    from exback_kit.store import keys, locking
+
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+    jpath = tmp_path / "j.sqlite3"
+    with Journal.open(jpath) as j:
+        j.add("reappraisals", what="He never listened")
+    locking.encrypt(jpath, PW)
+    env = {k: v for k, v in os.environ.items()
+           if k not in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV)}
+    env.update(COLUMNS="100", PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    child = pexpect.spawn("exback", ["sos", "--seconds", "30", "--journal", str(jpath)],
+                          encoding="utf-8", timeout=60, env=env)
+    assert child.expect([texts.LOCK_ASK, "How strong is it right now"]) == 0
+    child.sendline(PW)
+    child.expect("How strong is it right now")
+    child.sendline("7")
+    assert child.expect(["From your clear-eyed list", "How strong is it right now"]) == 0
+    child.sendline("")  # stop the wait
+    child.expect("How strong is it now")
+    child.sendline("")
+    child.expect(r"\(y/N\)")
+    child.sendline("y")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    with Journal.open(jpath, passphrase=PW) as j:
+        assert [r["intensity"] for r in j.records("urges")] == [7]

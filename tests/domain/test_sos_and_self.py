@@ -72,11 +72,25 @@ def test_the_guide_walks_through_every_line_once_over_the_wait() -> None:
     assert list(dict.fromkeys(seen)) == list(texts.SOS_GUIDE)
 
 
-@pytest.mark.parametrize("moving_on", [True, False])
-def test_only_the_open_road_speaks_of_getting_in_touch(moving_on: bool) -> None:
-    words = sos.intro(moving_on).lower()
-    assert ("touch" in words) is (not moving_on)
-    assert "90 seconds" in words
+@pytest.mark.parametrize("open_road", [True, False])
+def test_only_the_open_road_speaks_of_getting_in_touch(open_road: bool) -> None:
+    words = sos.intro(open_road).lower()
+    assert ("touch" in words) is open_road
+
+
+def test_off_the_open_road_only_the_clear_eyed_list_decision_and_no_contact_note() -> None:
+    """The quiet hope and past reach-out outcomes can be hopeful words about the ex."""
+    sources = {
+        "reappraisals": [{"id": 1, "at": _at("2026-11-01"), "what": "He never listened"}],
+        "nocontact_periods": [{"id": 1, "at": _at("2026-10-01"), "note": "to heal"}],
+        "quiet_hope": "that he misses me",
+        "decisions": [{"id": 1, "at": _at("2026-10-02"), "decision": "move_on",
+                       "reasons": "different lives"}],
+        "reachouts": [{"id": 1, "at": _at("2026-09-01"), "outcome": "he said maybe"}]}
+    off = sos.own_reasons(**sources, open_road=False)
+    assert [r.source for r in off] == ["decision", "clear_eyed", "no_contact"]
+    on = sos.own_reasons(**sources, open_road=True)
+    assert [r.source for r in on][-2:] == ["quiet_hope", "reachout"]
 
 
 def test_a_ridden_out_urge_is_never_acted_on() -> None:

@@ -133,16 +133,43 @@ def _everything_said(card: RideItOut) -> str:
 
 
 @pytest.mark.parametrize("road", [{"no_contact_asked": "yes"}, {"protective_order": "yes"},
-                                  {"harm_or_control": "not_sure"}, {"decision": "move_on"}])
+                                  {"harm_or_control": "not_sure"}, {"decision": "move_on"},
+                                  {"unanswered": ""}])
 def test_off_the_open_road_nothing_speaks_of_reaching_out(journal: Journal,
                                                           road: dict[str, str]) -> None:
+    """The unanswered road too: before, it got "Whether to get in touch…"."""
     if "decision" in road:
         answer(journal)
         journal.add("decisions", decision="move_on", reasons="")
+    elif "unanswered" in road:
+        journal.save_answer(0, "no_contact_asked", "no")  # the rest not answered yet
     else:
         answer(journal, **road)
     said = _everything_said(held_card(journal)[0])
     assert not REACHING_OUT.search(said), REACHING_OUT.search(said)
+
+
+@pytest.mark.parametrize("road", [{"harm_or_control": "yes"}, {"protective_order": "yes"},
+                                  {"no_contact_asked": "yes"}, {"decision": "move_on"}])
+def test_off_the_open_road_no_quiet_hope_or_reach_out_outcome_is_shown(
+        journal: Journal, road: dict[str, str]) -> None:
+    """Mid-urge on the moving-on road, only the clear-eyed list, the decision to move on and
+    the No-Contact note: the quiet hope and reach-out outcomes can be hopeful words."""
+    journal.save_answer(1, "quiet_hope", "that they miss me")
+    journal.add("reachouts", plan="coffee", outcome="they said maybe later")
+    journal.add("reappraisals", what="I was lonely with them")
+    if "decision" in road:
+        answer(journal)
+        journal.add("decisions", decision="move_on", reasons="different lives")
+    else:
+        answer(journal, **road)
+    said = words(held_card(journal)[0])
+    assert "I was lonely with them" in said
+    assert "that they miss me" not in said and "they said maybe later" not in said
+    answer(journal)
+    journal.add("decisions", decision="try_again", reasons="")
+    said = words(held_card(journal)[0])  # the open road keeps them
+    assert "that they miss me" in said and "they said maybe later" in said
 
 
 def test_the_open_road_names_the_pull_to_get_in_touch(journal: Journal) -> None:

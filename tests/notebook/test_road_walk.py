@@ -34,6 +34,11 @@ TRY_AGAIN = [
     r"each side", r"win them back", r"going back", r"a slip doesn't erase",
     r"whatever comes next", r"as good an outcome",
 ]
+#: Words about contact in the hard-moment surfaces (the "when it happens" cards, ride it out):
+#: only the open road's, never while the check is unanswered. (A bare "get in touch" is not
+#: here: 01 asks "When is it hardest not to get in touch?" on every road.)
+CONTACT_PACE = [r"friendly hello", r"thought of getting in touch", r"whether to get in touch",
+                r"a reason to get in touch"]
 #: Words a countdown uses; none may appear after harm or an order.
 COUNTDOWN = [r"day \d+ of \d+", r"your target", r"days to the target", r"days of space",
              r"\d+-day no-contact"]
@@ -119,7 +124,7 @@ def found(words: dict[str, str], table: list[str]) -> list[str]:
 def test_off_the_open_road_no_word_coaches_or_speaks_to_trying_again(
         tmp_path: Path, name: str, answers: dict[str, str], decision: str | None) -> None:
     words = every_word(tmp_path, answers, decision)
-    assert found(words, COACHING + TRY_AGAIN) == []
+    assert found(words, COACHING + TRY_AGAIN + CONTACT_PACE) == []
     if (name, answers, decision) in UNSAFE:
         assert found(words, COUNTDOWN) == []
         assert "review_day" not in words["calendar"] and "A day to look again" not in (
@@ -129,7 +134,7 @@ def test_off_the_open_road_no_word_coaches_or_speaks_to_trying_again(
 
 def test_while_the_check_is_unanswered_nothing_coaches(tmp_path: Path) -> None:
     words = every_word(tmp_path, {}, None)
-    assert found(words, COACHING) == []
+    assert found(words, COACHING + CONTACT_PACE) == []
     assert found({k: v for k, v in words.items() if k != "cli"}, [r"still have feelings",
                                                                  r"willing to change"]) == []
 
@@ -142,4 +147,6 @@ def test_the_table_finds_the_open_roads_words(tmp_path: Path) -> None:
                    "invit", "as good an outcome"):
         assert any(re.search(phrase, h, re.IGNORECASE) for h in hits), phrase
     assert found(words, COUNTDOWN)
+    for phrase in CONTACT_PACE:  # the cards and ride it out are in the walk
+        assert found(words, [phrase]), phrase
     assert "A day to look again" in words["calendar"]

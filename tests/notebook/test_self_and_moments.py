@@ -161,8 +161,70 @@ def test_under_an_order_the_cards_put_safety_and_the_order_first(mine: Journal) 
 
 def test_every_card_has_words_for_every_road() -> None:
     for card in load_moments():
-        for moving_on, order in ((False, False), (True, False), (True, True)):
-            assert card.words(moving_on=moving_on, order=order).strip()
+        assert card.variants["open"].strip() and card.variants["default"].strip()
+        assert card.variants["unanswered"] == card.variants["default"]  # never the open road's
+
+
+def set_road(journal: Journal, road: str) -> None:
+    """Put ``journal`` on ``road`` the way a person would: boundaries answers, a decision."""
+    if road == "unanswered":
+        journal.save_answer(0, "no_contact_asked", "no")  # the rest not answered yet
+    elif road == "decision":
+        answer(journal)
+        journal.add("decisions", decision="move_on")
+    else:
+        answer(journal, **{"harm": {"harm_or_control": "yes"},
+                           "order": {"protective_order": "not_sure"},
+                           "boundaries": {"no_contact_asked": "yes"}, "open": {}}[road])
+
+
+#: Words about contact that only the open road's cards may say.
+OPEN_ROAD_ONLY = ("friendly hello", "still want to", "get in touch", "getting in touch",
+                  "decision journal")
+
+
+@pytest.mark.parametrize("road", ["unanswered", "harm", "order", "decision", "boundaries"])
+def test_only_the_open_road_cards_speak_of_contact(mine: Journal, road: str) -> None:
+    """Before: the unanswered road got the open road's "A short, friendly hello is plenty"."""
+    set_road(mine, road)
+    said = words(moments_cards(mine)).lower()
+    assert [p for p in OPEN_ROAD_ONLY if p in said] == []
+    assert not REACHING_OUT.search(said), REACHING_OUT.search(said)
+
+
+def test_the_open_road_cards_keep_their_words(mine: Journal) -> None:
+    set_road(mine, "open")
+    said = words(moments_cards(mine)).lower()
+    assert "friendly hello" in said and "getting in touch" in said
+    assert not having(moments_cards(mine), "exback-moment-safety")
+
+
+@pytest.mark.parametrize("road", ["harm", "order"])
+def test_after_harm_or_an_order_the_cards_put_safety_first(mine: Journal, road: str) -> None:
+    """Before: after violence without an order the cards said "a nod ... is enough" and
+    "never counts against your No-Contact days", with no safety contacts."""
+    set_road(mine, road)
+    cards = moments_cards(mine).cards
+    running, needed = words(cards["running_into"]), words(cards["needed_contact"])
+    assert "emergency number" in running and "a nod" not in running
+    assert "No-Contact" not in needed and "Some contact has to happen" not in needed
+    for card in ("running_into", "needed_contact"):
+        [box] = having(cards[card], "exback-moment-safety")
+        assert texts.GATE_SAFETY_HEADING in words(box)
+    [logistics] = having(cards["needed_contact"], "exback-logistics")
+    logistics.who.value = "them"
+    logistics.button.click()
+    assert mine.count("contacts") == 1
+    assert "streak" not in words(logistics) and "Logged" in words(logistics)
+
+
+@pytest.mark.parametrize("road", ["unanswered", "decision", "boundaries"])
+def test_without_harm_the_cards_show_no_safety_box_and_the_moving_on_words(
+        mine: Journal, road: str) -> None:
+    set_road(mine, road)
+    cards = moments_cards(mine).cards
+    assert not having(cards["running_into"], "exback-moment-safety")
+    assert "never counts against" not in words(cards["needed_contact"])
 
 
 def test_the_hard_dates_go_into_the_calendar_with_the_plan_and_no_name(mine: Journal) -> None:
