@@ -15,10 +15,12 @@ from pathlib import Path
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.interchange import sync
-from exback_kit.interchange.sync_files import escaped
 from exback_kit.store import Journal
 from exback_kit.store import sync_folders as members
+from exback_kit.store.sync import FOLDER_SETTING
+
+# The sync machinery (signing, the folder's files) is imported only once a folder is set:
+# every command and notebook attaches these hooks, and a check-in without sync stays light.
 
 #: Journals (by path) for which a round is running: a save made by the round itself, or
 #: by a hook, never starts another.
@@ -29,7 +31,7 @@ _said: dict[Path, list[str]] = {}
 
 def _folder(journal: Journal) -> Path | None:
     """Return the sync folder set for this journal, if it is one it belongs to and is there."""
-    where = str(journal.get_setting(sync.FOLDER_SETTING, "") or "").strip()
+    where = str(journal.get_setting(FOLDER_SETTING, "") or "").strip()
     if not where:
         return None
     path = Path(where).expanduser()
@@ -43,6 +45,8 @@ def send_after_save(journal: Journal) -> None:
     folder = _folder(journal)
     if folder is None or journal.path in _busy:
         return
+    from exback_kit.interchange import sync
+
     _busy.add(journal.path)
     try:
         sync.sync(journal, folder, receive=False)
@@ -65,6 +69,9 @@ def round_at_start(journal: Journal) -> list[str]:
     folder = _folder(journal)
     if folder is None or journal.path in _busy:
         return []
+    from exback_kit.interchange import sync
+    from exback_kit.interchange.sync_files import escaped
+
     _busy.add(journal.path)
     try:
         result = sync.sync(journal, folder)
@@ -100,4 +107,6 @@ def round_at_launch(journal: str | None) -> list[str]:
         with Journal.open(path, backup=False) as opened:
             return round_at_start(opened)
     except (ValidationError, JournalError, OSError) as exc:
+        from exback_kit.interchange.sync_files import escaped
+
         return [escaped(exc)]
