@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from exback_kit.cli.talk import open_journal
 from exback_kit.content import texts
 
 MARK = "**"
@@ -54,12 +55,11 @@ def _as_json(hit: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Search the journal and print what matched; return 1 when nothing did."""
-    from exback_kit.cli.talk import open_journal as _open
     from exback_kit.store import search
 
     words = " ".join(args.words)
     first, last = _day(args.first, "from"), _day(args.last, "to")
-    with _open(args) as journal:
+    with open_journal(args) as journal:
         found = search.search(journal, words, first=first, last=last, kinds=args.kind,
                               include_vault=args.include_vault, limit=args.limit,
                               order="rank" if args.rank else "newest")

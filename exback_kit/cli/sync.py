@@ -10,6 +10,7 @@ import os
 import sys
 from typing import Any
 
+from exback_kit.cli.talk import open_journal
 from exback_kit.content import texts
 
 
@@ -35,10 +36,9 @@ def _passphrase() -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from exback_kit.cli.talk import open_journal as _open
     from exback_kit.interchange import sync
 
-    with _open(args) as journal:
+    with open_journal(args) as journal:
         if args.forget_folder:
             return _forget(journal, args.folder)
         if args.status:

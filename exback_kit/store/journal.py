@@ -42,6 +42,7 @@ from exback_kit.store.opening import (
 from exback_kit.store.paths import default_path, resolve_path
 from exback_kit.store.reads import JournalReads
 from exback_kit.store.schema import UPDATABLE, fields
+from exback_kit.store.search import INDEX_PENDING
 
 if TYPE_CHECKING:
     from types import ModuleType  # sqlite3, or sqlcipher3.dbapi2 for a locked journal
@@ -351,8 +352,6 @@ class Journal(JournalReads):
         A save only queues them (see the search migration); this runs in one write transaction,
         and only when something is queued.
         """
-        from exback_kit.store.search import INDEX_PENDING
-
         if self._conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None:
             return
         with self._transaction() as conn:

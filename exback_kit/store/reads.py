@@ -10,6 +10,7 @@ from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import clock
 from exback_kit.store.frames import ROW_DECODERS, _same, decoder, read_frame, typed_frame
+from exback_kit.store.locking import db_errors
 from exback_kit.store.schema import TABLES, Field, fields
 
 if TYPE_CHECKING:
@@ -144,8 +145,6 @@ class JournalReads:
         without a stamp (a journal restored from before they existed, or a table added
         later without triggers) gets :meth:`change_key`, which changes with any write.
         """
-        from exback_kit.store.locking import db_errors
-
         try:
             rows = dict(self._conn.execute("SELECT name, stamp FROM table_stamps").fetchall())
         except db_errors():  # no such table (sqlite3's or SQLCipher's error class)
