@@ -9,6 +9,7 @@ from exback_kit import Journal
 from exback_kit.interchange import sync
 from exback_kit.interchange.sync_keys import code_text
 from exback_kit.store import sync_folders
+from exback_kit.store.device import device_id
 
 
 def code_of(journal: Journal, folder: Path) -> str:
@@ -22,3 +23,13 @@ def code_of(journal: Journal, folder: Path) -> str:
 def join(journal: Journal, folder: Path, owner: Journal, **kwargs: object) -> sync.Result:
     """Sync ``journal`` with ``folder``, joining with the code ``owner`` keeps."""
     return sync.sync(journal, folder, join=code_of(owner, folder), **kwargs)  # type: ignore[arg-type]
+
+
+def journal_at(root: Path, name: str) -> Journal:
+    """Open (or make) the journal of the device called ``name`` under ``root``."""
+    return Journal.open(root / name / "journal.sqlite3", backup=False)
+
+
+def own_file(folder: Path, journal: Journal) -> Path:
+    """Return the file ``journal``'s device writes its changes to in ``folder``."""
+    return folder / "devices" / device_id(journal.path) / "changes.jsonl"

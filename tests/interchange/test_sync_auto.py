@@ -16,17 +16,11 @@ from exback_kit.interchange import autosync, sync, sync_keys
 from exback_kit.store import locking, reads
 from exback_kit.store.device import device_id
 from exback_kit.store.schema import TABLES
-from tests.interchange.sync_kit import code_of, join
+from tests.interchange.sync_kit import code_of, join, journal_at, own_file
 
 PW = "a long walk by the river"
 
 
-def _journal(root: Path, name: str) -> Journal:
-    return Journal.open(root / name / "journal.sqlite3", backup=False)
-
-
-def _own(folder: Path, journal: Journal) -> Path:
-    return folder / "devices" / device_id(journal.path) / "changes.jsonl"
 
 
 def _set_folder(journal: Journal, folder: Path) -> None:
@@ -35,14 +29,14 @@ def _set_folder(journal: Journal, folder: Path) -> None:
 
 def test_each_save_is_sent_and_a_start_round_says_one_line_when_something_came_in(tmp_path):
     folder = tmp_path / "DIR"
-    with _journal(tmp_path, "a") as a, _journal(tmp_path, "b") as b:
+    with journal_at(tmp_path, "a") as a, journal_at(tmp_path, "b") as b:
         sync.sync(a, folder)
         join(b, folder, a)
         for journal in (a, b):
             _set_folder(autosync.attach(journal), folder)
-        before = _own(folder, a).read_bytes()
+        before = own_file(folder, a).read_bytes()
         a.add_checkin(mood=6, note="sent by itself")
-        assert b"sent by itself" in _own(folder, a).read_bytes() != before
+        assert b"sent by itself" in own_file(folder, a).read_bytes() != before
         assert b.count("checkins") == 0  # sending never merges: that waits for a start
         assert autosync.round_at_start(b) == [
             f"Synced with {folder}: 1 change came in from your other computers."]
@@ -52,7 +46,7 @@ def test_each_save_is_sent_and_a_start_round_says_one_line_when_something_came_i
 
 
 def test_without_a_folder_set_or_with_the_folder_away_nothing_happens(tmp_path):
-    with _journal(tmp_path, "a") as a:
+    with journal_at(tmp_path, "a") as a:
         autosync.attach(a)
         a.add_checkin(mood=3)
         assert autosync.round_at_start(a) == []
@@ -83,7 +77,7 @@ def test_a_locked_round_needs_no_passphrase_and_no_key_derivation(tmp_path, monk
     monkeypatch.setattr(sync_keys, "open_folder_identity", no_scrypt)
     monkeypatch.setattr(sync_keys, "seal_identity", no_scrypt)
     a.add_checkin(mood=5, note="locked and quick")
-    assert b"locked and quick" not in _own(folder, a).read_bytes()  # sealed
+    assert b"locked and quick" not in own_file(folder, a).read_bytes()  # sealed
     assert autosync.round_at_start(b)[0].endswith("1 change came in from your other computers.")
     assert [r["note"] for r in b.records("checkins")] == ["locked and quick"]
     for journal in journals:
@@ -92,24 +86,24 @@ def test_a_locked_round_needs_no_passphrase_and_no_key_derivation(tmp_path, monk
 
 def test_a_conflict_copy_is_merged_then_removed_with_a_line(tmp_path):
     folder = tmp_path / "DIR"
-    with _journal(tmp_path, "a") as a, _journal(tmp_path, "b") as b:
+    with journal_at(tmp_path, "a") as a, journal_at(tmp_path, "b") as b:
         a.add_checkin(mood=1, note="one")
         sync.sync(a, folder)
-        older = _own(folder, a).read_bytes()
+        older = own_file(folder, a).read_bytes()
         a.add_checkin(mood=2, note="two")
         sync.sync(a, folder)
-        newer = _own(folder, a).read_bytes()
-        copy = _own(folder, a).with_name("changes.sync-conflict-20261207-101010-ABCDEFG.jsonl")
+        newer = own_file(folder, a).read_bytes()
+        copy = own_file(folder, a).with_name("changes.sync-conflict-20261207-101010-ABCDEFG.jsonl")
         copy.write_bytes(newer)  # Syncthing keeps one version under the name, one beside it
-        _own(folder, a).write_bytes(older)
+        own_file(folder, a).write_bytes(older)
         join(b, folder, a)
         assert b.count("checkins") == 2  # the copy is read like the file
         result = sync.sync(a, folder)
         assert result.tidied == [copy.name] and not copy.exists()
         assert sync.said(result)[-1].startswith(f"Your sync tool had made 1 conflict file "
                                                 f"({copy.name}).")
-        assert b"two" in _own(folder, a).read_bytes()  # the file holds every line again
-        c = _journal(tmp_path, "c")
+        assert b"two" in own_file(folder, a).read_bytes()  # the file holds every line again
+        c = journal_at(tmp_path, "c")
         sync.sync(c, folder, join=code_of(a, folder))
         assert sorted(r["note"] for r in c.records("checkins")) == ["one", "two"]
         c.close()
@@ -117,11 +111,11 @@ def test_a_conflict_copy_is_merged_then_removed_with_a_line(tmp_path):
 
 def test_a_damaged_conflict_copy_stays_until_it_can_be_read_whole(tmp_path):
     folder = tmp_path / "DIR"
-    with _journal(tmp_path, "a") as a:
+    with journal_at(tmp_path, "a") as a:
         a.add_checkin(mood=1)
         sync.sync(a, folder)
-        copy = _own(folder, a).with_name("changes (conflicted copy).jsonl")
-        copy.write_bytes(_own(folder, a).read_bytes() + b"damaged\n")
+        copy = own_file(folder, a).with_name("changes (conflicted copy).jsonl")
+        copy.write_bytes(own_file(folder, a).read_bytes() + b"damaged\n")
         result = sync.sync(a, folder)
         assert copy.exists() and result.tidied == [] and result.problems
 
@@ -139,7 +133,7 @@ def delivered(tmp_path_factory):
     """Two devices' files after answers, edits and settings on both, older ones arriving later."""
     root = tmp_path_factory.mktemp("order")
     folder = root / "DIR"
-    a, b = _journal(root, "a"), _journal(root, "b")
+    a, b = journal_at(root, "a"), journal_at(root, "b")
     harm = content.load().boundary_questions[2]
     code = sync.sync(a, folder).code
     b.save_answer(step=0, question=harm, value="no")
@@ -175,7 +169,7 @@ def test_any_order_of_delivery_ends_in_the_same_journal(delivered, steps):
         seen = root / "DIR"
         seen.mkdir()
         shutil.copy(folder / "exback-sync.json", seen / "exback-sync.json")
-        c = _journal(root, "c")
+        c = journal_at(root, "c")
         try:
             for which, share in steps:  # a prefix of one file (longer or shorter than before)
                 data = files[devices[which]]

@@ -5,33 +5,15 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 
-from exback_kit import Journal
 from exback_kit.errors import ValidationError
 from exback_kit.interchange import sync, sync_keys
 from exback_kit.interchange.sync_files import NewerFormat
 from exback_kit.store import sync_folders
 from exback_kit.store.device import device_id
-from tests.interchange.sync_kit import join
-
-
-def _journal(root: Path, name: str) -> Journal:
-    return Journal.open(root / name / "journal.sqlite3", backup=False)
-
-
-@pytest.fixture
-def pair(tmp_path):
-    a, b = _journal(tmp_path, "a"), _journal(tmp_path, "b")
-    yield a, b, tmp_path / "DIR"
-    a.close()
-    b.close()
-
-
-def _file_of(folder: Path, journal: Journal) -> Path:
-    return folder / "devices" / device_id(journal.path) / "changes.jsonl"
+from tests.interchange.sync_kit import join, journal_at, own_file
 
 
 def test_a_third_empty_device_catches_up_with_everything(pair, tmp_path):
@@ -42,7 +24,7 @@ def test_a_third_empty_device_catches_up_with_everything(pair, tmp_path):
     b.log_urge(intensity=4, note="b")
     b.set_setting("goal", "rest")
     join(b, folder, a)
-    c = _journal(tmp_path, "c")
+    c = journal_at(tmp_path, "c")
     result = join(c, folder, b)  # any of the journals gives the code
     assert result.joined and result.problems == []
     assert sorted(r["note"] for r in c.records("checkins")) == [f"a{m}" for m in range(1, 6)]
@@ -76,7 +58,7 @@ def test_a_truncated_last_line_is_read_up_to_its_last_record_and_finished_next_t
     a.add_checkin(mood=1, note="one")
     a.add_checkin(mood=2, note="two")
     sync.sync(a, folder)
-    path = _file_of(folder, a)
+    path = own_file(folder, a)
     full = path.read_bytes()
     path.write_bytes(full[:-15])  # the sync tool has not finished copying
     assert join(b, folder, a).problems == []
@@ -90,15 +72,15 @@ def test_an_older_shorter_copy_put_back_loses_nothing_and_is_caught_up_later(pai
     a, b, folder = pair
     a.add_checkin(mood=1, note="one")
     sync.sync(a, folder)
-    older = _file_of(folder, a).read_bytes()
+    older = own_file(folder, a).read_bytes()
     a.add_checkin(mood=2, note="two")
     sync.sync(a, folder)
-    full = _file_of(folder, a).read_bytes()
+    full = own_file(folder, a).read_bytes()
     join(b, folder, a)
-    _file_of(folder, a).write_bytes(older)
+    own_file(folder, a).write_bytes(older)
     assert sync.sync(b, folder).problems == []
     assert b.count("checkins") == 2
-    _file_of(folder, a).write_bytes(full)
+    own_file(folder, a).write_bytes(full)
     a.add_checkin(mood=3, note="three")
     sync.sync(a, folder)
     sync.sync(b, folder)
@@ -109,10 +91,10 @@ def test_a_device_whose_own_file_was_rolled_back_writes_it_again(pair):
     a, b, folder = pair
     a.add_checkin(mood=1, note="one")
     sync.sync(a, folder)
-    older = _file_of(folder, a).read_bytes()
+    older = own_file(folder, a).read_bytes()
     a.add_checkin(mood=2, note="two")
     sync.sync(a, folder)
-    _file_of(folder, a).write_bytes(older)  # "two" is no longer in the folder
+    own_file(folder, a).write_bytes(older)  # "two" is no longer in the folder
     sync.sync(a, folder)
     join(b, folder, a)
     assert [r["note"] for r in b.records("checkins")] == ["one", "two"]
@@ -149,9 +131,9 @@ def test_a_file_from_a_newer_format_is_refused_by_name_and_nothing_is_merged(pai
 
 
 def test_the_journal_itself_is_never_put_in_the_sync_folder(tmp_path):
-    with _journal(tmp_path, "synced") as j, pytest.raises(ValidationError, match="outside"):
+    with journal_at(tmp_path, "synced") as j, pytest.raises(ValidationError, match="outside"):
         sync.sync(j, tmp_path / "synced")
-    with _journal(tmp_path, "synced2") as j, pytest.raises(ValidationError, match="outside"):
+    with journal_at(tmp_path, "synced2") as j, pytest.raises(ValidationError, match="outside"):
         sync.sync(j, tmp_path)
     assert not (tmp_path / "exback-sync.json").exists()
 
@@ -159,7 +141,7 @@ def test_the_journal_itself_is_never_put_in_the_sync_folder(tmp_path):
 def test_a_demo_journal_never_syncs_with_a_real_one(pair, tmp_path):
     a, _, folder = pair
     sync.sync(a, folder)
-    demo = _journal(tmp_path, "demo")
+    demo = journal_at(tmp_path, "demo")
     demo.set_setting("demo", True)
     with pytest.raises(ValidationError, match="demo"):
         join(demo, folder, a)
@@ -174,7 +156,7 @@ def test_the_vault_stays_on_this_device_unless_included(pair):
     sync.sync(a, folder)
     join(b, folder, a)
     assert b.count("unsent") == 0 and b.count("checkins") == 1
-    assert b"never sent" not in _file_of(folder, a).read_bytes()
+    assert b"never sent" not in own_file(folder, a).read_bytes()
     sync.sync(a, folder, include_vault=True)
     sync.sync(b, folder)
     assert [r["text"] for r in b.records("unsent")] == ["never sent words"]
@@ -211,7 +193,7 @@ def test_syncing_twice_changes_nothing_and_sends_nothing(pair):
     a.add_checkin(mood=3)
     sync.sync(a, folder)
     join(b, folder, a)
-    size = _file_of(folder, a).stat().st_size
+    size = own_file(folder, a).stat().st_size
     again = sync.sync(a, folder)
     assert again.sent == 0 and again.merged == {}
-    assert _file_of(folder, a).stat().st_size == size
+    assert own_file(folder, a).stat().st_size == size

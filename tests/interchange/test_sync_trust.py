@@ -18,25 +18,12 @@ from exback_kit.errors import ValidationError
 from exback_kit.interchange import sync, sync_files, sync_io, sync_keys
 from exback_kit.store import clock, sync_folders, validate
 from exback_kit.store.device import device_id
-from tests.interchange.sync_kit import code_of, join
+from tests.interchange.sync_kit import code_of, join, journal_at, own_file
 
 HARM = "harm_or_control"
 
 
-def _journal(root: Path, name: str) -> Journal:
-    return Journal.open(root / name / "journal.sqlite3", backup=False)
 
-
-@pytest.fixture
-def pair(tmp_path):
-    a, b = _journal(tmp_path, "a"), _journal(tmp_path, "b")
-    yield a, b, tmp_path / "DIR"
-    a.close()
-    b.close()
-
-
-def _own(folder: Path, journal: Journal) -> Path:
-    return folder / "devices" / device_id(journal.path) / "changes.jsonl"
 
 
 def _key(journal: Journal, folder: Path) -> tuple[bytes, str]:
@@ -135,7 +122,7 @@ def test_an_unsigned_line_among_signed_ones_is_left_out_by_number(pair):
     a.add_checkin(mood=3, note="real")
     sync.sync(a, folder)
     me = device_id(a.path)
-    with open(_own(folder, a), "ab") as fh:  # someone appends a line in the right shape
+    with open(own_file(folder, a), "ab") as fh:  # someone appends a line in the right shape
         fh.write(b'{"mac":"' + b"0" * 64 + b'",' + json.dumps(_checkin(
             me, version=_stamp(clock.now_ms()), at=validate.now().isoformat(),
             day=validate.now().date().isoformat(), note="planted"))[1:].encode() + b"\n")
@@ -162,7 +149,7 @@ def test_stamps_and_days_too_far_ahead_are_refused(pair):
         _checkin(me, version=_stamp(clock.now_ms()), at=now.isoformat(), day="9999-12-31",
                  note="far day only"),
     ]
-    with open(_own(folder, a), "ab") as fh:
+    with open(own_file(folder, a), "ab") as fh:
         fh.write(b"".join(sync_keys.sign(key, me, line) for line in lines))
     result = join(b, folder, a)
     said = "\n".join(result.problems)
@@ -173,7 +160,7 @@ def test_stamps_and_days_too_far_ahead_are_refused(pair):
 
 
 def test_the_clock_never_stamps_what_another_device_would_refuse(tmp_path):
-    with _journal(tmp_path, "j") as j, j._transaction() as conn:
+    with journal_at(tmp_path, "j") as j, j._transaction() as conn:
         clock._store(conn, clock.now_ms() + 10 * 86_400_000, 7)  # pushed before stamps were checked
         assert not clock.ahead_of_clock(clock.tick(conn)[0])
         clock._store(conn, clock.now_ms() + 60_000, clock.COUNTER_MAX)  # a full counter
@@ -189,7 +176,7 @@ def test_sync_never_writes_through_a_link_to_a_file_in_the_home_folder(pair, tmp
     sync.sync(a, folder)
     elsewhere = tmp_path / "home-notes.txt"
     elsewhere.write_text("my own file\n")
-    own = _own(folder, a)
+    own = own_file(folder, a)
     own.unlink()
     own.symlink_to(elsewhere)
     a.add_checkin(mood=4, note="later")
@@ -220,7 +207,7 @@ def test_a_linked_folder_or_claim_in_the_sync_folder_is_refused(pair, tmp_path):
 
 
 def test_folders_made_for_sync_are_private_all_the_way_down(tmp_path):
-    with _journal(tmp_path, "j") as j:
+    with journal_at(tmp_path, "j") as j:
         sync.sync(j, tmp_path / "deep" / "a" / "b")
     for part in ("deep", "deep/a", "deep/a/b", "deep/a/b/devices"):
         assert (tmp_path / part).stat().st_mode & 0o777 == 0o700, part
@@ -242,13 +229,13 @@ def test_a_damaged_line_is_skipped_by_number_and_its_owner_writes_the_file_again
     a, b, folder = pair
     a.add_checkin(mood=1, note="one")
     sync.sync(a, folder)
-    with open(_own(folder, a), "ab") as fh:
+    with open(own_file(folder, a), "ab") as fh:
         fh.write(b"\x00garbage from a bad disk\n")
     first = join(b, folder, a)
     assert any("line 3" in p and "left out" in p for p in first.problems)
     a.add_checkin(mood=2, note="two")
     repaired = sync.sync(a, folder)
-    assert repaired.repaired and b"garbage" not in _own(folder, a).read_bytes()
+    assert repaired.repaired and b"garbage" not in own_file(folder, a).read_bytes()
     assert sync.said(repaired)[0].startswith("This computer's file")
     again = sync.sync(b, folder)
     assert again.problems == []
@@ -282,7 +269,7 @@ def test_a_new_folder_gets_everything_and_a_recreated_one_heals(pair, tmp_path):
     shutil.rmtree(first)  # the folder is gone, then made again
     again = sync.sync(a, first)
     assert not again.claimed and again.sent == 2  # the same folder, with the same code
-    c = _journal(tmp_path, "c")
+    c = journal_at(tmp_path, "c")
     sync.sync(c, first, join=code)
     assert sorted(r["note"] for r in c.records("checkins")) == ["one", "two"]
     c.close()
@@ -301,7 +288,7 @@ def test_the_join_code_is_the_only_way_in_and_works_from_any_member(pair, tmp_pa
 
 
 def test_joining_a_folder_nobody_set_up_yet_claims_nothing(tmp_path):
-    with _journal(tmp_path, "b") as b:
+    with journal_at(tmp_path, "b") as b:
         with pytest.raises(ValidationError, match="nothing to join"):
             sync.sync(b, tmp_path / "DIR", join="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")
         assert not (tmp_path / "DIR" / "exback-sync.json").exists()
@@ -312,7 +299,7 @@ def test_a_folder_set_up_before_lines_were_signed_is_refused_in_plain_words(tmp_
     folder.mkdir()
     (folder / "exback-sync.json").write_text(json.dumps(
         {"exback_sync": 1, "folder": "0" * 32, "demo": False, "locked": False}))
-    with _journal(tmp_path, "a") as a:
+    with journal_at(tmp_path, "a") as a:
         a.add_checkin(mood=3)
         with pytest.raises(ValidationError, match="earlier version of the kit"):
             sync.sync(a, folder)
@@ -325,7 +312,7 @@ def test_a_round_reads_only_what_is_new_and_still_names_lines_by_their_number(pa
     a.add_checkin(mood=2)
     sync.sync(a, folder)
     join(b, folder, a)  # B has read lines 1-3 of A's file
-    with open(_own(folder, a), "ab") as fh:
+    with open(own_file(folder, a), "ab") as fh:
         fh.write(b"garbage\n")  # line 4
     whole_reads = []
     real = sync_io.read_file
@@ -346,9 +333,9 @@ def test_forget_folder_removes_only_the_files_the_kit_wrote_and_names_the_rest(p
     a, _b, folder = pair
     a.add_checkin(mood=3)
     sync.sync(a, folder)
-    mine = _own(folder, a).parent
+    mine = own_file(folder, a).parent
     copy = mine / "changes.sync-conflict-20260101-000000-ABC.jsonl"
-    copy.write_bytes(_own(folder, a).read_bytes())
+    copy.write_bytes(own_file(folder, a).read_bytes())
     (mine / "notes.txt").write_text("mine, not the kit's")
     (mine / "photos").mkdir()
     (mine / "photos" / "changes.jsonl").write_text("kept")
