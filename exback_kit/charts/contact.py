@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from exback_kit import content
 from exback_kit.charts import palette
 from exback_kit.charts.base import (
     DPI,
@@ -27,7 +28,7 @@ from exback_kit.charts.base import (
 )
 from exback_kit.charts.mood import day_text
 from exback_kit.content import texts
-from exback_kit.domain import nocontact, plans, timeline, urges
+from exback_kit.domain import gate, nocontact, plans, timeline, urges
 from exback_kit.domain.windows import Window, describe
 
 RECENT_DAYS = 28
@@ -49,7 +50,8 @@ class NoContactData:
 def prepare_no_contact(tables: timeline.Tables, today: date | None = None) -> NoContactData:
     """Return the No-Contact chart's data (without a set period: from the first data on)."""
     fallback = timeline.first_day(tables, today)
-    contacts, periods = tables["contacts"], nocontact.periods_for_road(tables)
+    road = gate.journey_of(tables, kit=content.load())
+    contacts, periods = tables["contacts"], nocontact.periods_for_road(tables, road)
     start, target = nocontact.current_period(periods, today, fallback=fallback)
     days = nocontact.no_contact_days(contacts, periods, today, fallback=fallback)
     return NoContactData(days, nocontact.summarize_period(days, start, target))

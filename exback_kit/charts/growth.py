@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from exback_kit import content
 from exback_kit.charts import palette
 from exback_kit.charts.base import (
     axes_for,
@@ -218,7 +219,7 @@ def prepare_journey(tables: timeline.Tables, today: date | None = None) -> Journ
     from exback_kit.domain import roads
     end = timeline.as_day(today)
     breakup = breakup_day(tables["answers"])
-    return JourneyData(roads.journey_rows(tables, today), stage_titles(),
+    return JourneyData(roads.journey_rows(tables, today, kit=content.load()), stage_titles(),
                        breakup if breakup is not None and breakup <= end else None, end)
 
 

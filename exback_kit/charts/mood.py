@@ -12,6 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.patheffects import withStroke
 from matplotlib.text import Text
 
+from exback_kit import content
 from exback_kit.charts import palette
 from exback_kit.charts.base import (
     axes_for,
@@ -69,7 +70,8 @@ def prepare_mood(tables: timeline.Tables, today: date | None = None) -> MoodData
     start = daily.index[0] if len(daily) else timeline.as_day(today)
     lapses = nocontact.lapse_days(tables["contacts"], today)
     # the stages that count on this road, by their first answer to a question asked there
-    stages = roads.journey_rows(tables, today)["first_day"].dropna().sort_values()
+    rows = roads.journey_rows(tables, today, kit=content.load())
+    stages = rows["first_day"].dropna().sort_values()
     breakup = breakup_day(tables["answers"])
     if breakup is not None and not (start - pd.Timedelta(days=BREAKUP_REACH_DAYS)
                                     <= breakup <= timeline.as_day(today)):
@@ -115,8 +117,6 @@ def draw_mood(data: MoodData, ax: Axes | None = None) -> Axes:
 
 def stage_titles() -> dict[str, str]:
     """Return stage id -> title from the kit's content."""
-    from exback_kit import content
-
     return {stage.id: stage.title for stage in content.load().stages}
 
 

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from exback_kit import content
 from exback_kit.cli.pipes import flushed, reader_gone
 from exback_kit.cli.registry import CLI_MODULES
 from exback_kit.cli.talk import Stopped, ask, has_terminal, open_journal, say
@@ -127,7 +128,7 @@ def cmd_urge(args: argparse.Namespace) -> int:
 def _road(journal: Journal) -> Journey:
     """Return the journey in force, whose road chooses the reply's words."""
     from exback_kit.domain import gate
-    return gate.journey(journal.table("answers"), journal.table("decisions"))
+    return gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
 
 
 def cmd_status(args: argparse.Namespace) -> int:

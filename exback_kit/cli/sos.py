@@ -22,6 +22,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TextIO
 
+from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.content.vocab import SOS_MAX_SECONDS, SOS_MIN_SECONDS, SOS_SECONDS
 from exback_kit.errors import ValidationError
@@ -116,7 +117,7 @@ def ride_it_out(journal: Journal, seconds: int, before: int | None, *,
     saved unless asked)."""
     from exback_kit.domain import gate, sos
 
-    road = gate.journey(journal.table("answers"), journal.table("decisions"))
+    road = gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
     print(f"\n{texts.SOS_HEADING}\n{sos.intro(road.open_road, seconds)}\n")
     for line in _own_words(journal, datetime.now().astimezone(), open_road=road.open_road):
         print(line)

@@ -13,11 +13,13 @@ if TYPE_CHECKING:
 
 def status_lines(journal: Journal) -> list[str]:
     """Return the status lines for ``journal`` in plain words (its tables read once)."""
-    from exback_kit.domain import nocontact, roads, timeline
+    from exback_kit import content
+    from exback_kit.domain import gate, nocontact, roads, timeline
     from exback_kit.store import reads
 
     tables = reads.load_tables(journal, dict.fromkeys([*timeline.ACTIVITY_KINDS, *roads.KINDS]))
-    lines = [nocontact.no_contact_line(tables) or texts.WHERE_NO_CONTACT_NONE]
+    road = gate.journey_of(tables, kit=content.load())
+    lines = [nocontact.no_contact_line(tables, road=road) or texts.WHERE_NO_CONTACT_NONE]
     checkins = tables["checkins"]
     if len(checkins):
         latest = checkins.iloc[-1]  # the table is ordered by moment, then id
@@ -39,5 +41,5 @@ def current_stage_title(tables: Tables) -> str:
     from exback_kit.domain import progress, roads
 
     kit = content.load()
-    stage_id = progress.latest_stage(roads.journey_rows(tables)) or kit.stages[0].id
+    stage_id = progress.latest_stage(roads.journey_rows(tables, kit=kit)) or kit.stages[0].id
     return str(kit.stage(stage_id).title)

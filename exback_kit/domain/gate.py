@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.domain import progress
 from exback_kit.domain.newest import newest_last
@@ -27,9 +26,8 @@ from exback_kit.domain.newest import newest_last
 if TYPE_CHECKING:
     import pandas as pd
 
-#: Stages that prepare contact (``gated = true`` in stages.toml, 02 and 05–07): while the
-#: boundaries check is unanswered they ask for it first.
-ASK_FIRST_STAGES = content.load().gated_stages
+    from exback_kit.content import Content
+
 #: The stage of the moving-on road, recommended when the gate is on.
 MOVING_ON_STAGE = "09_moving_on"
 #: The stage that holds the boundaries check.
@@ -71,7 +69,9 @@ class Journey:
     (boundaries win when both apply); ``reasons`` are plain-language sentences;
     ``decision`` is the latest step-2 decision (None if there is none yet);
     ``boundaries`` the latest answer to each boundaries question: "yes", "no",
-    "not_sure" or None (not answered).
+    "not_sure" or None (not answered); ``gated`` the stages that prepare contact
+    (``gated = true`` in stages.toml, 02 and 05–07): set aside on the moving-on path,
+    asking for the boundaries check first while it is unanswered.
     """
 
     path: str
@@ -79,6 +79,7 @@ class Journey:
     reasons: list[str] = field(default_factory=list)
     decision: str | None = None
     boundaries: dict[str, str | None] = field(default_factory=dict)
+    gated: tuple[str, ...] = ()
 
     @property
     def unsafe(self) -> bool:
@@ -160,20 +161,22 @@ def as_answer(value: object) -> str | None:
         return None
 
 
-def boundary_answers(answers: pd.DataFrame) -> dict[str, str | None]:
-    """Return the latest answer to each boundaries question ("yes", "no", "not_sure", None)."""
+def boundary_answers(answers: pd.DataFrame, *, kit: Content) -> dict[str, str | None]:
+    """Return the latest answer to each of ``kit``'s boundaries questions ("yes", "no",
+    "not_sure", None)."""
     latest = progress.latest_answers(answers, 0)
-    return {q: as_answer(latest.get(q)) for q in content.load().boundary_questions}
+    return {q: as_answer(latest.get(q)) for q in kit.boundary_questions}
 
 
-def journey(answers: pd.DataFrame, decisions: pd.DataFrame) -> Journey:
+def journey(answers: pd.DataFrame, decisions: pd.DataFrame, *, kit: Content) -> Journey:
     """Return the journey: moving on when a boundary answer is yes or not sure, or the
     latest decision is move on.
 
     Args:
         answers: the ``answers`` table; decisions: the ``decisions`` table.
+        kit: the kit's content (its boundaries questions and gated stages).
     """
-    given = boundary_answers(answers)
+    given = boundary_answers(answers, kit=kit)
     reasons = [texts.GATE_REASONS[q] for q, a in given.items() if a == "yes"]
     reasons += [texts.GATE_REASONS_NOT_SURE[q] for q, a in given.items() if a == "not_sure"]
     by = "boundaries" if reasons else None
@@ -186,12 +189,13 @@ def journey(answers: pd.DataFrame, decisions: pd.DataFrame) -> Journey:
             reasons.append(texts.GATE_REASONS["decision"].format(
                 day=day.date() if hasattr(day, "date") else day))
             by = by or "decision"
-    return Journey("moving_on" if by else "open", by, reasons, decision, given)
+    return Journey("moving_on" if by else "open", by, reasons, decision, given,
+                   kit.gated_stages)
 
 
-def journey_of(tables: Mapping[str, pd.DataFrame]) -> Journey:
+def journey_of(tables: Mapping[str, pd.DataFrame], *, kit: Content) -> Journey:
     """Return the journey that typed ``tables`` (with ``answers`` and ``decisions``) give."""
-    return journey(tables["answers"], tables["decisions"])
+    return journey(tables["answers"], tables["decisions"], kit=kit)
 
 
 def review_day(value: object, journey: Journey, today: date) -> date | None:
@@ -211,15 +215,15 @@ def review_day(value: object, journey: Journey, today: date) -> date | None:
 
 def is_gated(stage_id: str, journey: Journey) -> bool:
     """Return True when ``stage_id`` shows the gate notice instead of its content."""
-    return journey.moving_on and stage_id in content.load().gated_stages
+    return journey.moving_on and stage_id in journey.gated
 
 
 def asks_first(stage_id: str, journey: Journey) -> bool:
     """Return True when ``stage_id`` asks for the boundaries check before showing anything."""
     return (not journey.moving_on and journey.unanswered
-            and stage_id in content.load().gated_stages)
+            and stage_id in journey.gated)
 
 
 def set_aside(journey: Journey) -> tuple[str, ...]:
     """Return the stages that don't count toward progress on this journey."""
-    return content.load().gated_stages if journey.moving_on else ()
+    return journey.gated if journey.moving_on else ()

@@ -49,7 +49,7 @@ def lapse_days(contacts: pd.DataFrame, today: date | None = None) -> pd.Datetime
     return index.unique().sort_values()
 
 
-def periods_for_road(tables: Mapping[str, Any], road: gate.Journey | None = None) -> pd.DataFrame:
+def periods_for_road(tables: Mapping[str, Any], road: gate.Journey) -> pd.DataFrame:
     """Return the ``nocontact_periods`` as the road counts them.
 
     After harm, control or an order was named, contact follows the order (or the person's
@@ -57,12 +57,10 @@ def periods_for_road(tables: Mapping[str, Any], road: gate.Journey | None = None
     reminder appears anywhere. The days are still counted.
 
     Args:
-        tables: at least ``nocontact_periods``, and ``answers`` and ``decisions`` when
-            ``road`` is not given.
-        road: the journey to follow (default: the one these tables give).
+        tables: at least ``nocontact_periods``.
+        road: the journey to follow (:func:`exback_kit.domain.gate.journey_of` these tables).
     """
     periods = tables["nocontact_periods"]
-    road = road if road is not None else gate.journey_of(tables)
     if road.countdown or not len(periods):
         return periods
     return periods.assign(target_days=pd.Series(pd.NA, index=periods.index, dtype="Int64"))
@@ -162,13 +160,12 @@ def summarize_period(days: pd.DataFrame, start: pd.Timestamp | None,
 
 
 def no_contact_line(tables: Mapping[str, Any], today: date | None = None, *,
-                    road: gate.Journey | None = None) -> str | None:
+                    road: gate.Journey) -> str | None:
     """Return "No-Contact: day N of T …" (or without a target), or None before any period.
 
     The notebooks' "where you are" box and ``exback status`` both show this line; after
     harm or an order it never counts toward a target (:func:`periods_for_road`).
     """
-    road = road if road is not None else gate.journey_of(tables)
     contacts, periods = tables["contacts"], periods_for_road(tables, road)
     if periods.empty and contacts.empty:
         return None

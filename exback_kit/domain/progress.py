@@ -4,27 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from exback_kit import content
 from exback_kit.domain.newest import newest_last
 from exback_kit.domain.timeline import as_day, up_to
+
+if TYPE_CHECKING:
+    from exback_kit.content import Content
 
 #: stage id -> step -> the step's question ids (empty: count the step as one item).
 StepQuestions = dict[str, dict[int, frozenset[str]]]
 
 
-def stage_steps() -> dict[str, tuple[int, ...]]:
-    """Return each stage's step numbers from ``data/stages.toml`` (start here holds step 0)."""
-    kit = content.load()
+def stage_steps(kit: Content) -> dict[str, tuple[int, ...]]:
+    """Return each stage's step numbers from ``kit`` (start here holds step 0)."""
     return {stage.id: (0,) if stage.id == kit.stages[0].id else stage.steps
             for stage in kit.stages if not stage.overview}
 
 
-def stage_plan(open_road: bool = True) -> StepQuestions:
+def stage_plan(kit: Content, open_road: bool = True) -> StepQuestions:
     """Return each stage's steps and the ids of the questions a person is asked.
 
     Off the open road (``open_road`` False) the questions marked ``open_road_only`` are
@@ -32,17 +33,16 @@ def stage_plan(open_road: bool = True) -> StepQuestions:
     too: the dashboard, which looks back, and a stage with no numbered steps (moving on,
     09), whose topics :func:`exback_kit.domain.roads.journey_rows` counts.
     """
-    kit = content.load()
     return {stage_id: {n: frozenset(q.id for q in kit.step(n).shown(open_road)) for n in steps}
-            for stage_id, steps in stage_steps().items() if steps}
+            for stage_id, steps in stage_steps(kit).items() if steps}
 
 
 def stage_progress(answers: pd.DataFrame, today: date | None = None, *,
-                   plan: StepQuestions | None = None,
+                   plan: StepQuestions,
                    set_aside: Collection[str] = ()) -> pd.DataFrame:
     """Return each stage's progress from the answers saved per step.
 
-    One row per stage of ``plan`` (default :func:`stage_plan`), leaving out the stages
+    One row per stage of ``plan`` (see :func:`stage_plan`), leaving out the stages
     in ``set_aside`` (on the moving-on road they never count against the person). Only
     answers to the plan's questions count (a step without known questions: any answer).
     Columns: ``steps``, ``steps_answered`` (steps with an answer), ``questions`` (the
@@ -52,7 +52,6 @@ def stage_progress(answers: pd.DataFrame, today: date | None = None, *,
     (the first and latest day with an answer; NaT if none) and ``last_at`` (the moment
     of the latest answer, UTC, for telling apart stages worked on the same day).
     """
-    plan = stage_plan() if plan is None else plan
     df = up_to(answers, as_day(today))
     steps_col = df["step"].to_numpy(dtype="float64", na_value=np.nan) if len(df) else np.array([])
     rows = []

@@ -19,6 +19,8 @@ from exback_kit.domain.newest import newest_last
 if TYPE_CHECKING:
     import pandas as pd
 
+    from exback_kit.content import Content
+
 #: Days of the urge log the checklist looks at.
 URGE_WINDOW_DAYS = 14
 #: WHO-5 percent above which wellbeing counts as fine (when no safety message would show).
@@ -67,15 +69,17 @@ KINDS = ("answers", "decisions", "contacts", "nocontact_periods", "urges", "inst
          "patterns")
 
 
-def readiness(tables: Mapping[str, pd.DataFrame], today: date | None = None) -> list[ReadinessItem]:
+def readiness(tables: Mapping[str, pd.DataFrame], today: date | None = None, *,
+              kit: Content) -> list[ReadinessItem]:
     """Return the checklist: boundaries, No-Contact target, decision, urges, wellbeing, patterns.
 
     Args:
         tables: the journal's typed tables (at least :data:`KINDS`).
         today: the day to measure up to (default: the local date).
+        kit: the kit's content (the boundaries questions).
     """
     today = today or date.today()
-    road = gate.journey(tables["answers"], tables["decisions"])
+    road = gate.journey_of(tables, kit=kit)
     return [_boundaries(road), _no_contact(tables, today),
             _decision(tables["decisions"], road), _urges(tables["urges"], today),
             _wellbeing(tables["instrument_results"], today), _patterns(tables["patterns"])]

@@ -13,12 +13,15 @@ One place for the journey chart (and so the report), ``exback status`` and "wher
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from exback_kit import content
 from exback_kit.domain import gate, moving_on, progress
 from exback_kit.domain.timeline import Tables
+
+if TYPE_CHECKING:
+    from exback_kit.content import Content, Topic
 
 #: The tables the journey's rows are read from.
 KINDS = ("answers", "decisions", "reflections", "reappraisals", "checklist_items")
@@ -26,31 +29,31 @@ KINDS = ("answers", "decisions", "reflections", "reappraisals", "checklist_items
 CLEAR_EYED = "clear_eyed"
 
 
-def topic_plan(stage_id: str) -> dict[str, frozenset[str]]:
+def topic_plan(topics: tuple[Topic, ...]) -> dict[str, frozenset[str]]:
     """Return a topic stage's topics -> their question ids (empty: a topic kept as a list)."""
-    return {t.id: frozenset(q.id for q in t.questions)
-            for t in content.load().stage_topics(stage_id)}
+    return {t.id: frozenset(q.id for q in t.questions) for t in topics}
 
 
-def topics_done(stage_id: str, tables: Tables,
-                today: date | None = None) -> moving_on.TopicProgress | None:
+def topics_done(stage_id: str, tables: Tables, today: date | None = None, *,
+                kit: Content) -> moving_on.TopicProgress | None:
     """Return how much of a topic stage (moving on) is touched, or None for a stage without
     topics.
 
     Args:
         tables: at least ``reflections``, ``reappraisals`` and ``checklist_items``.
+        kit: the kit's content (the stage's topics).
     """
-    topics = content.load().stage_topics(stage_id)
+    topics = kit.stage_topics(stage_id)
     if not topics:
         return None
     items = tables["checklist_items"]
     lists = {CLEAR_EYED: tables["reappraisals"],
              **{t.id: items[(items["checklist"] == t.id).to_numpy()] for t in topics
                 if t.suggestions}}
-    return moving_on.topic_progress(topic_plan(stage_id), tables["reflections"], lists, today)
+    return moving_on.topic_progress(topic_plan(topics), tables["reflections"], lists, today)
 
 
-def journey_rows(tables: Tables, today: date | None = None, *,
+def journey_rows(tables: Tables, today: date | None = None, *, kit: Content,
                  road: gate.Journey | None = None) -> pd.DataFrame:
     """Return one row per stage that counts on this road, in the kit's order.
 
@@ -60,14 +63,15 @@ def journey_rows(tables: Tables, today: date | None = None, *,
 
     Args:
         tables: at least :data:`KINDS`.
+        kit: the kit's content (its stages, steps, questions and topics).
         road: the journey to follow (default: the one these tables' answers give). The
             notebooks pass the person's own while the demo journal is shown.
     """
-    road = road if road is not None else gate.journey(tables["answers"], tables["decisions"])
+    road = road if road is not None else gate.journey_of(tables, kit=kit)
     rows = progress.stage_progress(tables["answers"], today,
-                                   plan=progress.stage_plan(road.open_road),
+                                   plan=progress.stage_plan(kit, road.open_road),
                                    set_aside=gate.set_aside(road))
-    done = topics_done(gate.MOVING_ON_STAGE, tables, today)
+    done = topics_done(gate.MOVING_ON_STAGE, tables, today, kit=kit)
     if done is not None and (road.moving_on or done.answered):
         extra = progress.progress_frame([(
             gate.MOVING_ON_STAGE, done.topics, done.touched, done.parts, done.answered,
@@ -75,5 +79,5 @@ def journey_rows(tables: Tables, today: date | None = None, *,
             *(pd.NaT if v is None else v for v in (done.first_day, done.last_day,
                                                      done.last_at)))])
         rows = pd.concat([rows, extra]) if len(rows) else extra
-    order = [s for s in content.load().stage_ids if s in rows.index]
+    order = [s for s in kit.stage_ids if s in rows.index]
     return rows.loc[order]

@@ -26,6 +26,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal
@@ -232,7 +233,7 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
               rrule=f"FREQ=WEEKLY;INTERVAL={max(1, every // 7)}" if every % 7 == 0
               else f"FREQ=DAILY;INTERVAL={every}"),
     ]
-    road = gate.journey_of(tables)
+    road = gate.journey_of(tables, kit=content.load())
     target = nocontact_target(periods_for_road(tables, road), today)  # none after harm, order
     review = gate.review_day(journal.get_setting(gate.REVIEW_SETTING), road, today)
     if review is not None:  # the open road only

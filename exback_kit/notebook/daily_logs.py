@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS, DEFAULT_HABITS, HABITS_TO_REDUCE
 from exback_kit.domain import gate
@@ -46,7 +47,7 @@ MAX_HABITS = 30
 
 
 def _journey(journal: Journal) -> gate.Journey:
-    return gate.journey(journal.table("answers"), journal.table("decisions"))
+    return gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
 
 
 # --- daily check-in -----------------------------------------------------------------

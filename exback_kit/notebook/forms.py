@@ -95,7 +95,7 @@ def step_form(journal: Journal, step: int, *, on_save: OnSave = None) -> Form:
     """
     from exback_kit.domain import gate
     s = content.load().step(step)
-    road = gate.journey(journal.table("answers"), journal.table("decisions"))
+    road = gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
     intro = "\n\n".join([s.idea, *s.notes, *_notes_for(journal, s, road), texts.SKIP_HINT])
     title = texts.START_HEADING if step == 0 else texts.STEP_HEADING.format(number=step,
                                                                              title=s.title)

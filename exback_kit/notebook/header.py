@@ -43,7 +43,7 @@ def _title(stage_id: str) -> str:
 def topics_line(stage_id: str, tables: dict[str, Any]) -> str | None:
     """Return how many of a topic stage's prompts and lists are started, or None without topics."""
     from exback_kit.domain import roads
-    done = roads.topics_done(stage_id, tables)
+    done = roads.topics_done(stage_id, tables, kit=content.load())
     if done is None:
         return None
     return texts.WHERE_TOPICS.format(answered=done.answered, parts=done.parts)
@@ -57,7 +57,7 @@ def progress_line(stage_id: str, tables: dict[str, Any], journey: Any = None) ->
     topics = topics_line(stage_id, tables)
     if topics is not None:
         return topics
-    rows = roads.journey_rows(tables, road=journey)
+    rows = roads.journey_rows(tables, kit=content.load(), road=journey)
     if stage_id not in rows.index:
         return None
     row = rows.loc[stage_id]
@@ -69,7 +69,8 @@ def latest_stage_line(tables: dict[str, Any], journey: Any = None) -> str:
     """Return which stage the person worked on most recently (start here if none); only
     the stages that count on this journey (default: the one ``tables`` give) are named."""
     from exback_kit.domain import progress, roads
-    latest = progress.latest_stage(roads.journey_rows(tables, road=journey))
+    latest = progress.latest_stage(roads.journey_rows(tables, kit=content.load(),
+                                                       road=journey))
     return texts.WHERE_STAGE_NEW if latest is None else texts.WHERE_STAGE.format(
         stage=_title(latest))
 
@@ -99,7 +100,8 @@ def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str],
         lines.append(latest_stage_line(tables, journey))
         if set_aside:
             lines.append(texts.WHERE_MOVING_ON)
-    nc = no_contact_line(tables, road=journey)
+    road = journey if journey is not None else gate.journey_of(tables, kit=content.load())
+    nc = no_contact_line(tables, road=road)
     if nc or "no_contact" in where:
         lines.append(nc or texts.WHERE_NO_CONTACT_NONE)
     progress = progress_line(stage_id, tables, journey) if "journal" not in where else None
@@ -198,7 +200,7 @@ def fold_summary(kind: str, journal: Journal) -> str | None:
     if kind == "profile":
         asked = {q.id for q in content.load().start.group("profile")}
         return texts.FOLDED_PROFILE if asked & set(answers) else None
-    given = gate.boundary_answers(session().tables(journal)["answers"])
+    given = gate.boundary_answers(session().tables(journal)["answers"], kit=content.load())
     if any(v is None for v in given.values()):
         return None
     if any(v in gate.GATING_ANSWERS for v in given.values()):

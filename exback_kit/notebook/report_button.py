@@ -18,7 +18,7 @@ def _step_options(journal: Journal) -> list[tuple[str, int]]:
     """Return the steps offered for the report, leaving out set-aside stages' steps."""
     from exback_kit.domain import gate
     kit = content.load()
-    road = gate.journey(journal.table("answers"), journal.table("decisions"))
+    road = gate.journey(journal.table("answers"), journal.table("decisions"), kit=kit)
     hidden = {n for sid in gate.set_aside(road) for n in kit.stage(sid).steps}
     return [(texts.REPORT_WIDGET_STEP_OPTION.format(number=n, title=kit.step(n).title), n)
             for n in range(LAST_STEP + 1) if n not in hidden]

@@ -15,6 +15,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.domain import gate
 from exback_kit.domain.gate import Journey
@@ -311,7 +312,7 @@ class Session:
         if journal is not None:
             tables = self.tables(journal)
             if "journey" not in tables.derived:  # asked by every part: worked out once a change
-                tables.derived["journey"] = gate.journey(tables["answers"], tables["decisions"])
+                tables.derived["journey"] = gate.journey_of(tables, kit=content.load())
             return tables.derived["journey"]
         own = self.journey(self.mine())
         if own.moving_on or self.journal() is self.mine():

@@ -49,7 +49,8 @@ def _labels(frame: Any) -> str:
 
 def figures_lines(tables: Tables, today: date) -> list[Line]:
     """Return the No-Contact and urge figures as label/value rows."""
-    nc = nocontact.no_contact(tables["contacts"], nocontact.periods_for_road(tables), today,
+    road = gate.journey_of(tables, kit=content.load())
+    nc = nocontact.no_contact(tables["contacts"], nocontact.periods_for_road(tables, road), today,
                              fallback=timeline.first_day(tables, today))
     def days(days: int) -> str:
         return texts.say(texts.REPORT_NC_DAYS, days=days)
@@ -58,7 +59,6 @@ def figures_lines(tables: Tables, today: date) -> list[Line]:
     if nc.start_day is None:
         lines += wrap(texts.REPORT_NC_NONE)
     else:
-        road = gate.journey_of(tables)
         target = (texts.REPORT_NC_TARGET_DAYS.format(days=nc.target_days) if nc.target_days
                   else texts.REPORT_NC_NO_TARGET if road.countdown
                   else road.words(texts.REPORT_NC_NO_COUNTDOWN))
@@ -154,7 +154,7 @@ def answer_lines(tables: Tables, steps: Sequence[int]) -> list[Line]:
     from exback_kit.report.pages import wrap
 
     kit = content.load()
-    road = gate.journey(tables["answers"], tables["decisions"])
+    road = gate.journey(tables["answers"], tables["decisions"], kit=kit)
     lines: list[Line] = [("title", texts.REPORT_ANSWERS_TITLE),
                          *wrap(texts.REPORT_ANSWERS_INTRO, "soft")]
     for number in steps:

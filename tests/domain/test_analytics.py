@@ -280,12 +280,12 @@ def test_journey_progress_counts_answered_questions(journal):
     assert pd.isna(out.loc["05_reconnecting", "last_day"])
 
 
-def test_journey_uses_the_kits_content_by_default(journal):
-    plan = progress.stage_plan()
+def test_the_plan_comes_from_the_kits_content(journal):
+    plan = progress.stage_plan(content.load())
     assert "08_dashboard" not in plan and plan["00_start_here"]  # step 0 belongs to stage 00
     first = sorted(plan["02_reading_the_signals"][3])[0]
     journal.save_answer(3, first, "a friend mentioned it", at="2025-03-01T10:00")
-    out = progress.stage_progress(tables(journal)["answers"], TODAY)
+    out = progress.stage_progress(tables(journal)["answers"], TODAY, plan=plan)
     total = len(plan["02_reading_the_signals"][3])
     assert out.loc["02_reading_the_signals", "progress"] == pytest.approx(1 / total)
     assert out["answered"].sum() == 1

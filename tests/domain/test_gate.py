@@ -24,7 +24,7 @@ def answer(journal, **values):
 
 
 def journey(journal):
-    return gate.journey(journal.table("answers"), journal.table("decisions"))
+    return gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
 
 
 def gated(stage, journal):
@@ -138,7 +138,7 @@ def test_move_on_decision_gates_and_can_change(journal):
 
 def test_answers_that_are_not_yes_no_or_not_sure_do_not_gate(journal):
     answer(journal, no_contact_asked="", harm_or_control="maybe", protective_order=["yes"])
-    assert set(gate.boundary_answers(journal.table("answers")).values()) == {None}
+    assert set(gate.boundary_answers(journal.table("answers"), kit=content.load()).values()) == {None}
     assert journey(journal).path == "open"
 
 

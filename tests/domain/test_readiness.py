@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.domain.readiness import readiness
 
@@ -21,7 +22,7 @@ KEYS = ["boundaries", "no_contact", "decision", "urges", "wellbeing", "patterns"
 
 
 def items(journal, today=TODAY):
-    return {i.key: i for i in readiness(journal.tables(), today)}
+    return {i.key: i for i in readiness(journal.tables(), today, kit=content.load())}
 
 
 def at(days_ago: int, hour: int = 12) -> datetime:
@@ -29,7 +30,7 @@ def at(days_ago: int, hour: int = 12) -> datetime:
 
 
 def test_empty_journal_has_no_data_for_anything(journal):
-    found = readiness(journal.tables())
+    found = readiness(journal.tables(), kit=content.load())
     assert [i.key for i in found] == KEYS
     assert all(i.ok is None and i.label and i.based_on for i in found)
 

@@ -22,7 +22,7 @@ OPEN_ROAD_ONLY = {(9, "pace"), (4, "patterns_return"), (2, "their_feelings"),
 
 
 def rows(journal):
-    return roads.journey_rows(journal.tables(), TODAY)
+    return roads.journey_rows(journal.tables(), TODAY, kit=content.load())
 
 
 def all_no(journal):
@@ -104,7 +104,8 @@ def test_questions_for_the_open_road_only_do_not_count_off_it(journal):
 
 
 def test_the_plan_leaves_out_open_road_only_questions_when_asked_to():
-    on, off = progress.stage_plan(), progress.stage_plan(open_road=False)
+    kit = content.load()
+    on, off = progress.stage_plan(kit), progress.stage_plan(kit, open_road=False)
     assert "pace" in on["04_holding_steady"][9] and "pace" not in off["04_holding_steady"][9]
     assert "patterns_return" not in off["03_rebuilding_you"][4]
     assert off["04_holding_steady"][8] == on["04_holding_steady"][8]
@@ -114,8 +115,9 @@ def test_rows_follow_the_road_they_are_given_not_only_the_tables(journal):
     """The notebooks pass the person's own road while the demo journal is shown."""
     all_no(journal)
     own = gate.journey(pd.DataFrame({"step": [0], "question": ["harm_or_control"],
-                                     "value": ["yes"], "id": [1]}), journal.table("decisions"))
-    out = roads.journey_rows(journal.tables(), TODAY, road=own)
+                                     "value": ["yes"], "id": [1]}), journal.table("decisions"),
+                       kit=content.load())
+    out = roads.journey_rows(journal.tables(), TODAY, kit=content.load(), road=own)
     assert MOVING_ON in out.index and not set(GATED) & set(out.index)
 
 

@@ -61,8 +61,8 @@ def test_an_older_boundaries_answer_arriving_later_never_undoes_a_newer_one(pair
     for journal in (a, b):
         assert journal.latest_answers(0)[HARM] == "yes"
         answers, decisions = journal.table("answers"), journal.table("decisions")
-        assert gate.boundary_answers(answers)[HARM] == "yes"
-        assert gate.journey(answers, decisions).path == "moving_on"
+        assert gate.boundary_answers(answers, kit=content.load())[HARM] == "yes"
+        assert gate.journey(answers, decisions, kit=content.load()).path == "moving_on"
         latest = journal.latest_record("decisions")
         assert latest is not None and latest["decision"] == "move_on"
 

@@ -24,7 +24,7 @@ def answer(journal, **values):
 
 
 def journey(journal):
-    return gate.journey(journal.table("answers"), journal.table("decisions"))
+    return gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
 
 
 def notice(journal, contacts=()):

@@ -11,7 +11,7 @@ import pytest
 from exback_kit import content
 from exback_kit.charts.contact import prepare_no_contact, summarize_no_contact
 from exback_kit.content import texts
-from exback_kit.domain import nocontact
+from exback_kit.domain import gate, nocontact
 from exback_kit.interchange import calendar as remind
 from exback_kit.notebook import forms
 from exback_kit.report.text import figures_lines
@@ -33,7 +33,8 @@ def everything(journal, today):
     tables = reads.load_tables(journal)
     report = "\n".join(t for _, t in figures_lines(tables, today))
     return {
-        "where": nocontact.no_contact_line(tables, today) or "",
+        "where": nocontact.no_contact_line(
+            tables, today, road=gate.journey_of(tables, kit=content.load())) or "",
         "chart": summarize_no_contact(prepare_no_contact(tables, today)),
         "report": report,
         "calendar": remind.build_calendar(journal, today=today).decode(),

@@ -17,14 +17,14 @@ def widget(journal):
 
 
 def items(journal):
-    return {i.key: i for i in readiness(reads.load_tables(journal))}
+    return {i.key: i for i in readiness(reads.load_tables(journal), kit=content.load())}
 
 
 def test_widget_shows_every_item_with_what_it_is_based_on(journal):
     journal.add("patterns", pattern="<b>me</b>", plan="x")
     shown = widget(journal)
     text = html.unescape(shown.value)
-    for item in readiness(reads.load_tables(journal)):
+    for item in readiness(reads.load_tables(journal), kit=content.load()):
         assert item.label in text and item.based_on in text
     assert "exback-readiness" in shown._dom_classes
     assert "only advises" in text

@@ -126,7 +126,8 @@ def test_where_you_are_counts_no_contact_days(mine: Journal) -> None:
     assert texts.WHERE_NO_CONTACT_NONE in raw_text(stages.header("01_space_and_clarity"))
     start = date.today() - timedelta(days=11)
     mine.add("nocontact_periods", start_day=start, target_days=30, at=start)
-    line = stageinfo.no_contact_line(stageview.session().tables())
+    line = stageinfo.no_contact_line(stageview.session().tables(),
+                                     road=stageview.session().journey())
     assert line == texts.say(texts.WHERE_NO_CONTACT_TARGET, day=12, target=30, longest=12)
     assert line in raw_text(stages.header("01_space_and_clarity"))
 
@@ -304,7 +305,8 @@ def test_no_contact_counts_from_the_first_entry_before_any_period(mine: Journal)
     first = date.today() - timedelta(days=6)
     mine.add_checkin(mood=5, at=first)
     mine.log_contact(initiated_by="them", at=first + timedelta(days=2))
-    line = stageinfo.no_contact_line(stageview.session().tables())
+    line = stageinfo.no_contact_line(stageview.session().tables(),
+                                     road=stageview.session().journey())
     tables = reads.load_tables(mine)
     nc = nocontact.no_contact(tables["contacts"], tables["nocontact_periods"],
                              fallback=timeline.first_day(tables))
