@@ -23,6 +23,7 @@ from exback_kit.charts.base import (
 from exback_kit.charts.mood import stage_titles
 from exback_kit.content import texts
 from exback_kit.domain import mood, progress, scales, timeline
+from exback_kit.domain.profile import breakup_day
 
 #: The top of the Rosenberg scale (total 0–30).
 ROSENBERG_MAX = 30
@@ -215,7 +216,6 @@ class JourneyData:
 def prepare_journey(tables: timeline.Tables, today: date | None = None) -> JourneyData:
     """Return the journey chart's data: the stages that count on the road in force
     (:func:`exback_kit.domain.roads.journey_rows`), and the breakup day when it has passed."""
-    from exback_kit.charts.mood import breakup_day
     from exback_kit.domain import roads
     end = timeline.as_day(today)
     breakup = breakup_day(tables["answers"])

@@ -24,11 +24,9 @@ from exback_kit.charts.base import (
     titled,
 )
 from exback_kit.content import texts
-from exback_kit.domain import mood, nocontact, progress, roads, timeline
+from exback_kit.domain import mood, nocontact, roads, timeline, trends
+from exback_kit.domain.profile import breakup_day
 
-WEEK = 7
-#: A change in the weekly mean smaller than this reads as "about the same".
-SAME_MOOD = 0.5
 METER_DAYS = 90
 MIDDLE = 5.5  # splits 1–10 into low (1–5) and high (6–10)
 JITTER = 0.18
@@ -53,15 +51,6 @@ class MoodData:
     today: pd.Timestamp
     #: The breakup date from the profile (day 0), when it falls inside the chart.
     breakup: pd.Timestamp | None = None
-
-
-def breakup_day(answers: pd.DataFrame) -> pd.Timestamp | None:
-    """Return the profile's breakup date (the latest answer), or None if not given."""
-    value = progress.latest_answers(answers, 0).get("breakup_date")
-    try:
-        return pd.Timestamp(str(value)).normalize() if value else None
-    except ValueError:
-        return None
 
 
 def prepare_mood(tables: timeline.Tables, today: date | None = None) -> MoodData:
@@ -92,7 +81,7 @@ def draw_mood(data: MoodData, ax: Axes | None = None) -> Axes:
     x = daily.index.to_numpy()
     ax.plot(x, daily["mood"].to_numpy(), "o", ms=3, color=palette.MOOD_POINT, alpha=0.7,
             label=texts.CHART_MOOD_DAILY)
-    rolling = mood.averaged(daily["rolling"], daily["mood"], WEEK)
+    rolling = mood.averaged(daily["rolling"], daily["mood"], trends.WEEK_DAYS)
     if rolling.notna().any():
         ax.plot(x, rolling.to_numpy(), color=palette.MOOD_LINE, lw=2,
                 label=texts.CHART_MOOD_ROLLING)
@@ -103,7 +92,7 @@ def draw_mood(data: MoodData, ax: Axes | None = None) -> Axes:
     ax.set_ylim(-0.3, 11.4)
     ax.set_yticks([1, 4, 7, 10])
     ax.set_ylabel(texts.CHART_MOOD_AXIS)
-    if len(daily) < WEEK:
+    if len(daily) < trends.WEEK_DAYS:
         ax.set_xlim(x[0] - np.timedelta64(3, "D"), x[-1] + np.timedelta64(3, "D"))
     if data.breakup is not None:
         when = float(mdates.date2num(data.breakup))
@@ -143,14 +132,6 @@ def _stage_marks(ax: Axes, stages: pd.Series, first: np.datetime64, last: np.dat
         ax.plot([], [], ls=":", color=palette.STAGE, lw=0.8, label=texts.CHART_STAGE_START)
 
 
-def _change(mean: float, previous: float) -> str:
-    if mean - previous >= SAME_MOOD:
-        return texts.CHART_MOOD_CHANGE["up"]
-    if previous - mean >= SAME_MOOD:
-        return texts.CHART_MOOD_CHANGE["down"]
-    return texts.CHART_MOOD_CHANGE["same"]
-
-
 def summarize_mood(data: MoodData) -> str:
     """Return one sentence on the last week's mood (compared with the week before), and
     where the breakup day sits when the chart marks it."""
@@ -165,18 +146,17 @@ def _summarize_week(data: MoodData) -> str:
     mood = data.daily["mood"]
     if mood.notna().sum() == 0:
         return texts.SUMMARY_MOOD_EMPTY
-    week, before = mood.iloc[-WEEK:], mood.iloc[-2 * WEEK:-WEEK]
-    if week.notna().sum() == 0:
+    week = trends.week_means(mood)
+    if week.mean is None:
         last = mood.last_valid_index()
         return texts.say(texts.SUMMARY_MOOD_QUIET, day=day_text(last),
                                                mood=one_decimal(mood[last]))
-    mean, days = float(week.mean()), int(week.notna().sum())
-    if before.notna().sum() == 0:
-        return texts.say(texts.SUMMARY_MOOD_WEEK, mean=one_decimal(mean), days=days)
-    previous = float(before.mean())
-    return texts.say(texts.SUMMARY_MOOD_COMPARE, mean=one_decimal(mean), days=days,
-                                             change=_change(mean, previous),
-                                             previous=one_decimal(previous))
+    if week.previous is None:
+        return texts.say(texts.SUMMARY_MOOD_WEEK, mean=one_decimal(week.mean), days=week.days)
+    change = trends.change(week.mean, week.previous)
+    return texts.say(texts.SUMMARY_MOOD_COMPARE, mean=one_decimal(week.mean), days=week.days,
+                                             change=texts.CHART_MOOD_CHANGE[change],
+                                             previous=one_decimal(week.previous))
 
 
 # --- mood meter -----------------------------------------------------------------
@@ -222,7 +202,7 @@ def draw_meter(data: MeterData, ax: Axes | None = None) -> Axes:
     titled(ax, title)
     pts = data.points
     shake = np.random.default_rng(0).uniform(-JITTER, JITTER, size=(2, len(pts)))
-    recent = (pts["day"] > data.today - pd.Timedelta(days=WEEK)).to_numpy()
+    recent = (pts["day"] > data.today - pd.Timedelta(days=trends.WEEK_DAYS)).to_numpy()
     x, y = pts["mood"].to_numpy() + shake[0], pts["energy"].to_numpy() + shake[1]
     ax.scatter(x[~recent], y[~recent], s=18, color=palette.SKY, alpha=0.55,
                label=texts.CHART_METER_EARLIER)

@@ -22,10 +22,8 @@ from exback_kit.charts.base import (
     titled,
 )
 from exback_kit.content import texts
-from exback_kit.domain import mood, moving_on, timeline
+from exback_kit.domain import mood, moving_on, timeline, trends
 
-#: A change in the weekly mean smaller than this reads as "about the same".
-SAME_MIND = 0.5
 #: The clear-eyed chart shows at most this many of the latest entries.
 MAX_PAIRS = 20
 OFFSET = 0.14
@@ -61,13 +59,13 @@ def draw_mind(data: MindData, ax: Axes | None = None) -> Axes:
     for name, colour, width, dash, label in (
             ("mind", palette.MIND, 2.0, "-", texts.CHART_MIND_ROLLING),
             ("mood", palette.MOOD_LINE, 1.6, "--", texts.CHART_MIND_MOOD)):
-        line = mood.averaged(daily[f"{name}_rolling"], daily[name], moving_on.WEEK)
+        line = mood.averaged(daily[f"{name}_rolling"], daily[name], trends.WEEK_DAYS)
         if line.notna().any():  # no average drawn from one or two days
             ax.plot(x, line.to_numpy(), color=colour, lw=width, ls=dash, label=label)
     ax.set_ylim(-0.4, 10.4)
     ax.set_yticks([0, 5, 10])
     ax.set_ylabel(texts.CHART_MIND_AXIS)
-    if len(daily) < moving_on.WEEK:
+    if len(daily) < trends.WEEK_DAYS:
         ax.set_xlim(x[0] - np.timedelta64(3, "D"), x[-1] + np.timedelta64(3, "D"))
     date_axis(ax)
     legend_below(ax, ncol=3)
@@ -78,13 +76,12 @@ def summarize_mind(data: MindData) -> str:
     """Return one sentence on the last week's mind rating (compared with the week before)."""
     if data.daily.empty:
         return texts.SUMMARY_MIND_EMPTY
-    week = moving_on.mind_weeks(data.daily)
+    week = trends.week_means(data.daily["mind"])
     if week.mean is None:
         return texts.SUMMARY_MIND_QUIET
     if week.previous is None:
         return texts.say(texts.SUMMARY_MIND_WEEK, mean=one_decimal(week.mean), days=week.days)
-    delta = week.mean - week.previous
-    change = ("up" if delta >= SAME_MIND else "down" if -delta >= SAME_MIND else "same")
+    change = trends.change(week.mean, week.previous)
     return texts.say(texts.SUMMARY_MIND_COMPARE, mean=one_decimal(week.mean), days=week.days,
                      change=texts.CHART_MIND_CHANGE[change],
                      previous=one_decimal(week.previous))

@@ -14,7 +14,7 @@ from matplotlib.ticker import MaxNLocator
 from exback_kit.charts import palette
 from exback_kit.charts.base import axes_for, date_axis, empty_state, legend_below, styled, titled
 from exback_kit.content import texts
-from exback_kit.domain import self_concept, timeline
+from exback_kit.domain import self_concept, timeline, trends
 
 #: The we/I chart shows at most this many of the latest weeks.
 MAX_WEEKS = 12
@@ -54,7 +54,7 @@ def summarize_clarity(weeks: pd.Series) -> str:
     """Return one sentence: how many answers over how many weeks, first and latest."""
     if weeks.empty:
         return texts.SUMMARY_CLARITY_EMPTY
-    span = int((weeks.index[-1] - weeks.index[0]).days // 7) + 1
+    span = int((weeks.index[-1] - weeks.index[0]).days // trends.WEEK_DAYS) + 1
     return texts.say(texts.SUMMARY_CLARITY, count=len(weeks), weeks=span,
                      first=int(weeks.iloc[0]), last=int(weeks.iloc[-1]))
 
@@ -73,8 +73,8 @@ def prepare_we_i(tables: timeline.Tables, today: date | None = None) -> WeIData:
     included (0 for a week without any); empty when none of them has any."""
     counted = self_concept.weekly_we_i(tables, today)
     end = timeline.as_day(today)
-    last = end - pd.Timedelta(days=end.day_of_week)
-    weeks = pd.date_range(end=last, periods=MAX_WEEKS, freq="7D", name="week")
+    weeks = pd.date_range(end=trends.week_start(end), periods=MAX_WEEKS, freq=trends.WEEK_FREQ,
+                          name="week")
     shown = counted.reindex(weeks, fill_value=0).astype("int64")
     return WeIData(shown if shown.to_numpy().any() else shown.iloc[0:0])
 

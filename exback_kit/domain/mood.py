@@ -10,6 +10,7 @@ import pandas as pd
 
 from exback_kit.content.vocab import DEFAULT_HABITS, HABITS_TO_REDUCE
 from exback_kit.domain.timeline import as_day, floats, up_to
+from exback_kit.domain.trends import WEEK_DAYS
 
 #: How far either side of a habit's mood difference the interval reaches (≈ 95 %).
 INTERVAL_Z = 1.96
@@ -23,7 +24,7 @@ AVERAGE_MIN_DAYS = 3
 
 
 def daily_mood(checkins: pd.DataFrame, today: date | None = None, *,
-               window: int = 7) -> pd.DataFrame:
+               window: int = WEEK_DAYS) -> pd.DataFrame:
     """Return one row per day from the first check-in to ``today``.
 
     Columns: ``mood`` and ``energy`` (the day's mean, NaN on days without a
@@ -139,7 +140,7 @@ def commonest(counts: np.ndarray) -> int | None:
     return int(counts.argmax()) if int((counts == top).sum()) == 1 else None
 
 
-def averaged(rolling: pd.Series, values: pd.Series, window: int = 7) -> pd.Series:
+def averaged(rolling: pd.Series, values: pd.Series, window: int = WEEK_DAYS) -> pd.Series:
     """Return ``rolling`` (a trailing mean of daily ``values``) only where its window holds
     :data:`AVERAGE_MIN_DAYS` days with a value; NaN elsewhere (one or two days are no trend)."""
     counted = values.notna().rolling(window, min_periods=1).sum()

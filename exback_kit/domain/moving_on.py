@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from exback_kit.domain.timeline import as_day, up_to
+from exback_kit.domain.trends import WEEK_DAYS
 
-WEEK = 7
 #: The four ratings of a clear-eyed entry, before and after.
 RATINGS = ("feelings_before", "feelings_after", "mood_before", "mood_after")
 
@@ -23,7 +23,7 @@ def _floats(col: pd.Series) -> np.ndarray:
 
 
 def mind_by_day(checkins: pd.DataFrame, today: date | None = None, *,
-                window: int = WEEK) -> pd.DataFrame:
+                window: int = WEEK_DAYS) -> pd.DataFrame:
     """Return one row per day from the first check-in that says how much they were on your mind.
 
     Columns: ``mind`` (0–10) and ``mood`` (1–10), each the day's mean and NaN on a day
@@ -46,24 +46,6 @@ def mind_by_day(checkins: pd.DataFrame, today: date | None = None, *,
     for col in ("mind", "mood"):
         out[f"{col}_rolling"] = out[col].rolling(window, min_periods=1).mean()
     return out
-
-
-@dataclass(frozen=True)
-class WeekMind:
-    """The mean of ``mind`` over the last week and the week before (None: no check-in)."""
-
-    mean: float | None
-    days: int
-    previous: float | None
-
-
-def mind_weeks(daily: pd.DataFrame) -> WeekMind:
-    """Return this week's and last week's mean ``mind`` from :func:`mind_by_day`."""
-    mind = daily["mind"]
-    week, before = mind.iloc[-WEEK:], mind.iloc[-2 * WEEK:-WEEK]
-    days = int(week.notna().sum())
-    return WeekMind(float(week.mean()) if days else None, days,
-                    float(before.mean()) if before.notna().any() else None)
 
 
 def reappraisal_pairs(reappraisals: pd.DataFrame, today: date | None = None) -> pd.DataFrame:

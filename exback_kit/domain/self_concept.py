@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
 from exback_kit.domain.timeline import as_day, up_to
+from exback_kit.domain.trends import week_start, week_starts
 
 #: Setting: count "we" and "I" words in the person's writing (off until they turn it on); the
 #: chart is shown, and goes into the report, only while it is on.
@@ -51,7 +52,7 @@ def clarity_weeks(clarity: pd.DataFrame, today: date | None = None) -> pd.Series
     df = up_to(clarity, as_day(today))
     if df.empty:
         return pd.Series([], dtype="int64", index=pd.DatetimeIndex([], name="week"))
-    weeks = df["day"] - pd.to_timedelta(df["day"].dt.day_of_week, unit="D")
+    weeks = week_starts(pd.DatetimeIndex(df["day"]))
     latest = df.assign(week=weeks).sort_values(["at", "id"]).groupby("week")["rating"].last()
     return latest.astype("int64")
 
@@ -86,7 +87,7 @@ def weekly_we_i(tables: Mapping[str, pd.DataFrame], today: date | None = None) -
             continue
         we, i = count_we_i(text)
         if we or i:
-            week = day - timedelta(days=day.day_of_week)
+            week = week_start(day)
             total = counts.setdefault(week, [0, 0])
             total[0] += we
             total[1] += i

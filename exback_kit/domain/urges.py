@@ -11,6 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from exback_kit.domain import trends
 from exback_kit.domain.timeline import as_day, up_to
 
 HOURS = 24
@@ -115,12 +116,12 @@ def urges_weekly(urges: pd.DataFrame, today: date | None = None) -> pd.DataFrame
                              "share_resisted": pd.Series([], dtype="float64")},
                             index=pd.DatetimeIndex([], name="week"))
     day = pd.DatetimeIndex(df["day"].to_numpy(dtype="datetime64[ns]"))
-    week = day - pd.to_timedelta(day.day_of_week, unit="D")
+    week = trends.week_starts(day)
     frame = pd.DataFrame({"week": week, "resisted": ~df["acted_on"].to_numpy(dtype=bool)})
     grouped = frame.groupby("week")
     out = pd.DataFrame({"urges": grouped.size(), "resisted": grouped["resisted"].sum()})
-    last = end - pd.Timedelta(days=end.weekday())
-    index = pd.date_range(out.index.min(), last, freq="7D", name="week")
+    index = pd.date_range(out.index.min(), trends.week_start(end), freq=trends.WEEK_FREQ,
+                          name="week")
     out = out.reindex(index, fill_value=0).astype("int64")
     out["share_resisted"] = out["resisted"] / out["urges"].where(out["urges"] > 0)
     return out

@@ -9,15 +9,15 @@ holds the widgets for it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
 from exback_kit.content import texts
 from exback_kit.content.vocab import FLIRT_LANDED, FLIRTING, REPAIR_STATUSES
+from exback_kit.domain import trends
 from exback_kit.notebook.form_kit import (
     Form,
     OnSave,
@@ -31,6 +31,9 @@ from exback_kit.notebook.form_kit import (
     scale_buttons,
 )
 from exback_kit.store import Journal
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 WIDE = widgets.Layout(width="95%")
 
@@ -222,7 +225,8 @@ def milestones_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 def old_habits_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the old-habits log (checking their phone, re-arguing…): things to do less of.
 
-    Below the form: each habit's count in the last 14 days and the 14 before.
+    Below the form: each habit's count in the last 14 days and the 14 before
+    (:func:`exback_kit.domain.trends.habit_counts`).
     """
     form = Form("exback-old-habits", texts.OLD_HABITS_HEADING, intro=texts.OLD_HABITS_INTRO,
                 on_save=on_save)
@@ -240,7 +244,7 @@ def old_habits_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     def refresh() -> None:
         if inner is not None:
             inner()
-        counts.value = _habit_counts_html(journal.records("old_habits"), date.today())
+        counts.value = _habit_counts_html(journal.table("old_habits"), date.today())
         form.extra.children = (counts, *form.extra.children)
 
     form.after_save = refresh
@@ -248,20 +252,10 @@ def old_habits_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     return form
 
 
-def _habit_counts_html(rows: list[dict[str, Any]], today: date) -> str:
+def _habit_counts_html(old_habits: pd.DataFrame, today: date) -> str:
     """Return escaped lines comparing each habit's last 14 days with the 14 before."""
-    recent: Counter[str] = Counter()
-    before: Counter[str] = Counter()
-    for r in rows:
-        age = (today - r["day"]).days
-        key = r["habit"].strip().lower()
-        if 0 <= age < 14:
-            recent[key] += 1
-        elif 14 <= age < 28:
-            before[key] += 1
-    habits = sorted(set(recent) | set(before))
-    lines = [texts.OLD_HABITS_COUNT.format(habit=h, recent=recent[h], before=before[h])
-             for h in habits]
+    lines = [texts.OLD_HABITS_COUNT.format(habit=row.Index, recent=row.recent, before=row.before)
+             for row in trends.habit_counts(old_habits, today).itertuples()]
     return "".join(f"<div>{esc(line)}</div>" for line in lines)
 
 
