@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import matplotlib.dates as mdates
@@ -12,6 +12,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from exback_kit.charts import palette
+from exback_kit.content import texts
+from exback_kit.domain import trends
 
 FIGSIZE = (7.5, 3.4)
 DPI = 100
@@ -95,3 +97,15 @@ def one_decimal(value: float) -> str:
     """Return a number for a sentence: 6.0 -> "6", 6.25 -> "6.3"."""
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def week_sentence(mean: float, week: trends.WeekMeans, alone: str, compare: str,
+                  changes: Mapping[str, str]) -> str:
+    """Return this week's ``mean`` in words: ``alone`` when the week before has no value,
+    else ``compare`` with how it changed (:func:`exback_kit.domain.trends.change`, in the
+    words of ``changes``)."""
+    if week.previous is None:
+        return texts.say(alone, mean=one_decimal(mean), days=week.days)
+    return texts.say(compare, mean=one_decimal(mean), days=week.days,
+                     change=changes[trends.change(mean, week.previous)],
+                     previous=one_decimal(week.previous))

@@ -22,6 +22,7 @@ from exback_kit.charts.base import (
     one_decimal,
     styled,
     titled,
+    week_sentence,
 )
 from exback_kit.content import texts
 from exback_kit.domain import mood, nocontact, roads, timeline, trends
@@ -151,12 +152,8 @@ def _summarize_week(data: MoodData) -> str:
         last = mood.last_valid_index()
         return texts.say(texts.SUMMARY_MOOD_QUIET, day=day_text(last),
                                                mood=one_decimal(mood[last]))
-    if week.previous is None:
-        return texts.say(texts.SUMMARY_MOOD_WEEK, mean=one_decimal(week.mean), days=week.days)
-    change = trends.change(week.mean, week.previous)
-    return texts.say(texts.SUMMARY_MOOD_COMPARE, mean=one_decimal(week.mean), days=week.days,
-                                             change=texts.CHART_MOOD_CHANGE[change],
-                                             previous=one_decimal(week.previous))
+    return week_sentence(week.mean, week, texts.SUMMARY_MOOD_WEEK, texts.SUMMARY_MOOD_COMPARE,
+                         texts.CHART_MOOD_CHANGE)
 
 
 # --- mood meter -----------------------------------------------------------------

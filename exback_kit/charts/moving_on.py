@@ -20,6 +20,7 @@ from exback_kit.charts.base import (
     one_decimal,
     styled,
     titled,
+    week_sentence,
 )
 from exback_kit.content import texts
 from exback_kit.domain import mood, moving_on, timeline, trends
@@ -79,12 +80,8 @@ def summarize_mind(data: MindData) -> str:
     week = trends.week_means(data.daily["mind"])
     if week.mean is None:
         return texts.SUMMARY_MIND_QUIET
-    if week.previous is None:
-        return texts.say(texts.SUMMARY_MIND_WEEK, mean=one_decimal(week.mean), days=week.days)
-    change = trends.change(week.mean, week.previous)
-    return texts.say(texts.SUMMARY_MIND_COMPARE, mean=one_decimal(week.mean), days=week.days,
-                     change=texts.CHART_MIND_CHANGE[change],
-                     previous=one_decimal(week.previous))
+    return week_sentence(week.mean, week, texts.SUMMARY_MIND_WEEK, texts.SUMMARY_MIND_COMPARE,
+                         texts.CHART_MIND_CHANGE)
 
 
 # --- the clear-eyed list: before and after -----------------------------------------
