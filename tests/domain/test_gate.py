@@ -138,7 +138,8 @@ def test_move_on_decision_gates_and_can_change(journal):
 
 def test_answers_that_are_not_yes_no_or_not_sure_do_not_gate(journal):
     answer(journal, no_contact_asked="", harm_or_control="maybe", protective_order=["yes"])
-    assert set(gate.boundary_answers(journal.table("answers"), kit=content.load()).values()) == {None}
+    given = gate.boundary_answers(journal.table("answers"), kit=content.load())
+    assert set(given.values()) == {None}
     assert journey(journal).path == "open"
 
 
