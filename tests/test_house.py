@@ -78,3 +78,23 @@ def test_the_gated_stages_come_from_stages_toml():
     copies = [rel(p) for p in modules() for s in gated
               if re.search(rf'GATED\w* = \(?\s*"{s}"', p.read_text())]
     assert copies == []
+
+
+def test_domain_gets_its_content_from_the_caller():
+    """Domain rules take the kit's content (or the pieces they need) as an argument: none
+    reads data/ itself, at import or in a function."""
+    found = [f"{rel(p)}:{n}" for p in sorted((PACKAGE / "domain").glob("*.py"))
+             for n, line in enumerate(p.read_text().splitlines(), start=1)
+             if re.search(r"\b(load|load_from)\(", line) or "import content\n" in line + "\n"]
+    assert found == []
+
+
+#: Spellings of the week and of the "about the same" threshold that domain/trends.py owns.
+TREND_COPIES = re.compile(r'"7D"|>= ?0\.5\b|iloc\[-2 \* ?\d|days=7\b|SAME_(MOOD|MIND)\b')
+
+
+def test_the_week_and_the_same_threshold_live_in_domain_trends():
+    found = [f"{rel(p)}:{n}" for p in modules() if rel(p) != "exback_kit/domain/trends.py"
+             for n, line in enumerate(p.read_text().splitlines(), start=1)
+             if TREND_COPIES.search(line)]
+    assert found == []

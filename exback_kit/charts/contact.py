@@ -28,13 +28,12 @@ from exback_kit.charts.base import (
 )
 from exback_kit.charts.mood import day_text
 from exback_kit.content import texts
-from exback_kit.domain import gate, nocontact, plans, timeline, urges
+from exback_kit.domain import gate, nocontact, plans, timeline, trends, urges
 from exback_kit.domain.windows import Window, describe
 
 RECENT_DAYS = 28
 #: Days each weekly bar is wide (two bars side by side fill most of a week).
 BAR_DAYS = 2.8
-SHORT_PERIOD = 7
 
 
 # --- No-Contact -----------------------------------------------------------------
@@ -91,7 +90,7 @@ def draw_no_contact(data: NoContactData, ax: Axes | None = None) -> Axes:
     ax.set_ylim(0, top * 1.25 + 1)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(texts.CHART_NC_AXIS)
-    if len(x) < SHORT_PERIOD:
+    if len(x) < trends.WEEK_DAYS:
         ax.set_xlim(x[0] - np.timedelta64(3, "D"), x[-1] + np.timedelta64(3, "D"))
     date_axis(ax)
     legend_below(ax, ncol=3)

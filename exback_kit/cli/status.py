@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.store import Journal
 
@@ -13,7 +14,6 @@ if TYPE_CHECKING:
 
 def status_lines(journal: Journal) -> list[str]:
     """Return the status lines for ``journal`` in plain words (its tables read once)."""
-    from exback_kit import content
     from exback_kit.domain import gate, nocontact, roads, timeline
     from exback_kit.store import reads
 
@@ -37,7 +37,6 @@ def status_lines(journal: Journal) -> list[str]:
 def current_stage_title(tables: Tables) -> str:
     """Return the title of the stage the person last worked in (start here if none),
     counting only the stages of the road in force (moving on included)."""
-    from exback_kit import content
     from exback_kit.domain import progress, roads
 
     kit = content.load()

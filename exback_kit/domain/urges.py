@@ -15,7 +15,8 @@ from exback_kit.domain import trends
 from exback_kit.domain.timeline import as_day, up_to
 
 HOURS = 24
-WEEKDAYS = 7
+#: Rows of the weekday-by-hour grid: one per day of the week.
+WEEKDAYS = trends.WEEK_DAYS
 #: Urges needed before the kit says when they come (fewer show "not enough yet: N of 5").
 PATTERN_MIN = 5
 

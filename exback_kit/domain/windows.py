@@ -71,7 +71,7 @@ def describe(window: Window, *, plural: bool = True) -> str:
 
 def all_windows() -> list[Window]:
     """Return every window of the week, Monday 00:00 first."""
-    return [Window(d, h) for d in range(7) for h in range(0, 24, BLOCK_HOURS)]
+    return [Window(d, h) for d in range(len(WEEKDAY_IDS)) for h in range(0, 24, BLOCK_HOURS)]
 
 
 # --- parsing "sat 22:00" --------------------------------------------------------------
