@@ -1,5 +1,5 @@
 """The person's data as a whole, from the command line: export, import, backup, restore and
-forget. Registered through :data:`exback_kit.cli.registry.CLI_MODULES`; nothing heavy is
+forget. Registered through :data:`exback_kit.cli.registry.COMMANDS`; nothing heavy is
 imported until a command runs."""
 
 from __future__ import annotations
