@@ -98,3 +98,19 @@ def test_daylio_is_a_read_only_format_in_the_registry(tmp_path):
     with Journal.open(tmp_path / "j.sqlite3") as j:
         assert import_file(j, path) == {"checkins": 1}
         assert import_file(j, path, fmt="daylio") == {"checkins": 0}  # the same file adds nothing
+
+
+def test_exback_import_of_a_daylio_csv_says_what_import_daylio_says(tmp_path, capsys):
+    """``exback import FILE.csv`` (or ``--format daylio``) is the Daylio import, preview and all."""
+    from exback_kit.cli import main
+
+    path = tmp_path / "daylio.csv"
+    path.write_text("full_date,date,weekday,time,mood,activities,note_title,note\n"
+                    "2024-03-08,March 8,Friday,21:15,good,work,,\n", encoding="utf-8")
+    said = []
+    for argv in (["import-daylio", str(path)], ["import", str(path)],
+                 ["import", "--format", "daylio", str(path)]):
+        assert main(["--journal", str(tmp_path / f"j{len(said)}.sqlite3"), *argv]) == 0
+        said.append(capsys.readouterr().out)
+    assert said[0] == said[1] == said[2]
+    assert said[0].startswith("Found 1 Daylio entries from 2024-03-08 to 2024-03-08.")
