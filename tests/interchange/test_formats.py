@@ -69,7 +69,7 @@ def test_a_format_the_kit_cannot_write_is_named_with_the_allowed_ones(tmp_path, 
 
 
 def test_an_extension_the_kit_cannot_write_is_named(tmp_path, journal):
-    with pytest.raises(ValidationError, match="format: '.csv' .* csv, json, markdown"):
+    with pytest.raises(ValidationError, match=r"format: '\.csv' .* csv, json, markdown"):
         export(journal, tmp_path / "out.csv")
 
 
