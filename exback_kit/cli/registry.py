@@ -16,8 +16,14 @@ from typing import Any
 # modules (nor what they import): start-up time, not a circle.
 
 
+def exchange(sub: Any) -> None:
+    """Add export and import."""
+    from exback_kit.cli import exchange as module
+    module.add_cli(sub)
+
+
 def your_data(sub: Any) -> None:
-    """Add export, import, backup, restore and forget."""
+    """Add backup, restore and forget."""
     from exback_kit.cli import your_data as module
     module.add_cli(sub)
 
@@ -86,8 +92,8 @@ AddCommand = Callable[[Any], None]
 #: command name -> the function that adds it (and its siblings) to the subparsers, in
 #: the order ``exback --help`` lists them.
 COMMANDS: dict[str, AddCommand] = {
-    "export": your_data,
-    "import": your_data,
+    "export": exchange,
+    "import": exchange,
     "backup": your_data,
     "restore": your_data,
     "forget": your_data,
