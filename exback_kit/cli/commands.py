@@ -1,11 +1,11 @@
 """The ``exback`` command.
 
 Core commands live here; feature modules add their own through a registry:
-:data:`exback_kit.cli.registry.CLI_MODULES` maps a command name to a module that defines
-``add_cli(sub)``, which calls ``sub.add_parser(name, ...)`` and
-``set_defaults(func=run)`` where ``run(args) -> int``. A module is imported
-only when its command is used (or for ``--help``), and must import nothing
-heavy at module level: ``exback checkin`` never loads pandas or matplotlib.
+:data:`exback_kit.cli.registry.COMMANDS` maps a command name to a function that
+imports its cli/ module and calls its ``add_cli(sub)``, which calls
+``sub.add_parser(name, ...)`` and ``set_defaults(func=run)`` where
+``run(args) -> int``. A module is imported only when its command is used (or for
+``--help``): ``exback checkin`` never loads pandas or matplotlib.
 
 ``args.journal`` holds ``--journal PATH`` (or None) for every command. A
 ``ValidationError`` or ``JournalError`` raised by a command is printed as a
@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import argparse
 import errno
-import importlib
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from exback_kit import content
 from exback_kit.cli.pipes import flushed, reader_gone
-from exback_kit.cli.registry import CLI_MODULES
+from exback_kit.cli.registry import COMMANDS
 from exback_kit.cli.talk import Stopped, ask, has_terminal, open_journal, say
 from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS
@@ -195,9 +194,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--journal", metavar="PATH", default=None, help=texts.CLI_HELP_JOURNAL)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _core(sub)
-    for name, module in CLI_MODULES.items():
+    for name, add_command in COMMANDS.items():
         if command is None or command == name:
-            importlib.import_module(module).add_cli(sub)
+            add_command(sub)
     for p in sub.choices.values():
         _common(p)
     return parser
@@ -248,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _plain_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_in(argv)
-    parser = build_parser(command if command in CLI_MODULES else ("" if command else None))
+    parser = build_parser(command if command in COMMANDS else ("" if command else None))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

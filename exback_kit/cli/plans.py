@@ -1,6 +1,6 @@
 """``exback urges`` and ``exback plan add|list|end``: risky times and if-then plans.
 
-Registered through :data:`exback_kit.cli.registry.CLI_MODULES`. Nothing heavy at
+Registered through :data:`exback_kit.cli.registry.COMMANDS`. Nothing heavy at
 module level: ``plan`` needs no pandas; ``urges`` loads it when it runs.
 Bad input (an unknown weekday or time, an empty ``--then``, an unknown id) is a
 ``ValidationError`` naming the value: exit 2, nothing written.

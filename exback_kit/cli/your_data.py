@@ -1,6 +1,5 @@
-"""The person's data as a whole, from the command line: export, import, backup, restore and
-forget. Registered through :data:`exback_kit.cli.registry.CLI_MODULES`; nothing heavy is
-imported until a command runs."""
+"""The person's journal as a whole, from the command line: backup, restore and forget
+(export and import are :mod:`exback_kit.cli.exchange`)."""
 
 from __future__ import annotations
 
@@ -13,44 +12,9 @@ from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal, list_backups, resolve_path
 from exback_kit.store.backups import check_source, forget, set_aside
-from exback_kit.store.locking import is_encrypted
 from exback_kit.store.opening import NotAJournal
 
 EXIT_OK = 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """Export the journal: a zip of CSVs, one JSON file or your words as Markdown (sealed with
-    --encrypt; Markdown from a locked journal always)."""
-    from exback_kit.interchange import exports
-    words = args.format == "markdown" or (args.out or "").lower().endswith(".md")
-    # Your words from a locked journal are sealed like the journal, never left plain.
-    if words and not args.encrypt and is_encrypted(resolve_path(args.journal)):
-        args.encrypt = True
-        args.out = args.out + ".age" if args.out and not args.out.endswith(".age") else args.out
-    if args.encrypt:
-        from exback_kit.cli.lock import export_sealed
-
-        return export_sealed(args)
-    out = Path(args.out) if args.out else Path(exports.timestamped_name(args.format or "csv"))
-    with open_journal(args) as journal:
-        written = exports.export(journal, out, args.format)
-    say(texts.CLI_EXPORTED.format(path=written))
-    say(texts.LOCK_EXPORT_PLAIN)
-    return EXIT_OK
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    """Add the entries of an export (plain, or sealed with a passphrase) to the journal."""
-    from exback_kit.cli.lock import import_passphrase
-    from exback_kit.interchange import exports
-
-    secret = import_passphrase(args.file)
-    with open_journal(args) as journal:
-        added = exports.import_file(journal, args.file, passphrase=secret)
-    say(texts.say(texts.CLI_IMPORTED, count=sum(added.values()),
-                   kinds=", ".join(f"{k} {n}" for k, n in added.items() if n) or "nothing new"))
-    return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -109,19 +73,9 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def add_cli(sub: Any) -> None:
-    """Add export, import, backup, restore and forget to ``exback`` (once for all five)."""
-    if "export" in sub.choices:
+    """Add backup, restore and forget to ``exback`` (once for all three)."""
+    if "backup" in sub.choices:
         return
-    p = sub.add_parser("export", help=texts.CLI_HELP_EXPORT)
-    p.add_argument("out", nargs="?", help=texts.CLI_HELP_EXPORT_OUT)
-    p.add_argument("--format", choices=("csv", "json", "markdown"))
-    p.add_argument("--encrypt", action="store_true", help=texts.CLI_HELP_EXPORT_ENCRYPT)
-    p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("import", help=texts.CLI_HELP_IMPORT)
-    p.add_argument("file")
-    p.set_defaults(func=cmd_import)
-
     p = sub.add_parser("backup", help=texts.CLI_HELP_BACKUP)
     p.add_argument("--to", metavar="PATH")
     p.set_defaults(func=cmd_backup)

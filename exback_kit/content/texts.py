@@ -184,6 +184,7 @@ NB_LOCKED_AGAIN_REMEMBERED = ("Locked in this notebook. This computer's keyring 
 
 # --- command line -----------------------------------------------------------
 BAD_EXPORT_FORMAT = "format: {value!r} isn't a format the kit can write. Please use one of: {allowed}."
+BAD_IMPORT_FORMAT = "format: {value!r} isn't a format the kit can read. Please use one of: {allowed}. Nothing was imported."
 NOT_AN_EXPORT = "{path} isn't an exback-kit export (no manifest the kit recognises). Nothing was imported."
 NEWER_EXPORT = "{path} was exported by a newer version of exback-kit. Nothing was imported; please update the kit."
 DEMO_EXPORT = "{path} is an export of the demo journal (made-up entries), so it stays out of your own journal. Nothing was imported."

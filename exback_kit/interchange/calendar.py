@@ -17,14 +17,12 @@ kit's own discreet words, never anything the person wrote — except a hard date
 
 from __future__ import annotations
 
-import argparse
 import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from exback_kit import content
 from exback_kit.content import texts
@@ -33,7 +31,6 @@ from exback_kit.store import Journal
 
 if TYPE_CHECKING:
     import pandas as pd
-from exback_kit.store.files import write_private
 
 PRODID = "-//exback-kit//reminders//EN"
 UID_DOMAIN = "exback-kit.invalid"
@@ -273,23 +270,3 @@ def parse_clock(value: str, field: str = "--time") -> time:
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise ValidationError(texts.BAD_CLOCK_TIME.format(field=field, value=value), field=field)
     return time(int(match[1]), int(match[2]))
-
-
-# --- command line ------------------------------------------------------------
-
-def run(args: argparse.Namespace) -> int:
-    """``exback remind OUT.ics [--time HH:MM]``: write the reminders file."""
-    checkin_time = parse_clock(args.time)
-    with Journal.open(args.journal) as journal:
-        data = build_calendar(journal, checkin_time=checkin_time)
-    out = write_private(Path(args.out), data)
-    print(texts.REMIND_WRITTEN.format(count=data.count(b"BEGIN:VEVENT"), path=out))
-    return 0
-
-
-def add_cli(sub: Any) -> None:
-    """Add ``exback remind`` to the command line."""
-    p = sub.add_parser("remind", help=texts.CLI_HELP_REMIND)
-    p.add_argument("out", help=texts.CLI_HELP_REMIND_OUT)
-    p.add_argument("--time", default="20:00", help=texts.CLI_HELP_REMIND_TIME)
-    p.set_defaults(func=run)

@@ -261,3 +261,9 @@ def import_daylio(journal: Journal, path: str | Path, *,
     return ImportResult(added=counts.added, unchanged=counts.unchanged, updated=counts.updated,
                         unmapped_moods=plan.unmapped_moods,
                         left_out=len(found.entries) - len(rows), habits=tuple(habits))
+
+
+def read_daylio(journal: Journal, path: Path, data: bytes) -> dict[str, int]:
+    """Add a Daylio export's entries with the default mapping (see :func:`import_daylio`);
+    return how many check-ins were new. ``data`` is not used: the file is read as text."""
+    return {"checkins": import_daylio(journal, path).added}

@@ -11,7 +11,6 @@ This module imports nothing heavy, so ``exback demo`` starts fast.
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 from collections.abc import Mapping
@@ -340,22 +339,3 @@ class _Story:
             if cooled <= self.now:
                 journal.update("unsent", row["id"], status=status, reviewed_at=cooled,
                                review_note="Glad I waited." if status == "let_go" else "")
-
-
-# --- the command -------------------------------------------------------------------------
-
-def add_cli(sub: Any) -> None:
-    """Add ``exback demo`` to the command's subparsers."""
-    p = sub.add_parser("demo", help=texts.CLI_HELP_DEMO)
-    p.add_argument("--days", type=int, default=DEFAULT_DAYS, help=texts.CLI_HELP_DEMO_DAYS)
-    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=texts.CLI_HELP_DEMO_SEED)
-    p.add_argument("--path", default=None, help=texts.CLI_HELP_DEMO_PATH)
-    p.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Create the demo journal for ``exback demo``; return the exit status."""
-    path = Path(args.path) if args.path else demo_path(args.journal)
-    made = make_demo(path, days=args.days, seed=args.seed)
-    print(texts.DEMO_MADE.format(path=made, days=args.days))
-    return 0

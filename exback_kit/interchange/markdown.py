@@ -1,6 +1,6 @@
 """Your words as one Markdown file: everything written, a heading per day, oldest first.
 
-Registered as the ``markdown`` export format in :data:`exback_kit.interchange.exports.EXPORTERS`,
+Registered as the ``markdown`` format in :data:`exback_kit.interchange.formats.FORMATS`,
 so it is written through the kit's safe writer, and sealed with age like the other formats.
 The person's text is escaped for Markdown (no heading, list, link or HTML can come from it),
 and :func:`unescape` gives it back exactly. The unsent messages are included: an export is

@@ -14,6 +14,8 @@ from exback_kit.errors import ValidationError
 from exback_kit.store.locking import PASSPHRASE_ENV, check_passphrase
 
 AGE_HEADER = b"age-encryption.org/v1"
+#: A sealed file's last extension, after the one of the format inside (``export.zip.age``).
+SEALED_EXTENSION = ".age"
 
 
 def seal(data: bytes, passphrase: str) -> bytes:

@@ -9,7 +9,6 @@ module imports nothing heavy until a report is made.
 
 from __future__ import annotations
 
-import argparse
 import os
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -116,7 +115,8 @@ def plan_pages(journal: Journal, tables: Tables, steps: Sequence[int],
     return pages
 
 
-def _pdf_path(out: str | os.PathLike[str], field: str = "out") -> Path:
+def pdf_path(out: str | os.PathLike[str], field: str = "out") -> Path:
+    """Return ``out`` as a path, or refuse a name that does not end in .pdf (naming ``field``)."""
     path = Path(out).expanduser()
     if path.suffix.lower() != ".pdf":
         raise ValidationError(texts.REPORT_NOT_PDF.format(field=field, value=str(out)),
@@ -129,7 +129,7 @@ def write_report(journal: Journal, out: str | os.PathLike[str], *,
                  progress: Progress | None = None) -> tuple[Path, int]:
     """Write the report (see :func:`build_report`); return its path and page count."""
     steps = check_steps(include_steps)
-    path = _pdf_path(out)
+    path = pdf_path(out)
     tell = progress or (lambda fraction, label: None)
     tell(0.0, texts.REPORT_PROGRESS_READING)
     import matplotlib as mpl
@@ -171,23 +171,3 @@ def build_report(journal: Journal, out: str | os.PathLike[str], *,
     """
     return write_report(journal, out, include_steps=include_steps, today=today,
                         progress=progress)[0]
-
-
-# --- command line ----------------------------------------------------------------------
-
-def run(args: argparse.Namespace) -> int:
-    """``exback report [OUT.pdf] [--include-steps 2,4]``: write the report."""
-    steps = parse_steps(args.include_steps)
-    out = args.out and _pdf_path(args.out, "OUT")
-    with Journal.open(args.journal) as journal:
-        written, pages = write_report(journal, out or default_path(journal), include_steps=steps)
-    print(texts.REPORT_WRITTEN.format(path=written, pages=pages))
-    return 0
-
-
-def add_cli(sub: Any) -> None:
-    """Add ``exback report`` to the command line."""
-    p = sub.add_parser("report", help=texts.CLI_HELP_REPORT)
-    p.add_argument("out", nargs="?", help=texts.CLI_HELP_REPORT_OUT)
-    p.add_argument("--include-steps", default="", metavar="2,4", help=texts.CLI_HELP_INCLUDE_STEPS)
-    p.set_defaults(func=run)

@@ -15,6 +15,7 @@ import pytest
 from exback_kit.cli import main
 from exback_kit.errors import ValidationError
 from exback_kit.interchange import calendar as remind
+from exback_kit.store.files import write_private
 
 PRIVATE_WORDS = "I still think about the lake house, please call me"
 
@@ -214,5 +215,5 @@ def test_write_private_tightens_an_existing_file(tmp_path):
     target = tmp_path / "old.ics"
     target.write_bytes(b"old")
     target.chmod(0o644)
-    remind.write_private(Path(target), b"new")
+    write_private(Path(target), b"new")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600 and target.read_bytes() == b"new"

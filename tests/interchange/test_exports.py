@@ -15,13 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exback_kit import Journal, ValidationError
-from exback_kit.interchange.exports import (
-    export,
-    import_file,
-    neutralise,
-    restore_cell,
-    snapshot,
-)
+from exback_kit.interchange.exports import export, import_file
+from exback_kit.interchange.kit_files import neutralise, restore_cell, snapshot
 
 
 def _fill(j: Journal) -> None:
@@ -85,13 +80,21 @@ def test_a_demo_export_never_mixes_into_a_real_journal(tmp_path):
     ("notes.json", b"not json at all"),
     ("list.json", b"[1, 2, 3]"),
     ("photo.zip", b"PK\x03\x04 broken zip"),
-    ("diary.csv", b"date,mood\n2026-01-01,5\n"),
     ("binary.bin", bytes(range(256))),
 ])
 def test_files_that_were_never_exports_are_refused(tmp_path, journal, name, content):
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(ValidationError, match="isn't an exback-kit export"):
+        import_file(journal, path)
+    assert journal.count("checkins") == 0
+
+
+def test_a_csv_file_is_read_as_daylio_and_refused_when_it_is_not(tmp_path, journal):
+    """The extension chooses the reader; the reader checks the content."""
+    path = tmp_path / "diary.csv"
+    path.write_bytes(b"date,mood\n2026-01-01,5\n")
+    with pytest.raises(ValidationError, match="doesn't look like a Daylio CSV export"):
         import_file(journal, path)
     assert journal.count("checkins") == 0
 

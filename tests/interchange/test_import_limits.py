@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.interchange import import_limits
-from exback_kit.interchange.exports import export, import_file, snapshot
+from exback_kit.interchange.exports import export, import_file
+from exback_kit.interchange.kit_files import snapshot
 from exback_kit.store import SCHEMA_VERSION
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.errors import JournalLocked
-from exback_kit.interchange.exports import snapshot
+from exback_kit.interchange.kit_files import snapshot
 from exback_kit.store import handoff, keys, locking, migrations
 from exback_kit.store import journal as journal_module
 from exback_kit.store.journal import APPLICATION_ID
