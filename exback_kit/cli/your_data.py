@@ -13,7 +13,7 @@ from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal, list_backups, resolve_path
 from exback_kit.store.backups import check_source, forget, set_aside
-from exback_kit.store.locking import is_encrypted
+from exback_kit.store.encryption import is_encrypted
 from exback_kit.store.opening import NotAJournal
 
 EXIT_OK = 0
