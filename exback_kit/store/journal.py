@@ -238,8 +238,7 @@ class Journal:
         your mind today (0–10, optional).
         """
         return self.add("checkins", at=at, mood=mood, energy=energy, sleep_hours=sleep_hours,
-                        habits=list(habits) if isinstance(habits, tuple) else habits, note=note,
-                        mind=mind)
+                        habits=habits, note=note, mind=mind)
 
     def log_contact(self, initiated_by: object, channel: object = "text", replied: object = False,
                     logistics: object = False, note: object = "", at: object = None) -> int:
