@@ -18,7 +18,15 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalLocked, ValidationError
-from exback_kit.store import Journal, backup_dir, encryption, keys, locking, remembered, resolve_path
+from exback_kit.store import (
+    Journal,
+    backup_dir,
+    encryption,
+    keys,
+    locking,
+    remembered,
+    resolve_path,
+)
 from exback_kit.store.files import sweep_unfinished, write_private
 from exback_kit.store.keys import weak_passphrase
 

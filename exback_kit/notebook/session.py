@@ -211,7 +211,7 @@ class Session:
         if self._mine is not None and self._mine.encrypted and self._idle.expired():
             self.lock_idle()  # the while passed before the check ran: forget before reading
         if self._mine is None:
-            from exback_kit.store import encryption, locking
+            from exback_kit.store import encryption
 
             path = self._path()
             if self._key is None and not (self.locked_here or self._looked_for_key) \

@@ -14,9 +14,8 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError
-from exback_kit.store.backup_files import list_backups
+from exback_kit.store.backup_files import backup_dir, list_backups
 from exback_kit.store.encryption import cipher, is_encrypted, keyed
-from exback_kit.store.backup_files import backup_dir
 from exback_kit.store.failures import disk_is_full
 from exback_kit.store.files import (
     create_private_file,
