@@ -5,6 +5,9 @@ Reads and writes go through :class:`Journal`. Every write is validated first
 with WAL and ``synchronous=FULL``, so several notebooks and the command line
 can write at once and a saved entry survives a killed process or a power cut.
 This module never imports pandas at start-up; :meth:`Journal.table` does.
+
+``Journal`` is the one owner of the connection and its key: backups, locking, opening,
+imports, the queries and the search queue below it work on what it hands them.
 """
 
 from __future__ import annotations
