@@ -28,8 +28,7 @@ from exback_kit.content import texts
 from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import Journal, backup_dir, resolve_path
-from exback_kit.store.locking import db_errors
-from exback_kit.store.opening import explain_failure
+from exback_kit.store.failures import db_errors, explain_failure
 
 if TYPE_CHECKING:
     from exback_kit.domain.gate import Journey
@@ -52,7 +51,7 @@ def cmd_where(args: argparse.Namespace) -> int:
     path = resolve_path(args.journal)
     say(str(path))
     if args.verbose:
-        from exback_kit.store.locking import is_encrypted
+        from exback_kit.store.encryption import is_encrypted
 
         locked = texts.LOCK_IS_LOCKED if is_encrypted(path) else texts.LOCK_IS_PLAIN
         say(texts.CLI_WHERE_DETAIL.format(exists="yes" if path.exists() else "not yet",

@@ -12,7 +12,7 @@ from exback_kit.cli.talk import open_journal, say
 from exback_kit.content import texts
 from exback_kit.interchange import exports, formats
 from exback_kit.store import resolve_path
-from exback_kit.store.locking import is_encrypted
+from exback_kit.store.encryption import is_encrypted
 
 EXIT_OK = 0
 

@@ -18,7 +18,15 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalLocked, ValidationError
-from exback_kit.store import Journal, backup_dir, locking, remembered, resolve_path
+from exback_kit.store import (
+    Journal,
+    backup_dir,
+    encryption,
+    keys,
+    locking,
+    remembered,
+    resolve_path,
+)
 from exback_kit.store.files import sweep_unfinished, write_private
 from exback_kit.store.keys import weak_passphrase
 
@@ -58,10 +66,10 @@ def advise(passphrase: str) -> None:
 
 def unlocking_secret() -> tuple[str | None, str | None]:
     """Return (passphrase, recovery key) to unlock with: from the environment, else asked."""
-    recovery = os.environ.get(locking.RECOVERY_ENV)
-    if recovery is not None and os.environ.get(locking.PASSPHRASE_ENV) is None:
+    recovery = os.environ.get(keys.RECOVERY_ENV)
+    if recovery is not None and os.environ.get(keys.PASSPHRASE_ENV) is None:
         return None, recovery
-    return passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK), None
+    return passphrase_from(keys.PASSPHRASE_ENV, texts.LOCK_ASK), None
 
 
 def _reserve(path: Path) -> Path:
@@ -76,14 +84,14 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     from exback_kit.interchange import sync
 
     path = resolve_path(args.journal)
-    if locking.is_encrypted(path):
+    if encryption.is_encrypted(path):
         passphrase, recovery = unlocking_secret()
         key = locking.unlock(path, passphrase, recovery)
         count = locking.lock_backups(path, key)
         print(texts.say(texts.LOCK_ALREADY, count=count))
         return 0
-    passphrase = passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK_NEW, twice=True)
-    locking.check_passphrase(passphrase)
+    passphrase = passphrase_from(keys.PASSPHRASE_ENV, texts.LOCK_ASK_NEW, twice=True)
+    keys.check_passphrase(passphrase)
     advise(passphrase)
     with Journal.open(path, backup=False) as plain:  # a kit journal, at the current schema
         synced = sync.synced_folders(plain)  # their files stay in the clear: say so after
@@ -106,7 +114,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 def cmd_decrypt(args: argparse.Namespace) -> int:
     """Unlock the journal and its backups for good."""
     path = resolve_path(args.journal)
-    if not locking.is_encrypted(path):
+    if not encryption.is_encrypted(path):
         print(texts.LOCK_NOT_LOCKED.format(path=path))
         return 0
     passphrase, recovery = unlocking_secret()
@@ -120,12 +128,12 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
 def cmd_passphrase(args: argparse.Namespace) -> int:
     """Change the passphrase (only the key file is rewritten)."""
     path = resolve_path(args.journal)
-    if not locking.is_encrypted(path):
+    if not encryption.is_encrypted(path):
         print(texts.LOCK_NOT_LOCKED.format(path=path))
         return 0
     passphrase, recovery = unlocking_secret()
     key = locking.unlock(path, passphrase, recovery)  # check the old one before asking anew
-    new = passphrase_from(locking.NEW_PASSPHRASE_ENV, texts.LOCK_ASK_NEW, twice=True,
+    new = passphrase_from(keys.NEW_PASSPHRASE_ENV, texts.LOCK_ASK_NEW, twice=True,
                           field="new passphrase")
     kpath = locking.rewrap(path, key, new)
     advise(new)
@@ -149,7 +157,7 @@ def cmd_remember(args: argparse.Namespace) -> int:
         gone = remembered.forget(path)
         print((texts.REMEMBER_FORGOTTEN if gone else texts.REMEMBER_NOTHING).format(path=path))
         return 0
-    if not locking.is_encrypted(path):
+    if not encryption.is_encrypted(path):
         print(texts.REMEMBER_NOT_LOCKED.format(path=path))
         return 0
     passphrase, recovery = unlocking_secret()
@@ -159,7 +167,7 @@ def cmd_remember(args: argparse.Namespace) -> int:
 def _from_keyring(args: argparse.Namespace) -> bool:
     """Return True if the OS keyring holds the key of the locked journal (now given)."""
     path = resolve_path(getattr(args, "journal", None))
-    key = remembered.recall(path) if locking.is_encrypted(path) else None
+    key = remembered.recall(path) if encryption.is_encrypted(path) else None
     if key is not None:
         remembered.give(path, key)
     return key is not None
@@ -186,7 +194,7 @@ def key_first(journal: str | None) -> None:
             asks for it once, and the command runs again, asking its question once.
     """
     path = resolve_path(journal)
-    if locking.is_encrypted(path) and locking.key_path(path).exists():
+    if encryption.is_encrypted(path) and locking.key_path(path).exists():
         locking.data_key_for(path)
 
 
@@ -202,14 +210,14 @@ def run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Names
         return run(args)
     except JournalLocked:
         asked = any(os.environ.get(n) is not None
-                    for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV))
+                    for n in (keys.PASSPHRASE_ENV, keys.RECOVERY_ENV))
         if asked:
             raise
         if _from_keyring(args):
             return run(args)
         if not _at_terminal():
             raise
-    os.environ[locking.PASSPHRASE_ENV] = _ask(texts.LOCK_ASK)
+    os.environ[keys.PASSPHRASE_ENV] = _ask(texts.LOCK_ASK)
     return run(args)
 
 
@@ -219,10 +227,10 @@ def _export_passphrase(args: argparse.Namespace) -> tuple[str, Journal]:
     On a locked journal it is the journal's own (it opens the journal, so it is checked);
     on a plain one it is asked twice (or taken from EXBACK_PASSPHRASE).
     """
-    if locking.is_encrypted(resolve_path(args.journal)):
-        secret = passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK)
+    if encryption.is_encrypted(resolve_path(args.journal)):
+        secret = passphrase_from(keys.PASSPHRASE_ENV, texts.LOCK_ASK)
         return secret, Journal.open(args.journal, passphrase=secret)
-    secret = passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, twice=True)
+    secret = passphrase_from(keys.PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, twice=True)
     return secret, Journal.open(args.journal)
 
 
@@ -246,7 +254,7 @@ def import_passphrase(file: str) -> str | None:
 
     if not is_sealed(file):
         return None
-    return passphrase_from(locking.PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, field="file")
+    return passphrase_from(keys.PASSPHRASE_ENV, texts.LOCK_ASK_EXPORT, field="file")
 
 
 def add_cli(sub: Any) -> None:

@@ -68,17 +68,17 @@ def unlock_for_kernels(journal: str | None, env: dict[str, str], *,
         plain journal.
     """
     from exback_kit.cli.lock import remember_key, unlocking_secret
-    from exback_kit.store import locking, remembered
+    from exback_kit.store import encryption, keys, locking, remembered
 
-    for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV):
+    for name in (keys.PASSPHRASE_ENV, keys.NEW_PASSPHRASE_ENV, keys.RECOVERY_ENV):
         env.pop(name, None)
     path = resolve_path(journal).resolve()
-    if not locking.is_encrypted(path):
+    if not encryption.is_encrypted(path):
         if remember:
             print(texts.REMEMBER_NOT_LOCKED.format(path=path), flush=True)
         return None
     given = any(os.environ.get(n) is not None
-                for n in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV))
+                for n in (keys.PASSPHRASE_ENV, keys.RECOVERY_ENV))
     key = None if given else remembered.recall(path)
     if key is not None:
         print(texts.REMEMBER_USED, flush=True)

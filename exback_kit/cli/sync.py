@@ -25,7 +25,7 @@ def add_cli(sub: Any) -> None:
 
 
 def _passphrase() -> str | None:
-    from exback_kit.store.locking import PASSPHRASE_ENV
+    from exback_kit.store.keys import PASSPHRASE_ENV
 
     value = os.environ.get(PASSPHRASE_ENV)
     if value is not None or not (sys.stdin is not None and sys.stdin.isatty()):

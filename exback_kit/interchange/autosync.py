@@ -98,10 +98,10 @@ def said_at_start(journal: Journal) -> list[str]:
 def round_at_launch(journal: str | None) -> list[str]:
     """Run the start round for ``exback lab``/``app`` on an unlocked journal (a locked one
     has its round when its first notebook session opens it with the key)."""
-    from exback_kit.store import locking, resolve_path
+    from exback_kit.store import encryption, resolve_path
 
     path = resolve_path(journal)
-    if not path.exists() or locking.is_encrypted(path):
+    if not path.exists() or encryption.is_encrypted(path):
         return []
     try:
         with Journal.open(path, backup=False) as opened:

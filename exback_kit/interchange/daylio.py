@@ -29,7 +29,7 @@ from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.interchange.daylio_file import DaylioEntry, read_file
 from exback_kit.interchange.daylio_moods import MoodPlace, mood_words, place_moods
-from exback_kit.store import Journal, check_values, imports
+from exback_kit.store import Journal, check_values, reads
 
 #: The name imports from Daylio are recorded under.
 SOURCE = "daylio"
@@ -193,7 +193,7 @@ def _legacy(journal: Journal, plan: DaylioPreview,
     the same file, and sync brought them here) are that entry's, not anyone's to adopt.
     """
     found: dict[tuple[datetime, int, str], list[str]] = {}
-    for uid, at, mood, note in imports.unclaimed_checkins(
+    for uid, at, mood, note in reads.unclaimed_checkins(
             journal, plan.first_day - timedelta(days=1), plan.last_day + timedelta(days=1)):
         if uid not in made:
             key = (datetime.fromisoformat(at).astimezone(UTC), mood, note)
@@ -240,7 +240,7 @@ def import_daylio(journal: Journal, path: str | Path, *,
     if plan.unmapped_moods and not skip_unmapped:
         raise _unmapped_error(p for p in plan.places.values() if p.score is None)
     ids = identities(found.entries)
-    known = imports.recorded(journal, SOURCE)
+    known = reads.imported_entries(journal, SOURCE)
     legacy = _legacy(journal, plan, {_uuid(i) for i in ids})
     rows: list[Mapping[str, object]] = []
     habits: dict[str, None] = {}

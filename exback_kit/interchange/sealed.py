@@ -11,7 +11,7 @@ from pathlib import Path
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
-from exback_kit.store.locking import PASSPHRASE_ENV, check_passphrase
+from exback_kit.store.keys import PASSPHRASE_ENV, check_passphrase
 
 AGE_HEADER = b"age-encryption.org/v1"
 #: A sealed file's last extension, after the one of the format inside (``export.zip.age``).

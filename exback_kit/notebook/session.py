@@ -212,11 +212,11 @@ class Session:
         if self._mine is not None and self._mine.encrypted and self._idle.expired():
             self.lock_idle()  # the while passed before the check ran: forget before reading
         if self._mine is None:
-            from exback_kit.store import locking
+            from exback_kit.store import encryption
 
             path = self._path()
             if self._key is None and not (self.locked_here or self._looked_for_key) \
-                    and locking.is_encrypted(path):
+                    and encryption.is_encrypted(path):
                 self._looked_for_key = True
                 # from `exback lab` / `exback app`, else the OS keyring if the person chose it
                 self._key = read_handoff(path)

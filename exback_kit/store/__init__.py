@@ -3,10 +3,11 @@
 :class:`Journal` reads and writes; ``schema`` names every record kind and its rules,
 ``validate`` checks values, ``migrations`` upgrades old files, ``frames`` types the
 tables, ``backups`` keeps copies, ``paths`` says where the journal lives and ``files``
-writes private files.
+writes private files. The room is layered (see ``[tool.importlinter]`` in pyproject.toml):
+``Journal`` owns the connection and hands it, with its key, to the modules below it.
 """
 
-from exback_kit.store.backups import backup_dir, list_backups
+from exback_kit.store.backup_files import backup_dir, list_backups
 from exback_kit.store.journal import Journal, check_values
 from exback_kit.store.migrations import SCHEMA_VERSION
 from exback_kit.store.paths import APP_NAME, FILE_NAME, default_path, resolve_path

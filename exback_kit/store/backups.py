@@ -1,103 +1,38 @@
-"""A journal's backups: complete, checked copies in ``backups/``, the ten newest kept.
-
-Backups belong to one journal. ``journal.sqlite3`` keeps its copies as
-``backups/journal-<YYYYmmdd-HHMMSS-ffffff>[-label].sqlite3``, so several journals
-can share a folder without touching each other's copies, and a file the kit did
-not write there (any other name) is never listed, rotated or deleted.
+"""Making, rotating, checking and restoring a journal's backups, given its connection and key.
 
 A backup counts only when it is complete: it is copied to a temporary name with
 SQLite's backup API, checked (``PRAGMA quick_check`` and the kit's header), flushed
-to disk and only then renamed (see :func:`exback_kit.store.files.replacing`).
-Listing re-checks each file's header cheaply (see :func:`looks_complete`), so an
-empty or cut-short file left by an older kit is never counted as "the newest".
+to disk and only then renamed (see :func:`exback_kit.store.files.replacing`). Which
+files are a journal's backups, and their names, is :mod:`exback_kit.store.backup_files`.
 
 A locked journal's backups are locked with the same data key: the copy is made
 through a keyed SQLCipher connection and checked with the key (see
-:mod:`exback_kit.store.locking`). Their header is random bytes, so listing counts a
-locked copy by its size (whole pages) instead.
+:mod:`exback_kit.store.encryption`).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import time
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store.files import TEMP_PREFIX, TEMP_SUFFIX, check_target, fsync_folder, replacing
-from exback_kit.store.header import APPLICATION_ID, looks_complete, read_header
+from exback_kit.store.backup_files import backup_dir, backup_name, list_backups, own_files
+from exback_kit.store.encryption import check_locked_copy, is_encrypted, key_opens, looks_locked
+from exback_kit.store.failures import db_errors, explain_failure
+from exback_kit.store.files import check_target, fsync_folder, replacing
+from exback_kit.store.header import APPLICATION_ID, read_header
 from exback_kit.store.migrations import SCHEMA_VERSION
-from exback_kit.store.opening import explain_failure
+from exback_kit.store.opening import connect
 from exback_kit.store.paths import SIDECAR_SUFFIXES, journal_files, key_file, resolve_path
-
-if TYPE_CHECKING:
-    from exback_kit.store.journal import Journal
 
 BACKUP_EVERY_S = 24 * 3600
 BACKUPS_KEPT = 10
-_STAMP = r"\d{8}-\d{6}-\d{6}"
-
-
-def backup_dir(path: Path) -> Path:
-    """Return the folder that keeps a journal's automatic backups."""
-    return path.parent / "backups"
-
-
-def _suffix(path: Path) -> str:
-    return path.suffix or ".backup"
-
-
-def backup_name(path: Path, stamp: datetime, label: str = "") -> str:
-    """Return the file name of ``path``'s backup made at ``stamp`` (sorts oldest first)."""
-    return f"{path.stem}-{stamp:%Y%m%d-%H%M%S-%f}{'-' + label if label else ''}{_suffix(path)}"
-
-
-def _pattern(path: Path) -> re.Pattern[str]:
-    """Match the names of ``path``'s backups (group 1: the time stamp)."""
-    return re.compile(rf"{re.escape(path.stem)}-({_STAMP})(?:-[a-z][a-z0-9-]*)?"
-                      rf"{re.escape(_suffix(path))}")
-
-
-def _leftover(path: Path) -> re.Pattern[str]:
-    """Match temporary files of ``path``'s backups that a killed process left behind."""
-    return re.compile(rf"{re.escape(TEMP_PREFIX)}{_pattern(path).pattern}\.[^/]*"
-                      rf"{re.escape(TEMP_SUFFIX)}")
-
-
-def _named(path: Path) -> list[Path]:
-    """Return every file in ``backups/`` named as one of ``path``'s backups, oldest first."""
-    folder = backup_dir(path)
-    if not folder.is_dir():
-        return []
-    pattern = _pattern(path)
-    found = [(m[1], p) for p in folder.iterdir() if (m := pattern.fullmatch(p.name))]
-    return [p for _, p in sorted(found)]
-
-
-def list_backups(path: str | os.PathLike[str] | None = None) -> list[Path]:
-    """Return the journal's complete backups, oldest first (unfinished or damaged ones left out)."""
-    from exback_kit.store.locking import looks_locked
-
-    path = resolve_path(path)
-    # Locked copies count only beside a key file: the kit wrote them, not someone else.
-    locked_ok = key_file(path).is_file()
-    return [p for p in _named(path) if looks_complete(p) or (locked_ok and looks_locked(p))]
-
-
-def own_files(path: str | os.PathLike[str] | None = None) -> list[Path]:
-    """Return every backup file the kit made for this journal, good or not (for ``forget``)."""
-    path = resolve_path(path)
-    folder = backup_dir(path)
-    leftover = _leftover(path)
-    temps = sorted(p for p in folder.iterdir() if leftover.fullmatch(p.name)) \
-        if folder.is_dir() else []
-    return [*_named(path), *temps]
 
 
 def check_backup(path: Path, key: bytes | None = None) -> None:
@@ -110,8 +45,6 @@ def check_backup(path: Path, key: bytes | None = None) -> None:
     """
     problem = JournalError(texts.BACKUP_INCOMPLETE.format(path=path))
     if key is not None:
-        from exback_kit.store.locking import check_locked_copy
-
         if not check_locked_copy(path, key):
             raise problem
         return
@@ -128,10 +61,10 @@ def check_backup(path: Path, key: bytes | None = None) -> None:
         conn.close()
 
 
-def _copy_into(journal: Journal, temp: Path) -> None:
-    copy = journal.connect_copy(temp)  # keyed like the journal when it is locked
+def _copy_into(conn: Any, key: bytes | None, temp: Path) -> None:
+    copy = connect(temp, key)[0]  # keyed like the journal when it is locked
     try:
-        journal._conn.backup(copy)
+        conn.backup(copy)
         copy.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
     finally:
         copy.close()
@@ -146,9 +79,11 @@ def _refuse_other_file(target: Path) -> None:
             raise ValidationError(texts.BACKUP_OVER_OTHER_FILE.format(path=target), field="to")
 
 
-def backup(journal: Journal, dest: str | os.PathLike[str] | None = None, *,
-           label: str = "") -> Path:
-    """Copy the journal with SQLite's backup API; return the copy's path.
+def backup(conn: Any, path: Path, key: bytes | None,
+           dest: str | os.PathLike[str] | None = None, *, label: str = "") -> Path:
+    """Copy the journal open on ``conn`` with SQLite's backup API; return the copy's path.
+
+    ``path`` is the journal's file and ``key`` its data key (None when it is plain).
 
     Without ``dest`` the copy goes to ``backups/``, named after the journal and the
     time (and ``label``), and only the newest :data:`BACKUPS_KEPT` good copies of
@@ -163,18 +98,16 @@ def backup(journal: Journal, dest: str | os.PathLike[str] | None = None, *,
         target = Path(dest).expanduser()
         _refuse_other_file(target)
     else:
-        target = backup_dir(journal.path) / backup_name(journal.path, datetime.now(), label)
-    from exback_kit.store.locking import db_errors
-
+        target = backup_dir(path) / backup_name(path, datetime.now(), label)
     failures: tuple[type[BaseException], ...] = (*db_errors(), OSError)
     try:
-        with replacing(target, check=partial(check_backup, key=journal._key),
+        with replacing(target, check=partial(check_backup, key=key),
                        make_folder=dest is None) as temp:
-            _copy_into(journal, temp)
+            _copy_into(conn, key, temp)
     except failures as exc:
         raise explain_failure(exc, target) from None
     if dest is None:
-        rotate(journal.path)
+        rotate(path)
     return target
 
 
@@ -190,22 +123,23 @@ def rotate(path: Path, keep: int = BACKUPS_KEPT) -> list[Path]:
     return old
 
 
-def backup_if_due(journal: Journal) -> Path | None:
+def backup_if_due(conn: Any, path: Path, key: bytes | None) -> Path | None:
     """Back up when the newest good backup is more than a day old; return the new copy."""
-    existing = list_backups(journal.path)
+    existing = list_backups(path)
     if existing and time.time() - existing[-1].stat().st_mtime < BACKUP_EVERY_S:
         return None
-    return backup(journal)
+    return backup(conn, path, key)
 
 
-def _open_source(source: Path, key: bytes | None = None) -> Any:
-    """Open a restore source read-only, or refuse anything but a complete kit journal.
+def open_source(source: Path, key: bytes | None = None) -> Any:
+    """Open a restore source read-only; return its connection (the caller closes it).
 
     A locked source opens only with ``key``, the journal's own (never into a plain one).
-    """
-    from exback_kit.store.locking import db_errors, is_encrypted, key_opens
-    from exback_kit.store.opening import connect
 
+    Raises:
+        JournalError: the source is missing, empty, damaged, newer than this kit or
+            not a kit journal.
+    """
     refusal = JournalError(texts.NOT_A_BACKUP.format(path=source))
     if not source.is_file():
         raise refusal
@@ -241,14 +175,12 @@ def check_source(source: str | os.PathLike[str]) -> None:
 
     A locked source is only checked for its shape here; its key is checked on restore.
     """
-    from exback_kit.store.locking import is_encrypted, looks_locked
-
     source = Path(source).expanduser()
     if is_encrypted(source):
         if not (source.is_file() and looks_locked(source)):
             raise JournalError(texts.NOT_A_BACKUP.format(path=source))
         return
-    _open_source(source).close()
+    open_source(source).close()
 
 
 def set_aside(path: Path) -> Path:
@@ -265,28 +197,6 @@ def set_aside(path: Path) -> Path:
     return kept
 
 
-def restore_from(journal: Journal, source: str | os.PathLike[str]) -> Path:
-    """Replace the journal's contents with a backup; return the safety copy made first.
-
-    The backup is opened read-only and left exactly as it is.
-
-    Raises:
-        JournalError: the source is missing, empty, damaged or not a kit journal
-            (nothing changes).
-    """
-    source = Path(source).expanduser()
-    other = _open_source(source, journal._key)
-    try:
-        safety = backup(journal, label="before-restore")
-        journal._ensure_same_file()
-        other.backup(journal._conn)
-    finally:
-        other.close()
-    if journal.schema_version < SCHEMA_VERSION:
-        journal._migrate()
-    return safety
-
-
 def forget(path: str | os.PathLike[str] | None = None) -> list[Path]:
     """Delete the journal, its SQLite sidecars, its key file and its own backups.
 
@@ -299,8 +209,6 @@ def forget(path: str | os.PathLike[str] | None = None) -> list[Path]:
     Raises:
         JournalError: the file at ``path`` is not a kit journal (nothing is deleted).
     """
-    from exback_kit.store.locking import is_encrypted
-
     path = resolve_path(path)
     if path.exists():
         if not path.is_file():

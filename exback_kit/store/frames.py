@@ -16,7 +16,8 @@ if TYPE_CHECKING:  # pandas loads only when a table is asked for
     import pandas as pd
 
 
-def _same(v: Any) -> Any:
+def same(v: Any) -> Any:
+    """Return a stored value as it is (the decoder of plain text and numbers)."""
     return v
 
 
@@ -45,7 +46,7 @@ def decoder(spec: Field) -> Any:
         return _day
     if spec.kind == "moment":
         return _moment
-    return _same
+    return same
 
 
 def _json_column(values: list[Any], is_list: bool) -> list[Any]:

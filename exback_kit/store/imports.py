@@ -1,6 +1,8 @@
 """Check-ins brought in from another app's export, and which check-in each entry became.
 
-Each imported entry has an identity (everything the export says about it) recorded in
+What an import writes, on the connection of a write transaction it is given; which
+entries were imported before is read in :mod:`exback_kit.store.reads`. Each imported
+entry has an identity (everything the export says about it) recorded in
 ``imported_entries`` with the uuid of its check-in, so importing the file again finds
 that check-in and updates it (a changed mood mapping, a renamed activity) instead of
 adding a copy.
@@ -11,15 +13,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import clock, validate
-
-if TYPE_CHECKING:
-    from exback_kit.store.journal import Journal
 
 
 @dataclass(frozen=True)
@@ -29,27 +27,6 @@ class ImportCounts:
     added: int
     updated: int
     unchanged: int
-
-
-def recorded(journal: Journal, source: str) -> dict[str, str]:
-    """Return {identity: check-in uuid} of every entry imported from ``source`` before."""
-    rows = journal.execute_read(
-        "SELECT identity, checkin_uuid FROM imported_entries WHERE source = ?", (source,))
-    return {identity: uuid for identity, uuid in rows}
-
-
-def unclaimed_checkins(journal: Journal, first: date,
-                       last: date) -> list[tuple[str, str, int, str]]:
-    """Return (uuid, at, mood, note) of check-ins from ``first`` to ``last`` no import claims.
-
-    An import made before imports were recorded left check-ins like these; a new
-    import adopts the one that matches an entry instead of adding a second.
-    """
-    rows = journal.execute_read(
-        "SELECT uuid, at, mood, note FROM checkins WHERE day BETWEEN ? AND ? AND uuid NOT IN "
-        "(SELECT checkin_uuid FROM imported_entries) ORDER BY at, id",
-        (first.isoformat(), last.isoformat()))
-    return [(uuid, at, int(mood), note or "") for uuid, at, mood, note in rows]
 
 
 def prepare(specs: Any, entries: Sequence[Mapping[str, object]]) -> list[dict[str, Any]]:

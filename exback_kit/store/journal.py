@@ -5,54 +5,46 @@ Reads and writes go through :class:`Journal`. Every write is validated first
 with WAL and ``synchronous=FULL``, so several notebooks and the command line
 can write at once and a saved entry survives a killed process or a power cut.
 This module never imports pandas at start-up; :meth:`Journal.table` does.
+
+``Journal`` is the one owner of the connection and its key: backups, locking, opening,
+imports, the queries and the search queue below it work on what it hands them.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
-import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store import clock, imports, locking, validate
-from exback_kit.store.backups import backup_dir
-from exback_kit.store.files import (
-    create_private_file,
-    make_private_folder,
-    sweep_unfinished,
-    tighten_folder,
-)
+from exback_kit.store import backups, clock, imports, queries, search_queue, validate
+from exback_kit.store.failures import db_errors, explain_failure
 from exback_kit.store.header import APPLICATION_ID
+from exback_kit.store.locking import data_key_for
+from exback_kit.store.merging import merge_rows
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.store.opening import (
-    _check_existing,
-    _check_plain_file,
-    _identity,
+    check_existing,
+    configure,
     connect,
-    disk_is_full,
-    explain_failure,
+    file_identity,
+    prepare_file,
 )
-from exback_kit.store.paths import default_path, resolve_path
-from exback_kit.store.reads import JournalReads
-from exback_kit.store.schema import UPDATABLE, fields
-from exback_kit.store.search import INDEX_PENDING
+from exback_kit.store.paths import resolve_path
+from exback_kit.store.schema import TABLES, UPDATABLE, fields, known_fields
+from exback_kit.store.transactions import write_transaction
 
 if TYPE_CHECKING:
     from types import ModuleType  # sqlite3, or sqlcipher3.dbapi2 for a locked journal
 
-
-BUSY_TIMEOUT_MS = 10_000
-WRITE_DEADLINE_S = 60.0
+    import pandas as pd
 
 
-class Journal(JournalReads):
+class Journal:
     """An open journal. Use :meth:`open`; close it, or use it as a context manager."""
 
     def __init__(self, conn: Any, path: Path, db: ModuleType = sqlite3,
@@ -61,7 +53,7 @@ class Journal(JournalReads):
         self.path = path
         self._db = db
         self._key = key
-        self._identity = _identity(path)
+        self._identity = file_identity(path)
         #: Called with the journal after each save of the person's (sync sends from here).
         self.after_save: list[Callable[[Journal], None]] = []
 
@@ -84,27 +76,16 @@ class Journal(JournalReads):
                 kit, can't be written, or the disk is full.
         """
         path = resolve_path(path)
-        try:
-            make_private_folder(path.parent)
-            if path.parent == default_path().parent:
-                tighten_folder(path.parent)  # the kit's data folder is 0700, whoever made it
-            sweep_unfinished(path.parent, backup_dir(path))  # copies a kill left behind
-            existed = _check_plain_file(path)
-            if not path.exists():
-                create_private_file(path)
-        except OSError as exc:
-            if disk_is_full(exc, path.parent):
-                raise JournalError(texts.DISK_FULL) from None
-            raise
-        data_key = locking.data_key_for(path, passphrase, key) if existed else None
+        existed = prepare_file(path)
+        data_key = data_key_for(path, passphrase, key) if existed else None
         try:
             conn, db = connect(path, data_key)
-        except locking.db_errors() as exc:
+        except db_errors() as exc:
             raise JournalError(texts.NETWORK_FOLDER.format(path=path, reason=exc)) from None
         try:
-            version = _check_existing(path, conn, db, data_key is not None) if existed else 0
+            version = check_existing(path, conn, db, data_key is not None) if existed else 0
             journal = cls(conn, path, db, data_key)
-            journal._configure()
+            configure(conn)
             if version < SCHEMA_VERSION:
                 if backup and version > 0:  # a copy as it was: a migration can't be undone
                     journal.backup(label=f"before-v{SCHEMA_VERSION}")
@@ -125,14 +106,6 @@ class Journal(JournalReads):
                 raise
         return journal
 
-    def _configure(self) -> None:
-        conn = self._conn
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-
     def _ensure_same_file(self) -> None:
         """Raise unless the journal's path still names the file this Journal opened.
 
@@ -143,7 +116,7 @@ class Journal(JournalReads):
         Raises:
             JournalError: the file was deleted or replaced; nothing is written.
         """
-        if _identity(self.path) != self._identity:
+        if file_identity(self.path) != self._identity:
             raise JournalError(texts.JOURNAL_GONE.format(path=self.path))
 
     def _migrate(self) -> None:
@@ -172,10 +145,6 @@ class Journal(JournalReads):
         """True when the journal is locked with a passphrase (SQLCipher)."""
         return self._key is not None
 
-    def connect_copy(self, path: Path, *, read_only: bool = False) -> Any:
-        """Return a connection to another file with this journal's lock (backups use it)."""
-        return connect(path, self._key, read_only=read_only)[0]
-
     @property
     def schema_version(self) -> int:
         """Return the journal's schema version (``PRAGMA user_version``)."""
@@ -183,41 +152,13 @@ class Journal(JournalReads):
 
     # -- writing -------------------------------------------------------------
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Any]:
-        """Run the block inside BEGIN IMMEDIATE … COMMIT, waiting out other writers.
+    def _transaction(self) -> contextlib.AbstractContextManager[Any]:
+        """Return the block's write transaction on this journal (see :func:`write_transaction`).
 
         Before anything is written the journal's file is checked to be the one this
-        Journal opened. SQLite errors come out as a plain :class:`JournalError`.
+        Journal opened.
         """
-        deadline = time.monotonic() + WRITE_DEADLINE_S
-        while True:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                break
-            except self._db.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise explain_failure(exc, self.path) from None
-                if time.monotonic() > deadline:
-                    raise JournalError(texts.JOURNAL_BUSY.format(
-                        path=self.path, seconds=WRITE_DEADLINE_S)) from None
-            except self._db.Error as exc:
-                raise explain_failure(exc, self.path) from None
-        try:
-            self._ensure_same_file()
-            yield self._conn
-            self._conn.execute("COMMIT")
-        except BaseException as exc:
-            self._rollback()
-            if isinstance(exc, self._db.Error):
-                raise explain_failure(exc, self.path) from None
-            raise
-
-    def _rollback(self) -> None:
-        if self._conn.in_transaction:
-            # SQLite may have rolled back on its own (a full disk does that).
-            with contextlib.suppress(self._db.Error):
-                self._conn.execute("ROLLBACK")
+        return write_transaction(self._conn, self._db, self.path, self._ensure_same_file)
 
     def add(self, kind: str, *, at: object = None, **values: object) -> int:
         """Validate and save one entry of ``kind``; return its id.
@@ -230,7 +171,7 @@ class Journal(JournalReads):
         Raises:
             ValidationError: a field is missing or not allowed; nothing was written.
         """
-        specs = self._specs(kind)
+        specs = known_fields(kind)
         row = validate.record(kind, specs, values)
         when = validate.moment(at)
         row = {"at": when.isoformat(), "day": when.date().isoformat(), **row}
@@ -248,7 +189,7 @@ class Journal(JournalReads):
         Raises:
             ValidationError: names the entry (counted from 1) and the field.
         """
-        specs = self._specs(kind)
+        specs = known_fields(kind)
         rows = []
         for number, entry in enumerate(entries, start=1):
             values = dict(entry)
@@ -272,7 +213,7 @@ class Journal(JournalReads):
         Raises:
             ValidationError: the field cannot change, a value is not allowed, or no such entry.
         """
-        specs = self._specs(kind)
+        specs = known_fields(kind)
         allowed = UPDATABLE.get(kind, ())
         for name in values:
             if name not in allowed and name in {s.name for s in specs}:
@@ -300,8 +241,7 @@ class Journal(JournalReads):
         your mind today (0–10, optional).
         """
         return self.add("checkins", at=at, mood=mood, energy=energy, sleep_hours=sleep_hours,
-                        habits=list(habits) if isinstance(habits, tuple) else habits, note=note,
-                        mind=mind)
+                        habits=habits, note=note, mind=mind)
 
     def log_contact(self, initiated_by: object, channel: object = "text", replied: object = False,
                     logistics: object = False, note: object = "", at: object = None) -> int:
@@ -322,8 +262,6 @@ class Journal(JournalReads):
     def merge_rows(self, prepared: Mapping[str, list[tuple[Any, ...]]],
                    settings: Mapping[str, Any]) -> dict[str, int]:
         """Add already-validated rows that the journal lacks, in one transaction; return counts."""
-        from exback_kit.store.merging import merge_rows
-
         with self._transaction() as conn:
             return merge_rows(conn, prepared, settings)
 
@@ -340,7 +278,7 @@ class Journal(JournalReads):
         Raises:
             ValidationError: names the entry (counted from 1) and the field.
         """
-        rows = imports.prepare(self._specs("checkins"), entries)
+        rows = imports.prepare(known_fields("checkins"), entries)
         if not rows:
             return imports.ImportCounts(0, 0, 0)
         with self._transaction() as conn:
@@ -352,11 +290,10 @@ class Journal(JournalReads):
         A save only queues them (see the search migration); this runs in one write transaction,
         and only when something is queued.
         """
-        if self._conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None:
+        if not search_queue.has_pending(self._conn):
             return
         with self._transaction() as conn:
-            for statement in INDEX_PENDING:
-                conn.execute(statement)
+            search_queue.index_pending(conn)
 
     # -- settings --------------------------------------------------------------
 
@@ -373,8 +310,7 @@ class Journal(JournalReads):
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """Return the setting stored under ``key``, or ``default``."""
-        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else default
+        return queries.setting(self._conn, key, default)
 
     @property
     def is_demo(self) -> bool:
@@ -385,25 +321,87 @@ class Journal(JournalReads):
 
     def backup(self, dest: str | os.PathLike[str] | None = None, *, label: str = "") -> Path:
         """Copy the journal with SQLite's backup API; return the copy's path."""
-        from exback_kit.store import backups
-
-        return backups.backup(self, dest, label=label)
+        return backups.backup(self._conn, self.path, self._key, dest, label=label)
 
     def backup_if_due(self) -> Path | None:
         """Back up when the newest backup is more than a day old; return the new copy."""
-        from exback_kit.store import backups
-
-        return backups.backup_if_due(self)
+        return backups.backup_if_due(self._conn, self.path, self._key)
 
     def restore_from(self, source: str | os.PathLike[str]) -> Path:
         """Replace the journal's contents with a backup; return the safety copy made first.
 
-        Raises:
-            JournalError: the source is missing or not a kit journal (nothing changes).
-        """
-        from exback_kit.store import backups
+        The backup is opened read-only and left exactly as it is.
 
-        return backups.restore_from(self, source)
+        Raises:
+            JournalError: the source is missing, empty, damaged or not a kit journal
+                (nothing changes).
+        """
+        other = backups.open_source(Path(source).expanduser(), self._key)
+        try:
+            safety = self.backup(label="before-restore")
+            self._ensure_same_file()
+            other.backup(self._conn)
+        finally:
+            other.close()
+        if self.schema_version < SCHEMA_VERSION:
+            self._migrate()
+        return safety
+
+    # -- reading (the SQL is in :mod:`exback_kit.store.queries`) -----------------
+
+    def records(self, kind: str, *, limit: int | None = None,
+                newest_first: bool = False) -> list[dict[str, Any]]:
+        """Return entries of ``kind`` as dicts with decoded values (no pandas needed).
+
+        ``at`` and moment fields are aware ``datetime``, ``day`` and date fields ``date``.
+        """
+        return queries.records(self._conn, kind, limit=limit, newest_first=newest_first)
+
+    def table(self, kind: str) -> pd.DataFrame:
+        """Return all entries of ``kind`` as a DataFrame with typed columns.
+
+        ``at`` is a UTC-aware datetime, ``day`` the local date (datetime64), ``hour``
+        the local hour; ints are ``Int64``, yes/no are ``bool``, lists stay lists;
+        ``written`` ranks the rows by version stamp (the last is the newest version).
+        """
+        return queries.table(self._conn, kind)
+
+    def count(self, kind: str) -> int:
+        """Return how many entries of ``kind`` the journal holds."""
+        return queries.count(self._conn, kind)
+
+    def is_empty(self) -> bool:
+        """Return True when the journal holds no entries of any kind yet."""
+        return all(self.count(kind) == 0 for kind in TABLES)
+
+    def latest_answers(self, step: int) -> dict[str, Any]:
+        """Return the newest answer to each question of ``step``: {question: value}."""
+        return queries.latest(self._conn, "answers", "step", step)
+
+    def latest_reflections(self, topic: str) -> dict[str, Any]:
+        """Return the newest answer to each question of a moving-on topic: {question: value}."""
+        return queries.latest(self._conn, "reflections", "topic", topic)
+
+    def latest_record(self, kind: str) -> dict[str, Any] | None:
+        """Return the newest entry of ``kind`` by version stamp (the person's current decision,
+        say), or None; an older entry that arrived later by sync never wins."""
+        return queries.latest_record(self._conn, kind)
+
+    def change_key(self) -> tuple[int, int]:
+        """Return a pair that changes whenever anyone (this or another connection) writes."""
+        return queries.change_key(self._conn)
+
+    def table_stamps(self) -> dict[str, object]:
+        """Return a value per entry table that changes whenever anyone writes to that table.
+
+        Triggers renew a random stamp in ``table_stamps`` on every insert, update or
+        delete, from this or any other process, in the write's own transaction.
+        """
+        return queries.table_stamps(self._conn)
+
+    def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run a read-only query (for exports and tests); return all rows."""
+        return list(self._conn.execute(sql, params).fetchall())
 
 
 def check_values(kind: str, values: Mapping[str, object]) -> dict[str, object]:

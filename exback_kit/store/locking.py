@@ -1,16 +1,12 @@
-"""The locked journal: is a file locked, SQLCipher connections, converting, unlocking.
+"""Locking and unlocking a journal: its data key from a passphrase, converting the file.
 
-A locked journal is a SQLCipher database opened with a random 256-bit **data key**
-(``PRAGMA key = "x'…'"``, the first statement on every connection, then the cipher
-settings). The key file and the recovery key that hold that key are in
-:mod:`exback_kit.store.keys`.
+A locked journal is a SQLCipher database opened with a random 256-bit **data key**;
+how a locked file is told apart and connected to is :mod:`exback_kit.store.encryption`,
+the key file and the recovery key that hold the key are :mod:`exback_kit.store.keys`.
 
-Whether a journal is locked is read from the file's first bytes (a plain SQLite file
-starts with ``SQLite format 3``), never from the key file being there: a conversion
-killed halfway may leave a plain journal beside a key file, and it still opens.
 Converting writes a complete new file and renames it into place while the old one
-is held exclusively. This module imports ``sqlcipher3`` only when a locked journal
-is used.
+is held exclusively, so a conversion killed halfway leaves a journal that still opens.
+This module imports ``sqlcipher3`` only when a locked journal is used.
 """
 
 from __future__ import annotations
@@ -20,16 +16,15 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, JournalLocked
+from exback_kit.store.backup_files import list_backups
+from exback_kit.store.encryption import CIPHER_PRAGMAS, cipher, is_encrypted, key_opens, keyed
 from exback_kit.store.files import fsync_folder, replacing
-from exback_kit.store.header import SQLITE_HEADER
-from exback_kit.store.keys import (  # noqa: F401 (the names callers use)
-    CIPHER_PROFILE,
+from exback_kit.store.keys import (
     KEY_BYTES,
-    NEW_PASSPHRASE_ENV,
     PASSPHRASE_ENV,
     RECOVERY_ENV,
     check_passphrase,
@@ -41,112 +36,14 @@ from exback_kit.store.keys import (  # noqa: F401 (the names callers use)
     weaker,
     write_key_file,
 )
+from exback_kit.store.opening import refusal
 from exback_kit.store.paths import journal_files, key_file
-
-if TYPE_CHECKING:
-    from types import ModuleType
-
-#: SQLCipher settings of cipher profile 1, run after the key on every connection.
-#: HMAC_SHA256 and 1 KiB pages keep a save near a plain one; SQLCipher's defaults
-#: (HMAC_SHA512, 4 KiB) cost ~30 µs more a commit (see benchmarks/README.md).
-PAGE_SIZE = 1024
-CIPHER_PRAGMAS = (f"PRAGMA cipher_page_size = {PAGE_SIZE}",
-                  "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
-
-
-# --- is it locked? -------------------------------------------------------------------
-
-def is_encrypted(path: Path) -> bool:
-    """Return True when ``path`` holds data that is not a plain SQLite file.
-
-    An empty or missing file is a new journal (plain). A foreign file also counts
-    as "not plain"; opening it then fails with the usual "isn't a journal" message.
-    """
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(len(SQLITE_HEADER))
-    except FileNotFoundError:
-        return False
-    return bool(head) and head != SQLITE_HEADER
+from exback_kit.store.remembered import given
 
 
 def key_path(journal_path: Path) -> Path:
     """Return the key file of a journal: ``<journal path>.key`` (see ``paths.key_file``)."""
     return key_file(journal_path)
-
-
-def looks_locked(path: Path) -> bool:
-    """Return True if ``path`` looks like a whole locked copy: not plain, whole pages.
-
-    Reads no more than the header, so listing many backups stays fast; the key
-    check (:func:`check_locked_copy`) runs when a copy is made or restored.
-    """
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return False
-    return size > 0 and size % PAGE_SIZE == 0 and is_encrypted(path)
-
-
-def check_locked_copy(path: Path, key: bytes) -> bool:
-    """Return True when ``key`` opens the copy at ``path`` and it is a whole kit journal."""
-    from exback_kit.store.header import APPLICATION_ID
-
-    db = cipher()
-    conn = db.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        keyed(conn, key)
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        return bool(app_id == APPLICATION_ID
-                    and conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
-    except db.DatabaseError:
-        return False
-    finally:
-        conn.close()
-
-
-def cipher() -> ModuleType:
-    """Return SQLCipher's DB-API module (imported only for locked journals)."""
-    from sqlcipher3 import dbapi2
-
-    return dbapi2
-
-
-def db_errors() -> tuple[type[Exception], ...]:
-    """Return the DB-API error classes in use: sqlite3's, and SQLCipher's once it is loaded.
-
-    SQLCipher's exceptions are its own classes, so ``except sqlite3.Error`` misses them.
-    """
-    import sqlite3
-    import sys
-
-    module = sys.modules.get("sqlcipher3.dbapi2")
-    return (sqlite3.Error, module.Error) if module is not None else (sqlite3.Error,)
-
-
-def keyed(conn: Any, key: bytes) -> Any:
-    """Give an open SQLCipher connection its data key and settings; return it."""
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    for pragma in CIPHER_PRAGMAS:
-        conn.execute(pragma)
-    return conn
-
-
-def key_opens(path: Path, key: bytes) -> bool:
-    """Return True when ``key`` opens the locked file at ``path`` (nothing is written)."""
-    db = cipher()
-    # immutable: read without creating -shm/-wal files beside it
-    conn = db.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is expected here
-        keyed(conn, key)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except db.DatabaseError:
-        return False
-    finally:
-        conn.close()
 
 
 # --- unlocking ------------------------------------------------------------------
@@ -210,15 +107,11 @@ def data_key_for(path: Path, passphrase: str | None = None, key: bytes | None = 
         return None
     kpath = key_path(path)
     if key is None and passphrase is None:
-        from exback_kit.store.remembered import given
-
         key = given(path)  # taken from the OS keyring by the command
     asked = passphrase is not None or any(os.environ.get(n) for n in (PASSPHRASE_ENV,
                                                                        RECOVERY_ENV))
     if key is None and not kpath.exists() and not asked:
-        from exback_kit.store.opening import _refuse
-
-        raise _refuse(path)
+        raise refusal(path)
     if key is None:
         return unlock(path, passphrase)
     if kpath.exists() and not key_matches(read_key_file(path), key):
@@ -290,12 +183,6 @@ def export_copy(conn: Any, target: Path, to_key: bytes | None) -> None:
         os.close(fd)
 
 
-def _backups_of(path: Path) -> list[Path]:
-    from exback_kit.store.backups import list_backups
-
-    return list_backups(path)
-
-
 def _convert_in_place(path: Path, *, from_key: bytes | None, to_key: bytes | None,
                       before_rename: Any = None) -> None:
     """Replace ``path`` by a complete copy locked with ``to_key`` (None: plain).
@@ -314,7 +201,7 @@ def _convert_in_place(path: Path, *, from_key: bytes | None, to_key: bytes | Non
 def _convert_backups(path: Path, *, want_locked: bool, key: bytes) -> int:
     """Lock (or unlock) every backup not yet in the wanted state; return how many."""
     done = 0
-    for b in _backups_of(path):
+    for b in list_backups(path):
         if is_encrypted(b) == want_locked:
             continue
         if want_locked:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from exback_kit.content import texts
 from exback_kit.content.vocab import (
     BLOCK_STARTS,
     CHANNELS,
@@ -28,6 +29,7 @@ from exback_kit.content.vocab import (
     UNSENT_STATUSES,
     WEEKDAY_IDS,
 )
+from exback_kit.errors import ValidationError
 
 SHORT_TEXT = 200
 LONG_TEXT = 20_000
@@ -240,3 +242,16 @@ def fields(kind: str) -> tuple[Field, ...]:
         KeyError: the kind is not one the journal knows.
     """
     return TABLES[kind]
+
+
+def known_fields(kind: str) -> tuple[Field, ...]:
+    """Return the fields of a record kind the person (or a caller) named.
+
+    Raises:
+        ValidationError: the kind is not one the journal knows (names the kinds there are).
+    """
+    try:
+        return TABLES[kind]
+    except KeyError:
+        raise ValidationError(texts.UNKNOWN_KIND.format(
+            kind=kind, allowed=", ".join(TABLES)), field="kind") from None

@@ -2,9 +2,9 @@
 
 Both read ``search_index``, the FTS5 table that the search migration builds inside the journal.
 A save queues its words (triggers, so a synced entry is found like a local one); each
-read here first moves the queue into the index (:data:`INDEX_PENDING`). A locked
-journal's index and queue are encrypted with it. The unsent-message vault is left out unless the
-person asks for it (``include_vault``).
+read here first moves the queue into the index (see :mod:`exback_kit.store.search_queue`).
+A locked journal's index and queue are encrypted with it. The unsent-message vault is left
+out unless the person asks for it (``include_vault``).
 
 A query is FTS5's own language (``lake*``, ``"lake house"``, ``AND``/``OR``/``NOT``) when
 it uses it; plain words are searched as words, whatever punctuation they hold. A query
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
-from exback_kit.store.locking import db_errors
+from exback_kit.store.failures import db_errors
 from exback_kit.store.migrations import SEARCH_SOURCES, SEARCH_STRIDE
 
 if TYPE_CHECKING:
@@ -39,13 +39,6 @@ _SYNTAX = re.compile(r'["*()]|\b(?:AND|OR|NOT)\b')
 #: Characters whose FTS5 meaning the kit doesn't offer: such a query is plain words.
 _UNOFFERED = re.compile(r"[:^{}+]")
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT)$")
-#: What Journal.index_pending runs, in one transaction: the queued words into the index.
-INDEX_PENDING = (
-    "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_pending)",
-    "INSERT INTO search_index (rowid, body, kind, place, day, at) "
-    "SELECT rowid, body, kind, place, day, at FROM search_pending WHERE body <> ''",
-    "DELETE FROM search_pending",
-)
 
 
 class Hit(NamedTuple):

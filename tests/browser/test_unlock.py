@@ -22,7 +22,7 @@ import pytest
 
 from exback_kit import Journal
 from exback_kit.content import texts
-from exback_kit.store import locking
+from exback_kit.store import keys, locking
 
 pytestmark = pytest.mark.browser
 
@@ -124,7 +124,7 @@ def locked_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
     HARNESS.journal_with_days(root / "home", 14)
     shutil.rmtree(root / "made")
     with pytest.MonkeyPatch.context() as env:  # the server copies this environment
-        for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV):
+        for name in (keys.PASSPHRASE_ENV, keys.RECOVERY_ENV):
             env.delenv(name, raising=False)
         # Kernels must find no remembered key (and never touch a real keyring here).
         env.setenv(KEYRING_ENV, "keyring.backends.fail.Keyring")

@@ -14,7 +14,7 @@ import pytest
 
 from exback_kit import Journal
 from exback_kit.cli import launch, main
-from exback_kit.store import handoff, keys, locking
+from exback_kit.store import encryption, handoff, keys, locking
 
 PW = "blue door, second floor"
 
@@ -23,7 +23,7 @@ PW = "blue door, second floor"
 def _cheap_scrypt_and_clean_env(monkeypatch):
     """In-process runs wrap with a small scrypt cost (recorded in the key file)."""
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-    for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV,
+    for name in (keys.PASSPHRASE_ENV, keys.NEW_PASSPHRASE_ENV, keys.RECOVERY_ENV,
                  handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
 
@@ -45,8 +45,8 @@ def exback(*args: str, env: dict[str, str] | None = None,
            stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed console script as a person would (no terminal)."""
     base = {k: v for k, v in os.environ.items()
-            if k not in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV,
-                         locking.RECOVERY_ENV)}
+            if k not in (keys.PASSPHRASE_ENV, keys.NEW_PASSPHRASE_ENV,
+                         keys.RECOVERY_ENV)}
     return subprocess.run(["exback", *args], capture_output=True, text=True, timeout=120,
                           env={**base, **(env or {})}, input=stdin)
 
@@ -57,10 +57,10 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 
 
 def _encrypt(jpath: Path, monkeypatch, capsys) -> str:
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     assert run("encrypt", "--journal", str(jpath)) == 0
     out = capsys.readouterr().out
-    monkeypatch.delenv(locking.PASSPHRASE_ENV)
+    monkeypatch.delenv(keys.PASSPHRASE_ENV)
     return next(line.strip() for line in out.splitlines() if line.strip().count("-") == 10)
 
 
@@ -71,7 +71,7 @@ def test_encrypt_shows_the_recovery_key_once_and_locks_journal_and_backups(jpath
     with Journal.open(jpath) as j:
         old = j.backup()
     recovery = _encrypt(jpath, monkeypatch, capsys)
-    assert locking.is_encrypted(jpath) and locking.is_encrypted(old)
+    assert encryption.is_encrypted(jpath) and encryption.is_encrypted(old)
     assert locking.unlock(jpath, recovery=recovery)
     assert recovery not in locking.key_path(jpath).read_text()
 
@@ -84,14 +84,14 @@ def test_status_and_where_say_whether_the_journal_is_encrypted(jpath, monkeypatc
     _encrypt(jpath, monkeypatch, capsys)
     assert run("where", "-v", "--journal", str(jpath)) == 0  # needs no passphrase
     assert "encrypted: yes" in capsys.readouterr().out
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     assert run("status", "--journal", str(jpath)) == 0
     assert "Encrypted: yes" in capsys.readouterr().out
 
 
 def test_a_locked_journal_without_passphrase_or_terminal_exits_1_saying_so(jpath):
     assert exback("encrypt", "--journal", str(jpath),
-                  env={locking.PASSPHRASE_ENV: PW}).returncode == 0
+                  env={keys.PASSPHRASE_ENV: PW}).returncode == 0
     result = exback("checkin", "--mood", "4", "--journal", str(jpath), stdin="")
     assert result.returncode == 1
     assert "is locked with a passphrase" in result.stderr and "Traceback" not in result.stderr
@@ -109,8 +109,8 @@ def test_a_wrong_passphrase_exits_1_and_leaves_every_file_byte_identical(
         j.backup()
     monkeypatch.chdir(tmp_path)
     before = _fingerprint(tmp_path)
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, "blue door, first floor")
-    monkeypatch.setenv(locking.NEW_PASSPHRASE_ENV, "something new")
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, "blue door, first floor")
+    monkeypatch.setenv(keys.NEW_PASSPHRASE_ENV, "something new")
     assert run(*command, "--journal", str(jpath)) == 1
     err = capsys.readouterr().err
     assert "doesn't open" in err and err.lower().count("nothing was") == 1
@@ -120,7 +120,7 @@ def test_a_wrong_passphrase_exits_1_and_leaves_every_file_byte_identical(
 @pytest.mark.parametrize("empty", ["", "  "])
 def test_an_empty_passphrase_is_refused_with_status_2(jpath, monkeypatch, capsys, empty):
     before = _fingerprint(jpath.parent)
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, empty)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, empty)
     assert run("encrypt", "--journal", str(jpath)) == 2
     assert "empty passphrase" in capsys.readouterr().err
     assert _fingerprint(jpath.parent) == before
@@ -137,7 +137,7 @@ def test_without_a_terminal_or_the_variable_encrypt_explains_and_changes_nothing
 
 def test_the_passphrase_is_never_an_argument(jpath):
     result = exback("encrypt", "--passphrase", PW, "--journal", str(jpath))
-    assert result.returncode == 2 and not locking.is_encrypted(jpath)
+    assert result.returncode == 2 and not encryption.is_encrypted(jpath)
 
 
 def test_decrypt_unlocks_journal_and_backups_and_removes_the_key_file(jpath, monkeypatch,
@@ -145,13 +145,13 @@ def test_decrypt_unlocks_journal_and_backups_and_removes_the_key_file(jpath, mon
     _encrypt(jpath, monkeypatch, capsys)
     with Journal.open(jpath, passphrase=PW) as j:
         copy = j.backup()
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     assert run("decrypt", "--journal", str(jpath)) == 0
     out = capsys.readouterr().out
     assert "no longer locked" in out and "backups were unlocked" in out
-    assert not locking.is_encrypted(jpath) and not locking.is_encrypted(copy)
+    assert not encryption.is_encrypted(jpath) and not encryption.is_encrypted(copy)
     assert not locking.key_path(jpath).exists()
-    monkeypatch.delenv(locking.PASSPHRASE_ENV)
+    monkeypatch.delenv(keys.PASSPHRASE_ENV)
     with Journal.open(jpath) as j:
         assert j.count("checkins") == 1 and j.count("urges") == 1
 
@@ -159,7 +159,7 @@ def test_decrypt_unlocks_journal_and_backups_and_removes_the_key_file(jpath, mon
 def test_decrypt_with_the_recovery_key_when_the_passphrase_is_lost(jpath, monkeypatch, capsys):
     recovery = _encrypt(jpath, monkeypatch, capsys)
     locking.key_path(jpath).unlink()  # even the key file is gone
-    monkeypatch.setenv(locking.RECOVERY_ENV, recovery)
+    monkeypatch.setenv(keys.RECOVERY_ENV, recovery)
     assert run("decrypt", "--journal", str(jpath)) == 0
     with Journal.open(jpath) as j:
         assert j.count("checkins") == 1
@@ -168,12 +168,12 @@ def test_decrypt_with_the_recovery_key_when_the_passphrase_is_lost(jpath, monkey
 def test_passphrase_change_rewrites_only_the_key_file(jpath, monkeypatch, capsys):
     _encrypt(jpath, monkeypatch, capsys)
     journal_bytes = jpath.read_bytes()
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
-    monkeypatch.setenv(locking.NEW_PASSPHRASE_ENV, "green gate")
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.NEW_PASSPHRASE_ENV, "green gate")
     assert run("passphrase", "--journal", str(jpath)) == 0
     assert "Only the key file" in capsys.readouterr().out
     assert jpath.read_bytes() == journal_bytes
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, "green gate")
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, "green gate")
     assert run("checkin", "--mood", "6", "--journal", str(jpath)) == 0
 
 
@@ -181,9 +181,9 @@ def test_recovery_key_file_is_private_and_never_overwrites_a_file(jpath, monkeyp
                                                                   tmp_path):
     keep = tmp_path / "mine.txt"
     keep.write_text("my own notes")
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     assert run("encrypt", "--recovery-file", str(keep), "--journal", str(jpath)) == 2
-    assert keep.read_text() == "my own notes" and not locking.is_encrypted(jpath)
+    assert keep.read_text() == "my own notes" and not encryption.is_encrypted(jpath)
     out_file = tmp_path / "recovery.txt"
     assert run("encrypt", "--recovery-file", str(out_file), "--journal", str(jpath)) == 0
     assert out_file.stat().st_mode & 0o777 == 0o600
@@ -194,7 +194,7 @@ def test_recovery_key_file_is_private_and_never_overwrites_a_file(jpath, monkeyp
 
 def test_encrypt_asks_twice_at_a_terminal_without_echo(jpath):
     pexpect = pytest.importorskip("pexpect")
-    env = {k: v for k, v in os.environ.items() if k != locking.PASSPHRASE_ENV}
+    env = {k: v for k, v in os.environ.items() if k != keys.PASSPHRASE_ENV}
     child = pexpect.spawn("exback", ["encrypt", "--journal", str(jpath)], env=env,
                           encoding="utf-8", timeout=60)
     child.expect("Choose a passphrase")
@@ -204,7 +204,7 @@ def test_encrypt_asks_twice_at_a_terminal_without_echo(jpath):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2 and "didn't match" in child.before
-    assert not locking.is_encrypted(jpath)
+    assert not encryption.is_encrypted(jpath)
     child = pexpect.spawn("exback", ["encrypt", "--journal", str(jpath)], env=env,
                           encoding="utf-8", timeout=60)
     child.expect("Choose a passphrase")
@@ -237,7 +237,7 @@ def test_encrypt_asks_twice_at_a_terminal_without_echo(jpath):
 
 
 def test_argv_and_environment_of_the_process_never_hold_the_passphrase_in_files(jpath):
-    result = exback("encrypt", "--journal", str(jpath), env={locking.PASSPHRASE_ENV: PW})
+    result = exback("encrypt", "--journal", str(jpath), env={keys.PASSPHRASE_ENV: PW})
     assert result.returncode == 0 and PW not in result.stdout + result.stderr
     for p in jpath.parent.rglob("*"):
         if p.is_file():
@@ -249,7 +249,7 @@ def test_argv_and_environment_of_the_process_never_hold_the_passphrase_in_files(
 def test_export_encrypt_writes_an_age_file_that_import_reads_back(jpath, monkeypatch, capsys,
                                                                   tmp_path):
     _encrypt(jpath, monkeypatch, capsys)
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     sealed = tmp_path / "export.zip.age"
     assert run("export", "--encrypt", str(sealed), "--journal", str(jpath)) == 0
     assert "encrypted" in capsys.readouterr().out
@@ -264,11 +264,11 @@ def test_export_encrypt_writes_an_age_file_that_import_reads_back(jpath, monkeyp
 
 def test_a_sealed_export_with_the_wrong_passphrase_imports_nothing(jpath, monkeypatch, capsys,
                                                                    tmp_path):
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     sealed = tmp_path / "export.json.age"
     assert run("export", "--encrypt", str(sealed), "--journal", str(jpath)) == 0
     fresh = tmp_path / "fresh.sqlite3"
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, "not it")
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, "not it")
     assert run("import", str(sealed), "--journal", str(fresh)) == 2
     assert "doesn't open" in capsys.readouterr().err
     with Journal.open(fresh) as j:
@@ -284,7 +284,7 @@ def test_the_standard_age_tool_opens_a_sealed_export(jpath, monkeypatch, tmp_pat
     pexpect = pytest.importorskip("pexpect")
     if shutil.which("age") is None:
         pytest.skip("the age tool is not installed (apt-get install age)")
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     sealed = tmp_path / "export.json.age"
     assert run("export", "--encrypt", str(sealed), "--journal", str(jpath)) == 0
     opened = tmp_path / "opened.json"
@@ -310,7 +310,7 @@ def test_lab_hands_the_key_not_the_passphrase_to_kernels_and_removes_it(jpath, m
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(run_dir))
     _encrypt(jpath, monkeypatch, capsys)
     key = locking.unlock(jpath, PW)
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     seen: dict[str, object] = {}
 
     def fake_serve(server, env, *, open_browser):
@@ -321,7 +321,7 @@ def test_lab_hands_the_key_not_the_passphrase_to_kernels_and_removes_it(jpath, m
         seen["env"] = dict(env)
         monkeypatch.setenv(handoff.KEY_HANDOFF_ENV, str(sock))
         monkeypatch.setenv(launch.JOURNAL_ENV, env[launch.JOURNAL_ENV])
-        monkeypatch.delenv(locking.PASSPHRASE_ENV)
+        monkeypatch.delenv(keys.PASSPHRASE_ENV)
         from exback_kit.notebook.session import Session
 
         rows = []
@@ -339,7 +339,7 @@ def test_lab_hands_the_key_not_the_passphrase_to_kernels_and_removes_it(jpath, m
     assert isinstance(env, dict)
     assert seen["mode"] == 0o600 and seen["socket"]
     assert key.hex().encode() not in seen["files"] and PW.encode() not in seen["files"]
-    assert locking.PASSPHRASE_ENV not in env and PW not in str(env.values())
+    assert keys.PASSPHRASE_ENV not in env and PW not in str(env.values())
     assert seen["rows"] == [1, 1]
     assert not list((run_dir / "exback-kit").iterdir())  # removed when the server stopped
     assert handoff.read_handoff(jpath) is None  # and nothing answers any more
@@ -363,7 +363,7 @@ def test_python_m_cli_has_the_lock_commands(tmp_path):
 
 def test_forget_removes_a_locked_journal_its_key_file_and_backups(jpath, monkeypatch, capsys):
     _encrypt(jpath, monkeypatch, capsys)
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     with Journal.open(jpath) as j:
         copy = j.backup()
     assert run("forget", "--yes", "--journal", str(jpath)) == 0
@@ -373,7 +373,7 @@ def test_forget_removes_a_locked_journal_its_key_file_and_backups(jpath, monkeyp
 def test_a_locked_journal_gives_the_same_report_and_says_the_pdf_is_not_encrypted(
         jpath, monkeypatch, capsys, tmp_path):
     _encrypt(jpath, monkeypatch, capsys)
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     out = tmp_path / "report.pdf"
     assert run("report", str(out), "--journal", str(jpath)) == 0
     assert "not encrypted" in capsys.readouterr().out
@@ -382,7 +382,7 @@ def test_a_locked_journal_gives_the_same_report_and_says_the_pdf_is_not_encrypte
 
 def test_restore_brings_back_a_locked_backup_with_the_passphrase(jpath, monkeypatch, capsys):
     _encrypt(jpath, monkeypatch, capsys)
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     with Journal.open(jpath) as j:
         j.backup()
         j.add_checkin(mood=2, note="after the backup")

@@ -27,7 +27,7 @@ from .keyring_file import FILE_ENV, FileKeyring
 PW = "a red bicycle in the hall"
 NOT_IT = "a blue bicycle"
 HERE = Path(__file__).resolve().parent
-SECRETS = (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV,
+SECRETS = (keys.PASSPHRASE_ENV, keys.NEW_PASSPHRASE_ENV, keys.RECOVERY_ENV,
            handoff.KEY_HANDOFF_ENV)
 
 
@@ -68,11 +68,11 @@ def jpath(tmp_path: Path) -> Path:
 
 def run(*args: str, passphrase: str | None = None) -> int:
     if passphrase is not None:
-        os.environ[locking.PASSPHRASE_ENV] = passphrase
+        os.environ[keys.PASSPHRASE_ENV] = passphrase
     try:
         return main(list(args))
     finally:
-        os.environ.pop(locking.PASSPHRASE_ENV, None)
+        os.environ.pop(keys.PASSPHRASE_ENV, None)
 
 
 def exback(*args: str, backend: str, env: dict[str, str] | None = None
@@ -91,7 +91,7 @@ def test_once_remembered_a_checkin_needs_no_passphrase_until_forgotten(jpath, tm
     store = tmp_path / "keyring.json"
     j = ("--journal", str(jpath))
     result = exback("remember", *j, backend="keyring_file.FileKeyring",
-                    env={locking.PASSPHRASE_ENV: PW})
+                    env={keys.PASSPHRASE_ENV: PW})
     assert result.returncode == 0, result.stderr
     assert "Anyone who can log in as you can now open the journal" in result.stdout
     entries = json.loads(store.read_text())
@@ -111,12 +111,12 @@ def test_once_remembered_a_checkin_needs_no_passphrase_until_forgotten(jpath, tm
 def test_without_a_keyring_remember_says_so_and_the_passphrase_still_works(jpath):
     j = ("--journal", str(jpath))
     result = exback("remember", *j, backend="keyring.backends.fail.Keyring",
-                    env={locking.PASSPHRASE_ENV: PW})
+                    env={keys.PASSPHRASE_ENV: PW})
     assert result.returncode == 1
     assert result.stdout.strip() == texts.REMEMBER_NO_KEYRING
     assert "Traceback" not in result.stderr
     result = exback("checkin", "--mood", "6", *j, backend="keyring.backends.fail.Keyring",
-                    env={locking.PASSPHRASE_ENV: PW})
+                    env={keys.PASSPHRASE_ENV: PW})
     assert result.returncode == 0, result.stderr
     result = exback("checkin", "--mood", "6", *j, backend="keyring.backends.fail.Keyring")
     assert result.returncode == 1 and "is locked with a passphrase" in result.stderr
@@ -128,7 +128,7 @@ def test_keyring_is_never_imported_on_the_plain_path_or_with_the_passphrase(jpat
             "print(s, 'keyring' in sys.modules)")
     env = {k: v for k, v in os.environ.items() if k not in SECRETS}
     plain = tmp_path / "plain.sqlite3"
-    for path, extra in ((plain, {}), (jpath, {locking.PASSPHRASE_ENV: PW})):
+    for path, extra in ((plain, {}), (jpath, {keys.PASSPHRASE_ENV: PW})):
         out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
                              text=True, env={**env, **extra}, check=True, timeout=120)
         assert out.stdout.splitlines()[-1].split() == ["0", "False"], (path, out.stderr)
@@ -160,7 +160,7 @@ def test_remember_on_a_plain_journal_keeps_nothing(ring, tmp_path, capsys):
 def test_a_new_passphrase_leaves_the_remembered_key_and_says_so(ring, jpath, capsys,
                                                                 monkeypatch):
     assert run("remember", "--journal", str(jpath), passphrase=PW) == 0
-    monkeypatch.setenv(locking.NEW_PASSPHRASE_ENV, "a green door")
+    monkeypatch.setenv(keys.NEW_PASSPHRASE_ENV, "a green door")
     assert run("passphrase", "--journal", str(jpath), passphrase=PW) == 0
     assert texts.REMEMBER_STILL in capsys.readouterr().out
     assert remembered.recall(jpath) == locking.unlock(jpath, "a green door")

@@ -15,7 +15,7 @@ import pytest
 
 from exback_kit import Journal
 from exback_kit.cli import launch, server_life
-from exback_kit.store import handoff, locking
+from exback_kit.store import handoff, keys, locking
 
 PW = "blue door, second floor"
 
@@ -102,7 +102,7 @@ def test_kill_9_of_exback_lab_leaves_no_key_file_and_no_server(tmp_path, kind):
     key = locking.unlock(path, PW)
     run_dir = tmp_path / "run"
     run_dir.mkdir(mode=0o700)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(run_dir), locking.PASSPHRASE_ENV: PW,
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(run_dir), keys.PASSPHRASE_ENV: PW,
            "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "lab-user"),
            "JUPYTER_RUNTIME_DIR": str(tmp_path / "jupyter-runtime"),
            "JUPYTER_DATA_DIR": str(tmp_path / "jupyter-data")}

@@ -12,20 +12,20 @@ import pytest
 
 from exback_kit import Journal, ValidationError
 from exback_kit.cli import launch, main
-from exback_kit.store import locking
+from exback_kit.store import keys, locking
 
 PW = "blue door, second floor"
 
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch):
-    for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV):
+    for name in (keys.PASSPHRASE_ENV, keys.NEW_PASSPHRASE_ENV, keys.RECOVERY_ENV):
         monkeypatch.delenv(name, raising=False)
 
 
 def _exback(*args: str, env: dict[str, str] | None = None, **kw) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items()
-            if k not in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV)}
+            if k not in (keys.PASSPHRASE_ENV, keys.RECOVERY_ENV)}
     return subprocess.run(["exback", *args], capture_output=True, text=True, timeout=120,
                           env={**base, **(env or {})}, stdin=subprocess.DEVNULL, **kw)
 
@@ -44,7 +44,7 @@ def test_another_journals_key_file_gets_a_message_that_names_it_and_no_sqlcipher
     theirs = _locked(tmp_path / "theirs", "the other passphrase")
     shutil.copy(locking.key_path(theirs), locking.key_path(mine))
     result = _exback("checkin", "--mood", "5", "--journal", str(mine),
-                     env={locking.PASSPHRASE_ENV: "the other passphrase"})
+                     env={keys.PASSPHRASE_ENV: "the other passphrase"})
     assert result.returncode == 1
     assert "may belong to another journal" in result.stderr
     assert "isn't an exback-kit journal" not in result.stderr

@@ -190,7 +190,7 @@ def test_a_locked_journal_asks_the_passphrase_first_and_the_strength_once(
         j.add("reappraisals", what="He never listened")
     locking.encrypt(jpath, PW)
     env = {k: v for k, v in os.environ.items()
-           if k not in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV)}
+           if k not in (keys.PASSPHRASE_ENV, keys.NEW_PASSPHRASE_ENV, keys.RECOVERY_ENV)}
     env.update(COLUMNS="100", PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     child = pexpect.spawn("exback", ["sos", "--seconds", "30", "--journal", str(jpath)],
                           encoding="utf-8", timeout=60, env=env)

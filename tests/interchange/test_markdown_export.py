@@ -91,7 +91,7 @@ def test_export_command_writes_markdown_and_seals_it_when_the_journal_is_locked(
                  str(path)]) == 0
     assert "lanternlight" in (tmp_path / "p2").read_text()
     locking.encrypt(path, PW)
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     capsys.readouterr()
     assert main(["export", str(tmp_path / "locked.md"), "--journal", str(path)]) == 0
     assert not (tmp_path / "locked.md").exists()

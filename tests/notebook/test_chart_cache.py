@@ -234,9 +234,7 @@ def test_a_sync_merge_shows_in_the_next_draw(filled: Journal, tmp_path: Path) ->
 
 
 def test_a_restore_shows_in_the_next_draw(filled: Journal) -> None:
-    from exback_kit.store import backups
-
-    saved = backups.backup(filled)
+    saved = filled.backup()
     older = _draw("urges")
     _urge(filled)
     newer = _draw("urges")

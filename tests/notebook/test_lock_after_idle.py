@@ -13,7 +13,7 @@ from exback_kit.content import texts
 from exback_kit.errors import JournalLocked
 from exback_kit.notebook import idle
 from exback_kit.notebook import session as stageview
-from exback_kit.store import handoff, locking
+from exback_kit.store import handoff, keys, locking
 
 from .conftest import LOCKED_PASSPHRASE
 from .widget_tree import having, words
@@ -23,7 +23,7 @@ PW = LOCKED_PASSPHRASE
 
 @pytest.fixture(autouse=True)
 def _nothing_handed_over(monkeypatch) -> None:
-    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV,
+    for name in (keys.PASSPHRASE_ENV, keys.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV,
                  idle.LOCK_AFTER_ENV):
         monkeypatch.delenv(name, raising=False)
 
@@ -143,7 +143,7 @@ def test_exback_lab_forgets_the_key_when_no_notebook_asked_for_the_while(locked,
     run_dir = tmp_path / "run"
     run_dir.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(run_dir))
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     seen = {}
 
     def fake_serve(server, env, *, open_browser):

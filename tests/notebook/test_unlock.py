@@ -21,7 +21,7 @@ PW = LOCKED_PASSPHRASE
 def _no_passphrase_around(monkeypatch) -> None:
     """A cheap key derivation, and no passphrase or key handed over by the environment."""
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV):
+    for name in (keys.PASSPHRASE_ENV, keys.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -24,7 +24,7 @@ PW = "the kettle on the stove"
 @pytest.fixture(autouse=True)
 def _fresh(monkeypatch) -> Iterator[None]:
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV):
+    for name in (keys.PASSPHRASE_ENV, keys.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
     before = keyring.get_keyring()
     stageview.reset()
@@ -93,7 +93,7 @@ def test_a_recovery_key_in_the_environment_is_used_before_the_keyring(locked, mo
     ring = CountingKeyring()
     keyring.set_keyring(ring)
     assert remembered.remember(locked, locking.unlock(locked, PW))
-    monkeypatch.setenv(locking.RECOVERY_ENV, "the person's recovery key")
+    monkeypatch.setenv(keys.RECOVERY_ENV, "the person's recovery key")
     CountingKeyring.asked = 0
     assert stageview.session()._remembered(locked) is None
     assert CountingKeyring.asked == 0

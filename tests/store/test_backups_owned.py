@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from exback_kit import Journal, JournalError
-from exback_kit.store import backups
-from exback_kit.store.backups import BACKUPS_KEPT, forget, list_backups
+from exback_kit.store import backups, list_backups
+from exback_kit.store.backups import BACKUPS_KEPT, forget
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def test_ten_failed_backups_never_delete_the_last_good_one(journal):
 
 
 def test_a_failed_backup_leaves_nothing_behind(journal, monkeypatch):
-    def broken(j, temp):
+    def broken(conn, key, temp):
         temp.write_bytes(b"half a copy")
         raise sqlite3.OperationalError("disk I/O error")
 
@@ -115,7 +115,7 @@ def test_a_failed_backup_leaves_nothing_behind(journal, monkeypatch):
 
 
 def test_a_copy_that_fails_its_check_is_not_kept(journal, monkeypatch):
-    def not_ours(j, temp):
+    def not_ours(conn, key, temp):
         sqlite3.connect(temp).close()  # a valid SQLite file without the kit's header
 
     monkeypatch.setattr(backups, "_copy_into", not_ours)

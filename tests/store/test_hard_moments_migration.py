@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from exback_kit import Journal
-from exback_kit.store.journal import APPLICATION_ID
+from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS
 from exback_kit.store.schema import TABLES
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exback_kit import Journal
-from exback_kit.store import locking
+from exback_kit.store import encryption, keys, locking
 from exback_kit.store.files import TEMP_PREFIX, TEMP_SUFFIX, replacing, sweep_unfinished
 
 PW = "a long walk by the river"
@@ -65,7 +65,7 @@ def test_a_killed_decrypt_leaves_plain_words_that_the_next_command_sweeps(journa
     assert len(left) == 1 and NOTE.encode() in left[0].read_bytes()  # why it matters
     result = subprocess.run(["exback", "status", "--journal", str(journal_path)],
                             capture_output=True, text=True, timeout=120,
-                            env={**os.environ, locking.PASSPHRASE_ENV: PW})
+                            env={**os.environ, keys.PASSPHRASE_ENV: PW})
     assert result.returncode == 0, result.stderr
     assert "Cleared 1 unfinished file" in result.stderr
     assert _partials(journal_path.parent) == []
@@ -76,7 +76,7 @@ def test_a_killed_decrypt_leaves_plain_words_that_the_next_command_sweeps(journa
 def test_a_killed_encrypt_is_swept_when_the_journal_is_next_opened(journal_path):
     _killed("encrypt", journal_path)
     assert len(_partials(journal_path.parent)) == 1
-    assert not locking.is_encrypted(journal_path)  # the rename never happened
+    assert not encryption.is_encrypted(journal_path)  # the rename never happened
     with Journal.open(journal_path) as j:
         assert j.count("checkins") == 1
     assert _partials(journal_path.parent) == []

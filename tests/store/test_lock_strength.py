@@ -13,14 +13,14 @@ import pytest
 from exback_kit import Journal, JournalError
 from exback_kit.cli import main
 from exback_kit.content import texts
-from exback_kit.store import keys, locking
+from exback_kit.store import encryption, keys, locking
 
 PW = "a long walk by the river"
 
 
 @pytest.fixture(autouse=True)
 def _no_secrets_in_env(monkeypatch):
-    for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV):
+    for name in (keys.PASSPHRASE_ENV, keys.NEW_PASSPHRASE_ENV, keys.RECOVERY_ENV):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -99,11 +99,11 @@ def test_a_key_file_with_an_impossible_cost_is_damaged_not_a_traceback(tmp_path,
     locking.key_path(path).write_text(json.dumps(doc))
     with pytest.raises(JournalError, match="is damaged"):
         locking.unlock(path, PW)
-    os.environ[locking.PASSPHRASE_ENV] = PW
+    os.environ[keys.PASSPHRASE_ENV] = PW
     try:
         assert main(["checkin", "--mood", "5", "--journal", str(path)]) == 1
     finally:
-        del os.environ[locking.PASSPHRASE_ENV]
+        del os.environ[keys.PASSPHRASE_ENV]
     err = capsys.readouterr().err
     assert "is damaged" in err and "Traceback" not in err and "memory limit" not in err
 
@@ -121,11 +121,11 @@ def test_short_or_single_word_passphrases_are_weak(passphrase, weak):
 def test_encrypt_warns_about_a_weak_passphrase_but_never_refuses_it(tmp_path, monkeypatch,
                                                                      capsys, passphrase, warned):
     path = _journal(tmp_path)
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, passphrase)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, passphrase)
     assert main(["encrypt", "--journal", str(path)]) == 0
-    assert locking.is_encrypted(path)
+    assert encryption.is_encrypted(path)
     assert (texts.LOCK_WEAK_PASSPHRASE in capsys.readouterr().err) is warned
-    monkeypatch.setenv(locking.NEW_PASSPHRASE_ENV, "sunflowers")
+    monkeypatch.setenv(keys.NEW_PASSPHRASE_ENV, "sunflowers")
     assert main(["passphrase", "--journal", str(path)]) == 0  # a new one is advised too
     assert texts.LOCK_WEAK_PASSPHRASE in capsys.readouterr().err
     assert locking.unlock(path, "sunflowers")

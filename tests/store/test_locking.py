@@ -17,9 +17,9 @@ import pytest
 from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.errors import JournalLocked
 from exback_kit.interchange.kit_files import snapshot
-from exback_kit.store import handoff, keys, locking, migrations
+from exback_kit.store import encryption, handoff, header, keys, locking, migrations
 from exback_kit.store import journal as journal_module
-from exback_kit.store.journal import APPLICATION_ID
+from exback_kit.store.header import APPLICATION_ID
 
 DATA = Path(__file__).parents[1] / "data"
 PW = "a long walk by the river"
@@ -27,7 +27,7 @@ PW = "a long walk by the river"
 
 @pytest.fixture(autouse=True)
 def _no_passphrase_in_env(monkeypatch):
-    for name in (locking.PASSPHRASE_ENV, locking.NEW_PASSPHRASE_ENV, locking.RECOVERY_ENV,
+    for name in (keys.PASSPHRASE_ENV, keys.NEW_PASSPHRASE_ENV, keys.RECOVERY_ENV,
                  handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
 
@@ -60,8 +60,8 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 
 def test_locked_journal_starts_with_random_bytes_not_the_sqlite_header(tmp_path):
     path, _ = _locked(tmp_path)
-    assert path.read_bytes()[:16] != locking.SQLITE_HEADER
-    assert locking.is_encrypted(path)
+    assert path.read_bytes()[:16] != header.SQLITE_HEADER
+    assert encryption.is_encrypted(path)
     assert locking.key_path(path).stat().st_mode & 0o777 == 0o600
     assert path.stat().st_mode & 0o777 == 0o600
 
@@ -76,7 +76,7 @@ def test_locked_journal_opened_without_a_passphrase_says_it_is_locked(tmp_path):
 
 def test_passphrase_comes_from_the_environment_when_not_given(tmp_path, monkeypatch):
     path, _ = _locked(tmp_path)
-    monkeypatch.setenv(locking.PASSPHRASE_ENV, PW)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PW)
     with Journal.open(path) as j:
         assert j.encrypted and j.count("checkins") == 2
 
@@ -85,7 +85,7 @@ def test_a_passphrase_given_for_a_plain_journal_is_ignored(tmp_path):
     with Journal.open(tmp_path / "j.sqlite3", passphrase="anything") as j:
         j.add_checkin(mood=5)
         assert not j.encrypted
-    assert (tmp_path / "j.sqlite3").read_bytes()[:16] == locking.SQLITE_HEADER
+    assert (tmp_path / "j.sqlite3").read_bytes()[:16] == header.SQLITE_HEADER
     assert not locking.key_path(tmp_path / "j.sqlite3").exists()
 
 
@@ -169,11 +169,11 @@ def test_a_missing_key_file_is_named_and_the_recovery_key_still_opens_it(tmp_pat
     assert "recovery key" in str(info.value)
     with pytest.raises(JournalError, match="recovery key"):
         Journal.open(path)  # neither plain nor a key file: the message points to the way back
-    monkeypatch.setenv(locking.RECOVERY_ENV, recovery)
+    monkeypatch.setenv(keys.RECOVERY_ENV, recovery)
     with Journal.open(path) as j:
         assert j.count("checkins") == 2
     locking.rewrap(path, locking.unlock(path, recovery=recovery), "a new passphrase")
-    monkeypatch.delenv(locking.RECOVERY_ENV)
+    monkeypatch.delenv(keys.RECOVERY_ENV)
     with Journal.open(path, passphrase="a new passphrase") as j:
         assert j.count("urges") == 1
 
@@ -286,7 +286,7 @@ def test_round_trip_encrypt_then_decrypt_keeps_every_row_and_the_file_marks(tmp_
     with Journal.open(path, passphrase=PW) as j:
         assert snapshot(j) == before
     locking.decrypt(path, PW)
-    assert path.read_bytes()[:16] == locking.SQLITE_HEADER
+    assert path.read_bytes()[:16] == header.SQLITE_HEADER
     assert not locking.key_path(path).exists()
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == version
@@ -343,11 +343,11 @@ def test_backups_of_a_locked_journal_are_locked_with_the_same_key(tmp_path):
     with Journal.open(path, passphrase=PW) as j:
         copy = j.backup()
         j.add_checkin(mood=2, note="after the backup")
-        assert locking.is_encrypted(copy)
+        assert encryption.is_encrypted(copy)
         j.restore_from(copy)
         assert "after the backup" not in {r["note"] for r in j.records("checkins")}
     key = locking.unlock(path, PW)
-    assert locking.key_opens(copy, key)
+    assert encryption.key_opens(copy, key)
     conn = sqlite3.connect(copy)
     with pytest.raises(sqlite3.DatabaseError):
         conn.execute("SELECT count(*) FROM checkins").fetchone()
@@ -360,7 +360,7 @@ def test_encrypt_locks_old_backups_and_decrypt_unlocks_them(tmp_path):
         _fill(j)
         old = [j.backup(), j.backup()]
     _, count = locking.encrypt(path, PW)
-    assert count == 2 and all(locking.is_encrypted(b) for b in old)
+    assert count == 2 and all(encryption.is_encrypted(b) for b in old)
     assert locking.decrypt(path, PW) == 2
     for b in old:
         conn = sqlite3.connect(b)
@@ -404,7 +404,7 @@ def test_conversion_is_refused_while_another_process_has_the_journal_open(tmp_pa
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         with pytest.raises(JournalError, match="is open in a notebook"):
             locking.encrypt(path, PW)
-        assert not locking.is_encrypted(path)
+        assert not encryption.is_encrypted(path)
     finally:
         holder.communicate("", timeout=30)
     with Journal.open(path) as j:
@@ -420,7 +420,7 @@ def test_a_locked_v1_journal_is_migrated_and_stays_locked(tmp_path):
     with Journal.open(path, passphrase=PW) as j:
         assert j.schema_version == migrations.SCHEMA_VERSION
         assert j.count("checkins") == 2 and j.encrypted
-    assert locking.is_encrypted(path)
+    assert encryption.is_encrypted(path)
 
 
 def test_a_locked_v2_journal_takes_the_newer_migrations(tmp_path):
@@ -435,7 +435,7 @@ def test_a_locked_v2_journal_takes_the_newer_migrations(tmp_path):
         assert j.count("checkins") > 0 and j.encrypted
         assert j.records("checkins")[0]["mind"] is None  # the version-3 column is there
         j.add("plans", weekday="sat", start_time="22:00", action="tea")  # version 4's table
-    assert locking.is_encrypted(path)
+    assert encryption.is_encrypted(path)
 
 
 def test_a_locked_journal_takes_a_new_migration(tmp_path, monkeypatch):
@@ -451,7 +451,7 @@ def test_a_locked_journal_takes_a_new_migration(tmp_path, monkeypatch):
         assert j.schema_version == later
         assert j.execute_read("SELECT count(*) FROM later_kind") == [(0,)]
         assert j.count("checkins") == 2
-    assert locking.is_encrypted(path)
+    assert encryption.is_encrypted(path)
 
 
 # --- keys handed in (hand-off: tests/store/test_handoff.py) --------------------------

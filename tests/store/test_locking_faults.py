@@ -14,18 +14,18 @@ from pathlib import Path
 import pytest
 
 from exback_kit import Journal
-from exback_kit.store import locking
+from exback_kit.store import backup_files, encryption, keys, locking
 
 PW = "the kettle is still warm"
 
 CONVERTER = """
 import sys
 from pathlib import Path
-from exback_kit.store import locking
+from exback_kit.store import encryption, locking
 path, pw = Path(sys.argv[1]), sys.argv[2]
 print("ready", flush=True)
 while True:
-    if locking.is_encrypted(path):
+    if encryption.is_encrypted(path):
         locking.decrypt(path, pw)
         print("decrypted", flush=True)
     else:
@@ -47,14 +47,14 @@ j.close()
 
 
 def _env() -> dict[str, str]:
-    return {**os.environ, locking.PASSPHRASE_ENV: PW}
+    return {**os.environ, keys.PASSPHRASE_ENV: PW}
 
 
 def _rows(path: Path, key: bytes | None) -> int:
     """Count check-ins in a journal or backup, plain or locked with ``key``."""
     from exback_kit.store.opening import connect
 
-    conn, _ = connect(path, key if locking.is_encrypted(path) else None)
+    conn, _ = connect(path, key if encryption.is_encrypted(path) else None)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         return int(conn.execute("SELECT count(*) FROM checkins").fetchone()[0])
@@ -81,14 +81,14 @@ def test_encrypt_and_decrypt_killed_at_any_moment_leave_a_journal_with_every_row
         proc.send_signal(signal.SIGKILL)
         _, err = proc.communicate(timeout=30)
         assert "Traceback" not in err, err
-        locked = locking.is_encrypted(path)
+        locked = encryption.is_encrypted(path)
         states.add(locked)
         key = locking.unlock(path, PW) if locked else None
         with Journal.open(path, passphrase=PW, backup=False) as j:  # ignored when plain
             assert j.count("checkins") == 400
             assert j.encrypted == locked
-        for b in locking._backups_of(path):
-            assert locking.is_encrypted(b) <= locked  # a plain journal has no locked backup
+        for b in backup_files.list_backups(path):
+            assert encryption.is_encrypted(b) <= locked  # a plain journal has no locked backup
             assert _rows(b, key) == 400
     assert states == {True, False}  # the kills landed in both directions
 

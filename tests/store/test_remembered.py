@@ -46,7 +46,7 @@ def ring() -> Iterator[KeyringBackend]:
 @pytest.fixture
 def locked(tmp_path: Path, monkeypatch) -> tuple[Path, bytes]:
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV):
+    for name in (keys.PASSPHRASE_ENV, keys.RECOVERY_ENV):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(remembered, "_GIVEN", {})
     path = tmp_path / "journal.sqlite3"

@@ -18,7 +18,7 @@ PW = "a long walk by the river"
 @pytest.fixture(autouse=True)
 def _cheap_scrypt(monkeypatch):
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-    for name in (locking.PASSPHRASE_ENV, locking.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV):
+    for name in (keys.PASSPHRASE_ENV, keys.RECOVERY_ENV, handoff.KEY_HANDOFF_ENV):
         monkeypatch.delenv(name, raising=False)
 
 
