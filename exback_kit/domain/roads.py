@@ -17,13 +17,16 @@ from datetime import date
 import pandas as pd
 
 from exback_kit import content
-from exback_kit.domain import gate, moving_on, progress
-from exback_kit.domain.timeline import Tables
+from exback_kit.domain import gate, memo, moving_on, progress
+from exback_kit.domain.timeline import Tables, as_day
 
 #: The tables the journey's rows are read from.
 KINDS = ("answers", "decisions", "reflections", "reappraisals", "checklist_items")
 #: The topic kept as the clear-eyed list (its entries are in ``reappraisals``).
 CLEAR_EYED = "clear_eyed"
+#: The journey's rows, kept per set of frames (the mood chart, the journey chart and the
+#: header all ask for them in one view).
+ROWS: memo.FrameMemo[pd.DataFrame] = memo.FrameMemo()
 
 
 def topic_plan(stage_id: str) -> dict[str, frozenset[str]]:
@@ -63,6 +66,12 @@ def journey_rows(tables: Tables, today: date | None = None, *,
         road: the journey to follow (default: the one these tables' answers give). The
             notebooks pass the person's own while the demo journal is shown.
     """
+    key = (as_day(today), None if road is None else repr(road))
+    rows = ROWS.get([tables[k] for k in KINDS], key, lambda: _rows(tables, today, road))
+    return rows.copy()  # callers own what they get, the kept frame stays as worked out
+
+
+def _rows(tables: Tables, today: date | None, road: gate.Journey | None) -> pd.DataFrame:
     road = road if road is not None else gate.journey(tables["answers"], tables["decisions"])
     rows = progress.stage_progress(tables["answers"], today,
                                    plan=progress.stage_plan(road.open_road),
