@@ -36,6 +36,7 @@ from exback_kit.notebook.form_kit import (
     slider,
     when_picker,
 )
+from exback_kit.notebook.session import session
 from exback_kit.store import Journal
 from exback_kit.store.schema import Field
 from exback_kit.store.validate import clean, now
@@ -46,7 +47,7 @@ MAX_HABITS = 30
 
 
 def _journey(journal: Journal) -> gate.Journey:
-    return gate.journey(journal.table("answers"), journal.table("decisions"))
+    return session().journey(journal)
 
 
 # --- daily check-in -----------------------------------------------------------------

@@ -8,9 +8,10 @@ and "where you are", and switching to or from the demo journal can rebuild them 
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import ipywidgets as widgets
@@ -126,7 +127,8 @@ class LazyTables(dict[str, Any]):
     def __init__(self, journal: Journal, stamps: dict[str, object] | None = None,
                  previous: LazyTables | None = None) -> None:
         super().__init__()
-        self._journal = journal
+        #: The journal these tables are read from.
+        self.journal = journal
         self.stamps = stamps if stamps is not None else journal.table_stamps()
         self.source = str(journal.path)
         #: Values worked out from these tables (the journey), dropped with them.
@@ -138,7 +140,7 @@ class LazyTables(dict[str, Any]):
     def __missing__(self, kind: str) -> Any:
         if kind not in TABLES:
             raise KeyError(kind)
-        frame = self._journal.table(kind)
+        frame = self.journal.table(kind)
         self[kind] = frame
         return frame
 
@@ -182,6 +184,8 @@ class Session:
         #: id(journal) -> (table stamps, its tables); a table is re-read only when its stamp moves.
         self._tables: dict[int, tuple[dict[str, object], LazyTables]] = {}
         self._parts: dict[str, Part] = {}
+        #: While a view is built: id(journal) -> the tables it reads (stamps asked once).
+        self._viewing: dict[int, LazyTables] | None = None
         # The data key of a locked journal: held in memory for the kernel's life only.
         self._key: bytes | None = None
         #: True after "Lock now": the server's key is not taken again in this kernel.
@@ -285,6 +289,8 @@ class Session:
                 j.close()
         self._mine = self._demo = None
         self._tables.clear()
+        if self._viewing is not None:
+            self._viewing.clear()
         chart_cache.forget()  # nothing drawn from a journal outlives its closing
         self._showing_demo = None
 
@@ -349,23 +355,55 @@ class Session:
         :meth:`Journal.table_stamps` tells; the frames of unchanged tables are kept.
         """
         journal = journal if journal is not None else self.journal()
+        seen = self._viewing.get(id(journal)) if self._viewing is not None else None
+        if seen is not None and seen.journal is journal:
+            return seen  # this view already asked for the stamps
         stamps = journal.table_stamps()
         cached = self._tables.get(id(journal))
-        if cached is None or cached[0] != stamps:
-            cached = (stamps, LazyTables(journal, stamps, cached[1] if cached else None))
+        if cached is None or cached[0] != stamps or cached[1].journal is not journal:
+            previous = cached[1] if cached else None
+            cached = (stamps, LazyTables(journal, stamps, previous))
             self._tables[id(journal)] = cached
+        if self._viewing is not None:
+            self._viewing[id(journal)] = cached[1]
         return cached[1]
+
+    @contextlib.contextmanager
+    def view(self) -> Iterator[None]:
+        """Build a view (a part, or every part after a Save) from one state of the journal.
+
+        Inside, :meth:`tables` asks for each journal's stamps once and hands every helper the
+        same frames; the next view asks again, so a write from anywhere shows in it.
+        """
+        outer = self._viewing is None
+        if outer:
+            self._viewing = {}
+        try:
+            yield
+        finally:
+            if outer:
+                self._viewing = None
+
+    def _in_view(self, build: Builder) -> Builder:
+        def viewed() -> list[widgets.Widget]:
+            with self.view():
+                return build()
+        return viewed
 
     def saved(self, *_args: Any, **_kwargs: Any) -> None:
         """Form callback after any Save: re-draw charts and headers from the changed tables."""
-        for part in list(self._parts.values()):
-            if part.refresh_on_save:
-                part.rebuild(quiet=True)
+        with self.view():
+            for part in list(self._parts.values()):
+                if part.refresh_on_save:
+                    part.rebuild(quiet=True)
 
     def _rebuild_all(self) -> None:
         self._tables.clear()
-        for part in list(self._parts.values()):
-            part.rebuild(quiet=True)
+        if self._viewing is not None:
+            self._viewing.clear()
+        with self.view():
+            for part in list(self._parts.values()):
+                part.rebuild(quiet=True)
 
     def unfold(self, label: str) -> None:
         """Open a folded section (its forms are built now)."""
@@ -376,7 +414,7 @@ class Session:
     def part(self, stage_id: str, name: str, build: Builder, *,
              refresh_on_save: bool = False) -> Part:
         """Return a new Part built now and kept for later re-draws (replacing an older one)."""
-        build = calm_when_locked(build)
+        build = self._in_view(calm_when_locked(build))
         part = Part(stage_id, name, build, build(), refresh_on_save=refresh_on_save)
         old = self._parts.get(part.label)
         self._parts[part.label] = part
