@@ -11,7 +11,7 @@ import base64
 import contextlib
 import html
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
@@ -22,12 +22,12 @@ from exback_kit.domain.gate import Journey
 from exback_kit.errors import JournalLocked
 from exback_kit.notebook import chart_cache
 from exback_kit.notebook.idle import IdleLock
+from exback_kit.notebook.kernel_tables import KernelTables, LazyTables
 from exback_kit.notebook.look import CHART_CARD
 from exback_kit.store import Journal
 from exback_kit.store.handoff import read_handoff
 from exback_kit.store.keys import PASSPHRASE_ENV, RECOVERY_ENV
 from exback_kit.store.paths import JOURNAL_ENV
-from exback_kit.store.schema import TABLES
 
 #: Setting in the person's journal: show the demo journal in the notebooks instead.
 DEMO_SETTING = "notebooks_show_demo"
@@ -116,64 +116,6 @@ def chart_view(name: str, tables: dict[str, Any]) -> widgets.VBox:
                         _dom_classes=_classes("exback-chart", f"exback-chart-{name}"))
 
 
-class LazyTables(dict[str, Any]):
-    """The journal's typed tables, each read on first use; a dict, as charts and tracking expect.
-
-    Looking one up reads only that table; iterating (``items()``, ``keys()``…) reads all.
-    ``stamps`` (:meth:`Journal.table_stamps`) say which tables changed since ``previous``:
-    the frames of the others are taken over from it, not read again.
-    """
-
-    def __init__(self, journal: Journal, stamps: dict[str, object] | None = None,
-                 previous: LazyTables | None = None) -> None:
-        super().__init__()
-        #: The journal these tables are read from.
-        self.journal = journal
-        self.stamps = stamps if stamps is not None else journal.table_stamps()
-        self.source = str(journal.path)
-        #: Values worked out from these tables (the journey), dropped with them.
-        self.derived: dict[str, Any] = {}
-        if previous is not None and previous.source == self.source:
-            self.update((kind, frame) for kind, frame in dict.items(previous)
-                        if previous.stamps.get(kind) == self.stamps.get(kind))
-
-    def __missing__(self, kind: str) -> Any:
-        if kind not in TABLES:
-            raise KeyError(kind)
-        frame = self.journal.table(kind)
-        self[kind] = frame
-        return frame
-
-    def _all(self) -> LazyTables:
-        for kind in [k for k in TABLES if not dict.__contains__(self, k)]:
-            self.__missing__(kind)
-        return self
-
-    def __iter__(self) -> Any:
-        return super(LazyTables, self._all()).__iter__()
-
-    def __len__(self) -> int:
-        return len(TABLES)
-
-    def __contains__(self, kind: object) -> bool:
-        return kind in TABLES
-
-    def keys(self) -> Any:
-        return super(LazyTables, self._all()).keys()
-
-    def items(self) -> Any:
-        return super(LazyTables, self._all()).items()
-
-    def values(self) -> Any:
-        return super(LazyTables, self._all()).values()
-
-    def get(self, kind: str, default: Any = None) -> Any:
-        return self[kind] if kind in TABLES else default
-
-    def copy(self) -> dict[str, Any]:
-        return dict(self._all())
-
-
 class Session:
     """This kernel's journal (the person's, or the demo), its tables and its parts."""
 
@@ -181,11 +123,9 @@ class Session:
         self._mine: Journal | None = None
         self._demo: Journal | None = None
         self._showing_demo: bool | None = None
-        #: id(journal) -> (table stamps, its tables); a table is re-read only when its stamp moves.
-        self._tables: dict[int, tuple[dict[str, object], LazyTables]] = {}
+        #: The tables read so far: a table is re-read only when its stamp moves.
+        self._read = KernelTables()
         self._parts: dict[str, Part] = {}
-        #: While a view is built: id(journal) -> the tables it reads (stamps asked once).
-        self._viewing: dict[int, LazyTables] | None = None
         # The data key of a locked journal: held in memory for the kernel's life only.
         self._key: bytes | None = None
         #: True after "Lock now": the server's key is not taken again in this kernel.
@@ -288,9 +228,7 @@ class Session:
             if j is not None:
                 j.close()
         self._mine = self._demo = None
-        self._tables.clear()
-        if self._viewing is not None:
-            self._viewing.clear()
+        self._read.forget()
         chart_cache.forget()  # nothing drawn from a journal outlives its closing
         self._showing_demo = None
 
@@ -354,35 +292,12 @@ class Session:
         from anywhere else (the terminal, another notebook): its stamp in
         :meth:`Journal.table_stamps` tells; the frames of unchanged tables are kept.
         """
-        journal = journal if journal is not None else self.journal()
-        seen = self._viewing.get(id(journal)) if self._viewing is not None else None
-        if seen is not None and seen.journal is journal:
-            return seen  # this view already asked for the stamps
-        stamps = journal.table_stamps()
-        cached = self._tables.get(id(journal))
-        if cached is None or cached[0] != stamps or cached[1].journal is not journal:
-            previous = cached[1] if cached else None
-            cached = (stamps, LazyTables(journal, stamps, previous))
-            self._tables[id(journal)] = cached
-        if self._viewing is not None:
-            self._viewing[id(journal)] = cached[1]
-        return cached[1]
+        return self._read.tables(journal if journal is not None else self.journal())
 
-    @contextlib.contextmanager
-    def view(self) -> Iterator[None]:
-        """Build a view (a part, or every part after a Save) from one state of the journal.
-
-        Inside, :meth:`tables` asks for each journal's stamps once and hands every helper the
-        same frames; the next view asks again, so a write from anywhere shows in it.
-        """
-        outer = self._viewing is None
-        if outer:
-            self._viewing = {}
-        try:
-            yield
-        finally:
-            if outer:
-                self._viewing = None
+    def view(self) -> contextlib.AbstractContextManager[None]:
+        """Build a view (a part, or every part after a Save) from one state of the journal:
+        inside, :meth:`tables` asks for each journal's stamps once (see :class:`KernelTables`)."""
+        return self._read.view()
 
     def _in_view(self, build: Builder) -> Builder:
         def viewed() -> list[widgets.Widget]:
@@ -398,9 +313,7 @@ class Session:
                     part.rebuild(quiet=True)
 
     def _rebuild_all(self) -> None:
-        self._tables.clear()
-        if self._viewing is not None:
-            self._viewing.clear()
+        self._read.forget()
         with self.view():
             for part in list(self._parts.values()):
                 part.rebuild(quiet=True)
