@@ -207,6 +207,11 @@ def _weekly(ax: Axes, weekly: pd.DataFrame) -> None:
     ax.legend(loc="upper right", ncol=2, borderaxespad=0.2)
 
 
+#: The urge chart's two rows (heatmap, weekly bars): their heights and the gap between.
+URGE_ROWS = (1.1, 1.0)
+URGE_GAP = 0.45
+
+
 @styled
 def draw_urges(data: UrgeData, ax: Axes | None = None) -> Axes:
     """Draw urges by hour × weekday (top) and each week's urges and those let pass (below).
@@ -217,10 +222,15 @@ def draw_urges(data: UrgeData, ax: Axes | None = None) -> Axes:
     if ax is None:
         fig = Figure(figsize=(7.5, 5.0), dpi=DPI)
         fig.subplots_adjust(left=0.08, right=0.97, bottom=0.08, top=0.9)
-        ax = fig.add_subplot()
-    if data.total[0] == 0:
+        if data.total[0] == 0:
+            return empty_state(fig.add_subplot(), title, texts.CHART_EMPTY_URGES)
+        # the two Axes straight away: an Axes made only to be split costs as much as one drawn
+        grid = fig.add_gridspec(2, 1, height_ratios=URGE_ROWS, hspace=URGE_GAP)
+        parts = [fig.add_subplot(grid[0]), fig.add_subplot(grid[1])]
+    elif data.total[0] == 0:
         return empty_state(ax, title, texts.CHART_EMPTY_URGES)
-    parts = split(ax, 2, ratios=(1.1, 1.0), hspace=0.45)
+    else:
+        parts = split(ax, 2, ratios=URGE_ROWS, hspace=URGE_GAP)
     titled(parts[0], title)
     _heatmap(parts[0], data.clock, data.planned)
     if len(parts) > 1:

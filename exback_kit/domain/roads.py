@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from exback_kit.domain import gate, moving_on, progress
-from exback_kit.domain.timeline import Tables
+from exback_kit.domain import gate, memo, moving_on, progress
+from exback_kit.domain.timeline import Tables, as_day
 
 if TYPE_CHECKING:
     from exback_kit.content import Content, Topic
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 KINDS = ("answers", "decisions", "reflections", "reappraisals", "checklist_items")
 #: The topic kept as the clear-eyed list (its entries are in ``reappraisals``).
 CLEAR_EYED = "clear_eyed"
+#: The journey's rows, kept per set of frames (the mood chart, the journey chart and the
+#: header all ask for them in one view).
+ROWS: memo.FrameMemo[pd.DataFrame] = memo.FrameMemo()
 
 
 def topic_plan(topics: tuple[Topic, ...]) -> dict[str, frozenset[str]]:
@@ -67,6 +70,14 @@ def journey_rows(tables: Tables, today: date | None = None, *, kit: Content,
         road: the journey to follow (default: the one these tables' answers give). The
             notebooks pass the person's own while the demo journal is shown.
     """
+    # the content is part of the key: its words follow the language in force
+    key = (as_day(today), None if road is None else repr(road), id(kit))
+    rows = ROWS.get([tables[k] for k in KINDS], key, lambda: _rows(tables, today, road, kit))
+    return rows.copy()  # callers own what they get, the kept frame stays as worked out
+
+
+def _rows(tables: Tables, today: date | None, road: gate.Journey | None, kit: Content
+          ) -> pd.DataFrame:
     road = road if road is not None else gate.journey_of(tables, kit=kit)
     rows = progress.stage_progress(tables["answers"], today,
                                    plan=progress.stage_plan(kit, road.open_road),

@@ -16,7 +16,7 @@ from datetime import date
 import pandas as pd
 
 from exback_kit.domain.timeline import as_day, up_to
-from exback_kit.domain.trends import week_start, week_starts
+from exback_kit.domain.trends import week_starts
 
 #: Setting: count "we" and "I" words in the person's writing (off until they turn it on); the
 #: chart is shown, and goes into the report, only while it is on.
@@ -61,17 +61,26 @@ def count_we_i(text: object) -> tuple[int, int]:
     """Return (we words, I words) in ``text``; anything but text counts nothing."""
     if not isinstance(text, str):
         return 0, 0
-    words = [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
-    return sum(w in WE_WORDS for w in words), sum(w in I_WORDS for w in words)
+    folded = text.casefold()
+    if "’" in folded:
+        folded = folded.replace("’", "'")
+    words = _WORD.findall(folded)
+    return sum(map(WE_WORDS.__contains__, words)), sum(map(I_WORDS.__contains__, words))
 
 
-def _texts(tables: Mapping[str, pd.DataFrame]) -> Iterable[tuple[pd.Timestamp, object]]:
+def _texts(tables: Mapping[str, pd.DataFrame],
+           end: pd.Timestamp) -> Iterable[tuple[pd.Timestamp, str]]:
+    """Yield (the week's Monday, text) for every non-empty text written up to ``end``."""
     for kind, columns in WRITING.items():
         df = tables.get(kind)
         if df is None or df.empty:
             continue
+        df = df[df["day"] <= end]  # NaT compares False: undated rows drop out too
+        weeks = week_starts(pd.DatetimeIndex(df["day"])).tolist()
         for column in columns:
-            yield from zip(df["day"], df[column], strict=True)
+            for week, text in zip(weeks, df[column].tolist(), strict=True):
+                if isinstance(text, str) and text:
+                    yield week, text
 
 
 def weekly_we_i(tables: Mapping[str, pd.DataFrame], today: date | None = None) -> pd.DataFrame:
@@ -82,12 +91,9 @@ def weekly_we_i(tables: Mapping[str, pd.DataFrame], today: date | None = None) -
     """
     end = as_day(today)
     counts: dict[pd.Timestamp, list[int]] = {}
-    for day, text in _texts(tables):
-        if pd.isna(day) or day > end:
-            continue
+    for week, text in _texts(tables, end):
         we, i = count_we_i(text)
         if we or i:
-            week = week_start(day)
             total = counts.setdefault(week, [0, 0])
             total[0] += we
             total[1] += i

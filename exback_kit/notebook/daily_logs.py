@@ -37,6 +37,7 @@ from exback_kit.notebook.form_kit import (
     slider,
     when_picker,
 )
+from exback_kit.notebook.session import session
 from exback_kit.store import Journal
 from exback_kit.store.schema import Field
 from exback_kit.store.validate import clean, now
@@ -47,7 +48,7 @@ MAX_HABITS = 30
 
 
 def _journey(journal: Journal) -> gate.Journey:
-    return gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
+    return session().journey(journal)
 
 
 # --- daily check-in -----------------------------------------------------------------
@@ -148,7 +149,6 @@ def contact_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
 def _logistics_help(journal: Journal) -> str:
     """Return the logistics hint, naming the practical ties the person gave in their profile."""
-    from exback_kit import content
     ties = journal.latest_answers(0).get("shared_ties")
     question = content.load().start.question("shared_ties")
     labels = [c.label.lower() for c in question.choices

@@ -18,7 +18,7 @@ import ipywidgets as widgets
 from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.content.instruments import Contact, default_contacts
-from exback_kit.domain import safety, scales
+from exback_kit.domain import progress, safety, scales
 from exback_kit.domain.gate import Journey
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.answers import answer_changes
@@ -65,6 +65,7 @@ from exback_kit.notebook.moving_on_forms import (
 )
 from exback_kit.notebook.plans_form import plans_form
 from exback_kit.notebook.review_form import review_form
+from exback_kit.notebook.session import session
 from exback_kit.store import Journal
 
 __all__ = [
@@ -93,9 +94,8 @@ def step_form(journal: Journal, step: int, *, on_save: OnSave = None) -> Form:
     Raises:
         KeyError: there is no such step.
     """
-    from exback_kit.domain import gate
     s = content.load().step(step)
-    road = gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
+    road = session().journey(journal)
     intro = "\n\n".join([s.idea, *s.notes, *_notes_for(journal, s, road), texts.SKIP_HINT])
     title = texts.START_HEADING if step == 0 else texts.STEP_HEADING.format(number=step,
                                                                              title=s.title)
@@ -109,7 +109,7 @@ def _notes_for(journal: Journal, s: content.Step, road: Journey) -> list[str]:
     out: list[str] = ([*s.open_notes, *texts.STEP_NOTES_OPEN_ROAD.get(s.number, ())]
                       if road.open_road else [])
     if s.number in texts.STEP_NOTES_WHO_ENDED:
-        who = journal.latest_answers(0).get("who_ended")
+        who = _latest_answers(journal, 0).get("who_ended")
         note = texts.STEP_NOTES_WHO_ENDED[s.number].get(str(who))
         if note:
             out.append(note)
@@ -174,7 +174,7 @@ def _answers_form(journal: Journal, step: content.Step, questions: Sequence[cont
     widget to show under a question's input (its Clear button)."""
     form = Form(css, title, intro=intro, on_save=on_save)
     form.add_class("exback-answers")
-    latest = journal.latest_answers(step.number)
+    latest = _latest_answers(journal, step.number)
     if normalise is not None:
         latest = {k: normalise(v) for k, v in latest.items()}
     for q in questions:
@@ -194,6 +194,11 @@ def _answers_form(journal: Journal, step: content.Step, questions: Sequence[cont
 
     form.handler = handler
     return form
+
+
+def _latest_answers(journal: Journal, step: int) -> dict[str, object]:
+    """Return the newest answer to each question of ``step``, from the view's tables."""
+    return progress.latest_answers(session().tables(journal)["answers"], step)
 
 
 def _changed_answers(journal: Journal, step: int, questions: Sequence[content.Question],

@@ -140,15 +140,15 @@ def demo_children(journal: Journal) -> list[widgets.Widget]:
 
 
 def _where_html(stage_id: str, journal: Journal, tables: dict[str, Any],
-                where: frozenset[str], journey: Any = None) -> str:
-    """Return the "where you are" box; with "journal", its place and the latest check-in
-    (its note's words only when the person turned "show my latest note" on)."""
+                where: frozenset[str], journey: Any = None,
+                latest: tuple[str, str] | None = None) -> str:
+    """Return the "where you are" box; with "journal", its place and ``latest`` (the latest
+    check-in: its note's words only when the person turned "show my latest note" on)."""
     rows = [f"<b>{html.escape(texts.WHERE_HEADING)}</b>"]
     rows += [html.escape(x) for x in where_lines(stage_id, tables, where, journey)]
     if "journal" in where:
         rows.append(f'<span style="{SOFT_STYLE}">' + html.escape(
             texts.WHERE_JOURNAL.format(path=journal.path)) + "</span>")
-        latest = latest_checkin(journal)
         if latest:
             line, note = latest
             shown = bool(note) and _note_shown(journal)
@@ -171,8 +171,8 @@ def _where_children(stage_id: str, journal: Journal, tables: dict[str, Any],
                     where: frozenset[str], journey: Any = None) -> list[widgets.Widget]:
     """Return the "where you are" box and, where it tells of a note, the switch that
     shows the note's words (off until turned on; remembered in the journal's settings)."""
-    box = html_kit(_where_html(stage_id, journal, tables, where, journey), "exback-where")
     latest = latest_checkin(journal) if "journal" in where else None
+    box = html_kit(_where_html(stage_id, journal, tables, where, journey, latest), "exback-where")
     if not latest or not latest[1]:
         return [box]
     switch = widgets.Checkbox(value=_note_shown(journal),
@@ -182,7 +182,7 @@ def _where_children(stage_id: str, journal: Journal, tables: dict[str, Any],
 
     def turned(change: dict[str, Any]) -> None:
         journal.set_setting(SHOW_NOTE_SETTING, bool(change["new"]))
-        box.value = _where_html(stage_id, journal, tables, where, journey)
+        box.value = _where_html(stage_id, journal, tables, where, journey, latest)
 
     switch.observe(turned, names="value")
     return [box, switch]
@@ -195,8 +195,8 @@ def fold_summary(kind: str, journal: Journal) -> str | None:
     once every boundary question has one.
     """
     from exback_kit import content
-    from exback_kit.domain import gate
-    answers = journal.latest_answers(0)
+    from exback_kit.domain import gate, progress
+    answers = progress.latest_answers(session().tables(journal)["answers"], 0)
     if kind == "profile":
         asked = {q.id for q in content.load().start.group("profile")}
         return texts.FOLDED_PROFILE if asked & set(answers) else None

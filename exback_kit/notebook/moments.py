@@ -14,7 +14,6 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.content.moments import Moment, load_moments
 from exback_kit.content.vocab import OCCASIONS
@@ -31,6 +30,7 @@ from exback_kit.notebook.form_kit import (
     labelled,
 )
 from exback_kit.notebook.gate_notice import safety_box
+from exback_kit.notebook.session import session
 from exback_kit.store import Journal
 
 __all__ = ["latest_plans", "moment_card", "moments_cards"]
@@ -132,7 +132,7 @@ def moments_cards(journal: Journal, *, on_save: OnSave = None) -> widgets.VBox:
 
     ``box.cards`` maps each moment id to its Form.
     """
-    road = gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
+    road = session().journey(journal)
     cards = {m.id: moment_card(journal, m, road, on_save=on_save) for m in load_moments()}
     box = widgets.VBox(list(cards.values()), _dom_classes=("exback-moments",))
     box.cards = cards

@@ -10,6 +10,7 @@ from exback_kit import content
 from exback_kit.content import LAST_STEP, texts
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.accessible import sends_when_left
+from exback_kit.notebook.session import session
 from exback_kit.report import default_path, write_report
 from exback_kit.store import Journal
 
@@ -18,7 +19,7 @@ def _step_options(journal: Journal) -> list[tuple[str, int]]:
     """Return the steps offered for the report, leaving out set-aside stages' steps."""
     from exback_kit.domain import gate
     kit = content.load()
-    road = gate.journey(journal.table("answers"), journal.table("decisions"), kit=kit)
+    road = session().journey(journal)
     hidden = {n for sid in gate.set_aside(road) for n in kit.stage(sid).steps}
     return [(texts.REPORT_WIDGET_STEP_OPTION.format(number=n, title=kit.step(n).title), n)
             for n in range(LAST_STEP + 1) if n not in hidden]

@@ -16,12 +16,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.domain import gate, sos
+from exback_kit.domain import sos
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.notebook.form_kit import OnSave, error_html, esc, heading, labelled, scale_buttons
 from exback_kit.notebook.look import ENTRY_BOX, LINK_STYLE, SOFT_STYLE, status_colour
+from exback_kit.notebook.session import session
 from exback_kit.store import Journal
 from exback_kit.store.reads import own_words_sources
 
@@ -205,7 +205,7 @@ def ride_it_out_card(journal: Journal, *, on_save: OnSave = None, now: datetime 
                      **options: Any) -> RideItOut:
     """Return the "Ride it out" card for ``journal`` (its road, the person's own words, and
     their if-then plan for this hour)."""
-    road = gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
+    road = session().journey(journal)
     reasons = sos.own_reasons(**own_words_sources(journal), open_road=road.open_road)
     plan = sos.plan_for_now(journal.records("plans"), now or datetime.now().astimezone())
     return RideItOut(journal, open_road=road.open_road, reasons=reasons, plan=plan,

@@ -8,6 +8,7 @@ and "where you are", and switching to or from the demo journal can rebuild them 
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import os
 from collections.abc import Callable
@@ -22,12 +23,12 @@ from exback_kit.domain.gate import Journey
 from exback_kit.errors import JournalLocked
 from exback_kit.notebook import chart_cache
 from exback_kit.notebook.idle import IdleLock
+from exback_kit.notebook.kernel_tables import KernelTables, LazyTables
 from exback_kit.notebook.look import CHART_CARD
 from exback_kit.store import Journal
 from exback_kit.store.handoff import read_handoff
 from exback_kit.store.keys import PASSPHRASE_ENV, RECOVERY_ENV
 from exback_kit.store.paths import JOURNAL_ENV
-from exback_kit.store.schema import TABLES
 
 #: Setting in the person's journal: show the demo journal in the notebooks instead.
 DEMO_SETTING = "notebooks_show_demo"
@@ -116,63 +117,6 @@ def chart_view(name: str, tables: dict[str, Any]) -> widgets.VBox:
                         _dom_classes=_classes("exback-chart", f"exback-chart-{name}"))
 
 
-class LazyTables(dict[str, Any]):
-    """The journal's typed tables, each read on first use; a dict, as charts and tracking expect.
-
-    Looking one up reads only that table; iterating (``items()``, ``keys()``…) reads all.
-    ``stamps`` (:meth:`Journal.table_stamps`) say which tables changed since ``previous``:
-    the frames of the others are taken over from it, not read again.
-    """
-
-    def __init__(self, journal: Journal, stamps: dict[str, object] | None = None,
-                 previous: LazyTables | None = None) -> None:
-        super().__init__()
-        self._journal = journal
-        self.stamps = stamps if stamps is not None else journal.table_stamps()
-        self.source = str(journal.path)
-        #: Values worked out from these tables (the journey), dropped with them.
-        self.derived: dict[str, Any] = {}
-        if previous is not None and previous.source == self.source:
-            self.update((kind, frame) for kind, frame in dict.items(previous)
-                        if previous.stamps.get(kind) == self.stamps.get(kind))
-
-    def __missing__(self, kind: str) -> Any:
-        if kind not in TABLES:
-            raise KeyError(kind)
-        frame = self._journal.table(kind)
-        self[kind] = frame
-        return frame
-
-    def _all(self) -> LazyTables:
-        for kind in [k for k in TABLES if not dict.__contains__(self, k)]:
-            self.__missing__(kind)
-        return self
-
-    def __iter__(self) -> Any:
-        return super(LazyTables, self._all()).__iter__()
-
-    def __len__(self) -> int:
-        return len(TABLES)
-
-    def __contains__(self, kind: object) -> bool:
-        return kind in TABLES
-
-    def keys(self) -> Any:
-        return super(LazyTables, self._all()).keys()
-
-    def items(self) -> Any:
-        return super(LazyTables, self._all()).items()
-
-    def values(self) -> Any:
-        return super(LazyTables, self._all()).values()
-
-    def get(self, kind: str, default: Any = None) -> Any:
-        return self[kind] if kind in TABLES else default
-
-    def copy(self) -> dict[str, Any]:
-        return dict(self._all())
-
-
 class Session:
     """This kernel's journal (the person's, or the demo), its tables and its parts."""
 
@@ -180,8 +124,8 @@ class Session:
         self._mine: Journal | None = None
         self._demo: Journal | None = None
         self._showing_demo: bool | None = None
-        #: id(journal) -> (table stamps, its tables); a table is re-read only when its stamp moves.
-        self._tables: dict[int, tuple[dict[str, object], LazyTables]] = {}
+        #: The tables read so far: a table is re-read only when its stamp moves.
+        self._read = KernelTables()
         self._parts: dict[str, Part] = {}
         # The data key of a locked journal: held in memory for the kernel's life only.
         self._key: bytes | None = None
@@ -285,7 +229,7 @@ class Session:
             if j is not None:
                 j.close()
         self._mine = self._demo = None
-        self._tables.clear()
+        self._read.forget()
         chart_cache.forget()  # nothing drawn from a journal outlives its closing
         self._showing_demo = None
 
@@ -349,24 +293,31 @@ class Session:
         from anywhere else (the terminal, another notebook): its stamp in
         :meth:`Journal.table_stamps` tells; the frames of unchanged tables are kept.
         """
-        journal = journal if journal is not None else self.journal()
-        stamps = journal.table_stamps()
-        cached = self._tables.get(id(journal))
-        if cached is None or cached[0] != stamps:
-            cached = (stamps, LazyTables(journal, stamps, cached[1] if cached else None))
-            self._tables[id(journal)] = cached
-        return cached[1]
+        return self._read.tables(journal if journal is not None else self.journal())
+
+    def view(self) -> contextlib.AbstractContextManager[None]:
+        """Build a view (a part, or every part after a Save) from one state of the journal:
+        inside, :meth:`tables` asks for each journal's stamps once (see :class:`KernelTables`)."""
+        return self._read.view()
+
+    def _in_view(self, build: Builder) -> Builder:
+        def viewed() -> list[widgets.Widget]:
+            with self.view():
+                return build()
+        return viewed
 
     def saved(self, *_args: Any, **_kwargs: Any) -> None:
         """Form callback after any Save: re-draw charts and headers from the changed tables."""
-        for part in list(self._parts.values()):
-            if part.refresh_on_save:
-                part.rebuild(quiet=True)
+        with self.view():
+            for part in list(self._parts.values()):
+                if part.refresh_on_save:
+                    part.rebuild(quiet=True)
 
     def _rebuild_all(self) -> None:
-        self._tables.clear()
-        for part in list(self._parts.values()):
-            part.rebuild(quiet=True)
+        self._read.forget()
+        with self.view():
+            for part in list(self._parts.values()):
+                part.rebuild(quiet=True)
 
     def unfold(self, label: str) -> None:
         """Open a folded section (its forms are built now)."""
@@ -377,7 +328,7 @@ class Session:
     def part(self, stage_id: str, name: str, build: Builder, *,
              refresh_on_save: bool = False) -> Part:
         """Return a new Part built now and kept for later re-draws (replacing an older one)."""
-        build = calm_when_locked(build)
+        build = self._in_view(calm_when_locked(build))
         part = Part(stage_id, name, build, build(), refresh_on_save=refresh_on_save)
         old = self._parts.get(part.label)
         self._parts[part.label] = part

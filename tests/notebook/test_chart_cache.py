@@ -22,7 +22,8 @@ import pytest
 
 from exback_kit import Journal, charts, stages
 from exback_kit.notebook import chart_cache
-from exback_kit.notebook.session import LazyTables, chart_view, session
+from exback_kit.notebook.kernel_tables import LazyTables
+from exback_kit.notebook.session import chart_view, session
 from exback_kit.store import reads
 from tests.interchange.sync_kit import join
 
