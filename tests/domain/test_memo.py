@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from exback_kit import content
 from exback_kit.domain import memo, roads
 
 TODAY = date(2025, 3, 20)
@@ -58,12 +59,12 @@ def test_it_keeps_at_most_its_size():
 def test_journey_rows_are_worked_out_once_per_set_of_tables(journal):
     tables = journal.tables()
     before = roads.ROWS.made
-    first = roads.journey_rows(tables, TODAY)
+    first = roads.journey_rows(tables, TODAY, kit=content.load())
     first.loc[first.index[0], "steps_answered"] = 99  # the caller's copy, not the kept one
-    again = roads.journey_rows(tables, TODAY)
+    again = roads.journey_rows(tables, TODAY, kit=content.load())
     assert roads.ROWS.made == before + 1
     assert again.loc[again.index[0], "steps_answered"] != 99
     journal.save_answer(9, "moment_plan", "a walk", at="2025-03-02T09:00")
-    after = roads.journey_rows(journal.tables(), TODAY)
+    after = roads.journey_rows(journal.tables(), TODAY, kit=content.load())
     assert roads.ROWS.made == before + 2
     assert not after.equals(again)

@@ -19,7 +19,6 @@ import pytest
 
 from exback_kit import Journal, stages
 from exback_kit.content import texts
-from exback_kit.store.reads import JournalReads
 
 from .widget_tree import words
 
@@ -51,13 +50,13 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[tuple[str, str]]]
     """Count every read of any journal by (method, its first argument)."""
     counted: Counter[tuple[str, str]] = Counter()
     for name in READS:
-        method = getattr(JournalReads, name)
+        method = getattr(Journal, name)
 
         def counting(self: Journal, *args: Any, _method: Any = method, _name: str = name,
                      **kwargs: Any) -> Any:
             counted[(_name, str(args[0]) if args else "")] += 1
             return _method(self, *args, **kwargs)
-        monkeypatch.setattr(JournalReads, name, counting)
+        monkeypatch.setattr(Journal, name, counting)
     yield counted
 
 
