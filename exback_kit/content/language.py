@@ -105,6 +105,13 @@ def choose(code: str | None) -> str:
     return lang
 
 
+def follow(setting: object) -> None:
+    """Speak the person's saved choice (the journal's ``language`` setting), when it names
+    a language the kit has; an empty or unknown setting leaves the choice as it is."""
+    if isinstance(setting, str) and setting and normalise(setting) in available():
+        choose(setting)
+
+
 def on_change(listener: Callable[[str], None]) -> None:
     """Call ``listener(lang)`` whenever the language changes (caches that hold words)."""
     _listeners.append(listener)

@@ -1383,7 +1383,7 @@ SUMMARY_JOURNEY_BEGAN = "; counting the breakup on {day} as day 0, you began on 
 
 # --- choosing the language ----------------------------------------------------------
 LANGUAGE_LABEL = "Language"
-LANGUAGE_SAVED = "Saved. The kit now speaks {language}."
+LANGUAGE_SAVED = "Saved. The kit now speaks {language}. To see every part in it, choose Run → Run All Cells."
 LANGUAGE_UNKNOWN = "The kit has no words in {code!r} yet. It speaks: {allowed}."
 CLI_HELP_LANG = "the language to speak for this command (e.g. en, es); default: your setting, else your system's"
 
