@@ -49,7 +49,7 @@ def prepare_habits(tables: timeline.Tables, today: date | None = None) -> HabitD
 
 
 def _habit_name(habit: str, row: pd.Series) -> str:
-    return plain(habit) + (texts.CHART_HABIT_TO_REDUCE if row["to_reduce"] else "")
+    return plain(texts.HABIT_NAMES.get(habit, habit)) + (texts.CHART_HABIT_TO_REDUCE if row["to_reduce"] else "")
 
 
 @styled

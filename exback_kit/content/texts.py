@@ -1382,6 +1382,11 @@ SUMMARY_JOURNEY_BREAKUP = "; counting the breakup on {day} as day 0, today is da
 SUMMARY_JOURNEY_BEGAN = "; counting the breakup on {day} as day 0, you began on day {began} and today is day {today}."
 
 # --- choosing the language ----------------------------------------------------------
+#: The kit's own habits (content/vocab.py DEFAULT_HABITS), by the name the journal stores.
+HABIT_NAMES = {"exercise": "exercise", "time outside": "time outside", "mindfulness": "mindfulness",
+               "ate well": "ate well", "saw friends": "saw friends", "hobby": "hobby",
+               "checked their social media": "checked their social media",
+               "drank alcohol": "drank alcohol"}
 LANGUAGE_LABEL = "Language"
 LANGUAGE_SAVED = "Saved. The kit now speaks {language}. To see every part in it, choose Run → Run All Cells."
 LANGUAGE_UNKNOWN = "The kit has no words in {code!r} yet. It speaks: {allowed}."
