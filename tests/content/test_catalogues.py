@@ -222,3 +222,11 @@ def test_the_wheel_carries_every_compiled_catalogue(tmp_path: Path):
         assert f"exback_kit/locale/{lang}/LC_MESSAGES/exback_kit.mo" in names, lang
     assert "exback_kit/locale/exback_kit.pot" in names
     assert not [n for n in names if re.search(r"__pycache__|\.pyc$", n)]
+
+
+def test_the_urge_heatmap_starts_the_week_on_the_locales_first_day(monkeypatch):
+    from exback_kit.charts.contact import week_order
+
+    assert week_order() == [0, 1, 2, 3, 4, 5, 6]  # English: Monday first, as before
+    monkeypatch.setattr(language, "first_weekday", lambda: 6)
+    assert week_order() == [6, 0, 1, 2, 3, 4, 5]
