@@ -213,7 +213,7 @@ def wanted() -> dict[Path, bytes]:
 def main(argv: list[str] | None = None) -> int:
     """Regenerate (or with ``--check`` verify) the template, the .po and the .mo files."""
     parser = argparse.ArgumentParser(prog="python -m exback_kit.content.extract",
-                                     description=__doc__.splitlines()[0])
+                                     description="Regenerate the catalogues of the kit.")
     parser.add_argument("--check", action="store_true",
                         help="change nothing; exit 1 when a catalogue file is out of date")
     args = parser.parse_args(argv)

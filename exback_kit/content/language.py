@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from gettext import GNUTranslations
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gettext import GNUTranslations
 
 DOMAIN = "exback_kit"
 ENGLISH = "en"
@@ -125,6 +127,8 @@ def catalogue(code: str) -> GNUTranslations:
     """Return the compiled catalogue of ``code``, read once."""
     found = _catalogues.get(code)
     if found is None:
+        from gettext import GNUTranslations  # only off English: `exback checkin` stays light
+
         with _mo_file(code).open("rb") as fp:
             found = _catalogues[code] = GNUTranslations(fp)
     return found
