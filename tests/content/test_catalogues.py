@@ -21,13 +21,6 @@ MACHINERY = "# --- the catalogue: reading a name above"
 CATALOGUES = sorted(extract.LOCALE.glob("*/LC_MESSAGES/exback_kit.po"))
 
 
-@pytest.fixture
-def pseudo():
-    language.choose(language.PSEUDO)
-    yield
-    language.choose(language.ENGLISH)
-
-
 def unfinished(po_file: Path) -> list[str]:
     """Return the entries of a .po that are untranslated or fuzzy, by context and msgid."""
     with po_file.open("rb") as fp:
