@@ -4,7 +4,8 @@ shows up here as plain English outside the brackets.
 
 The walk (shared with tests/notebook/test_road_walk.py): every stage's widgets (each
 notebook's views, the dashboard included), the report's text lines, the .ics file, the
-CLI's replies (checkin, contact, urge, status, urges) and every command's ``--help``.
+CLI's replies (checkin, contact, urge, status, urges; then where -v, plan add/list, search,
+backup, export, remind, report) and every command's ``--help``.
 """
 
 from __future__ import annotations
@@ -99,4 +100,29 @@ def test_every_commands_help_is_in_the_catalogue(pseudo):
         found = unbracketed(_help_words(out.getvalue(), commands))
         if found:
             leaks[command] = found
+    assert leaks == {}
+
+
+#: More of the CLI's replies, beyond the road walk's: (arguments, exit status expected).
+MORE_COMMANDS = [(["where", "-v"], 0), (["plan", "add", "--when", "sat 22:00", "--then",
+                                         "call Sam"], 0),
+                 (["plan", "list"], 0), (["search", "talk"], 1), (["backup"], 0),
+                 (["export", "{tmp}/out.json"], 0), (["remind", "{tmp}/out.ics"], 0),
+                 (["report", "{tmp}/out.pdf"], 0)]
+
+
+def test_more_command_replies_are_in_the_catalogue(tmp_path: Path, pseudo):
+    """where, plan, search, backup, export, remind and report, on the walk's journal."""
+    every_word(tmp_path, dict.fromkeys(BOUNDARIES, "no"), None)  # the same little journal
+    journal = str(tmp_path / "walk.sqlite3")
+    leaks = {}
+    for args, status in MORE_COMMANDS:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            got = main([a.format(tmp=tmp_path) for a in args] + ["--journal", journal])
+        said = re.sub(re.escape(str(tmp_path)) + r"\S*", " ", out.getvalue())  # file paths
+        assert got == status, (args, said)
+        found = [w for w in unbracketed(said) if w not in ("call Sam", "Sam")]  # their words
+        if found:
+            leaks[" ".join(args[:2])] = found
     assert leaks == {}
