@@ -1394,6 +1394,8 @@ CLI_HELP_LANG = "the language to speak for this command (e.g. en, es); default: 
 
 
 # --- the catalogue: reading a name above goes through the language in force ------------------
+# New messages go ABOVE this block: a constant below it would skip the catalogue
+# (tests/content/test_catalogues.py fails on one).
 #: The English source of every constant above, by name (the catalogue's msgids).
 _ENGLISH: dict[str, Any] = {name: value for name, value in globals().items() if name.isupper()}
 for _name in _ENGLISH:
