@@ -27,7 +27,7 @@ from exback_kit.charts.base import (
     titled,
 )
 from exback_kit.charts.mood import day_text
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.domain import gate, nocontact, plans, timeline, trends, urges
 from exback_kit.domain.windows import Window, describe
 
@@ -137,10 +137,17 @@ def prepare_urges(tables: timeline.Tables, today: date | None = None) -> UrgeDat
                     urges.urge_totals(logged, today), planned)
 
 
-def _outline(ax: Axes, planned: tuple[Window, ...]) -> None:
+def week_order() -> list[int]:
+    """Return the weekdays (0 = Monday) in the order the locale's week runs, its first day
+    first (Babel's, off English; English keeps Monday)."""
+    first = language.first_weekday()
+    return [(first + i) % urges.WEEKDAYS for i in range(urges.WEEKDAYS)]
+
+
+def _outline(ax: Axes, planned: tuple[Window, ...], order: list[int]) -> None:
     """Outline each planned window: its weekday row across its two hour cells."""
     for window in planned:
-        ax.add_patch(Rectangle((window.start_hour - 0.5, window.weekday - 0.5),
+        ax.add_patch(Rectangle((window.start_hour - 0.5, order.index(window.weekday) - 0.5),
                                window.end_hour - window.start_hour, 1, fill=False,
                                edgecolor=palette.PLANNED, lw=2.2, zorder=3, clip_on=False))
     if planned:
@@ -153,10 +160,11 @@ def _outline(ax: Axes, planned: tuple[Window, ...]) -> None:
 def _heatmap(ax: Axes, clock: pd.DataFrame, planned: tuple[Window, ...] = ()) -> None:
     """Draw urges by weekday and hour with a colour key; below the minimum, say how many
     more it needs instead of drawing cells that would read as a pattern."""
+    order = week_order()
     total = int(clock.to_numpy().sum())
     if total >= urges.PATTERN_MIN:
         top = max(int(clock.to_numpy().max()), 1)
-        image = ax.imshow(clock.to_numpy(), cmap=palette.heat_map(), aspect="auto", vmin=0,
+        image = ax.imshow(clock.to_numpy()[order], cmap=palette.heat_map(), aspect="auto", vmin=0,
                           vmax=top, interpolation="nearest")
         fig = ax.get_figure()
         assert fig is not None
@@ -172,9 +180,9 @@ def _heatmap(ax: Axes, clock: pd.DataFrame, planned: tuple[Window, ...] = ()) ->
                                     needed=urges.PATTERN_MIN),
                 ha="center", va="center", transform=ax.transAxes, color=palette.SOFT_INK,
                 fontsize=10)
-    _outline(ax, planned)
+    _outline(ax, planned, order)
     ax.set_xticks(range(0, urges.HOURS, 3), [f"{h:02d}:00" for h in range(0, urges.HOURS, 3)])
-    ax.set_yticks(range(urges.WEEKDAYS), list(texts.CHART_WEEKDAYS_SHORT))
+    ax.set_yticks(range(urges.WEEKDAYS), [texts.CHART_WEEKDAYS_SHORT[d] for d in order])
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)

@@ -51,7 +51,8 @@ def prepare_habits(tables: timeline.Tables, today: date | None = None) -> HabitD
 
 
 def _habit_name(habit: str, row: pd.Series) -> str:
-    return plain(habit) + (texts.CHART_HABIT_TO_REDUCE if row["to_reduce"] else "")
+    name = texts.HABIT_NAMES.get(habit, habit)  # the kit's habits are stored by id
+    return plain(name) + (texts.CHART_HABIT_TO_REDUCE if row["to_reduce"] else "")
 
 
 @styled

@@ -24,7 +24,7 @@ from exback_kit import content
 from exback_kit.cli.pipes import flushed, reader_gone
 from exback_kit.cli.registry import COMMANDS
 from exback_kit.cli.talk import Stopped, ask, has_terminal, open_journal, say
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import Journal, backup_dir, resolve_path
@@ -147,6 +147,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--journal", metavar="PATH", default=argparse.SUPPRESS,
                    help=texts.CLI_HELP_JOURNAL)
+    p.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
 
 
 def _with_at(p: argparse.ArgumentParser) -> None:
@@ -191,6 +192,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """Return the parser; registered modules load only for ``command`` (all if None)."""
     parser = _Parser(prog="exback", description=texts.CLI_DESCRIPTION)
     parser.add_argument("--journal", metavar="PATH", default=None, help=texts.CLI_HELP_JOURNAL)
+    parser.add_argument("--lang", metavar="LANG", default=None, help=texts.CLI_HELP_LANG)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _core(sub)
     for name, add_command in COMMANDS.items():
@@ -206,10 +208,20 @@ def _command_in(argv: Sequence[str]) -> str | None:
     for arg in argv:
         if skip:
             skip = False
-        elif arg == "--journal":
+        elif arg in ("--journal", "--lang"):
             skip = True
         elif not arg.startswith("-"):
             return arg
+    return None
+
+
+def _language_in(argv: Sequence[str]) -> str | None:
+    """Return the language ``--lang`` names (read before the parser: its help is words too)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
     return None
 
 
@@ -246,6 +258,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _plain_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_in(argv)
+    try:
+        if (asked := _language_in(argv)) is not None:
+            language.choose(asked)
+    except language.UnknownLanguage as exc:
+        return _problem(texts.LANGUAGE_UNKNOWN.format(code=exc.code, allowed=", ".join(exc.known)),
+                        EXIT_BAD_INPUT)
     parser = build_parser(command if command in COMMANDS else ("" if command else None))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal
 
@@ -15,7 +15,10 @@ def open_journal(args: argparse.Namespace) -> Journal:
     """Open the journal ``--journal`` names (or the person's own); each save is synced."""
     from exback_kit.interchange import autosync
 
-    return autosync.attach(Journal.open(args.journal))  # each save goes to the sync folder
+    journal = autosync.attach(Journal.open(args.journal))  # each save goes to the sync folder
+    if not getattr(args, "lang", None):  # `--lang` wins for this command; else the setting
+        language.follow(journal.get_setting(language.SETTING))
+    return journal
 
 
 def say(message: str) -> None:

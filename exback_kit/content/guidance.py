@@ -20,7 +20,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from exback_kit.content import texts
+from exback_kit.content import language, texts, toml_words
 from exback_kit.content.loader import STAGES_FILE, ContentError, read_stages
 from exback_kit.content.vocab import ROAD_VARIANT_KEYS, ROAD_WORDS
 
@@ -51,13 +51,19 @@ class StageGuidance:
         return self.sections.get(section_id)
 
 
-@lru_cache(maxsize=1)
 def load_guidance() -> dict[str, StageGuidance]:
-    """Return every stage's guidance, read once from the ``exback_kit.data`` package.
+    """Return every stage's guidance in the language in force, read once per language from
+    the ``exback_kit.data`` package.
 
     Raises:
         ContentError: the file is malformed (names the stage and section).
     """
+    return _guidance_in(language.current())
+
+
+@lru_cache(maxsize=4)
+def _guidance_in(lang: str) -> dict[str, StageGuidance]:
+    """The guidance in ``lang`` (the argument is the cache's key: the words follow it)."""
     return guidance_from(resources.files("exback_kit.data"))
 
 
@@ -75,6 +81,7 @@ def guidance_from(folder: Traversable | Path) -> dict[str, StageGuidance]:
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(texts.CONTENT_BAD_TOML.format(where=GUIDANCE_FILE,
                                                          reason=exc)) from None
+    data = toml_words.translated(Path(GUIDANCE_FILE).stem, data)
     # Without stages.toml beside it (a test's folder) every stage counts as open.
     gated = ({s.id for s in read_stages(folder) if s.gated}
              if (folder / STAGES_FILE).is_file() else set())

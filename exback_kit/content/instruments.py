@@ -7,6 +7,10 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from exback_kit.content import language, toml_words
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,7 @@ class Instrument:
 
 
 def _load(key: str) -> Instrument:
-    raw = tomllib.loads(resources.files("exback_kit.data").joinpath("instruments.toml")
-                        .read_text(encoding="utf-8"))[key]
+    raw = _read("instruments.toml")[key]
     return Instrument(
         key=key, name=raw["name"], credit=raw["credit"], intro=raw["intro"],
         every_days=int(raw["every_days"]),
@@ -48,6 +51,15 @@ def _load(key: str) -> Instrument:
     )
 
 
+def _read(name: str) -> dict[str, Any]:
+    """A content file, its words in the language in force."""
+    data = tomllib.loads(resources.files("exback_kit.data").joinpath(name)
+                         .read_text(encoding="utf-8"))
+    return toml_words.translated(Path(name).stem, data)
+
+
+#: The scales as the kit reads them at import (their ids, order, scoring: never their words:
+#: :func:`instrument` gives a scale in the language in force).
 WHO5_INFO = _load("who5")
 ROSENBERG_INFO = _load("rosenberg")
 #: The WHO-5 statements, in the published order.
@@ -68,9 +80,23 @@ class Contact:
     kind: str = ""
 
 
-@lru_cache(maxsize=1)
+def instrument(key: str) -> Instrument:
+    """Return a scale (``"who5"``, ``"rosenberg"``) with its words in the language in force."""
+    return _instrument_in(key, language.current())
+
+
+@lru_cache(maxsize=8)
+def _instrument_in(key: str, lang: str) -> Instrument:
+    return _load(key)
+
+
 def default_contacts() -> tuple[Contact, ...]:
-    """Return the kit's default crisis contacts (well-known helplines)."""
-    raw = tomllib.loads(resources.files("exback_kit.data").joinpath("crisis_contacts.toml")
-                        .read_text(encoding="utf-8"))
+    """Return the kit's default crisis contacts (well-known helplines), in the language in
+    force."""
+    return _contacts_in(language.current())
+
+
+@lru_cache(maxsize=4)
+def _contacts_in(lang: str) -> tuple[Contact, ...]:
+    raw = _read("crisis_contacts.toml")
     return tuple(Contact(c["name"], c["detail"], True, c.get("kind", "")) for c in raw["contact"])

@@ -23,7 +23,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from exback_kit.content import texts
+from exback_kit.content import language, texts, toml_words
 from exback_kit.content.questions import (
     ID,
     NOT_A_STEP,
@@ -197,13 +197,19 @@ class Content:
 
 # --- loading ----------------------------------------------------------------
 
-@lru_cache(maxsize=1)
 def load() -> Content:
-    """Return the kit's content, read once from the ``exback_kit.data`` package.
+    """Return the kit's content in the language in force, read once per language from the
+    ``exback_kit.data`` package.
 
     Raises:
         ContentError: a file is malformed (names the file, step and question).
     """
+    return _load_in(language.current())
+
+
+@lru_cache(maxsize=4)
+def _load_in(lang: str) -> Content:
+    """The content in ``lang`` (the argument is the cache's key: the words follow it)."""
     return load_from(resources.files("exback_kit.data"))
 
 
@@ -241,11 +247,12 @@ def read_stages(folder: Traversable | Path) -> list[Stage]:
 
 def _read(folder: Traversable | Path, name: str) -> dict[str, Any]:
     try:
-        return tomllib.loads((folder / name).read_text(encoding="utf-8"))
+        data = tomllib.loads((folder / name).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ContentError(texts.CONTENT_MISSING.format(where=str(folder), key=name)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(texts.CONTENT_BAD_TOML.format(where=name, reason=exc)) from None
+    return toml_words.translated(Path(name).stem, data)
 
 
 def _parse_stages(data: dict[str, Any]) -> list[Stage]:

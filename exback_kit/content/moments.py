@@ -10,7 +10,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from exback_kit.content import texts
+from exback_kit.content import language, texts, toml_words
 from exback_kit.content.loader import ContentError
 from exback_kit.content.vocab import MOMENTS
 
@@ -35,13 +35,19 @@ class Moment:
     plan: str
 
 
-@lru_cache(maxsize=1)
 def load_moments() -> tuple[Moment, ...]:
-    """Return the cards, in the kit's order, read once from the ``exback_kit.data`` package.
+    """Return the cards, in the kit's order and the language in force, read once per
+    language from the ``exback_kit.data`` package.
 
     Raises:
         ContentError: the file is malformed or a card is missing (names which).
     """
+    return _moments_in(language.current())
+
+
+@lru_cache(maxsize=4)
+def _moments_in(lang: str) -> tuple[Moment, ...]:
+    """The cards in ``lang`` (the argument is the cache's key: the words follow it)."""
     return moments_from(resources.files("exback_kit.data"))
 
 
@@ -58,6 +64,7 @@ def moments_from(folder: Traversable | Path) -> tuple[Moment, ...]:
         data = tomllib.loads((folder / MOMENTS_FILE).read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(texts.CONTENT_BAD_TOML.format(where=MOMENTS_FILE, reason=exc)) from None
+    data = toml_words.translated(Path(MOMENTS_FILE).stem, data)
     cards = {}
     for raw in data.get("moment", []):
         where = f"{MOMENTS_FILE}, moment {raw.get('id')!r}"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import string
 from typing import Any
 
+from exback_kit.content import language
+
 
 class _Counting(string.Formatter):
     """str.format plus counted nouns: ``{days:n:day}`` gives "1 day" or "7 days";
@@ -17,7 +19,7 @@ class _Counting(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec.startswith("n:"):
             one, _, many = format_spec[2:].partition("|")
-            return f"{value:,} {one if value == 1 else many or one + 's'}"
+            return f"{language.number(value)} {language.counted(one, many or one + 's', value)}"
         return str(super().format_field(value, format_spec))
 
 
@@ -1379,3 +1381,54 @@ CHART_JOURNEY_FROM_DAY = " · from day {day}"
 CHART_JOURNEY_DAY0 = "Days count from the breakup on {day} (day 0)."
 SUMMARY_JOURNEY_BREAKUP = "; counting the breakup on {day} as day 0, today is day {today}."
 SUMMARY_JOURNEY_BEGAN = "; counting the breakup on {day} as day 0, you began on day {began} and today is day {today}."
+
+# --- choosing the language ----------------------------------------------------------
+#: The kit's own habits (content/vocab.py DEFAULT_HABITS), by the name the journal stores.
+HABIT_NAMES = {"exercise": "exercise", "time outside": "time outside", "mindfulness": "mindfulness",
+               "ate well": "ate well", "saw friends": "saw friends", "hobby": "hobby",
+               "checked their social media": "checked their social media",
+               "drank alcohol": "drank alcohol"}
+LANGUAGE_LABEL = "Language"
+LANGUAGE_SAVED = "Saved. The kit now speaks {language}. To see every part in it, choose Run → Run All Cells."
+LANGUAGE_UNKNOWN = "The kit has no words in {code!r} yet. It speaks: {allowed}."
+CLI_HELP_LANG = "the language to speak for this command (e.g. en, es); default: your setting, else your system's"
+
+
+# --- the catalogue: reading a name above goes through the language in force ------------------
+# New messages go ABOVE this block: a constant below it would skip the catalogue
+# (tests/content/test_catalogues.py fails on one).
+#: The English source of every constant above, by name (the catalogue's msgids).
+_ENGLISH: dict[str, Any] = {name: value for name, value in globals().items() if name.isupper()}
+for _name in _ENGLISH:
+    del globals()[_name]
+_TRANSLATED: dict[tuple[str, str], Any] = {}
+
+
+def english() -> dict[str, Any]:
+    """Return every message in English, by constant name (the source the catalogues translate)."""
+    return dict(_ENGLISH)
+
+
+def _translated(context: str, value: Any) -> Any:
+    if isinstance(value, str):
+        return language.word(context, value)
+    if isinstance(value, dict):
+        return {k: _translated(f"{context}.{k}", v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_translated(f"{context}.{i}", v) for i, v in enumerate(value))
+    return value
+
+
+def __getattr__(name: str) -> Any:
+    """Return the message ``name`` in the language in force (English: the source itself)."""
+    try:
+        source = _ENGLISH[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    if language.is_english():
+        return source
+    key = (language.current(), name)
+    found = _TRANSLATED.get(key)
+    if found is None:
+        found = _TRANSLATED[key] = _translated(f"texts.{name}", source)
+    return found

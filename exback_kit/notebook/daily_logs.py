@@ -78,8 +78,9 @@ def checkin_form(journal: Journal, *, on_save: OnSave = None,
     form.add("sleep_hours", widgets.Text(placeholder="e.g. 7.5"), label=texts.CHECKIN_SLEEP)
     form.add("mind", scale_buttons(0, 10, ends=texts.CHECKIN_MIND_ENDS), label=texts.CHECKIN_MIND,
              help=texts.CHECKIN_MIND_HELP)
-    labels = [(h, texts.CHECKIN_TO_REDUCE.format(habit=h) if h in HABITS_TO_REDUCE else h)
-              for h in names]
+    shown = {h: texts.HABIT_NAMES.get(h, h) for h in names}  # the kit's habits: stored by id
+    labels = [(h, texts.CHECKIN_TO_REDUCE.format(habit=shown[h]) if h in HABITS_TO_REDUCE
+               else shown[h]) for h in names]
     form.add("habits", CheckGroup(labels), label=texts.CHECKIN_HABITS)
     form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
     form.add("at", when_picker(), label=texts.WHEN, help=texts.WHEN_HELP)

@@ -55,7 +55,7 @@ class Form(widgets.VBox):
     keeps) never starts with something the person typed.
     """
 
-    def __init__(self, css: str, title: str, *, intro: str = "", save_label: str = texts.SAVE,
+    def __init__(self, css: str, title: str, *, intro: str = "", save_label: str = "",
                  on_save: OnSave = None) -> None:
         super().__init__()
         self.add_class("exback-form")
@@ -71,7 +71,8 @@ class Form(widgets.VBox):
         self.after_save: Callable[[], None] | None = None
         self.header = widgets.HTML(heading(title, intro))
         self.body = widgets.VBox()
-        self.save_button = widgets.Button(description=save_label, button_style="primary")
+        self.save_button = widgets.Button(description=save_label or texts.SAVE,
+                                          button_style="primary")
         self.save_button.add_class("exback-save")
         self.status = widgets.HTML("")
         self.status.add_class("exback-status")
@@ -167,7 +168,7 @@ class Form(widgets.VBox):
         if self.on_save is not None:
             self.on_save(entry if isinstance(entry, int) else None)
 
-    def update_row(self, journal: Journal, kind: str, entry: int, message: str = texts.SAVED,
+    def update_row(self, journal: Journal, kind: str, entry: int, message: str = "",
                    **values: object) -> bool:
         """Change one listed entry; show a problem on its row's error line, else report it.
 
@@ -179,7 +180,7 @@ class Form(widgets.VBox):
         except ValueError as exc:
             self.rows[entry]["error"].value = error_html(exc)
             return False
-        self.row_done(entry, message)
+        self.row_done(entry, message or texts.SAVED)
         return True
 
     def row_done(self, entry: int, message: str) -> None:
@@ -400,11 +401,11 @@ def entry_html(title: str, lines: Iterable[str] = ()) -> str:
             f"<b>{esc(title)}</b>{body}</div>")
 
 
-def history_html(entries: Sequence[str], *, title: str = texts.HISTORY) -> str:
+def history_html(entries: Sequence[str], *, title: str = "") -> str:
     """Return a list of prepared entry HTML snippets under a heading."""
     if not entries:
         return f"<p><i>{esc(texts.EMPTY_HISTORY)}</i></p>"
-    return f"<p><b>{esc(title)}</b></p>" + "".join(entries)
+    return f"<p><b>{esc(title or texts.HISTORY)}</b></p>" + "".join(entries)
 
 
 def when_picker() -> widgets.DatePicker:

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 
 from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.content.instruments import Contact, default_contacts
+from exback_kit.content.instruments import Contact, default_contacts, instrument
 from exback_kit.domain import progress, safety, scales
 from exback_kit.domain.gate import Journey
 from exback_kit.errors import ValidationError
@@ -285,7 +285,7 @@ def _clear(form: Form, info: scales.Instrument) -> None:
 def who5_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the WHO-5 form; after saving it shows the result, the change, and if needed
     the calm safety message with the person's crisis contacts."""
-    info = scales.WHO5_INFO
+    info = instrument("who5")
     form = _scale_form(journal, info, css="exback-who5", title=texts.WHO5_HEADING,
                        on_save=on_save)
 
@@ -328,7 +328,7 @@ def _who5_change(previous: scales.Who5Result, result: scales.Who5Result) -> str:
 
 def rosenberg_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the Rosenberg Self-Esteem Scale form; shows the total (0–30) without labels."""
-    info = scales.ROSENBERG_INFO
+    info = instrument("rosenberg")
     form = _scale_form(journal, info, css="exback-rosenberg", title=texts.ROSENBERG_HEADING,
                        on_save=on_save)
 

@@ -17,7 +17,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from exback_kit import content
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.domain import gate
 from exback_kit.domain.gate import Journey
 from exback_kit.errors import JournalLocked
@@ -168,6 +168,7 @@ class Session:
                     self._key = self._remembered(path)
                     self.key_remembered = self._key is not None
             self._mine = Journal.open(path, key=self._key)
+            language.follow(self._mine.get_setting(language.SETTING))  # the person's choice
             from exback_kit.interchange import autosync
 
             autosync.round_at_start(autosync.attach(self._mine))  # the Sync part shows it

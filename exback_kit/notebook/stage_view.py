@@ -69,12 +69,13 @@ OWN_MODULES = {
     "self_form": ("exback_kit.notebook.self_forms", "self_form"),
     "clarity_form": ("exback_kit.notebook.self_forms", "clarity_form"),
     "we_i_form": ("exback_kit.notebook.self_forms", "we_i_form"),
+    "language_picker": ("exback_kit.notebook.language_picker", "language_picker"),
 }
 
 #: stage id -> what its notebook shows. Section ids are what notebooks pass to section().
 LAYOUTS: dict[str, StageLayout] = {
     "00_start_here": StageLayout(
-        (Section("profile", ("profile_form",), fold_when_answered="profile"),
+        (Section("profile", ("language_picker", "profile_form"), fold_when_answered="profile"),
          Section("boundaries", ("boundaries_form",), fold_when_answered="boundaries"),
          Section("checkin", ("checkin_form",))),
         charts=("mood",), next_stage="01_space_and_clarity",

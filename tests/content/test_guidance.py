@@ -46,7 +46,7 @@ def test_a_broken_guidance_file_says_so(tmp_path: Path) -> None:
 def _all_words() -> str:
     data = Path(str(resources.files("exback_kit.data")))
     words = [p.read_text() for p in data.glob("*.toml")]
-    words += [repr(v) for k, v in vars(texts).items() if k.isupper()]
+    words += [repr(v) for v in texts.english().values()]
     for nb in (REPO / "notebooks").glob("*.ipynb"):
         cells = json.loads(nb.read_text())["cells"]
         words += ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]

@@ -1,0 +1,172 @@
+"""The language the kit speaks, and its words looked up in the gettext catalogues.
+
+The choice, first that applies: :func:`choose` (``exback --lang``, or the person's
+setting read from the journal), else the system locale (``LANGUAGE``, ``LC_ALL``,
+``LC_MESSAGES``, ``LANG``) when it names a shipped language, else English.
+
+English is the source: on the English path nothing is looked up and neither Babel nor
+a catalogue is loaded. Another language's ``.mo`` file is read once, on first use,
+from ``exback_kit/locale/<lang>/LC_MESSAGES/exback_kit.mo``. Catalogue entries carry a
+context (``msgctxt``) naming where the English stands (see ``exback_kit/locale/README.md``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gettext import GNUTranslations
+
+DOMAIN = "exback_kit"
+ENGLISH = "en"
+#: Every string bracketed and ~30 % longer, generated from the template; for tests only.
+PSEUDO = "xx"
+#: Languages whose catalogue is complete: the system locale may choose them and the
+#: start-here notebook offers them. A language joins once its .po has no untranslated
+#: or fuzzy entry (tests/content/test_catalogues.py holds it to that).
+SHIPPED: tuple[str, ...] = (ENGLISH,)
+#: Every language a person can name (``exback --lang``), shipped or not.
+NAMES = {ENGLISH: "English", "es": "Español", PSEUDO: "[Pseudo]"}
+#: The journal's settings key holding the person's choice (a language code, never a label).
+SETTING = "language"
+
+
+
+class UnknownLanguage(ValueError):
+    """A language the kit has no catalogue for; ``known`` lists those it has."""
+
+    def __init__(self, code: str, known: tuple[str, ...]) -> None:
+        super().__init__(code)
+        self.code = code
+        self.known = known
+
+
+_current: str | None = None
+_catalogues: dict[str, GNUTranslations] = {}
+_listeners: list[Callable[[str], None]] = []
+
+
+def current() -> str:
+    """Return the language in force (resolved from the system locale on first use)."""
+    global _current
+    if _current is None:
+        _current = from_system(os.environ)
+    return _current
+
+
+def is_english() -> bool:
+    """Return True when the kit speaks its source language (no lookup at all)."""
+    return (_current or current()) == ENGLISH
+
+
+def available() -> tuple[str, ...]:
+    """Return the languages with a catalogue in the package (English always)."""
+    return tuple(code for code in NAMES if code == ENGLISH or _mo_file(code).is_file())
+
+
+def normalise(code: str) -> str:
+    """Return the language part of a locale name: ``es_MX.UTF-8`` -> ``es``."""
+    return code.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].strip().lower()
+
+
+def from_system(environ: Any) -> str:
+    """Return the shipped language the system locale names, else English.
+
+    The first of ``LANGUAGE`` (a colon-separated list), ``LC_ALL``, ``LC_MESSAGES`` and
+    ``LANG`` that is set decides, as gettext does.
+    """
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var, "")
+        if value:
+            for part in value.split(":"):
+                if normalise(part) in SHIPPED:
+                    return normalise(part)
+            return ENGLISH
+    return ENGLISH
+
+
+def choose(code: str | None) -> str:
+    """Make ``code`` the language in force (None or "": back to the system's choice).
+
+    Returns the language now in force.
+
+    Raises:
+        UnknownLanguage: no catalogue for that language.
+    """
+    global _current
+    lang = normalise(code) if code else from_system(os.environ)
+    if lang not in available():
+        raise UnknownLanguage(code or "", available())
+    if lang != _current:
+        _current = lang
+        for listener in tuple(_listeners):
+            listener(lang)
+    return lang
+
+
+def follow(setting: object) -> None:
+    """Speak the person's saved choice (the journal's ``language`` setting), when it names
+    a language the kit has; an empty or unknown setting leaves the choice as it is."""
+    if isinstance(setting, str) and setting and normalise(setting) in available():
+        choose(setting)
+
+
+def on_change(listener: Callable[[str], None]) -> None:
+    """Call ``listener(lang)`` whenever the language changes (caches that hold words)."""
+    _listeners.append(listener)
+
+
+def _mo_file(code: str) -> Any:
+    return resources.files("exback_kit").joinpath("locale", code, "LC_MESSAGES", f"{DOMAIN}.mo")
+
+
+def catalogue(code: str) -> GNUTranslations:
+    """Return the compiled catalogue of ``code``, read once."""
+    found = _catalogues.get(code)
+    if found is None:
+        from gettext import GNUTranslations  # only off English: `exback checkin` stays light
+
+        with _mo_file(code).open("rb") as fp:
+            found = _catalogues[code] = GNUTranslations(fp)
+    return found
+
+
+def word(context: str, english: str) -> str:
+    """Return ``english`` in the language in force; ``context`` is its msgctxt."""
+    if is_english():
+        return english
+    return catalogue(current()).pgettext(context, english)
+
+
+def counted(one: str, many: str, n: int) -> str:
+    """Return the noun for ``n`` things (``day``/``days``), by the language's plural rule."""
+    if is_english():
+        return one if n == 1 else many
+    return catalogue(current()).ngettext(one, many, n)
+
+
+def babel_locale() -> str:
+    """Return the Babel locale for dates and numbers (the pseudo-locale reads as English)."""
+    lang = current()
+    return ENGLISH if lang == PSEUDO else lang
+
+
+def first_weekday() -> int:
+    """Return the first day of the week in the language's main region (0 = Monday)."""
+    if is_english():
+        return 0
+    from babel import Locale  # Babel only off the English path: `exback checkin` stays light
+
+    return int(Locale.parse(babel_locale()).first_week_day)
+
+
+def number(value: float) -> str:
+    """Return ``value`` with the language's digit grouping (``1,234`` / ``1.234``)."""
+    if is_english():
+        return f"{value:,}"
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=babel_locale()))
