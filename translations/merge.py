@@ -25,6 +25,12 @@ for i, (s, w) in enumerate(src):
     if sorted(field.findall(s)) != sorted(field.findall(t)):
         bad.append((i, s, t))
     out[s] = t
+# Neutral words for Spain and Latin America: "equipo" (not ordenador/computadora), the Enter key.
+REGIONAL = [("ordenadores", "equipos"), ("ordenador", "equipo"), ("Intro", "Enter")]
+for s, t in out.items():
+    for a, b in REGIONAL:
+        t = re.sub(rf"\b{a}\b", b, t)
+    out[s] = t
 json.dump(out, open('es_scratch.json', 'w'), ensure_ascii=False, indent=1, sort_keys=True)
 print('translated', len(out), 'missing', missing[:50], len(missing))
 for b in bad: print('PLACEHOLDER', b)
