@@ -6,12 +6,15 @@ lang branch's exback_kit.pot exists. Run merge.py first.
 """
 from __future__ import annotations
 
+import io
 import json
 import pathlib
 import sys
 import tomllib
+from datetime import datetime
 
 from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -67,6 +70,31 @@ def stand_in() -> Catalog:
     return cat
 
 
+SCALE_NOTE = ("Esta escala se muestra en inglés, tal como se publicó: no se pudo comprobar su "
+              "versión validada en español, y una traducción propia no sería la escala validada.")
+NEW_WORDS = {
+    "Language": "Idioma",
+    "Saved. The kit now speaks {language}.": "Guardado. El kit ahora habla {language}.",
+    "The kit has no words in {code!r} yet. It speaks: {allowed}.":
+        "El kit todavía no tiene palabras en {code!r}. Habla: {allowed}.",
+    "the language to speak for this command (e.g. en, es); default: your setting, else your system's":
+        "el idioma de este comando (p. ej. en, es); por defecto, tu ajuste y, si no, el de tu sistema",
+}
+HEADER_DATE = datetime(2026, 1, 1)
+
+
+def spanish(msg, words: dict, nouns: dict) -> object:
+    """Return the msgstr for one template entry ("" or ("", "") when there is none)."""
+    if msg.pluralizable:
+        found = nouns.get(msg.id[0])
+        return tuple(found) if found else ("", "")
+    if not any(c.isalpha() for c in msg.id):
+        return msg.id  # symbols and ranges (✓, •, 1–2) read the same in Spanish
+    if (msg.context or "").startswith("instruments:") and msg.context.endswith(".intro"):
+        return f"{SCALE_NOTE} {msg.id}"
+    return words.get(msg.id) or NEW_WORDS.get(msg.id, "")
+
+
 def main() -> None:
     if len(sys.argv) > 1:
         with open(sys.argv[1], "rb") as f:
@@ -74,33 +102,35 @@ def main() -> None:
     else:
         template = stand_in()
     words = json.loads((HERE / "es_scratch.json").read_text(encoding="utf-8"))
-    nouns = json.loads((HERE / "es_nouns.json").read_text(encoding="utf-8"))
-    nouns_by_one = {k.partition("|")[0]: v for k, v in nouns.items()}
-    cat = Catalog(locale="es", domain="exback_kit", project="exback-kit", version="",
-                  copyright_holder="the exback-kit authors", language_team="Spanish",
-                  last_translator="exback-kit Spanish translation", fuzzy=False,
-                  header_comment=HEADER)
+    nouns = {k.partition("|")[0]: v for k, v in
+             json.loads((HERE / "es_nouns.json").read_text(encoding="utf-8")).items()}
+    # The header as exback_kit.content.extract writes it, so its --check finds nothing stale.
+    cat = Catalog(locale="es", domain="exback_kit", project="exback-kit", version="0.1.0",
+                  charset="utf-8", creation_date=HEADER_DATE, revision_date=HEADER_DATE,
+                  copyright_holder="exback-kit", header_comment=HEADER,
+                  language_team="Spanish", last_translator="exback-kit Spanish translation",
+                  fuzzy=False)
     # The agreed rule (two forms), not CLDR's three: the kit never counts in millions.
     cat.mime_headers = [*cat.mime_headers, ("Plural-Forms", "nplurals=2; plural=(n != 1);")]
     missing = []
     for msg in template:
         if not msg.id:
             continue
-        if msg.pluralizable:
-            one = msg.id[0]
-            found = nouns_by_one.get(one)
-            if found is None and one in words and msg.id[1] in words:
-                found = [words[one], words[msg.id[1]]]
-            string: object = tuple(found) if found else ("", "")
-        else:
-            string = words.get(msg.id, "")
+        string = spanish(msg, words, nouns)
         if not string or (isinstance(string, tuple) and not all(string)):
             missing.append(msg.id)
         cat.add(msg.id, string, locations=msg.locations, auto_comments=msg.auto_comments,
                 context=msg.context, flags=[f for f in msg.flags if f != "fuzzy"])
+    cat.update(template, update_header_comment=False)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with open(OUT, "wb") as f:
-        write_po(f, cat, width=100, sort_output=False)
+    out = io.BytesIO()
+    write_po(out, cat, width=100, include_previous=True)
+    OUT.write_bytes(out.getvalue())
+    with OUT.open("rb") as f:
+        compiled = read_po(f)
+    mo = io.BytesIO()
+    write_mo(mo, compiled, use_fuzzy=False)
+    OUT.with_suffix(".mo").write_bytes(mo.getvalue())
     print(f"{OUT.relative_to(ROOT)}: {len(cat)} entries, {len(missing)} untranslated")
     for m in missing[:40]:
         print("  MISSING", repr(m))

@@ -78,22 +78,27 @@ def test_counted_nouns_have_a_singular_and_a_plural(messages: list[Message]):
     assert not wrong, f"plural entries without exactly 2 forms: {wrong[:10]}"
 
 
-def _scale_words() -> set[str]:
+def _scale_words() -> tuple[set[str], set[str]]:
+    """The scales' (instructions, items and answers) as data/instruments.toml publishes them."""
     data = tomllib.loads(resources.files("exback_kit.data").joinpath("instruments.toml")
                          .read_text(encoding="utf-8"))
-    words = set()
+    intros, words = set(), set()
     for scale in data.values():
-        words.add(scale["intro"])
+        intros.add(scale["intro"])
         words.update(item["text"] for item in scale["items"])
         words.update(answer["label"] for answer in scale["answers"])
-    return words
+    return intros, words
 
 
 def test_the_validated_scales_stay_in_their_validated_words(messages: list[Message]):
-    """No published Spanish WHO-5 or Rosenberg wording could be checked, so the items,
-    answers and instructions are shown as published: a home-made translation is not the scale."""
-    scale = _scale_words()
-    found = {m.id: m.string for m in messages if isinstance(m.id, str) and m.id in scale}
-    assert set(found) == scale
-    translated = sorted(msgid for msgid, msgstr in found.items() if msgstr != msgid)
+    """No published Spanish WHO-5 or Rosenberg wording could be checked, so items and answers
+    are shown as published (a home-made translation is not the scale), and each scale's
+    instruction keeps its English words after one Spanish line that says why."""
+    intros, words = _scale_words()
+    found = {m.id: m.string for m in messages if isinstance(m.id, str) and m.id in intros | words}
+    assert set(found) == intros | words
+    translated = sorted(msgid for msgid in words if found[msgid] != msgid)
     assert not translated, f"scale wording translated without a validated source: {translated}"
+    for intro in intros:
+        said = found[intro]
+        assert said.endswith(intro) and "inglés" in said[: -len(intro)], said
