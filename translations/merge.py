@@ -25,6 +25,8 @@ for i, (s, w) in enumerate(src):
     if sorted(field.findall(s)) != sorted(field.findall(t)):
         bad.append((i, s, t))
     out[s] = t
+# Words added after the first extraction (new contacts, the lang branch's new strings).
+out.update(json.load(open('es_extra.json', encoding='utf-8')))
 # Neutral words for Spain and Latin America: "equipo" (not ordenador/computadora), the Enter key.
 REGIONAL = [("ordenadores", "equipos"), ("ordenador", "equipo"), ("Intro", "Enter")]
 for s, t in out.items():
