@@ -18,7 +18,7 @@ PO = Path(exback_kit.__file__).parent / "locale" / "es" / "LC_MESSAGES" / "exbac
 
 
 def _placeholders(text: str) -> list[tuple[str, str, str]]:
-    """Each {field!conversion:spec} of a str.format template, sorted; literal {{ }} are not fields."""
+    """Each {field!conversion:spec} of a str.format template, sorted ({{ }} are not fields)."""
     return sorted((name, conv or "", spec or "")
                   for _, name, spec, conv in string.Formatter().parse(text) if name is not None)
 
