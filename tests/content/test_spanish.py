@@ -23,7 +23,10 @@ def _placeholders(text: str) -> list[tuple[str, str, str]]:
                   for _, name, spec, conv in string.Formatter().parse(text) if name is not None)
 
 
-def _forms(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+def _forms(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """A message's forms: one for a plain entry, one per plural form; none read as ""."""
+    if value is None:
+        return ("",)
     return (value,) if isinstance(value, str) else tuple(value)
 
 
@@ -82,7 +85,8 @@ def _scale_words() -> tuple[set[str], set[str]]:
     """The scales' (instructions, items and answers) as data/instruments.toml publishes them."""
     data = tomllib.loads(resources.files("exback_kit.data").joinpath("instruments.toml")
                          .read_text(encoding="utf-8"))
-    intros, words = set(), set()
+    intros: set[str] = set()
+    words: set[str] = set()
     for scale in data.values():
         intros.add(scale["intro"])
         words.update(item["text"] for item in scale["items"])
@@ -95,7 +99,8 @@ def test_the_validated_scales_stay_in_their_validated_words(messages: list[Messa
     are shown as published (a home-made translation is not the scale), and each scale's
     instruction keeps its English words after one Spanish line that says why."""
     intros, words = _scale_words()
-    found = {m.id: m.string for m in messages if isinstance(m.id, str) and m.id in intros | words}
+    found = {m.id: m.string for m in messages
+             if isinstance(m.id, str) and isinstance(m.string, str) and m.id in intros | words}
     assert set(found) == intros | words
     translated = sorted(msgid for msgid in words if found[msgid] != msgid)
     assert not translated, f"scale wording translated without a validated source: {translated}"
