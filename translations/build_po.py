@@ -75,6 +75,9 @@ SCALE_NOTE = ("Esta escala se muestra en inglés, tal como se publicó: no se pu
 NEW_WORDS = {
     "Language": "Idioma",
     "Saved. The kit now speaks {language}.": "Guardado. El kit ahora habla {language}.",
+    "Saved. The kit now speaks {language}. To see every part in it, choose Run → Run All Cells.":
+        "Guardado. El kit ahora habla {language}. Para verlo todo en este idioma, elige "
+        "Run → Run All Cells.",
     "The kit has no words in {code!r} yet. It speaks: {allowed}.":
         "El kit todavía no tiene palabras en {code!r}. Habla: {allowed}.",
     "the language to speak for this command (e.g. en, es); default: your setting, else your system's":
