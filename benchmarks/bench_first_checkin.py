@@ -11,7 +11,9 @@ Each round starts a server as a person would and opens its address in headless C
         before they can type and run anything).
 
 The clock starts when the command is started. Rounds alternate (kit, bare, then bare,
-kit, …); each side's median of ``ROUNDS`` is reported with where its seconds went:
+kit, …); each side's median of ``ROUNDS`` is reported with where its seconds went, and
+each round's kit-to-bare ratio (the two sides of a round run back to back, so on a shared
+machine whose load drifts that ratio is steadier than the ratio of the medians):
 ``server`` (the command printed its address: it listens), ``page`` (the notebook is on the
 page), ``kernel`` (the status bar says the kernel is idle), ``output`` (the first cell's
 output is on the page; kit only) and ``form`` (the slider is enabled; for the bare side,
@@ -169,6 +171,11 @@ def main() -> int:
         print(f"{name} medians: " + ", ".join(f"{s} {_median(rounds, s):.1f} s"
                                               for s in STEPS if s in rounds[0]))
     kit_s, bare_s = _median(kit, "form"), _median(bare, "form")
+    # Under a shared machine's changing load a round's kit and bare sides, run back to back,
+    # are the fairest comparison: each round's ratio, and their median.
+    paired = [k["form"] / b["form"] for k, b in zip(kit, bare, strict=True)]
+    print("each round's ratio: " + ", ".join(f"{r:.2f}" for r in paired)
+          + f" (median {statistics.median(paired):.2f})")
     print(f"load average {load:.1f}")
     print(f"first check-in {kit_s:.1f} s (bare JupyterLab {bare_s:.1f} s, ratio "
           f"{kit_s / bare_s:.2f}; target <= {TARGET_S:.1f} s)")
