@@ -30,9 +30,57 @@ KERNEL_OVERRIDES: dict[str, dict[str, Any]] = {
 }
 
 
+#: JupyterLab page settings the kit adds (``page_config.json`` in its settings folder), for
+#: a page that asks the server only for what the kit uses. Each item below kept the server
+#: busy while the start notebook opened (its requests wait behind them):
+#: * the "a build is recommended" check walks JupyterLab's staging folder and runs node
+#:   (3 s under load); the kit's extension is prebuilt, so there is nothing to build;
+#: * File → "Save and Export Notebook As" and the raw-cell format picker ask for nbconvert's
+#:   formats as the first notebook opens, and the server imports nbconvert to answer
+#:   (1–4 s): the kit makes its own exports (`exback report`, `exback export`);
+#: * the Voila preview button: `exback app` is the kit's app view (its server extension is
+#:   left out too, see :func:`server_options`).
+PAGE_CONFIG: dict[str, Any] = {
+    "buildCheck": False,
+    "buildAvailable": False,
+    "disabledExtensions": ["@jupyterlab/notebook-extension:export",
+                           "@jupyterlab/notebook-extension:update-raw-mimetype",
+                           "@voila-dashboards/jupyterlab-preview"],
+}
+
+
+def page_config(installed: dict[str, Any]) -> dict[str, Any]:
+    """Return the installation's page settings with :data:`PAGE_CONFIG` on top.
+
+    Extensions the installation disabled stay disabled (a list or a name → bool table).
+    """
+    found = installed.get("disabledExtensions") or []
+    disabled = [name for name, off in found.items() if off] if isinstance(found, dict) \
+        else [name for name in found if isinstance(name, str)]
+    kit = PAGE_CONFIG["disabledExtensions"]
+    return {**installed, **PAGE_CONFIG,
+            "disabledExtensions": [*disabled, *(n for n in kit if n not in disabled)]}
+
+
 #: Python options for the server process: Jupyter's deprecation notices are for the people
 #: who configure Jupyter, not for the person (kernels are separate processes, unaffected).
 PYTHON_OPTIONS = ["-W", "ignore::DeprecationWarning"]
+
+#: Modules the server process is kept from importing. jsonschema imports ``rfc3987_syntax``,
+#: when it is installed, for its "iri" format check, and that import builds a grammar parser:
+#: 1.3 s of CPU here (3–5 s under load), the largest single part of the server's start.
+#: No schema Jupyter or Voila validates uses that format; without the module jsonschema
+#: simply has no "iri" check.
+SKIPPED_IMPORTS = ("rfc3987_syntax",)
+
+
+def run_module(module: str) -> list[str]:
+    """Return the Python arguments that run ``module`` like ``-m`` does, without
+    :data:`SKIPPED_IMPORTS` (the arguments after these reach the module in ``sys.argv``)."""
+    code = ("import runpy, sys\n"
+            f"sys.modules.update(dict.fromkeys({SKIPPED_IMPORTS!r}))\n"
+            f"runpy.run_module({module!r}, run_name='__main__', alter_sys=True)")
+    return [*PYTHON_OPTIONS, "-c", code]
 
 
 def labextensions_dir() -> Path:
@@ -50,7 +98,10 @@ def server_options() -> list[str]:
             # notebook_shim (classic-notebook extensions' settings, which the kit doesn't use)
             # reads every ServerApp setting as it links, the deprecated token among them, and
             # prints "ServerApp.token config is deprecated" past any warnings filter.
-            "--ServerApp.jpserver_extensions={'notebook_shim': False}"]
+            # Voila's server extension (the preview button's, 0.5 s to import): `exback app`
+            # runs Voila on its own.
+            "--ServerApp.jpserver_extensions="
+            "{'notebook_shim': False, 'voila.server_extension': False}"]
 
 
 def app_settings_dir() -> Path:

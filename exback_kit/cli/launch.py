@@ -19,6 +19,7 @@ cleanly), and print the URL to open. Kernels inherit ``EXBACK_JOURNAL`` when
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import signal
@@ -167,32 +168,33 @@ def _default_app_settings() -> Path | None:
     return lab_config.app_settings_dir()  # without importing jupyterlab.commands (seconds)
 
 
+def _json_object(path: Path) -> dict[str, Any]:
+    """Return the JSON object in ``path``; empty when it is missing or not an object."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 def lab_settings_dir(journal_folder: Path, defaults: Path | None = None) -> Path:
     """Write JupyterLab's app settings for the kit beside the journal; return the folder.
 
-    ``overrides.json`` holds :data:`LAB_OVERRIDES` on top of any overrides (and
-    ``page_config.json``) the installation already had in ``defaults``; the person can
-    still change each setting in JupyterLab. Written with the kit's safe writer.
+    ``overrides.json`` holds :data:`LAB_OVERRIDES` on top of any overrides the installation
+    already had in ``defaults``; the person can still change each setting in JupyterLab.
+    ``page_config.json`` holds the installation's page settings with the kit's
+    (:func:`lab_config.page_config`). Written with the kit's safe writer.
     """
-    import json
-
-    from exback_kit.store.files import make_private_folder
-
     folder = journal_folder / LAB_SETTINGS_FOLDER
     make_private_folder(folder)
     defaults = defaults if defaults is not None else _default_app_settings()
     overrides: dict[str, Any] = {}
+    page: dict[str, Any] = {}
     if defaults is not None and defaults.resolve() != folder.resolve():
-        try:
-            found = json.loads((defaults / "overrides.json").read_text(encoding="utf-8"))
-            overrides = found if isinstance(found, dict) else {}
-        except (OSError, ValueError):
-            overrides = {}
-        try:
-            page = (defaults / "page_config.json").read_bytes()
-            write_private(folder / "page_config.json", page)
-        except OSError:
-            pass
+        overrides = _json_object(defaults / "overrides.json")
+        page = _json_object(defaults / "page_config.json")
+    write_private(folder / "page_config.json",
+                  json.dumps(lab_config.page_config(page), indent=1).encode("utf-8"))
     for plugin, values in LAB_OVERRIDES.items():
         found_plugin = overrides.get(plugin)
         merged: dict[str, Any] = found_plugin if isinstance(found_plugin, dict) else {}
@@ -208,7 +210,7 @@ def lab_server(folder: Path, port: int, token: str,
     ``settings_dir`` (see :func:`lab_settings_dir`) turns off the news prompt.
     """
     settings = [f"--LabApp.app_settings_dir={settings_dir}"] if settings_dir else []
-    argv = [sys.executable, *lab_config.PYTHON_OPTIONS, "-m", "jupyterlab", "--no-browser",
+    argv = [sys.executable, *lab_config.run_module("jupyterlab"), "--no-browser",
             *settings,
             f"--ServerApp.ip={HOST}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
             f"--ServerApp.root_dir={folder}",
@@ -226,9 +228,9 @@ def lab_server(folder: Path, port: int, token: str,
 
 def app_server(folder: Path, port: int, token: str) -> Server:
     """Return the Voila command serving ``folder`` with the code hidden."""
-    argv = [sys.executable, "-m", "voila", "--no-browser", f"--Voila.ip={HOST}",
-            f"--port={port}", "--Voila.auto_token=True", "--strip_sources=True",
-            "--Voila.log_level=WARN", str(folder)]
+    argv = [sys.executable, *lab_config.run_module("voila"), "--no-browser",
+            f"--Voila.ip={HOST}", f"--port={port}", "--Voila.auto_token=True",
+            "--strip_sources=True", "--Voila.log_level=WARN", str(folder)]
     url = f"http://{HOST}:{port}/voila/render/{START_NOTEBOOK}?token={token}"
     return Server("The app view", argv, url, port)
 

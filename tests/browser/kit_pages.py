@@ -104,6 +104,12 @@ def answer_boundaries(page: Any, yes: str) -> None:
 
 # --- JupyterLab -----------------------------------------------------------------------------
 
+def contents_written(page: Any, name: str) -> Any:
+    """Wait (``with``) for JupyterLab's save of ``name``: the server answers once it wrote it."""
+    return page.expect_response(lambda r: r.request.method == "PUT"
+                                and r.url.split("?")[0].endswith(f"/api/contents/{name}"))
+
+
 def kernel_idle(page: Any) -> None:
     """Wait until the kernel is connected and idle (status bar and execution indicator)."""
     page.locator(".jp-StatusBar-TextItem").filter(has_text=re.compile(r"\| Idle$")).first.wait_for()

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-import time
 import urllib.request
 from typing import Any
 
 import pytest
-from kit_pages import REPO, kernel_idle, wait_ran
+from kit_pages import REPO, contents_written, kernel_idle, wait_ran
 
 from exback_kit import Journal
 from exback_kit.content import texts
@@ -31,15 +30,6 @@ def api(lab: Any, path: str) -> Any:
         f"{lab.base}{path}", headers={"Authorization": f"token {lab.token}"})
     with urllib.request.urlopen(request, timeout=60) as reply:  # noqa: S310
         return json.loads(reply.read())
-
-
-def until(condition: Any, what: str, timeout: float = 120.0) -> None:
-    """Poll ``condition`` (a server-side state the page cannot show) until it holds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting until {what}")
-        time.sleep(0.2)
 
 
 def goto(page: Any, lab: Any, name: str, workspace: str) -> None:
@@ -141,14 +131,15 @@ def test_a_run_all_pressed_before_the_kernel_is_ready_still_runs(lab: Any,
             route.continue_()
 
     kit_page.route(re.compile(r".*/api/sessions(\?.*)?$"), hold)
-    goto(kit_page, lab, "unmarked_00.ipynb", "fm-early")
-    assert api(lab, "/api/sessions") == []
-    menu(kit_page, "Run", "Run All Cells")
-    assert api(lab, "/api/sessions") == []  # no kernel yet when Run All was chosen
-    # The page asks for its session (held above); Playwright hands the route over while it
-    # talks to the page, so each poll asks the page something.
-    until(lambda: bool(held) or kit_page.locator(CHECKIN_INPUT).count() < 0,
-          "the page asked for its kernel")
+    with kit_page.expect_request(lambda r: r.method == "POST" and "/api/sessions" in r.url):
+        goto(kit_page, lab, "unmarked_00.ipynb", "fm-early")
+        assert api(lab, "/api/sessions") == []
+        menu(kit_page, "Run", "Run All Cells")
+        assert api(lab, "/api/sessions") == []  # no kernel yet when Run All was chosen
+    # The page asked for its session; Playwright hands the held route over (its message comes
+    # right after the request's) while it talks to the page.
+    while not held:
+        kit_page.evaluate("() => 0")
     for route in held:
         route.continue_()
     kit_page.unroute(re.compile(r".*/api/sessions(\?.*)?$"))
@@ -166,9 +157,10 @@ def test_a_repository_notebook_is_byte_identical_after_opening_and_saving(
     goto(kit_page, lab, "00_start_here.ipynb", "fm-save")
     kit_page.locator(CHECKIN_INPUT).wait_for()
     kernel_idle(kit_page)
-    menu(kit_page, "File", "Save Notebook")
-    until(lambda: path.stat().st_mtime_ns != before, "JupyterLab saved the notebook")
-    assert path.read_bytes() == committed
+    with contents_written(kit_page, path.name):
+        menu(kit_page, "File", "Save Notebook")
+    assert path.stat().st_mtime_ns != before  # it was written ...
+    assert path.read_bytes() == committed  # ... in the committed form
 
 
 def test_closing_a_notebook_shuts_its_kernel_down(lab: Any, kit_page: Any) -> None:
@@ -177,13 +169,17 @@ def test_closing_a_notebook_shuts_its_kernel_down(lab: Any, kit_page: Any) -> No
     kit_page.locator(CHECKIN_INPUT).wait_for()
     kernel_idle(kit_page)
     assert len(api(lab, "/api/kernels")) == 1
-    menu(kit_page, "File", "Close Tab")
-    kit_page.wait_for_function("() => document.querySelector('.jp-Dialog')"
-                               " || !document.querySelector('.jp-NotebookPanel')")
-    dialog = kit_page.locator(".jp-Dialog")
-    if dialog.count():  # the run changed the page: "save your changes?"
-        dialog.locator("button").filter(has_text=re.compile(r"^(Discard|Don't Save)$")).click()
-    until(lambda: api(lab, "/api/kernels") == [], "the kernel was shut down")
+    # The page ends the notebook's session; the server answers once the kernel has stopped.
+    with kit_page.expect_response(lambda r: r.request.method == "DELETE"
+                                  and "/api/sessions/" in r.url):
+        menu(kit_page, "File", "Close Tab")
+        kit_page.wait_for_function("() => document.querySelector('.jp-Dialog')"
+                                   " || !document.querySelector('.jp-NotebookPanel')")
+        dialog = kit_page.locator(".jp-Dialog")
+        if dialog.count():  # the run changed the page: "save your changes?"
+            dialog.locator("button").filter(
+                has_text=re.compile(r"^(Discard|Don't Save)$")).click()
+    assert api(lab, "/api/kernels") == []
 
 
 def test_the_server_printed_no_deprecation_warning(lab: Any) -> None:

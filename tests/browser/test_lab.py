@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import time
 from typing import Any
 
 import pytest
-from kit_pages import kernel_idle, open_notebook, run_all, settle
+from kit_pages import contents_written, kernel_idle, open_notebook, run_all, settle
 
 from exback_kit import Journal
 from exback_kit.content import texts
@@ -40,15 +39,10 @@ def test_checkin_saves_and_redraws_the_mood_chart(lab: Any, kit_page: Any, ui: A
 
 def save_notebook(page: Any, path: Any) -> str:
     """File → Save Notebook, then return the file's text once JupyterLab has written it."""
-    before = path.stat().st_mtime_ns
-    page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^File$")).click()
-    page.locator(".lm-Menu-itemLabel").filter(
-        has_text=re.compile(r"^Save Notebook$")).click()
-    deadline = time.monotonic() + 60
-    while path.stat().st_mtime_ns == before:  # a file on disk: polled, the page can't say
-        if time.monotonic() > deadline:
-            pytest.fail("JupyterLab did not save the notebook")
-        time.sleep(0.2)
+    with contents_written(page, path.name):
+        page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^File$")).click()
+        page.locator(".lm-Menu-itemLabel").filter(
+            has_text=re.compile(r"^Save Notebook$")).click()
     return str(path.read_text())
 
 

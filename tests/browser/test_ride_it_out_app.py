@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from kit_pages import ARTIFACTS, blocking, open_app, report, run_axe
+from kit_pages import ARTIFACTS, blocking, open_app, report, run_axe, settle
 
 from exback_kit import Journal
 
@@ -22,7 +22,7 @@ def _shot(page: Any, selector: str, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 1400})
-        page.wait_for_timeout(600)
+        settle(page)
         element = page.locator(selector).first
         element.scroll_into_view_if_needed()
         element.screenshot(path=str(ARTIFACTS / f"{name}_{width}.png"))

@@ -127,3 +127,54 @@ def test_exback_lab_prints_no_deprecation_warning_even_when_python_shows_them(
     out = "".join(lines) + rest
     assert "JupyterLab stopped" in out
     assert "Deprecat" not in out and "deprecated" not in out, out
+
+
+def test_the_servers_run_without_the_slow_iri_parser(tmp_path: Path) -> None:
+    """Both servers start through :func:`lab_config.run_module`: the module runs as ``-m``
+    would run it, with its arguments, and ``rfc3987_syntax`` cannot be imported in it."""
+    for server in (launch.lab_server(tmp_path, 8123, "t"), launch.app_server(tmp_path, 8123, "t")):
+        assert "-m" not in server.argv[:4]
+        assert any("runpy.run_module" in a for a in server.argv[:5])
+    check = ("import sys\n"
+             "assert sys.argv[0].endswith('timeit.py'), sys.argv\n"
+             "try:\n    import rfc3987_syntax\nexcept ImportError:\n    pass\n"
+             "else:\n    raise SystemExit('imported')")
+    done = subprocess.run([sys.executable, *lab_config.run_module("timeit"), "-n", "1",
+                           "-r", "1", check], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "1 loop" in done.stdout  # timeit ran the check, with the arguments given
+
+
+def test_the_lab_version_answers_through_the_same_start(tmp_path: Path) -> None:
+    import jupyterlab
+
+    done = subprocess.run([sys.executable, *lab_config.run_module("jupyterlab"), "--version"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == jupyterlab.__version__
+
+
+def test_the_page_asks_the_server_only_for_what_the_kit_uses(tmp_path: Path) -> None:
+    folder = launch.lab_settings_dir(tmp_path, defaults=tmp_path / "none")
+    page = json.loads((folder / "page_config.json").read_text())
+    assert page["buildCheck"] is False and page["buildAvailable"] is False
+    assert {"@jupyterlab/notebook-extension:export",
+            "@jupyterlab/notebook-extension:update-raw-mimetype"} <= set(
+        page["disabledExtensions"])
+    argv = launch.lab_server(tmp_path, 8123, "t").argv
+    assert "'voila.server_extension': False" in next(
+        a for a in argv if a.startswith("--ServerApp.jpserver_extensions="))
+
+
+@pytest.mark.parametrize("disabled", [["my-ext"], {"my-ext": True, "other": False}])
+def test_the_installations_page_settings_are_kept(tmp_path: Path, disabled: object) -> None:
+    defaults = tmp_path / "app-settings"
+    defaults.mkdir()
+    (defaults / "page_config.json").write_text(json.dumps(
+        {"disabledExtensions": disabled, "collaborative": True, "buildCheck": True}))
+    folder = launch.lab_settings_dir(tmp_path / "home", defaults=defaults)
+    page = json.loads((folder / "page_config.json").read_text())
+    assert page["collaborative"] is True and page["buildCheck"] is False
+    assert page["disabledExtensions"][0] == "my-ext"
+    assert "other" not in page["disabledExtensions"]
+    assert "@jupyterlab/notebook-extension:export" in page["disabledExtensions"]
+    assert (folder / "page_config.json").stat().st_mode & 0o077 == 0
