@@ -14,7 +14,7 @@ CLI_MODULES: dict[str, str] = {
     "backup": "exback_kit.cli.your_data",
     "restore": "exback_kit.cli.your_data",
     "forget": "exback_kit.cli.your_data",
-    "remind": "exback_kit.interchange.calendar",
+    "remind": "exback_kit.interchange.reminders",
     "import-daylio": "exback_kit.cli.daylio",
     "report": "exback_kit.report.pdf",
     "lab": "exback_kit.cli.launch",

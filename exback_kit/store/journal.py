@@ -29,7 +29,7 @@ from exback_kit.store.files import (
     sweep_unfinished,
     tighten_folder,
 )
-from exback_kit.store.header import APPLICATION_ID
+from exback_kit.store.sqlite_header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.store.opening import (
     _check_existing,

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, JournalLocked
 from exback_kit.store.files import fsync_folder, replacing
-from exback_kit.store.header import SQLITE_HEADER
+from exback_kit.store.sqlite_header import SQLITE_HEADER
 from exback_kit.store.keys import (  # noqa: F401 (the names callers use)
     CIPHER_PROFILE,
     KEY_BYTES,
@@ -90,7 +90,7 @@ def looks_locked(path: Path) -> bool:
 
 def check_locked_copy(path: Path, key: bytes) -> bool:
     """Return True when ``key`` opens the copy at ``path`` and it is a whole kit journal."""
-    from exback_kit.store.header import APPLICATION_ID
+    from exback_kit.store.sqlite_header import APPLICATION_ID
 
     db = cipher()
     conn = db.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

@@ -17,7 +17,7 @@ from typing import Any
 from exback_kit.content import texts
 from exback_kit.errors import JournalError
 from exback_kit.store import locking
-from exback_kit.store.header import APPLICATION_ID, SQLITE_HEADER
+from exback_kit.store.sqlite_header import APPLICATION_ID, SQLITE_HEADER
 from exback_kit.store.migrations import SCHEMA_VERSION
 
 #: SQLite's result code for "database or disk is full".
