@@ -1,6 +1,6 @@
 """The journal's side of sync: what this device has not sent yet, and merging what others sent.
 
-Records travel as plain dicts (see :mod:`exback_kit.interchange.sync_files` for the
+Records travel as plain dicts (see :mod:`exback_kit.interchange.sync_folder.change_files` for the
 files)::
 
     {"kind": "checkins", "uuid": …, "version": …, "device": …, "at": …, "day": …,
