@@ -21,12 +21,11 @@ from typing import Any
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from exback_kit.charts import year_pixels
 from exback_kit.charts import contact as contact_charts
 from exback_kit.charts import growth as growth_charts
 from exback_kit.charts import mood as mood_charts
 from exback_kit.charts import moving_on as moving_on_charts
-from exback_kit.charts import palette, self_charts
+from exback_kit.charts import palette, self_charts, year_pixels
 from exback_kit.charts.base import DPI
 from exback_kit.content import texts
 from exback_kit.domain.timeline import Tables

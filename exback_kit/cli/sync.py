@@ -57,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
                            include_vault=args.include_vault,
                            passphrase=_passphrase() if journal.encrypted else None)
         if journal.get_setting(sync_folder.FOLDER_SETTING) != str(result.folder):
-            journal.set_setting(sync_folder.FOLDER_SETTING, str(result.folder))  # syncs by itself now
+            # it syncs by itself from now on
+            journal.set_setting(sync_folder.FOLDER_SETTING, str(result.folder))
     if result.claimed:
         print(texts.SYNC_CLAIMED.format(folder=result.folder, code=result.code))
     elif result.joined:

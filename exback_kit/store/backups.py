@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store.files import TEMP_PREFIX, TEMP_SUFFIX, check_target, fsync_folder, replacing
-from exback_kit.store.sqlite_header import APPLICATION_ID, looks_complete, read_header
 from exback_kit.store.migrations import SCHEMA_VERSION
 from exback_kit.store.opening import explain_failure
 from exback_kit.store.paths import SIDECAR_SUFFIXES, journal_files, key_file, resolve_path
+from exback_kit.store.sqlite_header import APPLICATION_ID, looks_complete, read_header
 
 if TYPE_CHECKING:
     from exback_kit.store.journal import Journal

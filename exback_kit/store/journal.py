@@ -29,7 +29,6 @@ from exback_kit.store.files import (
     sweep_unfinished,
     tighten_folder,
 )
-from exback_kit.store.sqlite_header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.store.opening import (
     _check_existing,
@@ -43,6 +42,7 @@ from exback_kit.store.paths import default_path, resolve_path
 from exback_kit.store.reads import JournalReads
 from exback_kit.store.schema import UPDATABLE, fields
 from exback_kit.store.search import INDEX_PENDING
+from exback_kit.store.sqlite_header import APPLICATION_ID
 
 if TYPE_CHECKING:
     from types import ModuleType  # sqlite3, or sqlcipher3.dbapi2 for a locked journal

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, JournalLocked
 from exback_kit.store.files import fsync_folder, replacing
-from exback_kit.store.sqlite_header import SQLITE_HEADER
 from exback_kit.store.keys import (  # noqa: F401 (the names callers use)
     CIPHER_PROFILE,
     KEY_BYTES,
@@ -42,6 +41,7 @@ from exback_kit.store.keys import (  # noqa: F401 (the names callers use)
     write_key_file,
 )
 from exback_kit.store.paths import journal_files, key_file
+from exback_kit.store.sqlite_header import SQLITE_HEADER
 
 if TYPE_CHECKING:
     from types import ModuleType

@@ -17,8 +17,8 @@ from typing import Any
 from exback_kit.content import texts
 from exback_kit.errors import JournalError
 from exback_kit.store import locking
-from exback_kit.store.sqlite_header import APPLICATION_ID, SQLITE_HEADER
 from exback_kit.store.migrations import SCHEMA_VERSION
+from exback_kit.store.sqlite_header import APPLICATION_ID, SQLITE_HEADER
 
 #: SQLite's result code for "database or disk is full".
 SQLITE_FULL = 13

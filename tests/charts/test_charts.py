@@ -15,11 +15,10 @@ from matplotlib.figure import Figure
 from matplotlib.testing.compare import compare_images
 
 from exback_kit import Journal, charts
-from exback_kit.charts import year_pixels
 from exback_kit.charts import contact as contact_charts
 from exback_kit.charts import growth as growth_charts
 from exback_kit.charts import mood as mood_charts
-from exback_kit.charts import palette
+from exback_kit.charts import palette, year_pixels
 from exback_kit.content import texts
 from exback_kit.interchange import demo
 from exback_kit.store import reads

@@ -14,8 +14,8 @@ import pytest
 
 from exback_kit import Journal, content, stages
 from exback_kit.content import texts
-from exback_kit.notebook import stage_words as stageinfo
 from exback_kit.notebook import session as stageview
+from exback_kit.notebook import stage_words as stageinfo
 from exback_kit.notebook.form_kit import Form
 from exback_kit.notebook.stage_words import SHOW_NOTE_SETTING
 

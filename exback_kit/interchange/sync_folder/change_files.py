@@ -1,5 +1,6 @@
 """The files in a sync folder: what they hold, and reading them safely, however they
-arrive (what the lines are signed and sealed with: :mod:`exback_kit.interchange.sync_folder.signing`).
+arrive (what the lines are signed and sealed with:
+:mod:`exback_kit.interchange.sync_folder.signing`).
 
 A sync folder ``DIR`` looks like this::
 
