@@ -7,7 +7,13 @@ transaction per file, then appends this device's new changes to its own file.
 Only lines signed with the folder's key are believed; the key comes from the join
 code shown once on the first computer and lives in the journals, never in the folder.
 The live journal never goes into the folder. The files' format is in
-:mod:`exback_kit.interchange.sync_folder.change_files`, the merge rules in :mod:`exback_kit.store.sync`.
+:mod:`exback_kit.interchange.sync_folder.change_files`, the merge rules in
+:mod:`exback_kit.store.sync`.
+
+One round goes one way: what the journal knows of the folder (one read), the folder's
+claim, every device's new lines (each file read, then merged by the store's one entry
+point, :func:`exback_kit.store.sync.merge`), this device's new changes written, and
+what was written recorded (one transaction).
 """
 
 from __future__ import annotations
@@ -84,11 +90,15 @@ def _need_passphrase(passphrase: str | None, folder: Path) -> str:
     return passphrase
 
 
-def _claim(journal: Journal, folder: Path, passphrase: str | None,
-           result: Result) -> _Place:
+def _at_path(known: list[members.Membership], folder: Path) -> members.Membership | None:
+    """Return the membership last joined at ``folder`` on this computer, or None."""
+    return next((m for m in reversed(known) if m.path == str(folder)), None)
+
+
+def _claim(journal: Journal, folder: Path, passphrase: str | None, result: Result,
+           before: members.Membership | None) -> _Place:
     """Claim a folder without a claim: anew, or again with the same code if this journal
-    synced there before (a re-created folder heals)."""
-    before = members.membership_at(journal, str(folder))
+    synced there before (``before``: a re-created folder heals)."""
     folder_id = before.folder if before else uuid.uuid4().hex
     code = before.code if before else signing.new_code()
     identity, sealed = None, None
@@ -110,10 +120,11 @@ def _claim(journal: Journal, folder: Path, passphrase: str | None,
 
 
 def _belong(journal: Journal, folder: Path, claim: dict[str, Any], *, join: str | None,
-            passphrase: str | None, result: Result, receive: bool = True) -> _Place:
+            passphrase: str | None, result: Result, receive: bool,
+            memberships: list[members.Membership]) -> _Place:
     """Check this journal may sync with the claimed ``folder``; return what reading needs."""
     folder_id = str(claim["folder"])
-    known = members.membership(journal, folder_id)
+    known = next((m for m in memberships if m.folder == folder_id), None)
     if known is None and not join:
         raise ValidationError(texts.SYNC_NEED_CODE.format(folder=folder), field="folder")
     code = known.code if known else signing.parse_code(str(join))
@@ -160,52 +171,62 @@ def sync(journal: Journal, folder: str | os.PathLike[str], *, join: str | None =
             kit's files go, or a file from a newer kit; nothing is merged or written.
     """
     path = _folder(journal, folder)
+    known, me = members.memberships(journal), device_id(journal.path)
     claim = change_files.read_claim(path)
-    if claim is None and join and members.membership_at(journal, str(path)) is None:
+    if claim is None and join and _at_path(known, path) is None:
         raise ValidationError(texts.SYNC_JOIN_EMPTY.format(folder=path), field="folder")
-    result = Result(path, device_id(journal.path))
-    place = (_claim(journal, path, passphrase, result) if claim is None else
-             _belong(journal, path, claim, join=join, passphrase=passphrase, result=result,
-                     receive=receive))
+    result = Result(path, me)
+    place = (_claim(journal, path, passphrase, result, _at_path(known, path)) if claim is None
+             else _belong(journal, path, claim, join=join, passphrase=passphrase,
+                          result=result, receive=receive, memberships=known))
     reader = change_files.Reader(place.folder_id, place.key, place.identity)
+    states = engine.read_states(journal, place.folder_id)
     own_names = {n for d, n in change_files.device_files(path) if d == result.device}
     rewrite = change_files.CHANGES not in own_names and (
-        place.sent is not None or engine.read_state(journal, place.folder_id, result.device,
-                                                    change_files.CHANGES).position > 0)
+        place.sent is not None or _state(states, result.device, change_files.CHANGES).position > 0)
     copies: list[str] = []
     if receive:
-        rewrite, copies = _read_all(journal, path, reader, result, rewrite=rewrite)
-    _send(journal, path, place, reader, result, rewrite=rewrite, include_vault=include_vault)
-    for name in copies:  # the owner's file now holds every line these copies held
-        if no_links.remove_file(path, change_files.own_parts(result.device, name)):
-            result.tidied.append(name)
+        rewrite, copies = _read_all(journal, path, reader, result, states, rewrite=rewrite)
+    _send(journal, path, place, reader, result, _state(states, me, change_files.CHANGES),
+          copies, rewrite=rewrite, include_vault=include_vault)
     return result
 
 
-def _read_all(journal: Journal, folder: Path, reader: change_files.Reader, result: Result, *,
+def _state(states: dict[tuple[str, str], engine.ReadState], device: str,
+           name: str) -> engine.ReadState:
+    return states.get((device, name), engine.ReadState())
+
+
+def _read_all(journal: Journal, folder: Path, reader: change_files.Reader, result: Result,
+              states: dict[tuple[str, str], engine.ReadState], *,
               rewrite: bool) -> tuple[bool, list[str]]:
     """Merge every change file (this device's too: a restored journal gets back what it had
-    sent). Return whether this device's own file must be written again (it no longer holds
-    what it wrote, or holds a damaged line) and its conflict copies read in full."""
+    sent), keeping ``states`` up to date. Return whether this device's own file must be
+    written again (it no longer holds what it wrote, or holds a damaged line) and its
+    conflict copies read in full."""
     me = result.device
     copies = []
     for device, name in change_files.device_files(folder, result.problems):
-        state = engine.read_state(journal, reader.folder_id, device, name)
+        state = _state(states, device, name)
         try:
-            read = change_files.read_new(folder, device, name, state.position, state.tail, reader,
-                                  state.line)
+            read = change_files.read_new(folder, device, name, state.position, state.tail,
+                                         reader, state.line)
         except (ValidationError, OSError) as exc:
             result.problems.append(str(exc))
             rewrite = rewrite or device == me
             continue
-        problems = list(read.problems)
-        records = []
-        for number, rec in read.records:
-            try:
-                records.append(engine.clean_record(rec, device))
-            except ValidationError as exc:
-                problems.append(texts.SYNC_BAD_RECORD.format(
-                    path=folder / change_files.DEVICES / device / name, number=number, problem=exc))
+        new = engine.ReadState(read.position, read.tail, line=read.line)
+        if read.records or (read.position, read.tail) != (state.position, state.tail):
+            merged = engine.merge(journal, me, read.records, folder=reader.folder_id,
+                                  device=device, file=name, state=new)
+            states[(device, name)] = new
+        else:  # nothing new in this file: no transaction
+            merged = engine.Merged(0, [])
+        if merged.changed:
+            result.merged[device] = result.merged.get(device, 0) + merged.changed
+        problems = [*read.problems, *(texts.SYNC_BAD_RECORD.format(
+            path=folder / change_files.DEVICES / device / name, number=number, problem=problem)
+            for number, problem in merged.refused)]
         result.problems.extend(problems)
         if device == me:
             if name == change_files.CHANGES:
@@ -214,46 +235,43 @@ def _read_all(journal: Journal, folder: Path, reader: change_files.Reader, resul
                 rewrite = True  # a conflict copy of this device's file: write one whole file
                 if not problems:
                     copies.append(name)
-        if not records and (read.position, read.tail) == (state.position, state.tail):
-            continue  # nothing new in this file: no transaction
-        changed = engine.merge(journal, me, records, folder=reader.folder_id, device=device,
-                               file=name, state=engine.ReadState(read.position, read.tail,
-                                                                 line=read.line))
-        if changed:
-            result.merged[device] = result.merged.get(device, 0) + changed
     return rewrite, copies
 
 
-def _send(journal: Journal, folder: Path, place: _Place, reader: change_files.Reader, result: Result,
-          *, rewrite: bool, include_vault: bool) -> None:
+def _send(journal: Journal, folder: Path, place: _Place, reader: change_files.Reader,
+          result: Result, before: engine.ReadState, copies: list[str], *, rewrite: bool,
+          include_vault: bool) -> None:
+    """Write this device's new changes (``before``: where its own file was read up to),
+    remove its ``copies`` (its file now holds every line they held), then record in one
+    transaction what was written."""
     me = result.device
     own = change_files.own_parts(me)
     out = engine.outgoing(journal, me, include_vault=include_vault,
                           since=None if rewrite else place.sent)
     lines = change_files.encode(out, reader.key, me, reader.identity)
     whole = rewrite or place.sent is None
-    before = engine.read_state(journal, place.folder_id, me, change_files.CHANGES)
     line, expected = -1, -1  # the file's last line number and size, when known for sure
     if whole:
         written = change_files.header(reader.key, place.folder_id, me,
-                               reader.identity is not None) + lines
+                                      reader.identity is not None) + lines
         no_links.replace_file(folder, own, written)
         result.repaired = rewrite and place.sent is not None
-        members.mark_sent(journal, place.folder_id, None)
         line, expected = written.count(b"\n"), len(written)
     elif out:
         if before.line >= 0 and no_links.read_end(folder, own, change_files.TAIL_BYTES) == (
                 before.position, before.tail):
             line, expected = before.line + lines.count(b"\n"), before.position + len(lines)
         no_links.append_file(folder, own, lines)
-    if whole or out:  # nothing sent: nothing to record (no transaction)
-        engine.mark_sent(journal, me, out)
-        members.mark_sent(journal, place.folder_id, max((r["version"] for r in out), default=""))
     size, last = no_links.read_end(folder, own, change_files.TAIL_BYTES)
-    if last.endswith(b"\n") and (size, last) != (before.position, before.tail):
-        # this device's own lines: no need to read them back
-        engine.merge(journal, me, [], folder=place.folder_id, device=me, file=change_files.CHANGES,
-                     state=engine.ReadState(size, last, line=line if size == expected else -1))
+    for name in copies:  # written whole above: they were read in full, without a problem
+        if no_links.remove_file(folder, change_files.own_parts(me, name)):
+            result.tidied.append(name)
+    # this device's own lines: no need to read them back
+    end = engine.ReadState(size, last, line=line if size == expected else -1) if (
+        last.endswith(b"\n") and (size, last) != (before.position, before.tail)) else None
+    if whole or out or end is not None:  # nothing sent, nothing new: no transaction
+        engine.record_sent(journal, me, out, folder=place.folder_id, file=change_files.CHANGES,
+                           restarted=whole, own=end)
     result.sent = len(out)
 
 
