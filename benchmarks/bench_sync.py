@@ -58,21 +58,21 @@ def _journals(root: Path, locked: bool) -> tuple[Any, Any]:
 
 def run(root: Path, locked: bool) -> tuple[float, float]:
     """Return (catch-up seconds, median daily round in ms) for one kind of journal."""
-    from exback_kit.interchange import sync
+    from exback_kit.interchange import sync_folder
 
     name = "locked" if locked else "plain"
     a, b = _journals(root / name, locked)
     secret = PASSPHRASE if locked else None
     folder = root / name / "DIR"
     start = time.perf_counter()
-    first = sync.sync(a, folder, passphrase=secret)
+    first = sync_folder.sync(a, folder, passphrase=secret)
     send_s = time.perf_counter() - start
     files = sorted(folder.rglob("changes*.jsonl"))
     size = sum(f.stat().st_size for f in files)
     print(f"[{name}] device A: first send of {first.sent} records took {send_s:.2f} s "
           f"({size / 1e6:.1f} MB of lines)")
     start = time.perf_counter()
-    merged = sum(sync.sync(b, folder, passphrase=secret, join=first.code).merged.values())
+    merged = sum(sync_folder.sync(b, folder, passphrase=secret, join=first.code).merged.values())
     catch_up_s = time.perf_counter() - start
     bare_s = statistics.median(_bare_read(files) for _ in range(5))
     print(f"[{name}] new device catching up {merged} records: {catch_up_s:.2f} s (bare read + "
@@ -88,9 +88,9 @@ def run(root: Path, locked: bool) -> tuple[float, float]:
         a.add_checkin(mood=5, note="evening", at=now)
         a.log_urge(intensity=4, trigger="a song", helped="went for a walk", at=now)
         start = time.perf_counter()
-        sync.sync(a, folder)  # no passphrase: the journal keeps the folder's identity
+        sync_folder.sync(a, folder)  # no passphrase: the journal keeps the folder's identity
         middle = time.perf_counter()
-        got = sum(sync.sync(b, folder).merged.values())
+        got = sum(sync_folder.sync(b, folder).merged.values())
         rounds.append(time.perf_counter() - start)
         sends.append(middle - start)
         bare.append(_bare_read(files, ends))

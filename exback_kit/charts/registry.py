@@ -21,12 +21,11 @@ from typing import Any
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from exback_kit.charts import calendar as calendar_chart
 from exback_kit.charts import contact as contact_charts
 from exback_kit.charts import growth as growth_charts
 from exback_kit.charts import mood as mood_charts
 from exback_kit.charts import moving_on as moving_on_charts
-from exback_kit.charts import palette, self_charts
+from exback_kit.charts import palette, self_charts, year_pixels
 from exback_kit.charts.base import DPI
 from exback_kit.content import texts
 from exback_kit.domain.timeline import Tables
@@ -53,8 +52,8 @@ CHARTS: dict[str, ChartSpec] = {spec.name: spec for spec in (
     _spec("mood", mood_charts.prepare_mood, mood_charts.draw_mood, mood_charts.summarize_mood),
     _spec("mood_meter", mood_charts.prepare_meter, mood_charts.draw_meter,
           mood_charts.summarize_meter),
-    _spec("year_pixels", calendar_chart.prepare_year, calendar_chart.draw_year,
-          calendar_chart.summarize_year),
+    _spec("year_pixels", year_pixels.prepare_year, year_pixels.draw_year,
+          year_pixels.summarize_year),
     _spec("no_contact", contact_charts.prepare_no_contact, contact_charts.draw_no_contact,
           contact_charts.summarize_no_contact),
     _spec("urges", contact_charts.prepare_urges, contact_charts.draw_urges,

@@ -81,7 +81,7 @@ def _reserve(path: Path) -> Path:
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     """Lock the journal and its backups; show the recovery key once."""
-    from exback_kit.interchange import sync
+    from exback_kit.interchange import sync_folder
 
     path = resolve_path(args.journal)
     if encryption.is_encrypted(path):
@@ -94,7 +94,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     keys.check_passphrase(passphrase)
     advise(passphrase)
     with Journal.open(path, backup=False) as plain:  # a kit journal, at the current schema
-        synced = sync.synced_folders(plain)  # their files stay in the clear: say so after
+        synced = sync_folder.synced_folders(plain)  # their files stay in the clear: say so after
     reserved = _reserve(Path(args.recovery_file).expanduser()) if args.recovery_file else None
     try:
         recovery, count = locking.encrypt(path, passphrase)
@@ -107,7 +107,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         write_private(reserved, (recovery + "\n").encode("ascii"))
         print(texts.LOCK_RECOVERY_WRITTEN.format(path=reserved))
     for folder in synced:
-        print(texts.SYNC_PLAIN_LEFT.format(folder=sync.files.escaped(folder)))
+        print(texts.SYNC_PLAIN_LEFT.format(folder=sync_folder.escaped(folder)))
     return 0
 
 

@@ -1,5 +1,5 @@
 """``exback remind OUT.ics``: write the calendar reminders (see
-:mod:`exback_kit.interchange.calendar`)."""
+:mod:`exback_kit.interchange.reminders`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from exback_kit.cli.talk import say
 from exback_kit.content import texts
-from exback_kit.interchange.calendar import build_calendar, parse_clock
+from exback_kit.interchange.reminders import build_calendar, parse_clock
 from exback_kit.store import Journal
 from exback_kit.store.files import write_private
 

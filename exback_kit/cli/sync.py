@@ -36,14 +36,14 @@ def _passphrase() -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from exback_kit.interchange import sync
+    from exback_kit.interchange import sync_folder
 
     with open_journal(args) as journal:
         if args.forget_folder:
             return _forget(journal, args.folder)
         if args.status:
-            seen = sync.status(journal, args.folder)
-            print(texts.SYNC_STATUS_HEAD.format(folder=sync.files.escaped(args.folder)))
+            seen = sync_folder.status(journal, args.folder)
+            print(texts.SYNC_STATUS_HEAD.format(folder=sync_folder.escaped(args.folder)))
             for d in seen:
                 when = d.last_wrote.astimezone().strftime("%Y-%m-%d %H:%M") if d.last_wrote \
                     else "—"
@@ -53,41 +53,42 @@ def run(args: argparse.Namespace) -> int:
             if not seen:
                 print(texts.SYNC_STATUS_NONE)
             return 0
-        result = sync.sync(journal, args.folder, join=args.join,
+        result = sync_folder.sync(journal, args.folder, join=args.join,
                            include_vault=args.include_vault,
                            passphrase=_passphrase() if journal.encrypted else None)
-        if journal.get_setting(sync.FOLDER_SETTING) != str(result.folder):
-            journal.set_setting(sync.FOLDER_SETTING, str(result.folder))  # syncs by itself now
+        if journal.get_setting(sync_folder.FOLDER_SETTING) != str(result.folder):
+            # it syncs by itself from now on
+            journal.set_setting(sync_folder.FOLDER_SETTING, str(result.folder))
     if result.claimed:
         print(texts.SYNC_CLAIMED.format(folder=result.folder, code=result.code))
     elif result.joined:
         print(texts.SYNC_JOINED.format(folder=result.folder))
     print(texts.say(texts.SYNC_DONE, folder=result.folder, sent=result.sent,
                                  merged=sum(result.merged.values())))
-    for line in sync.said(result):
+    for line in sync_folder.said(result):
         print(line)
     if result.problems:
         print(texts.SYNC_PROBLEMS, file=sys.stderr)
         for problem in result.problems:
-            print(f"  {sync.files.escaped(problem)}", file=sys.stderr)
+            print(f"  {sync_folder.escaped(problem)}", file=sys.stderr)
         return 1
     return 0
 
 
 def _forget(journal: Any, folder: str) -> int:
-    from exback_kit.interchange import sync
+    from exback_kit.interchange import sync_folder
 
-    forgotten = sync.forget_folder(journal, folder)
-    shown = sync.files.escaped(folder)
+    forgotten = sync_folder.forget_folder(journal, folder)
+    shown = sync_folder.escaped(folder)
     if forgotten.removed:
         print(texts.SYNC_FORGOT.format(folder=shown))
         for path in forgotten.removed:
-            print(f"  {sync.files.escaped(path)}")
+            print(f"  {sync_folder.escaped(path)}")
     else:
         print(texts.SYNC_FORGOT_NONE.format(folder=shown))
     if forgotten.left:
         print(texts.SYNC_FORGOT_LEFT)
         for path in forgotten.left:
-            print(f"  {sync.files.escaped(path)}")
+            print(f"  {sync_folder.escaped(path)}")
     print(texts.SYNC_FORGOT_OTHERS.format(folder=shown))
     return 0

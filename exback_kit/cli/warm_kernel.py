@@ -23,7 +23,7 @@ from pathlib import Path
 #: Nothing here opens the journal (a locked one is opened by the notebook, with its key).
 WARM_CODE = ("import exback_kit.stages\n"
              "import exback_kit.notebook.daily_logs, exback_kit.notebook.forms, "
-             "exback_kit.notebook.header\n"
+             "exback_kit.notebook.stage_words\n"
              "exback_kit.content.load()")
 WAIT_S = 120.0
 

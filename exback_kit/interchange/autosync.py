@@ -45,11 +45,11 @@ def send_after_save(journal: Journal) -> None:
     folder = _folder(journal)
     if folder is None or journal.path in _busy:
         return
-    from exback_kit.interchange import sync
+    from exback_kit.interchange import sync_folder
 
     _busy.add(journal.path)
     try:
-        sync.sync(journal, folder, receive=False)
+        sync_folder.sync(journal, folder, receive=False)
     except (ValidationError, JournalError, OSError):
         pass  # the save itself is done; the next start round says what is wrong
     finally:
@@ -69,21 +69,21 @@ def round_at_start(journal: Journal) -> list[str]:
     folder = _folder(journal)
     if folder is None or journal.path in _busy:
         return []
-    from exback_kit.interchange import sync
-    from exback_kit.interchange.sync_files import escaped
+    from exback_kit.interchange import sync_folder
 
     _busy.add(journal.path)
     try:
-        result = sync.sync(journal, folder)
+        result = sync_folder.sync(journal, folder)
     except (ValidationError, JournalError, OSError) as exc:
-        lines = [escaped(exc)]
+        lines = [sync_folder.escaped(exc)]
     else:
         merged = sum(result.merged.values())
-        lines = [texts.say(texts.SYNC_AUTO_CAME_IN, folder=escaped(folder), merged=merged)
-                 ] if merged else []
-        lines += sync.said(result)
+        lines = [texts.say(texts.SYNC_AUTO_CAME_IN, folder=sync_folder.escaped(folder),
+                           merged=merged)] if merged else []
+        lines += sync_folder.said(result)
         if result.problems:
-            lines += [texts.SYNC_PROBLEMS, *(f"  {escaped(p)}" for p in result.problems)]
+            lines += [texts.SYNC_PROBLEMS,
+                      *(f"  {sync_folder.escaped(p)}" for p in result.problems)]
     finally:
         _busy.discard(journal.path)
     _said[journal.path] = lines
@@ -107,6 +107,6 @@ def round_at_launch(journal: str | None) -> list[str]:
         with Journal.open(path, backup=False) as opened:
             return round_at_start(opened)
     except (ValidationError, JournalError, OSError) as exc:
-        from exback_kit.interchange.sync_files import escaped
+        from exback_kit.interchange import sync_folder
 
-        return [escaped(exc)]
+        return [sync_folder.escaped(exc)]

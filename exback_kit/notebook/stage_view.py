@@ -55,7 +55,7 @@ class StageLayout:
     sections: tuple[Section, ...]
     charts: tuple[str, ...] = ()
     next_stage: str | None = None
-    #: Extras of the "where you are" box (see exback_kit.notebook.header.WHERE_EXTRAS).
+    #: Extras of the "where you are" box (see exback_kit.notebook.stage_words.WHERE_EXTRAS).
     where: frozenset[str] = frozenset()
 
 
@@ -229,7 +229,7 @@ def _section_children(stage_id: str, sec: Section) -> list[widgets.Widget]:
         out.append(html_kit(words, "exback-guidance"))
     label = f"{stage_id}:section:{sec.id}"
     if sec.fold_when_answered and label not in s.unfolded:
-        from exback_kit.notebook.header import folded_children
+        from exback_kit.notebook.stage_words import folded_children
 
         folded = folded_children(sec.fold_when_answered, j, lambda: s.unfold(label))
         if folded:
@@ -244,7 +244,7 @@ def _section_children(stage_id: str, sec: Section) -> list[widgets.Widget]:
 
 def header(stage_id: str) -> Part:
     """Return the top of a stage: demo offer or banner, gate notice, and where the person is."""
-    from exback_kit.notebook.header import header_children
+    from exback_kit.notebook.stage_words import header_children
 
     where = _plan(stage_id).where
     return session().part(stage_id, "header", lambda: header_children(stage_id, where),
@@ -283,7 +283,7 @@ def charts(stage_id: str) -> Part:
 
 def next_steps(stage_id: str) -> Part:
     """Return "what comes next" for the stage, with a link to the next notebook."""
-    from exback_kit.notebook.header import next_children
+    from exback_kit.notebook.stage_words import next_children
 
     _plan(stage_id)
     return session().part(stage_id, "next",

@@ -40,7 +40,7 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
         status.value = html.escape(text).replace("\n", "<br>")
 
     def on_click(_: object) -> None:
-        from exback_kit.interchange import sync
+        from exback_kit.interchange import sync_folder
 
         where = folder.value.strip()
         if not where:
@@ -48,14 +48,14 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
             return
         button.disabled = True
         try:
-            result = sync.sync(journal, where, include_vault=vault.value,
+            result = sync_folder.sync(journal, where, include_vault=vault.value,
                                passphrase=secret.value or None, join=code.value.strip() or None)
             journal.set_setting(FOLDER_SETTING, where)
             lines = [texts.say(texts.SYNC_DONE, folder=result.folder, sent=result.sent,
                                             merged=sum(result.merged.values()))]
             if result.claimed:
                 lines.insert(0, texts.SYNC_CLAIMED.format(folder=result.folder, code=result.code))
-            lines += sync.said(result)
+            lines += sync_folder.said(result)
             if result.problems:
                 lines += [texts.SYNC_PROBLEMS, *result.problems]
             say("\n".join(lines))

@@ -5,8 +5,9 @@ Backups belong to one journal. ``journal.sqlite3`` keeps its copies as
 can share a folder without touching each other's copies, and a file the kit did
 not write there (any other name) is never listed, rotated or deleted.
 
-Listing re-checks each file's header cheaply (see :func:`exback_kit.store.header.looks_complete`),
-so an empty or cut-short file left by an older kit is never counted as "the newest".
+Listing re-checks each file's header cheaply
+(see :func:`exback_kit.store.sqlite_header.looks_complete`), so an empty or cut-short
+file left by an older kit is never counted as "the newest".
 A locked copy's header is random bytes, so listing counts it by its size (whole pages)
 instead, and only beside a key file. Making, rotating and restoring copies is
 :mod:`exback_kit.store.backups`.
@@ -21,8 +22,8 @@ from pathlib import Path
 
 from exback_kit.store.encryption import looks_locked
 from exback_kit.store.files import TEMP_PREFIX, TEMP_SUFFIX
-from exback_kit.store.header import looks_complete
 from exback_kit.store.paths import key_file, resolve_path
+from exback_kit.store.sqlite_header import looks_complete
 
 _STAMP = r"\d{8}-\d{6}-\d{6}"
 

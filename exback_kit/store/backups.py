@@ -26,10 +26,10 @@ from exback_kit.store.backup_files import backup_dir, backup_name, list_backups,
 from exback_kit.store.encryption import check_locked_copy, is_encrypted, key_opens, looks_locked
 from exback_kit.store.failures import db_errors, explain_failure
 from exback_kit.store.files import check_target, fsync_folder, replacing
-from exback_kit.store.header import APPLICATION_ID, read_header
 from exback_kit.store.migrations import SCHEMA_VERSION
 from exback_kit.store.opening import connect
 from exback_kit.store.paths import SIDECAR_SUFFIXES, journal_files, key_file, resolve_path
+from exback_kit.store.sqlite_header import APPLICATION_ID, read_header
 
 BACKUP_EVERY_S = 24 * 3600
 BACKUPS_KEPT = 10

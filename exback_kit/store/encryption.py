@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exback_kit.store.header import APPLICATION_ID, SQLITE_HEADER
+from exback_kit.store.sqlite_header import APPLICATION_ID, SQLITE_HEADER
 
 if TYPE_CHECKING:
     from types import ModuleType

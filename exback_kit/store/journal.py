@@ -23,7 +23,6 @@ from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import backups, clock, imports, queries, search_queue, validate
 from exback_kit.store.failures import db_errors, explain_failure
-from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.locking import data_key_for
 from exback_kit.store.merging import merge_rows
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -36,6 +35,7 @@ from exback_kit.store.opening import (
 )
 from exback_kit.store.paths import resolve_path
 from exback_kit.store.schema import TABLES, UPDATABLE, fields, known_fields
+from exback_kit.store.sqlite_header import APPLICATION_ID
 from exback_kit.store.transactions import write_transaction
 
 if TYPE_CHECKING:

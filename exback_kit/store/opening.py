@@ -23,9 +23,9 @@ from exback_kit.store.files import (
     sweep_unfinished,
     tighten_folder,
 )
-from exback_kit.store.header import APPLICATION_ID, SQLITE_HEADER
 from exback_kit.store.migrations import SCHEMA_VERSION
 from exback_kit.store.paths import default_path, key_file
+from exback_kit.store.sqlite_header import APPLICATION_ID, SQLITE_HEADER
 
 #: How long a statement waits for another connection's write lock.
 BUSY_TIMEOUT_MS = 10_000

@@ -1,6 +1,6 @@
 """The journal's side of sync: what this device has not sent yet, and merging what others sent.
 
-Records travel as plain dicts (see :mod:`exback_kit.interchange.sync_files` for the
+Records travel as plain dicts (see :mod:`exback_kit.interchange.sync_folder.change_files` for the
 files)::
 
     {"kind": "checkins", "uuid": …, "version": …, "device": …, "at": …, "day": …,
@@ -10,8 +10,10 @@ files)::
 Merging is a union by uuid (settings by key): an unknown record is added, a known
 one is replaced only by a newer version (hybrid logical clock, ties broken by
 device id), so merging the same records again, or in another order, changes
-nothing. Each merge is one transaction, together with the new read position of the
-file it came from.
+nothing. :func:`merge` is the one way records come in: it checks each record as
+untrusted (a bad one is left out and named by its line), then merges the rest in one
+transaction, together with the new read position of the file they came from.
+:func:`record_sent` is its counterpart for what this device wrote to its own file.
 """
 
 from __future__ import annotations
@@ -100,22 +102,39 @@ def outgoing(journal: Journal, device: str, *, include_vault: bool = False,
     return out
 
 
-def mark_sent(journal: Journal, device: str, sent: Iterable[Mapping[str, Any]]) -> None:
-    """Record that ``sent`` is on disk in this device's file (an edit made since stays unsent)."""
+def record_sent(journal: Journal, me: str, sent: Iterable[Mapping[str, Any]], *, folder: str,
+                file: str, restarted: bool, own: ReadState | None) -> None:
+    """Record, in one transaction, that ``sent`` is on disk in this device's ``file`` in
+    ``folder`` (an edit made since stays unsent), and the file's new end as read already
+    (``own``; None: unchanged), so this device never reads its own lines back.
+
+    Args:
+        restarted: the file was written whole: the folder's "sent" starts again from what
+            ``sent`` holds.
+    """
+    sent = list(sent)
     with journal._transaction() as conn:
+        if restarted:
+            conn.execute("UPDATE sync_folders SET sent = NULL WHERE folder = ?", (folder,))
         for rec in sent:
             if rec["kind"] == SETTING:
                 conn.execute("UPDATE settings SET origin = ? WHERE key = ? AND version = ? "
-                             "AND origin IS NULL", (device, rec["key"], rec["version"]))
+                             "AND origin IS NULL", (me, rec["key"], rec["version"]))
             else:
                 conn.execute(f"UPDATE {rec['kind']} SET origin = ? WHERE uuid = ? AND "
                              "version = ? AND origin IS NULL",
-                             (device, rec["uuid"], rec["version"]))
+                             (me, rec["uuid"], rec["version"]))
+        if restarted or sent:
+            version = max((r["version"] for r in sent), default="")
+            conn.execute("UPDATE sync_folders SET sent = ? WHERE folder = ? AND "
+                         "(sent IS NULL OR sent < ?)", (version, folder, version))
+        if own is not None:
+            _save_state(conn, folder, me, file, own, 0)
 
 
 # --- checking what arrives ----------------------------------------------------------
 
-def clean_record(rec: object, sender: str) -> dict[str, Any]:
+def _clean(rec: object, sender: str) -> dict[str, Any]:
     """Return a record received from device ``sender`` in stored form, or raise naming what
     is wrong. Moments and days are checked as the CLI checks them, with a day's leeway for
     another computer's clock; so is the version stamp.
@@ -166,14 +185,13 @@ def clean_record(rec: object, sender: str) -> dict[str, Any]:
 
 # --- merging ----------------------------------------------------------------------
 
-def read_state(journal: Journal, folder: str, device: str, file: str) -> ReadState:
-    """Return where this journal stopped reading ``file`` of ``device`` in ``folder``."""
-    rows = journal.execute_read("SELECT position, tail, records, line FROM sync_reads WHERE "
-                                "folder = ? AND device = ? AND file = ?", (folder, device, file))
-    if not rows:
-        return ReadState()
-    position, tail, records, line = rows[0]
-    return ReadState(int(position), bytes(tail), int(records), int(line))
+def read_states(journal: Journal, folder: str) -> dict[tuple[str, str], ReadState]:
+    """Return (device, file) -> where this journal stopped reading that file in ``folder``."""
+    rows = journal.execute_read("SELECT device, file, position, tail, records, line FROM "
+                                "sync_reads WHERE folder = ?", (folder,))
+    return {(str(device), str(file)): ReadState(int(position), bytes(tail), int(records),
+                                                int(line))
+            for device, file, position, tail, records, line in rows}
 
 
 def _known(conn: Any, kind: str, ids: list[str]) -> dict[str, tuple[str, str | None]]:
@@ -187,12 +205,30 @@ def _known(conn: Any, kind: str, ids: list[str]) -> dict[str, tuple[str, str | N
     return found
 
 
-def merge(journal: Journal, me: str, records: list[dict[str, Any]], *, folder: str, device: str,
-          file: str, state: ReadState) -> int:
-    """Merge cleaned ``records`` and save ``state`` for the file, in one transaction.
+@dataclass(frozen=True)
+class Merged:
+    """What merging one file's records did."""
 
-    Returns how many records were new or newer here.
+    #: How many records were new or newer here.
+    changed: int
+    #: (line number, what is wrong) for each record left out.
+    refused: list[tuple[int, str]]
+
+
+def merge(journal: Journal, me: str, arrived: Iterable[tuple[int, object]], *, folder: str,
+          device: str, file: str, state: ReadState) -> Merged:
+    """Check each record that ``device``'s ``file`` brought (numbered by line), merge those
+    that keep the rules and save ``state`` for the file, in one transaction.
+
+    A record that breaks a rule (see :func:`_clean`) is left out and named in
+    ``Merged.refused``; the others are merged all the same.
     """
+    records, refused = [], []
+    for number, rec in arrived:
+        try:
+            records.append(_clean(rec, device))
+        except ValidationError as exc:
+            refused.append((number, str(exc)))
     changed = 0
     with journal._transaction() as conn:
         by_kind: dict[str, list[dict[str, Any]]] = {}
@@ -221,14 +257,19 @@ def merge(journal: Journal, me: str, records: list[dict[str, Any]], *, folder: s
                 known[rec["uuid"]] = theirs
                 changed += 1
         clock.observe(conn, (r["version"] for r in records))
-        conn.execute("INSERT INTO sync_reads (folder, device, file, position, tail, records, "
-                     "read_at, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(folder, device, "
-                     "file) DO UPDATE SET position = excluded.position, tail = excluded.tail, "
-                     "records = sync_reads.records + ?, read_at = excluded.read_at, "
-                     "line = excluded.line",
-                     (folder, device, file, state.position, state.tail, changed,
-                      validate.now().isoformat(), state.line, changed))
-    return changed
+        _save_state(conn, folder, device, file, state, changed)
+    return Merged(changed, refused)
+
+
+def _save_state(conn: Any, folder: str, device: str, file: str, state: ReadState,
+                changed: int) -> None:
+    conn.execute("INSERT INTO sync_reads (folder, device, file, position, tail, records, "
+                 "read_at, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(folder, device, "
+                 "file) DO UPDATE SET position = excluded.position, tail = excluded.tail, "
+                 "records = sync_reads.records + ?, read_at = excluded.read_at, "
+                 "line = excluded.line",
+                 (folder, device, file, state.position, state.tail, changed,
+                  validate.now().isoformat(), state.line, changed))
 
 
 def _merge_settings(conn: Any, me: str, recs: list[dict[str, Any]]) -> int:

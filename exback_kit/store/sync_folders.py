@@ -74,17 +74,6 @@ def keep_identity(journal: Journal, folder: str, identity: str) -> None:
         conn.execute("UPDATE sync_folders SET identity = ? WHERE folder = ?", (identity, folder))
 
 
-def mark_sent(journal: Journal, folder: str, version: str | None) -> None:
-    """Record that this device's file in ``folder`` holds everything up to ``version``
-    (None: start again, the file no longer holds what was sent)."""
-    with journal._transaction() as conn:
-        if version is None:
-            conn.execute("UPDATE sync_folders SET sent = NULL WHERE folder = ?", (folder,))
-        else:
-            conn.execute("UPDATE sync_folders SET sent = ? WHERE folder = ? AND "
-                         "(sent IS NULL OR sent < ?)", (version, folder, version))
-
-
 def forget(journal: Journal, folder: str) -> None:
     """Forget ``folder``: its code, identity and read positions."""
     with journal._transaction() as conn:

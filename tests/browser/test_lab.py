@@ -10,7 +10,7 @@ from kit_pages import contents_written, kernel_idle, open_notebook, run_all, set
 
 from exback_kit import Journal
 from exback_kit.content import texts
-from exback_kit.notebook.header import SHOW_NOTE_SETTING
+from exback_kit.notebook.stage_words import SHOW_NOTE_SETTING
 
 pytestmark = pytest.mark.browser
 

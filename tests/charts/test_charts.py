@@ -15,11 +15,10 @@ from matplotlib.figure import Figure
 from matplotlib.testing.compare import compare_images
 
 from exback_kit import Journal, charts
-from exback_kit.charts import calendar as calendar_chart
 from exback_kit.charts import contact as contact_charts
 from exback_kit.charts import growth as growth_charts
 from exback_kit.charts import mood as mood_charts
-from exback_kit.charts import palette
+from exback_kit.charts import palette, year_pixels
 from exback_kit.content import texts
 from exback_kit.interchange import demo
 from exback_kit.store import reads
@@ -229,10 +228,10 @@ def test_stages_begun_close_together_share_one_label_on_the_mood_chart(journal):
 def test_year_grid_places_days_by_weekday_and_week():
     daily = pd.Series([3.0, 9.0], index=pd.to_datetime(["2025-03-10", "2025-01-01"]))
     lapses = pd.DatetimeIndex(["2025-03-11", "2025-03-20"])
-    grid = calendar_chart.year_grid(daily, lapses, TODAY)
+    grid = year_pixels.year_grid(daily, lapses, TODAY)
     assert grid.mood.shape == (7, 53) and grid.first_day == pd.Timestamp("2024-03-11")
     assert grid.mood[0, 52] == 3.0                     # Monday of this week
-    assert (grid.mood[3:, 52] == calendar_chart.OUTSIDE).all()  # Thursday on: after today
+    assert (grid.mood[3:, 52] == year_pixels.OUTSIDE).all()  # Thursday on: after today
     assert grid.mood[2, 42] == 9.0                     # 1 Jan 2025, a Wednesday, 10 weeks back
     assert np.isnan(grid.mood[2, 52])                  # today, no check-in: missing, not 0
     assert list(zip(*np.nonzero(grid.lapse), strict=True)) == [(1, 52)]  # the 20th is after today

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import _migrate_v1, _migrate_v2
+from exback_kit.store.sqlite_header import APPLICATION_ID
 
 OUT = Path(__file__).with_name("journal_v2.sqlite3")
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from exback_kit import Journal
-from exback_kit.interchange import sync
-from exback_kit.interchange.sync_keys import code_text
+from exback_kit.interchange import sync_folder
+from exback_kit.interchange.sync_folder.signing import code_text
 from exback_kit.store import sync_folders
 from exback_kit.store.device import device_id
 
@@ -20,9 +20,9 @@ def code_of(journal: Journal, folder: Path) -> str:
     return code_text(member.code)
 
 
-def join(journal: Journal, folder: Path, owner: Journal, **kwargs: object) -> sync.Result:
+def join(journal: Journal, folder: Path, owner: Journal, **kwargs: object) -> sync_folder.Result:
     """Sync ``journal`` with ``folder``, joining with the code ``owner`` keeps."""
-    return sync.sync(journal, folder, join=code_of(owner, folder), **kwargs)  # type: ignore[arg-type]
+    return sync_folder.sync(journal, folder, join=code_of(owner, folder), **kwargs)  # type: ignore[arg-type]
 
 
 def journal_at(root: Path, name: str) -> Journal:

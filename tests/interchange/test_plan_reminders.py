@@ -8,7 +8,7 @@ import icalendar
 import pytest
 
 from exback_kit.cli import main
-from exback_kit.interchange import calendar as remind
+from exback_kit.interchange import reminders as remind
 
 PRIVATE = "text Alex at the lake house"
 TODAY = date(2026, 11, 25)  # a Wednesday

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exback_kit import Journal, content
-from exback_kit.interchange import autosync, sync, sync_keys
+from exback_kit.interchange import autosync, sync_folder
+from exback_kit.interchange.sync_folder import signing
 from exback_kit.store import locking, reads
 from exback_kit.store.device import device_id
 from exback_kit.store.schema import TABLES
@@ -24,13 +25,13 @@ PW = "a long walk by the river"
 
 
 def _set_folder(journal: Journal, folder: Path) -> None:
-    journal.set_setting(sync.FOLDER_SETTING, str(folder))
+    journal.set_setting(sync_folder.FOLDER_SETTING, str(folder))
 
 
 def test_each_save_is_sent_and_a_start_round_says_one_line_when_something_came_in(tmp_path):
     folder = tmp_path / "DIR"
     with journal_at(tmp_path, "a") as a, journal_at(tmp_path, "b") as b:
-        sync.sync(a, folder)
+        sync_folder.sync(a, folder)
         join(b, folder, a)
         for journal in (a, b):
             _set_folder(autosync.attach(journal), folder)
@@ -50,7 +51,7 @@ def test_without_a_folder_set_or_with_the_folder_away_nothing_happens(tmp_path):
         autosync.attach(a)
         a.add_checkin(mood=3)
         assert autosync.round_at_start(a) == []
-        sync.sync(a, tmp_path / "STICK")
+        sync_folder.sync(a, tmp_path / "STICK")
         _set_folder(a, tmp_path / "STICK")
         shutil.rmtree(tmp_path / "STICK")  # the USB stick is not plugged in
         a.add_checkin(mood=4)  # the save works, nothing is written anywhere
@@ -66,16 +67,16 @@ def test_a_locked_round_needs_no_passphrase_and_no_key_derivation(tmp_path, monk
         locking.encrypt(path, PW)
         journals.append(Journal.open(path, passphrase=PW, backup=False))
     a, b = journals
-    code = sync.sync(a, folder, passphrase=PW).code
-    sync.sync(b, folder, passphrase=PW, join=code)
+    code = sync_folder.sync(a, folder, passphrase=PW).code
+    sync_folder.sync(b, folder, passphrase=PW, join=code)
     for journal in journals:
         _set_folder(autosync.attach(journal), folder)
 
     def no_scrypt(*_: object) -> None:
         raise AssertionError("a round unsealed the folder's identity again")
 
-    monkeypatch.setattr(sync_keys, "open_folder_identity", no_scrypt)
-    monkeypatch.setattr(sync_keys, "seal_identity", no_scrypt)
+    monkeypatch.setattr(signing, "open_folder_identity", no_scrypt)
+    monkeypatch.setattr(signing, "seal_identity", no_scrypt)
     a.add_checkin(mood=5, note="locked and quick")
     assert b"locked and quick" not in own_file(folder, a).read_bytes()  # sealed
     assert autosync.round_at_start(b)[0].endswith("1 change came in from your other computers.")
@@ -88,23 +89,23 @@ def test_a_conflict_copy_is_merged_then_removed_with_a_line(tmp_path):
     folder = tmp_path / "DIR"
     with journal_at(tmp_path, "a") as a, journal_at(tmp_path, "b") as b:
         a.add_checkin(mood=1, note="one")
-        sync.sync(a, folder)
+        sync_folder.sync(a, folder)
         older = own_file(folder, a).read_bytes()
         a.add_checkin(mood=2, note="two")
-        sync.sync(a, folder)
+        sync_folder.sync(a, folder)
         newer = own_file(folder, a).read_bytes()
         copy = own_file(folder, a).with_name("changes.sync-conflict-20261207-101010-ABCDEFG.jsonl")
         copy.write_bytes(newer)  # Syncthing keeps one version under the name, one beside it
         own_file(folder, a).write_bytes(older)
         join(b, folder, a)
         assert b.count("checkins") == 2  # the copy is read like the file
-        result = sync.sync(a, folder)
+        result = sync_folder.sync(a, folder)
         assert result.tidied == [copy.name] and not copy.exists()
-        assert sync.said(result)[-1].startswith(f"Your sync tool had made 1 conflict file "
+        assert sync_folder.said(result)[-1].startswith(f"Your sync tool had made 1 conflict file "
                                                 f"({copy.name}).")
         assert b"two" in own_file(folder, a).read_bytes()  # the file holds every line again
         c = journal_at(tmp_path, "c")
-        sync.sync(c, folder, join=code_of(a, folder))
+        sync_folder.sync(c, folder, join=code_of(a, folder))
         assert sorted(r["note"] for r in c.records("checkins")) == ["one", "two"]
         c.close()
 
@@ -113,10 +114,10 @@ def test_a_damaged_conflict_copy_stays_until_it_can_be_read_whole(tmp_path):
     folder = tmp_path / "DIR"
     with journal_at(tmp_path, "a") as a:
         a.add_checkin(mood=1)
-        sync.sync(a, folder)
+        sync_folder.sync(a, folder)
         copy = own_file(folder, a).with_name("changes (conflicted copy).jsonl")
         copy.write_bytes(own_file(folder, a).read_bytes() + b"damaged\n")
-        result = sync.sync(a, folder)
+        result = sync_folder.sync(a, folder)
         assert copy.exists() and result.tidied == [] and result.problems
 
 
@@ -135,20 +136,20 @@ def delivered(tmp_path_factory):
     folder = root / "DIR"
     a, b = journal_at(root, "a"), journal_at(root, "b")
     harm = content.load().boundary_questions[2]
-    code = sync.sync(a, folder).code
+    code = sync_folder.sync(a, folder).code
     b.save_answer(step=0, question=harm, value="no")
     a.add("milestones", title="Walk")
-    sync.sync(a, folder)
-    sync.sync(b, folder, join=code)
+    sync_folder.sync(a, folder)
+    sync_folder.sync(b, folder, join=code)
     for i in range(3):
         a.save_answer(step=0, question=harm, value=["not_sure", "no", "yes"][i])
         b.set_setting("goal", f"rest {i}")
         b.update("milestones", b.records("milestones")[0]["id"], note=f"edit {i}")
         b.add_checkin(mood=i + 1)
         for journal in (a, b):
-            sync.sync(journal, folder)
+            sync_folder.sync(journal, folder)
     for journal in (a, b):
-        sync.sync(journal, folder)
+        sync_folder.sync(journal, folder)
     files = {d: (folder / "devices" / d / "changes.jsonl").read_bytes()
              for d in (device_id(a.path), device_id(b.path))}
     expected = _snapshot(a)
@@ -177,12 +178,12 @@ def test_any_order_of_delivery_ends_in_the_same_journal(delivered, steps):
                 target = seen / "devices" / devices[which] / "changes.jsonl"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(b"".join(lines[:max(1, round(share * len(lines)))]))
-                assert sync.sync(c, seen, join=code).problems == []
+                assert sync_folder.sync(c, seen, join=code).problems == []
             for device, data in files.items():
                 target = seen / "devices" / device / "changes.jsonl"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-            assert sync.sync(c, seen, join=code).problems == []
+            assert sync_folder.sync(c, seen, join=code).problems == []
             assert _snapshot(c) == expected
         finally:
             c.close()

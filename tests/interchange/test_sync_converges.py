@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exback_kit import Journal
-from exback_kit.interchange import sync
+from exback_kit.interchange import sync_folder
 from exback_kit.store import reads
 from exback_kit.store.schema import TABLES
 
@@ -48,12 +48,12 @@ def _sync_with(journal: Journal, folder: Path, other: Path | None, cut: bytes | 
                code: str | None) -> None:
     """Sync while a sync tool shows ``other`` as ``cut`` (a shorter copy), then put it back."""
     if other is None or cut is None:
-        sync.sync(journal, folder, join=code)
+        sync_folder.sync(journal, folder, join=code)
         return
     full = other.read_bytes()
     other.write_bytes(cut)
     try:
-        sync.sync(journal, folder, join=code)
+        sync_folder.sync(journal, folder, join=code)
     finally:
         other.write_bytes(full)
 
@@ -65,7 +65,7 @@ def run_scenario(ops: list[tuple[object, ...]], n_devices: int, root: Path) -> N
     added: set[str] = set()
     edits: dict[str, set[str]] = {}
     try:
-        code = sync.sync(devices[0], folder).code  # the first device claims the folder
+        code = sync_folder.sync(devices[0], folder).code  # the first device claims the folder
         for op in ops:
             kind, dev = op[0], devices[int(op[1]) % n_devices]  # type: ignore[call-overload]
             if kind == "checkin":
@@ -82,7 +82,7 @@ def run_scenario(ops: list[tuple[object, ...]], n_devices: int, root: Path) -> N
             elif kind == "setting":
                 dev.set_setting(str(op[2]), op[3])
             elif kind == "sync":
-                sync.sync(dev, folder, join=code)
+                sync_folder.sync(dev, folder, join=code)
             elif kind in ("sync_cut", "sync_older"):
                 other = _own_file(folder, devices[int(op[2]) % n_devices])  # type: ignore[call-overload]
                 cut = None
@@ -100,7 +100,7 @@ def run_scenario(ops: list[tuple[object, ...]], n_devices: int, root: Path) -> N
                     shutil.copy(own, own.with_name("changes (conflicted copy 2026-12-01).jsonl"))
         for _ in range(2):  # everyone syncs, twice round
             for dev in devices:
-                result = sync.sync(dev, folder, join=code)
+                result = sync_folder.sync(dev, folder, join=code)
                 assert result.problems == []
         first = _snapshot(devices[0])
         for dev in devices[1:]:
@@ -135,15 +135,15 @@ def test_an_edit_made_later_wins_on_every_device(tmp_path, monkeypatch):
     a = Journal.open(tmp_path / "a" / "j.sqlite3", backup=False)
     b = Journal.open(tmp_path / "b" / "j.sqlite3", backup=False)
     a.add("milestones", title="Walk")
-    code = sync.sync(a, tmp_path / "DIR").code
-    sync.sync(b, tmp_path / "DIR", join=code)
+    code = sync_folder.sync(a, tmp_path / "DIR").code
+    sync_folder.sync(b, tmp_path / "DIR", join=code)
     a.update("milestones", a.records("milestones")[0]["id"], note="first")
     later = time.time() + 1  # a whole second later (within one millisecond, device id decides)
     with monkeypatch.context() as m:
         m.setattr(clock.time, "time", lambda: later)
         b.update("milestones", b.records("milestones")[0]["id"], note="second, later")
     for dev in (a, b, a):
-        sync.sync(dev, tmp_path / "DIR")
+        sync_folder.sync(dev, tmp_path / "DIR")
     assert a.records("milestones")[0]["note"] == b.records("milestones")[0]["note"] \
         == "second, later"
     a.close()

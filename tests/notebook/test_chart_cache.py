@@ -219,17 +219,17 @@ def test_a_daylio_import_shows_in_the_next_draw(filled: Journal, tmp_path: Path)
 
 
 def test_a_sync_merge_shows_in_the_next_draw(filled: Journal, tmp_path: Path) -> None:
-    from exback_kit.interchange import sync
+    from exback_kit.interchange import sync_folder
 
     folder = tmp_path / "synced"
     folder.mkdir()
-    sync.sync(filled, folder)
+    sync_folder.sync(filled, folder)
     with Journal.open(tmp_path / "laptop" / "journal.sqlite3", backup=False) as laptop:
         join(laptop, folder, owner=filled)
         _contact(laptop)
-        sync.sync(laptop, folder)
+        sync_folder.sync(laptop, folder)
     before = _draw("no_contact")
-    sync.sync(filled, folder)
+    sync_folder.sync(filled, folder)
     assert _draw("no_contact") != before
     assert _draw("no_contact") == _fresh(filled, "no_contact")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from exback_kit import Journal, stages
 from exback_kit.content import texts
-from exback_kit.notebook.header import SHOW_NOTE_SETTING
+from exback_kit.notebook.stage_words import SHOW_NOTE_SETTING
 
 from .widget_tree import having, raw_text, walk
 

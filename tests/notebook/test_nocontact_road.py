@@ -12,7 +12,7 @@ from exback_kit import content
 from exback_kit.charts.contact import prepare_no_contact, summarize_no_contact
 from exback_kit.content import texts
 from exback_kit.domain import gate, nocontact
-from exback_kit.interchange import calendar as remind
+from exback_kit.interchange import reminders as remind
 from exback_kit.notebook import forms
 from exback_kit.report.text import figures_lines
 from exback_kit.store import reads

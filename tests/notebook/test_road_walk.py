@@ -20,7 +20,7 @@ import pytest
 
 from exback_kit import Journal, content, stages
 from exback_kit.cli import main
-from exback_kit.interchange import calendar as remind
+from exback_kit.interchange import reminders as remind
 from exback_kit.report import text as report_text
 from exback_kit.store import reads
 

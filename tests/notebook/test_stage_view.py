@@ -14,10 +14,10 @@ import pytest
 
 from exback_kit import Journal, content, stages
 from exback_kit.content import texts
-from exback_kit.notebook import header as stageinfo
 from exback_kit.notebook import session as stageview
+from exback_kit.notebook import stage_words as stageinfo
 from exback_kit.notebook.form_kit import Form
-from exback_kit.notebook.header import SHOW_NOTE_SETTING
+from exback_kit.notebook.stage_words import SHOW_NOTE_SETTING
 
 from .widget_tree import having, raw_text, walk
 

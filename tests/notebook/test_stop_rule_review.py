@@ -11,7 +11,7 @@ import pytest
 from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.domain import gate
-from exback_kit.interchange import calendar as remind
+from exback_kit.interchange import reminders as remind
 from exback_kit.notebook import forms
 
 BOUNDARIES = content.load().boundary_questions

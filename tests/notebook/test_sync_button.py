@@ -60,18 +60,18 @@ def test_sync_button_shows_a_refusal_in_plain_escaped_words(tmp_path):
 
 
 def test_a_notebook_session_merges_when_it_starts_and_sends_each_save(tmp_path, monkeypatch):
-    from exback_kit.interchange import sync
+    from exback_kit.interchange import sync_folder
     from exback_kit.notebook import session
     from exback_kit.store.paths import JOURNAL_ENV
 
     folder = tmp_path / "DIR"
     with Journal.open(tmp_path / "a" / "j.sqlite3") as a, \
             Journal.open(tmp_path / "b" / "j.sqlite3") as b:
-        code = sync.sync(a, folder).code
-        sync.sync(b, folder, join=code)
+        code = sync_folder.sync(a, folder).code
+        sync_folder.sync(b, folder, join=code)
         a.set_setting(FOLDER_SETTING, str(folder))
         b.add_checkin(mood=7, note="from the laptop")
-        sync.sync(b, folder)
+        sync_folder.sync(b, folder)
     monkeypatch.setenv(JOURNAL_ENV, str(tmp_path / "a" / "j.sqlite3"))
     mine = session.session().mine()  # the notebook opens the journal: one round
     assert [r["note"] for r in mine.records("checkins")] == ["from the laptop"]
@@ -79,6 +79,6 @@ def test_a_notebook_session_merges_when_it_starts_and_sends_each_save(tmp_path, 
     assert "1 change came in from your other computers" in status.value
     mine.add_checkin(mood=5, note="from the desk")  # a save goes to the folder by itself
     with Journal.open(tmp_path / "b" / "j.sqlite3") as b:
-        sync.sync(b, folder)
+        sync_folder.sync(b, folder)
         assert sorted(r["note"] for r in b.records("checkins")) == ["from the desk",
                                                                    "from the laptop"]

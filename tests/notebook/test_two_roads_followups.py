@@ -17,8 +17,8 @@ from exback_kit import Journal, content, stages
 from exback_kit.cli import main
 from exback_kit.content import ContentError, load_from, texts
 from exback_kit.notebook import forms
-from exback_kit.notebook import header as stageinfo
 from exback_kit.notebook import session as stage_session
+from exback_kit.notebook import stage_words as stageinfo
 from exback_kit.report.text import answer_lines
 from exback_kit.store import reads
 

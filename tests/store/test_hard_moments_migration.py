@@ -6,9 +6,9 @@ from __future__ import annotations
 import sqlite3
 
 from exback_kit import Journal
-from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS
 from exback_kit.store.schema import TABLES
+from exback_kit.store.sqlite_header import APPLICATION_ID
 
 NEW_TABLES = ("self_notes", "clarity_ratings", "moment_plans")
 

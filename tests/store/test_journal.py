@@ -17,7 +17,7 @@ import pytest
 from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.store import SCHEMA_VERSION, default_path, list_backups
 from exback_kit.store.backups import BACKUPS_KEPT
-from exback_kit.store.header import APPLICATION_ID
+from exback_kit.store.sqlite_header import APPLICATION_ID
 
 DATA = Path(__file__).parents[1] / "data"
 

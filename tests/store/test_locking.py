@@ -17,9 +17,9 @@ import pytest
 from exback_kit import Journal, JournalError, ValidationError
 from exback_kit.errors import JournalLocked
 from exback_kit.interchange.kit_files import snapshot
-from exback_kit.store import encryption, handoff, header, keys, locking, migrations
+from exback_kit.store import encryption, handoff, keys, locking, migrations, sqlite_header
 from exback_kit.store import journal as journal_module
-from exback_kit.store.header import APPLICATION_ID
+from exback_kit.store.sqlite_header import APPLICATION_ID
 
 DATA = Path(__file__).parents[1] / "data"
 PW = "a long walk by the river"
@@ -60,7 +60,7 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 
 def test_locked_journal_starts_with_random_bytes_not_the_sqlite_header(tmp_path):
     path, _ = _locked(tmp_path)
-    assert path.read_bytes()[:16] != header.SQLITE_HEADER
+    assert path.read_bytes()[:16] != sqlite_header.SQLITE_HEADER
     assert encryption.is_encrypted(path)
     assert locking.key_path(path).stat().st_mode & 0o777 == 0o600
     assert path.stat().st_mode & 0o777 == 0o600
@@ -85,7 +85,7 @@ def test_a_passphrase_given_for_a_plain_journal_is_ignored(tmp_path):
     with Journal.open(tmp_path / "j.sqlite3", passphrase="anything") as j:
         j.add_checkin(mood=5)
         assert not j.encrypted
-    assert (tmp_path / "j.sqlite3").read_bytes()[:16] == header.SQLITE_HEADER
+    assert (tmp_path / "j.sqlite3").read_bytes()[:16] == sqlite_header.SQLITE_HEADER
     assert not locking.key_path(tmp_path / "j.sqlite3").exists()
 
 
@@ -286,7 +286,7 @@ def test_round_trip_encrypt_then_decrypt_keeps_every_row_and_the_file_marks(tmp_
     with Journal.open(path, passphrase=PW) as j:
         assert snapshot(j) == before
     locking.decrypt(path, PW)
-    assert path.read_bytes()[:16] == header.SQLITE_HEADER
+    assert path.read_bytes()[:16] == sqlite_header.SQLITE_HEADER
     assert not locking.key_path(path).exists()
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == version

@@ -7,10 +7,10 @@ from datetime import date
 
 from exback_kit import Journal
 from exback_kit.store import SCHEMA_VERSION
-from exback_kit.store.header import APPLICATION_ID
 from exback_kit.store.migrations import MIGRATIONS, _migrate_v1, _migrate_v2
 from exback_kit.store.migrations import SCHEMA_VERSION as NEWEST
 from exback_kit.store.schema import TABLES
+from exback_kit.store.sqlite_header import APPLICATION_ID
 
 
 def _v2_journal(path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from exback_kit import Journal
-from exback_kit.interchange import sync
+from exback_kit.interchange import sync_folder
 from exback_kit.store import backups, handoff, keys, locking, search
 from tests.interchange.sync_kit import join
 
@@ -116,12 +116,12 @@ def test_an_entry_synced_from_another_device_is_found_there_and_edits_follow(tmp
     b = Journal.open(tmp_path / "b" / "journal.sqlite3", backup=False)
     try:
         entry = a.add("patterns", pattern="jealousy", plan="kingfisher mornings")
-        sync.sync(a, folder)
+        sync_folder.sync(a, folder)
         join(b, folder, owner=a)
         assert _found(b, "kingfisher") == ["jealousy\nkingfisher mornings"]
         a.update("patterns", entry, plan="heron evenings")
-        sync.sync(a, folder)
-        sync.sync(b, folder)
+        sync_folder.sync(a, folder)
+        sync_folder.sync(b, folder)
         assert _found(b, "kingfisher") == []
         assert _found(b, "heron") == ["jealousy\nheron evenings"]
         _index_ok(b)

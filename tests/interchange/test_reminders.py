@@ -14,7 +14,7 @@ import pytest
 
 from exback_kit.cli import main
 from exback_kit.errors import ValidationError
-from exback_kit.interchange import calendar as remind
+from exback_kit.interchange import reminders as remind
 from exback_kit.store.files import write_private
 
 PRIVATE_WORDS = "I still think about the lake house, please call me"
@@ -203,7 +203,7 @@ def test_cli_runs_as_a_real_command(tmp_path):
 
 
 def test_remind_module_imports_nothing_heavy():
-    code = ("import sys, exback_kit.interchange.calendar; "
+    code = ("import sys, exback_kit.interchange.reminders; "
             "print([m for m in ('pandas', 'matplotlib', 'ipywidgets') if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)

@@ -1,5 +1,6 @@
 """The files in a sync folder: what they hold, and reading them safely, however they
-arrive (what the lines are signed and sealed with: :mod:`exback_kit.interchange.sync_keys`).
+arrive (what the lines are signed and sealed with:
+:mod:`exback_kit.interchange.sync_folder.signing`).
 
 A sync folder ``DIR`` looks like this::
 
@@ -34,8 +35,7 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
-from exback_kit.interchange import sync_io
-from exback_kit.interchange import sync_keys as keys
+from exback_kit.interchange.sync_folder import no_links, signing
 
 FORMAT_KEY = "exback_sync"
 FORMAT_VERSION = 2
@@ -70,10 +70,10 @@ def read_claim(folder: Path) -> dict[str, Any] | None:
     Raises:
         NewerFormat: the claim comes from a newer kit.
         SyncFileError: the claim file is damaged, or comes from a kit before signing.
-        sync_io.LinkRefused: the claim (or the folder) is a link.
+        no_links.LinkRefused: the claim (or the folder) is a link.
     """
     path = folder / CLAIM_NAME
-    data = sync_io.read_file(folder, [CLAIM_NAME], limit=1024 * 1024)
+    data = no_links.read_file(folder, [CLAIM_NAME], limit=1024 * 1024)
     if data is None:
         return None
     doc = _json(data, path, 1)
@@ -88,8 +88,8 @@ def read_claim(folder: Path) -> dict[str, Any] | None:
 def write_claim(folder: Path, claim: dict[str, Any], key: bytes) -> None:
     """Write the claim (0600), signed with ``key``, creating the folder (0700)."""
     doc = {FORMAT_KEY: FORMAT_VERSION, **claim}
-    doc["mac"] = keys.claim_mac(key, doc)
-    sync_io.replace_file(folder, [CLAIM_NAME], (json.dumps(doc, indent=1) + "\n").encode())
+    doc["mac"] = signing.claim_mac(key, doc)
+    no_links.replace_file(folder, [CLAIM_NAME], (json.dumps(doc, indent=1) + "\n").encode())
 
 
 def _json(data: bytes, path: Path, line: int) -> Any:
@@ -117,7 +117,7 @@ def own_parts(device: str, name: str = CHANGES) -> list[str]:
 
 
 def header(key: bytes, folder_id: str, device: str, locked: bool) -> bytes:
-    return keys.sign(key, device, {FORMAT_KEY: FORMAT_VERSION, "folder": folder_id,
+    return signing.sign(key, device, {FORMAT_KEY: FORMAT_VERSION, "folder": folder_id,
                               "device": device, "locked": locked})
 
 
@@ -125,14 +125,14 @@ def encode(records: list[dict[str, Any]], key: bytes, device: str,
            identity: Any = None) -> bytes:
     """Return ``records`` as signed lines: one a line, or sealed batches for a locked folder."""
     if identity is None:
-        return b"".join(keys.sign(key, device, r) for r in records)
+        return b"".join(signing.sign(key, device, r) for r in records)
     import pyrage
 
     out = []
     for start in range(0, len(records), BATCH):
         blob = pyrage.encrypt(json.dumps(records[start:start + BATCH],
                                          ensure_ascii=False).encode(), [identity.to_public()])
-        out.append(keys.sign(key, device, {"sealed": base64.b64encode(blob).decode()}))
+        out.append(signing.sign(key, device, {"sealed": base64.b64encode(blob).decode()}))
     return b"".join(out)
 
 
@@ -157,7 +157,7 @@ def device_files(folder: Path, problems: list[str] | None = None) -> list[tuple[
     A link, or a name the kit never writes, is left out (and named in ``problems``).
     """
     out = []
-    for device, kind in sync_io.entries(folder, [DEVICES]):
+    for device, kind in no_links.entries(folder, [DEVICES]):
         shown = folder / DEVICES / device
         if kind != "folder" or not DEVICE_NAME.fullmatch(device):
             if problems is not None:
@@ -166,8 +166,8 @@ def device_files(folder: Path, problems: list[str] | None = None) -> list[tuple[
                                                                     folder=folder))
             continue
         try:
-            names = sync_io.entries(folder, [DEVICES, device])
-        except sync_io.LinkRefused as exc:
+            names = no_links.entries(folder, [DEVICES, device])
+        except no_links.LinkRefused as exc:
             if problems is not None:
                 problems.append(str(exc))
             continue
@@ -195,7 +195,7 @@ def escaped(text: object) -> str:
 def first_line(folder: Path, device: str, name: str) -> bytes:
     """Return the first line of a change file (b"" if it is unreadable)."""
     try:
-        data = sync_io.read_head(folder, own_parts(device, name), HEAD_BYTES)
+        data = no_links.read_head(folder, own_parts(device, name), HEAD_BYTES)
     except (ValidationError, OSError):
         return b""
     return data.split(b"\n", 1)[0]
@@ -210,7 +210,7 @@ def check_headers(folder: Path, key: bytes) -> None:
         NewerFormat: names the first such file.
     """
     for device, name in device_files(folder):
-        body = keys.unsign(key, device, first_line(folder, device, name))
+        body = signing.unsign(key, device, first_line(folder, device, name))
         try:
             doc = json.loads(body) if body is not None else None
         except (UnicodeDecodeError, ValueError, RecursionError):
@@ -244,13 +244,13 @@ def read_new(folder: Path, device: str, name: str, position: int, tail: bytes,
     Raises:
         NewerFormat: the file comes from a newer kit.
         SyncFileError: the header belongs to another folder or is locked differently.
-        sync_io.LinkRefused, sync_io.TooLarge: the file is a link, or too large to read.
+        no_links.LinkRefused, no_links.TooLarge: the file is a link, or too large to read.
     """
     path = folder / DEVICES / device / name
     data, offset, start, number = _new_part(folder, device, name, position, tail, line)
     same = data is not None
     if data is None:
-        data = sync_io.read_file(folder, own_parts(device, name)) or b""
+        data = no_links.read_file(folder, own_parts(device, name)) or b""
         end = data.rfind(b"\n") + 1
         same = 0 < position <= end and data[position - 1:position] == b"\n" and \
             tail_of(data, position) == tail
@@ -286,7 +286,7 @@ def _new_part(folder: Path, device: str, name: str, position: int, tail: bytes,
         return None, 0, 0, 0
     offset = max(0, position - TAIL_BYTES)
     try:
-        size, data = sync_io.read_from(folder, own_parts(device, name), offset)
+        size, data = no_links.read_from(folder, own_parts(device, name), offset)
     except FileNotFoundError:
         return None, 0, 0, 0
     start = position - offset
@@ -299,7 +299,7 @@ def _line(line: bytes, path: Path, number: int, device: str, key: bytes) -> Any:
     if len(line) > MAX_LINE_BYTES:
         raise SyncFileError(texts.SYNC_LINE_TOO_LONG.format(
             path=path, line=number, mb=MAX_LINE_BYTES // (1024 * 1024)), field="file")
-    body = keys.unsign(key, device, line.rstrip(b"\n"))
+    body = signing.unsign(key, device, line.rstrip(b"\n"))
     if body is None:
         raise SyncFileError(texts.SYNC_UNSIGNED.format(path=path, line=number), field="file")
     return _json(body, path, number)

@@ -7,7 +7,13 @@ transaction per file, then appends this device's new changes to its own file.
 Only lines signed with the folder's key are believed; the key comes from the join
 code shown once on the first computer and lives in the journals, never in the folder.
 The live journal never goes into the folder. The files' format is in
-:mod:`exback_kit.interchange.sync_files`, the merge rules in :mod:`exback_kit.store.sync`.
+:mod:`exback_kit.interchange.sync_folder.change_files`, the merge rules in
+:mod:`exback_kit.store.sync`.
+
+One round goes one way: what the journal knows of the folder (one read), the folder's
+claim, every device's new lines (each file read, then merged by the store's one entry
+point, :func:`exback_kit.store.sync.merge`), this device's new changes written, and
+what was written recorded (one transaction).
 """
 
 from __future__ import annotations
@@ -21,9 +27,7 @@ from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
-from exback_kit.interchange import sync_files as files
-from exback_kit.interchange import sync_io
-from exback_kit.interchange import sync_keys as keys
+from exback_kit.interchange.sync_folder import change_files, no_links, signing
 from exback_kit.store import Journal
 from exback_kit.store import sync as engine
 from exback_kit.store import sync_folders as members
@@ -86,44 +90,49 @@ def _need_passphrase(passphrase: str | None, folder: Path) -> str:
     return passphrase
 
 
-def _claim(journal: Journal, folder: Path, passphrase: str | None,
-           result: Result) -> _Place:
+def _at_path(known: list[members.Membership], folder: Path) -> members.Membership | None:
+    """Return the membership last joined at ``folder`` on this computer, or None."""
+    return next((m for m in reversed(known) if m.path == str(folder)), None)
+
+
+def _claim(journal: Journal, folder: Path, passphrase: str | None, result: Result,
+           before: members.Membership | None) -> _Place:
     """Claim a folder without a claim: anew, or again with the same code if this journal
-    synced there before (a re-created folder heals)."""
-    before = members.membership_at(journal, str(folder))
+    synced there before (``before``: a re-created folder heals)."""
     folder_id = before.folder if before else uuid.uuid4().hex
-    code = before.code if before else keys.new_code()
+    code = before.code if before else signing.new_code()
     identity, sealed = None, None
     if journal.encrypted:
         secret = _need_passphrase(passphrase, folder)
         if before and before.identity:
-            identity, sealed = before.identity, keys.seal_identity(before.identity, secret)
+            identity, sealed = before.identity, signing.seal_identity(before.identity, secret)
         else:
-            identity, sealed = keys.new_folder_identity(secret)
-    key = keys.folder_key(code, folder_id)
-    files.write_claim(folder, {"folder": folder_id, "demo": journal.is_demo,
+            identity, sealed = signing.new_folder_identity(secret)
+    key = signing.folder_key(code, folder_id)
+    change_files.write_claim(folder, {"folder": folder_id, "demo": journal.is_demo,
                                "locked": journal.encrypted, "identity": sealed,
                                "claimed_at": datetime.now(UTC).isoformat()}, key)
     members.remember(journal, folder_id, str(folder), code, identity)
     if before is None:
-        result.claimed, result.code = True, keys.code_text(code)
-    return _Place(folder_id, key, identity and keys.identity_object(identity),
+        result.claimed, result.code = True, signing.code_text(code)
+    return _Place(folder_id, key, identity and signing.identity_object(identity),
                   before.sent if before else None)
 
 
 def _belong(journal: Journal, folder: Path, claim: dict[str, Any], *, join: str | None,
-            passphrase: str | None, result: Result, receive: bool = True) -> _Place:
+            passphrase: str | None, result: Result, receive: bool,
+            memberships: list[members.Membership]) -> _Place:
     """Check this journal may sync with the claimed ``folder``; return what reading needs."""
     folder_id = str(claim["folder"])
-    known = members.membership(journal, folder_id)
+    known = next((m for m in memberships if m.folder == folder_id), None)
     if known is None and not join:
         raise ValidationError(texts.SYNC_NEED_CODE.format(folder=folder), field="folder")
-    code = known.code if known else keys.parse_code(str(join))
-    key = keys.folder_key(code, folder_id)
-    if not keys.claim_signed_by(claim, key):
+    code = known.code if known else signing.parse_code(str(join))
+    key = signing.folder_key(code, folder_id)
+    if not signing.claim_signed_by(claim, key):
         raise ValidationError(texts.SYNC_WRONG_CODE.format(folder=folder), field="folder")
     if receive:
-        files.check_headers(folder, key)
+        change_files.check_headers(folder, key)
     if bool(claim.get("demo")) != journal.is_demo:
         raise ValidationError(texts.SYNC_DEMO.format(folder=folder), field="folder")
     if bool(claim.get("locked")) != journal.encrypted:
@@ -132,13 +141,13 @@ def _belong(journal: Journal, folder: Path, claim: dict[str, Any], *, join: str 
                               field="folder")
     identity = known.identity if known else None
     if journal.encrypted and not identity:
-        identity = keys.open_folder_identity(str(claim.get("identity")),
+        identity = signing.open_folder_identity(str(claim.get("identity")),
                                               _need_passphrase(passphrase, folder), folder)
     if known is None:
         result.joined = True
     if known is None or known.path != str(folder) or known.identity != identity:
         members.remember(journal, folder_id, str(folder), code, identity)
-    return _Place(folder_id, key, identity and keys.identity_object(identity),
+    return _Place(folder_id, key, identity and signing.identity_object(identity),
                   known.sent if known else None)
 
 
@@ -162,100 +171,107 @@ def sync(journal: Journal, folder: str | os.PathLike[str], *, join: str | None =
             kit's files go, or a file from a newer kit; nothing is merged or written.
     """
     path = _folder(journal, folder)
-    claim = files.read_claim(path)
-    if claim is None and join and members.membership_at(journal, str(path)) is None:
+    known, me = members.memberships(journal), device_id(journal.path)
+    claim = change_files.read_claim(path)
+    if claim is None and join and _at_path(known, path) is None:
         raise ValidationError(texts.SYNC_JOIN_EMPTY.format(folder=path), field="folder")
-    result = Result(path, device_id(journal.path))
-    place = (_claim(journal, path, passphrase, result) if claim is None else
-             _belong(journal, path, claim, join=join, passphrase=passphrase, result=result,
-                     receive=receive))
-    reader = files.Reader(place.folder_id, place.key, place.identity)
-    own_names = {n for d, n in files.device_files(path) if d == result.device}
-    rewrite = files.CHANGES not in own_names and (
-        place.sent is not None or engine.read_state(journal, place.folder_id, result.device,
-                                                    files.CHANGES).position > 0)
+    result = Result(path, me)
+    place = (_claim(journal, path, passphrase, result, _at_path(known, path)) if claim is None
+             else _belong(journal, path, claim, join=join, passphrase=passphrase,
+                          result=result, receive=receive, memberships=known))
+    reader = change_files.Reader(place.folder_id, place.key, place.identity)
+    states = engine.read_states(journal, place.folder_id)
+    own_names = {n for d, n in change_files.device_files(path) if d == result.device}
+    rewrite = change_files.CHANGES not in own_names and (
+        place.sent is not None or _state(states, result.device, change_files.CHANGES).position > 0)
     copies: list[str] = []
     if receive:
-        rewrite, copies = _read_all(journal, path, reader, result, rewrite=rewrite)
-    _send(journal, path, place, reader, result, rewrite=rewrite, include_vault=include_vault)
-    for name in copies:  # the owner's file now holds every line these copies held
-        if sync_io.remove_file(path, files.own_parts(result.device, name)):
-            result.tidied.append(name)
+        rewrite, copies = _read_all(journal, path, reader, result, states, rewrite=rewrite)
+    _send(journal, path, place, reader, result, _state(states, me, change_files.CHANGES),
+          copies, rewrite=rewrite, include_vault=include_vault)
     return result
 
 
-def _read_all(journal: Journal, folder: Path, reader: files.Reader, result: Result, *,
+def _state(states: dict[tuple[str, str], engine.ReadState], device: str,
+           name: str) -> engine.ReadState:
+    return states.get((device, name), engine.ReadState())
+
+
+def _read_all(journal: Journal, folder: Path, reader: change_files.Reader, result: Result,
+              states: dict[tuple[str, str], engine.ReadState], *,
               rewrite: bool) -> tuple[bool, list[str]]:
     """Merge every change file (this device's too: a restored journal gets back what it had
-    sent). Return whether this device's own file must be written again (it no longer holds
-    what it wrote, or holds a damaged line) and its conflict copies read in full."""
+    sent), keeping ``states`` up to date. Return whether this device's own file must be
+    written again (it no longer holds what it wrote, or holds a damaged line) and its
+    conflict copies read in full."""
     me = result.device
     copies = []
-    for device, name in files.device_files(folder, result.problems):
-        state = engine.read_state(journal, reader.folder_id, device, name)
+    for device, name in change_files.device_files(folder, result.problems):
+        state = _state(states, device, name)
         try:
-            read = files.read_new(folder, device, name, state.position, state.tail, reader,
-                                  state.line)
+            read = change_files.read_new(folder, device, name, state.position, state.tail,
+                                         reader, state.line)
         except (ValidationError, OSError) as exc:
             result.problems.append(str(exc))
             rewrite = rewrite or device == me
             continue
-        problems = list(read.problems)
-        records = []
-        for number, rec in read.records:
-            try:
-                records.append(engine.clean_record(rec, device))
-            except ValidationError as exc:
-                problems.append(texts.SYNC_BAD_RECORD.format(
-                    path=folder / files.DEVICES / device / name, number=number, problem=exc))
+        new = engine.ReadState(read.position, read.tail, line=read.line)
+        if read.records or (read.position, read.tail) != (state.position, state.tail):
+            merged = engine.merge(journal, me, read.records, folder=reader.folder_id,
+                                  device=device, file=name, state=new)
+            states[(device, name)] = new
+        else:  # nothing new in this file: no transaction
+            merged = engine.Merged(0, [])
+        if merged.changed:
+            result.merged[device] = result.merged.get(device, 0) + merged.changed
+        problems = [*read.problems, *(texts.SYNC_BAD_RECORD.format(
+            path=folder / change_files.DEVICES / device / name, number=number, problem=problem)
+            for number, problem in merged.refused)]
         result.problems.extend(problems)
         if device == me:
-            if name == files.CHANGES:
+            if name == change_files.CHANGES:
                 rewrite = rewrite or bool(problems) or (state.position > 0 and read.from_start)
             else:
                 rewrite = True  # a conflict copy of this device's file: write one whole file
                 if not problems:
                     copies.append(name)
-        if not records and (read.position, read.tail) == (state.position, state.tail):
-            continue  # nothing new in this file: no transaction
-        changed = engine.merge(journal, me, records, folder=reader.folder_id, device=device,
-                               file=name, state=engine.ReadState(read.position, read.tail,
-                                                                 line=read.line))
-        if changed:
-            result.merged[device] = result.merged.get(device, 0) + changed
     return rewrite, copies
 
 
-def _send(journal: Journal, folder: Path, place: _Place, reader: files.Reader, result: Result,
-          *, rewrite: bool, include_vault: bool) -> None:
+def _send(journal: Journal, folder: Path, place: _Place, reader: change_files.Reader,
+          result: Result, before: engine.ReadState, copies: list[str], *, rewrite: bool,
+          include_vault: bool) -> None:
+    """Write this device's new changes (``before``: where its own file was read up to),
+    remove its ``copies`` (its file now holds every line they held), then record in one
+    transaction what was written."""
     me = result.device
-    own = files.own_parts(me)
+    own = change_files.own_parts(me)
     out = engine.outgoing(journal, me, include_vault=include_vault,
                           since=None if rewrite else place.sent)
-    lines = files.encode(out, reader.key, me, reader.identity)
+    lines = change_files.encode(out, reader.key, me, reader.identity)
     whole = rewrite or place.sent is None
-    before = engine.read_state(journal, place.folder_id, me, files.CHANGES)
     line, expected = -1, -1  # the file's last line number and size, when known for sure
     if whole:
-        written = files.header(reader.key, place.folder_id, me,
-                               reader.identity is not None) + lines
-        sync_io.replace_file(folder, own, written)
+        written = change_files.header(reader.key, place.folder_id, me,
+                                      reader.identity is not None) + lines
+        no_links.replace_file(folder, own, written)
         result.repaired = rewrite and place.sent is not None
-        members.mark_sent(journal, place.folder_id, None)
         line, expected = written.count(b"\n"), len(written)
     elif out:
-        if before.line >= 0 and sync_io.read_end(folder, own, files.TAIL_BYTES) == (
+        if before.line >= 0 and no_links.read_end(folder, own, change_files.TAIL_BYTES) == (
                 before.position, before.tail):
             line, expected = before.line + lines.count(b"\n"), before.position + len(lines)
-        sync_io.append_file(folder, own, lines)
-    if whole or out:  # nothing sent: nothing to record (no transaction)
-        engine.mark_sent(journal, me, out)
-        members.mark_sent(journal, place.folder_id, max((r["version"] for r in out), default=""))
-    size, last = sync_io.read_end(folder, own, files.TAIL_BYTES)
-    if last.endswith(b"\n") and (size, last) != (before.position, before.tail):
-        # this device's own lines: no need to read them back
-        engine.merge(journal, me, [], folder=place.folder_id, device=me, file=files.CHANGES,
-                     state=engine.ReadState(size, last, line=line if size == expected else -1))
+        no_links.append_file(folder, own, lines)
+    size, last = no_links.read_end(folder, own, change_files.TAIL_BYTES)
+    for name in copies:  # written whole above: they were read in full, without a problem
+        if no_links.remove_file(folder, change_files.own_parts(me, name)):
+            result.tidied.append(name)
+    # this device's own lines: no need to read them back
+    end = engine.ReadState(size, last, line=line if size == expected else -1) if (
+        last.endswith(b"\n") and (size, last) != (before.position, before.tail)) else None
+    if whole or out or end is not None:  # nothing sent, nothing new: no transaction
+        engine.record_sent(journal, me, out, folder=place.folder_id, file=change_files.CHANGES,
+                           restarted=whole, own=end)
     result.sent = len(out)
 
 
@@ -264,7 +280,7 @@ def said(result: Result) -> list[str]:
     lines = [texts.SYNC_REPAIRED] if result.repaired else []
     if result.tidied:
         lines.append(texts.say(texts.SYNC_TIDIED, count=len(result.tidied),
-                               names=", ".join(files.escaped(n) for n in result.tidied)))
+                               names=", ".join(change_files.escaped(n) for n in result.tidied)))
     return lines
 
 
@@ -275,19 +291,19 @@ def status(journal: Journal, folder: str | os.PathLike[str]) -> list[DeviceSeen]
         ValidationError: nobody has synced with ``folder`` yet, or it is not a folder.
     """
     path = _folder(journal, folder)
-    claim = files.read_claim(path)
+    claim = change_files.read_claim(path)
     if claim is None:
         raise ValidationError(texts.SYNC_NO_CLAIM.format(folder=path), field="folder")
     brought = members.brought(journal, str(claim["folder"]))
     me = device_id(journal.path)
     seen: dict[str, list[float]] = {}
-    for device, kind in sync_io.entries(path, [files.DEVICES]):
-        stamps = [t for name, k in sync_io.entries(path, [files.DEVICES, device])
-                  if k == "file" and (t := sync_io.modified(path, [files.DEVICES, device,
+    for device, kind in no_links.entries(path, [change_files.DEVICES]):
+        stamps = [t for name, k in no_links.entries(path, [change_files.DEVICES, device])
+                  if k == "file" and (t := no_links.modified(path, [change_files.DEVICES, device,
                                                                    name])) is not None
                   ] if kind == "folder" else []
         seen[device] = stamps
-    return [DeviceSeen(files.escaped(device), device == me,
+    return [DeviceSeen(change_files.escaped(device), device == me,
                        datetime.fromtimestamp(max(stamps), UTC) if stamps else None,
                        brought.get(device, 0), len(stamps))
             for device, stamps in sorted(seen.items())]
@@ -315,16 +331,16 @@ def forget_folder(journal: Journal, folder: str | os.PathLike[str]) -> Forgotten
     path = _folder(journal, folder)
     me = device_id(journal.path)
     removed, left = [], []
-    for name, kind in sync_io.entries(path, [files.DEVICES, me]):
-        shown = path / files.DEVICES / me / name
-        if kind == "file" and files.is_change_file(name):
-            if sync_io.remove_file(path, files.own_parts(me, name)):
+    for name, kind in no_links.entries(path, [change_files.DEVICES, me]):
+        shown = path / change_files.DEVICES / me / name
+        if kind == "file" and change_files.is_change_file(name):
+            if no_links.remove_file(path, change_files.own_parts(me, name)):
                 removed.append(shown)
         else:
             left.append(shown)
-    sync_io.remove_folder(path, [files.DEVICES, me])
+    no_links.remove_folder(path, [change_files.DEVICES, me])
     try:
-        claim = files.read_claim(path)
+        claim = change_files.read_claim(path)
     except ValidationError:
         claim = None
     known = [m for m in members.memberships(journal)
