@@ -153,11 +153,7 @@ class Journal:
     # -- writing -------------------------------------------------------------
 
     def _transaction(self) -> contextlib.AbstractContextManager[Any]:
-        """Return the block's write transaction on this journal (see :func:`write_transaction`).
-
-        Before anything is written the journal's file is checked to be the one this
-        Journal opened.
-        """
+        """Return a write transaction that first checks the file is still the one opened."""
         return write_transaction(self._conn, self._db, self.path, self._ensure_same_file)
 
     def add(self, kind: str, *, at: object = None, **values: object) -> int:
@@ -285,11 +281,7 @@ class Journal:
             return imports.apply(conn, source, rows)
 
     def index_pending(self) -> None:
-        """Move the words saved since the last search into the search index.
-
-        A save only queues them (see the search migration); this runs in one write transaction,
-        and only when something is queued.
-        """
+        """Move the words saved since the last search into the index (one write, if any)."""
         if not search_queue.has_pending(self._conn):
             return
         with self._transaction() as conn:
@@ -392,11 +384,7 @@ class Journal:
         return queries.change_key(self._conn)
 
     def table_stamps(self) -> dict[str, object]:
-        """Return a value per entry table that changes whenever anyone writes to that table.
-
-        Triggers renew a random stamp in ``table_stamps`` on every insert, update or
-        delete, from this or any other process, in the write's own transaction.
-        """
+        """Return a value per entry table that changes whenever anyone writes to that table."""
         return queries.table_stamps(self._conn)
 
     def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:

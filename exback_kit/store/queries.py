@@ -76,6 +76,8 @@ def change_key(conn: Any) -> tuple[int, int]:
 def table_stamps(conn: Any) -> dict[str, object]:
     """Return a value per entry table that changes whenever anyone writes to that table.
 
+    Triggers renew a random stamp in ``table_stamps`` on every insert, update or
+    delete, from this or any other process, in the write's own transaction.
     A table without a stamp (a journal restored from before they existed, or a table
     added later without triggers) gets :func:`change_key`, which changes with any write.
     """
