@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 
 from exback_kit.content import Question
 from exback_kit.errors import ValidationError
-from exback_kit.notebook.form_kit import Form, Problems, empty_of
+from exback_kit.notebook.form_kit import Form, Problems
+from exback_kit.notebook.inputs import empty_of
 from exback_kit.store import validate
 
 

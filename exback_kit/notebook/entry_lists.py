@@ -18,24 +18,13 @@ import ipywidgets as widgets
 from exback_kit.content import texts
 from exback_kit.content.vocab import FLIRT_LANDED, FLIRTING, REPAIR_STATUSES
 from exback_kit.domain import trends
-from exback_kit.notebook.form_kit import (
-    Form,
-    OnSave,
-    add_checked,
-    checkbox,
-    choice_buttons,
-    entry_html,
-    esc,
-    history_html,
-    labelled,
-    scale_buttons,
-)
+from exback_kit.notebook.form_kit import Form, OnSave, add_checked, entry_html, esc, history_html
+from exback_kit.notebook.inputs import WIDE, checkbox, choice_buttons, labelled, scale_buttons
 from exback_kit.store import Journal
 
 if TYPE_CHECKING:
     import pandas as pd
 
-WIDE = widgets.Layout(width="95%")
 
 
 def _textarea(rows: int = 2) -> widgets.Textarea:

@@ -1,4 +1,5 @@
-"""ipywidgets forms built from the content, plus the wellbeing and decision forms.
+"""ipywidgets forms built from the content (the steps' questions, the boundaries check) and
+the decision form; the index of every form a stage shows.
 
 Every builder is ``name(journal, *, on_save=None) -> Form`` (a ``widgets.VBox``
 with ``fields``, ``errors``, ``save_button`` and ``status``; see
@@ -6,7 +7,9 @@ with ``fields``, ``errors``, ``save_button`` and ``status``; see
 successful save. Forms never run SQL or pandas; they call Journal methods.
 The logging forms live in :mod:`exback_kit.notebook.daily_logs` and
 :mod:`exback_kit.notebook.entry_lists`, the moving-on stage's in
-:mod:`exback_kit.notebook.moving_on_forms`; all are re-exported here.
+:mod:`exback_kit.notebook.moving_on_forms`, the wellbeing scales in
+:mod:`exback_kit.notebook.wellbeing_forms` and the safety contacts in
+:mod:`exback_kit.notebook.safety_forms`; all are named here, where the stages find them.
 """
 
 from __future__ import annotations
@@ -17,18 +20,14 @@ import ipywidgets as widgets
 
 from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.content.instruments import Contact, default_contacts, instrument
-from exback_kit.domain import progress, safety, scales
+from exback_kit.domain import progress
 from exback_kit.domain.gate import Journey
-from exback_kit.errors import ValidationError
 from exback_kit.notebook.answers import answer_changes
 from exback_kit.notebook.daily_logs import (
     checkin_form,
     contact_form,
-    decision_journal,
     habits_form,
     nocontact_form,
-    unsent_vault,
     urge_form,
 )
 from exback_kit.notebook.entry_lists import (
@@ -44,17 +43,12 @@ from exback_kit.notebook.form_kit import (
     UNCHANGED,
     Form,
     OnSave,
-    Problems,
     add_checked,
-    choice_buttons,
     entry_html,
     esc,
     history_html,
-    paragraphs,
-    question_widget,
-    radio,
 )
-from exback_kit.notebook.look import SAFETY_BOX
+from exback_kit.notebook.inputs import WIDE, choice_buttons, question_widget
 from exback_kit.notebook.moving_on_forms import (
     clear_eyed_form,
     devices_form,
@@ -64,8 +58,15 @@ from exback_kit.notebook.moving_on_forms import (
     untangling_form,
 )
 from exback_kit.notebook.plans_form import plans_form
+from exback_kit.notebook.reaching_out import decision_journal, unsent_vault
 from exback_kit.notebook.review_form import review_form
+from exback_kit.notebook.safety_forms import (
+    crisis_contacts_form,
+    late_night_contacts,
+    safety_widget,
+)
 from exback_kit.notebook.session import session
+from exback_kit.notebook.wellbeing_forms import rosenberg_form, who5_form
 from exback_kit.store import Journal
 
 __all__ = [
@@ -77,9 +78,6 @@ __all__ = [
     "signals_form",
     "step_form", "unsent_vault", "untangling_form", "urge_form", "who5_form"
 ]
-
-MAX_CONTACTS = 20
-CONTACT_LINE = 200
 
 
 # --- step questions ---------------------------------------------------------------
@@ -225,7 +223,7 @@ def decision_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("decision", choice_buttons(texts.DECISION_CHOICES,
                                         latest["decision"] if latest else None),
              label=texts.DECISION_LABEL)
-    form.add("reasons", widgets.Textarea(rows=3, layout=widgets.Layout(width="95%")),
+    form.add("reasons", widgets.Textarea(rows=3, layout=WIDE),
              label=texts.DECISION_REASONS)
     history = widgets.HTML()
     form.extra.children = (history,)
@@ -251,169 +249,4 @@ def decision_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     form.handler, form.after_save = handler, refresh
     refresh()
-    return form
-
-
-# --- wellbeing scales ------------------------------------------------------------------
-
-def _scale_form(journal: Journal, info: scales.Instrument, *, css: str, title: str,
-                on_save: OnSave) -> Form:
-    """Return a form with one radio group per item (left blank on purpose: a fresh measure)."""
-    form = Form(css, title, intro=info.intro, on_save=on_save)
-    for item in info.items:
-        form.add(item.id, radio([(label, v) for v, label in info.answers]), label=item.text)
-    credit = texts.INSTRUMENT_CREDIT.format(credit=info.credit)
-    form.extra.children = (widgets.HTML(f"<small>{esc(credit)}</small>"),)
-    return form
-
-
-def _answers(form: Form, info: scales.Instrument) -> dict[str, object]:
-    missing = [ValidationError(texts.INSTRUMENT_ITEM_MISSING.format(field=f"{n}. {item.text}"),
-                               field=item.id)
-               for n, item in enumerate(info.items, start=1)
-               if form.fields[item.id].value is None]
-    if missing:
-        raise Problems(missing)
-    return {item.id: form.fields[item.id].value for item in info.items}
-
-
-def _clear(form: Form, info: scales.Instrument) -> None:
-    for item in info.items:
-        form.fields[item.id].value = None
-
-
-def who5_form(journal: Journal, *, on_save: OnSave = None) -> Form:
-    """Return the WHO-5 form; after saving it shows the result, the change, and if needed
-    the calm safety message with the person's crisis contacts."""
-    info = instrument("who5")
-    form = _scale_form(journal, info, css="exback-who5", title=texts.WHO5_HEADING,
-                       on_save=on_save)
-
-    def handler() -> object:
-        values, result = scales.result_values("who5", _answers(form, info))
-        previous = scales.latest_who5(journal.table("instrument_results"))
-        entry = journal.add("instrument_results", **values)
-        _clear(form, info)
-        form.say(texts.INSTRUMENT_SAVED)
-        assert isinstance(result, scales.Who5Result)
-        form.result.value = _who5_html(journal, result, previous.result if previous else None)
-        return entry
-
-    form.handler = handler
-    return form
-
-
-def _who5_html(journal: Journal, result: scales.Who5Result,
-               previous: scales.Who5Result | None) -> str:
-    lines = [texts.WHO5_RESULT.format(raw=result.raw, percent=result.percent,
-                                      band=texts.WHO5_BANDS[result.band])]
-    if previous is not None:
-        lines.append(_who5_change(previous, result))
-    out = f"<p>{paragraphs(' '.join(lines))}</p>"
-    if result.needs_care:
-        out += _safety_html(journal, result.triggers)
-    return out
-
-
-def _who5_change(previous: scales.Who5Result, result: scales.Who5Result) -> str:
-    """Return how the result compares with the previous one, in counted points."""
-    delta = result.percent - previous.percent
-    if delta == 0:
-        return texts.WHO5_SAME.format(previous=previous.percent)
-    template = (texts.WHO5_CHANGE if scales.meaningful_change(previous, result)
-                else texts.WHO5_SMALL_CHANGE)
-    return texts.say(template, sign="+" if delta > 0 else "−", size=abs(delta),
-                     previous=previous.percent)
-
-
-def rosenberg_form(journal: Journal, *, on_save: OnSave = None) -> Form:
-    """Return the Rosenberg Self-Esteem Scale form; shows the total (0–30) without labels."""
-    info = instrument("rosenberg")
-    form = _scale_form(journal, info, css="exback-rosenberg", title=texts.ROSENBERG_HEADING,
-                       on_save=on_save)
-
-    def handler() -> object:
-        values, result = scales.result_values("rosenberg", _answers(form, info))
-        entry = journal.add("instrument_results", **values)
-        assert isinstance(result, scales.RosenbergResult)
-        _clear(form, info)
-        form.result.value = f"<p>{esc(texts.ROSENBERG_RESULT.format(total=result.total))}</p>"
-        return entry
-
-    form.handler = handler
-    return form
-
-
-# --- safety and crisis contacts ----------------------------------------------------------
-
-def _safety_html(journal: Journal, triggers: Sequence[str] = ()) -> str:
-    contacts = safety.ordered(safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING)),
-                              "crisis")
-    return (f'<div class="exback-safety" style="{SAFETY_BOX}">'
-            f'{paragraphs(safety.safety_message(contacts, triggers))}'
-            f"</div>")
-
-
-def late_night_contacts(journal: Journal, *, on_save: OnSave = None) -> widgets.HTML:
-    """Return the person's safety contacts beside the late-night urge log (all escaped)."""
-    from exback_kit.notebook.gate_notice import safety_box
-    contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
-    return safety_box(safety.ordered(contacts, "crisis"), texts.LATE_NIGHT_CONTACTS,
-                      "exback-late-night-contacts")
-
-
-def safety_widget(journal: Journal) -> widgets.HTML:
-    """Return the calm safety message with the person's crisis contacts (all text escaped)."""
-    box = widgets.HTML(_safety_html(journal))
-    box.add_class("exback-safety")
-    return box
-
-
-def _contact_lines(contacts: Sequence[Contact]) -> str:
-    return "\n".join(f"{c.name}: {c.detail}" if c.detail else c.name for c in contacts)
-
-
-def _parse_contacts(text: str) -> list[dict[str, str]]:
-    """Return contacts from 'name: detail' lines.
-
-    Raises:
-        ValidationError: a line is too long or there are too many (field ``contacts``).
-    """
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) > MAX_CONTACTS:
-        raise ValidationError(texts.CRISIS_TOO_MANY.format(count=len(lines), most=MAX_CONTACTS),
-                              field="contacts")
-    out = []
-    for number, line in enumerate(lines, start=1):
-        if len(line) > CONTACT_LINE or "\x00" in line:
-            problem = texts.TOO_LONG.format(field="contact", length=len(line),
-                                            max_len=CONTACT_LINE)
-            raise ValidationError(texts.CRISIS_BAD_LINE.format(number=number, problem=problem),
-                                  field="contacts")
-        name, _, detail = line.partition(": ")
-        out.append({"name": name.strip(), "detail": detail.strip()})
-    return out
-
-
-def crisis_contacts_form(journal: Journal, *, on_save: OnSave = None) -> Form:
-    """Return the editable crisis contacts (setting "crisis_contacts"); empty restores defaults."""
-    current = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
-    intro = texts.CRISIS_DEFAULTS_NOTE if any(c.is_default for c in current) else ""
-    form = Form("exback-crisis-contacts", texts.CRISIS_HEADING, intro=intro, on_save=on_save)
-    form.add("contacts", widgets.Textarea(value=_contact_lines(current), rows=6,
-                                          layout=widgets.Layout(width="95%")),
-             label=texts.CRISIS_LABEL, help=texts.CRISIS_HELP)
-
-    def handler() -> object:
-        contacts = _parse_contacts(form.fields["contacts"].value)
-        if not contacts:
-            journal.set_setting(safety.CRISIS_SETTING, None)
-            form.fields["contacts"].value = _contact_lines(default_contacts())
-            form.say(texts.CRISIS_RESET)
-            return None
-        journal.set_setting(safety.CRISIS_SETTING, contacts)
-        form.say(texts.say(texts.CRISIS_SAVED, count=len(contacts)))
-        return None
-
-    form.handler = handler
     return form

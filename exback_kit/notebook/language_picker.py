@@ -12,7 +12,8 @@ import ipywidgets as widgets
 
 from exback_kit.content import language, texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.notebook.form_kit import OnSave, error_html, esc, labelled
+from exback_kit.notebook.form_kit import OnSave, error_html, esc
+from exback_kit.notebook.inputs import labelled
 from exback_kit.store import Journal
 
 

@@ -19,23 +19,14 @@ from exback_kit.content.moments import Moment, load_moments
 from exback_kit.content.vocab import OCCASIONS
 from exback_kit.domain import gate, safety
 from exback_kit.errors import ValidationError
-from exback_kit.notebook.form_kit import (
-    Form,
-    OnSave,
-    add_checked,
-    choice_buttons,
-    entry_html,
-    error_html,
-    esc,
-    labelled,
-)
+from exback_kit.notebook.form_kit import Form, OnSave, add_checked, entry_html, error_html, esc
 from exback_kit.notebook.gate_notice import safety_box
+from exback_kit.notebook.inputs import WIDE, choice_buttons, labelled
 from exback_kit.notebook.session import session
 from exback_kit.store import Journal
 
 __all__ = ["latest_plans", "moment_card", "moments_cards"]
 
-WIDE = widgets.Layout(width="95%")
 #: The cards that show the safety contacts after harm or an order was named.
 SAFETY_CARDS = ("running_into", "needed_contact")
 

@@ -30,7 +30,6 @@ from exback_kit.errors import ValidationError
 from exback_kit.notebook.answers import answer_changes
 from exback_kit.notebook.form_kit import (
     UNCHANGED,
-    CheckGroup,
     Form,
     OnSave,
     add_checked,
@@ -38,10 +37,8 @@ from exback_kit.notebook.form_kit import (
     error_html,
     esc,
     history_html,
-    labelled,
-    question_widget,
-    scale_buttons,
 )
+from exback_kit.notebook.inputs import WIDE, CheckGroup, labelled, question_widget, scale_buttons
 from exback_kit.notebook.look import LINK_STYLE
 from exback_kit.store import Journal, reads
 from exback_kit.store.validate import now
@@ -49,7 +46,6 @@ from exback_kit.store.validate import now
 __all__ = ["clear_eyed_form", "devices_form", "future_form", "grief_form",
            "self_compassion_form", "untangling_form"]
 
-WIDE = widgets.Layout(width="95%")
 CONTACT_LOG = "01_space_and_clarity.ipynb"
 
 

@@ -22,9 +22,8 @@ from exback_kit.domain.windows import Window, active_for, describe, parse_when, 
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.accessible import sends_when_left
 from exback_kit.notebook.form_kit import Form, OnSave, add_checked, entry_html, esc, paragraphs
+from exback_kit.notebook.inputs import WIDE
 from exback_kit.store import Journal, validate
-
-WIDE = widgets.Layout(width="95%")
 
 
 def _when(window: Window) -> str:

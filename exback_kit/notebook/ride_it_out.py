@@ -19,7 +19,8 @@ import ipywidgets as widgets
 from exback_kit.content import texts
 from exback_kit.domain import sos
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.notebook.form_kit import OnSave, error_html, esc, heading, labelled, scale_buttons
+from exback_kit.notebook.form_kit import OnSave, error_html, esc, heading
+from exback_kit.notebook.inputs import labelled, scale_buttons
 from exback_kit.notebook.look import ENTRY_BOX, LINK_STYLE, SOFT_STYLE, status_colour
 from exback_kit.notebook.session import session
 from exback_kit.store import Journal

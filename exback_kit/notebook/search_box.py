@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from exback_kit.content import texts
 from exback_kit.content.written import kind_label, notebook_title, question_text, written_in
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.notebook.form_kit import checkbox, labelled
+from exback_kit.notebook.inputs import checkbox, labelled
 from exback_kit.notebook.look import LINK_STYLE
 from exback_kit.store import Journal, search
 

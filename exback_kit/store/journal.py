@@ -120,7 +120,7 @@ class Journal:
             raise JournalError(texts.JOURNAL_GONE.format(path=self.path))
 
     def _migrate(self) -> None:
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             # Another process may have migrated while we waited for the lock.
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             for target in range(version + 1, SCHEMA_VERSION + 1):
@@ -152,8 +152,10 @@ class Journal:
 
     # -- writing -------------------------------------------------------------
 
-    def _transaction(self) -> contextlib.AbstractContextManager[Any]:
-        """Return a write transaction that first checks the file is still the one opened."""
+    def transaction(self) -> contextlib.AbstractContextManager[Any]:
+        """Return a write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``, yielding the
+        connection) that first checks the file is still the one opened; the store's own
+        writers above the journal (sync, sync folders) write through it."""
         return write_transaction(self._conn, self._db, self.path, self._ensure_same_file)
 
     def add(self, kind: str, *, at: object = None, **values: object) -> int:
@@ -171,7 +173,7 @@ class Journal:
         row = validate.record(kind, specs, values)
         when = validate.moment(at)
         row = {"at": when.isoformat(), "day": when.date().isoformat(), **row}
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             entry = clock.insert(conn, kind, [row])[0]
         self._saved()
         return entry
@@ -198,7 +200,7 @@ class Journal:
             rows.append({"at": when.isoformat(), "day": when.date().isoformat(), **row})
         if not rows:
             return []
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             ids = clock.insert(conn, kind, rows)
         self._saved()
         return ids
@@ -220,7 +222,7 @@ class Journal:
             return
         # An edit is a new version of the record, which this device has not sent yet.
         sets = ", ".join(f"{name} = ?" for name in row) + ", version = ?, origin = NULL"
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             cur = conn.execute(f"UPDATE {kind} SET {sets} WHERE id = ?",
                                [*row.values(), clock.tick(conn)[0], entry_id])
             if cur.rowcount == 0:
@@ -258,7 +260,7 @@ class Journal:
     def merge_rows(self, prepared: Mapping[str, list[tuple[Any, ...]]],
                    settings: Mapping[str, Any]) -> dict[str, int]:
         """Add already-validated rows that the journal lacks, in one transaction; return counts."""
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             return merge_rows(conn, prepared, settings)
 
     def import_checkins(self, source: str,
@@ -277,14 +279,14 @@ class Journal:
         rows = imports.prepare(known_fields("checkins"), entries)
         if not rows:
             return imports.ImportCounts(0, 0, 0)
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             return imports.apply(conn, source, rows)
 
     def index_pending(self) -> None:
         """Move the words saved since the last search into the index (one write, if any)."""
         if not search_queue.has_pending(self._conn):
             return
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             search_queue.index_pending(conn)
 
     # -- settings --------------------------------------------------------------
@@ -292,7 +294,7 @@ class Journal:
     def set_setting(self, key: str, value: object) -> None:
         """Store a setting (any JSON value) under ``key``, replacing the old one."""
         key, encoded = validate.setting(key, value)
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             clock.put_setting(conn, key, encoded, validate.now().isoformat())
         self._saved()
 

@@ -113,7 +113,7 @@ def record_sent(journal: Journal, me: str, sent: Iterable[Mapping[str, Any]], *,
             ``sent`` holds.
     """
     sent = list(sent)
-    with journal._transaction() as conn:
+    with journal.transaction() as conn:
         if restarted:
             conn.execute("UPDATE sync_folders SET sent = NULL WHERE folder = ?", (folder,))
         for rec in sent:
@@ -230,7 +230,7 @@ def merge(journal: Journal, me: str, arrived: Iterable[tuple[int, object]], *, f
         except ValidationError as exc:
             refused.append((number, str(exc)))
     changed = 0
-    with journal._transaction() as conn:
+    with journal.transaction() as conn:
         by_kind: dict[str, list[dict[str, Any]]] = {}
         for rec in records:
             by_kind.setdefault(rec["kind"], []).append(rec)

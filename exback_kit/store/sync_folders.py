@@ -61,7 +61,7 @@ def memberships(journal: Journal) -> list[Membership]:
 def remember(journal: Journal, folder: str, path: str, code: bytes,
              identity: str | None = None) -> None:
     """Record that this journal belongs to ``folder`` at ``path``, with its join code."""
-    with journal._transaction() as conn:
+    with journal.transaction() as conn:
         conn.execute("INSERT INTO sync_folders (folder, path, code, identity, sent, joined_at) "
                      "VALUES (?, ?, ?, ?, NULL, ?) ON CONFLICT(folder) DO UPDATE SET "
                      "path = excluded.path, identity = coalesce(excluded.identity, identity)",
@@ -70,13 +70,13 @@ def remember(journal: Journal, folder: str, path: str, code: bytes,
 
 def keep_identity(journal: Journal, folder: str, identity: str) -> None:
     """Keep a locked folder's unsealed identity, so it is unsealed only once."""
-    with journal._transaction() as conn:
+    with journal.transaction() as conn:
         conn.execute("UPDATE sync_folders SET identity = ? WHERE folder = ?", (identity, folder))
 
 
 def forget(journal: Journal, folder: str) -> None:
     """Forget ``folder``: its code, identity and read positions."""
-    with journal._transaction() as conn:
+    with journal.transaction() as conn:
         conn.execute("DELETE FROM sync_folders WHERE folder = ?", (folder,))
         conn.execute("DELETE FROM sync_reads WHERE folder = ?", (folder,))
 

@@ -161,7 +161,7 @@ def test_stamps_and_days_too_far_ahead_are_refused(pair):
 
 
 def test_the_clock_never_stamps_what_another_device_would_refuse(tmp_path):
-    with journal_at(tmp_path, "j") as j, j._transaction() as conn:
+    with journal_at(tmp_path, "j") as j, j.transaction() as conn:
         clock._store(conn, clock.now_ms() + 10 * 86_400_000, 7)  # pushed before stamps were checked
         assert not clock.ahead_of_clock(clock.tick(conn)[0])
         clock._store(conn, clock.now_ms() + 60_000, clock.COUNTER_MAX)  # a full counter

@@ -26,7 +26,7 @@ from exback_kit.content import texts
 from exback_kit.interchange import demo
 from exback_kit.notebook import forms
 from exback_kit.notebook.accessible import ChoiceGroup, Slider
-from exback_kit.notebook.form_kit import CheckGroup
+from exback_kit.notebook.inputs import CheckGroup
 from exback_kit.store.validate import now
 
 from .widget_tree import walk

@@ -65,7 +65,7 @@ def test_edits_get_a_newer_version_and_wait_to_be_sent(journal):
 
 def test_the_clock_moves_past_versions_seen_from_a_device_running_ahead(journal):
     ahead = f"{clock.now_ms() + 3_600_000:013d}.000003"  # a device whose clock is an hour fast
-    with journal._transaction() as conn:
+    with journal.transaction() as conn:
         clock.observe(conn, [ahead])
         (mine,) = clock.tick(conn)
     assert mine == ahead[:-1] + "4"
@@ -73,7 +73,7 @@ def test_the_clock_moves_past_versions_seen_from_a_device_running_ahead(journal)
 
 
 def test_the_clock_never_follows_a_stamp_from_far_in_the_future(journal):
-    with journal._transaction() as conn:
+    with journal.transaction() as conn:
         clock.observe(conn, ["9999999999999.000003"])
         (mine,) = clock.tick(conn)
     assert not clock.ahead_of_clock(mine) and int(mine[:13]) <= clock.now_ms() + clock.OWN_AHEAD_MS
