@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -138,4 +139,32 @@ def test_the_week_and_the_same_threshold_live_in_domain_trends():
     found = [f"{rel(p)}:{n}" for p in modules() if rel(p) != "exback_kit/domain/trends.py"
              for n, line in enumerate(p.read_text().splitlines(), start=1)
              if TREND_COPIES.search(line)]
+    assert found == []
+
+
+def _reads_texts(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
+               and n.value.id == "texts" for n in ast.walk(node))
+
+
+def test_words_are_read_when_shown_not_at_import():
+    """``texts.NAME`` follows the language in force, so no module keeps a copy made at import
+    (a module-level name or a default argument would stay in the first language)."""
+    found = []
+    for p in modules():
+        if rel(p) in CATALOGUES:
+            continue
+        tree = ast.parse(p.read_text())
+        for node in tree.body:
+            if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None \
+                    and _reads_texts(node.value):
+                found.append(f"{rel(p)}:{node.lineno}")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                defaults = [*node.args.defaults, *(d for d in node.args.kw_defaults if d)]
+                found += [f"{rel(p)}:{d.lineno}" for d in defaults if _reads_texts(d)]
+            if isinstance(node, ast.ClassDef):
+                found += [f"{rel(p)}:{n.lineno}" for n in node.body
+                          if isinstance(n, ast.Assign | ast.AnnAssign) and n.value is not None
+                          and _reads_texts(n.value)]
     assert found == []

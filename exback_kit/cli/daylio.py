@@ -12,10 +12,6 @@ from exback_kit.interchange.daylio import DaylioPreview, import_daylio, preview
 from exback_kit.interchange.daylio_moods import MoodPlace, level_score
 from exback_kit.store import Journal
 
-_WHY = {"daylio": texts.DAYLIO_WHY_DAYLIO, "named": texts.DAYLIO_WHY_NAMED,
-        "marked": texts.DAYLIO_WHY_MARKED, "yours": texts.DAYLIO_WHY_YOURS,
-        "suggested": texts.DAYLIO_WHY_SUGGESTED, "gap": texts.DAYLIO_WHY_GAP,
-        "unknown": texts.DAYLIO_WHY_UNKNOWN}
 
 
 def parse_mapping(values: Iterable[str], option: str, *, scores: bool) -> dict[str, Any]:
@@ -39,8 +35,13 @@ def parse_mapping(values: Iterable[str], option: str, *, scores: bool) -> dict[s
 
 
 def _why(place: MoodPlace) -> str:
-    return _WHY[place.how].format(name=place.name, level=place.level,
-                                  score=place.proposal if place.score is None else place.score)
+    # the words are read here, not at import: the language can change after it
+    why = {"daylio": texts.DAYLIO_WHY_DAYLIO, "named": texts.DAYLIO_WHY_NAMED,
+           "marked": texts.DAYLIO_WHY_MARKED, "yours": texts.DAYLIO_WHY_YOURS,
+           "suggested": texts.DAYLIO_WHY_SUGGESTED, "gap": texts.DAYLIO_WHY_GAP,
+           "unknown": texts.DAYLIO_WHY_UNKNOWN}[place.how]
+    return why.format(name=place.name, level=place.level,
+                      score=place.proposal if place.score is None else place.score)
 
 
 def mood_table(plan: DaylioPreview) -> list[str]:

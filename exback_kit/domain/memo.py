@@ -15,8 +15,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Generic, TypeVar
 
-import pandas as pd
-
 Value = TypeVar("Value")
 
 #: How many results each memo keeps (the latest used; a result is a small frame or value).
@@ -30,14 +28,16 @@ class FrameMemo(Generic[Value]):
         self.size = size
         self.made = 0
         self.entries: OrderedDict[tuple[Hashable, ...],
-                                  tuple[list[weakref.ref[pd.DataFrame]], Value]] = OrderedDict()
+                                  tuple[list[weakref.ref[object]], Value]] = OrderedDict()
 
-    def get(self, frames: Sequence[pd.DataFrame], key: Hashable,
+    def get(self, frames: Sequence[object], key: Hashable,
             make: Callable[[], Value]) -> Value:
         """Return the result kept for exactly these ``frames`` and ``key``, or ``make()`` it.
 
         Args:
-            frames: every frame the result is worked out from (by identity, not content).
+            frames: every frame the result is worked out from (by identity, not content), and
+                any other object it reads that is replaced rather than changed (the content,
+                one per language).
             key: everything else it depends on (the day, a road…), hashable.
             make: works the result out when none is kept.
         """

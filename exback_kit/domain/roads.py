@@ -70,9 +70,10 @@ def journey_rows(tables: Tables, today: date | None = None, *, kit: Content,
         road: the journey to follow (default: the one these tables' answers give). The
             notebooks pass the person's own while the demo journal is shown.
     """
-    # the content is part of the key: its words follow the language in force
-    key = (as_day(today), None if road is None else repr(road), id(kit))
-    rows = ROWS.get([tables[k] for k in KINDS], key, lambda: _rows(tables, today, road, kit))
+    # the content is read too (its words follow the language in force): held like the frames
+    key = (as_day(today), None if road is None else repr(road))
+    rows = ROWS.get([*(tables[k] for k in KINDS), kit], key,
+                    lambda: _rows(tables, today, road, kit))
     return rows.copy()  # callers own what they get, the kept frame stays as worked out
 
 

@@ -96,9 +96,10 @@ def clock_text(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def guide_line(elapsed: int, total: int, lines: Sequence[str] = texts.SOS_GUIDE) -> str:
+def guide_line(elapsed: int, total: int, lines: Sequence[str] | None = None) -> str:
     """Return the guidance for ``elapsed`` seconds into a wait of ``total``: the lines in
-    turn, each for an equal share of the time."""
+    turn (default: the kit's, in the language in force), each for an equal share of the time."""
+    lines = texts.SOS_GUIDE if lines is None else lines
     if total <= 0:
         return lines[-1]
     share = total / len(lines)

@@ -14,7 +14,6 @@ from exback_kit.content.vocab import BLOCK_HOURS, BLOCK_STARTS, WEEKDAY_IDS
 from exback_kit.errors import ValidationError
 
 BLOCKS_A_DAY = 24 // BLOCK_HOURS
-_NAMES = {name.casefold(): i for i, name in enumerate(texts.CHART_WEEKDAYS_LONG)}
 
 
 @dataclass(frozen=True, order=True)
@@ -86,7 +85,9 @@ def parse_when(value: str, field: str = "--when") -> Window:
     if len(parts) != 2:
         raise ValidationError(texts.PLAN_BAD_WHEN.format(field=field, value=value), field=field)
     day, clock = parts[0].casefold(), parts[1]
-    weekday = WEEKDAY_IDS.index(day) if day in WEEKDAY_IDS else _NAMES.get(day)
+    # a weekday's id, or its name in the language in force (read now: it can change)
+    names = {name.casefold(): i for i, name in enumerate(texts.CHART_WEEKDAYS_LONG)}
+    weekday = WEEKDAY_IDS.index(day) if day in WEEKDAY_IDS else names.get(day)
     if weekday is None:
         raise ValidationError(texts.PLAN_BAD_WEEKDAY.format(
             field=field, value=parts[0], allowed=", ".join(WEEKDAY_IDS)), field=field)

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from exback_kit.content import language
+
 #: At most this many rendered charts are kept (the kit has twelve; two journals, two days).
 MAX_CHARTS = 48
 #: And at most this many bytes of PNG in all (a ten-year chart is 30–90 KB).
@@ -123,7 +125,8 @@ class ChartCache:
             fig, summary = charts.render(name, tables, today)
             self.drawn_count += 1
             return charts.to_png(fig), summary
-        key = (str(getattr(tables, "source", "")), name, today)
+        # a chart holds words: one picture per language
+        key = (str(getattr(tables, "source", "")), name, today, language.current())
         kept = self._kept.get(key)
         if kept is not None and all(stamps.get(k) == v for k, v in kept.reads):
             self._kept.move_to_end(key)

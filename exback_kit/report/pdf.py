@@ -36,7 +36,7 @@ PageDraw = Callable[["Figure"], None]
 REPORTS_FOLDER = "reports"
 #: TrueType glyphs in the PDF, so text tools and screen readers get the words back.
 PDF_FONTTYPE = 42
-PDF_METADATA = {"Title": texts.REPORT_TITLE, "Creator": "exback-kit"}
+CREATOR = "exback-kit"
 
 
 # --- choosing what goes in ------------------------------------------------------
@@ -142,7 +142,7 @@ def write_report(journal: Journal, out: str | os.PathLike[str], *,
     today = today or date.today()
     pages = plan_pages(journal, reads.load_tables(journal), steps, today)
     with open_replacing(path, make_folder=True) as fh, mpl.rc_context(rc), \
-            warnings.catch_warnings(), PdfPages(fh, metadata=PDF_METADATA) as pdf:
+            warnings.catch_warnings(), PdfPages(fh, metadata={"Title": texts.REPORT_TITLE, "Creator": CREATOR}) as pdf:
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
         for number, draw in enumerate(pages, start=1):
             fig = report_pages.new_page(number, len(pages))

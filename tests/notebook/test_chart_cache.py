@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from exback_kit import Journal, charts, stages
+from exback_kit.content import language
 from exback_kit.notebook import chart_cache
 from exback_kit.notebook.kernel_tables import LazyTables
 from exback_kit.notebook.session import chart_view, session
@@ -67,6 +68,19 @@ def test_an_unchanged_journal_is_not_drawn_again(filled: Journal) -> None:
     assert again == first and cache.drawn_count == drawn
     assert cache.kept_count == len(charts.CHARTS)
     assert first["mood"] == _fresh(filled, "mood")
+
+
+def test_a_new_language_draws_the_charts_again_in_its_words(filled: Journal) -> None:
+    """A chart holds words: after a switch of language the kept English picture is not shown."""
+    english = _draw("mood")
+    try:
+        language.choose("xx")
+        pseudo = _draw("mood")
+    finally:
+        language.choose(language.ENGLISH)
+    assert pseudo[1] != english[1] and pseudo[1].startswith("[")
+    assert pseudo[0] != english[0]
+    assert _draw("mood") == english  # and back: English again, from what was kept
 
 
 def test_a_save_redraws_only_the_charts_that_read_the_table_it_changed(filled: Journal) -> None:
