@@ -13,7 +13,6 @@ from exback_kit.interchange.daylio_moods import MoodPlace, level_score
 from exback_kit.store import Journal
 
 
-
 def parse_mapping(values: Iterable[str], option: str, *, scores: bool) -> dict[str, Any]:
     """Return ``{"name": value}`` from ``name=value`` texts given on the command line.
 

@@ -49,8 +49,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     secret = import_passphrase(args.file)
     with open_journal(args) as journal:
         added = exports.import_file(journal, args.file, passphrase=secret, fmt=args.format)
+    kinds = ", ".join(f"{k} {n}" for k, n in added.items() if n)
     say(texts.say(texts.CLI_IMPORTED, count=sum(added.values()),
-                   kinds=", ".join(f"{k} {n}" for k, n in added.items() if n) or "nothing new"))
+                  kinds=kinds or texts.CLI_IMPORTED_NOTHING_NEW))
     return EXIT_OK
 
 

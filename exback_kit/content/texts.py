@@ -38,6 +38,8 @@ NUL_IN_TEXT = "{field}: the text holds a hidden NUL character, which can't be sa
 TOO_LONG = ("{field}: that's {length:,} characters; the most this field keeps is {max_len:,}. "
             "Could you shorten it or split it into two entries?")
 REQUIRED = "{field}: this one is needed to save (got {value})."
+#: What an empty required field held, in REQUIRED's "(got {value})".
+NOTHING = "nothing"
 BAD_FLAG = "{field}: {value} isn't allowed here. Please use yes or no (True/False)."
 BAD_CHOICE = "{field}: {value} isn't one of the options. Please use one of: {allowed}."
 BAD_LIST = "{field}: {value} isn't allowed here. Please give a list of short words."
@@ -219,6 +221,8 @@ CLI_SAVED_URGE = "Saved. You noticed the urge and let it pass — that counts."
 CLI_SAVED_URGE_ACTED = "Saved. It happens; noticing it is how the pattern changes."
 CLI_EXPORTED = "Exported to {path}"
 CLI_IMPORTED = "Imported {count:n:new entry|new entries} ({kinds})."
+#: CLI_IMPORTED's {kinds} when no kind of entry was new.
+CLI_IMPORTED_NOTHING_NEW = "nothing new"
 CLI_BACKED_UP = "Backed up to {path}"
 CLI_NO_BACKUPS = "backup: there are no backups yet. `exback backup` makes one."
 CLI_CONFIRM_RESTORE = "Replace the journal with {source}? A copy of the current journal is kept first. Type yes: "

@@ -219,8 +219,8 @@ def problems(kind: str, values: Mapping[str, object]) -> list[ValidationError]:
             found.append(exc)
     for spec in specs:
         if spec.required and spec.name not in values:
-            found.append(ValidationError(texts.REQUIRED.format(field=spec.name, value="nothing"),
-                                         field=spec.name))
+            found.append(ValidationError(
+                texts.REQUIRED.format(field=spec.name, value=texts.NOTHING), field=spec.name))
     return found
 
 

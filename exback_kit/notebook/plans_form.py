@@ -169,7 +169,7 @@ def plans_form(journal: Journal, *, on_save: OnSave = None, today: date | None =
         chosen = window.value
         if not chosen:
             raise ValidationError(texts.REQUIRED.format(field=texts.PLANS_WINDOW,
-                                                        value="nothing"), field="window")
+                                                        value=texts.NOTHING), field="window")
         picked = parse_when(chosen, field="window")
         if active_for(journal.records("plans"), picked) is not None:
             raise ValidationError(texts.PLANS_SAME_WINDOW.format(window=describe(picked)),

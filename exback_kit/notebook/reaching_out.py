@@ -117,7 +117,7 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
         text = row["outcome"].value
         if not text.strip():
             row["error"].value = error_html(texts.REQUIRED.format(field=labels["outcome"],
-                                                                  value="nothing"))
+                                                                  value=texts.NOTHING))
             return
         form.update_row(journal, "reachouts", entry, outcome=text, outcome_at=now())
 

@@ -141,8 +141,9 @@ def write_report(journal: Journal, out: str | os.PathLike[str], *,
     rc: Any = {**palette.RC, "pdf.fonttype": PDF_FONTTYPE}
     today = today or date.today()
     pages = plan_pages(journal, reads.load_tables(journal), steps, today)
+    metadata = {"Title": texts.REPORT_TITLE, "Creator": CREATOR}
     with open_replacing(path, make_folder=True) as fh, mpl.rc_context(rc), \
-            warnings.catch_warnings(), PdfPages(fh, metadata={"Title": texts.REPORT_TITLE, "Creator": CREATOR}) as pdf:
+            warnings.catch_warnings(), PdfPages(fh, metadata=metadata) as pdf:
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
         for number, draw in enumerate(pages, start=1):
             fig = report_pages.new_page(number, len(pages))

@@ -320,7 +320,7 @@ def answer(question: Question, value: object) -> object:
     label = question.text
     if _empty(value):
         if question.required:
-            raise ValidationError(texts.REQUIRED.format(field=label, value="nothing"),
+            raise ValidationError(texts.REQUIRED.format(field=label, value=texts.NOTHING),
                                   field=question.id)
         return None
     try:
