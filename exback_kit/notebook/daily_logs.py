@@ -310,12 +310,12 @@ def _vault_entry(form: Form, row: dict[str, Any], review: Any, *,
     """One vault message; when due, its re-ask (``held``: keep, rewrite as a letter, let go)."""
     left = hours_left(row["at"], row["cooling_hours"], now())
     if row["status"] != "waiting":
-        line = texts.VAULT_REVIEWED.format(day=row["day"],
+        line = texts.say(texts.VAULT_REVIEWED, day=row["day"],
                                            status=texts.VAULT_DECIDED[row["status"]])
     elif left:
         line = texts.say(texts.VAULT_WAITING, day=row["day"], left=left)
     else:
-        line = (texts.VAULT_DUE_BOUNDARIES if held else texts.VAULT_DUE).format(day=row["day"])
+        line = texts.say(texts.VAULT_DUE_BOUNDARIES if held else texts.VAULT_DUE, day=row["day"])
     shown = widgets.HTML(entry_html(line, [row["text"], row["review_note"]]))
     if row["status"] != "waiting" or left:
         return shown

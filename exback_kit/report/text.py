@@ -29,7 +29,7 @@ def cover_lines(journal: Journal, tables: Tables, steps: Sequence[int], today: d
     lines: list[Line] = [("title", texts.REPORT_TITLE)]
     lines += wrap(texts.REPORT_PERIOD.format(first=span[0], last=span[1]) if span
                   else texts.REPORT_NO_ENTRIES, "heading")
-    lines += [("gap", ""), *wrap(texts.REPORT_MADE.format(day=today)),
+    lines += [("gap", ""), *wrap(texts.say(texts.REPORT_MADE, day=today)),
               *wrap(texts.REPORT_PRIVATE, "strong")]
     if journal.is_demo:
         lines += wrap(texts.REPORT_DEMO)
