@@ -276,8 +276,8 @@ def _chart_children(stage_id: str) -> list[widgets.Widget]:
         return []
     tables = s.tables()
     heading = page_words.charts_heading(stage_id)
-    return ([html_kit(page_words.heading_html(heading), "exback-page-heading")] if heading else []) + [
-        chart_view(name, tables) for name in _plan(stage_id).charts]
+    top = [html_kit(page_words.heading_html(heading), "exback-page-heading")] if heading else []
+    return top + [chart_view(name, tables) for name in _plan(stage_id).charts]
 
 
 def charts(stage_id: str) -> Part:

@@ -23,7 +23,8 @@ def _markdown(path: Path) -> list[str]:
 
 
 def _nav_line(text: str) -> str:
-    return next((line for line in reversed(text.splitlines()) if " · [" in line or "](" in line), "")
+    lines = reversed(text.splitlines())
+    return next((line for line in lines if " · [" in line or "](" in line), "")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
