@@ -248,10 +248,11 @@ def header(stage_id: str) -> Part:
     from exback_kit.notebook.header import header_children
 
     where = _plan(stage_id).where
-    return session().part(stage_id, "header",
-                          lambda: [html_kit(page_words.title_html(stage_id), "exback-page-title"),
-                                   *header_children(stage_id, where)],
-                          refresh_on_save=True)
+    def children() -> list[widgets.Widget]:
+        below = header_children(stage_id, where)  # opens the journal: its language first
+        return [html_kit(page_words.title_html(stage_id), "exback-page-title"), *below]
+
+    return session().part(stage_id, "header", children, refresh_on_save=True)
 
 
 def section(stage_id: str, section_id: str) -> Part:
