@@ -173,6 +173,17 @@ def number(value: float) -> str:
     return str(format_decimal(value, locale=babel_locale()))
 
 
+def is_iso_day(value: object) -> bool:
+    """True for a string that is exactly an ISO day, ``2026-03-14``."""
+    if not (isinstance(value, str) and len(value) == 10 and value[4] == "-" == value[7]):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def day(value: object) -> str:
     """Return a calendar day for a sentence: English keeps the ISO form (``2026-03-14``);
     another language reads it the locale's way (``14 mar 2026``). Anything that is not a
@@ -184,12 +195,9 @@ def day(value: object) -> str:
         when = value.date()
     elif isinstance(value, date):
         when = value
-    elif isinstance(value, str) and len(value) == 10:
-        try:
-            when = date.fromisoformat(value)
-        except ValueError:
-            when = None
-    if when is None:
+    elif is_iso_day(value):
+        when = date.fromisoformat(str(value))
+    if when is None or isinstance(when, datetime):  # pandas' NaT stays as it reads
         return str(value)
     from babel.dates import format_date
 

@@ -15,11 +15,11 @@ from exback_kit.content import language
 
 class _Counting(string.Formatter):
     """str.format plus counted nouns: ``{days:n:day}`` gives "1 day" or "7 days";
-    ``{n:n:entry|entries}`` names an irregular plural; a day (a date or timestamp) reads
-    the language's way (English: ISO, ``2026-03-14``)."""
+    ``{n:n:entry|entries}`` names an irregular plural; a day (a date, a timestamp or an
+    ISO ``YYYY-MM-DD`` string) reads the language's way (English: as given)."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        if isinstance(value, date) and not format_spec:
+        if not format_spec and (isinstance(value, date) or language.is_iso_day(value)):
             return language.day(value)
         if format_spec.startswith("n:"):
             one, _, many = format_spec[2:].partition("|")
