@@ -187,8 +187,9 @@ def is_iso_day(value: object) -> bool:
 def day(value: object) -> str:
     """Return a calendar day for a sentence: English keeps the ISO form (``2026-03-14``);
     another language reads it the locale's way (``14 mar 2026``). Anything that is not a
-    day (a date, a timestamp, an ISO ``YYYY-MM-DD`` string) comes back as ``str(value)``."""
-    if is_english():
+    day (a date, a timestamp, an ISO ``YYYY-MM-DD`` string) comes back as ``str(value)``.
+    The pseudo-locale keeps ISO too (Babel would give English month names)."""
+    if is_english() or current() == PSEUDO:
         return str(value)
     when: date | None = None
     if isinstance(value, datetime):

@@ -62,7 +62,8 @@ def figures_lines(tables: Tables, today: date) -> list[Line]:
         target = (texts.REPORT_NC_TARGET_DAYS.format(days=nc.target_days) if nc.target_days
                   else texts.REPORT_NC_NO_TARGET if road.countdown
                   else road.words(texts.REPORT_NC_NO_COUNTDOWN))
-        rows = [(texts.REPORT_NC_START, language.day(nc.start_day)), (texts.REPORT_NC_TARGET, target),
+        rows = [(texts.REPORT_NC_START, language.day(nc.start_day)),
+                (texts.REPORT_NC_TARGET, target),
                 (texts.REPORT_NC_CURRENT, days(days=nc.current_streak)),
                 (texts.REPORT_NC_LONGEST, days(days=nc.longest_streak)),
                 (texts.REPORT_NC_WITHOUT, days(days=nc.days_without_contact)),

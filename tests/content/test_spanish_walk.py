@@ -101,6 +101,7 @@ def test_under_spanish_no_english_is_left(tmp_path: Path, spanish, decision):
     leaks = {source: english_left(_without_markdown(source, text))
              for source, text in words.items()}
     assert {s: w for s, w in leaks.items() if w} == {}
-    iso = {source: re.findall(r".{0,30}\b\d{4}-\d{2}-\d{2}\b.{0,10}", _without_markdown(source, text))
+    day = r".{0,30}\b\d{4}-\d{2}-\d{2}\b.{0,10}"
+    iso = {source: re.findall(day, _without_markdown(source, text))
            for source, text in words.items() if source != "calendar"}
     assert {s: d for s, d in iso.items() if d} == {}, "days read the Spanish way, not ISO"
