@@ -102,7 +102,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for r in shown:
         values = {"id": r["id"], "window": describe(window_of(r)), "action": r["action"]}
         if r["ended_at"]:
-            _say(texts.CLI_PLAN_ROW_ENDED.format(day=r["ended_at"].date().isoformat(), **values))
+            _say(texts.say(texts.CLI_PLAN_ROW_ENDED, day=r["ended_at"].date(), **values))
         else:
             _say(texts.CLI_PLAN_ROW.format(**values))
     if not shown:

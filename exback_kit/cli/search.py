@@ -42,7 +42,7 @@ def _day(value: str | None, field: str) -> date | None:
 
 def _line(hit: Any) -> str:
     snippet = "".join(f"{MARK}{text}{MARK}" if match else text for text, match in hit.parts)
-    return texts.SEARCH_HIT.format(day=hit.day.isoformat(),
+    return texts.say(texts.SEARCH_HIT, day=hit.day,
                                    kind=texts.WORDS_KINDS.get(hit.kind, hit.kind),
                                    snippet=" / ".join(snippet.split("\n")))
 

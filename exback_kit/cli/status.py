@@ -23,7 +23,7 @@ def status_lines(journal: Journal) -> list[str]:
     checkins = tables["checkins"]
     if len(checkins):
         latest = checkins.iloc[-1]  # the table is ordered by moment, then id
-        lines.append(texts.STATUS_MOOD.format(mood=latest["mood"], day=latest["day"].date()))
+        lines.append(texts.say(texts.STATUS_MOOD, mood=latest["mood"], day=latest["day"].date()))
     else:
         lines.append(texts.STATUS_NO_MOOD)
     lines.append(texts.STATUS_STAGE.format(stage=current_stage_title(tables)))

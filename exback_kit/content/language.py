@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import date, datetime
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ PSEUDO = "xx"
 #: Languages whose catalogue is complete: the system locale may choose them and the
 #: start-here notebook offers them. A language joins once its .po has no untranslated
 #: or fuzzy entry (tests/content/test_catalogues.py holds it to that).
-SHIPPED: tuple[str, ...] = (ENGLISH,)
+SHIPPED: tuple[str, ...] = (ENGLISH, "es")
 #: Every language a person can name (``exback --lang``), shipped or not.
 NAMES = {ENGLISH: "English", "es": "Español", PSEUDO: "[Pseudo]"}
 #: The journal's settings key holding the person's choice (a language code, never a label).
@@ -170,3 +171,35 @@ def number(value: float) -> str:
     from babel.numbers import format_decimal
 
     return str(format_decimal(value, locale=babel_locale()))
+
+
+def is_iso_day(value: object) -> bool:
+    """True for a string that is exactly an ISO day, ``2026-03-14``."""
+    if not (isinstance(value, str) and len(value) == 10 and value[4] == "-" == value[7]):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def day(value: object) -> str:
+    """Return a calendar day for a sentence: English keeps the ISO form (``2026-03-14``);
+    another language reads it the locale's way (``14 mar 2026``). Anything that is not a
+    day (a date, a timestamp, an ISO ``YYYY-MM-DD`` string) comes back as ``str(value)``.
+    The pseudo-locale keeps ISO too (Babel would give English month names)."""
+    if is_english() or current() == PSEUDO:
+        return str(value)
+    when: date | None = None
+    if isinstance(value, datetime):
+        when = value.date()
+    elif isinstance(value, date):
+        when = value
+    elif is_iso_day(value):
+        when = date.fromisoformat(str(value))
+    if when is None or isinstance(when, datetime):  # pandas' NaT stays as it reads
+        return str(value)
+    from babel.dates import format_date
+
+    return str(format_date(when, format="medium", locale=babel_locale()))

@@ -7,6 +7,7 @@ its messages in its own section below; format with ``str.format``.
 from __future__ import annotations
 
 import string
+from datetime import date
 from typing import Any
 
 from exback_kit.content import language
@@ -14,9 +15,12 @@ from exback_kit.content import language
 
 class _Counting(string.Formatter):
     """str.format plus counted nouns: ``{days:n:day}`` gives "1 day" or "7 days";
-    ``{n:n:entry|entries}`` names an irregular plural."""
+    ``{n:n:entry|entries}`` names an irregular plural; a day (a date, a timestamp or an
+    ISO ``YYYY-MM-DD`` string) reads the language's way (English: as given)."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if not format_spec and (isinstance(value, date) or language.is_iso_day(value)):
+            return language.day(value)
         if format_spec.startswith("n:"):
             one, _, many = format_spec[2:].partition("|")
             return f"{language.number(value)} {language.counted(one, many or one + 's', value)}"
@@ -1397,6 +1401,25 @@ LANGUAGE_SAVED = "Saved. The kit now speaks {language}. To see every part in it,
 LANGUAGE_UNKNOWN = "The kit has no words in {code!r} yet. It speaks: {allowed}."
 CLI_HELP_LANG = "the language to speak for this command (e.g. en, es); default: your setting, else your system's"
 
+
+# --- the notebook page's own words (title, hint, headings, closing links) ---------------
+#: After a stage's title: its steps.
+PAGE_STEPS = "steps {first}–{last}"
+PAGE_STEP = "step {number}"
+#: JupyterLab only (the app view has no cells to run); HTML the kit wrote.
+PAGE_LAB_HINT = ("<strong>New to notebooks?</strong> The forms appear below the cells by themselves once the "
+                 "notebook has started, and you never need to change the code. If you only see grey code "
+                 "cells, choose <em>Run → Run All Cells</em> in the menu.")
+PAGE_SKIP = "Every question can be skipped."
+PAGE_NEXT_HEADING = "What comes next"
+#: The heading above a stage's charts, by stage.
+PAGE_CHARTS_HEADING = {"00_start_here": "Your mood over time", "01_space_and_clarity": "Your progress",
+                       "03_rebuilding_you": "Habits, mood and wellbeing",
+                       "04_holding_steady": "When urges come, and how you feel",
+                       "07_relationship_2_0": "Your habits", "08_dashboard": "Every chart",
+                       "09_moving_on": "Your charts"}
+#: The closing line's name for the links to other notebooks (read by screen readers).
+PAGE_OTHER_NOTEBOOKS = "Other notebooks"
 
 # --- the catalogue: reading a name above goes through the language in force ------------------
 # New messages go ABOVE this block: a constant below it would skip the catalogue

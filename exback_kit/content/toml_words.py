@@ -31,13 +31,20 @@ def _key_of(item: Any, index: int) -> str:
     return str(index)
 
 
+def _is_words_key(key: str, value: Any) -> bool:
+    """True unless ``key`` holds ids; a list of tables is content even under such a key
+    (``[[stage]]`` in stages.toml, while ``stage = "01_..."`` elsewhere is an id)."""
+    tables = isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+    return key not in NOT_WORDS or tables
+
+
 def words(stem: str, data: Any, path: str = "") -> Iterator[tuple[str, str]]:
     """Yield ``(context, English)`` for every string a person reads in a TOML document."""
     if stem in NOT_CONTENT:
         return
     if isinstance(data, dict):
         for key, value in data.items():
-            if key not in NOT_WORDS:
+            if _is_words_key(key, value):
                 yield from words(stem, value, f"{path}.{key}" if path else key)
     elif isinstance(data, list):
         for i, item in enumerate(data):
@@ -48,7 +55,7 @@ def words(stem: str, data: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 def _swap(stem: str, data: Any, path: str) -> Any:
     if isinstance(data, dict):
-        return {key: value if key in NOT_WORDS else
+        return {key: value if not _is_words_key(key, value) else
                 _swap(stem, value, f"{path}.{key}" if path else key)
                 for key, value in data.items()}
     if isinstance(data, list):

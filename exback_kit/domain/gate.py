@@ -186,8 +186,8 @@ def journey(answers: pd.DataFrame, decisions: pd.DataFrame, *, kit: Content) -> 
         decision = str(latest["decision"])
         if decision == "move_on":
             day = latest["day"]
-            reasons.append(texts.GATE_REASONS["decision"].format(
-                day=day.date() if hasattr(day, "date") else day))
+            reasons.append(texts.say(texts.GATE_REASONS["decision"],
+                                     day=day.date() if hasattr(day, "date") else day))
             by = by or "decision"
     return Journey("moving_on" if by else "open", by, reasons, decision, given,
                    kit.gated_stages)

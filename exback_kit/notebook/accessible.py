@@ -81,6 +81,7 @@ body[data-jp-theme-light="false"] .exback-choices label:has(input:focus-visible)
   accent-color: {c.FOCUS}; }}
 .exback-range output {{ min-width: 2em; font-weight: 600; }}
 body[data-voila] .exback-lab-only {{ display: none !important; }}
+.exback-md {{ display: none !important; }}
 body[data-jp-theme-light="false"] .exback-ok {{ color: {c.OK_TEXT_DARK} !important; }}
 body[data-jp-theme-light="false"] .exback-bad {{ color: {c.PROBLEM_TEXT_DARK} !important; }}
 """

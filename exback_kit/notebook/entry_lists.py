@@ -99,7 +99,7 @@ def meeting_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form.add("note", _textarea(), label=texts.NOTE)
 
     def render(r: dict[str, Any]) -> widgets.Widget:
-        title = texts.MEETING_ROW.format(day=r["day"], place=r["place"],
+        title = texts.say(texts.MEETING_ROW, day=r["day"], place=r["place"],
                                          felt=r["felt"] or "–",
                                          engagement=r["their_engagement"] or "–")
         return _html(title, [r["note"]])
@@ -198,8 +198,8 @@ def milestones_form(journal: Journal, *, on_save: OnSave = None) -> Form:
         form.update_row(journal, "milestones", entry, done_day=date.today())
 
     def render(r: dict[str, Any]) -> widgets.Widget:
-        when = (texts.MILESTONE_ROW_DONE.format(day=r["done_day"]) if r["done_day"] else
-                texts.MILESTONE_ROW_TARGET.format(day=r["target_day"]) if r["target_day"]
+        when = (texts.say(texts.MILESTONE_ROW_DONE, day=r["done_day"]) if r["done_day"] else
+                texts.say(texts.MILESTONE_ROW_TARGET, day=r["target_day"]) if r["target_day"]
                 else "")
         shown = _html(f"{r['title']} · {when}" if when else r["title"], [r["note"]])
         if r["done_day"]:

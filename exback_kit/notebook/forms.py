@@ -231,7 +231,8 @@ def decision_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     def refresh() -> None:
         rows = journal.records("decisions", newest_first=True)
         history.value = history_html([entry_html(
-            texts.DECISION_ROW.format(day=r["day"], decision=texts.DECISION_CHOICES[r["decision"]]),
+            texts.say(texts.DECISION_ROW, day=r["day"],
+                      decision=texts.DECISION_CHOICES[r["decision"]]),
             [r["reasons"]]) for r in rows])
 
     def handler() -> object:

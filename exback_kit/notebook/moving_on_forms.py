@@ -222,7 +222,7 @@ def _checklist_form(journal: Journal, checklist: str, *, css: str, on_save: OnSa
         return reads.checklist_items(journal, checklist)
 
     def set_done(entry: int, day: date | None) -> None:
-        message = (texts.CHECKLIST_MARKED.format(day=day) if day is not None
+        message = (texts.say(texts.CHECKLIST_MARKED, day=day) if day is not None
                    else texts.CHECKLIST_REOPENED)
         form.update_row(journal, "checklist_items", entry, message, done_day=day)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.domain.cooling import DEFAULT_COOLING_HOURS, hours_left
 from exback_kit.notebook.form_kit import Form, OnSave, add_checked, entry_html, error_html, esc
 from exback_kit.notebook.inputs import WIDE, labelled
@@ -70,12 +70,12 @@ def _vault_entry(form: Form, row: dict[str, Any], review: Any, *,
     """One vault message; when due, its re-ask (``held``: keep, rewrite as a letter, let go)."""
     left = hours_left(row["at"], row["cooling_hours"], now())
     if row["status"] != "waiting":
-        line = texts.VAULT_REVIEWED.format(day=row["day"],
-                                           status=texts.VAULT_DECIDED[row["status"]])
+        line = texts.say(texts.VAULT_REVIEWED, day=row["day"],
+                         status=texts.VAULT_DECIDED[row["status"]])
     elif left:
         line = texts.say(texts.VAULT_WAITING, day=row["day"], left=left)
     else:
-        line = (texts.VAULT_DUE_BOUNDARIES if held else texts.VAULT_DUE).format(day=row["day"])
+        line = texts.say(texts.VAULT_DUE_BOUNDARIES if held else texts.VAULT_DUE, day=row["day"])
     shown = widgets.HTML(entry_html(line, [row["text"], row["review_note"]]))
     if row["status"] != "waiting" or left:
         return shown
@@ -140,7 +140,7 @@ def decision_journal(journal: Journal, *, on_save: OnSave = None) -> Form:
 
 def _reach_entry(form: Form, row: dict[str, Any], record_outcome: Any,
                  labels: dict[str, str]) -> widgets.Widget:
-    before = widgets.HTML(entry_html(f"{texts.REACH_BEFORE} · {row['day']}", [
+    before = widgets.HTML(entry_html(f"{texts.REACH_BEFORE} · {language.day(row['day'])}", [
         f"{labels[name]}: {row[name]}" for name in ("plan", "expectation", "why") if row[name]]))
     half = widgets.Layout(width="48%")
     before.layout = half

@@ -28,7 +28,7 @@ def review_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     def refresh() -> None:
         day = journal.get_setting(gate.REVIEW_SETTING)
-        form.result.value = f"<p>{esc(texts.REVIEW_CURRENT.format(day=day))}</p>" if day else ""
+        form.result.value = f"<p>{esc(texts.say(texts.REVIEW_CURRENT, day=day))}</p>" if day else ""
 
     def handler() -> object:
         day = form.fields["day"].value
@@ -37,9 +37,9 @@ def review_form(journal: Journal, *, on_save: OnSave = None) -> Form:
             form.say(texts.REVIEW_CLEARED)
             return None
         if day < date.today():
-            raise ValidationError(texts.REVIEW_PAST.format(day=day), field="day")
+            raise ValidationError(texts.say(texts.REVIEW_PAST, day=day), field="day")
         journal.set_setting(gate.REVIEW_SETTING, day.isoformat())
-        form.say(texts.REVIEW_SAVED.format(day=day))
+        form.say(texts.say(texts.REVIEW_SAVED, day=day))
         return None
 
     form.handler, form.after_save = handler, refresh

@@ -26,6 +26,7 @@ from functools import partial
 import ipywidgets as widgets
 
 from exback_kit.content import texts
+from exback_kit.notebook import page_words
 from exback_kit.notebook.session import Part, chart_view, html_kit, session
 from exback_kit.store import Journal
 
@@ -247,8 +248,11 @@ def header(stage_id: str) -> Part:
     from exback_kit.notebook.stage_words import header_children
 
     where = _plan(stage_id).where
-    return session().part(stage_id, "header", lambda: header_children(stage_id, where),
-                          refresh_on_save=True)
+    def children() -> list[widgets.Widget]:
+        below = header_children(stage_id, where)  # opens the journal: its language first
+        return [html_kit(page_words.title_html(stage_id), "exback-page-title"), *below]
+
+    return session().part(stage_id, "header", children, refresh_on_save=True)
 
 
 def section(stage_id: str, section_id: str) -> Part:
@@ -272,7 +276,9 @@ def _chart_children(stage_id: str) -> list[widgets.Widget]:
     if _held(stage_id) and stage_id != "08_dashboard":
         return []
     tables = s.tables()
-    return [chart_view(name, tables) for name in _plan(stage_id).charts]
+    heading = page_words.charts_heading(stage_id)
+    top = [html_kit(page_words.heading_html(heading), "exback-page-heading")] if heading else []
+    return top + [chart_view(name, tables) for name in _plan(stage_id).charts]
 
 
 def charts(stage_id: str) -> Part:
@@ -287,7 +293,10 @@ def next_steps(stage_id: str) -> Part:
 
     _plan(stage_id)
     return session().part(stage_id, "next",
-                          lambda: next_children(stage_id, _plan(stage_id).next_stage),
+                          lambda: [html_kit(page_words.heading_html(texts.PAGE_NEXT_HEADING),
+                                            "exback-page-heading"),
+                                   *next_children(stage_id, _plan(stage_id).next_stage),
+                                   html_kit(page_words.closing_html(stage_id), "exback-closing")],
                           refresh_on_save=True)
 
 

@@ -81,7 +81,7 @@ def latest_checkin(journal: Journal) -> tuple[str, str] | None:
     if not rows:
         return None
     row = rows[0]
-    return texts.WHERE_LAST_CHECKIN.format(day=row["day"], mood=row["mood"]), row["note"] or ""
+    return texts.say(texts.WHERE_LAST_CHECKIN, day=row["day"], mood=row["mood"]), row["note"] or ""
 
 
 def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str],

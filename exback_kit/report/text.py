@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from exback_kit import content
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.domain import gate, nocontact, progress, safety, scales, timeline, urges
 from exback_kit.domain.timeline import Tables
 from exback_kit.report.pages import Line, wrap
@@ -27,9 +27,9 @@ def cover_lines(journal: Journal, tables: Tables, steps: Sequence[int], today: d
     """Return the cover's lines: title, period, privacy note and what is inside."""
     span = timeline.active_span(tables, today)
     lines: list[Line] = [("title", texts.REPORT_TITLE)]
-    lines += wrap(texts.REPORT_PERIOD.format(first=span[0], last=span[1]) if span
+    lines += wrap(texts.say(texts.REPORT_PERIOD, first=span[0], last=span[1]) if span
                   else texts.REPORT_NO_ENTRIES, "heading")
-    lines += [("gap", ""), *wrap(texts.REPORT_MADE.format(day=today)),
+    lines += [("gap", ""), *wrap(texts.say(texts.REPORT_MADE, day=today)),
               *wrap(texts.REPORT_PRIVATE, "strong")]
     if journal.is_demo:
         lines += wrap(texts.REPORT_DEMO)
@@ -62,7 +62,8 @@ def figures_lines(tables: Tables, today: date) -> list[Line]:
         target = (texts.REPORT_NC_TARGET_DAYS.format(days=nc.target_days) if nc.target_days
                   else texts.REPORT_NC_NO_TARGET if road.countdown
                   else road.words(texts.REPORT_NC_NO_COUNTDOWN))
-        rows = [(texts.REPORT_NC_START, str(nc.start_day)), (texts.REPORT_NC_TARGET, target),
+        rows = [(texts.REPORT_NC_START, language.day(nc.start_day)),
+                (texts.REPORT_NC_TARGET, target),
                 (texts.REPORT_NC_CURRENT, days(days=nc.current_streak)),
                 (texts.REPORT_NC_LONGEST, days(days=nc.longest_streak)),
                 (texts.REPORT_NC_WITHOUT, days(days=nc.days_without_contact)),

@@ -50,6 +50,20 @@ STILL = """() => new Promise(done => {
 })"""
 
 
+#: Elements (not text fields) that scroll sideways inside the page.
+SIDEWAYS_SCROLLERS = """() => [...document.querySelectorAll('body, body *')]
+   .filter(e => !['TEXTAREA', 'INPUT', 'SELECT'].includes(e.tagName))
+   .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+   .filter(e => e.scrollWidth > e.clientWidth + 1)
+   .map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)"""
+
+
+def sideways(page: Any) -> tuple[list[int], list[str]]:
+    """Return the page's [scroll width, window width] and whatever scrolls sideways in it."""
+    overflow = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    return overflow, page.evaluate(SIDEWAYS_SCROLLERS)
+
+
 def settle(page: Any) -> Any:
     """Wait until the page has laid itself out again (after a resize or a scroll)."""
     page.wait_for_function(STILL, polling=100)

@@ -61,14 +61,8 @@ def test_each_notebook_in_the_app_view_passes_axe_and_fits_a_phone(
     assert page.title() == texts.PAGE_TITLE.format(stage=stage.title)
     page.set_viewport_size(PHONE)
     settle(page)
-    overflow = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    overflow, scrollers = kit_pages.sideways(page)
     assert overflow[0] <= overflow[1], f"{name} scrolls sideways at 390 px: {overflow}"
-    scrollers = page.evaluate(
-        """() => [...document.querySelectorAll('body, body *')]
-           .filter(e => !['TEXTAREA', 'INPUT', 'SELECT'].includes(e.tagName))
-           .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
-           .filter(e => e.scrollWidth > e.clientWidth + 1)
-           .map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)""")
     assert scrollers == [], f"{name}: something scrolls sideways at 390 px"
     wide = page.evaluate(
         """() => [...document.querySelectorAll('.exback-part input, .exback-part textarea,'
