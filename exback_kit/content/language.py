@@ -110,8 +110,10 @@ def choose(code: str | None) -> str:
 
 def follow(setting: object) -> None:
     """Speak the person's saved choice (the journal's ``language`` setting), when it names
-    a language the kit has; an empty or unknown setting leaves the choice as it is."""
-    if isinstance(setting, str) and setting and normalise(setting) in available():
+    a shipped language; an empty, unknown or unshipped setting (the pseudo-locale, which
+    only ``--lang`` reaches) leaves the choice as it is. The setting can arrive from a sync
+    folder, so it is read as a choice among known values, nothing more."""
+    if isinstance(setting, str) and setting and normalise(setting) in SHIPPED:
         choose(setting)
 
 

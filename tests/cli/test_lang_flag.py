@@ -52,10 +52,10 @@ def test_an_unknown_language_is_refused_in_words(tmp_path: Path):
 def test_the_journals_setting_is_followed_and_lang_wins(tmp_path: Path):
     path = tmp_path / "j.sqlite3"
     j = Journal.open(path)
-    j.set_setting(language.SETTING, "xx")
+    j.set_setting(language.SETTING, "es")
     j.close()
     status, said = run("checkin", "--mood", "5", "--journal", str(path))
-    assert status == 0 and said.startswith("[Saved your check-in")
+    assert status == 0 and said.startswith("Registro guardado")
     language.choose(language.ENGLISH)
     status, said = run("checkin", "--mood", "5", "--journal", str(path), "--lang", "en")
     assert status == 0 and said.startswith("Saved your check-in")

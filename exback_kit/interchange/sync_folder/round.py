@@ -225,7 +225,8 @@ def _read_all(journal: Journal, folder: Path, reader: change_files.Reader, resul
         if merged.changed:
             result.merged[device] = result.merged.get(device, 0) + merged.changed
         problems = [*read.problems, *(texts.SYNC_BAD_RECORD.format(
-            path=folder / change_files.DEVICES / device / name, number=number, problem=problem)
+            path=change_files.escaped(str(folder / change_files.DEVICES / device / name)),
+            number=number, problem=problem)
             for number, problem in merged.refused)]
         result.problems.extend(problems)
         if device == me:
