@@ -18,9 +18,11 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.content.vocab import DEFAULT_HABITS
 from exback_kit.domain.cooling import cooling_ends
+from exback_kit.domain.scales import ROSENBERG, score_rosenberg, score_who5
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import FILE_NAME, Journal, resolve_path, validate
 from exback_kit.store.paths import journal_files
@@ -222,8 +224,6 @@ class _Story:
                      note=note)
 
     def scales(self) -> None:
-        from exback_kit.domain.scales import ROSENBERG, score_rosenberg, score_who5
-
         for i in range(2, self.days, 14):
             level = 1.4 + 2.6 * i / self.days
             items = [max(0, min(5, round(level + self.rng.gauss(0, 0.7)))) for _ in range(5)]
@@ -304,7 +304,6 @@ class _Story:
                      since=since)
 
     def answers(self) -> None:
-        from exback_kit import content
         kit = content.load()
         when = {0: 0.0, 1: 0.05, 2: 0.1, 3: 0.5, 4: 0.33, 5: 0.36, 6: 0.4, 7: 0.45, 8: 0.25,
                 9: 0.26, 10: 0.76}

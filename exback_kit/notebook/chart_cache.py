@@ -115,6 +115,7 @@ class ChartCache:
         """
         from matplotlib.figure import Figure
 
+        # late import: matplotlib loads on the first chart drawn, not when a notebook opens
         from exback_kit import charts
 
         today = today or date.today()
