@@ -130,7 +130,7 @@ def _road(journal: Journal) -> Journey:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Print the No-Contact streak, the latest mood and the current stage."""
-    # late import: the status lines and sync load pandas and the sync machinery; a check-in never does
+    # late import: pandas and the sync machinery, which a check-in never loads
     from exback_kit.cli.status import status_lines
     from exback_kit.interchange import autosync
 

@@ -74,7 +74,7 @@ def ask_rating(prompt: str) -> int | None:
 
 
 def _own_words(journal: Journal, now: datetime, *, open_road: bool) -> list[str]:
-    # late import: the first question is asked before pandas and the SOS's rules load (module docstring)
+    # late import: the first question comes before pandas and the rules (module docstring)
     from exback_kit.domain import sos
     from exback_kit.store.reads import own_words_sources
 
@@ -93,7 +93,7 @@ def countdown(seconds: int, out: TextIO, wait: Wait = _enter_pressed) -> bool:
     Returns:
         True when the whole wait ran, False when the person stopped it.
     """
-    # late import: the first question is asked before pandas and the SOS's rules load (module docstring)
+    # late import: the first question comes before pandas and the rules (module docstring)
     from exback_kit.domain import sos
 
     shown = ""
@@ -118,7 +118,7 @@ def ride_it_out(journal: Journal, seconds: int, before: int | None, *,
                 out: TextIO = sys.stdout, wait: Wait = _enter_pressed) -> int:
     """Run the SOS at the terminal after the first rating; return the exit status (nothing
     saved unless asked)."""
-    # late import: the first question is asked before pandas and the SOS's rules load (module docstring)
+    # late import: the first question comes before pandas and the rules (module docstring)
     from exback_kit.domain import gate, sos
 
     road = gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
