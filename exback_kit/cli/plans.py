@@ -12,7 +12,6 @@ import argparse
 from typing import Any
 
 from exback_kit.content import texts
-from exback_kit.domain import plans, urges
 from exback_kit.domain.windows import active_for, describe, parse_when, sentence, window_of
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal, check_values, resolve_path, validate
@@ -27,6 +26,9 @@ def _say(message: str) -> None:
 
 def urges_lines(tables: dict[str, Any]) -> list[str]:
     """Return what ``exback urges`` prints, from the urges, contacts and plans frames."""
+    # late import: pandas loads for ``urges`` only; ``plan`` never needs it
+    from exback_kit.domain import plans, urges
+
     logged, contacts = tables["urges"], tables["contacts"]
     weeks, least = plans.WINDOW_WEEKS, plans.MIN_URGES
     windows = plans.risky_windows(logged, weeks=weeks, least=least)

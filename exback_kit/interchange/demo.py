@@ -22,7 +22,6 @@ from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.content.vocab import DEFAULT_HABITS
 from exback_kit.domain.cooling import cooling_ends
-from exback_kit.domain.scales import ROSENBERG, score_rosenberg, score_who5
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import FILE_NAME, Journal, resolve_path, validate
 from exback_kit.store.paths import journal_files
@@ -224,6 +223,9 @@ class _Story:
                      note=note)
 
     def scales(self) -> None:
+        # late import: pandas loads when the scales are made, not when the demo module is imported
+        from exback_kit.domain.scales import ROSENBERG, score_rosenberg, score_who5
+
         for i in range(2, self.days, 14):
             level = 1.4 + 2.6 * i / self.days
             items = [max(0, min(5, round(level + self.rng.gauss(0, 0.7)))) for _ in range(5)]

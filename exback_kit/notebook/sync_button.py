@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.interchange import autosync, sync_folder
+from exback_kit.interchange import autosync
 from exback_kit.notebook.accessible import sends_when_left
 from exback_kit.store import Journal
 from exback_kit.store.sync import FOLDER_SETTING
@@ -40,6 +40,9 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
         status.value = html.escape(text).replace("\n", "<br>")
 
     def on_click(_: object) -> None:
+        # late import: the sync machinery loads on the first click, not when the page is drawn
+        from exback_kit.interchange import sync_folder
+
         where = folder.value.strip()
         if not where:
             say(texts.SYNC_WIDGET_NO_FOLDER)
