@@ -168,3 +168,51 @@ def test_words_are_read_when_shown_not_at_import():
                           if isinstance(n, ast.Assign | ast.AnnAssign) and n.value is not None
                           and _reads_texts(n.value)]
     assert found == []
+
+
+#: Modules whose function-local imports of the kit need no comment each, and why.
+LATE_IMPORTS_ALLOWED = {
+    "exback_kit/cli/registry.py": "each COMMANDS entry imports its cli/ module only when used",
+}
+LATE_IMPORT_REASON = "# late import:"
+
+
+def late_imports(source: str) -> list[tuple[int, str]]:
+    """Return (line, import) for each import of the kit inside a function of ``source``
+    whose function has no ``# late import:`` comment above it (from its ``def`` on)."""
+    lines = source.splitlines()
+    found = []
+
+    def visit(node: ast.AST, function: ast.FunctionDef | ast.AsyncFunctionDef | None) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Import | ast.ImportFrom) and function is not None:
+                names = [child.module or ""] if isinstance(child, ast.ImportFrom) else [
+                    alias.name for alias in child.names]
+                above = lines[function.lineno - 1:child.lineno - 1]
+                explained = any(LATE_IMPORT_REASON in line for line in above)
+                if any(n.startswith("exback_kit") for n in names) and not explained:
+                    found.append((child.lineno, ast.unparse(child)))
+            visit(child, child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
+                  else function)
+
+    visit(ast.parse(source), None)
+    return found
+
+
+def test_a_function_imports_the_kit_late_only_with_a_reason():
+    """A module imports the kit at its top. An import inside a function stays only to keep
+    start-up light (``exback checkin`` loads no pandas, matplotlib or sync machinery;
+    a report loads matplotlib when it is made), never to dodge a circle. The rule, one
+    and checkable: the function says why in a ``# late import: <reason>`` comment
+    between its ``def`` and the import, or its module is in LATE_IMPORTS_ALLOWED."""
+    found = [f"{rel(p)}:{n}: {text}" for p in modules() if rel(p) not in LATE_IMPORTS_ALLOWED
+             for n, text in late_imports(p.read_text())]
+    assert found == []
+
+
+def test_an_unexplained_late_import_is_found():
+    explained = "def f():\n    # late import: light start-up\n    from exback_kit import charts\n"
+    bare = "def f():\n    x = 1\n    from exback_kit.domain import gate\n    import os\n"
+    assert late_imports(explained) == []
+    assert late_imports(bare) == [(3, "from exback_kit.domain import gate")]
+    assert late_imports("from exback_kit import charts\n") == []

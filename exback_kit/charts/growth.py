@@ -20,10 +20,11 @@ from exback_kit.charts.base import (
     styled,
     titled,
 )
-from exback_kit.charts.mood import stage_titles
+from exback_kit.charts.mood import day_text, stage_titles
 from exback_kit.content import texts
-from exback_kit.domain import mood, progress, scales, timeline
+from exback_kit.domain import mood, progress, roads, scales, timeline
 from exback_kit.domain.profile import breakup_day
+from exback_kit.domain.scales import WHO5_LOW, WHO5_MIDDLE
 
 #: The top of the Rosenberg scale (total 0–30).
 ROSENBERG_MAX = 30
@@ -141,8 +142,6 @@ def prepare_wellbeing(tables: timeline.Tables, today: date | None = None) -> Wel
 
 
 def _bands(ax: Axes) -> None:
-    from exback_kit.domain.scales import WHO5_LOW, WHO5_MIDDLE
-
     for key, lo, hi in (("low", 0, WHO5_LOW), ("middle", WHO5_LOW, WHO5_MIDDLE),
                         ("good", WHO5_MIDDLE, 100)):
         ax.axhspan(lo, hi, color=palette.BAND_TINTS[key], lw=0, zorder=0)
@@ -217,7 +216,6 @@ class JourneyData:
 def prepare_journey(tables: timeline.Tables, today: date | None = None) -> JourneyData:
     """Return the journey chart's data: the stages that count on the road in force
     (:func:`exback_kit.domain.roads.journey_rows`), and the breakup day when it has passed."""
-    from exback_kit.domain import roads
     end = timeline.as_day(today)
     breakup = breakup_day(tables["answers"])
     return JourneyData(roads.journey_rows(tables, today, kit=content.load()), stage_titles(),
@@ -258,7 +256,6 @@ def draw_journey(data: JourneyData, ax: Axes | None = None) -> Axes:
     ax.set_xlim(0, 1)
     ax.set_xticks([])
     if data.breakup is not None:
-        from exback_kit.charts.mood import day_text
         ax.set_xlabel(texts.CHART_JOURNEY_DAY0.format(day=day_text(data.breakup)),
                       fontsize=8, color=palette.SOFT_INK, loc="left")
     ax.tick_params(length=0)
@@ -281,7 +278,6 @@ def summarize_journey(data: JourneyData) -> str:
                                         latest=data.titles.get(latest, latest))
     if data.breakup is None or data.today is None:
         return text
-    from exback_kit.charts.mood import day_text
     began = day_number(data, stages["first_day"].min())
     template = texts.SUMMARY_JOURNEY_BREAKUP if began is None else texts.SUMMARY_JOURNEY_BEGAN
     return text.removesuffix(".") + template.format(day=day_text(data.breakup), began=began,

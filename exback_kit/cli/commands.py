@@ -21,14 +21,17 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from exback_kit import content
+from exback_kit.cli.lock import run_unlocking, sweep_unfinished_files
 from exback_kit.cli.pipes import flushed, reader_gone
 from exback_kit.cli.registry import COMMANDS
 from exback_kit.cli.talk import Stopped, ask, has_terminal, open_journal, say
 from exback_kit.content import language, texts
 from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store import Journal, backup_dir, resolve_path
+from exback_kit.store import Journal, backup_dir, resolve_path, validate
+from exback_kit.store.encryption import is_encrypted
 from exback_kit.store.failures import db_errors, explain_failure
+from exback_kit.store.schema import fields
 
 if TYPE_CHECKING:
     from exback_kit.domain.gate import Journey
@@ -51,8 +54,6 @@ def cmd_where(args: argparse.Namespace) -> int:
     path = resolve_path(args.journal)
     say(str(path))
     if args.verbose:
-        from exback_kit.store.encryption import is_encrypted
-
         locked = texts.LOCK_IS_LOCKED if is_encrypted(path) else texts.LOCK_IS_PLAIN
         say(texts.CLI_WHERE_DETAIL.format(exists="yes" if path.exists() else "not yet",
                                            locked=locked, backups=backup_dir(path)))
@@ -61,9 +62,6 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 def _interactive_checkin() -> dict[str, Any]:
     """Ask for a check-in at the terminal, re-asking until each answer is allowed."""
-    from exback_kit.store import validate
-    from exback_kit.store.schema import fields
-
     specs = {f.name: f for f in fields("checkins")}
     values: dict[str, Any] = {}
     for name, prompt, (low, high) in (  # the scales' ends as the notebook's check-in names them
@@ -125,12 +123,14 @@ def cmd_urge(args: argparse.Namespace) -> int:
 
 def _road(journal: Journal) -> Journey:
     """Return the journey in force, whose road chooses the reply's words."""
+    # late import: the road's rules load pandas; only an urge saved at the terminal needs them
     from exback_kit.domain import gate
     return gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Print the No-Contact streak, the latest mood and the current stage."""
+    # late import: pandas and the sync machinery, which a check-in never loads
     from exback_kit.cli.status import status_lines
     from exback_kit.interchange import autosync
 
@@ -271,8 +271,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     run: Callable[[argparse.Namespace], int] = args.func
     try:
-        from exback_kit.cli.lock import run_unlocking, sweep_unfinished_files
-
         sweep_unfinished_files(args.journal)
         return flushed(run_unlocking(run, args))
     except BrokenPipeError:  # `exback … | head`: the reader has all it wanted

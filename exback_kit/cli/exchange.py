@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from exback_kit.cli.daylio import run as import_daylio
+from exback_kit.cli.lock import export_sealed, import_passphrase
 from exback_kit.cli.talk import open_journal, say
 from exback_kit.content import texts
 from exback_kit.interchange import exports, formats
@@ -26,8 +27,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.encrypt = True
         args.out = args.out + ".age" if args.out and not args.out.endswith(".age") else args.out
     if args.encrypt:
-        from exback_kit.cli.lock import export_sealed
-
         return export_sealed(args)
     out = Path(args.out) if args.out else Path(exports.timestamped_name(args.format or "csv"))
     with open_journal(args) as journal:
@@ -40,8 +39,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Add the entries of an export (plain, or sealed with a passphrase) or of a Daylio
     export to the journal."""
-    from exback_kit.cli.lock import import_passphrase
-
     fmt = formats.FORMATS.get(args.format) if args.format else formats.by_extension(args.file)
     if fmt is not None and fmt.name == formats.DAYLIO:  # its moods map first, as import-daylio
         return import_daylio(argparse.Namespace(**vars(args), map_mood=[], map_activity=[],

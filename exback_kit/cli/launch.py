@@ -37,6 +37,7 @@ from exback_kit.cli import lab_config, warm_kernel
 from exback_kit.cli.server_life import ends_with_us, unlock_for_kernels
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
+from exback_kit.interchange import autosync
 from exback_kit.notebook.idle import LOCK_AFTER_ENV, minutes_from
 from exback_kit.store import resolve_path
 from exback_kit.store.files import make_private_folder, write_private
@@ -316,8 +317,6 @@ def _prepare(args: argparse.Namespace) -> tuple[Path, int, str]:
 
 
 def _serve_unlocked(server: Server, args: argparse.Namespace, token: str) -> int:
-    from exback_kit.interchange import autosync
-
     for line in autosync.round_at_launch(args.journal):
         print(line, flush=True)
     env = server_env(token, args.journal)

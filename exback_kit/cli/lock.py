@@ -81,6 +81,7 @@ def _reserve(path: Path) -> Path:
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     """Lock the journal and its backups; show the recovery key once."""
+    # late import: every command passes through this module; the sync and export code does not
     from exback_kit.interchange import sync_folder
 
     path = resolve_path(args.journal)
@@ -236,6 +237,7 @@ def _export_passphrase(args: argparse.Namespace) -> tuple[str, Journal]:
 
 def export_sealed(args: argparse.Namespace) -> int:
     """``exback export --encrypt [FILE]``: the export as an age file, sealed with a passphrase."""
+    # late import: every command passes through this module; the sync and export code does not
     from exback_kit.interchange import exports
 
     name = exports.timestamped_name(args.format or "csv") + ".age"
@@ -250,6 +252,7 @@ def export_sealed(args: argparse.Namespace) -> int:
 
 def import_passphrase(file: str) -> str | None:
     """Return the passphrase for a sealed export (None for a plain one)."""
+    # late import: every command passes through this module; the sync and export code does not
     from exback_kit.interchange.sealed import is_sealed
 
     if not is_sealed(file):

@@ -14,7 +14,8 @@ from typing import Any
 from exback_kit.content import texts
 from exback_kit.domain.windows import active_for, describe, parse_when, sentence, window_of
 from exback_kit.errors import ValidationError
-from exback_kit.store import Journal, check_values, resolve_path
+from exback_kit.store import Journal, check_values, resolve_path, validate
+from exback_kit.store.reads import load_tables
 
 
 def _say(message: str) -> None:
@@ -25,6 +26,7 @@ def _say(message: str) -> None:
 
 def urges_lines(tables: dict[str, Any]) -> list[str]:
     """Return what ``exback urges`` prints, from the urges, contacts and plans frames."""
+    # late import: pandas loads for ``urges`` only; ``plan`` never needs it
     from exback_kit.domain import plans, urges
 
     logged, contacts = tables["urges"], tables["contacts"]
@@ -55,8 +57,6 @@ def urges_lines(tables: dict[str, Any]) -> list[str]:
 
 def cmd_urges(args: argparse.Namespace) -> int:
     """Print the risky windows, the triggers, what helped and the plans."""
-    from exback_kit.store.reads import load_tables
-
     with Journal.open(args.journal) as journal:
         tables = load_tables(journal, ("urges", "contacts", "plans"))
     for line in urges_lines(tables):
@@ -112,8 +112,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_end(args: argparse.Namespace) -> int:
     """End one plan; it stays in the journal's history."""
-    from exback_kit.store import validate
-
     missing = ValidationError(texts.PLAN_NO_SUCH.format(field="ID", value=args.id), field="ID")
     if not resolve_path(args.journal).exists():
         raise missing  # don't create a journal just to say so

@@ -15,6 +15,7 @@ from typing import Any
 
 from exback_kit.cli.talk import open_journal
 from exback_kit.content import texts
+from exback_kit.store import search, validate
 
 MARK = "**"
 
@@ -34,8 +35,6 @@ def add_cli(sub: Any) -> None:
 
 
 def _day(value: str | None, field: str) -> date | None:
-    from exback_kit.store import validate
-
     return None if value is None else date.fromisoformat(
         validate.day(value, field, future_ok=True))
 
@@ -55,8 +54,6 @@ def _as_json(hit: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Search the journal and print what matched; return 1 when nothing did."""
-    from exback_kit.store import search
-
     words = " ".join(args.words)
     first, last = _day(args.first, "from"), _day(args.last, "to")
     with open_journal(args) as journal:

@@ -22,9 +22,10 @@ from __future__ import annotations
 import os
 import sys
 
+from exback_kit.cli.lock import remember_key, unlocking_secret
 from exback_kit.content import texts
 from exback_kit.notebook.idle import configured_minutes as idle_minutes
-from exback_kit.store import resolve_path
+from exback_kit.store import encryption, keys, locking, remembered, resolve_path
 from exback_kit.store.handoff import KEY_HANDOFF_ENV, KeyHandoff
 from exback_kit.store.paths import JOURNAL_ENV
 
@@ -67,9 +68,6 @@ def unlock_for_kernels(journal: str | None, env: dict[str, str], *,
         The key hand-off (the caller closes it when the server stops), or None for a
         plain journal.
     """
-    from exback_kit.cli.lock import remember_key, unlocking_secret
-    from exback_kit.store import encryption, keys, locking, remembered
-
     for name in (keys.PASSPHRASE_ENV, keys.NEW_PASSPHRASE_ENV, keys.RECOVERY_ENV):
         env.pop(name, None)
     path = resolve_path(journal).resolve()

@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from exback_kit import content
+from exback_kit.cli.lock import key_first
 from exback_kit.content import texts
 from exback_kit.content.vocab import SOS_MAX_SECONDS, SOS_MIN_SECONDS, SOS_SECONDS
 from exback_kit.errors import ValidationError
@@ -73,6 +74,7 @@ def ask_rating(prompt: str) -> int | None:
 
 
 def _own_words(journal: Journal, now: datetime, *, open_road: bool) -> list[str]:
+    # late import: the first question comes before pandas and the rules (module docstring)
     from exback_kit.domain import sos
     from exback_kit.store.reads import own_words_sources
 
@@ -91,6 +93,7 @@ def countdown(seconds: int, out: TextIO, wait: Wait = _enter_pressed) -> bool:
     Returns:
         True when the whole wait ran, False when the person stopped it.
     """
+    # late import: the first question comes before pandas and the rules (module docstring)
     from exback_kit.domain import sos
 
     shown = ""
@@ -115,6 +118,7 @@ def ride_it_out(journal: Journal, seconds: int, before: int | None, *,
                 out: TextIO = sys.stdout, wait: Wait = _enter_pressed) -> int:
     """Run the SOS at the terminal after the first rating; return the exit status (nothing
     saved unless asked)."""
+    # late import: the first question comes before pandas and the rules (module docstring)
     from exback_kit.domain import gate, sos
 
     road = gate.journey(journal.table("answers"), journal.table("decisions"), kit=content.load())
@@ -145,7 +149,6 @@ def run(args: argparse.Namespace) -> int:
     if stdin is None or stdin.closed or not stdin.isatty():
         print(texts.SOS_CLI_NO_TERMINAL, file=sys.stderr)
         return 2
-    from exback_kit.cli.lock import key_first
 
     # A locked journal asks for its passphrase before the first question, not after it:
     # run_unlocking reruns the command once the passphrase is given, which asked it twice.

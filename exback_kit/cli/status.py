@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.store import Journal
+from exback_kit.domain import gate, nocontact, progress, roads, timeline
+from exback_kit.store import Journal, reads
 
 if TYPE_CHECKING:
     from exback_kit.domain.timeline import Tables
@@ -14,9 +15,6 @@ if TYPE_CHECKING:
 
 def status_lines(journal: Journal) -> list[str]:
     """Return the status lines for ``journal`` in plain words (its tables read once)."""
-    from exback_kit.domain import gate, nocontact, roads, timeline
-    from exback_kit.store import reads
-
     tables = reads.load_tables(journal, dict.fromkeys([*timeline.ACTIVITY_KINDS, *roads.KINDS]))
     road = gate.journey_of(tables, kit=content.load())
     lines = [nocontact.no_contact_line(tables, road=road) or texts.WHERE_NO_CONTACT_NONE]
@@ -37,8 +35,6 @@ def status_lines(journal: Journal) -> list[str]:
 def current_stage_title(tables: Tables) -> str:
     """Return the title of the stage the person last worked in (start here if none),
     counting only the stages of the road in force (moving on included)."""
-    from exback_kit.domain import progress, roads
-
     kit = content.load()
     stage_id = progress.latest_stage(roads.journey_rows(tables, kit=kit)) or kit.stages[0].id
     return str(kit.stage(stage_id).title)

@@ -12,6 +12,8 @@ from typing import Any
 
 from exback_kit.cli.talk import open_journal
 from exback_kit.content import texts
+from exback_kit.interchange import sync_folder
+from exback_kit.store.keys import PASSPHRASE_ENV
 
 
 def add_cli(sub: Any) -> None:
@@ -25,8 +27,6 @@ def add_cli(sub: Any) -> None:
 
 
 def _passphrase() -> str | None:
-    from exback_kit.store.keys import PASSPHRASE_ENV
-
     value = os.environ.get(PASSPHRASE_ENV)
     if value is not None or not (sys.stdin is not None and sys.stdin.isatty()):
         return value
@@ -36,8 +36,6 @@ def _passphrase() -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from exback_kit.interchange import sync_folder
-
     with open_journal(args) as journal:
         if args.forget_folder:
             return _forget(journal, args.folder)
@@ -76,8 +74,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _forget(journal: Any, folder: str) -> int:
-    from exback_kit.interchange import sync_folder
-
     forgotten = sync_folder.forget_folder(journal, folder)
     shown = sync_folder.escaped(folder)
     if forgotten.removed:

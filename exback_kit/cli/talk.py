@@ -13,6 +13,7 @@ from exback_kit.store import Journal
 
 def open_journal(args: argparse.Namespace) -> Journal:
     """Open the journal ``--journal`` names (or the person's own); each save is synced."""
+    # late import: the sync hook loads when a journal opens, not for every command's --help
     from exback_kit.interchange import autosync
 
     journal = autosync.attach(Journal.open(args.journal))  # each save goes to the sync folder

@@ -7,10 +7,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from exback_kit.cli.lock import key_first
 from exback_kit.cli.talk import confirmed, open_journal, say
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
-from exback_kit.store import Journal, list_backups, resolve_path
+from exback_kit.store import Journal, list_backups, remembered, resolve_path
 from exback_kit.store.backups import check_source, forget, set_aside
 from exback_kit.store.opening import NotAJournal
 
@@ -35,7 +36,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.backup) if args.backup else (backups[-1] if backups else None)
     if source is None:
         raise ValidationError(texts.CLI_NO_BACKUPS, field="backup")
-    from exback_kit.cli.lock import key_first
     key_first(args.journal)  # a locked journal asks for its passphrase before the question
     if not confirmed(args, texts.CLI_CONFIRM_RESTORE.format(source=source), "yes"):
         say(texts.CLI_CANCELLED)
@@ -63,7 +63,6 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not confirmed(args, texts.CLI_CONFIRM_FORGET.format(path=path), "delete"):
         say(texts.CLI_CANCELLED)
         return EXIT_OK
-    from exback_kit.store import remembered
 
     gone = forget(path)
     say(texts.say(texts.CLI_FORGOTTEN, count=len(gone), files="\n".join(f"  {f}" for f in gone)))

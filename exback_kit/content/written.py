@@ -3,6 +3,7 @@ question an answer was given to."""
 
 from __future__ import annotations
 
+from exback_kit import content
 from exback_kit.content import texts
 
 #: kind of entry -> the notebook (stage id) where a person writes it.
@@ -30,8 +31,6 @@ def written_in(kind: str, place: str = "") -> str:
 
     ``place`` is an answer's "step:question" (its step decides the notebook).
     """
-    from exback_kit import content
-
     owner, _ = _split(place)
     if kind == "answers" and owner.lstrip("-").isdigit():
         return content.load().stage_of_step(int(owner)) or WRITTEN_IN["checkins"]
@@ -40,8 +39,6 @@ def written_in(kind: str, place: str = "") -> str:
 
 def question_text(kind: str, place: str) -> str:
     """Return the question an answer or reflection answers ("" if the kit no longer asks it)."""
-    from exback_kit import content
-
     owner, question = _split(place)
     try:
         if kind == "answers":
@@ -55,8 +52,6 @@ def question_text(kind: str, place: str) -> str:
 
 def notebook_title(stage_id: str) -> str:
     """Return a notebook's title as the person sees it (its id if unknown)."""
-    from exback_kit import content
-
     try:
         return content.load().stage(stage_id).title
     except KeyError:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from exback_kit.content import texts
-from exback_kit.domain import gate, scales
+from exback_kit.domain import gate, nocontact, scales
 from exback_kit.domain.newest import newest_last
 
 if TYPE_CHECKING:
@@ -98,8 +98,6 @@ def _boundaries(road: gate.Journey) -> ReadinessItem:
 
 
 def _no_contact(tables: Mapping[str, pd.DataFrame], today: date) -> ReadinessItem:
-    from exback_kit.domain import nocontact
-
     summary = nocontact.no_contact(tables["contacts"], tables["nocontact_periods"], today)
     if summary.start_day is None or not summary.target_days:
         return _item("no_contact", None, "no_contact_none")

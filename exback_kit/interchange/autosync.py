@@ -15,7 +15,7 @@ from pathlib import Path
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store import Journal
+from exback_kit.store import Journal, encryption, resolve_path
 from exback_kit.store import sync_folders as members
 from exback_kit.store.sync import FOLDER_SETTING
 
@@ -45,6 +45,7 @@ def send_after_save(journal: Journal) -> None:
     folder = _folder(journal)
     if folder is None or journal.path in _busy:
         return
+    # late import: the sync machinery loads only when a sync folder is set up
     from exback_kit.interchange import sync_folder
 
     _busy.add(journal.path)
@@ -69,6 +70,7 @@ def round_at_start(journal: Journal) -> list[str]:
     folder = _folder(journal)
     if folder is None or journal.path in _busy:
         return []
+    # late import: the sync machinery loads only when a sync folder is set up
     from exback_kit.interchange import sync_folder
 
     _busy.add(journal.path)
@@ -98,8 +100,6 @@ def said_at_start(journal: Journal) -> list[str]:
 def round_at_launch(journal: str | None) -> list[str]:
     """Run the start round for ``exback lab``/``app`` on an unlocked journal (a locked one
     has its round when its first notebook session opens it with the key)."""
-    from exback_kit.store import encryption, resolve_path
-
     path = resolve_path(journal)
     if not path.exists() or encryption.is_encrypted(path):
         return []
@@ -107,6 +107,7 @@ def round_at_launch(journal: str | None) -> list[str]:
         with Journal.open(path, backup=False) as opened:
             return round_at_start(opened)
     except (ValidationError, JournalError, OSError) as exc:
+        # late import: the sync machinery loads only when a sync folder is set up
         from exback_kit.interchange import sync_folder
 
         return [sync_folder.escaped(exc)]

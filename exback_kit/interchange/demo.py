@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.content.vocab import DEFAULT_HABITS
 from exback_kit.domain.cooling import cooling_ends
@@ -222,6 +223,7 @@ class _Story:
                      note=note)
 
     def scales(self) -> None:
+        # late import: pandas loads when the scales are made, not when the demo module is imported
         from exback_kit.domain.scales import ROSENBERG, score_rosenberg, score_who5
 
         for i in range(2, self.days, 14):
@@ -304,7 +306,6 @@ class _Story:
                      since=since)
 
     def answers(self) -> None:
-        from exback_kit import content
         kit = content.load()
         when = {0: 0.0, 1: 0.05, 2: 0.1, 3: 0.5, 4: 0.33, 5: 0.36, 6: 0.4, 7: 0.45, 8: 0.25,
                 9: 0.26, 10: 0.76}

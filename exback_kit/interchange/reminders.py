@@ -28,6 +28,7 @@ from exback_kit import content
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal
+from exback_kit.store.reads import load_tables
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -139,6 +140,7 @@ def nocontact_target(periods: pd.DataFrame, today: date) -> tuple[date, int] | N
     The period in force is :func:`exback_kit.domain.nocontact.current_period`'s; its
     first day counts as day 1, so the target day is day ``target_days`` of the period.
     """
+    # late import: pandas loads when the events are made, not with this module (tests say so)
     from exback_kit.domain.nocontact import current_period
 
     start, days = current_period(periods, today)
@@ -148,6 +150,7 @@ def nocontact_target(periods: pd.DataFrame, today: date) -> tuple[date, int] | N
 
 
 def _unsent_events(journal: Journal, unsent: pd.DataFrame) -> list[Event]:
+    # late import: pandas loads when the events are made, not with this module (tests say so)
     from exback_kit.domain.cooling import cooling_ends
 
     events = []
@@ -164,6 +167,7 @@ def _plan_events(journal: Journal, saved: pd.DataFrame, today: date) -> list[Eve
     Floating local times (no time zone): 21:30 stays 21:30 after a clock change.
     A window at midnight is reminded of the evening before, so BYDAY is that day.
     """
+    # late import: pandas loads when the events are made, not with this module (tests say so)
     from exback_kit.domain.plans import active_plans
 
     events = []
@@ -212,12 +216,12 @@ def _moment_events(journal: Journal, moments: pd.DataFrame, today: date) -> list
 def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
                     today: date | None = None) -> list[Event]:
     """Return the events the journal calls for (see the module docstring)."""
-    from exback_kit.domain.scales import WHO5_INFO, next_who5_day
-    from exback_kit.store.reads import load_tables
-
-    today = today or date.today()
+    # late import: pandas loads when the events are made, not with this module (tests say so)
     from exback_kit.domain import gate
     from exback_kit.domain.nocontact import periods_for_road
+    from exback_kit.domain.scales import WHO5_INFO, next_who5_day
+
+    today = today or date.today()
     tables = load_tables(journal, ("instrument_results", "nocontact_periods", "unsent",
                                    "plans", "answers", "decisions", "moment_plans"))
     every = WHO5_INFO.every_days

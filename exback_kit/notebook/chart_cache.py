@@ -95,7 +95,7 @@ class ChartCache:
     def __init__(self, max_charts: int = MAX_CHARTS, max_bytes: int = MAX_BYTES) -> None:
         self.max_charts = max_charts
         self.max_bytes = max_bytes
-        self._kept: OrderedDict[tuple[str, str, date], Drawn] = OrderedDict()
+        self._kept: OrderedDict[tuple[str, str, date, str], Drawn] = OrderedDict()
         #: Charts drawn, and handed back unchanged, since the last :meth:`forget`.
         self.drawn_count = 0
         self.kept_count = 0
@@ -117,6 +117,7 @@ class ChartCache:
         """
         from matplotlib.figure import Figure
 
+        # late import: matplotlib loads on the first chart drawn, not when a notebook opens
         from exback_kit import charts
 
         today = today or date.today()
@@ -151,7 +152,7 @@ class ChartCache:
         self._keep(key, Drawn(png, summary, reads, digest))
         return png, summary
 
-    def _keep(self, key: tuple[str, str, date], drawn: Drawn) -> None:
+    def _keep(self, key: tuple[str, str, date, str], drawn: Drawn) -> None:
         self._kept.pop(key, None)
         if len(drawn.png) > self.max_bytes:
             return

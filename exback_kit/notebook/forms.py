@@ -20,7 +20,7 @@ import ipywidgets as widgets
 
 from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.domain import progress
+from exback_kit.domain import gate, progress
 from exback_kit.domain.gate import Journey
 from exback_kit.notebook.answers import answer_changes
 from exback_kit.notebook.daily_logs import (
@@ -125,7 +125,6 @@ def boundaries_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the boundaries check: four questions, each yes / no / not sure, that drive
     the gates. "Not sure" counts as yes and says so; any answer can be cleared again by
     the button under it, named for its question (``form.clear_buttons[question_id]``)."""
-    from exback_kit.domain import gate
     start = content.load().start
     clear_buttons: dict[str, widgets.Button] = {}
 

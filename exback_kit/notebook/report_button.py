@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from exback_kit import content
 from exback_kit.content import LAST_STEP, texts
+from exback_kit.domain import gate
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.accessible import sends_when_left
 from exback_kit.notebook.session import session
@@ -17,7 +18,6 @@ from exback_kit.store import Journal
 
 def _step_options(journal: Journal) -> list[tuple[str, int]]:
     """Return the steps offered for the report, leaving out set-aside stages' steps."""
-    from exback_kit.domain import gate
     kit = content.load()
     road = session().journey(journal)
     hidden = {n for sid in gate.set_aside(road) for n in kit.stage(sid).steps}

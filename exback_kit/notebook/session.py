@@ -143,6 +143,7 @@ class Session:
         self.idle_locked = False
 
     def _path(self) -> Any:
+        # late import: every notebook imports the session first; these load only when needed
         from exback_kit.store import resolve_path
 
         return resolve_path(os.environ.get(JOURNAL_ENV) or None)
@@ -156,6 +157,7 @@ class Session:
         if self._mine is not None and self._mine.encrypted and self._idle.expired():
             self.lock_idle()  # the while passed before the check ran: forget before reading
         if self._mine is None:
+            # late import: every notebook imports the session first; these load only when needed
             from exback_kit.store import encryption
 
             path = self._path()
@@ -180,6 +182,7 @@ class Session:
     def _remembered(path: Any) -> bytes | None:
         if any(os.environ.get(n) is not None for n in (PASSPHRASE_ENV, RECOVERY_ENV)):
             return None  # Journal.open takes EXBACK_PASSPHRASE (or the recovery key) itself
+        # late import: every notebook imports the session first; these load only when needed
         from exback_kit.store import remembered
 
         return remembered.recall(path)
@@ -204,6 +207,7 @@ class Session:
             JournalLocked: the passphrase does not open it.
             ValidationError: the passphrase is empty.
         """
+        # late import: every notebook imports the session first; these load only when needed
         from exback_kit.store import locking
 
         self._key = locking.unlock(self._path(), passphrase)
@@ -242,6 +246,7 @@ class Session:
 
     def _open_demo(self) -> Journal:
         if self._demo is None:
+            # late import: every notebook imports the session first; these load only when needed
             from exback_kit.interchange import demo
 
             path = demo.demo_path(self.mine().path)

@@ -164,6 +164,7 @@ def _plan(stage_id: str) -> StageLayout:
 
 def _builder(spec: str) -> Callable[..., widgets.Widget]:
     """Return a function (journal, on_save) -> Widget for a form spec of a Section."""
+    # late import: a page loads only the parts it shows (time to the first form)
     from exback_kit.notebook import forms
     if spec.startswith("step:"):
         number = int(spec.split(":", 1)[1])
@@ -207,6 +208,7 @@ def _held(stage_id: str) -> bool:
 
 def guidance_html(stage_id: str, section_id: str) -> str:
     """Return a section's heading and guidance from ``data/guidance.toml`` (escaped), or ""."""
+    # late import: a page loads only the parts it shows (time to the first form)
     from exback_kit.content.guidance import load_guidance
     from exback_kit.notebook.form_kit import esc, paragraphs
 
@@ -230,6 +232,7 @@ def _section_children(stage_id: str, sec: Section) -> list[widgets.Widget]:
         out.append(html_kit(words, "exback-guidance"))
     label = f"{stage_id}:section:{sec.id}"
     if sec.fold_when_answered and label not in s.unfolded:
+        # late import: a page loads only the parts it shows (time to the first form)
         from exback_kit.notebook.stage_words import folded_children
 
         folded = folded_children(sec.fold_when_answered, j, lambda: s.unfold(label))
@@ -245,6 +248,7 @@ def _section_children(stage_id: str, sec: Section) -> list[widgets.Widget]:
 
 def header(stage_id: str) -> Part:
     """Return the top of a stage: demo offer or banner, gate notice, and where the person is."""
+    # late import: a page loads only the parts it shows (time to the first form)
     from exback_kit.notebook.stage_words import header_children
 
     where = _plan(stage_id).where
@@ -289,6 +293,7 @@ def charts(stage_id: str) -> Part:
 
 def next_steps(stage_id: str) -> Part:
     """Return "what comes next" for the stage, with a link to the next notebook."""
+    # late import: a page loads only the parts it shows (time to the first form)
     from exback_kit.notebook.stage_words import next_children
 
     _plan(stage_id)

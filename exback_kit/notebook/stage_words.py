@@ -33,6 +33,7 @@ SHOW_NOTE_SETTING = "show_latest_note"
 
 
 def _title(stage_id: str) -> str:
+    # late import: loaded when this part is shown (time to the first form)
     from exback_kit import content
     try:
         return content.load().stage(stage_id).title
@@ -42,6 +43,7 @@ def _title(stage_id: str) -> str:
 
 def topics_line(stage_id: str, tables: dict[str, Any]) -> str | None:
     """Return how many of a topic stage's prompts and lists are started, or None without topics."""
+    # late import: loaded when this part is shown (time to the first form)
     from exback_kit.domain import roads
     done = roads.topics_done(stage_id, tables, kit=content.load())
     if done is None:
@@ -52,6 +54,7 @@ def topics_line(stage_id: str, tables: dict[str, Any]) -> str | None:
 def progress_line(stage_id: str, tables: dict[str, Any], journey: Any = None) -> str | None:
     """Return how many of the stage's steps have answers, or None for stages without steps
     and for stages set aside on this journey (default: the one ``tables`` give)."""
+    # late import: loaded when this part is shown (time to the first form)
     from exback_kit.domain import roads
 
     topics = topics_line(stage_id, tables)
@@ -68,6 +71,7 @@ def progress_line(stage_id: str, tables: dict[str, Any], journey: Any = None) ->
 def latest_stage_line(tables: dict[str, Any], journey: Any = None) -> str:
     """Return which stage the person worked on most recently (start here if none); only
     the stages that count on this journey (default: the one ``tables`` give) are named."""
+    # late import: loaded when this part is shown (time to the first form)
     from exback_kit.domain import progress, roads
     latest = progress.latest_stage(roads.journey_rows(tables, kit=content.load(),
                                                        road=journey))
@@ -93,6 +97,7 @@ def where_lines(stage_id: str, tables: dict[str, Any], where: frozenset[str],
         journey: on the moving-on road, set-aside stages don't count and the lines point
             to the moving-on stage.
     """
+    # late import: loaded when this part is shown (time to the first form)
     from exback_kit.domain import gate
     set_aside = gate.set_aside(journey) if journey is not None else ()
     lines = []
@@ -194,6 +199,7 @@ def fold_summary(kind: str, journal: Journal) -> str | None:
     ``kind`` "profile" folds once any profile question has an answer; "boundaries"
     once every boundary question has one.
     """
+    # late import: loaded when this part is shown (time to the first form)
     from exback_kit import content
     from exback_kit.domain import gate, progress
     answers = progress.latest_answers(session().tables(journal)["answers"], 0)
@@ -220,6 +226,7 @@ def folded_children(kind: str, journal: Journal, unfold: Any) -> list[widgets.Wi
 def intro_html(stage_id: str, journey: Journey | None = None) -> str:
     """Return the stage's introduction from ``data/guidance.toml`` for the road in force
     (escaped), or ""."""
+    # late import: loaded when this part is shown (time to the first form)
     from exback_kit.content.guidance import load_guidance
     from exback_kit.notebook.form_kit import paragraphs
     stage = load_guidance().get(stage_id)
@@ -232,6 +239,7 @@ def intro_html(stage_id: str, journey: Journey | None = None) -> str:
 def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[widgets.Widget]:
     """Return a stage header's widgets: demo, gate notice (or the stage's introduction),
     where you are, latest check-in."""
+    # late import: loaded when this part is shown (time to the first form)
     from exback_kit.domain import gate, safety
     from exback_kit.notebook.unlock import lock_now_children, unlock_children
     s = session()
@@ -285,6 +293,7 @@ def next_children(stage_id: str, planned: str | None) -> list[widgets.Widget]:
     Set-aside stages are skipped; a set-aside page links 09 once (in its notice), not
     again here, and a page waiting for the boundaries check links only the check.
     """
+    # late import: loaded when this part is shown (time to the first form)
     from exback_kit.domain import gate
     s = session()
     moving_on = s.journey().moving_on

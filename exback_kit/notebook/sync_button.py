@@ -40,6 +40,7 @@ def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:
         status.value = html.escape(text).replace("\n", "<br>")
 
     def on_click(_: object) -> None:
+        # late import: the sync machinery loads on the first click, not when the page is drawn
         from exback_kit.interchange import sync_folder
 
         where = folder.value.strip()

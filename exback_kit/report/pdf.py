@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import LAST_STEP, texts
 from exback_kit.errors import ValidationError
-from exback_kit.store import Journal
+from exback_kit.store import Journal, reads
 from exback_kit.store.files import open_replacing
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ def default_path(journal: Journal) -> Path:
 # --- putting the pages together ------------------------------------------------------
 
 def _draw_charts(names: Sequence[str], tables: Tables, today: date, fig: Figure) -> None:
+    # late import: matplotlib loads only when a report is made (see the module docstring)
     from exback_kit import charts
     from exback_kit.report import pages as report_pages
     drawn = []
@@ -88,6 +89,7 @@ def _draw_charts(names: Sequence[str], tables: Tables, today: date, fig: Figure)
 
 
 def _draw_text(lines: list[Line], fig: Figure) -> None:
+    # late import: matplotlib loads only when a report is made (see the module docstring)
     from exback_kit.report.pages import draw_lines
 
     draw_lines(fig, lines)
@@ -96,6 +98,7 @@ def _draw_text(lines: list[Line], fig: Figure) -> None:
 def plan_pages(journal: Journal, tables: Tables, steps: Sequence[int],
                today: date) -> list[PageDraw]:
     """Return one drawing function per page, in order (charts are prepared when drawn)."""
+    # late import: matplotlib loads only when a report is made (see the module docstring)
     from exback_kit import charts
     from exback_kit.domain.self_concept import WE_I_CHART, WE_I_SETTING
     from exback_kit.report import pages as report_pages
@@ -135,9 +138,9 @@ def write_report(journal: Journal, out: str | os.PathLike[str], *,
     import matplotlib as mpl
     from matplotlib.backends.backend_pdf import PdfPages
 
+    # late import: matplotlib loads only when a report is made (see the module docstring)
     from exback_kit.charts import palette
     from exback_kit.report import pages as report_pages
-    from exback_kit.store import reads
     rc: Any = {**palette.RC, "pdf.fonttype": PDF_FONTTYPE}
     today = today or date.today()
     pages = plan_pages(journal, reads.load_tables(journal), steps, today)

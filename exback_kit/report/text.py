@@ -102,8 +102,6 @@ def _result_row(row: Any) -> Line:
 
 def wellbeing_lines(journal: Journal, tables: Tables, today: date) -> list[Line]:
     """Return the wellbeing page: recent scores with bands, band counts, care note if due."""
-    from exback_kit.report.pages import wrap
-
     lines: list[Line] = [("title", texts.REPORT_WELLBEING_TITLE),
                          *wrap(texts.REPORT_WELLBEING_INTRO, "soft"), ("gap", "")]
     scores = scales.wellbeing(tables["instrument_results"], today)
@@ -151,9 +149,6 @@ def answer_lines(tables: Tables, steps: Sequence[int]) -> list[Line]:
 
     Off the open road, questions marked ``open_road_only`` are left out with their answers.
     """
-    from exback_kit.domain import gate
-    from exback_kit.report.pages import wrap
-
     kit = content.load()
     road = gate.journey(tables["answers"], tables["decisions"], kit=kit)
     lines: list[Line] = [("title", texts.REPORT_ANSWERS_TITLE),
