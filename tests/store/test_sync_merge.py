@@ -4,7 +4,11 @@ in one transaction too."""
 
 from __future__ import annotations
 
+import time
+from datetime import datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from exback_kit import Journal
 from exback_kit.store import sync, sync_folders
@@ -63,3 +67,46 @@ def test_record_sent_marks_the_records_the_folder_and_this_files_end_together(jo
     assert member is not None and member.sent == max(str(r["version"]) for r in out)
     saved = sync.read_states(journal, FOLDER)[("beef", "changes.jsonl")]
     assert (saved.position, saved.tail, saved.line, saved.records) == (300, b"end\n", 3, 0)
+
+
+def _setting(key: str, value: object, version: str) -> dict[str, object]:
+    return {"kind": "setting", "key": key, "value": value, "version": version, "device": SENDER}
+
+
+def _stamp(seconds_from_now: float) -> str:
+    return f"{int((time.time() + seconds_from_now) * 1000):013d}.000000"
+
+
+def _merge(journal: Journal, records: list[object]) -> sync.Merged:
+    return sync.merge(journal, "beef", list(enumerate(records, start=1)), folder=FOLDER,
+                      device=SENDER, file="changes.jsonl", state=sync.ReadState(1, b"\n", line=1))
+
+
+@pytest.mark.parametrize(("offset", "wins"), [(-3600, False), (60, True)])
+def test_a_setting_from_the_folder_wins_only_when_it_is_newer(journal, offset, wins):
+    journal.set_setting("review_day", "2026-03-01")
+    merged = _merge(journal, [_setting("review_day", "2026-04-01", _stamp(offset))])
+    assert merged.changed == (1 if wins else 0) and merged.refused == []
+    assert journal.get_setting("review_day") == ("2026-04-01" if wins else "2026-03-01")
+
+
+def test_this_computers_own_settings_never_come_from_the_folder(journal):
+    journal.set_setting(sync.FOLDER_SETTING, "/my/folder")
+    merged = _merge(journal, [_setting(sync.FOLDER_SETTING, "/their/folder", _stamp(60))])
+    assert merged.changed == 0
+    assert journal.get_setting(sync.FOLDER_SETTING) == "/my/folder"
+
+
+@pytest.mark.parametrize("days", [3, 30])
+def test_an_entry_dated_beyond_a_days_leeway_is_refused(journal, tmp_path, days):
+    good = _sent_by_another(tmp_path)[0]
+    ahead = (datetime.now().astimezone() + timedelta(days=days)).isoformat()
+    merged = _merge(journal, [{**good, "at": ahead}])
+    assert merged.changed == 0 and [n for n, _ in merged.refused] == [1]
+    assert journal.records("checkins") == []
+
+
+def test_a_stamp_far_ahead_of_this_clock_is_refused(journal):
+    merged = _merge(journal, [_setting("review_day", "2026-04-01", _stamp(3 * 24 * 3600))])
+    assert merged.changed == 0 and [n for n, _ in merged.refused] == [1]
+    assert journal.get_setting("review_day") is None
