@@ -70,7 +70,6 @@ OWN_MODULES = {
     "self_form": ("exback_kit.notebook.self_forms", "self_form"),
     "clarity_form": ("exback_kit.notebook.self_forms", "clarity_form"),
     "we_i_form": ("exback_kit.notebook.self_forms", "we_i_form"),
-    "language_picker": ("exback_kit.notebook.language_picker", "language_picker"),
 }
 
 #: stage id -> what its notebook shows. Section ids are what notebooks pass to section().
@@ -185,6 +184,11 @@ def _builder(spec: str) -> Callable[..., widgets.Widget]:
             return lambda j, on_save: search_box.search_widget(
                 j, links_to=lambda stage: not _held(stage))
         return lambda j, on_save: search_box.words_widget(j)
+    if spec == "language_picker":
+        from exback_kit.notebook.language_picker import language_picker
+
+        # the person's own choice, kept in their journal even while the demo is shown
+        return lambda j, on_save: language_picker(session().mine(), on_save=on_save)
     if spec == "sync":
         from exback_kit.notebook.sync_button import sync_widget
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import ipywidgets as widgets
 import pytest
 
-from exback_kit import Journal
+from exback_kit import Journal, stages
 from exback_kit.content import language
 from exback_kit.notebook.language_picker import choices, language_picker
+from exback_kit.notebook.session import session
 from exback_kit.notebook.stage_view import LAYOUTS
+
+from .widget_tree import walk
 
 
 @pytest.fixture(autouse=True)
@@ -42,3 +46,17 @@ def test_a_pick_is_saved_as_a_code_and_spoken(tmp_path):
         assert saved == [None]
     finally:
         j.close()
+
+
+def test_a_pick_made_while_the_demo_is_shown_is_kept_in_the_persons_journal(mine: Journal):
+    """The demo journal is thrown away; the person's language choice must not go with it."""
+    stages.use_demo(True)
+    demo = stages.journal()
+    assert demo.is_demo
+    session().unfold("00_start_here:section:profile")  # the demo's profile is answered: folded
+    section = stages.section("00_start_here", "profile")
+    picker = next(w for w in walk(section) if isinstance(w, widgets.Dropdown)
+                  and language.ENGLISH in [code for _, code in w.options])
+    picker.value = "es"
+    assert mine.get_setting(language.SETTING) == "es"
+    assert demo.get_setting(language.SETTING) is None
