@@ -13,7 +13,6 @@ context (``msgctxt``) naming where the English stands (see ``exback_kit/locale/R
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from datetime import date, datetime
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -47,7 +46,6 @@ class UnknownLanguage(ValueError):
 
 _current: str | None = None
 _catalogues: dict[str, GNUTranslations] = {}
-_listeners: list[Callable[[str], None]] = []
 
 
 def current() -> str:
@@ -101,10 +99,7 @@ def choose(code: str | None) -> str:
     lang = normalise(code) if code else from_system(os.environ)
     if lang not in available():
         raise UnknownLanguage(code or "", available())
-    if lang != _current:
-        _current = lang
-        for listener in tuple(_listeners):
-            listener(lang)
+    _current = lang  # what holds words keys by current() (chart cache, texts' own table)
     return lang
 
 
@@ -115,11 +110,6 @@ def follow(setting: object) -> None:
     folder, so it is read as a choice among known values, nothing more."""
     if isinstance(setting, str) and setting and normalise(setting) in SHIPPED:
         choose(setting)
-
-
-def on_change(listener: Callable[[str], None]) -> None:
-    """Call ``listener(lang)`` whenever the language changes (caches that hold words)."""
-    _listeners.append(listener)
 
 
 def _mo_file(code: str) -> Any:
