@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import textwrap
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -12,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from exback_kit.charts import palette
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.domain import trends
 
 FIGSIZE = (7.5, 3.4)
@@ -83,20 +84,42 @@ def legend_below(ax: Axes, *, ncol: int = 4, handles: list[Any] | None = None,
               borderaxespad=0, handlelength=1.6, columnspacing=1.6, **kwargs)
 
 
+#: Stands for a month's name in a strftime format (``%b`` would give the C locale's
+#: English); :class:`LocalDates` puts the language's name in its place.
+MONTH = "\ue000%m\ue000"
+_MONTH_MARK = re.compile("\ue000([0-9]{2})\ue000")
+
+
+class LocalDates(mdates.ConciseDateFormatter):
+    """Matplotlib's concise date labels with the month names of the language in force
+    (:func:`exback_kit.content.language.months`)."""
+
+    def __init__(self, locator: mdates.DateLocator) -> None:
+        # as matplotlib's own formats, each %b a MONTH; the corner note names only the
+        # year: matplotlib's "2026-Dec" read as if every date were in December
+        super().__init__(locator, formats=["%Y", MONTH, "%d", "%H:%M", "%H:%M", "%S.%f"],
+                         zero_formats=["", "%Y", MONTH, f"{MONTH}-%d", "%H:%M", "%H:%M"],
+                         offset_formats=["", "%Y", "%Y", "%Y", "%Y", "%Y"])
+
+    def format_ticks(self, values: Any) -> list[str]:
+        """Return the labels of the ticks at ``values``, months named in the language."""
+        names = language.months()
+        return [_MONTH_MARK.sub(lambda m: names[int(m[1]) - 1], label)
+                for label in super().format_ticks(values)]
+
+
 def date_axis(ax: Axes) -> None:
     """Label the x axis with dates, as few and as short as reads well."""
     locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
     ax.xaxis.set_major_locator(locator)
-    # the corner note names only the year: matplotlib's "2026-Dec" read as if every date
-    # were in December
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
-        locator, offset_formats=["", "%Y", "%Y", "%Y", "%Y", "%Y"]))
+    ax.xaxis.set_major_formatter(LocalDates(locator))
 
 
 def one_decimal(value: float) -> str:
-    """Return a number for a sentence: 6.0 -> "6", 6.25 -> "6.3"."""
+    """Return a number for a sentence: 6.0 -> "6", 6.25 -> "6.3" (Spanish "6,3")."""
     text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    text = text[:-2] if text.endswith(".0") else text
+    return text if language.is_english() else language.number(float(text))
 
 
 def week_sentence(mean: float, week: trends.WeekMeans, alone: str, compare: str,

@@ -182,7 +182,8 @@ def _heatmap(ax: Axes, clock: pd.DataFrame, planned: tuple[Window, ...] = ()) ->
                 fontsize=10)
     _outline(ax, planned, order)
     ax.set_xticks(range(0, urges.HOURS, 3), [f"{h:02d}:00" for h in range(0, urges.HOURS, 3)])
-    ax.set_yticks(range(urges.WEEKDAYS), [texts.CHART_WEEKDAYS_SHORT[d] for d in order])
+    days = language.weekdays()
+    ax.set_yticks(range(urges.WEEKDAYS), [days[d] for d in order])
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -268,7 +269,7 @@ def summarize_urges(data: UrgeData) -> str:
     else:
         weekday, hour, most = peak
         sentence += texts.say(texts.SUMMARY_URGES_WHEN, peak=most, total=counted,
-                              weekday=texts.CHART_WEEKDAYS_LONG[weekday], hour=f"{hour:02d}:00")
+                              weekdays=texts.WEEKDAYS_RECURRING[weekday], hour=f"{hour:02d}:00")
     if data.planned:
         names = ", ".join(describe(w) for w in data.planned)
         # Still one sentence: it is the chart's text alternative.

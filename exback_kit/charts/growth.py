@@ -51,9 +51,14 @@ def prepare_habits(tables: timeline.Tables, today: date | None = None) -> HabitD
     return HabitData(table)
 
 
+def habit_label(habit: str) -> str:
+    """Return a habit's name in the language in force: the kit's own habits are stored by
+    id and translated; a habit the person named stays in their words."""
+    return str(texts.HABIT_NAMES.get(habit, habit))
+
+
 def _habit_name(habit: str, row: pd.Series) -> str:
-    name = texts.HABIT_NAMES.get(habit, habit)  # the kit's habits are stored by id
-    return plain(name) + (texts.CHART_HABIT_TO_REDUCE if row["to_reduce"] else "")
+    return plain(habit_label(habit)) + (texts.CHART_HABIT_TO_REDUCE if row["to_reduce"] else "")
 
 
 @styled
@@ -104,7 +109,8 @@ def _thin_habits(table: pd.DataFrame, *, drawn: bool = True) -> str:
     (``drawn``: as matplotlib shows text)."""
     habit = mood.closest_to_enough(table)
     row = table.loc[habit]
-    return texts.say(texts.CHART_HABITS_THIN, habit=plain(habit) if drawn else habit,
+    name = habit_label(habit)
+    return texts.say(texts.CHART_HABITS_THIN, habit=plain(name) if drawn else name,
                      with_=min(int(row["days_with"]), mood.HABIT_MIN_DAYS),
                      without=min(int(row["days_without"]), mood.HABIT_MIN_DAYS),
                      needed=mood.HABIT_MIN_DAYS)
@@ -121,7 +127,8 @@ def summarize_habits(data: HabitData) -> str:
         return _thin_habits(table, drawn=False)
     habit = solid["difference"].abs().idxmax()
     row = table.loc[habit]
-    return texts.SUMMARY_HABITS.format(habit=habit, with_=one_decimal(row["with_mood"]),
+    return texts.SUMMARY_HABITS.format(habit=habit_label(habit),
+                                       with_=one_decimal(row["with_mood"]),
                                        without=one_decimal(row["without_mood"]),
                                        days_with=int(row["days_with"]),
                                        days_without=int(row["days_without"]))

@@ -24,7 +24,7 @@ from exback_kit.charts.base import (
     titled,
     week_sentence,
 )
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.domain import mood, nocontact, roads, timeline, trends
 from exback_kit.domain.profile import breakup_day
 
@@ -36,8 +36,8 @@ BREAKUP_REACH_DAYS = 120
 
 
 def day_text(day: pd.Timestamp | date) -> str:
-    """Return a day for a sentence, e.g. "4 March"."""
-    return f"{day.day} {texts.CHART_MONTHS_LONG[day.month - 1]}"
+    """Return a day for a sentence, e.g. "4 March" ("4 de marzo")."""
+    return language.day_month(day)
 
 
 # --- mood over time -------------------------------------------------------------

@@ -22,7 +22,7 @@ from exback_kit.charts.base import (
     titled,
     week_sentence,
 )
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.domain import mood, moving_on, timeline, trends
 
 #: The clear-eyed chart shows at most this many of the latest entries.
@@ -128,7 +128,7 @@ def draw_reappraisal(data: PairsData, ax: Axes | None = None) -> Axes:
     _dumbbells(ax, x + OFFSET, pairs["mood_before"].to_numpy(), pairs["mood_after"].to_numpy(),
                palette.MOOD_LINE)
     ax.set_xticks(x)
-    ax.set_xticklabels([f"{d.day} {texts.CHART_MONTHS_SHORT[d.month - 1]}"
+    ax.set_xticklabels([language.day_month(d, "abbreviated")
                         for d in pd.DatetimeIndex(pairs["day"])],
                        rotation=45 if len(pairs) > 8 else 0, ha="right" if len(pairs) > 8 else
                        "center")

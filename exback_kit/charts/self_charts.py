@@ -13,7 +13,7 @@ from matplotlib.ticker import MaxNLocator
 
 from exback_kit.charts import palette
 from exback_kit.charts.base import axes_for, date_axis, empty_state, legend_below, styled, titled
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.domain import self_concept, timeline, trends
 
 #: The we/I chart shows at most this many of the latest weeks.
@@ -80,7 +80,7 @@ def prepare_we_i(tables: timeline.Tables, today: date | None = None) -> WeIData:
 
 
 def _week(day: pd.Timestamp) -> str:
-    return f"{day.day} {texts.CHART_MONTHS_SHORT[day.month - 1]}"
+    return language.day_month(day, "abbreviated")
 
 
 @styled

@@ -17,7 +17,7 @@ from matplotlib.patches import Patch
 
 from exback_kit.charts import palette
 from exback_kit.charts.base import axes_for, empty_state, styled, titled
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.domain import mood, nocontact, timeline
 
 WEEKS = 53
@@ -111,9 +111,9 @@ def draw_year(data: YearData, ax: Axes | None = None) -> Axes:
     # with its own lines and labels, ~2/3 of this chart's drawing time)
     ax.vlines(np.arange(-0.5, weeks), -0.5, DAYS - 0.5, colors="white", lw=0.8, zorder=1.5)
     ax.hlines(np.arange(-0.5, DAYS), -0.5, weeks - 0.5, colors="white", lw=0.8, zorder=1.5)
-    ax.set_xticks([c for c, _ in grid.months],
-                  [texts.CHART_MONTHS_SHORT[m - 1] for _, m in grid.months])
-    ax.set_yticks([0, 2, 4, 6], [texts.CHART_WEEKDAYS_SHORT[d] for d in (0, 2, 4, 6)])
+    names, days = language.months(), language.weekdays()
+    ax.set_xticks([c for c, _ in grid.months], [names[m - 1] for _, m in grid.months])
+    ax.set_yticks([0, 2, 4, 6], [days[d] for d in (0, 2, 4, 6)])
     ax.tick_params(which="major", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)

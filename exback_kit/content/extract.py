@@ -30,6 +30,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from exback_kit.content import language, texts, toml_words
+from exback_kit.content.language import pseudo
 
 PACKAGE = Path(__file__).resolve().parents[1]
 ROOT = PACKAGE.parent
@@ -138,18 +139,6 @@ def template() -> Catalog:
             catalog.add(message, None, [(filename, lineno)], auto_comments=comments,
                         context=context)
     return catalog
-
-
-def pseudo(message: str) -> str:
-    """Return the pseudo-locale's form: ``[message ~~~]``, ~30 % longer, placeholders intact,
-    leading and trailing whitespace kept outside the brackets."""
-    core = message.strip()
-    if not core:
-        return message
-    start = message[:len(message) - len(message.lstrip())]
-    end = message[len(message.rstrip()):]
-    padding = "~" * max(1, round(len(core) * 0.3) - 3)
-    return f"{start}[{core} {padding}]{end}"
 
 
 def pseudo_catalog(source: Catalog) -> Catalog:

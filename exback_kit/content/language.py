@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from datetime import date, datetime
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from gettext import GNUTranslations
@@ -32,6 +32,19 @@ SHIPPED: tuple[str, ...] = (ENGLISH, "es")
 NAMES = {ENGLISH: "English", "es": "Español", PSEUDO: "[Pseudo]"}
 #: The journal's settings key holding the person's choice (a language code, never a label).
 SETTING = "language"
+#: How long a month's or weekday's name is: "wide" (March) or "abbreviated" (Mar).
+Width = Literal["wide", "abbreviated"]
+#: English month and weekday names as CLDR writes them (Babel's ``en``, which a test holds
+#: them to), here so that the English path loads no Babel. Weekdays run Monday first.
+ENGLISH_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("months", "wide"): ("January", "February", "March", "April", "May", "June", "July",
+                         "August", "September", "October", "November", "December"),
+    ("months", "abbreviated"): ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                "Oct", "Nov", "Dec"),
+    ("weekdays", "wide"): ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                           "Sunday"),
+    ("weekdays", "abbreviated"): ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
 
 
 
@@ -195,3 +208,64 @@ def day(value: object) -> str:
     from babel.dates import format_date
 
     return str(format_date(when, format="medium", locale=babel_locale()))
+
+
+def pseudo(message: str) -> str:
+    """Return the pseudo-locale's form: ``[message ~~~]``, ~30 % longer, placeholders intact,
+    leading and trailing whitespace kept outside the brackets."""
+    core = message.strip()
+    if not core:
+        return message
+    start = message[:len(message) - len(message.lstrip())]
+    end = message[len(message.rstrip()):]
+    padding = "~" * max(1, round(len(core) * 0.3) - 3)
+    return f"{start}[{core} {padding}]{end}"
+
+
+def months(width: Width = "abbreviated") -> tuple[str, ...]:
+    """Return the twelve month names, January first, in the language in force: CLDR's, from
+    Babel (``width`` "wide": "March", "marzo"; "abbreviated": "Mar", "mar"). The
+    pseudo-locale brackets the English names."""
+    return _names("months", width)
+
+
+def weekdays(width: Width = "abbreviated") -> tuple[str, ...]:
+    """Return the seven weekday names, Monday first, in the language in force (as
+    :func:`months`: "wide" "Wednesday", "miércoles"; "abbreviated" "Wed", "mié")."""
+    return _names("weekdays", width)
+
+
+_LOCAL_NAMES: dict[tuple[str, str, str], tuple[str, ...]] = {}
+
+
+def _names(kind: str, width: Width) -> tuple[str, ...]:
+    lang = current()
+    english = ENGLISH_NAMES[kind, width]
+    if lang == ENGLISH:
+        return english
+    if lang == PSEUDO:
+        return tuple(pseudo(name) for name in english)
+    found = _LOCAL_NAMES.get((lang, kind, width))
+    if found is None:
+        from babel.dates import get_day_names, get_month_names  # off English only
+
+        if kind == "months":
+            got = get_month_names(width, context="stand-alone", locale=lang)
+            found = tuple(str(got[m]) for m in range(1, 13))
+        else:
+            got = get_day_names(width, context="stand-alone", locale=lang)
+            found = tuple(str(got[d]) for d in range(7))
+        _LOCAL_NAMES[lang, kind, width] = found
+    return found
+
+
+def day_month(when: date, width: Width = "wide") -> str:
+    """Return a day of the year without its year, the language's way: English "4 March"
+    (``width`` "abbreviated": "4 Mar"), Spanish "4 de marzo" ("4 mar"), from Babel's
+    day-and-month pattern off English."""
+    if is_english() or current() == PSEUDO:
+        return f"{when.day} {months(width)[when.month - 1]}"
+    from babel.dates import format_skeleton
+
+    skeleton = "MMMMd" if width == "wide" else "MMMd"
+    return str(format_skeleton(skeleton, when, locale=babel_locale()))

@@ -892,11 +892,11 @@ CHART_TITLES = {
     "we_i": "“We” and “I” in your writing, by week",
 }
 CHART_UNKNOWN = "There is no chart called {name!r}. The charts are: {allowed}."
-CHART_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-CHART_MONTHS_LONG = ("January", "February", "March", "April", "May", "June", "July", "August",
-                     "September", "October", "November", "December")
-CHART_WEEKDAYS_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-CHART_WEEKDAYS_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Month and weekday names come from Babel (CLDR) for the language: content/language.py
+# months() and weekdays(). CLDR has no "every Saturday" form, so that one is the kit's:
+#: A weekday that comes back each week ("on Saturdays", "Saturdays 22:00–24:00"), Monday first.
+WEEKDAYS_RECURRING = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",
+                      "Sundays")
 CHART_CONTACT_DAY = "contact day"
 CHART_STAGE_START = "a stage began"
 CHART_STAGES_TOGETHER = "{first} · {then}"
@@ -1002,7 +1002,7 @@ SUMMARY_NC_NO_TARGET = "Since {start}: {current:n:day} in a row without contact 
 SUMMARY_URGES_EMPTY = "No urges noted yet; when one comes, logging it here helps you see its pattern."
 SUMMARY_URGES = "In the last {days} days you noted {count:n:urge} and let {passed} of them pass ({share} %)"
 SUMMARY_URGES_QUIET = "No urges noted in the last {days} days; of all {total:n:urge} so far you let {share} % pass"
-SUMMARY_URGES_WHEN = "; {peak} of {total:n:urge} so far came on {weekday}s around {hour}, more than in any other hour of the week."
+SUMMARY_URGES_WHEN = "; {peak} of {total:n:urge} so far came on {weekdays} around {hour}, more than in any other hour of the week."
 SUMMARY_URGES_NO_PEAK = "; across {total:n:urge} so far, no hour of the week stands out yet."
 SUMMARY_URGES_THIN = "; not enough yet to say when they come: {total} of {needed} urges."
 SUMMARY_HABITS_EMPTY = "No habits ticked yet, so there is nothing to compare with your mood."

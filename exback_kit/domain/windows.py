@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from exback_kit.content import texts
+from exback_kit.content import language, texts
 from exback_kit.content.vocab import BLOCK_HOURS, BLOCK_STARTS, WEEKDAY_IDS
 from exback_kit.errors import ValidationError
 
@@ -62,8 +62,8 @@ class Window:
 
 def describe(window: Window, *, plural: bool = True) -> str:
     """Return the window in words: "Saturdays 22:00–24:00" (or "Saturday 22:00–24:00")."""
-    day = texts.CHART_WEEKDAYS_LONG[window.weekday]
-    return texts.PLAN_WINDOW.format(weekday=day + ("s" if plural else ""),
+    day = (texts.WEEKDAYS_RECURRING if plural else language.weekdays("wide"))[window.weekday]
+    return texts.PLAN_WINDOW.format(weekday=day,
                                     start=f"{window.start_hour:02d}:00",
                                     end=f"{window.end_hour:02d}:00")
 
@@ -86,7 +86,7 @@ def parse_when(value: str, field: str = "--when") -> Window:
         raise ValidationError(texts.PLAN_BAD_WHEN.format(field=field, value=value), field=field)
     day, clock = parts[0].casefold(), parts[1]
     # a weekday's id, or its name in the language in force (read now: it can change)
-    names = {name.casefold(): i for i, name in enumerate(texts.CHART_WEEKDAYS_LONG)}
+    names = {name.casefold(): i for i, name in enumerate(language.weekdays("wide"))}
     weekday = WEEKDAY_IDS.index(day) if day in WEEKDAY_IDS else names.get(day)
     if weekday is None:
         raise ValidationError(texts.PLAN_BAD_WEEKDAY.format(

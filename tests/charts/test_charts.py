@@ -309,7 +309,7 @@ def test_urge_summary_counts_recent_urges_and_the_peak_time(journal):
     sentence = charts.render("urges", reads.load_tables(journal), TODAY)[1]
     assert sentence == (texts.say(texts.SUMMARY_URGES, days=28, count=4, passed=3, share=75)
                         + texts.say(texts.SUMMARY_URGES_WHEN, peak=3, total=5,
-                                    weekday="Sunday", hour="22:00"))
+                                    weekdays="Sundays", hour="22:00"))
 
 
 def test_urge_summary_when_recent_weeks_were_quiet(journal):
@@ -412,7 +412,7 @@ def test_counted_words_read_naturally_for_one():
     assert one_day.endswith("across 1 day with a check-in.")
     assert "across 3 days" in texts.say(texts.SUMMARY_MOOD_WEEK, mean="7", days=3)
     assert "1 urge and" in texts.say(texts.SUMMARY_URGES, days=28, count=1, passed=1, share=100,
-                                     weekday="Monday", hour="22:00")
+                                     weekdays="Mondays", hour="22:00")
 
 
 def test_the_profiles_breakup_date_is_day_0_on_the_mood_chart(journal):

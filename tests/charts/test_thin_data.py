@@ -43,7 +43,7 @@ def test_five_urges_draw_the_heatmap_with_a_colour_key(journal):
     [key] = [ax for ax in fig.axes if ax.get_ylabel() == texts.CHART_URGES_SCALE]
     assert [t.get_text() for t in key.get_yticklabels()][-1] == "5"  # the key reaches the top
     assert sentence.endswith(texts.say(texts.SUMMARY_URGES_WHEN, peak=5, total=5,
-                                       weekday="Wednesday", hour="22:00"))
+                                       weekdays="Wednesdays", hour="22:00"))
 
 
 def test_a_tie_names_no_hour(journal):

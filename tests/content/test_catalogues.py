@@ -181,7 +181,7 @@ def test_a_saved_setting_is_followed_and_a_bad_one_ignored(pseudo):
 
 def test_texts_dicts_tuples_and_counted_nouns_follow_the_language(pseudo):
     assert texts.CONTACT_CHANNELS["call"] == "[Call ~]"
-    assert texts.CHART_WEEKDAYS_SHORT[0] == "[Mon ~]"
+    assert texts.WEEKDAYS_RECURRING[0] == "[Mondays ~]"
     assert texts.READINESS_MARKS[True] == "[✓ ~]"
     assert texts.say("{days:n:day}", days=3) == "3 [days ~]"
     language.choose(language.ENGLISH)
