@@ -7,6 +7,8 @@
   there is at most one kernel per open notebook.
 * Saving a kit notebook writes it in its committed form (no outputs, no run counts, no
   kernel details): see :mod:`exback_kit.cli.kit_notebooks`.
+* The quick check-in page (:mod:`exback_kit.cli.checkin_server`) is a server extension of
+  the kit's, turned on here: `exback lab` opens on it.
 * The token reaches the server as ``JUPYTER_TOKEN`` (read by ``IdentityProvider``, the
   setting jupyter-server 2 asks for), never as the deprecated ``ServerApp.token``.
 """
@@ -16,6 +18,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+#: The notebook JupyterLab opens on (and the quick check-in page's way into the kit).
+START_NOTEBOOK = "00_start_here.ipynb"
+#: The quick check-in page's path under the server's base URL.
+CHECKIN_PAGE = "exback/checkin"
+#: The Jupyter server extension serving the quick check-in page `exback lab` opens on.
+CHECKIN_EXTENSION = "exback_kit.cli.checkin_server"
 #: Seconds a kernel may sit idle, with no notebook open on it, before it is shut down.
 CULL_IDLE_S = 1800
 #: How often (seconds) the server looks for such kernels.
@@ -101,7 +109,8 @@ def server_options() -> list[str]:
             # Voila's server extension (the preview button's, 0.5 s to import): `exback app`
             # runs Voila on its own.
             "--ServerApp.jpserver_extensions="
-            "{'notebook_shim': False, 'voila.server_extension': False}"]
+            f"{{'notebook_shim': False, 'voila.server_extension': False, "
+            f"'{CHECKIN_EXTENSION}': True}}"]
 
 
 def app_settings_dir() -> Path:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from exback_kit.cli import lab_config, warm_kernel
+from exback_kit.cli.lab_config import CHECKIN_PAGE, START_NOTEBOOK
 from exback_kit.cli.server_life import ends_with_us, unlock_for_kernels
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
@@ -43,7 +44,6 @@ from exback_kit.store import resolve_path
 from exback_kit.store.files import make_private_folder, write_private
 from exback_kit.store.paths import JOURNAL_ENV
 
-START_NOTEBOOK = "00_start_here.ipynb"
 READY_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 15.0
 HOST = "127.0.0.1"
@@ -206,7 +206,7 @@ def lab_settings_dir(journal_folder: Path, defaults: Path | None = None) -> Path
 
 def lab_server(folder: Path, port: int, token: str,
                settings_dir: Path | None = None) -> Server:
-    """Return the JupyterLab command serving ``folder``, opening at the start notebook.
+    """Return the JupyterLab command serving ``folder``, opening at the quick check-in page.
 
     ``settings_dir`` (see :func:`lab_settings_dir`) turns off the news prompt.
     """
@@ -223,7 +223,9 @@ def lab_server(folder: Path, port: int, token: str,
             "--LabApp.extension_manager=readonly",
             *lab_config.server_options(),  # the kit's extension, kernel culling, clean saves
             "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN", *_as_root()]
-    url = f"http://{HOST}:{port}/lab/tree/{START_NOTEBOOK}?token={token}"
+    # The quick check-in page first: it takes input long before JupyterLab's page has loaded,
+    # and steps aside to the start notebook once today's check-in is saved.
+    url = f"http://{HOST}:{port}/{CHECKIN_PAGE}?token={token}"
     return Server("JupyterLab", argv, url, port)
 
 

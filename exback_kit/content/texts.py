@@ -412,6 +412,18 @@ CHECKIN_MIND_HELP = "Optional, like every question here. Moving on (09) and the 
 CHECKIN_HABITS = "Today I…"
 CHECKIN_TO_REDUCE = "{habit} (one to do less of)"
 CHECKIN_SAVED = "Saved. Thank you for checking in."
+# The quick check-in page `exback lab` opens on (cli/checkin_page.py)
+QUICK_INTRO = "How are you today? Only your mood is needed; leave out anything else. It stays on this computer."
+QUICK_WELCOME = ("Welcome. This journal is yours and stays on this computer. You can start with how you "
+                 "are today, or begin with the start page, which shows you around.")
+QUICK_OPEN_KIT = "Open your kit"
+QUICK_OPEN_KIT_FIRST = "Begin with the start page"
+QUICK_ENDS = "{low} = {low_words}, {high} = {high_words}"
+QUICK_LEAVE_OUT = "Leave out"
+QUICK_ANOTHER = "Check in again"
+QUICK_CLOSE = "Your charts and every stage are in your kit. You can also just close this tab."
+QUICK_UNEXPECTED = ("Something went wrong, and nothing was saved. Your journal is as it was. The window "
+                    "where `exback lab` runs has a line about it.")
 # Contact log
 CONTACT_HEADING = "Log a contact"
 CONTACT_WHO = "Who started it?"
@@ -1035,7 +1047,7 @@ LAUNCH_PORT_RANGE = "port: {port} isn't a port number. Please use a whole number
 LAUNCH_NO_NOTEBOOKS = "notebooks: the kit's notebooks weren't found beside the package. Reinstalling exback-kit should bring them back."
 LAUNCH_NO_VOILA = "app: the app view needs Voila, which isn't installed. Install it with: pip install 'exback-kit[app]'"
 LAUNCH_COPIED = "Put your own copy of the notebooks in {folder}. Later updates add new notebooks there but never overwrite yours."
-CLI_HELP_LAB = "open the notebooks in JupyterLab, starting at 00_start_here"
+CLI_HELP_LAB = "open the kit: today's check-in first, then the notebooks in JupyterLab from 00_start_here"
 CLI_HELP_APP = "open the notebooks as a simple app, with the code hidden (needs Voila)"
 CLI_HELP_PORT = "port to listen on (default: a free one)"
 CLI_HELP_NO_BROWSER = "print the address instead of opening a browser"

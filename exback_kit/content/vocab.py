@@ -5,6 +5,8 @@ The store's schema allows exactly these; the words for each live in :mod:`texts`
 
 from __future__ import annotations
 
+from exback_kit.content import texts
+
 #: Habits offered in the daily check-in. The last two are habits to reduce.
 DEFAULT_HABITS = (
     "exercise",
@@ -18,6 +20,25 @@ DEFAULT_HABITS = (
 )
 #: Habits the kit treats as ones to do less of (shown and charted that way).
 HABITS_TO_REDUCE = ("checked their social media", "drank alcohol")
+#: The setting that holds the person's own habit list (see :func:`habit_names`).
+HABITS_SETTING = "habits"
+
+
+def habit_names(saved: object) -> list[str]:
+    """Return the habits the check-in offers: the person's list (the ``habits`` setting's
+    value) when it is a non-empty list of names, else :data:`DEFAULT_HABITS`."""
+    if isinstance(saved, list) and saved and all(isinstance(h, str) for h in saved):
+        return list(saved)
+    return list(DEFAULT_HABITS)
+
+
+def habit_choices(names: list[str]) -> list[tuple[str, str]]:
+    """Return (id, words) for each habit the check-in offers: the kit's own habits in the
+    kit's words (stored by id), the person's own as they typed them, and a habit to reduce
+    marked as one."""
+    shown = [(h, texts.HABIT_NAMES.get(h, h)) for h in names]
+    return [(h, texts.CHECKIN_TO_REDUCE.format(habit=words) if h in HABITS_TO_REDUCE else words)
+            for h, words in shown]
 
 #: The keys a sentence's per-road variants may carry (besides "default"); the road in force
 #: chooses among them (:func:`exback_kit.domain.gate.for_road`). "moving_on" covers every road

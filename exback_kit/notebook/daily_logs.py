@@ -17,7 +17,13 @@ import ipywidgets as widgets
 
 from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.content.vocab import CHANNELS, DEFAULT_HABITS, HABITS_TO_REDUCE
+from exback_kit.content.vocab import (
+    CHANNELS,
+    DEFAULT_HABITS,
+    HABITS_SETTING,
+    habit_choices,
+    habit_names,
+)
 from exback_kit.domain import gate
 from exback_kit.notebook.form_kit import (
     UNCHANGED,
@@ -42,7 +48,6 @@ from exback_kit.store import Journal
 from exback_kit.store.schema import Field
 from exback_kit.store.validate import clean
 
-HABITS_SETTING = "habits"
 MAX_HABITS = 30
 
 
@@ -54,10 +59,7 @@ def _journey(journal: Journal) -> gate.Journey:
 
 def habit_list(journal: Journal) -> list[str]:
     """Return the person's habit list (setting "habits"), or the kit's default list."""
-    saved = journal.get_setting(HABITS_SETTING, None)
-    if isinstance(saved, list) and all(isinstance(h, str) for h in saved) and saved:
-        return saved
-    return list(DEFAULT_HABITS)
+    return habit_names(journal.get_setting(HABITS_SETTING, None))
 
 
 def checkin_form(journal: Journal, *, on_save: OnSave = None,
@@ -77,10 +79,7 @@ def checkin_form(journal: Journal, *, on_save: OnSave = None,
     form.add("sleep_hours", widgets.Text(placeholder="e.g. 7.5"), label=texts.CHECKIN_SLEEP)
     form.add("mind", scale_buttons(0, 10, ends=texts.CHECKIN_MIND_ENDS), label=texts.CHECKIN_MIND,
              help=texts.CHECKIN_MIND_HELP)
-    shown = {h: texts.HABIT_NAMES.get(h, h) for h in names}  # the kit's habits: stored by id
-    labels = [(h, texts.CHECKIN_TO_REDUCE.format(habit=shown[h]) if h in HABITS_TO_REDUCE
-               else shown[h]) for h in names]
-    form.add("habits", CheckGroup(labels), label=texts.CHECKIN_HABITS)
+    form.add("habits", CheckGroup(habit_choices(names)), label=texts.CHECKIN_HABITS)
     form.add("note", widgets.Textarea(rows=2, layout=WIDE), label=texts.NOTE)
     form.add("at", when_picker(), label=texts.WHEN, help=texts.WHEN_HELP)
 

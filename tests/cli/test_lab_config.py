@@ -114,8 +114,9 @@ def test_exback_lab_prints_no_deprecation_warning_even_when_python_shows_them(
             url = line.strip()
             break
     try:
-        base, token = url.split("/lab/", 1)[0], url.split("token=", 1)[1]
-        for path in ("/lab/tree/00_start_here.ipynb", "/api/sessions", "/api/kernelspecs"):
+        base, token = "/".join(url.split("/", 3)[:3]), url.split("token=", 1)[1]
+        for path in ("/exback/checkin", "/lab/tree/00_start_here.ipynb", "/api/sessions",
+                     "/api/kernelspecs"):
             request = urllib.request.Request(  # noqa: S310 (the server's own 127.0.0.1)
                 f"{base}{path}", headers={"Authorization": f"token {token}"})
             with urllib.request.urlopen(request, timeout=60) as reply:  # noqa: S310

@@ -117,17 +117,19 @@ def test_servers_listen_on_localhost_and_keep_the_token_off_the_command_line(
     assert "secret-token" not in joined  # other users can read a command line
     assert str(tmp_path) in joined
     assert server.url.startswith("http://127.0.0.1:8123/")
-    assert server.url.endswith("00_start_here.ipynb?token=secret-token")
+    assert server.url.endswith("?token=secret-token")
+    assert server.url.split("?")[0].endswith(("/exback/checkin", "/00_start_here.ipynb"))
 
 
-def test_lab_makes_no_network_calls_and_opens_the_start_notebook(tmp_path: Path) -> None:
+def test_lab_makes_no_network_calls_and_opens_on_the_quick_checkin(tmp_path: Path) -> None:
     argv = launch.lab_server(tmp_path, 8123, "t").argv
     assert "--LabApp.news_url=None" in argv
     assert ("--LabApp.check_for_updates_class="
             "jupyterlab.handlers.announcements.NeverCheckForUpdate") in argv
     assert "--LabApp.extension_manager=readonly" in argv
     assert "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in argv
-    assert "/lab/tree/00_start_here.ipynb" in launch.lab_server(tmp_path, 1, "t").url
+    assert "/exback/checkin?token=t" in launch.lab_server(tmp_path, 1, "t").url
+    assert "'exback_kit.cli.checkin_server': True" in " ".join(argv)
 
 
 def test_app_hides_the_code(tmp_path: Path) -> None:

@@ -1,0 +1,197 @@
+"""The quick check-in page's HTML: labelled, escaped, honest about what was kept and refused.
+
+The page is served by `exback lab` (tests/browser/test_quick_checkin.py drives it in
+Chromium); here its HTML is read as a browser's accessibility tree would read it.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+
+from exback_kit.cli import checkin_page
+from exback_kit.cli.checkin_page import form_page, posted_checkin, saved_page
+from exback_kit.content import language, texts
+from exback_kit.content.vocab import DEFAULT_HABITS, habit_choices, habit_names
+
+XSRF = '<input type="hidden" name="_xsrf" value="abc">'
+
+
+class Tree(HTMLParser):
+    """The page's inputs, labels, fieldsets with their legends, and every text node."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inputs: list[dict[str, Any]] = []
+        self.labels: dict[str, str] = {}
+        self.groups: list[dict[str, Any]] = []
+        self.texts: list[str] = []
+        self.tags: list[str] = []
+        self._label: str | None = None
+        self._legend = False
+        self._textarea: dict[str, Any] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        self.tags.append(tag)
+        if tag == "fieldset":
+            self.groups.append({"attrs": a, "legend": "", "inputs": []})
+        elif tag == "legend":
+            self._legend = True
+        elif tag in ("input", "textarea", "button"):
+            field = {"tag": tag, **a, "text": ""}
+            self.inputs.append(field)
+            if self.groups and tag == "input":
+                self.groups[-1]["inputs"].append(field)
+            if tag == "textarea":
+                self._textarea = field
+        elif tag == "label":
+            self._label = a.get("for", "")
+            self.labels[self._label] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self._label = None
+        elif tag == "legend":
+            self._legend = False
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data: str) -> None:
+        self.texts.append(data)
+        if self._label is not None:
+            self.labels[self._label] += data
+        if self._legend:
+            self.groups[-1]["legend"] += data
+        if self._textarea is not None:
+            self._textarea["text"] += data
+
+
+def tree(page: str) -> Tree:
+    parsed = Tree()
+    parsed.feed(page)
+    return parsed
+
+
+def page(**kw: Any) -> str:
+    defaults = {"habits": habit_choices(list(DEFAULT_HABITS)), "action": "/exback/checkin",
+                "kit_url": "/lab/tree/00_start_here.ipynb", "xsrf": XSRF}
+    return form_page(**{**defaults, **kw})
+
+
+def test_every_input_has_a_label_and_every_group_a_legend() -> None:
+    t = tree(page())
+    shown = [f for f in t.inputs if f.get("type") != "hidden" and f["tag"] != "button"]
+    assert len(shown) > 30  # 10 + 11 + 12 scale buttons, sleep, 8 habits, the note
+    for field in shown:
+        assert t.labels.get(field["id"], "").strip(), f"no label for {field}"
+    radios = [f for f in shown if f.get("type") == "radio"]
+    for group in t.groups:
+        assert group["legend"].strip()
+    grouped = {id(f) for g in t.groups for f in g["inputs"]}
+    assert all(id(r) in grouped for r in radios)
+    legends = [g["legend"] for g in t.groups]
+    assert any(texts.CHECKIN_MOOD in g and "very low" in g and "very good" in g for g in legends)
+    assert any(texts.CHECKIN_MIND in g and "0 = not at all" in g for g in legends)
+    assert "script" not in t.tags  # nothing to run before the form takes input
+
+
+def test_mood_is_required_and_the_optional_scales_start_left_out() -> None:
+    t = tree(page())
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for f in t.inputs:
+        by_name.setdefault(f.get("name", ""), []).append(f)
+    assert [f["value"] for f in by_name["mood"]] == [str(n) for n in range(1, 11)]
+    assert any("required" in f for f in by_name["mood"])
+    assert not any("checked" in f for f in by_name["mood"])  # no mood is chosen for the person
+    for name in ("energy", "mind"):
+        first = by_name[name][0]
+        assert first["value"] == "" and "checked" in first
+        assert t.labels[first["id"]] == texts.QUICK_LEAVE_OUT
+
+
+def test_the_persons_words_and_habit_names_are_escaped() -> None:
+    hostile = '<img src=x onerror="alert(1)">'
+    html = page(habits=[("x", hostile)],
+                values={"note": "</textarea><script>alert(2)</script>", "sleep_hours": '"><b>'},
+                problem=("note", "note: <i>too long</i>"))
+    assert "<img" not in html and "<script" not in html and "<i>" not in html and "<b>" not in html
+    t = tree(html)
+    note = next(f for f in t.inputs if f.get("id") == "note")
+    assert note["text"] == "</textarea><script>alert(2)</script>"  # the same words, as text
+    assert t.labels["habit-0"] == hostile
+
+
+def test_a_refused_answer_comes_back_with_everything_the_person_gave() -> None:
+    values = {"mood": "7", "energy": "3", "mind": "", "sleep_hours": "30",
+              "habits": ["exercise", "drank alcohol"], "note": "a long day"}
+    t = tree(page(values=values, problem=("sleep_hours", "sleep_hours: 30 isn't allowed")))
+    checked = {(f["name"], f["value"]) for f in t.inputs if "checked" in f}
+    assert {("mood", "7"), ("energy", "3"), ("mind", ""), ("habits", "exercise"),
+            ("habits", "drank alcohol")} == checked
+    sleep = next(f for f in t.inputs if f.get("id") == "sleep_hours")
+    assert sleep["value"] == "30" and sleep["aria-invalid"] == "true"
+    assert sleep["aria-describedby"] == "problem"
+    assert next(f for f in t.inputs if f.get("id") == "note")["text"] == "a long day"
+    assert "sleep_hours: 30 isn't allowed" in "".join(t.texts)
+
+
+def test_a_refused_scale_marks_its_group() -> None:
+    t = tree(page(values={}, problem=("mood", "mood: this one is needed to save")))
+    mood = next(g for g in t.groups if texts.CHECKIN_MOOD in g["legend"])
+    assert mood["attrs"]["aria-invalid"] == "true"
+    assert not any(g["attrs"].get("aria-invalid") for g in t.groups if g is not mood)
+
+
+def test_a_new_journal_is_welcomed_and_pointed_to_the_start_page() -> None:
+    new = "".join(tree(page(new_journal=True)).texts)
+    known = "".join(tree(page()).texts)
+    assert texts.QUICK_WELCOME in new and texts.QUICK_OPEN_KIT_FIRST in new
+    assert texts.QUICK_INTRO in known and texts.QUICK_OPEN_KIT in known
+    assert texts.QUICK_WELCOME not in known
+
+
+def test_the_saved_page_says_saved_and_leads_into_the_kit() -> None:
+    html = saved_page(kit_url="/lab/tree/00_start_here.ipynb", again_url="/exback/checkin?again=1")
+    assert texts.CHECKIN_SAVED in html and 'role="status"' in html
+    assert 'href="/lab/tree/00_start_here.ipynb"' in html
+
+
+def test_posted_values_become_what_the_journal_takes() -> None:
+    form = {"mood": ["6"], "energy": [""], "mind": [" 2 "], "sleep_hours": [""],
+            "habits": ["exercise", " ", "hobby"], "note": ["  kept as typed  "]}
+    got = posted_checkin(lambda n: form.get(n, [""])[0], lambda n: form.get(n, []))
+    assert got == {"mood": "6", "energy": None, "mind": "2", "sleep_hours": None,
+                   "habits": ["exercise", "hobby"], "note": "  kept as typed  "}
+    nothing = posted_checkin(lambda n: "", lambda n: [])
+    assert nothing["mood"] is None and nothing["habits"] == [] and nothing["note"] == ""
+
+
+@pytest.mark.parametrize("saved", [None, [], "not a list", [1, 2], ["walk", "read"]])
+def test_the_habits_offered_follow_the_persons_list(saved: object) -> None:
+    expected = saved if isinstance(saved, list) and saved and all(
+        isinstance(h, str) for h in saved) else list(DEFAULT_HABITS)
+    assert habit_names(saved) == expected
+
+
+def test_in_spanish_the_page_speaks_spanish() -> None:
+    try:
+        language.choose("es")
+        html = page(new_journal=True)
+        assert '<html lang="es">' in html
+        words = "".join(tree(html).texts)
+        for english in ("Today's check-in", "Mood", "Energy", "Leave out", "Welcome",
+                        "very low", "Save", "exercise"):
+            assert english not in words, english
+    finally:
+        language.choose("en")
+
+
+def test_the_page_has_no_script_and_its_policy_allows_none() -> None:
+    from exback_kit.cli.checkin_server import POLICY
+
+    assert "default-src 'none'" in POLICY and "script-src" not in POLICY
+    assert "form-action 'self'" in POLICY
+    assert "<script" not in checkin_page.STYLE and "<script" not in page()
