@@ -77,6 +77,12 @@ FOCUS_DARK = "#99c1f1"
 CHOICE_BORDER = "#767676"
 CHOICE_PICKED = "#1a5fb4"
 CHOICE_PICKED_TEXT = "#ffffff"
+#: The quick check-in page (cli/checkin_page.py): its background, its cards' outline, and the
+#: tints behind "saved" and "not saved".
+PAGE = "#fafafa"
+CARD_BORDER = "#dddddd"
+OK_TINT = "#e9f5ec"
+PROBLEM_TINT = "#fdecea"
 #: Status and soft text on a dark theme (≥ 4.5:1 on JupyterLab Dark's #111111).
 OK_TEXT_DARK = "#8ff0a4"
 PROBLEM_TEXT_DARK = "#ffa39e"

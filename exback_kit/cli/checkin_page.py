@@ -33,46 +33,53 @@ NOTE_ROWS = 3
 
 STYLE = f"""
 :root {{ color-scheme: light; }}
-body {{ margin: 0; background: #fafafa; color: {c.INK};
+body {{ margin: 0; background: {c.PAGE}; color: {c.BOX_TEXT};
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }}
 main {{ max-width: 40rem; margin: 0 auto; padding: 1rem; box-sizing: border-box; }}
 h1 {{ font-size: 1.5rem; margin: .5rem 0; }}
 p {{ margin: .5rem 0; }}
-a {{ color: {c.BLUE}; }}
+a {{ color: {c.LINK}; }}
 .way-on {{ display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }}
 .button {{ display: inline-block; padding: .6rem 1.1rem; border-radius: 6px;
-  border: 2px solid {c.BLUE}; background: {c.BLUE}; color: #fff; font: inherit;
-  font-weight: 600; text-decoration: none; cursor: pointer; }}
-.button.quiet {{ background: #fff; color: {c.BLUE}; }}
-fieldset, .field {{ border: 1px solid #ddd; border-radius: 8px; margin: .9rem 0;
-  padding: .6rem .8rem; background: #fff; }}
+  border: 2px solid {c.CHOICE_PICKED}; background: {c.CHOICE_PICKED};
+  color: {c.CHOICE_PICKED_TEXT}; font: inherit; font-weight: 600; text-decoration: none;
+  cursor: pointer; }}
+.button.quiet {{ background: {c.CHART_CARD}; color: {c.CHOICE_PICKED}; }}
+.button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible {{
+  outline: 3px solid {c.FOCUS}; outline-offset: 2px; }}
+fieldset, .field {{ border: 1px solid {c.CARD_BORDER}; border-radius: 8px; margin: .9rem 0;
+  padding: .6rem .8rem; background: {c.CHART_CARD}; }}
 legend {{ float: left; width: 100%; padding: 0; font-weight: 600; }}
 .field > label {{ font-weight: 600; }}
-.ends {{ display: block; font-weight: normal; color: #555; font-size: .9rem; }}
+.ends {{ display: block; font-weight: normal; color: {c.SOFT_TEXT}; font-size: .9rem; }}
 .scale, .habits {{ clear: both; }}
 .scale {{ display: flex; flex-wrap: wrap; gap: .35rem; padding-top: .3rem; }}
 .scale input, .habits input {{ position: absolute; opacity: 0; width: 1px; height: 1px; }}
 .scale label {{ min-width: 2.4rem; padding: .45rem .2rem; text-align: center;
-  border: 2px solid #999; border-radius: 6px; background: #fff; cursor: pointer; }}
+  border: 2px solid {c.CHOICE_BORDER}; border-radius: 6px; background: {c.CHART_CARD};
+  cursor: pointer; }}
 .scale label.skip {{ min-width: auto; padding: .45rem .6rem; font-size: .9rem; }}
-.scale input:checked + label {{ background: {c.BLUE}; border-color: {c.BLUE}; color: #fff;
-  font-weight: 700; }}
+.scale input:checked + label {{ background: {c.CHOICE_PICKED}; border-color: {c.CHOICE_PICKED};
+  color: {c.CHOICE_PICKED_TEXT}; font-weight: 700; }}
 .scale input:checked + label::before {{ content: "\\2713\\00a0"; }}
-.scale input:checked + label.skip {{ background: #eee; border-color: #777; color: {c.INK}; }}
+.scale input:checked + label.skip {{ background: {c.BOX_QUIET}; border-color: {c.CHOICE_BORDER};
+  color: {c.BOX_TEXT}; }}
 .scale input:focus-visible + label, .habits input:focus-visible + label {{
-  outline: 3px solid {c.ORANGE}; outline-offset: 2px; }}
+  outline: 3px solid {c.FOCUS}; outline-offset: 2px; }}
 .habits {{ display: flex; flex-direction: column; gap: .3rem; padding-top: .3rem; }}
 .habits label {{ display: flex; gap: .5rem; align-items: center; cursor: pointer; }}
 .habits label::before {{ content: ""; flex: none; width: 1.1rem; height: 1.1rem;
-  border: 2px solid #777; border-radius: 4px; background: #fff; }}
-.habits input:checked + label::before {{ content: "\\2713"; background: {c.BLUE};
-  border-color: {c.BLUE}; color: #fff; font-size: .9rem; line-height: 1.1rem; text-align: center; }}
-input[type=number], textarea {{ font: inherit; padding: .4rem; border: 1px solid #888;
+  border: 2px solid {c.CHOICE_BORDER}; border-radius: 4px; background: {c.CHART_CARD}; }}
+.habits input:checked + label::before {{ content: "\\2713"; background: {c.CHOICE_PICKED};
+  border-color: {c.CHOICE_PICKED}; color: {c.CHOICE_PICKED_TEXT}; font-size: .9rem;
+  line-height: 1.1rem; text-align: center; }}
+input[type=number], textarea {{ font: inherit; padding: .4rem; border: 1px solid {c.CHOICE_BORDER};
   border-radius: 6px; box-sizing: border-box; max-width: 100%; }}
 textarea {{ width: 100%; }}
-.problem {{ border-left: 4px solid {c.VERMILLION}; background: #fff4ee; padding: .5rem .8rem; }}
-.saved {{ border-left: 4px solid {c.GREEN}; background: #eefaf5; padding: .5rem .8rem; }}
-[aria-invalid=true] {{ border-color: {c.VERMILLION}; }}
+.problem {{ border-left: 4px solid {c.PROBLEM_TEXT}; background: {c.PROBLEM_TINT};
+  padding: .5rem .8rem; }}
+.saved {{ border-left: 4px solid {c.OK_TEXT}; background: {c.OK_TINT}; padding: .5rem .8rem; }}
+[aria-invalid=true] {{ border-color: {c.PROBLEM_TEXT}; }}
 """
 
 
