@@ -18,6 +18,7 @@ says why; nothing is reported saved that isn't on disk.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -35,6 +36,7 @@ from exback_kit.errors import JournalError, JournalLocked, ValidationError
 from exback_kit.interchange import autosync
 from exback_kit.store import Journal, encryption, resolve_path
 from exback_kit.store.handoff import read_handoff
+from exback_kit.store.paths import JOURNAL_ENV
 
 #: How many of the newest check-ins the "saved" page looks among for the one it names.
 SAVED_WITHIN = 20
@@ -51,7 +53,7 @@ def person_journal() -> Iterator[Journal]:
         JournalLocked: it is locked and this server has no key for it.
         JournalError: it can't be used (damaged, disk full, …).
     """
-    path = resolve_path(None).resolve()
+    path = resolve_path(os.environ.get(JOURNAL_ENV) or None).resolve()  # as kernels find it
     key = None
     if encryption.is_encrypted(path):
         key = read_handoff(path)

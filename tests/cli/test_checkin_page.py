@@ -195,3 +195,39 @@ def test_the_page_has_no_script_and_its_policy_allows_none() -> None:
     assert "default-src 'none'" in POLICY and "script-src" not in POLICY
     assert "form-action 'self'" in POLICY
     assert "<script" not in checkin_page.STYLE and "<script" not in page()
+
+
+# --- the journal the page opens ---------------------------------------------------------------
+
+PW = "a long walk by the river"
+
+
+def test_a_locked_journal_opens_with_the_key_exback_lab_handed_over(tmp_path, monkeypatch):
+    """The server opens a locked journal with the hand-off's key (never a passphrase), and
+    without one refuses as locked, so the page sends the person to unlock it in the kit."""
+    from exback_kit import Journal
+    from exback_kit.errors import JournalLocked
+    from exback_kit.cli.checkin_server import checked_in_today, is_saved, person_journal
+    from exback_kit.store import handoff, locking, paths
+
+    run = tmp_path / "run"
+    run.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(run))
+    monkeypatch.delenv(handoff.KEY_HANDOFF_ENV, raising=False)
+    monkeypatch.setattr("exback_kit.store.remembered.recall", lambda path: None)
+    path = tmp_path / "journal.sqlite3"
+    monkeypatch.setenv(paths.JOURNAL_ENV, str(path))
+    with Journal.open(path) as j:
+        j.add_checkin(mood=4, note="rainy day", at="2026-01-02T09:00:00+00:00")
+    locking.encrypt(path, PW)
+    with pytest.raises(JournalLocked), person_journal():
+        pass
+    key = locking.unlock(path, PW)
+    with handoff.KeyHandoff(path, key) as server:
+        monkeypatch.setenv(handoff.KEY_HANDOFF_ENV, str(server.path))
+        with person_journal() as journal:
+            assert journal.encrypted and not checked_in_today(journal)
+            new = journal.add_checkin(mood=6)
+            assert checked_in_today(journal)
+            assert is_saved(journal, str(new)) and not is_saved(journal, str(new + 1))
+            assert not is_saved(journal, "1; DROP TABLE checkins") and not is_saved(journal, "")
