@@ -32,10 +32,12 @@ class Tree(HTMLParser):
         self._label: str | None = None
         self._legend = False
         self._textarea: dict[str, Any] | None = None
+        self._style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         self.tags.append(tag)
+        self._style = tag == "style"
         if tag == "fieldset":
             self.groups.append({"attrs": a, "legend": "", "inputs": []})
         elif tag == "legend":
@@ -60,6 +62,9 @@ class Tree(HTMLParser):
             self._textarea = None
 
     def handle_data(self, data: str) -> None:
+        if self._style:
+            self._style = False
+            return
         self.texts.append(data)
         if self._label is not None:
             self.labels[self._label] += data
@@ -189,6 +194,27 @@ def test_in_spanish_the_page_speaks_spanish() -> None:
         language.choose("en")
 
 
+def test_under_the_pseudo_locale_every_word_on_the_pages_is_the_catalogues() -> None:
+    """Each page's words (the title and the attributes a screen reader reads included) go
+    through the catalogue: under ``xx`` nothing English is left but the kit's name."""
+    from exback_kit.cli.checkin_page import trouble_page
+    from tests.content.test_pseudo_walk import unbracketed
+
+    try:
+        language.choose(language.PSEUDO)
+        pages = [page(new_journal=True), page(values={"mood": "3"}, problem=("mood", "x")),
+                 saved_page(kit_url="/k", again_url="/a"),
+                 trouble_page(message="[x]", kit_url="/k")]
+    finally:
+        language.choose(language.ENGLISH)
+    for html in pages:
+        t = tree(html)
+        words = " ".join(t.texts).replace("exback-kit", " ")
+        assert unbracketed(words) == []
+        assert not any(f.get("aria-label") or f.get("title") for f in t.inputs)
+    assert unbracketed(" ".join(tree(page()).texts))  # the control: English is found
+
+
 def test_the_page_has_no_script_and_its_policy_allows_none() -> None:
     from exback_kit.cli.checkin_server import POLICY
 
@@ -206,8 +232,8 @@ def test_a_locked_journal_opens_with_the_key_exback_lab_handed_over(tmp_path, mo
     """The server opens a locked journal with the hand-off's key (never a passphrase), and
     without one refuses as locked, so the page sends the person to unlock it in the kit."""
     from exback_kit import Journal
-    from exback_kit.errors import JournalLocked
     from exback_kit.cli.checkin_server import checked_in_today, is_saved, person_journal
+    from exback_kit.errors import JournalLocked
     from exback_kit.store import handoff, locking, paths
 
     run = tmp_path / "run"
