@@ -19,6 +19,7 @@ cleanly), and print the URL to open. Kernels inherit ``EXBACK_JOURNAL`` when
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import secrets
@@ -42,6 +43,7 @@ from exback_kit.interchange import autosync
 from exback_kit.notebook.idle import LOCK_AFTER_ENV, minutes_from
 from exback_kit.store import resolve_path
 from exback_kit.store.files import make_private_folder, write_private
+from exback_kit.store.handoff import runtime_dir
 from exback_kit.store.paths import JOURNAL_ENV
 
 READY_TIMEOUT_S = 120.0
@@ -275,6 +277,20 @@ def stop(proc: subprocess.Popen[Any], timeout: float = STOP_TIMEOUT_S) -> int:
     return proc.wait()
 
 
+def browser_file(url: str) -> Path:
+    """Write a private page that sends the browser on to ``url``; return its path.
+
+    A browser started with the address itself shows its token on the browser's command
+    line, which other users of this computer can read. So the browser is given this file
+    (mode 0600, in the per-user runtime folder) instead, as Jupyter itself does.
+    """
+    address = html.escape(url, quote=True)
+    page = (f'<!doctype html><meta charset="utf-8"><title>exback-kit</title>'
+            f'<meta http-equiv="refresh" content="0;url={address}">'
+            f'<a href="{address}">exback-kit</a>')
+    return write_private(runtime_dir() / f"open-{os.getpid()}.html", page.encode("utf-8"))
+
+
 def _raise_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -291,6 +307,7 @@ def serve(server: Server, env: dict[str, str], *, open_browser: bool) -> int:
     proc = subprocess.Popen(ends_with_us(server.argv), env=env, stdin=subprocess.DEVNULL,
                             start_new_session=True)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    opener: Path | None = None
     try:
         if not wait_until_listening(proc, server.port):
             status = stop(proc)
@@ -298,7 +315,8 @@ def serve(server: Server, env: dict[str, str], *, open_browser: bool) -> int:
             return 1
         print(texts.LAUNCH_READY.format(what=server.name, url=server.url), flush=True)
         if open_browser:
-            webbrowser.open(server.url)
+            opener = browser_file(server.url)  # never the token on a command line
+            webbrowser.open(opener.as_uri())
         status = proc.wait()
         print(texts.LAUNCH_FAILED.format(what=server.name, code=status), file=sys.stderr)
         return 1
@@ -310,6 +328,8 @@ def serve(server: Server, env: dict[str, str], *, open_browser: bool) -> int:
         signal.signal(signal.SIGTERM, previous)
         if proc.poll() is None:
             stop(proc)
+        if opener is not None:
+            opener.unlink(missing_ok=True)
 
 
 def _prepare(args: argparse.Namespace) -> tuple[Path, int, str]:
@@ -333,7 +353,7 @@ def _serve_unlocked(server: Server, args: argparse.Namespace, token: str) -> int
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
-    """Open JupyterLab at the start notebook."""
+    """Open the kit: the quick check-in page, then JupyterLab at the start notebook."""
     folder, port, token = _prepare(args)
     settings = lab_settings_dir(resolve_path(args.journal).parent)
     warm_kernel.warm_in_background(port, token, START_NOTEBOOK)  # while the page loads

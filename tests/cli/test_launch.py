@@ -224,3 +224,29 @@ def test_the_server_answers_with_the_token_and_stops_on_ctrl_c(kind: str, tmp_pa
     while _listening(port) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not _listening(port), "the server kept running after Ctrl-C"
+
+
+def test_the_browser_is_given_a_private_file_never_the_token(tmp_path: Path, monkeypatch) -> None:
+    """A browser's command line can be read by every user of the computer: `serve` hands it
+    a 0600 page in the runtime folder that sends it on, and removes the page at the end."""
+    run = tmp_path / "run"
+    run.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(run))
+    port = launch.free_port()
+    url = f"http://127.0.0.1:{port}/exback/checkin?token=secret-token"
+    server = launch.Server("Test", [sys.executable, "-m", "http.server", str(port),
+                                    "--bind", "127.0.0.1"], url, port)
+    opened: list[str] = []
+
+    def open_it(address: str) -> bool:
+        opened.append(address)
+        page = Path(address.removeprefix("file://"))
+        assert page.stat().st_mode & 0o777 == 0o600 and page.parent.parent == run
+        assert "secret-token" in page.read_text() and 'http-equiv="refresh"' in page.read_text()
+        raise KeyboardInterrupt  # the person presses Ctrl-C once the browser is open
+
+    monkeypatch.setattr(launch.webbrowser, "open", open_it)
+    assert launch.serve(server, dict(os.environ), open_browser=True) == 0
+    [address] = opened
+    assert address.startswith("file://") and "secret-token" not in address
+    assert not Path(address.removeprefix("file://")).exists()
