@@ -83,6 +83,13 @@ PAGE = "#fafafa"
 CARD_BORDER = "#dddddd"
 OK_TINT = "#e9f5ec"
 PROBLEM_TINT = "#fdecea"
+#: The same page on a dark screen (checked in at night): page, cards, text, soft text and
+#: the cards' outline (text ≥ 7:1, soft text ≥ 4.5:1 on the card).
+PAGE_DARK = "#111111"
+CARD_DARK = "#1e1e1e"
+TEXT_DARK = "#e8e8e8"
+SOFT_TEXT_DARK = "#b8b8b8"
+CARD_BORDER_DARK = "#444444"
 #: Status and soft text on a dark theme (≥ 4.5:1 on JupyterLab Dark's #111111).
 OK_TEXT_DARK = "#8ff0a4"
 PROBLEM_TEXT_DARK = "#ffa39e"

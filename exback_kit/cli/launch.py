@@ -1,14 +1,6 @@
 """`exback lab` and `exback app`: serve the kit's notebooks on this computer only.
 
-Where the notebooks come from:
-
-* In a source checkout (the package sits next to ``notebooks/``) the checkout's
-  own ``notebooks/`` folder is served as it is.
-* In an ordinary install the notebooks ship inside the package
-  (``exback_kit/notebooks/*.ipynb``). The first ``exback lab`` / ``exback app``
-  copies them into ``notebooks/`` beside the journal's folder (``EXBACK_HOME`` or
-  the per-user data folder). Later runs only add notebooks that are missing, so a
-  person's own copy (with their edits) is never overwritten.
+The notebooks it serves: :mod:`exback_kit.cli.notebook_folder`.
 
 Both servers bind to 127.0.0.1 with a random token, run in their own process
 group (so Ctrl-C reaches only this command, which then stops the server
@@ -19,6 +11,7 @@ cleanly), and print the URL to open. Kernels inherit ``EXBACK_JOURNAL`` when
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import secrets
@@ -35,6 +28,7 @@ from typing import Any
 
 from exback_kit.cli import lab_config, warm_kernel
 from exback_kit.cli.lab_config import CHECKIN_PAGE, START_NOTEBOOK
+from exback_kit.cli.notebook_folder import notebooks_dir
 from exback_kit.cli.server_life import ends_with_us, unlock_for_kernels
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
@@ -42,75 +36,12 @@ from exback_kit.interchange import autosync
 from exback_kit.notebook.idle import LOCK_AFTER_ENV, minutes_from
 from exback_kit.store import resolve_path
 from exback_kit.store.files import make_private_folder, write_private
+from exback_kit.store.handoff import runtime_dir
 from exback_kit.store.paths import JOURNAL_ENV
 
 READY_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 15.0
 HOST = "127.0.0.1"
-
-
-# --- where the notebooks live ----------------------------------------------------
-
-def _package_dir() -> Path:
-    return Path(__file__).resolve().parents[1]  # the exback_kit package
-
-
-def checkout_notebooks() -> Path | None:
-    """Return the source checkout's ``notebooks/`` folder, or None in an ordinary install."""
-    folder = _package_dir().parent / "notebooks"
-    has_project = (_package_dir().parent / "pyproject.toml").is_file()
-    return folder if has_project and (folder / START_NOTEBOOK).is_file() else None
-
-
-def bundled_notebooks() -> Path | None:
-    """Return the notebooks shipped inside the package, or None if there are none."""
-    folder = _package_dir() / "notebooks"
-    return folder if (folder / START_NOTEBOOK).is_file() else None
-
-
-def personal_notebooks_dir() -> Path:
-    """Return the folder that holds the person's own copy of the notebooks."""
-    return resolve_path(None).parent / "notebooks"
-
-
-def copy_missing(source: Path, dest: Path) -> list[Path]:
-    """Copy the kit's notebooks from ``source`` into ``dest``; never overwrite a file.
-
-    Returns:
-        The notebooks that were copied (empty when the person already has them all).
-    """
-    make_private_folder(dest)
-    copied = []
-    for nb in sorted(source.glob("*.ipynb")):
-        target = dest / nb.name
-        if not target.exists():
-            write_private(target, nb.read_bytes())  # whole or not at all, mode 0600
-            copied.append(target)
-    return copied
-
-
-def notebooks_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """Return the folder to serve, preparing the person's copy when needed.
-
-    Args:
-        explicit: a folder the person chose with ``--notebooks``; kit notebooks missing
-            from it are copied in, existing files are left alone.
-
-    Raises:
-        ValidationError: the kit's notebooks cannot be found (a broken install).
-    """
-    checkout = checkout_notebooks()
-    if explicit is None and checkout is not None:
-        return checkout
-    source = bundled_notebooks() or checkout
-    dest = Path(explicit).expanduser() if explicit is not None else personal_notebooks_dir()
-    if source is None:
-        if (dest / START_NOTEBOOK).is_file():
-            return dest
-        raise ValidationError(texts.LAUNCH_NO_NOTEBOOKS, field="notebooks")
-    if source.resolve() != dest.resolve() and copy_missing(source, dest):
-        print(texts.LAUNCH_COPIED.format(folder=dest))
-    return dest
 
 
 # --- the server commands -----------------------------------------------------------
@@ -275,6 +206,20 @@ def stop(proc: subprocess.Popen[Any], timeout: float = STOP_TIMEOUT_S) -> int:
     return proc.wait()
 
 
+def browser_file(url: str) -> Path:
+    """Write a private page that sends the browser on to ``url``; return its path.
+
+    A browser started with the address itself shows its token on the browser's command
+    line, which other users of this computer can read. So the browser is given this file
+    (mode 0600, in the per-user runtime folder) instead, as Jupyter itself does.
+    """
+    address = html.escape(url, quote=True)
+    page = (f'<!doctype html><meta charset="utf-8"><title>exback-kit</title>'
+            f'<meta http-equiv="refresh" content="0;url={address}">'
+            f'<a href="{address}">exback-kit</a>')
+    return write_private(runtime_dir() / f"open-{os.getpid()}.html", page.encode("utf-8"))
+
+
 def _raise_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -291,6 +236,7 @@ def serve(server: Server, env: dict[str, str], *, open_browser: bool) -> int:
     proc = subprocess.Popen(ends_with_us(server.argv), env=env, stdin=subprocess.DEVNULL,
                             start_new_session=True)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    opener: Path | None = None
     try:
         if not wait_until_listening(proc, server.port):
             status = stop(proc)
@@ -298,7 +244,8 @@ def serve(server: Server, env: dict[str, str], *, open_browser: bool) -> int:
             return 1
         print(texts.LAUNCH_READY.format(what=server.name, url=server.url), flush=True)
         if open_browser:
-            webbrowser.open(server.url)
+            opener = browser_file(server.url)  # never the token on a command line
+            webbrowser.open(opener.as_uri())
         status = proc.wait()
         print(texts.LAUNCH_FAILED.format(what=server.name, code=status), file=sys.stderr)
         return 1
@@ -310,6 +257,8 @@ def serve(server: Server, env: dict[str, str], *, open_browser: bool) -> int:
         signal.signal(signal.SIGTERM, previous)
         if proc.poll() is None:
             stop(proc)
+        if opener is not None:
+            opener.unlink(missing_ok=True)
 
 
 def _prepare(args: argparse.Namespace) -> tuple[Path, int, str]:
@@ -333,7 +282,7 @@ def _serve_unlocked(server: Server, args: argparse.Namespace, token: str) -> int
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
-    """Open JupyterLab at the start notebook."""
+    """Open the kit: the quick check-in page, then JupyterLab at the start notebook."""
     folder, port, token = _prepare(args)
     settings = lab_settings_dir(resolve_path(args.journal).parent)
     warm_kernel.warm_in_background(port, token, START_NOTEBOOK)  # while the page loads

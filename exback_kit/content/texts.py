@@ -413,7 +413,7 @@ CHECKIN_HABITS = "Today I…"
 CHECKIN_TO_REDUCE = "{habit} (one to do less of)"
 CHECKIN_SAVED = "Saved. Thank you for checking in."
 # The quick check-in page `exback lab` opens on (cli/checkin_page.py)
-QUICK_INTRO = "How are you today? Only your mood is needed; leave out anything else. It stays on this computer."
+QUICK_INTRO = "How are you today? Only your mood is needed; the rest is up to you. It stays on this computer."
 QUICK_WELCOME = ("Welcome. This journal is yours and stays on this computer. You can start with how you "
                  "are today, or begin with the start page, which shows you around.")
 QUICK_OPEN_KIT = "Open your kit"
@@ -422,8 +422,13 @@ QUICK_ENDS = "{low} = {low_words}, {high} = {high_words}"
 QUICK_LEAVE_OUT = "Leave out"
 QUICK_ANOTHER = "Check in again"
 QUICK_CLOSE = "Your charts and every stage are in your kit. You can also just close this tab."
-QUICK_UNEXPECTED = ("Something went wrong, and nothing was saved. Your journal is as it was. The window "
-                    "where `exback lab` runs has a line about it.")
+QUICK_SAVED_TITLE = "Saved"
+QUICK_NOT_SAVED_TITLE = "Not saved"
+QUICK_LOCKED = ("Your journal locked itself while this page was open, so this check-in wasn't saved. "
+                "Your answers are still here: open your kit (it opens in a new tab) to unlock the "
+                "journal, then press Save here again.")
+QUICK_UNEXPECTED = ("Something went wrong, and this check-in wasn't saved. The window where exback lab "
+                    "runs has a line about it.")
 # Contact log
 CONTACT_HEADING = "Log a contact"
 CONTACT_WHO = "Who started it?"

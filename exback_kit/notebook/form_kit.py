@@ -24,7 +24,7 @@ from exback_kit.notebook.accessible import sends_when_left
 from exback_kit.notebook.inputs import name_input
 from exback_kit.notebook.look import ENTRY_BOX, status_colour
 from exback_kit.store import Journal, validate
-from exback_kit.store.schema import fields as schema_fields
+from exback_kit.store.problems import problems
 
 OnSave = Callable[[int | None], None] | None
 Handler = Callable[[], object]
@@ -207,22 +207,6 @@ def heading(title: str, intro: str = "") -> str:
 
 
 # --- checking values ------------------------------------------------------------
-
-def problems(kind: str, values: Mapping[str, object]) -> list[ValidationError]:
-    """Return every problem with an entry's values (one per field), writing nothing."""
-    found = []
-    specs = schema_fields(kind)
-    for name, value in values.items():
-        try:
-            validate.record(kind, specs, {name: value}, partial=True)
-        except ValidationError as exc:
-            found.append(exc)
-    for spec in specs:
-        if spec.required and spec.name not in values:
-            found.append(ValidationError(
-                texts.REQUIRED.format(field=spec.name, value=texts.NOTHING), field=spec.name))
-    return found
-
 
 def add_checked(journal: Journal, kind: str, values: Mapping[str, object],
                 at: object = None) -> int:

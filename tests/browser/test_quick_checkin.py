@@ -123,8 +123,11 @@ def test_a_refused_answer_comes_back_whole_and_nothing_is_saved(lab: Any, page: 
     assert reply.value.status == 400
     problem = page.locator("#problem")
     assert problem.get_attribute("role") == "alert"
-    assert "Nothing was saved" in problem.inner_text() and "sleep_hours" in problem.inner_text()
+    assert "Nothing was saved" in problem.inner_text()
+    assert "sleep_hours" in page.locator("#problem-sleep_hours").inner_text()
     assert page.locator("#sleep_hours").get_attribute("aria-invalid") == "true"
+    assert focused(page)["id"] == "sleep_hours"  # the field to mend has the focus
+    assert page.title().startswith(texts.QUICK_NOT_SAVED_TITLE)
     assert page.locator("#mood-7").is_checked() and page.locator("#habit-1").is_checked()
     assert page.locator("#note").input_value() == "kept, whatever happens"
     assert checkins(lab) == []
@@ -134,6 +137,23 @@ def test_a_refused_answer_comes_back_whole_and_nothing_is_saved(lab: Any, page: 
     [saved] = checkins(lab)
     assert (saved["mood"], saved["sleep_hours"], saved["note"]) == (7, 8.0,
                                                                     "kept, whatever happens")
+
+
+def test_a_save_pressed_twice_saves_one_checkin(lab: Any, page: Any) -> None:
+    """The same form sent twice (a double click) saves once; both answers lead to it."""
+    page.goto(lab.url)
+    fields = {name: page.locator(f"input[name={name}]").get_attribute("value")
+              for name in ("_xsrf", "once")}
+    form = {**fields, "mood": "5", "note": "once"}
+    first = page.request.post(f"{lab.base}/exback/checkin", form=form)
+    second = page.request.post(f"{lab.base}/exback/checkin", form=form)
+    assert first.ok and second.ok and first.url == second.url and "saved=" in first.url
+    assert [c["note"] for c in checkins(lab)] == ["once"]
+    page.goto(lab.url + "&again=1")
+    fresh = page.locator("input[name=once]").get_attribute("value")
+    assert fresh != fields["once"]  # a new form, a new Save
+    page.request.post(f"{lab.base}/exback/checkin", form={**form, "once": fresh})
+    assert len(checkins(lab)) == 2
 
 
 def test_the_quick_page_passes_axe_and_fits_a_phone(lab: Any, page: Any) -> None:
@@ -214,3 +234,14 @@ def test_the_page_speaks_the_language_the_person_chose(lab: Any, page: Any) -> N
         language.choose("en")
     assert all(w in words for w in spanish)
     assert texts.CHECKIN_HEADING not in words and "Leave out" not in words
+
+
+def test_the_demo_journal_goes_straight_to_the_notebooks(lab: Any, page: Any) -> None:
+    """The demo is for looking around the notebooks (which say it is the demo); the quick
+    page never asks for a real check-in to be saved among made-up entries."""
+    lab.journal.parent.mkdir(parents=True, exist_ok=True)
+    with Journal.open(lab.journal, backup=False) as j:
+        j.set_setting("demo", True)
+    page.goto(lab.url)
+    page.wait_for_url("**/lab/tree/00_start_here.ipynb")
+    assert checkins(lab) == []

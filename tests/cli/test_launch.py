@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from exback_kit.cli import build_parser, launch
+from exback_kit.cli import build_parser, launch, notebook_folder
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 
@@ -35,18 +35,18 @@ def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     bundled.mkdir(parents=True)
     for name in ("00_start_here", "01_space_and_clarity"):
         _notebook(bundled / f"{name}.ipynb", "kit")
-    monkeypatch.setattr(launch, "_package_dir", lambda: package)
+    monkeypatch.setattr(notebook_folder, "_package_dir", lambda: package)
     return bundled
 
 
 def test_a_checkout_serves_its_own_notebooks_folder() -> None:
-    assert launch.checkout_notebooks() == REPO / "notebooks"
-    assert launch.notebooks_dir() == REPO / "notebooks"
+    assert notebook_folder.checkout_notebooks() == REPO / "notebooks"
+    assert notebook_folder.notebooks_dir() == REPO / "notebooks"
 
 
 def test_an_install_copies_the_notebooks_to_the_data_folder(installed: Path,
                                                             _isolated_home: Path) -> None:
-    folder = launch.notebooks_dir()
+    folder = notebook_folder.notebooks_dir()
     assert folder == _isolated_home / "notebooks"
     assert sorted(p.name for p in folder.glob("*.ipynb")) == [
         "00_start_here.ipynb", "01_space_and_clarity.ipynb"]
@@ -56,16 +56,16 @@ def test_an_install_copies_the_notebooks_to_the_data_folder(installed: Path,
 def test_the_persons_copy_is_never_overwritten(installed: Path, _isolated_home: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     """Edits survive later runs; a notebook new in the kit is added beside them."""
-    folder = launch.notebooks_dir()
+    folder = notebook_folder.notebooks_dir()
     assert texts.LAUNCH_COPIED.format(folder=folder) in capsys.readouterr().out
     _notebook(folder / "00_start_here.ipynb", "mine")
     _notebook(installed / "02_reading_the_signals.ipynb", "kit")
-    assert launch.notebooks_dir() == folder
+    assert notebook_folder.notebooks_dir() == folder
     mine = json.loads((folder / "00_start_here.ipynb").read_text())
     assert mine["metadata"]["marker"] == "mine"
     assert (folder / "02_reading_the_signals.ipynb").exists()
     assert str(folder) in capsys.readouterr().out
-    launch.notebooks_dir()
+    notebook_folder.notebooks_dir()
     assert capsys.readouterr().out == ""  # nothing new to copy, nothing said
 
 
@@ -73,16 +73,17 @@ def test_an_explicit_folder_gets_missing_notebooks_only(installed: Path, tmp_pat
     chosen = tmp_path / "my notebooks"
     chosen.mkdir()
     _notebook(chosen / "00_start_here.ipynb", "mine")
-    assert launch.notebooks_dir(chosen) == chosen
+    assert notebook_folder.notebooks_dir(chosen) == chosen
     assert json.loads((chosen / "00_start_here.ipynb").read_text())["metadata"]["marker"] == "mine"
     assert (chosen / "01_space_and_clarity.ipynb").exists()
 
 
 def test_a_broken_install_says_how_to_fix_it(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(launch, "_package_dir", lambda: tmp_path / "nowhere" / "exback_kit")
+    monkeypatch.setattr(notebook_folder, "_package_dir",
+                        lambda: tmp_path / "nowhere" / "exback_kit")
     with pytest.raises(ValidationError) as err:
-        launch.notebooks_dir()
+        notebook_folder.notebooks_dir()
     assert err.value.field == "notebooks"
     assert "Reinstalling" in str(err.value)
 
@@ -224,3 +225,29 @@ def test_the_server_answers_with_the_token_and_stops_on_ctrl_c(kind: str, tmp_pa
     while _listening(port) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not _listening(port), "the server kept running after Ctrl-C"
+
+
+def test_the_browser_is_given_a_private_file_never_the_token(tmp_path: Path, monkeypatch) -> None:
+    """A browser's command line can be read by every user of the computer: `serve` hands it
+    a 0600 page in the runtime folder that sends it on, and removes the page at the end."""
+    run = tmp_path / "run"
+    run.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(run))
+    port = launch.free_port()
+    url = f"http://127.0.0.1:{port}/exback/checkin?token=secret-token"
+    server = launch.Server("Test", [sys.executable, "-m", "http.server", str(port),
+                                    "--bind", "127.0.0.1"], url, port)
+    opened: list[str] = []
+
+    def open_it(address: str) -> bool:
+        opened.append(address)
+        page = Path(address.removeprefix("file://"))
+        assert page.stat().st_mode & 0o777 == 0o600 and page.parent.parent == run
+        assert "secret-token" in page.read_text() and 'http-equiv="refresh"' in page.read_text()
+        raise KeyboardInterrupt  # the person presses Ctrl-C once the browser is open
+
+    monkeypatch.setattr(launch.webbrowser, "open", open_it)
+    assert launch.serve(server, dict(os.environ), open_browser=True) == 0
+    [address] = opened
+    assert address.startswith("file://") and "secret-token" not in address
+    assert not Path(address.removeprefix("file://")).exists()

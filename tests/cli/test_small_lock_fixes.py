@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exback_kit import Journal, ValidationError
-from exback_kit.cli import launch, main
+from exback_kit.cli import launch, main, notebook_folder
 from exback_kit.store import keys, locking
 
 PW = "blue door, second floor"
@@ -80,9 +80,9 @@ def test_the_data_folder_is_made_private_even_when_something_made_it_open(tmp_pa
 def test_a_folder_made_on_the_way_to_the_notebooks_is_private(tmp_path):
     source = tmp_path / "kit"
     source.mkdir()
-    (source / launch.START_NOTEBOOK).write_text("{}")
+    (source / notebook_folder.START_NOTEBOOK).write_text("{}")
     dest = tmp_path / "data" / "exback-kit" / "notebooks"
-    launch.copy_missing(source, dest)
+    notebook_folder.copy_missing(source, dest)
     assert (tmp_path / "data" / "exback-kit").stat().st_mode & 0o777 == 0o700
     assert dest.stat().st_mode & 0o777 == 0o700
 
