@@ -26,9 +26,10 @@ import asyncio
 import os
 import re
 import secrets
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
@@ -283,8 +284,17 @@ def _jupyter_server_extension_points() -> list[dict[str, str]]:
     return [{"module": __name__}]
 
 
+def warm_up() -> None:
+    """Open the journal once while the browser is still on its way (a new journal is made
+    here, not while the person waits for the page). Whatever goes wrong is said by the page
+    itself when it is asked for, so nothing is said here."""
+    with suppress(Exception):  # the page's own request meets it and says why
+        _look_now("")
+
+
 def _load_jupyter_server_extension(serverapp: Any) -> None:
     """Add the page to the server (Jupyter calls this when `exback lab` starts it)."""
     web_app = serverapp.web_app
     web_app.add_handlers(".*$", [(url_path_join(web_app.settings["base_url"], CHECKIN_PAGE),
                                   CheckinHandler)])
+    threading.Thread(target=warm_up, name="exback-checkin-warm-up", daemon=True).start()
