@@ -1421,6 +1421,13 @@ PAGE_CHARTS_HEADING = {"00_start_here": "Your mood over time", "01_space_and_cla
 #: The closing line's name for the links to other notebooks (read by screen readers).
 PAGE_OTHER_NOTEBOOKS = "Other notebooks"
 
+# --- settings, each checked by its own rule (store/settings.py) ----------------------------
+UNKNOWN_SETTING = "{field}: the journal keeps no setting called {value}. The settings are: {allowed}."
+#: What a setting of crisis contacts may hold, in BAD_VALUE's "Please use {allowed}".
+SETTING_CONTACTS = "a list of at most {most} contacts, each with a name and a detail"
+#: What the calendar's setting may hold, in BAD_VALUE's "Please use {allowed}".
+SETTING_CALENDAR_CODE = "a code of {lo} to {hi} digits and letters a to f"
+
 # --- the catalogue: reading a name above goes through the language in force ------------------
 # New messages go ABOVE this block: a constant below it would skip the catalogue
 # (tests/content/test_catalogues.py fails on one).
