@@ -1428,6 +1428,12 @@ SETTING_CONTACTS = "a list of at most {most} contacts, each with a name and a de
 #: What the calendar's setting may hold, in BAD_VALUE's "Please use {allowed}".
 SETTING_CALENDAR_CODE = "a code of {lo} to {hi} digits and letters a to f"
 
+# --- a locked journal's exports, sealed like the journal (cli/exchange.py) --------------------
+LOCK_EXPORT_SEALED_LOCKED = ("Your journal is locked, so this export is encrypted too (age, with your "
+                             "journal's passphrase); `exback import` or `age -d` opens it. For a copy anyone "
+                             "with the file can read, use `exback export --plain`.")
+CLI_HELP_EXPORT_PLAIN = "from a locked journal, write a copy that isn't encrypted (it is otherwise)"
+
 # --- the catalogue: reading a name above goes through the language in force ------------------
 # New messages go ABOVE this block: a constant below it would skip the catalogue
 # (tests/content/test_catalogues.py fails on one).

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from exback_kit import Journal
 from exback_kit.interchange import sync_folder
+from exback_kit.interchange.exports import export, import_file
 from exback_kit.interchange.sync_folder import signing
 from exback_kit.store import clock, settings, sync_folders
 from exback_kit.store.device import device_id
@@ -62,3 +63,16 @@ def test_showing_the_demo_on_one_computer_never_switches_another(pair):
     assert result.problems == []
     assert b.get_setting(settings.WE_I_SETTING) is True
     assert b.get_setting(settings.DEMO_SETTING) is None
+
+
+def test_an_import_brings_the_persons_settings_but_not_this_computers_own(tmp_path):
+    with Journal.open(tmp_path / "a.sqlite3", backup=False) as a:
+        a.set_setting(settings.HABITS_SETTING, ["swimming"])
+        a.set_setting(settings.DEMO_SETTING, True)
+        a.set_setting(settings.FOLDER_SETTING, "/their/sync/folder")
+        out = export(a, tmp_path / "a.json")
+    with Journal.open(tmp_path / "b.sqlite3", backup=False) as b:
+        import_file(b, out)
+        assert b.get_setting(settings.HABITS_SETTING) == ["swimming"]
+        assert b.get_setting(settings.DEMO_SETTING) is None
+        assert b.get_setting(settings.FOLDER_SETTING) is None
