@@ -23,7 +23,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     --encrypt, and from a locked journal always unless --plain asks for a clear copy."""
     if not args.encrypt and not args.plain and is_encrypted(resolve_path(args.journal)):
         # A locked journal's export is sealed like the journal (its passphrase), named so.
-        args.out = args.out + ".age" if args.out and not args.out.endswith(".age") else args.out
+        args.out = str(exports.sealed_path(args.out)) if args.out else None
         return export_sealed(args, locked=True)
     if args.encrypt:
         return export_sealed(args)

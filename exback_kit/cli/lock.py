@@ -245,8 +245,8 @@ def export_sealed(args: argparse.Namespace, *, locked: bool = False) -> int:
     # late import: every command passes through this module; the sync and export code does not
     from exback_kit.interchange import exports
 
-    name = exports.timestamped_name(args.format or "csv") + ".age"
-    out = Path(args.out) if args.out else Path(name)
+    out = Path(args.out) if args.out else exports.sealed_path(
+        exports.timestamped_name(args.format or "csv"))
     secret, journal = _export_passphrase(args)
     with journal:
         written = exports.export(journal, out, args.format, passphrase=secret)
