@@ -293,12 +293,7 @@ class Journal:
     # -- settings --------------------------------------------------------------
 
     def set_setting(self, key: str, value: object) -> None:
-        """Store a setting under ``key``, replacing the old one.
-
-        Raises:
-            ValidationError: the kit keeps no setting ``key``, or ``value`` breaks its rule
-                (see :mod:`exback_kit.store.settings`); nothing is written.
-        """
+        """Store ``value`` under ``key`` if it keeps that key's rule (store/settings.py)."""
         key, encoded = check_setting(key, value)
         with self.transaction() as conn:
             clock.put_setting(conn, key, encoded, validate.now().isoformat())

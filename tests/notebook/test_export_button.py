@@ -55,17 +55,24 @@ def test_the_dashboard_has_an_export_section(mine):
             and w.description == texts.EXPORT_WIDGET_BUTTON]
 
 
+def _clear_copy(box: widgets.VBox, fmt: str, extension: str) -> None:
+    """Export ``fmt`` from ``box`` and check a clear file came out, said to be clear."""
+    parts = _parts(box)
+    parts["Dropdown"].value = fmt
+    out = Path(parts["Text"].value)
+    assert out.name.endswith(extension)
+    parts["Button"].click()
+    assert NOTE in out.read_text(encoding="utf-8")
+    assert _said(box) == texts.EXPORT_WIDGET_PLAIN.format(path=out)
+
+
 def test_a_plain_journals_copy_is_plain_and_says_so(journal):
     journal.add_checkin(mood=5, note=NOTE)
     box = export_widget(journal)
     parts = _parts(box)
     assert "Password" not in parts and "Checkbox" not in parts
-    parts["Dropdown"].value = "json"
-    out = Path(parts["Text"].value)
-    assert out.parent == journal.path.parent and out.name.endswith(".json")
-    parts["Button"].click()
-    assert NOTE in out.read_text(encoding="utf-8")
-    assert _said(box) == texts.EXPORT_WIDGET_PLAIN.format(path=out)
+    assert Path(parts["Text"].value).parent == journal.path.parent
+    _clear_copy(box, "json", ".json")
 
 
 def test_a_locked_journals_copy_is_sealed_with_its_passphrase(locked_journal, tmp_path):
@@ -108,14 +115,8 @@ def test_no_or_a_wrong_passphrase_writes_nothing(locked_journal, typed, said):
 
 def test_a_clear_copy_when_the_person_asks_for_one(locked_journal):
     box = export_widget(locked_journal)
-    parts = _parts(box)
-    parts["Checkbox"].value = True
-    parts["Dropdown"].value = "markdown"
-    out = Path(parts["Text"].value)
-    assert out.name.endswith(".md")
-    parts["Button"].click()
-    assert NOTE in out.read_text(encoding="utf-8")
-    assert _said(box) == texts.EXPORT_WIDGET_PLAIN.format(path=out)
+    _parts(box)["Checkbox"].value = True
+    _clear_copy(box, "markdown", ".md")
 
 
 def test_a_folder_that_is_not_there_is_a_message_not_a_traceback(journal, tmp_path):
