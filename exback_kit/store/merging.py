@@ -18,9 +18,9 @@ def merge_rows(conn: Any, prepared: Mapping[str, list[tuple[Any, ...]]],
     Returns counts per kind. A row keeps its uuid, so the same entry stays one entry
     across devices; rows from exports made before records had one (uuid None) are
     compared by value and get a new uuid. Runs inside the caller's transaction on
-    ``conn``. Settings already set here are kept, and so are those that belong to this
-    computer (:data:`~exback_kit.store.LOCAL_SETTINGS`: an import never turns a real
-    journal into a demo, nor points it at another computer's sync folder).
+    ``conn``. Settings already set here are kept, and those that belong to one computer
+    (:data:`~exback_kit.store.settings.LOCAL_SETTINGS`) are left out: an import never turns
+    a real journal into a demo, nor points it at another computer's sync folder.
     """
     added: dict[str, int] = {}
     for kind, rows in prepared.items():
