@@ -24,3 +24,17 @@ def journal(tmp_path: Path):
     j = Journal.open(tmp_path / "journal.sqlite3")
     yield j
     j.close()
+
+
+@pytest.fixture
+def unchecked_setting():
+    """Return a writer that stores a setting past its key's check, as a journal from before
+    settings were checked may hold it, so readers can be tested against odd values."""
+    import json
+
+    def write(journal, key: str, value: object) -> None:
+        with journal.transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value, at) VALUES (?, ?, '2026-01-01') "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                         (key, json.dumps(value)))
+    return write

@@ -59,8 +59,6 @@ NEAR_THE_LIMIT: dict[str, str] = {
                                    "public door that hands the connection down",
     "exback_kit/store/migrations.py": "the schema's history, one step per version, read in "
                                       "order as one ledger",
-    "exback_kit/store/validate.py": "every value the journal accepts, one check per field "
-                                    "type, each naming the field and what is allowed",
     "exback_kit/content/loader.py": "one walk of the TOML content into the typed Content, "
                                     "every problem named by file, step and question",
 }

@@ -49,13 +49,14 @@ from exback_kit.cli.checkin_page import (
 )
 from exback_kit.cli.lab_config import CHECKIN_PAGE, START_NOTEBOOK
 from exback_kit.content import language, texts
-from exback_kit.content.vocab import HABITS_SETTING, habit_choices, habit_names
+from exback_kit.content.vocab import habit_choices, habit_names
 from exback_kit.errors import JournalError, JournalLocked
 from exback_kit.interchange import autosync
 from exback_kit.store import Journal, encryption, resolve_path
 from exback_kit.store.handoff import read_handoff
 from exback_kit.store.paths import JOURNAL_ENV
 from exback_kit.store.problems import problems
+from exback_kit.store.settings import HABITS_SETTING
 
 #: How many of the newest check-ins the "saved" page looks among for the one it names.
 SAVED_WITHIN = 20

@@ -19,13 +19,12 @@ EXIT_OK = 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export the journal: a zip of CSVs, one JSON file or your words as Markdown (sealed with
-    --encrypt; Markdown from a locked journal always)."""
-    words = args.format == "markdown" or (args.out or "").lower().endswith(".md")
-    # Your words from a locked journal are sealed like the journal, never left plain.
-    if words and not args.encrypt and is_encrypted(resolve_path(args.journal)):
-        args.encrypt = True
-        args.out = args.out + ".age" if args.out and not args.out.endswith(".age") else args.out
+    """Export the journal: a zip of CSVs, one JSON file or your words as Markdown; sealed with
+    --encrypt, and from a locked journal always unless --plain asks for a clear copy."""
+    if not args.encrypt and not args.plain and is_encrypted(resolve_path(args.journal)):
+        # A locked journal's export is sealed like the journal (its passphrase), named so.
+        args.out = str(exports.sealed_path(args.out)) if args.out else None
+        return export_sealed(args, locked=True)
     if args.encrypt:
         return export_sealed(args)
     out = Path(args.out) if args.out else Path(exports.timestamped_name(args.format or "csv"))
@@ -59,7 +58,9 @@ def add_cli(sub: Any) -> None:
     p = sub.add_parser("export", help=texts.CLI_HELP_EXPORT)
     p.add_argument("out", nargs="?", help=texts.CLI_HELP_EXPORT_OUT)
     p.add_argument("--format", choices=formats.writable())
-    p.add_argument("--encrypt", action="store_true", help=texts.CLI_HELP_EXPORT_ENCRYPT)
+    sealing = p.add_mutually_exclusive_group()
+    sealing.add_argument("--encrypt", action="store_true", help=texts.CLI_HELP_EXPORT_ENCRYPT)
+    sealing.add_argument("--plain", action="store_true", help=texts.CLI_HELP_EXPORT_PLAIN)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help=texts.CLI_HELP_IMPORT)

@@ -235,18 +235,23 @@ def _export_passphrase(args: argparse.Namespace) -> tuple[str, Journal]:
     return secret, Journal.open(args.journal)
 
 
-def export_sealed(args: argparse.Namespace) -> int:
-    """``exback export --encrypt [FILE]``: the export as an age file, sealed with a passphrase."""
+def export_sealed(args: argparse.Namespace, *, locked: bool = False) -> int:
+    """``exback export --encrypt [FILE]``: the export as an age file, sealed with a passphrase.
+
+    Args:
+        locked: sealed because the journal is locked (not asked for): the message says so and
+            names ``--plain`` for a clear copy.
+    """
     # late import: every command passes through this module; the sync and export code does not
     from exback_kit.interchange import exports
 
-    name = exports.timestamped_name(args.format or "csv") + ".age"
-    out = Path(args.out) if args.out else Path(name)
+    out = Path(args.out) if args.out else exports.sealed_path(
+        exports.timestamped_name(args.format or "csv"))
     secret, journal = _export_passphrase(args)
     with journal:
         written = exports.export(journal, out, args.format, passphrase=secret)
     print(texts.CLI_EXPORTED.format(path=written))
-    print(texts.LOCK_EXPORT_SEALED)
+    print(texts.LOCK_EXPORT_SEALED_LOCKED if locked else texts.LOCK_EXPORT_SEALED)
     return 0
 
 

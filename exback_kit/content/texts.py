@@ -1438,6 +1438,34 @@ PAGE_CHARTS_HEADING = {"00_start_here": "Your mood over time", "01_space_and_cla
 #: The closing line's name for the links to other notebooks (read by screen readers).
 PAGE_OTHER_NOTEBOOKS = "Other notebooks"
 
+# --- settings, each checked by its own rule (store/settings.py) ----------------------------
+UNKNOWN_SETTING = "{field}: the journal keeps no setting called {value}. The settings are: {allowed}."
+#: What a setting of crisis contacts may hold, in BAD_VALUE's "Please use {allowed}".
+SETTING_CONTACTS = "a list of at most {most} contacts, each with a name and a detail"
+#: What the calendar's setting may hold, in BAD_VALUE's "Please use {allowed}".
+SETTING_CALENDAR_CODE = "a code of {lo} to {hi} digits and letters a to f"
+
+# --- a locked journal's exports, sealed like the journal (cli/exchange.py) --------------------
+LOCK_EXPORT_SEALED_LOCKED = ("Your journal is locked, so this export is encrypted too (age, with your "
+                             "journal's passphrase); `exback import` or `age -d` opens it. For a copy anyone "
+                             "with the file can read, use `exback export --plain`.")
+CLI_HELP_EXPORT_PLAIN = "from a locked journal, write a copy that isn't encrypted (it is otherwise)"
+#: The dashboard's export form (notebook/export_button.py).
+EXPORT_WIDGET_FORMAT = "What to export"
+EXPORT_WIDGET_FORMATS = {"csv": "Everything, as a zip of spreadsheets (CSV)",
+                         "json": "Everything, as one JSON file",
+                         "markdown": "Your words, as one Markdown file"}
+EXPORT_WIDGET_PATH = "Save as"
+EXPORT_WIDGET_PASSPHRASE = "Your journal's passphrase"
+EXPORT_WIDGET_CLEAR = "A copy that isn't encrypted (anyone with the file can read it)"
+EXPORT_WIDGET_BUTTON = "Export"
+EXPORT_WIDGET_NEED_PASSPHRASE = ("Your journal is locked, so its copy is locked too: please type your "
+                                 "journal's passphrase, or tick the box for a copy that isn't encrypted. "
+                                 "Nothing was written.")
+EXPORT_WIDGET_SEALED = ("Exported to {path}. It is encrypted with your journal's passphrase, as your "
+                        "journal is; exback import or age -d opens it.")
+EXPORT_WIDGET_PLAIN = "Exported to {path}. This copy isn't encrypted: anyone with the file can read it."
+
 # --- the catalogue: reading a name above goes through the language in force ------------------
 # New messages go ABOVE this block: a constant below it would skip the catalogue
 # (tests/content/test_catalogues.py fails on one).

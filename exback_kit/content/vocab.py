@@ -20,8 +20,6 @@ DEFAULT_HABITS = (
 )
 #: Habits the kit treats as ones to do less of (shown and charted that way).
 HABITS_TO_REDUCE = ("checked their social media", "drank alcohol")
-#: The setting that holds the person's own habit list (see :func:`habit_names`).
-HABITS_SETTING = "habits"
 
 
 def habit_names(saved: object) -> list[str]:

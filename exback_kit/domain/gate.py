@@ -34,9 +34,6 @@ MOVING_ON_STAGE = "09_moving_on"
 CHECK_STAGE = "00_start_here"
 #: Boundary answers that mean the person may not be safe: the notice shows safety contacts.
 SAFETY_QUESTIONS = ("harm_or_control", "protective_order")
-#: The setting that holds the open road's review day (ISO date): a day to decide whether to
-#: keep trying.
-REVIEW_SETTING = "review_day"
 #: Answers that put the journey on the moving-on path.
 GATING_ANSWERS = ("yes", "not_sure")
 #: Older journals saved the boundaries answers as True/False.

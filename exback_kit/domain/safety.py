@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from exback_kit.content import texts
 from exback_kit.content.instruments import Contact, default_contacts
 
-#: The setting that holds the person's own crisis contacts (a list of {name, detail}).
-CRISIS_SETTING = "crisis_contacts"
 #: The order of the kit's default contacts by context: crisis lines first beside late-night
 #: urges and a low WHO-5; domestic-abuse lines first after harm or an order was named.
 CONTACT_ORDER = {

@@ -18,10 +18,8 @@ import pandas as pd
 from exback_kit.domain.timeline import as_day, up_to
 from exback_kit.domain.trends import week_starts
 
-#: Setting: count "we" and "I" words in the person's writing (off until they turn it on); the
-#: chart is shown, and goes into the report, only while it is on.
-WE_I_SETTING = "count_we_i"
-#: The chart of those counts.
+#: The chart of the "we" and "I" counts (the setting ``count_we_i`` turns it on: off until the
+#: person turns it on, it is shown, and goes into the report, only while it is on).
 WE_I_CHART = "we_i"
 #: The clarity question comes back this many days after the last answer.
 CLARITY_EVERY_DAYS = 7

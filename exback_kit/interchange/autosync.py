@@ -17,7 +17,7 @@ from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import Journal, encryption, resolve_path
 from exback_kit.store import sync_folders as members
-from exback_kit.store.sync import FOLDER_SETTING
+from exback_kit.store.settings import FOLDER_SETTING
 
 # The sync machinery (signing, the folder's files) is imported only once a folder is set:
 # every command and notebook attaches these hooks, and a check-in without sync stays light.

@@ -25,6 +25,7 @@ from exback_kit.domain.cooling import cooling_ends
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import FILE_NAME, Journal, resolve_path, validate
 from exback_kit.store.paths import journal_files
+from exback_kit.store.settings import DEMO_JOURNAL_SETTING
 
 DEMO_FOLDER = "demo"
 DEFAULT_DAYS = 120
@@ -119,7 +120,7 @@ def make_demo(path: str | os.PathLike[str] | None = None, *, days: int = DEFAULT
     _clear_old(target)
     last = min(today or date.today(), date.today())
     with Journal.open(target, backup=False) as journal:
-        journal.set_setting("demo", True)
+        journal.set_setting(DEMO_JOURNAL_SETTING, True)
         _Story(days, seed, last).write(journal)
     return target
 

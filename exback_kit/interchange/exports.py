@@ -42,6 +42,14 @@ def export(journal: Journal, out: str | os.PathLike[str], fmt: str | None = None
     return out
 
 
+def sealed_path(out: str | os.PathLike[str]) -> Path:
+    """Return ``out`` named as the sealed file it will be: ``.age`` added unless it is there."""
+    out = Path(out)
+    if out.name.lower().endswith(sealed.SEALED_EXTENSION):
+        return out
+    return out.with_name(out.name + sealed.SEALED_EXTENSION)
+
+
 def file_bytes(path: Path, passphrase: str | None = None) -> bytes:
     """Return the bytes of a file to import, unsealed in memory if it is an age file.
 

@@ -21,6 +21,7 @@ from exback_kit.errors import ValidationError
 from exback_kit.interchange.import_limits import MAX_DEPTH, check_zip_size, too_deep
 from exback_kit.store import SCHEMA_VERSION, Journal, reads, validate
 from exback_kit.store.schema import TABLES, Field
+from exback_kit.store.settings import check_setting
 
 FORMAT_NAME = "exback-kit export"
 FORMAT_VERSION = 1
@@ -166,7 +167,7 @@ def _check_settings(path: Path, settings: object) -> dict[str, Any]:
         raise ValidationError(texts.IMPORT_BAD_SETTINGS.format(path=path), field="settings")
     for key, value in settings.items():
         try:
-            validate.setting(key, value)
+            check_setting(key, value)
         except ValidationError as exc:
             raise ValidationError(texts.IN_IMPORT_SETTING.format(key=str(key)[:40], problem=exc),
                                   field="settings") from None

@@ -29,13 +29,13 @@ from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal
 from exback_kit.store.reads import load_tables
+from exback_kit.store.settings import REVIEW_SETTING, UID_SETTING
 
 if TYPE_CHECKING:
     import pandas as pd
 
 PRODID = "-//exback-kit//reminders//EN"
 UID_DOMAIN = "exback-kit.invalid"
-UID_SETTING = "calendar_uid"
 #: The No-Contact milestone is an all-day event; its alarm rings this long after midnight.
 MILESTONE_ALARM = timedelta(hours=9)
 FOLD_AT = 75  # octets per line, RFC 5545 section 3.1
@@ -236,7 +236,7 @@ def reminder_events(journal: Journal, *, checkin_time: time = time(20, 0),
     ]
     road = gate.journey_of(tables, kit=content.load())
     target = nocontact_target(periods_for_road(tables, road), today)  # none after harm, order
-    review = gate.review_day(journal.get_setting(gate.REVIEW_SETTING), road, today)
+    review = gate.review_day(journal.get_setting(REVIEW_SETTING), road, today)
     if review is not None:  # the open road only
         events.append(Event(_uid(journal, "review"), texts.REMIND_REVIEW_SUMMARY,
                             texts.REMIND_REVIEW_DESCRIPTION, review,

@@ -8,7 +8,6 @@ Each builder is ``name(journal, *, on_save=None) -> Form`` (see
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -20,7 +19,6 @@ from exback_kit.content import texts
 from exback_kit.content.vocab import (
     CHANNELS,
     DEFAULT_HABITS,
-    HABITS_SETTING,
     habit_choices,
     habit_names,
 )
@@ -45,10 +43,7 @@ from exback_kit.notebook.inputs import (
 )
 from exback_kit.notebook.session import session
 from exback_kit.store import Journal
-from exback_kit.store.schema import Field
-from exback_kit.store.validate import clean
-
-MAX_HABITS = 30
+from exback_kit.store.settings import HABITS_SETTING
 
 
 def _journey(journal: Journal) -> gate.Journey:
@@ -108,8 +103,7 @@ def habits_form(journal: Journal, *, on_save: OnSave = None) -> Form:
 
     def handler() -> object:
         names = [str(n).strip() for n in form.fields["habits"].value if str(n).strip()]
-        stored = clean(Field("habits", "list", max_len=MAX_HABITS), names or list(DEFAULT_HABITS))
-        journal.set_setting(HABITS_SETTING, json.loads(str(stored)))
+        journal.set_setting(HABITS_SETTING, names or list(DEFAULT_HABITS))
         form.fields["habits"].value = habit_list(journal)
         form.say(texts.HABITS_SAVED if names else texts.HABITS_RESET)
         return None

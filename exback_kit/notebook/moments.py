@@ -24,6 +24,7 @@ from exback_kit.notebook.gate_notice import safety_box
 from exback_kit.notebook.inputs import WIDE, choice_buttons, labelled
 from exback_kit.notebook.session import session
 from exback_kit.store import Journal
+from exback_kit.store.settings import CRISIS_SETTING
 
 __all__ = ["latest_plans", "moment_card", "moments_cards"]
 
@@ -82,7 +83,7 @@ def moment_card(journal: Journal, card: Moment, road: gate.Journey, *,
     refresh()
     extra: list[widgets.Widget] = []
     if card.id in SAFETY_CARDS and road.unsafe:  # harm or an order named: who can help
-        contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+        contacts = safety.crisis_contacts(journal.get_setting(CRISIS_SETTING))
         extra.append(safety_box(safety.ordered(contacts, "abuse"), texts.GATE_SAFETY_HEADING,
                                 "exback-moment-safety"))
     if card.id == "needed_contact":

@@ -8,10 +8,10 @@ from datetime import date
 import ipywidgets as widgets
 
 from exback_kit.content import texts
-from exback_kit.domain import gate
 from exback_kit.errors import ValidationError
 from exback_kit.notebook.form_kit import Form, OnSave, esc
 from exback_kit.store import Journal
+from exback_kit.store.settings import REVIEW_SETTING
 
 
 def review_form(journal: Journal, *, on_save: OnSave = None) -> Form:
@@ -23,22 +23,22 @@ def review_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     form = Form("exback-review", texts.REVIEW_HEADING, intro=texts.REVIEW_INTRO,
                 on_save=on_save)
     form.header.value += f"<ul>{signs}</ul>"
-    saved = journal.get_setting(gate.REVIEW_SETTING)
+    saved = journal.get_setting(REVIEW_SETTING)
     form.add("day", widgets.DatePicker(value=_saved_day(saved)), label=texts.REVIEW_DAY)
 
     def refresh() -> None:
-        day = journal.get_setting(gate.REVIEW_SETTING)
+        day = journal.get_setting(REVIEW_SETTING)
         form.result.value = f"<p>{esc(texts.say(texts.REVIEW_CURRENT, day=day))}</p>" if day else ""
 
     def handler() -> object:
         day = form.fields["day"].value
         if day is None:
-            journal.set_setting(gate.REVIEW_SETTING, None)
+            journal.set_setting(REVIEW_SETTING, None)
             form.say(texts.REVIEW_CLEARED)
             return None
         if day < date.today():
             raise ValidationError(texts.say(texts.REVIEW_PAST, day=day), field="day")
-        journal.set_setting(gate.REVIEW_SETTING, day.isoformat())
+        journal.set_setting(REVIEW_SETTING, day.isoformat())
         form.say(texts.say(texts.REVIEW_SAVED, day=day))
         return None
 

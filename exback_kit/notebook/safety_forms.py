@@ -16,14 +16,12 @@ from exback_kit.notebook.gate_notice import safety_box
 from exback_kit.notebook.inputs import WIDE
 from exback_kit.notebook.look import SAFETY_BOX
 from exback_kit.store import Journal
-
-MAX_CONTACTS = 20
-CONTACT_LINE = 200
+from exback_kit.store.settings import CONTACT_LINE, CRISIS_SETTING, MAX_CONTACTS
 
 
 def safety_html(journal: Journal, triggers: Sequence[str] = ()) -> str:
     """Return the calm safety message with the person's crisis contacts, as escaped HTML."""
-    contacts = safety.ordered(safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING)),
+    contacts = safety.ordered(safety.crisis_contacts(journal.get_setting(CRISIS_SETTING)),
                               "crisis")
     return (f'<div class="exback-safety" style="{SAFETY_BOX}">'
             f'{paragraphs(safety.safety_message(contacts, triggers))}'
@@ -32,7 +30,7 @@ def safety_html(journal: Journal, triggers: Sequence[str] = ()) -> str:
 
 def late_night_contacts(journal: Journal, *, on_save: OnSave = None) -> widgets.HTML:
     """Return the person's safety contacts beside the late-night urge log (all escaped)."""
-    contacts = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+    contacts = safety.crisis_contacts(journal.get_setting(CRISIS_SETTING))
     return safety_box(safety.ordered(contacts, "crisis"), texts.LATE_NIGHT_CONTACTS,
                       "exback-late-night-contacts")
 
@@ -72,7 +70,7 @@ def _parse_contacts(text: str) -> list[dict[str, str]]:
 
 def crisis_contacts_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     """Return the editable crisis contacts (setting "crisis_contacts"); empty restores defaults."""
-    current = safety.crisis_contacts(journal.get_setting(safety.CRISIS_SETTING))
+    current = safety.crisis_contacts(journal.get_setting(CRISIS_SETTING))
     intro = texts.CRISIS_DEFAULTS_NOTE if any(c.is_default for c in current) else ""
     form = Form("exback-crisis-contacts", texts.CRISIS_HEADING, intro=intro, on_save=on_save)
     form.add("contacts", widgets.Textarea(value=_contact_lines(current), rows=6,
@@ -82,11 +80,11 @@ def crisis_contacts_form(journal: Journal, *, on_save: OnSave = None) -> Form:
     def handler() -> object:
         contacts = _parse_contacts(form.fields["contacts"].value)
         if not contacts:
-            journal.set_setting(safety.CRISIS_SETTING, None)
+            journal.set_setting(CRISIS_SETTING, None)
             form.fields["contacts"].value = _contact_lines(default_contacts())
             form.say(texts.CRISIS_RESET)
             return None
-        journal.set_setting(safety.CRISIS_SETTING, contacts)
+        journal.set_setting(CRISIS_SETTING, contacts)
         form.say(texts.say(texts.CRISIS_SAVED, count=len(contacts)))
         return None
 

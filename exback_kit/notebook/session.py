@@ -29,9 +29,9 @@ from exback_kit.store import Journal
 from exback_kit.store.handoff import read_handoff
 from exback_kit.store.keys import PASSPHRASE_ENV, RECOVERY_ENV
 from exback_kit.store.paths import JOURNAL_ENV
+from exback_kit.store.settings import DEMO_SETTING
 
 #: Setting in the person's journal: show the demo journal in the notebooks instead.
-DEMO_SETTING = "notebooks_show_demo"
 
 Builder = Callable[[], list[widgets.Widget]]
 

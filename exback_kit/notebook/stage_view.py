@@ -120,7 +120,7 @@ LAYOUTS: dict[str, StageLayout] = {
         (Section("ride_it_out", ("ride_it_out",)),
          Section("readiness", ("readiness",)), Section("report", ("report",)),
          Section("sync", ("sync",)), Section("search", ("search",)),
-         Section("words", ("your_words",))),
+         Section("words", ("your_words",)), Section("export", ("export",))),
         charts=ALL_CHARTS, where=frozenset({"stage", "no_contact"})),
     # The other road, never set aside: open to everyone, whatever the gate says.
     "09_moving_on": StageLayout(
@@ -177,6 +177,10 @@ def _builder(spec: str) -> Callable[..., widgets.Widget]:
         from exback_kit.notebook.report_button import report_widget
 
         return lambda j, on_save: report_widget(j)
+    if spec == "export":
+        from exback_kit.notebook.export_button import export_widget
+
+        return lambda j, on_save: export_widget(j)
     if spec in ("search", "your_words"):
         from exback_kit.notebook import search_box
 

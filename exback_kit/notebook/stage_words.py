@@ -19,6 +19,7 @@ from exback_kit.notebook.gate_notice import ask_first_notice, gate_notice, safet
 from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
 from exback_kit.notebook.session import html_kit, session
 from exback_kit.store import Journal
+from exback_kit.store.settings import CRISIS_SETTING, SHOW_NOTE_SETTING
 
 if TYPE_CHECKING:
     from exback_kit.domain.gate import Journey
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 WHERE_EXTRAS = frozenset({"stage", "no_contact", "journal"})
 #: The journal setting that shows the latest check-in's note in "where you are" (off: a
 #: breakup journal open on a screen can be read over a shoulder).
-SHOW_NOTE_SETTING = "show_latest_note"
 
 
 def _title(stage_id: str) -> str:
@@ -250,7 +250,7 @@ def header_children(stage_id: str, where: frozenset[str] = frozenset()) -> list[
     if s.mine().encrypted:
         out += lock_now_children()
     journey = s.journey()
-    contacts = safety.crisis_contacts(s.mine().get_setting(safety.CRISIS_SETTING))
+    contacts = safety.crisis_contacts(s.mine().get_setting(CRISIS_SETTING))
     if s.gated_by(stage_id) is not None:
         notice = widgets.VBox([gate_notice(journey, contacts)])
         notice.add_class("exback-gate-notice")

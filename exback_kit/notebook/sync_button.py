@@ -11,7 +11,7 @@ from exback_kit.errors import JournalError, ValidationError
 from exback_kit.interchange import autosync
 from exback_kit.notebook.accessible import sends_when_left
 from exback_kit.store import Journal
-from exback_kit.store.sync import FOLDER_SETTING
+from exback_kit.store.settings import FOLDER_SETTING
 
 
 def sync_widget(journal: Journal, on_sync: object = None) -> widgets.Widget:

@@ -21,6 +21,7 @@ from exback_kit.content import LAST_STEP, texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal, reads
 from exback_kit.store.files import open_replacing
+from exback_kit.store.settings import WE_I_SETTING
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -100,7 +101,7 @@ def plan_pages(journal: Journal, tables: Tables, steps: Sequence[int],
     """Return one drawing function per page, in order (charts are prepared when drawn)."""
     # late import: matplotlib loads only when a report is made (see the module docstring)
     from exback_kit import charts
-    from exback_kit.domain.self_concept import WE_I_CHART, WE_I_SETTING
+    from exback_kit.domain.self_concept import WE_I_CHART
     from exback_kit.report import pages as report_pages
     from exback_kit.report.text import answer_lines, cover_lines, figures_lines, wellbeing_lines
 

@@ -17,6 +17,7 @@ from exback_kit.domain import gate, nocontact, progress, safety, scales, timelin
 from exback_kit.domain.timeline import Tables
 from exback_kit.report.pages import Line, wrap
 from exback_kit.store import Journal
+from exback_kit.store.settings import CRISIS_SETTING
 
 MAX_ANSWER_CHARS = 1500
 RECENT_RESULTS = 14
@@ -120,7 +121,7 @@ def wellbeing_lines(journal: Journal, tables: Tables, today: date) -> list[Line]
     latest = scales.latest_who5(tables["instrument_results"], today)
     if latest is not None and latest.result.needs_care:
         contacts = safety.ordered(safety.crisis_contacts(
-            journal.get_setting(safety.CRISIS_SETTING)), "crisis")
+            journal.get_setting(CRISIS_SETTING)), "crisis")
         lines += [("gap", ""), *wrap(safety.safety_message(contacts, latest.result.triggers))]
     return lines
 

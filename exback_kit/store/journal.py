@@ -35,6 +35,7 @@ from exback_kit.store.opening import (
 )
 from exback_kit.store.paths import resolve_path
 from exback_kit.store.schema import TABLES, UPDATABLE, fields, known_fields
+from exback_kit.store.settings import DEMO_JOURNAL_SETTING, check_setting
 from exback_kit.store.sqlite_header import APPLICATION_ID
 from exback_kit.store.transactions import write_transaction
 
@@ -292,8 +293,8 @@ class Journal:
     # -- settings --------------------------------------------------------------
 
     def set_setting(self, key: str, value: object) -> None:
-        """Store a setting (any JSON value) under ``key``, replacing the old one."""
-        key, encoded = validate.setting(key, value)
+        """Store ``value`` under ``key`` if it keeps that key's rule (store/settings.py)."""
+        key, encoded = check_setting(key, value)
         with self.transaction() as conn:
             clock.put_setting(conn, key, encoded, validate.now().isoformat())
         self._saved()
@@ -309,7 +310,7 @@ class Journal:
     @property
     def is_demo(self) -> bool:
         """True for the synthetic demo journal, which never mixes with a real one."""
-        return bool(self.get_setting("demo", False))
+        return bool(self.get_setting(DEMO_JOURNAL_SETTING, False))
 
     # -- backups (see :mod:`exback_kit.store.backups`) --------------------------
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from exback_kit.store import clock, validate
 from exback_kit.store.schema import TABLES
+from exback_kit.store.settings import LOCAL_SETTINGS, check_setting
 
 
 def merge_rows(conn: Any, prepared: Mapping[str, list[tuple[Any, ...]]],
@@ -17,7 +18,9 @@ def merge_rows(conn: Any, prepared: Mapping[str, list[tuple[Any, ...]]],
     Returns counts per kind. A row keeps its uuid, so the same entry stays one entry
     across devices; rows from exports made before records had one (uuid None) are
     compared by value and get a new uuid. Runs inside the caller's transaction on
-    ``conn``. Settings already set here are kept.
+    ``conn``. Settings already set here are kept, and those that belong to one computer
+    (:data:`~exback_kit.store.settings.LOCAL_SETTINGS`) are left out: an import never turns
+    a real journal into a demo, nor points it at another computer's sync folder.
     """
     added: dict[str, int] = {}
     for kind, rows in prepared.items():
@@ -34,8 +37,8 @@ def merge_rows(conn: Any, prepared: Mapping[str, list[tuple[Any, ...]]],
         added[kind] = len(new)
     stamp = validate.now().isoformat()
     for key, value in settings.items():
-        if key == "demo":  # an import never turns a real journal into a demo
+        if key in LOCAL_SETTINGS:
             continue
         conn.execute("INSERT OR IGNORE INTO settings (key, value, at) VALUES (?, ?, ?)",
-                     (*validate.setting(key, value), stamp))
+                     (*check_setting(key, value), stamp))
     return added

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
-from exback_kit.store import clock, validate
+from exback_kit.store import clock, settings, validate
 from exback_kit.store.schema import TABLES
 
 if TYPE_CHECKING:
@@ -34,10 +34,8 @@ if TYPE_CHECKING:
 
 #: The unsent-message vault: kept out of sync unless the person opts in.
 VAULT = "unsent"
-#: Settings that belong to one journal on one computer and never travel.
-#: The setting naming this computer's sync folder (another computer has its own path).
-FOLDER_SETTING = "sync_folder"
-LOCAL_SETTINGS = frozenset({"demo", FOLDER_SETTING})
+#: The record kind of a setting: checked by its key's own rule, and those that belong to
+#: this computer never travel (see :mod:`exback_kit.store.settings`).
 SETTING = "setting"
 #: How far ahead of this computer's clock another device's entries may be dated.
 LEEWAY = timedelta(days=1)
@@ -94,7 +92,7 @@ def outgoing(journal: Journal, device: str, *, include_vault: bool = False,
     out = [row for kind in _kinds(include_vault) for row in _rows(journal, kind, where, params)]
     for key, value, version in journal.execute_read(
             f"SELECT key, value, version FROM settings WHERE {where} ORDER BY key", params):
-        if key not in LOCAL_SETTINGS:
+        if key in settings.SYNCED:  # never this computer's own, nor a key this kit doesn't keep
             out.append({"kind": SETTING, "key": key, "value": json.loads(value),
                         "version": version, "device": device})
     for row in out:
@@ -155,7 +153,7 @@ def _clean(rec: object, sender: str) -> dict[str, Any]:
             field="device", value=repr(device)[:40], allowed=f"this file's device, {sender}"),
             field="device")
     if kind == SETTING:
-        key, value = validate.setting(rec.get("key"), rec.get("value"))
+        key, value = settings.check_setting(rec.get("key"), rec.get("value"))
         return {"kind": SETTING, "key": key, "value": value, "version": version,
                 "device": device}
     if kind not in TABLES:
@@ -275,7 +273,7 @@ def _save_state(conn: Any, folder: str, device: str, file: str, state: ReadState
 def _merge_settings(conn: Any, me: str, recs: list[dict[str, Any]]) -> int:
     changed = 0
     for rec in recs:
-        if rec["key"] in LOCAL_SETTINGS:
+        if rec["key"] in settings.LOCAL_SETTINGS:
             continue
         row = conn.execute("SELECT version, origin FROM settings WHERE key = ?",
                            (rec["key"],)).fetchone()

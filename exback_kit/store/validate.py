@@ -24,7 +24,9 @@ CLOCK_SLACK = timedelta(minutes=5)
 EARLIEST = date(1900, 1, 1)
 
 
-def _fail(template: str, field: str, value: object, **extra: object) -> ValidationError:
+def fail(template: str, field: str, value: object, **extra: object) -> ValidationError:
+    """Return the error for ``value`` of ``field``: ``template`` filled with the field's name,
+    the value (its repr, cut short) and ``extra``."""
     shown = repr(value)
     if len(shown) > 60:
         shown = shown[:57] + "…"
@@ -51,23 +53,23 @@ def moment(value: object, field: str = "at", *, future_ok: bool = False) -> date
         try:
             value = date.fromisoformat(raw) if len(raw) == 10 else datetime.fromisoformat(raw)
         except ValueError:
-            raise _fail(texts.BAD_MOMENT, field, value) from None
+            raise fail(texts.BAD_MOMENT, field, value) from None
     if not isinstance(value, date):  # a datetime is a date too
-        raise _fail(texts.BAD_MOMENT, field, value)
+        raise fail(texts.BAD_MOMENT, field, value)
     if (value.date() if isinstance(value, datetime) else value) < EARLIEST:
         # before converting: 0001-01-01 has no local time to convert to (year 0)
-        raise _fail(texts.TOO_EARLY, field, given, earliest=EARLIEST.isoformat())
+        raise fail(texts.TOO_EARLY, field, given, earliest=EARLIEST.isoformat())
     try:
         if isinstance(value, datetime):
             result = value if value.tzinfo else value.astimezone()
         else:
             result = datetime.combine(value, time(12, 0)).astimezone()
     except (ValueError, OverflowError):  # 9999-12-31 late at night, say
-        raise _fail(texts.BAD_MOMENT, field, given) from None
+        raise fail(texts.BAD_MOMENT, field, given) from None
     if result.date() < EARLIEST:
-        raise _fail(texts.TOO_EARLY, field, given, earliest=EARLIEST.isoformat())
+        raise fail(texts.TOO_EARLY, field, given, earliest=EARLIEST.isoformat())
     if not future_ok and result > now() + CLOCK_SLACK:
-        raise _fail(texts.IN_FUTURE, field, given)
+        raise fail(texts.IN_FUTURE, field, given)
     return result
 
 
@@ -80,13 +82,13 @@ def day(value: object, field: str, *, future_ok: bool = False) -> str:
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
-            raise _fail(texts.BAD_DAY, field, value) from None
+            raise fail(texts.BAD_DAY, field, value) from None
     if not isinstance(value, date):
-        raise _fail(texts.BAD_DAY, field, value)
+        raise fail(texts.BAD_DAY, field, value)
     if value < EARLIEST:
-        raise _fail(texts.TOO_EARLY, field, given, earliest=EARLIEST.isoformat())
+        raise fail(texts.TOO_EARLY, field, given, earliest=EARLIEST.isoformat())
     if not future_ok and value > now().date():
-        raise _fail(texts.IN_FUTURE, field, given)
+        raise fail(texts.IN_FUTURE, field, given)
     return value.isoformat()
 
 
@@ -96,20 +98,20 @@ def number(spec: Field, value: object) -> int | float:
     allowed = (texts.WHOLE_NUMBER if want_int else texts.NUMBER).format(lo=_n(spec.lo),
                                                                        hi=_n(spec.hi))
     if isinstance(value, bool):
-        raise _fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
+        raise fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
     if isinstance(value, str):
         try:
             value = float(value.strip()) if value.strip() else None
         except ValueError:
-            raise _fail(texts.BAD_VALUE, spec.name, value, allowed=allowed) from None
+            raise fail(texts.BAD_VALUE, spec.name, value, allowed=allowed) from None
     if not isinstance(value, int | float) or math.isnan(value) or math.isinf(value):
-        raise _fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
+        raise fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
     if want_int:
         if isinstance(value, float) and not value.is_integer():
-            raise _fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
+            raise fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
         value = int(value)
     if (spec.lo is not None and value < spec.lo) or (spec.hi is not None and value > spec.hi):
-        raise _fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
+        raise fail(texts.BAD_VALUE, spec.name, value, allowed=allowed)
     return value
 
 
@@ -120,16 +122,16 @@ def _n(x: float | None) -> str:
 def text(spec: Field, value: object) -> str:
     """Return text as given; whitespace-only becomes empty; NUL and overlong are refused."""
     if not isinstance(value, str):
-        raise _fail(texts.BAD_TEXT, spec.name, value)
+        raise fail(texts.BAD_TEXT, spec.name, value)
     if "\x00" in value:
-        raise _fail(texts.NUL_IN_TEXT, spec.name, value)
+        raise fail(texts.NUL_IN_TEXT, spec.name, value)
     _encodable(spec.name, value)
     if len(value) > spec.max_len:
         raise ValidationError(texts.TOO_LONG.format(field=spec.name, length=len(value),
                                                     max_len=spec.max_len), field=spec.name)
     if not _shown(spec.name, value):  # spaces or invisible characters only: empty
         if spec.required:
-            raise _fail(texts.REQUIRED, spec.name, value)
+            raise fail(texts.REQUIRED, spec.name, value)
         return ""
     return value
 
@@ -146,7 +148,7 @@ def _shown(field: str, value: str) -> bool:
         ValidationError: it holds a bidirectional override (the message names the field).
     """
     if not BIDI_OVERRIDES.isdisjoint(value):
-        raise _fail(texts.BIDI_OVERRIDE, field, value)
+        raise fail(texts.BIDI_OVERRIDE, field, value)
     if value.isascii():
         return bool(value.strip())
     import unicodedata
@@ -160,41 +162,41 @@ def _encodable(field: str, value: str) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _fail(texts.BAD_CHARACTERS, field, value) from None
+        raise fail(texts.BAD_CHARACTERS, field, value) from None
 
 
 def flag(spec: Field, value: object) -> int:
     """Return 1 or 0 for a yes/no field."""
     if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
         return int(value)
-    raise _fail(texts.BAD_FLAG, spec.name, value)
+    raise fail(texts.BAD_FLAG, spec.name, value)
 
 
 def choice(spec: Field, value: object) -> str:
     """Return the value if it is one of the field's choices."""
     if not isinstance(value, str) or value not in spec.choices:
-        raise _fail(texts.BAD_CHOICE, spec.name, value, allowed=", ".join(spec.choices))
+        raise fail(texts.BAD_CHOICE, spec.name, value, allowed=", ".join(spec.choices))
     return value
 
 
 def items(spec: Field, value: object) -> str:
     """Return a JSON list for a list of short texts or numbers."""
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise _fail(texts.BAD_LIST, spec.name, value)
+        raise fail(texts.BAD_LIST, spec.name, value)
     out: list[Any] = []
     for item in value:
         if isinstance(item, str):
             if not item.strip():
-                raise _fail(texts.EMPTY_LIST_ITEM, spec.name, value)
+                raise fail(texts.EMPTY_LIST_ITEM, spec.name, value)
             if not _shown(spec.name, item):
-                raise _fail(texts.INVISIBLE_LIST_ITEM, spec.name, value)
+                raise fail(texts.INVISIBLE_LIST_ITEM, spec.name, value)
             out.append(text(Field(spec.name, "text", max_len=SHORT_ITEM), item).strip())
         elif isinstance(item, int) and not isinstance(item, bool):
             out.append(item)
         else:
-            raise _fail(texts.BAD_LIST, spec.name, value)
+            raise fail(texts.BAD_LIST, spec.name, value)
     if len(out) > spec.max_len:
-        raise _fail(texts.LIST_TOO_LONG, spec.name, value, max_len=spec.max_len)
+        raise fail(texts.LIST_TOO_LONG, spec.name, value, max_len=spec.max_len)
     return json.dumps(out, ensure_ascii=False)
 
 
@@ -211,27 +213,14 @@ def any_json(spec: Field, value: object) -> str:
     try:
         encoded = json.dumps(value, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
-        raise _fail(texts.BAD_ANSWER, spec.name, value) from None
+        raise fail(texts.BAD_ANSWER, spec.name, value) from None
     if "\\u0000" in encoded:
-        raise _fail(texts.NUL_IN_TEXT, spec.name, value)
+        raise fail(texts.NUL_IN_TEXT, spec.name, value)
     _encodable(spec.name, encoded)
     if len(encoded) > JSON_LIMIT:
         raise ValidationError(texts.TOO_LONG.format(field=spec.name, length=len(encoded),
                                                     max_len=JSON_LIMIT), field=spec.name)
     return encoded
-
-
-SETTING_KEY_MAX = 64
-
-
-def setting(key: object, value: object) -> tuple[str, str]:
-    """Return (key, JSON text) for a setting: a short name and any JSON value."""
-    encoded = any_json(Field("setting", "json"), value)
-    if not isinstance(key, str) or not key.strip() or len(key) > SETTING_KEY_MAX:
-        raise ValidationError(texts.BAD_VALUE.format(
-            field="setting", value=repr(key)[:60], allowed="a short name"), field="setting")
-    _encodable("setting", key)
-    return key, encoded
 
 
 def record_id(value: object, *, required: bool = False) -> str | None:
@@ -243,7 +232,7 @@ def record_id(value: object, *, required: bool = False) -> str | None:
     try:
         return str(uuid.UUID(str(value)))
     except ValueError:
-        raise _fail(texts.BAD_VALUE, "uuid", value, allowed="a record id like "
+        raise fail(texts.BAD_VALUE, "uuid", value, allowed="a record id like "
                     "'1b4e28ba-2fa1-41d2-883f-0016d3cca427'") from None
 
 
@@ -252,7 +241,7 @@ def version(value: object) -> str:
     if value == "" or (isinstance(value, str) and len(value) == 20 and value[13] == "."
                        and value.isascii() and value.replace(".", "", 1).isdigit()):
         return str(value)
-    raise _fail(texts.BAD_VALUE, "version", value, allowed="a stamp like '1764582000000.000001'")
+    raise fail(texts.BAD_VALUE, "version", value, allowed="a stamp like '1764582000000.000001'")
 
 
 _CHECKS = {
@@ -270,7 +259,7 @@ def clean(spec: Field, value: object) -> object:
     """Return the stored form of one field's value, or raise ValidationError."""
     if value is None:
         if spec.required:
-            raise _fail(texts.REQUIRED, spec.name, value)
+            raise fail(texts.REQUIRED, spec.name, value)
         return None
     if spec.kind == "date":
         return day(value, spec.name, future_ok=spec.future_ok)

@@ -29,7 +29,7 @@ def _fill(j: Journal) -> None:
     j.save_answer(0, "breakup_date", "2025-12-01")
     j.add("unsent", text="\rI still think about you")
     j.add("milestones", title="Dinner", target_day=date(2030, 5, 1))
-    j.set_setting("crisis_contacts", [{"name": "Helpline", "phone": "+44 116 123"}])
+    j.set_setting("crisis_contacts", [{"name": "Helpline", "detail": "+44 116 123"}])
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'x", "''=",

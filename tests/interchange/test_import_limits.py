@@ -24,7 +24,7 @@ def _fill(j: Journal) -> None:
     j.log_contact(initiated_by="them", channel="call", replied=True, note="pickup")
     j.log_urge(intensity=6, trigger="a song", helped="called Sam")
     j.save_answer(2, "reasons", ["we laughed"])
-    j.set_setting("theme", "dark")
+    j.set_setting("habits", ["yoga"])
 
 
 @pytest.fixture
@@ -125,7 +125,9 @@ def test_settings_must_be_an_object(journal, source, tmp_path, settings_value):
     _refused(journal, _write_json(tmp_path, doc), "its settings aren't")
 
 
-@pytest.mark.parametrize(("key", "value"), [("", 1), ("k" * 65, 1), ("ok", float("nan"))])
+@pytest.mark.parametrize(("key", "value"), [("", 1), ("k" * 65, 1), ("ok", float("nan")),
+                                          ("habits", float("nan")), ("habits", "yoga"),
+                                          ("review_day", "soon"), ("__proto__", {})])
 def test_imported_settings_are_validated_like_set_setting(journal, source, tmp_path, key, value):
     doc = _json_doc(source, tmp_path)
     doc["settings"][key] = value

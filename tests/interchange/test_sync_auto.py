@@ -143,7 +143,7 @@ def delivered(tmp_path_factory):
     sync_folder.sync(b, folder, join=code)
     for i in range(3):
         a.save_answer(step=0, question=harm, value=["not_sure", "no", "yes"][i])
-        b.set_setting("goal", f"rest {i}")
+        b.set_setting("habits", [f"rest {i}"])
         b.update("milestones", b.records("milestones")[0]["id"], note=f"edit {i}")
         b.add_checkin(mood=i + 1)
         for journal in (a, b):

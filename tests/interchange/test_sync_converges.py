@@ -23,7 +23,10 @@ OPS = st.lists(st.one_of(
     st.tuples(st.just("checkin"), DEVICE, st.integers(1, 10), NOTE),
     st.tuples(st.just("milestone"), DEVICE, NOTE),
     EDIT, EDIT, SYNC,  # edits of records other devices sent are the interesting part
-    st.tuples(st.just("setting"), DEVICE, st.sampled_from(["theme", "goal"]), st.integers(0, 9)),
+    st.tuples(st.just("setting"), DEVICE, st.just("review_day"),
+              st.integers(1, 9).map(lambda d: f"2026-02-0{d}")),
+    st.tuples(st.just("setting"), DEVICE, st.just("habits"),
+              st.integers(0, 9).map(lambda i: [f"habit {i}"])),
     st.tuples(st.just("sync"), DEVICE),
     st.tuples(st.just("sync_cut"), DEVICE, DEVICE, st.integers(1, 200)),
     st.tuples(st.just("sync_older"), DEVICE, DEVICE),

@@ -23,14 +23,14 @@ def test_a_third_empty_device_catches_up_with_everything(pair, tmp_path):
         a.add_checkin(mood=mood, note=f"a{mood}")
     sync_folder.sync(a, folder)
     b.log_urge(intensity=4, note="b")
-    b.set_setting("goal", "rest")
+    b.set_setting("habits", ["rest"])
     join(b, folder, a)
     c = journal_at(tmp_path, "c")
     result = join(c, folder, b)  # any of the journals gives the code
     assert result.joined and result.problems == []
     assert sorted(r["note"] for r in c.records("checkins")) == [f"a{m}" for m in range(1, 6)]
     assert [r["note"] for r in c.records("urges")] == ["b"]
-    assert c.get_setting("goal") == "rest"
+    assert c.get_setting("habits") == ["rest"]
     c.close()
 
 

@@ -72,7 +72,7 @@ def test_an_older_boundaries_answer_arriving_later_never_undoes_a_newer_one(pair
 
 def test_a_planted_line_from_a_device_without_the_key_is_refused_and_the_person_told(pair):
     a, b, folder = pair
-    a.set_setting("crisis_contacts", ["my sister"])
+    a.set_setting("crisis_contacts", [{"name": "my sister", "detail": "0123"}])
     sync_folder.sync(a, folder)
     join(b, folder, a)
     stranger = "abcdef0123456789"
@@ -92,7 +92,7 @@ def test_a_planted_line_from_a_device_without_the_key_is_refused_and_the_person_
         said = "\n".join(result.problems)
         assert f"{planted}, line 1, isn't signed" in said
         assert "zz" in said and result.merged == {}
-        assert journal.get_setting("crisis_contacts") == ["my sister"]
+        assert journal.get_setting("crisis_contacts") == [{"name": "my sister", "detail": "0123"}]
         journal.add_checkin(mood=4)  # the clock was not pushed
         newest = journal.execute_read("SELECT max(version) FROM checkins")[0][0]
         assert not clock.ahead_of_clock(newest) and len(newest) == 20

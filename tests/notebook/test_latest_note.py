@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from exback_kit import Journal, stages
 from exback_kit.content import texts
+from exback_kit.errors import ValidationError
 from exback_kit.notebook.stage_words import SHOW_NOTE_SETTING
 
 from .widget_tree import having, raw_text, walk
@@ -48,11 +51,15 @@ def test_no_note_no_switch(mine: Journal) -> None:
     assert [w for w in walk(header) if "note" in str(getattr(w, "description", "")).lower()] == []
 
 
-def test_a_setting_that_is_not_a_plain_yes_keeps_the_note_hidden(mine: Journal) -> None:
-    """Only True shows the words: "false" (a string), 1 or a list keep them off the screen."""
+def test_a_setting_that_is_not_a_plain_yes_keeps_the_note_hidden(mine: Journal,
+                                                                 unchecked_setting) -> None:
+    """Only True shows the words: "false" (a string), 1 or a list keep them off the screen
+    (the kit refuses to save them; a journal from before settings were checked may hold them)."""
     mine.add_checkin(mood=4, note=NOTE)
     for odd in ("false", 1, ["yes"], {"on": True}):
-        mine.set_setting(SHOW_NOTE_SETTING, odd)
+        with pytest.raises(ValidationError, match=SHOW_NOTE_SETTING):
+            mine.set_setting(SHOW_NOTE_SETTING, odd)
+        unchecked_setting(mine, SHOW_NOTE_SETTING, odd)
         header = stages.header("00_start_here")
         assert "miss" not in raw_text(header), odd
         assert _switch(header).value is False

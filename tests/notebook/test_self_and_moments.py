@@ -12,10 +12,10 @@ import pytest
 from exback_kit import Journal, stages
 from exback_kit.content import texts
 from exback_kit.content.moments import load_moments
-from exback_kit.domain.self_concept import WE_I_SETTING
 from exback_kit.interchange.reminders import build_calendar, next_yearly
 from exback_kit.notebook.moments import moments_cards
 from exback_kit.notebook.self_forms import clarity_form, self_form, we_i_form
+from exback_kit.store.settings import WE_I_SETTING
 
 from .road_answers import REACHING_OUT, answer
 from .widget_tree import having, raw_text, words

@@ -10,9 +10,10 @@ import pytest
 
 from exback_kit import content
 from exback_kit.content import texts
-from exback_kit.domain import gate
+from exback_kit.errors import ValidationError
 from exback_kit.interchange import reminders as remind
 from exback_kit.notebook import forms
+from exback_kit.store.settings import REVIEW_SETTING
 
 BOUNDARIES = content.load().boundary_questions
 
@@ -57,7 +58,7 @@ def test_a_review_day_is_saved_shown_and_put_in_the_calendar(journal):
     day = date.today() + timedelta(days=30)
     form.fields["day"].value = day
     form.save_button.click()
-    assert journal.get_setting(gate.REVIEW_SETTING) == day.isoformat()
+    assert journal.get_setting(REVIEW_SETTING) == day.isoformat()
     assert texts.REVIEW_CURRENT.format(day=day) in words(forms.review_form(journal))
     ics = remind.build_calendar(journal).decode().replace("\r\n ", "")
     assert texts.REMIND_REVIEW_SUMMARY in ics and f"DTSTART;VALUE=DATE:{day:%Y%m%d}" in ics
@@ -69,21 +70,24 @@ def test_a_review_day_in_the_past_is_refused_beside_the_field(journal):
     form.fields["day"].value = date.today() - timedelta(days=1)
     form.save_button.click()
     assert "review day" in html.unescape(form.errors["day"].value)
-    assert journal.get_setting(gate.REVIEW_SETTING) is None
+    assert journal.get_setting(REVIEW_SETTING) is None
 
 
 @pytest.mark.parametrize(("answers", "decision"), [({"protective_order": "yes"}, None),
                                                    ({}, "move_on")])
 def test_off_the_open_road_the_review_day_leaves_the_calendar(journal, answers, decision):
     road(journal)
-    journal.set_setting(gate.REVIEW_SETTING, (date.today() + timedelta(days=3)).isoformat())
+    journal.set_setting(REVIEW_SETTING, (date.today() + timedelta(days=3)).isoformat())
     road(journal, answers, decision)
     assert texts.REMIND_REVIEW_SUMMARY not in remind.build_calendar(journal).decode()
 
 
 @pytest.mark.parametrize("saved", ["not a day", "2026-13-40", ""])
-def test_a_review_day_setting_that_is_not_a_date_leaves_the_field_empty(journal, saved):
+def test_a_review_day_setting_that_is_not_a_date_leaves_the_field_empty(journal, saved,
+                                                                       unchecked_setting):
     road(journal)
-    journal.set_setting(gate.REVIEW_SETTING, saved)
+    with pytest.raises(ValidationError, match=REVIEW_SETTING):
+        journal.set_setting(REVIEW_SETTING, saved)
+    unchecked_setting(journal, REVIEW_SETTING, saved)  # from a journal before settings were checked
     form = forms.review_form(journal)
     assert form.fields["day"].value is None

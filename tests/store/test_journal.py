@@ -128,7 +128,7 @@ def test_update_changes_only_updatable_fields(journal):
 
 def test_settings_round_trip(journal):
     assert journal.get_setting("crisis_contacts", []) == []
-    journal.set_setting("crisis_contacts", [{"name": "Friend", "phone": "123"}])
+    journal.set_setting("crisis_contacts", [{"name": "Friend", "detail": "123"}])
     journal.set_setting("crisis_contacts", [{"name": "Sam"}])
     assert journal.get_setting("crisis_contacts") == [{"name": "Sam"}]
 

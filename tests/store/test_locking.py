@@ -39,7 +39,7 @@ def _fill(j: Journal) -> None:
     j.log_contact(initiated_by="them", logistics=True, note="the keys", at="2026-03-02T12:00")
     j.log_urge(intensity=8, trigger="late night", helped="a walk", at="2026-03-03T23:40")
     j.save_answer(1, "love_now", "not sure", at="2026-03-03T10:00")
-    j.set_setting("crisis_contacts", [{"name": "a line", "phone": "123"}])
+    j.set_setting("crisis_contacts", [{"name": "a line", "detail": "123"}])
 
 
 def _locked(tmp_path: Path, name: str = "journal.sqlite3") -> tuple[Path, str]:
@@ -101,7 +101,7 @@ def test_locked_journal_reads_the_same_rows_and_types_as_the_plain_one(tmp_path)
         for kind, frame in expected.items():
             pd.testing.assert_frame_equal(j.table(kind), frame)
         assert j.records("checkins") == records
-        assert j.get_setting("crisis_contacts") == [{"name": "a line", "phone": "123"}]
+        assert j.get_setting("crisis_contacts") == [{"name": "a line", "detail": "123"}]
 
 
 def test_reading_a_locked_table_gives_no_pandas_warning(tmp_path, recwarn):

@@ -112,5 +112,5 @@ def test_forget_from_the_command_line_stops_a_kernels_later_saves(tmp_path):
     kernel.add_checkin(5)
     assert main(["--journal", str(path), "forget", "--yes"]) == 0
     with pytest.raises(JournalError, match="deleted or replaced"):
-        kernel.set_setting("theme", "dark")
+        kernel.set_setting("habits", ["yoga"])
     kernel.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exback_kit import Journal
-from exback_kit.store import sync, sync_folders
+from exback_kit.store import settings, sync, sync_folders
 
 FOLDER = "f" * 32
 SENDER = "abc123"
@@ -91,10 +91,10 @@ def test_a_setting_from_the_folder_wins_only_when_it_is_newer(journal, offset, w
 
 
 def test_this_computers_own_settings_never_come_from_the_folder(journal):
-    journal.set_setting(sync.FOLDER_SETTING, "/my/folder")
-    merged = _merge(journal, [_setting(sync.FOLDER_SETTING, "/their/folder", _stamp(60))])
+    journal.set_setting(settings.FOLDER_SETTING, "/my/folder")
+    merged = _merge(journal, [_setting(settings.FOLDER_SETTING, "/their/folder", _stamp(60))])
     assert merged.changed == 0
-    assert journal.get_setting(sync.FOLDER_SETTING) == "/my/folder"
+    assert journal.get_setting(settings.FOLDER_SETTING) == "/my/folder"
 
 
 @pytest.mark.parametrize("days", [3, 30])

@@ -32,8 +32,7 @@ from exback_kit.store import Journal
 from exback_kit.store import sync as engine
 from exback_kit.store import sync_folders as members
 from exback_kit.store.device import device_id
-
-FOLDER_SETTING = engine.FOLDER_SETTING
+from exback_kit.store.settings import FOLDER_SETTING
 
 
 @dataclass
