@@ -15,6 +15,10 @@ JOURNAL_ENV = "EXBACK_JOURNAL"
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
 #: A locked journal keeps its wrapped key beside it: ``journal.sqlite3.key``.
 KEY_SUFFIX = ".key"
+#: The setting naming where this computer's sync folder is (another computer has its own
+#: path). Here, not in :mod:`exback_kit.store.sync`: every save asks for it, and a journal
+#: without a sync folder never loads the sync machinery.
+FOLDER_SETTING = "sync_folder"
 
 
 def default_path() -> Path:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import clock, validate
+from exback_kit.store.paths import FOLDER_SETTING
 from exback_kit.store.schema import TABLES
 
 if TYPE_CHECKING:
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 #: The unsent-message vault: kept out of sync unless the person opts in.
 VAULT = "unsent"
 #: Settings that belong to one journal on one computer and never travel.
-#: The setting naming this computer's sync folder (another computer has its own path).
-FOLDER_SETTING = "sync_folder"
 LOCAL_SETTINGS = frozenset({"demo", FOLDER_SETTING})
 SETTING = "setting"
 #: How far ahead of this computer's clock another device's entries may be dated.
