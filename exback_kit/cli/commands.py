@@ -205,8 +205,8 @@ CORE: dict[str, Callable[[Any], None]] = {"where": _where, "checkin": _checkin,
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """Return the parser: every command's if ``command`` is None, else only ``command``'s.
 
-    A subparser costs argparse's set-up and its help's words, so ``exback checkin`` builds
-    one, not thirty; each command's own ``--help`` reads the same either way (tested). A
+    Each subparser costs argparse's set-up and its help's words, so ``exback checkin``
+    builds its own alone; each command's ``--help`` reads the same either way (tested). A
     name that is no command (``""`` too) gets the core commands, so argparse's "invalid
     choice" lists them.
     """
