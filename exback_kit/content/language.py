@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -126,6 +125,10 @@ def follow(setting: object) -> None:
 
 
 def _mo_file(code: str) -> Any:
+    # Imported here: importlib.resources brings tempfile, shutil and zipfile (~5 ms), and
+    # English, what `exback checkin` speaks by default, never looks for a catalogue.
+    from importlib import resources
+
     return resources.files("exback_kit").joinpath("locale", code, "LC_MESSAGES", f"{DOMAIN}.mo")
 
 

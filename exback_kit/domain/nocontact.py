@@ -169,8 +169,11 @@ def no_contact_line(tables: Mapping[str, Any], today: date | None = None, *,
     contacts, periods = tables["contacts"], periods_for_road(tables, road)
     if periods.empty and contacts.empty:
         return None
-    # Before any period starts, No-Contact counts from the first day of any entry.
-    nc = no_contact(contacts, periods, today, fallback=first_day(dict(tables), today))
+    # Before any period starts, No-Contact counts from the first day of any entry; only then
+    # is every table read for it (a page's first view reads what it shows, not all 20).
+    started = current_period(periods, today)[0] is not None
+    nc = no_contact(contacts, periods, today,
+                    fallback=None if started else first_day(dict(tables), today))
     if not road.countdown:
         return texts.say(texts.WHERE_NO_CONTACT_NO_COUNTDOWN, day=nc.current_streak,
                          longest=nc.longest_streak)

@@ -16,11 +16,11 @@ from pathlib import Path
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import Journal, encryption, resolve_path
-from exback_kit.store import sync_folders as members
 from exback_kit.store.settings import FOLDER_SETTING
 
-# The sync machinery (signing, the folder's files) is imported only once a folder is set:
-# every command and notebook attaches these hooks, and a check-in without sync stays light.
+# The sync machinery (memberships, signing, the folder's files) is imported only once a
+# folder is set: every command and notebook attaches these hooks, and a check-in without
+# sync stays light.
 
 #: Journals (by path) for which a round is running: a save made by the round itself, or
 #: by a hook, never starts another.
@@ -34,6 +34,9 @@ def _folder(journal: Journal) -> Path | None:
     where = str(journal.get_setting(FOLDER_SETTING, "") or "").strip()
     if not where:
         return None
+    # late import: the memberships (and dataclasses) load only once a sync folder is set
+    from exback_kit.store import sync_folders as members
+
     path = Path(where).expanduser()
     if not path.is_dir() or members.membership_at(journal, str(path.resolve())) is None:
         return None  # a USB stick not plugged in, or a folder not joined yet: nothing to do

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import gc
 import html
 import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -359,6 +361,9 @@ def session() -> Session:
     """Return this kernel's session, creating it on first use."""
     global _SESSION
     if _SESSION is None:
+        shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
+        if type(shell).__name__ == "ZMQInteractiveShell":  # a kernel (Lab, Voila), not a test:
+            gc.freeze()  # its imports live as long as it; full collections now skip them
         _SESSION = Session()
     return _SESSION
 

@@ -102,3 +102,18 @@ def test_a_write_between_views_shows_in_the_next_one(mine: Journal) -> None:
     assert texts.FOLDED_PROFILE in words(stages.section("00_start_here", "profile"))
     mine.add_checkin(mood=9, note="", at=datetime.now().astimezone())
     assert "mood 9/10" in words(stages.header("00_start_here"))
+
+
+def test_with_no_contact_begun_opening_00_reads_only_the_tables_it_shows(
+        lived_in: Journal, reads: Counter[tuple[str, str]]) -> None:
+    """The "where you are" line counts from the first day of any entry only before a
+    No-Contact period starts: once one has, opening 00 doesn't read every table for it."""
+    lived_in.add("nocontact_periods", start_day=datetime.now().date() - timedelta(days=5),
+                 target_days=30)
+    for build in PAGES["00_start_here"]:
+        build()
+    read = {kind for name, kind in reads if name == "table"}
+    assert "nocontact_periods" in read and "contacts" in read
+    assert not read & {"urges", "unsent", "instrument_results"}, " ".join(sorted(read))
+    assert texts.say(texts.WHERE_NO_CONTACT_TARGET, day=6, target=30, longest=6) in words(
+        stages.header("00_start_here"))
