@@ -71,7 +71,7 @@ class WeIData:
 def prepare_we_i(tables: timeline.Tables, today: date | None = None) -> WeIData:
     """Return the "we" and "I" counts of the last :data:`MAX_WEEKS` calendar weeks, this one
     included (0 for a week without any); empty when none of them has any."""
-    counted = self_concept.weekly_we_i(tables, today)
+    counted = self_concept.weekly_we_i(tables, today, weeks=MAX_WEEKS)
     end = timeline.as_day(today)
     weeks = pd.date_range(end=trends.week_start(end), periods=MAX_WEEKS, freq=trends.WEEK_FREQ,
                           name="week")

@@ -154,6 +154,46 @@ def test_render_png_returns_png_bytes(one_day_tables):
     assert charts.render_png("year_pixels", one_day_tables, TODAY).startswith(PNG)
 
 
+@pytest.mark.parametrize("dataset", ["empty_tables", "one_day_tables", "ten_year_tables"])
+def test_the_png_is_rgb_with_every_pixel_matplotlib_draws(request, dataset):
+    """The kit writes RGB: the alpha channel it drops is opaque everywhere, on every chart, so
+    the pixels are matplotlib's own, and its resolution is kept."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    tables = request.getfixturevalue(dataset)
+    for name in charts.CHARTS:
+        fig, _ = charts.render(name, tables, TODAY)
+        ours = Image.open(BytesIO(charts.to_png(fig)))
+        assert ours.mode == "RGB", name
+        assert ours.info["dpi"] == pytest.approx((100, 100), abs=0.01)
+        theirs = BytesIO()
+        with palette.style():
+            fig.savefig(theirs, format="png")
+        rgba = np.asarray(Image.open(theirs))
+        assert rgba.shape[2] == 4 and (rgba[..., 3] == 255).all(), f"{name}: not opaque"
+        assert np.array_equal(np.asarray(ours), rgba[..., :3]), name
+
+
+@pytest.mark.parametrize("dataset", ["empty_tables", "one_day_tables", "ten_year_tables"])
+def test_no_chart_puts_ticks_or_labels_above_its_frame(request, dataset):
+    """Titles sit at a fixed place just above the frame (``axes.titley``), which is only
+    right while nothing is drawn there: no ticks, tick labels or axis label on top."""
+    tables = request.getfixturevalue(dataset)
+    for name in charts.CHARTS:
+        fig, _ = charts.render(name, tables, TODAY)
+        charts.to_png(fig)
+        for ax in fig.axes:
+            assert ax.xaxis.get_label_position() == "bottom", name
+            top = [t for t in ax.xaxis.get_major_ticks() + ax.xaxis.get_minor_ticks()
+                   if t.tick2line.get_visible() or t.label2.get_visible()]
+            assert top == [], f"{name}: ticks on top"
+            if ax.get_title(loc="left"):
+                assert ax.title.get_position()[1] == 1.0
+                assert ax._left_title.get_position()[1] == 1.0
+
+
 def test_draw_functions_use_the_axes_they_are_given(one_day_tables):
     fig = Figure()
     grid = fig.subplots(3, 1)
@@ -366,8 +406,9 @@ def test_no_contact_summary_without_a_period_counts_from_the_first_entry(journal
 
 # --- image comparison -------------------------------------------------------------
 
-#: Text rendering pinned as matplotlib.testing.set_font_settings_for_testing pins it.
-STABLE_RC = {"font.family": "DejaVu Sans", "text.hinting": "default"}
+#: The font pinned as matplotlib.testing.set_font_settings_for_testing pins it (the kit's
+#: own style pins the hinting: none).
+STABLE_RC = {"font.family": "DejaVu Sans"}
 
 
 @pytest.fixture(scope="module")

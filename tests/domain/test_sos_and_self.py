@@ -145,3 +145,22 @@ def test_we_and_i_are_counted_by_the_week_they_were_written() -> None:
     weekly = self_concept.weekly_we_i(tables, date(2026, 12, 1))
     assert weekly.reset_index().to_dict("records") == [
         {"week": pd.Timestamp("2026-11-02"), "we": 2, "i": 2}]
+
+
+def test_we_and_i_counted_over_the_last_weeks_only_when_asked() -> None:
+    """``weeks=N`` counts the last N calendar weeks, this one included, and nothing older: the
+    same counts as the whole for those weeks."""
+    days = pd.to_datetime(["2026-10-25", "2026-10-26", "2026-11-29", "2026-11-30",
+                           "2026-12-02", "2026-12-09"])
+    tables = {"checkins": pd.DataFrame({"day": days, "note": [
+        "we", "we and us", "I, me", "my day", "our plan, I", "we, later"]})}
+    today = date(2026, 12, 3)  # a Thursday: this week began on 30 November
+    whole = self_concept.weekly_we_i(tables, today)
+    assert list(whole.index) == list(pd.to_datetime(["2026-10-19", "2026-10-26", "2026-11-23",
+                                                     "2026-11-30"]))
+    for weeks, first in ((1, "2026-11-30"), (2, "2026-11-23"), (6, "2026-10-26"),
+                         (7, "2026-10-19")):
+        last = self_concept.weekly_we_i(tables, today, weeks=weeks)
+        assert last.equals(whole[whole.index >= pd.Timestamp(first)]), weeks
+    assert self_concept.weekly_we_i(tables, today, weeks=1).to_dict("index") == {
+        pd.Timestamp("2026-11-30"): {"we": 1, "i": 2}}
