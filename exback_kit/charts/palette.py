@@ -53,9 +53,10 @@ PAPER = "white"
 RC: dict[str, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 9,
-    # Glyphs drawn as designed, not bent onto this PNG's pixel grid: a chart is shown
-    # scaled to the page (notebook, app view, report), which undoes any grid fitting,
-    # and DejaVu Sans's own hinting program made text about 40 % of a chart's time.
+    # Glyphs drawn as designed, not fitted to this PNG's pixel grid: the fitting only holds
+    # 1:1 on screen, and a chart is shown at 750 CSS pixels capped at the page's width, so
+    # high-density screens and narrow windows scale it anyway; DejaVu Sans's own hinting
+    # program took about 40 % of a chart's drawing time.
     "text.hinting": "no_hinting",
     "axes.titlesize": 11,
     "axes.titleweight": "bold",
