@@ -56,7 +56,7 @@ RC: dict[str, Any] = {
     # Glyphs drawn as designed, not fitted to this PNG's pixel grid: the fitting only holds
     # 1:1 on screen, and a chart is shown at 750 CSS pixels capped at the page's width, so
     # high-density screens and narrow windows scale it anyway; DejaVu Sans's own hinting
-    # program took about 40 % of a chart's drawing time.
+    # program made drawing text about 1.6x slower (benchmarks/README.md, session 7).
     "text.hinting": "no_hinting",
     "axes.titlesize": 11,
     "axes.titleweight": "bold",
