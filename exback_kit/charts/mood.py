@@ -9,8 +9,9 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.font_manager import FontProperties
 from matplotlib.patheffects import withStroke
-from matplotlib.text import Text
+from matplotlib.textpath import text_to_path
 
 from exback_kit import content
 from exback_kit.charts import palette
@@ -90,7 +91,7 @@ def draw_mood(data: MoodData, ax: Axes | None = None) -> Axes:
         ax.plot(data.lapses.to_numpy(), np.full(len(data.lapses), 0.2), "|", ms=9, mew=1.5,
                 color=palette.LAPSE, label=texts.CHART_CONTACT_DAY)
     _stage_marks(ax, data.stages, x[0], x[-1])
-    ax.set_ylim(-0.3, 11.4)
+    ax.set_ylim(*MOOD_LIMITS)
     ax.set_yticks([1, 4, 7, 10])
     ax.set_ylabel(texts.CHART_MOOD_AXIS)
     if len(daily) < trends.WEEK_DAYS:
@@ -110,27 +111,65 @@ def stage_titles() -> dict[str, str]:
     return {stage.id: stage.title for stage in content.load().stages}
 
 
+#: The mood axis' limits, and where a stage's name starts (it runs down along its line).
+MOOD_LIMITS = (-0.3, 11.4)
+STAGE_LABEL_TOP = 11.2
+STAGE_LABEL_SIZE = 7
+
+
 def _stage_marks(ax: Axes, stages: pd.Series, first: np.datetime64, last: np.datetime64) -> None:
     """Mark where each stage began, named in words along its line; stages begun within
-    3 % of the span share one label ("Start here · Moving on")."""
+    3 % of the span share one label ("Start here · Moving on"), and a shared label too long
+    for the chart's height names the first and counts the rest ("Start here and 2 more")."""
     span = max((last - first) / np.timedelta64(1, "D"), 1.0)
     titles = stage_titles()
-    shown: list[tuple[float, Text]] = []
+    groups: list[tuple[float, list[str]]] = []
     for stage, day in stages.items():
         when = float(mdates.date2num(day))
         ax.axvline(when, color=palette.STAGE, lw=0.8, ls=":")
         name = titles.get(str(stage), texts.MOVING_ON_TITLE)
-        near = [label for other, label in shown if abs(when - other) <= 0.03 * span]
+        near = [names for other, names in groups if abs(when - other) <= 0.03 * span]
         if near:
-            near[0].set_text(texts.CHART_STAGES_TOGETHER.format(first=near[0].get_text(),
-                                                               then=name))
+            near[0].append(name)
         else:
-            shown.append((when, ax.text(when, 11.2, name, color=palette.STAGE, fontsize=7,
-                                        rotation=90, ha="right", va="top",
-                                        path_effects=[withStroke(linewidth=2.5,
-                                                                 foreground=palette.PAPER)])))
+            groups.append((when, [name]))
+    room = _label_room(ax)
+    for when, names in groups:
+        ax.text(when, STAGE_LABEL_TOP, stage_label(names, room), color=palette.STAGE,
+                fontsize=STAGE_LABEL_SIZE, rotation=90, ha="right", va="top",
+                path_effects=[withStroke(linewidth=2.5, foreground=palette.PAPER)])
     if len(stages):
         ax.plot([], [], ls=":", color=palette.STAGE, lw=0.8, label=texts.CHART_STAGE_START)
+
+
+def _label_room(ax: Axes) -> float:
+    """Return the length, in points, from where a stage's name starts to the chart's floor."""
+    fig = ax.get_figure()
+    assert fig is not None
+    low, high = MOOD_LIMITS
+    height = ax.get_position().height * fig.get_figheight() * 72
+    return height * (STAGE_LABEL_TOP - low) / (high - low)
+
+
+def stage_label(names: list[str], room: float) -> str:
+    """Return the names joined ("A · B · C") if that fits in ``room`` points, else the most
+    names that fit and how many more ("A · B and 1 more"); at least the first name."""
+    font = FontProperties(size=STAGE_LABEL_SIZE)
+
+    def together(shown: list[str]) -> str:
+        label = shown[0]
+        for name in shown[1:]:
+            label = texts.CHART_STAGES_TOGETHER.format(first=label, then=name)
+        return label
+
+    label = together(names)
+    for count in range(len(names) - 1, 0, -1):
+        width = text_to_path.get_text_width_height_descent(label, font, ismath=False)[0]
+        if width <= room:
+            break
+        label = texts.say(texts.CHART_STAGES_MORE, first=together(names[:count]),
+                          count=len(names) - count)
+    return label
 
 
 def summarize_mood(data: MoodData) -> str:

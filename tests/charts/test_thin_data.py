@@ -123,6 +123,33 @@ def test_stage_markers_are_named_in_words(journal):
     assert not [t for t in _texts(fig) if any(ch.isdigit() for ch in t)]
 
 
+def test_stages_begun_close_together_share_a_label_that_fits_the_chart(journal):
+    """On a long chart, stages begun within days of each other share one label; when their
+    names together would run past the chart's floor, it names the first and counts the rest."""
+    from exback_kit.charts import mood as mood_chart
+
+    journal.add_checkin(5, at=at(TODAY - timedelta(days=3650)))
+    journal.add_checkin(6, at=at(TODAY))
+    first = TODAY - timedelta(days=3600)
+    for d, (step, question) in enumerate([(0, "who_ended"), (1, "quiet_hope"),
+                                          (4, "my_part"), (8, "confidants")]):
+        journal.save_answer(step, question, "me" if step == 0 else "text",
+                            at=at(first + timedelta(days=d)))
+    fig, _ = charts.render("mood", reads.load_tables(journal), TODAY)
+    [label] = fig.axes[0].texts
+    assert label.get_text() == texts.say(texts.CHART_STAGES_MORE,
+                                         first="Start here · Space and clarity", count=2)
+    charts.to_png(fig)
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    assert label.get_window_extent(renderer).y0 >= fig.axes[0].get_window_extent(renderer).y0
+    # two of them fit together, as before; the joined names are what the label says
+    assert mood_chart.stage_label(["Start here", "Space and clarity"], 1000.0) == \
+        "Start here · Space and clarity"
+    assert mood_chart.stage_label(["Start here", "Space and clarity", "Holding steady"], 150.0) \
+        == "Start here · Space and clarity and 1 more"
+    assert mood_chart.stage_label(["Start here"], 1.0) == "Start here"
+
+
 def test_the_mind_chart_draws_no_average_from_two_days(journal):
     for d in (0, 1):
         journal.add_checkin(6, mind=4, at=at(TODAY - timedelta(days=d)))
