@@ -9,8 +9,10 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.font_manager import FontProperties
 from matplotlib.patheffects import withStroke
+from matplotlib.text import Text
 from matplotlib.textpath import text_to_path
 
 from exback_kit import content
@@ -34,6 +36,10 @@ MIDDLE = 5.5  # splits 1–10 into low (1–5) and high (6–10)
 JITTER = 0.18
 #: How long before the first check-in a breakup date is still drawn as day 0 on the mood chart.
 BREAKUP_REACH_DAYS = 120
+#: The mood axis' limits, and where a stage's name starts (it runs down along its line).
+MOOD_LIMITS = (-0.3, 11.4)
+STAGE_LABEL_TOP = 11.2
+STAGE_LABEL_SIZE = 7
 
 
 def day_text(day: pd.Timestamp | date) -> str:
@@ -111,16 +117,10 @@ def stage_titles() -> dict[str, str]:
     return {stage.id: stage.title for stage in content.load().stages}
 
 
-#: The mood axis' limits, and where a stage's name starts (it runs down along its line).
-MOOD_LIMITS = (-0.3, 11.4)
-STAGE_LABEL_TOP = 11.2
-STAGE_LABEL_SIZE = 7
-
-
 def _stage_marks(ax: Axes, stages: pd.Series, first: np.datetime64, last: np.datetime64) -> None:
     """Mark where each stage began, named in words along its line; stages begun within
-    3 % of the span share one label ("Start here · Moving on"), and a shared label too long
-    for the chart's height names the first and counts the rest ("Start here and 2 more")."""
+    3 % of the span share one label ("Start here · Moving on"), which names as many as fit
+    (:class:`StageLabel`)."""
     span = max((last - first) / np.timedelta64(1, "D"), 1.0)
     titles = stage_titles()
     groups: list[tuple[float, list[str]]] = []
@@ -133,28 +133,51 @@ def _stage_marks(ax: Axes, stages: pd.Series, first: np.datetime64, last: np.dat
             near[0].append(name)
         else:
             groups.append((when, [name]))
-    room = _label_room(ax)
     for when, names in groups:
-        ax.text(when, STAGE_LABEL_TOP, stage_label(names, room), color=palette.STAGE,
-                fontsize=STAGE_LABEL_SIZE, rotation=90, ha="right", va="top",
-                path_effects=[withStroke(linewidth=2.5, foreground=palette.PAPER)])
+        ax.add_artist(StageLabel(ax, when, names))
     if len(stages):
         ax.plot([], [], ls=":", color=palette.STAGE, lw=0.8, label=texts.CHART_STAGE_START)
 
 
-def _label_room(ax: Axes) -> float:
-    """Return the length, in points, from where a stage's name starts to the chart's floor."""
-    fig = ax.get_figure()
-    assert fig is not None
-    low, high = MOOD_LIMITS
-    height = ax.get_position().height * fig.get_figheight() * 72
-    return height * (STAGE_LABEL_TOP - low) / (high - low)
+class StageLabel(Text):
+    """The names of the stages begun at one place on the mood chart, along its line, fitted
+    to the room between the label's top and the chart's floor each time it is drawn: a
+    report page resizes the chart after it is made."""
+
+    def __init__(self, ax: Axes, when: float, names: list[str]) -> None:
+        super().__init__(when, STAGE_LABEL_TOP, "", color=palette.STAGE,
+                         fontsize=STAGE_LABEL_SIZE, rotation=90, ha="right", va="top",
+                         path_effects=[withStroke(linewidth=2.5, foreground=palette.PAPER)])
+        self.names = list(names)
+        self.set_transform(ax.transData)
+        fig = ax.get_figure(root=True)
+        assert fig is not None
+        # before any drawing: the room the axes' place in the figure gives
+        self._fit(ax.get_position().height * fig.get_figheight() * 72, MOOD_LIMITS)
+
+    def _fit(self, height: float, limits: tuple[float, float]) -> None:
+        """Name as many stages as fit along ``height`` points of axes showing ``limits``."""
+        low, high = limits
+        room = height * (STAGE_LABEL_TOP - low) / (high - low)
+        label = stage_label(self.names, room, self.get_fontproperties())
+        if label != self.get_text():
+            self.set_text(label)
+
+    def fit_to_axes(self) -> None:
+        """Fit the label to the axes as they are now (their size on the page, their limits)."""
+        fig = self.get_figure(root=True)
+        if self.axes is not None and fig is not None:
+            self._fit(self.axes.bbox.height * 72 / fig.dpi, self.axes.get_ylim())
+
+    def draw(self, renderer: RendererBase) -> None:
+        """Fit the label to the axes, then draw it."""
+        self.fit_to_axes()
+        super().draw(renderer)
 
 
-def stage_label(names: list[str], room: float) -> str:
-    """Return the names joined ("A · B · C") if that fits in ``room`` points, else the most
-    names that fit and how many more ("A · B and 1 more"); at least the first name."""
-    font = FontProperties(size=STAGE_LABEL_SIZE)
+def stage_label(names: list[str], room: float, font: FontProperties) -> str:
+    """Return the names joined ("A · B · C") if that fits in ``room`` points in ``font``, else
+    the most names that fit and how many more ("A · B · 1 more"); at least the first name."""
 
     def together(shown: list[str]) -> str:
         label = shown[0]

@@ -919,7 +919,7 @@ CHART_STAGE_START = "a stage began"
 CHART_STAGES_TOGETHER = "{first} · {then}"
 #: Stages begun close together whose names are too long for the chart's height together:
 #: {first} is the first one or more names, {count} how many more began there.
-CHART_STAGES_MORE = "{first} and {count} more"
+CHART_STAGES_MORE = "{first} · {count} more"
 CHART_BREAKUP_DAY = "the breakup (day 0)"
 SUMMARY_MOOD_BREAKUP = "; the dashed line marks the breakup, {days:n:day} ago."
 CHART_NO_CHECKIN = "no check-in"

@@ -94,6 +94,8 @@ def weekly_we_i(tables: Mapping[str, pd.DataFrame], today: date | None = None,
         weeks: count only the last this many calendar weeks, this one included (all when
             None): the chart shows twelve, and ten years of writing take ~20 ms to count.
     """
+    if weeks is not None and weeks < 1:
+        raise ValueError(f"weeks: {weeks} counts no week; give 1 or more, or None for all")
     end = as_day(today)
     start = None if weeks is None else week_start(end) - pd.Timedelta(days=WEEK_DAYS * (weeks - 1))
     counts: dict[pd.Timestamp, list[int]] = {}

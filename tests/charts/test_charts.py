@@ -11,6 +11,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.testing.compare import compare_images
 
@@ -177,42 +178,42 @@ def test_the_png_is_rgb_with_every_pixel_matplotlib_draws(request, dataset):
 
 
 @pytest.mark.parametrize("dataset", ["empty_tables", "one_day_tables", "ten_year_tables"])
-def test_no_chart_puts_ticks_or_labels_above_its_frame(request, dataset):
-    """Titles sit at a fixed place just above the frame (``axes.titley``), which is only
-    right while nothing is drawn there: no ticks, tick labels or axis label on top."""
+def test_each_title_sits_where_matplotlibs_own_placement_puts_it(request, dataset, monkeypatch):
+    """Titles sit at a fixed place just above the frame (``axes.titley``): it must be where
+    matplotlib's automatic placement, which lifts a title clear of ticks, tick labels and
+    offset text above the frame, would put it on every chart."""
     tables = request.getfixturevalue(dataset)
-    for name in charts.CHARTS:
+
+    def titles(name: str) -> list[tuple[float, ...]]:
         fig, _ = charts.render(name, tables, TODAY)
         charts.to_png(fig)
-        for ax in fig.axes:
-            assert ax.xaxis.get_label_position() == "bottom", name
-            top = [t for t in ax.xaxis.get_major_ticks() + ax.xaxis.get_minor_ticks()
-                   if t.tick2line.get_visible() or t.label2.get_visible()]
-            assert top == [], f"{name}: ticks on top"
-            if ax.get_title(loc="left"):
-                assert ax.title.get_position()[1] == 1.0
-                assert ax._left_title.get_position()[1] == 1.0
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        return [tuple(np.round(ax._left_title.get_window_extent(renderer).extents, 1))
+                for ax in fig.axes if ax.get_title(loc="left")]
+
+    fixed = {name: titles(name) for name in charts.CHARTS}
+    monkeypatch.setitem(palette.RC, "axes.titley", None)
+    automatic = {name: titles(name) for name in charts.CHARTS}
+    assert fixed == automatic
+    assert all(fixed.values())  # every chart has its title
 
 
-def test_draw_functions_use_the_axes_they_are_given(one_day_tables):
-    fig = Figure()
-    grid = fig.subplots(3, 1)
-    spec = charts.CHARTS["no_contact"]
-    ax = spec.draw(spec.prepare(one_day_tables, TODAY), grid[0])
-    assert ax is grid[0]
-    urges = charts.CHARTS["urges"]
-    top = urges.draw(urges.prepare(one_day_tables, TODAY), grid[1])
-    assert top.get_figure() is fig and len(fig.axes) == 4  # the urge chart split its slot
+def test_the_png_keeps_the_kits_resolution_for_any_figure():
+    """A figure made at another dpi or an uneven size comes out at the kit's 100 dpi, the
+    size matplotlib's own PNG has, and leaves the figure as it was."""
+    from io import BytesIO
 
+    from PIL import Image
 
-def test_text_with_dollar_signs_is_drawn_as_typed(journal):
-    for d in range(1, 7):
-        journal.add_checkin(4 + d, habits=["spent $5 on $10 things"] if d % 2 else [],
-                            at=at(TODAY - timedelta(days=d)))
-    fig, _ = charts.render("habits", reads.load_tables(journal), TODAY)
-    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert labels == [r"spent \$5 on \$10 things"]
-    charts.to_png(fig)  # mathtext would fail here on an unescaped pair of $
+    for size, dpi in (((7.5, 3.4), 200), ((3.86, 2.77), 72), ((3.01, 1.999), 100)):
+        fig = Figure(figsize=size, dpi=dpi)
+        fig.add_subplot().plot([1, 2])
+        canvas = fig.canvas
+        ours = Image.open(BytesIO(charts.to_png(fig)))
+        theirs = BytesIO()
+        fig.savefig(theirs, format="png", dpi=100)
+        assert ours.size == Image.open(theirs).size
+        assert fig.dpi == dpi and fig.canvas is canvas
 
 
 # --- what the charts show ---------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from exback_kit import charts
 from exback_kit.charts import growth as growth_charts
@@ -125,7 +126,10 @@ def test_stage_markers_are_named_in_words(journal):
 
 def test_stages_begun_close_together_share_a_label_that_fits_the_chart(journal):
     """On a long chart, stages begun within days of each other share one label; when their
-    names together would run past the chart's floor, it names the first and counts the rest."""
+    names together would run past the chart's floor, it names those that fit and counts the
+    rest, and it is fitted again when the chart is drawn smaller (as a report page does)."""
+    from matplotlib.font_manager import FontProperties
+
     from exback_kit.charts import mood as mood_chart
 
     journal.add_checkin(5, at=at(TODAY - timedelta(days=3650)))
@@ -136,18 +140,27 @@ def test_stages_begun_close_together_share_a_label_that_fits_the_chart(journal):
         journal.save_answer(step, question, "me" if step == 0 else "text",
                             at=at(first + timedelta(days=d)))
     fig, _ = charts.render("mood", reads.load_tables(journal), TODAY)
-    [label] = fig.axes[0].texts
+    ax = fig.axes[0]
+    [label] = ax.texts
     assert label.get_text() == texts.say(texts.CHART_STAGES_MORE,
                                          first="Start here · Space and clarity", count=2)
+
+    def inside() -> bool:
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        return label.get_window_extent(renderer).y0 >= ax.get_window_extent(renderer).y0
+
     charts.to_png(fig)
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    assert label.get_window_extent(renderer).y0 >= fig.axes[0].get_window_extent(renderer).y0
-    # two of them fit together, as before; the joined names are what the label says
-    assert mood_chart.stage_label(["Start here", "Space and clarity"], 1000.0) == \
+    assert inside()
+    ax.set_position([0.1, 0.3, 0.85, 0.35])  # a smaller chart on a page
+    charts.to_png(fig)
+    assert label.get_text() == texts.say(texts.CHART_STAGES_MORE, first="Start here", count=3)
+    assert inside()
+    font = FontProperties(family="DejaVu Sans", size=7)
+    assert mood_chart.stage_label(["Start here", "Space and clarity"], 1000.0, font) == \
         "Start here · Space and clarity"
-    assert mood_chart.stage_label(["Start here", "Space and clarity", "Holding steady"], 150.0) \
-        == "Start here · Space and clarity and 1 more"
-    assert mood_chart.stage_label(["Start here"], 1.0) == "Start here"
+    assert mood_chart.stage_label(["Start here", "Space and clarity", "Holding steady"], 150.0,
+                                  font) == "Start here · Space and clarity · 1 more"
+    assert mood_chart.stage_label(["Start here"], 1.0, font) == "Start here"
 
 
 def test_the_mind_chart_draws_no_average_from_two_days(journal):

@@ -164,3 +164,5 @@ def test_we_and_i_counted_over_the_last_weeks_only_when_asked() -> None:
         assert last.equals(whole[whole.index >= pd.Timestamp(first)]), weeks
     assert self_concept.weekly_we_i(tables, today, weeks=1).to_dict("index") == {
         pd.Timestamp("2026-11-30"): {"we": 1, "i": 2}}
+    with pytest.raises(ValueError, match="weeks: 0"):
+        self_concept.weekly_we_i(tables, today, weeks=0)
