@@ -117,17 +117,21 @@ def stage_titles() -> dict[str, str]:
     return {stage.id: stage.title for stage in content.load().stages}
 
 
+def stage_names(stages: pd.Series) -> list[str]:
+    """Return the title of each stage in ``stages`` (index: stage ids), in their order."""
+    titles = stage_titles()
+    return [titles.get(str(stage), texts.MOVING_ON_TITLE) for stage in stages.index]
+
+
 def _stage_marks(ax: Axes, stages: pd.Series, first: np.datetime64, last: np.datetime64) -> None:
     """Mark where each stage began, named in words along its line; stages begun within
     3 % of the span share one label ("Start here · Moving on"), which names as many as fit
     (:class:`StageLabel`)."""
     span = max((last - first) / np.timedelta64(1, "D"), 1.0)
-    titles = stage_titles()
     groups: list[tuple[float, list[str]]] = []
-    for stage, day in stages.items():
+    for name, day in zip(stage_names(stages), stages, strict=True):
         when = float(mdates.date2num(day))
         ax.axvline(when, color=palette.STAGE, lw=0.8, ls=":")
-        name = titles.get(str(stage), texts.MOVING_ON_TITLE)
         near = [names for other, names in groups if abs(when - other) <= 0.03 * span]
         if near:
             near[0].append(name)
@@ -196,12 +200,18 @@ def stage_label(names: list[str], room: float, font: FontProperties) -> str:
 
 
 def summarize_mood(data: MoodData) -> str:
-    """Return one sentence on the last week's mood (compared with the week before), and
-    where the breakup day sits when the chart marks it."""
+    """Return one sentence on the last week's mood (compared with the week before), where
+    the breakup day sits when the chart marks it, and which stages' starts it marks (a
+    crowded label on the chart may count some of them rather than name them)."""
     text = _summarize_week(data)
-    if data.breakup is not None and data.daily["mood"].notna().sum():
+    if not data.daily["mood"].notna().sum():
+        return text
+    if data.breakup is not None:
         days = int((data.today - data.breakup) / pd.Timedelta(days=1))
         text = text.removesuffix(".") + texts.say(texts.SUMMARY_MOOD_BREAKUP, days=days)
+    if len(data.stages):
+        text = text.removesuffix(".") + texts.say(
+            texts.SUMMARY_MOOD_STAGES, stages=language.listing(stage_names(data.stages)))
     return text
 
 

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from gettext import GNUTranslations
 
 DOMAIN = "exback_kit"
@@ -161,6 +162,16 @@ def babel_locale() -> str:
     """Return the Babel locale for dates and numbers (the pseudo-locale reads as English)."""
     lang = current()
     return ENGLISH if lang == PSEUDO else lang
+
+
+def listing(items: Sequence[str]) -> str:
+    """Return ``items`` as a list in a sentence ("A, B, and C"; Spanish "A, B y C"), by Babel;
+    under the pseudo-locale with commas only, so no English word stands outside its brackets."""
+    if current() == PSEUDO:
+        return ", ".join(items)
+    from babel.lists import format_list  # Babel only when a list is said: the CLI stays light
+
+    return str(format_list(list(items), locale=babel_locale()))
 
 
 def first_weekday() -> int:

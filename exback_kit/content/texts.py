@@ -922,6 +922,9 @@ CHART_STAGES_TOGETHER = "{first} · {then}"
 CHART_STAGES_MORE = "{first} · {count} more"
 CHART_BREAKUP_DAY = "the breakup (day 0)"
 SUMMARY_MOOD_BREAKUP = "; the dashed line marks the breakup, {days:n:day} ago."
+#: The mood chart's text alternative, after the week's sentence: {stages} names the stages whose
+#: start a dotted line marks, as a list ("Start here, Space and clarity, and Moving on").
+SUMMARY_MOOD_STAGES = "; dotted lines mark where {stages} began."
 CHART_NO_CHECKIN = "no check-in"
 CHART_MOOD_AXIS = "Mood (1–10)"
 CHART_MOOD_DAILY = "each day"

@@ -469,7 +469,10 @@ def test_the_profiles_breakup_date_is_day_0_on_the_mood_chart(journal):
     journal.save_answer(0, "breakup_date", (today - timedelta(days=30)).isoformat())
     data = mood_chart.prepare_mood(reads.load_tables(journal))
     assert data.breakup == pd.Timestamp(today - timedelta(days=30))
-    assert "; the dashed line marks the breakup, 30 days ago." in mood_chart.summarize_mood(data)
+    # the breakup's clause, then the stage the answer began (a dotted line on the chart)
+    assert mood_chart.summarize_mood(data).endswith(
+        "; the dashed line marks the breakup, 30 days ago; dotted lines mark where Start here "
+        "began.")
     ax = mood_chart.draw_mood(data)
     assert texts.CHART_BREAKUP_DAY in [t.get_text() for t in ax.get_legend().get_texts()]
     journal.save_answer(0, "breakup_date", (today - timedelta(days=400)).isoformat())

@@ -139,7 +139,11 @@ def test_stages_begun_close_together_share_a_label_that_fits_the_chart(journal):
                                           (4, "my_part"), (8, "confidants")]):
         journal.save_answer(step, question, "me" if step == 0 else "text",
                             at=at(first + timedelta(days=d)))
-    fig, _ = charts.render("mood", reads.load_tables(journal), TODAY)
+    fig, sentence = charts.render("mood", reads.load_tables(journal), TODAY)
+    # the text alternative names every stage the chart marks, those the label counts too
+    assert sentence.endswith("; dotted lines mark where Start here, Space and clarity, "
+                             "Rebuilding you, and Holding steady began.")
+    assert sentence.count(". ") == 0
     ax = fig.axes[0]
     [label] = ax.texts
     assert label.get_text() == texts.say(texts.CHART_STAGES_MORE,
