@@ -6,6 +6,7 @@ import functools
 import re
 import textwrap
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any, TypeVar
 
 import matplotlib.dates as mdates
@@ -97,15 +98,40 @@ class LocalDates(mdates.ConciseDateFormatter):
     def __init__(self, locator: mdates.DateLocator) -> None:
         # as matplotlib's own formats, each %b a MONTH; the corner note names only the
         # year: matplotlib's "2026-Dec" read as if every date were in December
+        self._corner: str | None = None
         super().__init__(locator, formats=["%Y", MONTH, "%d", "%H:%M", "%H:%M", "%S.%f"],
                          zero_formats=["", "%Y", MONTH, f"{MONTH}-%d", "%H:%M", "%H:%M"],
                          offset_formats=["", "%Y", "%Y", "%Y", "%Y", "%Y"])
 
     def format_ticks(self, values: Any) -> list[str]:
-        """Return the labels of the ticks at ``values``, months named in the language."""
+        """Return the labels of the ticks at ``values``, months named in the language.
+
+        When the ticks name days only (a few weeks inside one or two months, no 1st among
+        them), the corner names the month or months with the year ("Dec 2026",
+        "Nov–Dec 2026"): the year alone left a reader guessing which month "04" is in.
+        """
         names = language.months()
-        return [_MONTH_MARK.sub(lambda m: names[int(m[1]) - 1], label)
-                for label in super().format_ticks(values)]
+        labels = super().format_ticks(values)
+        self._corner = None
+        if len(labels) and all(label.isdigit() and len(label) <= 2 for label in labels):
+            self._corner = _months_of(mdates.num2date(values[0]), mdates.num2date(values[-1]),
+                                      names)
+        return [_MONTH_MARK.sub(lambda m: names[int(m[1]) - 1], label) for label in labels]
+
+    def get_offset(self) -> str:
+        """Return the corner note: the month(s) and year under day-only ticks, else the year."""
+        return self._corner or super().get_offset()
+
+
+def _months_of(first: date, last: date, names: tuple[str, ...]) -> str:
+    """Return the months from ``first`` to ``last`` with their year: "Dec 2026",
+    "Nov–Dec 2026", "Dec 2025 – Jan 2026"."""
+    start, end = names[first.month - 1], names[last.month - 1]
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{start} {first.year}"
+    if first.year == last.year:
+        return f"{start}–{end} {last.year}"
+    return f"{start} {first.year} – {end} {last.year}"
 
 
 def date_axis(ax: Axes) -> None:

@@ -479,6 +479,27 @@ def test_the_profiles_breakup_date_is_day_0_on_the_mood_chart(journal):
     assert mood_chart.prepare_mood(reads.load_tables(journal)).breakup is None
 
 
+@pytest.mark.parametrize("lang, month", [("en", "Mar"), ("es", "mar")])
+def test_a_few_days_name_their_month_in_the_corner(journal, lang, month):
+    """When the ticks are days only ("09" … "15"), the corner says which month they are in
+    ("Mar 2025"), in the language in force; the year alone left the month to guess."""
+    from exback_kit.content import language
+
+    journal.add_checkin(6, at=at(TODAY, 9))
+    tables = reads.load_tables(journal)
+    language.choose(lang)
+    try:
+        fig, _ = charts.render("mood", tables, TODAY)
+        charts.to_png(fig)
+        ax = fig.axes[0]
+        labels = [t.get_text() for t in ax.get_xticklabels()]
+        corner = ax.xaxis.get_offset_text().get_text()
+    finally:
+        language.choose(language.ENGLISH)
+    assert labels and all(label.isdigit() for label in labels), labels
+    assert corner == f"{month} {TODAY.year}"
+
+
 @pytest.mark.parametrize("name", ["mood", "no_contact"])
 def test_the_date_axis_corner_names_only_the_year(picture_tables, name):
     """Ticks name days and months; the corner note is the year ("2025"), not "2025-Mar",
