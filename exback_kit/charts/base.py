@@ -96,8 +96,9 @@ class LocalDates(mdates.ConciseDateFormatter):
     (:func:`exback_kit.content.language.months`)."""
 
     def __init__(self, locator: mdates.DateLocator) -> None:
-        # as matplotlib's own formats, each %b a MONTH; the corner note names only the
-        # year: matplotlib's "2026-Dec" read as if every date were in December
+        # as matplotlib's own formats, each %b a MONTH; the corner note names the year, not
+        # matplotlib's "2026-Dec", which read as if every date were in December (under
+        # day-only ticks it names the month too: format_ticks)
         self._corner: str | None = None
         super().__init__(locator, formats=["%Y", MONTH, "%d", "%H:%M", "%H:%M", "%S.%f"],
                          zero_formats=["", "%Y", MONTH, f"{MONTH}-%d", "%H:%M", "%H:%M"],
