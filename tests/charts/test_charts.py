@@ -216,6 +216,27 @@ def test_the_png_keeps_the_kits_resolution_for_any_figure():
         assert fig.dpi == dpi and fig.canvas is canvas
 
 
+def test_draw_functions_use_the_axes_they_are_given(one_day_tables):
+    fig = Figure()
+    grid = fig.subplots(3, 1)
+    spec = charts.CHARTS["no_contact"]
+    ax = spec.draw(spec.prepare(one_day_tables, TODAY), grid[0])
+    assert ax is grid[0]
+    urges = charts.CHARTS["urges"]
+    top = urges.draw(urges.prepare(one_day_tables, TODAY), grid[1])
+    assert top.get_figure() is fig and len(fig.axes) == 4  # the urge chart split its slot
+
+
+def test_text_with_dollar_signs_is_drawn_as_typed(journal):
+    for d in range(1, 7):
+        journal.add_checkin(4 + d, habits=["spent $5 on $10 things"] if d % 2 else [],
+                            at=at(TODAY - timedelta(days=d)))
+    fig, _ = charts.render("habits", reads.load_tables(journal), TODAY)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == [r"spent \$5 on \$10 things"]
+    charts.to_png(fig)  # mathtext would fail here on an unescaped pair of $
+
+
 # --- what the charts show ---------------------------------------------------------
 
 def test_mood_chart_leaves_missing_days_as_gaps(journal):
