@@ -154,28 +154,24 @@ class StageLabel(Text):
                          path_effects=[withStroke(linewidth=2.5, foreground=palette.PAPER)])
         self.names = list(names)
         self.set_transform(ax.transData)
+        self._fit(ax, MOOD_LIMITS)  # before any drawing, with the limits the chart will set
+
+    def _fit(self, ax: Axes, limits: tuple[float, float]) -> None:
+        """Name as many stages as fit between the label's top and the floor of ``ax``, its
+        y axis showing ``limits``, at the size ``ax`` has now."""
         fig = ax.get_figure(root=True)
         assert fig is not None
-        # before any drawing: the room the axes' place in the figure gives
-        self._fit(ax.get_position().height * fig.get_figheight() * 72, MOOD_LIMITS)
-
-    def _fit(self, height: float, limits: tuple[float, float]) -> None:
-        """Name as many stages as fit along ``height`` points of axes showing ``limits``."""
         low, high = limits
-        room = height * (STAGE_LABEL_TOP - low) / (high - low)
+        room = ax.bbox.height * 72 / fig.dpi * (STAGE_LABEL_TOP - low) / (high - low)
         label = stage_label(self.names, room, self.get_fontproperties())
         if label != self.get_text():
             self.set_text(label)
 
-    def fit_to_axes(self) -> None:
-        """Fit the label to the axes as they are now (their size on the page, their limits)."""
-        fig = self.get_figure(root=True)
-        if self.axes is not None and fig is not None:
-            self._fit(self.axes.bbox.height * 72 / fig.dpi, self.axes.get_ylim())
-
     def draw(self, renderer: RendererBase) -> None:
-        """Fit the label to the axes, then draw it."""
-        self.fit_to_axes()
+        """Fit the label to its axes as they are drawn (their size on the page, their limits),
+        then draw it."""
+        if isinstance(self.axes, Axes):
+            self._fit(self.axes, self.axes.get_ylim())
         super().draw(renderer)
 
 
