@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from exback_kit import content
+from exback_kit.cli.argparse_words import speak_for_argparse
 from exback_kit.cli.lock import run_unlocking, sweep_unfinished_files
 from exback_kit.cli.pipes import flushed, reader_gone
 from exback_kit.cli.registry import COMMANDS
@@ -304,6 +305,7 @@ def _ending() -> None:
 
 def _run(argv: list[str]) -> int:
     _plain_output()
+    speak_for_argparse()
     command = _command_in(argv)
     try:
         if (asked := _language_in(argv)) is not None:

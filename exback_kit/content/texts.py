@@ -199,6 +199,34 @@ DEMO_EXPORT = "{path} is an export of the demo journal (made-up entries), so it 
 NO_SUCH_FILE = "{path} doesn't exist. Please check the path."
 CLI_DESCRIPTION = "exback-kit: a private journal for the weeks after a breakup. Everything stays on this computer."
 CLI_USAGE_ERROR = "{prog}: {problem}\n"
+#: argparse's own words around the kit's help and in its usage errors, by argparse's message
+#: (its gettext msgid, %-placeholders kept): cli/argparse_words.py hands argparse these.
+#: English keeps argparse's words; tests/cli/test_argparse_words.py holds the keys to the
+#: running Python's argparse. Messages only a programming mistake raises are left out.
+ARGPARSE = {
+    "usage: ": "usage: ",
+    "options": "options",
+    "positional arguments": "positional arguments",
+    "show this help message and exit": "show this help message and exit",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "unrecognized arguments: %s",
+    "the following arguments are required: %s": "the following arguments are required: %s",
+    "one of the arguments %s is required": "one of the arguments %s is required",
+    "not allowed with argument %s": "not allowed with argument %s",
+    "ignored explicit argument %r": "ignored explicit argument %r",
+    "expected one argument": "expected one argument",
+    "expected at most one argument": "expected at most one argument",
+    "expected at least one argument": "expected at least one argument",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "ambiguous option: %(option)s could match %(matches)s",
+    "unexpected option string: %s": "unexpected option string: %s",
+    "invalid %(type)s value: %(value)r": "invalid %(type)s value: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "invalid choice: %(value)r (choose from %(choices)s)",
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        "unknown parser %(parser_name)r (choices: %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "can't open '%(filename)s': %(error)s",
+}
 CLI_PROBLEM = "Nothing was changed. {problem}"
 CLI_SWEPT_UNFINISHED = ("Cleared {count:n:unfinished file} left in {folder} by a command that was stopped "
                         "part-way (such as `exback encrypt` or `decrypt`). Your journal itself is as it was.")
