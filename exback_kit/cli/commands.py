@@ -22,8 +22,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from exback_kit import content
-from exback_kit.cli.argparse_words import speak_for_argparse
 from exback_kit.cli.lock import run_unlocking, sweep_unfinished_files
+from exback_kit.cli.parsing import EXIT_BAD_INPUT, KitParser, speak_for_argparse
 from exback_kit.cli.pipes import flushed, reader_gone
 from exback_kit.cli.registry import COMMANDS
 from exback_kit.cli.talk import Stopped, ask, has_terminal, open_journal, say
@@ -38,15 +38,7 @@ from exback_kit.store.schema import fields
 if TYPE_CHECKING:
     from exback_kit.domain.gate import Journey
 
-EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage mistakes in the kit's words, with exit status 2."""
-
-    def error(self, message: str) -> Any:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, texts.CLI_USAGE_ERROR.format(prog=self.prog, problem=message))
+EXIT_OK, EXIT_JOURNAL = 0, 1
 
 
 # --- commands ---------------------------------------------------------------------
@@ -211,10 +203,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     name that is no command (``""`` too) gets the core commands, so argparse's "invalid
     choice" lists them.
     """
-    parser = _Parser(prog="exback", description=texts.CLI_DESCRIPTION)
+    parser = KitParser(prog="exback", description=texts.CLI_DESCRIPTION)
     parser.add_argument("--journal", metavar="PATH", default=None, help=texts.CLI_HELP_JOURNAL)
     parser.add_argument("--lang", metavar="LANG", default=None, help=texts.CLI_HELP_LANG)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=KitParser)
     if command in CORE:
         CORE[command](sub)
     elif command not in COMMANDS:

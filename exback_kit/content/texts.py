@@ -200,8 +200,8 @@ NO_SUCH_FILE = "{path} doesn't exist. Please check the path."
 CLI_DESCRIPTION = "exback-kit: a private journal for the weeks after a breakup. Everything stays on this computer."
 CLI_USAGE_ERROR = "{prog}: {problem}\n"
 #: argparse's own words around the kit's help and in its usage errors, by argparse's message
-#: (its gettext msgid, %-placeholders kept): cli/argparse_words.py hands argparse these.
-#: English keeps argparse's words; tests/cli/test_argparse_words.py holds the keys to the
+#: (its gettext msgid, %-placeholders kept): cli/parsing.py hands argparse these.
+#: English keeps argparse's words; tests/cli/test_parsing.py holds the keys to the
 #: running Python's argparse. Messages only a programming mistake raises are left out.
 ARGPARSE = {
     "usage: ": "usage: ",

@@ -28,6 +28,7 @@ NOT_FOR_A_CHECK_IN = (
     "exback_kit.interchange.sync_folder",
     "keyring", "sqlcipher3", "hashlib",  # only for a locked journal
     "locale",  # ~0.7 ms: gettext's catalogue search, before argparse's words were the kit's
+    "shutil",  # ~2.8 ms: argparse's formatter asked it the terminal's width (cli/parsing.py)
     "pandas", "matplotlib", "ipywidgets", "numpy",
 )
 

@@ -80,7 +80,7 @@ def _without_markdown(source: str, text: str) -> str:
 def _help_words(text: str, commands: list[str]) -> str:
     """The help without what the person types: options, metavars, command and positional
     names and ``{choice,ids}``, and without the usage lines after argparse's "usage:"
-    (itself from the catalogue, cli/argparse_words.py, and checked here)."""
+    (itself from the catalogue, cli/parsing.py, and checked here)."""
     text = re.sub(r"(?s)^(\[usage: ~\]).*?\n\n", r"\1 ", text)  # the usage block, to its blank line
     text = re.sub(r"\{[\w,-]+\}|(?<![\w-])--?[\w-]+|\b[A-Z][A-Z_]+\b", " ", text)
     text = re.sub(r"(?m)^ {2,4}[\w{},-]+", " ", text)  # an entry's name: a positional, a command

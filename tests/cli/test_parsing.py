@@ -1,5 +1,6 @@
-"""argparse's own words ("usage:", "options", its usage errors) follow the kit's language,
-through the kit's catalogue; English keeps argparse's words, and nothing asks gettext."""
+"""argparse as the kit sets it up: its own words ("usage:", "options", its usage errors)
+follow the kit's language through the kit's catalogue (English keeps argparse's words, and
+nothing asks gettext); its help is laid out to the terminal's width as shutil would find it."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import contextlib
 import gettext
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from exback_kit.cli import argparse_words, main
+from exback_kit.cli import main, parsing
 from exback_kit.content import language, texts
 
 #: argparse's messages that only a programming mistake in the kit could raise (a parser
@@ -110,4 +112,24 @@ def test_argparse_no_longer_asks_gettext(monkeypatch, tmp_path: Path):
     monkeypatch.setattr(gettext, "find", no_search)
     assert run("checkin", "--mood", "6", "--journal", str(tmp_path / "j.sqlite3"))[0] == 0
     assert run("contact", "--journal", str(tmp_path / "j.sqlite3"))[0] == 2
-    assert argparse._ is argparse_words.word  # type: ignore[attr-defined]
+    assert argparse._ is parsing.word  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("environ", [{"COLUMNS": "60"}, {"COLUMNS": "200"}, {"COLUMNS": "0"},
+                                     {"COLUMNS": "wide"}, {}])
+def test_the_width_is_the_one_shutil_finds(monkeypatch, environ):
+    """COLUMNS when it is a positive number, else the terminal (none under pytest: 80)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert parsing.columns() == shutil.get_terminal_size().columns
+
+
+def test_help_wraps_at_the_width_and_reads_as_argparses_own_layout(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    kit = parsing.KitParser(prog="exback", description="x " * 60)
+    plain = argparse.ArgumentParser(prog="exback", description="x " * 60)
+    for parser in (kit, plain):
+        parser.add_argument("--mood", help="how the day felt, " * 6)
+    assert kit.format_help() == plain.format_help()
+    assert max(map(len, kit.format_help().splitlines())) <= 58
