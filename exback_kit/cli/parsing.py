@@ -61,9 +61,10 @@ def columns() -> int:
         found = 0
     if found > 0:
         return found
+    stdout = sys.__stdout__
     try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
-    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+        return os.get_terminal_size(stdout.fileno()).columns or 80 if stdout else 80
+    except (ValueError, OSError):  # closed, detached, or not a terminal
         return 80
 
 
