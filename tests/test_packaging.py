@@ -6,6 +6,7 @@ import subprocess
 import sys
 import tomllib
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,11 @@ def test_wheel_ships_the_content_and_works_without_the_checkout(tmp_path):
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
                     str(dist), str(ROOT)], check=True, capture_output=True, timeout=300)
     wheel = next(dist.glob("exback_kit-*.whl"))
+    # Every module of the tree is in the wheel: a subpackage left out of pyproject's list
+    # once broke `exback encrypt` and sync in any install but an editable one.
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "exback_kit").rglob("*.py")
+               if "__pycache__" not in p.parts}
+    assert modules - set(zipfile.ZipFile(wheel).namelist()) == set()
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
