@@ -4,6 +4,15 @@ Both sides start a fresh interpreter, open a WAL journal with synchronous=FULL
 and commit one row inside BEGIN IMMEDIATE; runs are interleaved and the medians
 compared, so machine noise hits both alike. Last line: ``cli ratio X.XX (target <= 1.3)``.
 
+Two references run in the same rounds, to read that ratio by (no target of their own):
+
+* ``python -c pass``: the environment's own start-up. Where ``site`` imports much for
+  everyone (an editable install's finder imports pathlib, re and typing; other ``.pth``
+  files more), the bare process is slow and the modules the kit needs come free.
+* a bare argparse command: the same insert after ``import re, argparse`` and parsing the
+  check-in's options, as any Python command built on argparse and started by pip's
+  launcher (which imports ``re`` itself) does: the floor for a command like ``exback``.
+
 Before it, a locked journal two ways:
 
 * ``remembered locked cli ratio X.XX (target <= 2.5)``: ``exback checkin`` on a locked
@@ -55,6 +64,22 @@ c.execute("INSERT INTO checkins (at, day, mood) "
 c.execute("COMMIT")
 c.close()
 """
+
+#: The bare insert as an argparse command does it: the launcher's ``import re``, the parser.
+BARE_ARGPARSE = """
+import re, sys, argparse
+p = argparse.ArgumentParser(prog="cli")
+sub = p.add_subparsers(dest="command")
+c = sub.add_parser("checkin")
+for name in ("--mood", "--energy", "--mind"):
+    c.add_argument(name, type=int)
+c.add_argument("--sleep", type=float)
+c.add_argument("--habit", action="append", default=[])
+c.add_argument("--at")
+c.add_argument("--note", default="")
+c.add_argument("--journal")
+args = p.parse_args(["checkin", "--mood", "6"])
+""" + BARE
 
 
 def _time(cmd: list[str], env: dict[str, str]) -> float:
@@ -113,8 +138,11 @@ def main() -> int:
         # Each comparison in its own interleaved loop, the side going first alternating:
         # a locked run (SQLCipher, the keyring) or a derivation (128 MiB through the
         # caches) between a plain pair would tax whichever side came after it.
-        kit_t, bare_t = _pairs(kit, env, bare, env)
-        remembered_t, bare_r = _pairs(kit, remembered_env, bare, env)
+        kit_t, bare_t, argparse_t, pass_t = _interleaved(
+            [(kit, env), (bare, env),
+             ([sys.executable, "-c", BARE_ARGPARSE, str(Path(tmp) / "bare2.sqlite3")], env),
+             ([sys.executable, "-c", "pass"], env)])
+        remembered_t, bare_r = _interleaved([(kit, remembered_env), (bare, env)])
         locked_t = [_time(kit, locked_env) for _ in range(KDF_RUNS)]
         kdf_t = [_kdf_seconds(env) for _ in range(KDF_RUNS)]
     k, b = statistics.median(kit_t), statistics.median(bare_t)
@@ -125,6 +153,10 @@ def main() -> int:
           f" ms, locked with EXBACK_PASSPHRASE {e * 1000:.1f} ms ({e / b:.2f}x), bare "
           f"python+sqlite median {b * 1000:.1f} ms ({RUNS} runs each, interleaved; rounds' "
           f"ratios {_spread(kit_t, bare_t)})")
+    a, p = statistics.median(argparse_t), statistics.median(pass_t)
+    print(f"references: python -c pass {p * 1000:.1f} ms ({p / b:.2f}x bare); a bare argparse "
+          f"command doing the same insert {a * 1000:.1f} ms ({a / b:.2f}x bare; the kit is "
+          f"{k / a:.2f}x it)")
     print(f"scrypt n=2^{_log2(env)} in a fresh process {d:.2f} s wall, {d_cpu:.2f} s CPU "
           f"(target <= {KDF_TARGET_S})")
     print(f"remembered locked cli ratio {remembered_ratio:.2f} (target <= {REMEMBERED_TARGET})")
@@ -133,14 +165,15 @@ def main() -> int:
     return 0 if ok else 1
 
 
-def _pairs(one: list[str], one_env: dict[str, str], other: list[str],
-           other_env: dict[str, str]) -> tuple[list[float], list[float]]:
-    """Time two commands RUNS times each, interleaved, the one going first alternating."""
-    times: tuple[list[float], list[float]] = ([], [])
-    sides = [(one, one_env, times[0]), (other, other_env, times[1])]
+def _interleaved(sides: list[tuple[list[str], dict[str, str]]]) -> list[list[float]]:
+    """Time each command RUNS times, in rounds, the order turning each round (and reversed
+    every other round), so none always follows the same one."""
+    times: list[list[float]] = [[] for _ in sides]
+    order = list(range(len(sides)))
     for number in range(RUNS):
-        for cmd, cmd_env, into in sides if number % 2 == 0 else sides[::-1]:
-            into.append(_time(cmd, cmd_env))
+        turn = order[number % len(order):] + order[:number % len(order)]
+        for i in turn if number % 2 == 0 else turn[::-1]:
+            times[i].append(_time(*sides[i]))
     return times
 
 

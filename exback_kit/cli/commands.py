@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 from exback_kit import content
 from exback_kit.cli.lock import run_unlocking, sweep_unfinished_files
-from exback_kit.cli.parsing import EXIT_BAD_INPUT, KitParser, speak_for_argparse
+from exback_kit.cli.parsing import (
+    EXIT_BAD_INPUT,
+    KitParser,
+    number,
+    speak_for_argparse,
+    whole_number,
+)
 from exback_kit.cli.pipes import flushed, reader_gone
 from exback_kit.cli.registry import COMMANDS
 from exback_kit.cli.talk import Stopped, ask, has_terminal, open_journal, say
@@ -157,10 +163,10 @@ def _where(sub: Any) -> None:
 
 def _checkin(sub: Any) -> None:
     p = sub.add_parser("checkin", help=texts.CLI_HELP_CHECKIN)
-    p.add_argument("--mood", type=int, help="1–10")
-    p.add_argument("--energy", type=int, help="1–10")
-    p.add_argument("--sleep", type=float, help=texts.CLI_HELP_SLEEP)
-    p.add_argument("--mind", type=int, help=texts.CLI_HELP_MIND)
+    p.add_argument("--mood", type=whole_number, help="1–10")
+    p.add_argument("--energy", type=whole_number, help="1–10")
+    p.add_argument("--sleep", type=number, help=texts.CLI_HELP_SLEEP)
+    p.add_argument("--mind", type=whole_number, help=texts.CLI_HELP_MIND)
     p.add_argument("--habit", action="append", default=[], help=texts.CLI_HELP_HABIT)
     _with_at(p)
     p.set_defaults(func=cmd_checkin)
@@ -178,7 +184,7 @@ def _contact(sub: Any) -> None:
 
 def _urge(sub: Any) -> None:
     p = sub.add_parser("urge", help=texts.CLI_HELP_URGE)
-    p.add_argument("--intensity", type=int, required=True, help="1–10")
+    p.add_argument("--intensity", type=whole_number, required=True, help="1–10")
     p.add_argument("--trigger", default="")
     p.add_argument("--acted-on", action="store_true", help=texts.CLI_HELP_ACTED_ON)
     p.add_argument("--helped", default="", help=texts.CLI_HELP_HELPED)

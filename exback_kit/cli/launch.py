@@ -29,6 +29,7 @@ from typing import Any
 from exback_kit.cli import lab_config, warm_kernel
 from exback_kit.cli.lab_config import CHECKIN_PAGE, START_NOTEBOOK
 from exback_kit.cli.notebook_folder import notebooks_dir
+from exback_kit.cli.parsing import whole_number
 from exback_kit.cli.server_life import ends_with_us, unlock_for_kernels
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
@@ -300,7 +301,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 def _options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--port", type=int, help=texts.CLI_HELP_PORT)
+    p.add_argument("--port", type=whole_number, help=texts.CLI_HELP_PORT)
     p.add_argument("--no-browser", action="store_true", help=texts.CLI_HELP_NO_BROWSER)
     p.add_argument("--notebooks", metavar="DIR", help=texts.CLI_HELP_NOTEBOOKS)
     p.add_argument("--remember", action="store_true", help=texts.CLI_HELP_LAUNCH_REMEMBER)

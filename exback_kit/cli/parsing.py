@@ -68,6 +68,23 @@ def columns() -> int:
         return 80
 
 
+def whole_number(text: str) -> int:
+    """Read an option's whole number (argparse ``type``); a mistake is said in the kit's words
+    ("'seven' isn't a whole number"), not argparse's "invalid int value"."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(texts.CLI_NOT_WHOLE_NUMBER.format(value=text)) from None
+
+
+def number(text: str) -> float:
+    """Read an option's number, with a decimal point or a decimal comma ("6.5", "6,5")."""
+    try:
+        return float(text.replace(",", ".", 1) if "." not in text else text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(texts.CLI_NOT_A_NUMBER.format(value=text)) from None
+
+
 class KitFormatter(argparse.HelpFormatter):
     """argparse's help layout, given the terminal's width instead of asking shutil."""
 

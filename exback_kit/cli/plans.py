@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from exback_kit.cli.parsing import whole_number
 from exback_kit.content import texts
 from exback_kit.domain.windows import active_for, describe, parse_when, sentence, window_of
 from exback_kit.errors import ValidationError
@@ -148,7 +149,7 @@ def add_cli(sub: Any) -> None:
     listing.add_argument("--all", action="store_true", help=texts.CLI_HELP_PLAN_ALL)
     listing.set_defaults(func=cmd_list)
     end = actions.add_parser("end", help=texts.CLI_HELP_PLAN_END)
-    end.add_argument("id", metavar="ID", type=int, help=texts.CLI_HELP_PLAN_ID)
+    end.add_argument("id", metavar="ID", type=whole_number, help=texts.CLI_HELP_PLAN_ID)
     end.set_defaults(func=cmd_end)
     for nested in (add, listing, end):
         _journal_option(nested)

@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from exback_kit.cli.parsing import whole_number
 from exback_kit.cli.talk import open_journal
 from exback_kit.content import texts
 from exback_kit.store import search, validate
@@ -27,7 +28,7 @@ def add_cli(sub: Any) -> None:
     p.add_argument("--from", dest="first", metavar="DATE", help=texts.CLI_HELP_SEARCH_FROM)
     p.add_argument("--to", dest="last", metavar="DATE", help=texts.CLI_HELP_SEARCH_TO)
     p.add_argument("--kind", action="append", default=[], help=texts.CLI_HELP_SEARCH_KIND)
-    p.add_argument("--limit", type=int, default=20, help=texts.CLI_HELP_SEARCH_LIMIT)
+    p.add_argument("--limit", type=whole_number, default=20, help=texts.CLI_HELP_SEARCH_LIMIT)
     p.add_argument("--rank", action="store_true", help=texts.CLI_HELP_SEARCH_RANK)
     p.add_argument("--include-vault", action="store_true", help=texts.CLI_HELP_INCLUDE_VAULT)
     p.add_argument("--json", action="store_true", help=texts.CLI_HELP_SEARCH_JSON)

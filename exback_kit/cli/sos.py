@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 from exback_kit import content
 from exback_kit.cli.lock import key_first
+from exback_kit.cli.parsing import whole_number
 from exback_kit.content import texts
 from exback_kit.content.vocab import SOS_MAX_SECONDS, SOS_MIN_SECONDS, SOS_SECONDS
 from exback_kit.errors import ValidationError
@@ -165,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
 def add_cli(sub: Any) -> None:
     """Add ``exback sos`` to the command line."""
     p = sub.add_parser("sos", help=texts.CLI_HELP_SOS)
-    p.add_argument("--seconds", type=int, default=SOS_SECONDS,
+    p.add_argument("--seconds", type=whole_number, default=SOS_SECONDS,
                    help=texts.CLI_HELP_SOS_SECONDS.format(lo=SOS_MIN_SECONDS, hi=SOS_MAX_SECONDS,
                                                           default=SOS_SECONDS))
     p.set_defaults(func=run)

@@ -133,3 +133,41 @@ def test_help_wraps_at_the_width_and_reads_as_argparses_own_layout(monkeypatch):
         parser.add_argument("--mood", help="how the day felt, " * 6)
     assert kit.format_help() == plain.format_help()
     assert max(map(len, kit.format_help().splitlines())) <= 58
+
+
+@pytest.mark.parametrize(("text", "read"), [("7", 7), ("-2", -2), (" 10 ", 10)])
+def test_a_whole_number_is_read(text, read):
+    assert parsing.whole_number(text) == read
+
+
+@pytest.mark.parametrize(("text", "read"), [("6.5", 6.5), ("6,5", 6.5), ("7", 7.0)])
+def test_a_number_is_read_with_a_decimal_point_or_comma(text, read):
+    assert parsing.number(text) == read
+
+
+@pytest.mark.parametrize(("args", "english", "spanish"), [
+    (["checkin", "--mood", "seven"], "argument --mood: 'seven' isn't a whole number",
+     "--mood: 'seven' no es un número entero"),
+    (["checkin", "--mood", "6", "--sleep", "1,2,3"], "argument --sleep: '1,2,3' isn't a number",
+     "--sleep: '1,2,3' no es un número"),
+    (["urge", "--intensity", "6.5"], "argument --intensity: '6.5' isn't a whole number",
+     "--intensity: '6.5' no es un número entero"),
+])
+def test_a_value_that_isnt_a_number_is_named_in_the_kits_words(tmp_path: Path, args, english,
+                                                                spanish):
+    journal = ["--journal", str(tmp_path / "j.sqlite3")]
+    status, _, err = run(*args, *journal)
+    assert status == 2 and english in err and "invalid" not in err
+    status, _, err = run("--lang", "es", *args, *journal)
+    assert status == 2 and spanish in err and "invalid" not in err and "argument" not in err
+    assert not (tmp_path / "j.sqlite3").exists()
+
+
+def test_sleep_with_a_decimal_comma_is_saved(tmp_path: Path):
+    from exback_kit import Journal
+
+    path = tmp_path / "j.sqlite3"
+    assert run("--lang", "es", "checkin", "--mood", "6", "--sleep", "6,5",
+               "--journal", str(path))[0] == 0
+    with Journal.open(path) as journal:
+        assert journal.records("checkins")[0]["sleep_hours"] == 6.5
