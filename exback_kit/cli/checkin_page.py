@@ -75,7 +75,7 @@ legend {{ float: left; width: 100%; padding: 0; font-weight: 600; }}
 .scale label.skip {{ min-width: auto; padding: .45rem .6rem; font-size: .9rem; }}
 .scale input:checked + label {{ background: {c.CHOICE_PICKED}; border-color: {c.CHOICE_PICKED};
   color: {c.CHOICE_PICKED_TEXT}; font-weight: 700; }}
-.scale input:checked + label::before {{ content: "\\\\2713\\\\00a0"; }}
+.scale input:checked + label::before {{ content: "\\2713\\00a0"; }}
 .scale input:checked + label.skip {{ background: var(--quiet); border-color: {c.CHOICE_BORDER};
   color: var(--text); }}
 .scale input:focus-visible + label, .habits input:focus-visible + label {{
@@ -84,7 +84,7 @@ legend {{ float: left; width: 100%; padding: 0; font-weight: 600; }}
 .habits label {{ display: flex; gap: .5rem; align-items: center; cursor: pointer; }}
 .habits label::before {{ content: ""; flex: none; width: 1.1rem; height: 1.1rem;
   border: 2px solid {c.CHOICE_BORDER}; border-radius: 4px; background: var(--card); }}
-.habits input:checked + label::before {{ content: "\\\\2713"; background: {c.CHOICE_PICKED};
+.habits input:checked + label::before {{ content: "\\2713"; background: {c.CHOICE_PICKED};
   border-color: {c.CHOICE_PICKED}; color: {c.CHOICE_PICKED_TEXT}; font-size: .9rem;
   line-height: 1.1rem; text-align: center; }}
 input[type=number], textarea {{ font: inherit; padding: .4rem; border: 1px solid {c.CHOICE_BORDER};

@@ -173,6 +173,30 @@ def test_the_quick_page_passes_axe_and_fits_a_phone(lab: Any, page: Any) -> None
     assert blocking(run_axe(page)) == []
 
 
+def test_a_chosen_answer_is_ticked_not_only_coloured(lab: Any, page: Any) -> None:
+    """A chosen number, "Leave out" while it stands, and a ticked habit each show a check
+    mark before their words, not only a colour; an unchosen one shows none. The mark is the
+    style sheet's ``::before`` content, read as the browser draws it (it once showed its
+    own escape, ``\\2713\\00a0``, as text)."""
+    page.goto(lab.url)
+    page.locator("#mood-1").wait_for(state="attached")
+
+    def mark(label_for: str) -> str:
+        return str(page.evaluate("f => getComputedStyle(document.querySelector(`label[for=${f}]`),"
+                                 " '::before').content", label_for))
+
+    tick, tick_space = '"\u2713"', '"\u2713\u00a0"'
+    assert mark("energy-skip") == tick_space  # chosen until another is
+    page.locator("label[for=mood-7]").click()
+    assert mark("mood-7") == tick_space
+    assert mark("mood-6") in ("none", "normal")
+    assert mark("habit-0") == '""'  # the empty box
+    page.locator("label[for=habit-0]").click()
+    assert mark("habit-0") == tick
+    shown = page.locator("label[for=mood-7]").inner_text()
+    assert "\\" not in shown and "2713" not in page.locator("form").inner_text()
+
+
 def _request(url: str, data: bytes | None = None,
              headers: dict[str, str] | None = None) -> tuple[int, str, str]:
     request = urllib.request.Request(url, data=data, headers=headers or {})  # noqa: S310
