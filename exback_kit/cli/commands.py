@@ -25,9 +25,10 @@ from exback_kit import content
 from exback_kit.cli.lock import run_unlocking, sweep_unfinished_files
 from exback_kit.cli.parsing import (
     EXIT_BAD_INPUT,
+    EXIT_JOURNAL,
+    EXIT_OK,
     KitParser,
     number,
-    speak_for_argparse,
     whole_number,
 )
 from exback_kit.cli.pipes import flushed, reader_gone
@@ -44,7 +45,6 @@ from exback_kit.store.schema import fields
 if TYPE_CHECKING:
     from exback_kit.domain.gate import Journey
 
-EXIT_OK, EXIT_JOURNAL = 0, 1
 
 
 # --- commands ---------------------------------------------------------------------
@@ -303,7 +303,6 @@ def _ending() -> None:
 
 def _run(argv: list[str]) -> int:
     _plain_output()
-    speak_for_argparse()
     command = _command_in(argv)
     try:
         if (asked := _language_in(argv)) is not None:

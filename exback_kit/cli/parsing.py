@@ -9,7 +9,9 @@ setting), so the kit answers argparse's look-ups from its own catalogue
 nothing is looked up. It also spares every command argparse's search for a catalogue that
 isn't there: six look-ups, each across four environment variables, and the ``locale``
 module they import. A message not in the table (one only a programming mistake raises)
-stays argparse's.
+stays argparse's. The look-ups are set for the whole process the first time a
+:class:`KitParser` is made, and stay: in a process that also runs other argparse programs
+(a test run, a notebook calling ``main([...])``) their known messages read the kit's way.
 
 **Width.** argparse makes a help formatter for every option it is given and, without a
 width, imports ``shutil`` (with ``bz2``, ``lzma`` and ``zlib``, ~2.8 ms of a check-in in a
@@ -21,14 +23,16 @@ on standard output, else 80 columns); written here because shutil's import is th
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from typing import Any
 
 from exback_kit.content import texts
 
-#: Exit status for a usage mistake (a value, a file name, no terminal to ask).
-EXIT_BAD_INPUT = 2
+#: The command's exit statuses: done; a journal or disk problem; a usage mistake (a value,
+#: a file name, no terminal to ask). Ctrl-C ends with 130.
+EXIT_OK, EXIT_JOURNAL, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def word(message: str) -> str:
@@ -62,9 +66,11 @@ def columns() -> int:
     if found > 0:
         return found
     stdout = sys.__stdout__
+    if stdout is None:
+        return 80
     try:
-        return os.get_terminal_size(stdout.fileno()).columns or 80 if stdout else 80
-    except (ValueError, OSError):  # closed, detached, or not a terminal
+        return os.get_terminal_size(stdout.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):  # closed, detached, or not a terminal
         return 80
 
 
@@ -78,11 +84,21 @@ def whole_number(text: str) -> int:
 
 
 def number(text: str) -> float:
-    """Read an option's number, with a decimal point or a decimal comma ("6.5", "6,5")."""
+    """Read an option's number, with a decimal point or a decimal comma ("6.5", "6,5").
+
+    A comma before three digits ("1,234") could be either a decimal comma or a thousands
+    separator, so it is refused rather than guessed; so are "nan" and "inf".
+    """
+    whole, comma, part = text.strip().partition(",")
+    if comma and "." not in text and part.isdigit() and len(part) < 3:
+        text = f"{whole}.{part}"
     try:
-        return float(text.replace(",", ".", 1) if "." not in text else text)
+        found = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(texts.CLI_NOT_A_NUMBER.format(value=text)) from None
+        found = math.nan
+    if not math.isfinite(found):
+        raise argparse.ArgumentTypeError(texts.CLI_NOT_A_NUMBER.format(value=text))
+    return found
 
 
 class KitFormatter(argparse.HelpFormatter):
@@ -95,10 +111,11 @@ class KitFormatter(argparse.HelpFormatter):
 
 
 class KitParser(argparse.ArgumentParser):
-    """argparse that lays out help with :class:`KitFormatter` and reports usage mistakes
-    in the kit's words, with exit status 2."""
+    """argparse that speaks the kit's words, lays out help with :class:`KitFormatter` and
+    reports usage mistakes with exit status 2."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        speak_for_argparse()  # before argparse says its first word ("options")
         kwargs.setdefault("formatter_class", KitFormatter)
         super().__init__(*args, **kwargs)
 

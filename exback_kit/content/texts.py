@@ -200,34 +200,34 @@ NO_SUCH_FILE = "{path} doesn't exist. Please check the path."
 CLI_DESCRIPTION = "exback-kit: a private journal for the weeks after a breakup. Everything stays on this computer."
 CLI_USAGE_ERROR = "{prog}: {problem}\n"
 #: An option's value that isn't a number (argparse adds "argument --mood: " before it).
-CLI_NOT_WHOLE_NUMBER = "'{value}' isn't a whole number. Please use digits, like 7."
-CLI_NOT_A_NUMBER = "'{value}' isn't a number. Please use digits, like 7 or 6.5."
+CLI_NOT_WHOLE_NUMBER = "{value!r} isn't a whole number. Please use digits, like 7."
+CLI_NOT_A_NUMBER = "{value!r} isn't a number. Please use digits, like 7 or 6.5."
 #: argparse's own words around the kit's help and in its usage errors, by argparse's message
-#: (its gettext msgid, %-placeholders kept): cli/parsing.py hands argparse these.
-#: English keeps argparse's words; tests/cli/test_parsing.py holds the keys to the
-#: running Python's argparse. Messages only a programming mistake raises are left out.
+#: (its gettext msgid; the %-placeholders are kept): cli/parsing.py hands argparse these.
+#: tests/cli/test_parsing.py holds the keys to the running Python's argparse. Messages only
+#: a programming mistake raises, or options the kit doesn't use, are left out.
 ARGPARSE = {
     "usage: ": "usage: ",
     "options": "options",
-    "positional arguments": "positional arguments",
-    "show this help message and exit": "show this help message and exit",
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
-    "unrecognized arguments: %s": "unrecognized arguments: %s",
-    "the following arguments are required: %s": "the following arguments are required: %s",
-    "one of the arguments %s is required": "one of the arguments %s is required",
-    "not allowed with argument %s": "not allowed with argument %s",
-    "ignored explicit argument %r": "ignored explicit argument %r",
-    "expected one argument": "expected one argument",
-    "expected at most one argument": "expected at most one argument",
-    "expected at least one argument": "expected at least one argument",
+    "positional arguments": "arguments",
+    "show this help message and exit": "show this help and exit",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "not understood here: %s",
+    "the following arguments are required: %s": "please add: %s",
+    "one of the arguments %s is required": "please add one of: %s",
+    "not allowed with argument %s": "can't be used together with %s",
+    "ignored explicit argument %r": "takes no value: %r",
+    "expected one argument": "needs a value after it",
+    "expected at most one argument": "takes at most one value",
+    "expected at least one argument": "needs at least one value",
     "ambiguous option: %(option)s could match %(matches)s":
-        "ambiguous option: %(option)s could match %(matches)s",
-    "unexpected option string: %s": "unexpected option string: %s",
-    "invalid %(type)s value: %(value)r": "invalid %(type)s value: %(value)r",
+        "%(option)s could be more than one option: %(matches)s",
+    "unexpected option string: %s": "unexpected option: %s",
+    "invalid %(type)s value: %(value)r": "%(value)r isn't a valid %(type)s",
     "invalid choice: %(value)r (choose from %(choices)s)":
-        "invalid choice: %(value)r (choose from %(choices)s)",
+        "%(value)r isn't one of the choices (choose from %(choices)s)",
     "unknown parser %(parser_name)r (choices: %(choices)s)":
-        "unknown parser %(parser_name)r (choices: %(choices)s)",
+        "%(parser_name)r isn't a command (choose from %(choices)s)",
     "can't open '%(filename)s': %(error)s": "can't open '%(filename)s': %(error)s",
 }
 CLI_PROBLEM = "Nothing was changed. {problem}"

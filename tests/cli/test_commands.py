@@ -158,7 +158,7 @@ def test_foreign_file_gives_a_message_not_a_traceback(tmp_path):
 def test_usage_mistakes_exit_2_without_traceback():
     result = exback("checkin", "--mood", "seven")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "argument --mood: 'seven' isn't a whole number" in result.stderr
+    assert "--mood: 'seven' isn't a whole number" in result.stderr
     assert exback("no-such-command").returncode == 2
 
 

@@ -9,8 +9,10 @@ import ast
 import contextlib
 import gettext
 import io
+import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,8 +32,17 @@ PROGRAMMING_ONLY = {
     "mutually exclusive arguments must be optional",
     "cannot have multiple subparser arguments", "%r is not callable",
     "%(prog)s: error: %(message)s\n",  # the kit's own parser says its errors (CLI_USAGE_ERROR)
-    "expected %s argument", "expected %s arguments",  # no kit option takes a fixed count
-    "subcommands",  # a title the kit never gives its subcommands
+}
+#: argparse's messages for what the kit doesn't use (Python 3.12–3.13 add some of them):
+#: a fixed count of values, a subcommands title, --version, defaults shown in the help,
+#: deprecated options, warnings; and 3.13's "%(heading)s:", which reads the same in any
+#: language once its heading ("options") is the kit's.
+NOT_USED_BY_THE_KIT = {
+    "expected %s argument", "expected %s arguments", "subcommands",
+    "show program's version number and exit", " (default: %(default)s)",
+    "%(prog)s: warning: %(message)s\n", "%(heading)s:",
+    "option '%(option)s' is deprecated", "argument '%(argument_name)s' is deprecated",
+    "command '%(parser_name)s' is deprecated",
 }
 PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[sr]")
 
@@ -69,19 +80,27 @@ def test_the_table_holds_every_message_a_person_can_meet_in_this_pythons_argpars
     messages = _argparse_messages()
     assert len(messages) > 25  # the reading itself works
     assert set(texts.english()["ARGPARSE"]) <= messages
-    assert messages - PROGRAMMING_ONLY - set(texts.english()["ARGPARSE"]) == set()
+    left = messages - PROGRAMMING_ONLY - NOT_USED_BY_THE_KIT - set(texts.english()["ARGPARSE"])
+    assert left == set()
 
 
-def test_english_is_argparses_own_words():
-    assert all(key == value for key, value in texts.english()["ARGPARSE"].items())
+def _filled(message: str) -> str:
+    """``message`` formatted as argparse formats it, with stand-in values."""
+    names = re.findall(r"%\((\w+)\)[sr]", message)
+    if names:
+        return message % dict.fromkeys(names, "X")
+    return message % (("X",) * len(PLACEHOLDER.findall(message)))
 
 
-@pytest.mark.parametrize("lang", [code for code in language.available() if code != "en"])
-def test_each_translation_keeps_argparses_placeholders(lang):
+@pytest.mark.parametrize("lang", language.available())
+def test_every_language_keeps_argparses_placeholders_and_formats(lang):
+    """Each message, English included, carries argparse's placeholders and no stray %."""
     language.choose(lang)
     for key, said in texts.ARGPARSE.items():
         assert sorted(PLACEHOLDER.findall(said)) == sorted(PLACEHOLDER.findall(key)), key
-        assert said != key, key  # translated, not left English
+        assert "X" in _filled(said) or not PLACEHOLDER.findall(key), key
+        if lang not in ("en", "xx"):  # translated (a bare "%(name)s: …" frame reads alike)
+            assert said != texts.english()["ARGPARSE"][key] or said.startswith("%("), key
 
 
 def test_help_and_usage_mistakes_speak_spanish(tmp_path: Path):
@@ -89,19 +108,40 @@ def test_help_and_usage_mistakes_speak_spanish(tmp_path: Path):
     status, out, _ = run("--lang", "es", "checkin", "--help")
     assert status == 0
     assert out.startswith("uso: exback checkin") and "\nopciones:\n" in out
-    assert "muestra esta ayuda" in out and "usage" not in out and "options" not in out
+    assert "muestra esta ayuda y sale" in out and "usage" not in out and "options" not in out
     status, _, err = run("--lang", "es", "contact", "--journal", journal)
-    assert status == 2 and "falta esto, que es necesario: --by" in err and "required" not in err
+    assert status == 2 and "hace falta indicar: --by" in err and "required" not in err
     status, _, err = run("--lang", "es", "checkin", "--mood", "6", "--bogus", "--journal", journal)
-    assert status == 2 and "esto no es una opción de esta orden: --bogus" in err
+    assert status == 2 and "no se reconoce aquí: --bogus" in err
+    status, _, err = run("--lang", "es", "checkin", "--mood", "6", "extra", "more",
+                         "--journal", journal)
+    assert status == 2 and "no se reconoce aquí: extra more" in err
     status, _, err = run("--lang", "es", "contact", "--by", "nadie", "--journal", journal)
-    assert status == 2 and "'nadie' no es una de las opciones" in err and "invalid" not in err
+    assert status == 2 and "--by: 'nadie' no es una de las opciones" in err
+    assert "invalid" not in err
     assert not Path(journal).exists()
 
 
-def test_english_usage_mistakes_read_as_argparse_writes_them(tmp_path: Path):
-    status, _, err = run("contact", "--journal", str(tmp_path / "j.sqlite3"))
-    assert status == 2 and "the following arguments are required: --by" in err
+def test_english_usage_mistakes_are_plain_words(tmp_path: Path):
+    journal = ["--journal", str(tmp_path / "j.sqlite3")]
+    status, _, err = run("contact", *journal)
+    assert status == 2 and "exback contact: please add: --by" in err and "argument" not in err
+    status, _, err = run("checkin", "--mood", "6", "--bogus", *journal)
+    assert status == 2 and "not understood here: --bogus" in err
+    status, _, err = run("contact", "--by", "nobody", *journal)
+    assert status == 2 and "--by: 'nobody' isn't one of the choices (choose from" in err
+    status, _, err = run("checkin", "--mood", *journal[:1])
+    assert status == 2 and "--mood: needs a value after it" in err
+    assert not (tmp_path / "j.sqlite3").exists()
+
+
+def test_a_parser_built_alone_speaks_the_language_in_force():
+    """``build_parser`` (public) sets argparse's words itself, not only ``main``."""
+    from exback_kit.cli import build_parser
+
+    language.choose("es")
+    shown = build_parser("checkin").format_help()
+    assert shown.startswith("uso: exback [-h]") and "\nopciones:\n" in shown
 
 
 def test_argparse_no_longer_asks_gettext(monkeypatch, tmp_path: Path):
@@ -125,6 +165,19 @@ def test_the_width_is_the_one_shutil_finds(monkeypatch, environ):
     assert parsing.columns() == shutil.get_terminal_size().columns
 
 
+@pytest.mark.parametrize(("size", "width"), [((123, 40), 123), ((0, 0), 80)])
+def test_the_width_is_the_terminals_when_there_is_one(monkeypatch, size, width):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size(size))
+    assert parsing.columns() == width == shutil.get_terminal_size().columns
+
+
+def test_the_width_without_a_standard_output_is_80(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(sys, "__stdout__", None)
+    assert parsing.columns() == 80
+
+
 def test_help_wraps_at_the_width_and_reads_as_argparses_own_layout(monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     kit = parsing.KitParser(prog="exback", description="x " * 60)
@@ -140,18 +193,28 @@ def test_a_whole_number_is_read(text, read):
     assert parsing.whole_number(text) == read
 
 
-@pytest.mark.parametrize(("text", "read"), [("6.5", 6.5), ("6,5", 6.5), ("7", 7.0)])
+@pytest.mark.parametrize(("text", "read"), [("6.5", 6.5), ("6,5", 6.5), ("7", 7.0),
+                                            (" 7,25 ", 7.25), ("-0,5", -0.5)])
 def test_a_number_is_read_with_a_decimal_point_or_comma(text, read):
     assert parsing.number(text) == read
 
 
+@pytest.mark.parametrize("text", ["1,234", "1.234,5", "6,5,5", "nan", "inf", "-inf", "", "7h"])
+def test_what_isnt_plainly_a_number_is_refused_not_guessed(text):
+    """"1,234" could be a decimal comma or a thousands separator; nan and inf are no hours."""
+    with pytest.raises(argparse.ArgumentTypeError, match="isn't a number"):
+        parsing.number(text)
+
+
 @pytest.mark.parametrize(("args", "english", "spanish"), [
-    (["checkin", "--mood", "seven"], "argument --mood: 'seven' isn't a whole number",
+    (["checkin", "--mood", "seven"], "--mood: 'seven' isn't a whole number",
      "--mood: 'seven' no es un número entero"),
-    (["checkin", "--mood", "6", "--sleep", "1,2,3"], "argument --sleep: '1,2,3' isn't a number",
+    (["checkin", "--mood", "6", "--sleep", "1,2,3"], "--sleep: '1,2,3' isn't a number",
      "--sleep: '1,2,3' no es un número"),
-    (["urge", "--intensity", "6.5"], "argument --intensity: '6.5' isn't a whole number",
+    (["urge", "--intensity", "6.5"], "--intensity: '6.5' isn't a whole number",
      "--intensity: '6.5' no es un número entero"),
+    (["checkin", "--mood", "6\x1b[2J"], "--mood: '6\\x1b[2J' isn't a whole number",
+     "--mood: '6\\x1b[2J' no es un número entero"),  # a control character shown escaped
 ])
 def test_a_value_that_isnt_a_number_is_named_in_the_kits_words(tmp_path: Path, args, english,
                                                                 spanish):
