@@ -9,9 +9,10 @@ Two references run in the same rounds, to read that ratio by (no target of their
 * ``python -c pass``: the environment's own start-up. Where ``site`` imports much for
   everyone (an editable install's finder imports pathlib, re and typing; other ``.pth``
   files more), the bare process is slow and the modules the kit needs come free.
-* a bare argparse command: the same insert after ``import re, argparse`` and parsing the
-  check-in's options, as any Python command built on argparse and started by pip's
-  launcher (which imports ``re`` itself) does: the floor for a command like ``exback``.
+* a plain argparse command: the same insert after ``import re, argparse`` and parsing the
+  check-in's options, as a Python command built on argparse and started by pip's launcher
+  (which imports ``re`` itself) does, untuned (argparse imports ``shutil`` for the width
+  and gettext ``locale``, which the kit avoids): a reference, not a floor.
 
 Before it, a locked journal two ways:
 
@@ -135,7 +136,7 @@ def main() -> int:
         _time(kit, locked_env)
         _time(kit, remembered_env)
         _time(bare, env)
-        # Each comparison in its own interleaved loop, the side going first alternating:
+        # Each comparison in its own interleaved loop, the order turning (see _interleaved):
         # a locked run (SQLCipher, the keyring) or a derivation (128 MiB through the
         # caches) between a plain pair would tax whichever side came after it.
         kit_t, bare_t, argparse_t, pass_t = _interleaved(
@@ -149,13 +150,13 @@ def main() -> int:
     e, m = statistics.median(locked_t), statistics.median(remembered_t)
     d, d_cpu = statistics.median(w for w, _ in kdf_t), statistics.median(c for _, c in kdf_t)
     ratio, remembered_ratio = k / b, m / statistics.median(bare_r)
-    print(f"exback checkin median {k * 1000:.1f} ms, locked with a remembered key {m * 1000:.1f}"
-          f" ms, locked with EXBACK_PASSPHRASE {e * 1000:.1f} ms ({e / b:.2f}x), bare "
-          f"python+sqlite median {b * 1000:.1f} ms ({RUNS} runs each, interleaved; rounds' "
-          f"ratios {_spread(kit_t, bare_t)})")
+    print(f"exback checkin median {k * 1000:.1f} ms, bare python+sqlite median {b * 1000:.1f} ms"
+          f" ({RUNS} runs each, interleaved; rounds' ratios {_spread(kit_t, bare_t)}); locked "
+          f"with a remembered key {m * 1000:.1f} ms ({RUNS} runs beside bare ones); locked with "
+          f"EXBACK_PASSPHRASE {e * 1000:.1f} ms ({KDF_RUNS} runs apart, {e / b:.2f}x bare)")
     a, p = statistics.median(argparse_t), statistics.median(pass_t)
-    print(f"references: python -c pass {p * 1000:.1f} ms ({p / b:.2f}x bare); a bare argparse "
-          f"command doing the same insert {a * 1000:.1f} ms ({a / b:.2f}x bare; the kit is "
+    print(f"references: python -c pass {p * 1000:.1f} ms ({p / b:.2f}x bare); a plain argparse"
+          f" command doing the same insert {a * 1000:.1f} ms ({a / b:.2f}x bare; the kit is "
           f"{k / a:.2f}x it)")
     print(f"scrypt n=2^{_log2(env)} in a fresh process {d:.2f} s wall, {d_cpu:.2f} s CPU "
           f"(target <= {KDF_TARGET_S})")
@@ -166,13 +167,14 @@ def main() -> int:
 
 
 def _interleaved(sides: list[tuple[list[str], dict[str, str]]]) -> list[list[float]]:
-    """Time each command RUNS times, in rounds, the order turning each round (and reversed
-    every other round), so none always follows the same one."""
+    """Time each command RUNS times, in rounds: the order turns by one each round, and every
+    other full turn runs backwards, so each command goes first as often as the others and
+    none always follows the same one."""
     times: list[list[float]] = [[] for _ in sides]
     order = list(range(len(sides)))
     for number in range(RUNS):
         turn = order[number % len(order):] + order[:number % len(order)]
-        for i in turn if number % 2 == 0 else turn[::-1]:
+        for i in turn[::-1] if (number // len(order)) % 2 else turn:
             times[i].append(_time(*sides[i]))
     return times
 
