@@ -7,7 +7,7 @@ compared, so machine noise hits both alike. Last line: ``cli ratio X.XX (target 
 Two references run in the same rounds, to read that ratio by (no target of their own):
 
 * ``python -c pass``: the environment's own start-up. Where ``site`` imports much for
-  everyone (an editable install's finder imports pathlib, re and typing; other ``.pth``
+  everyone (an editable install's finder imports pathlib and re; other ``.pth``
   files more), the bare process is slow and the modules the kit needs come free.
 * a plain argparse command: the same insert after ``import re, argparse`` and parsing the
   check-in's options, as a Python command built on argparse and started by pip's launcher

@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from exback_kit.domain.gate import Journey
 
 
-
 # --- commands ---------------------------------------------------------------------
 
 def cmd_where(args: argparse.Namespace) -> int:

@@ -199,7 +199,7 @@ DEMO_EXPORT = "{path} is an export of the demo journal (made-up entries), so it 
 NO_SUCH_FILE = "{path} doesn't exist. Please check the path."
 CLI_DESCRIPTION = "exback-kit: a private journal for the weeks after a breakup. Everything stays on this computer."
 CLI_USAGE_ERROR = "{prog}: {problem}\n"
-#: An option's value that isn't a number (argparse adds "argument --mood: " before it).
+#: An option's value that isn't a number (argparse puts the option, "--mood: ", before it).
 CLI_NOT_WHOLE_NUMBER = "{value!r} isn't a whole number. Please use digits, like 7."
 CLI_NOT_A_NUMBER = "{value!r} isn't a number. Please use digits, like 7 or 6.5."
 #: argparse's own words around the kit's help and in its usage errors, by argparse's message
