@@ -13,6 +13,7 @@ import gc
 import html
 import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -143,6 +144,10 @@ class Session:
         self._idle = IdleLock(self.lock_idle)
         #: True when the key was forgotten after that while (the unlock form says so).
         self.idle_locked = False
+        #: Held while the journals are opened, checked against the idle while, or closed.
+        #: Without a running event loop the idle check runs on a timer thread (notebook/idle.py),
+        #: and two threads closing one connection at once crash the process.
+        self._guard = threading.RLock()
 
     def _path(self) -> Any:
         # late import: every notebook imports the session first; these load only when needed
@@ -156,29 +161,30 @@ class Session:
         Raises:
             JournalLocked: the journal is locked and this kernel has no key for it yet.
         """
-        if self._mine is not None and self._mine.encrypted and self._idle.expired():
-            self.lock_idle()  # the while passed before the check ran: forget before reading
-        if self._mine is None:
-            # late import: every notebook imports the session first; these load only when needed
-            from exback_kit.store import encryption
+        with self._guard:
+            if self._mine is not None and self._mine.encrypted and self._idle.expired():
+                self.lock_idle()  # the while passed before the check ran: forget before reading
+            if self._mine is None:
+                # late import: every notebook imports the session first; these load when needed
+                from exback_kit.store import encryption
 
-            path = self._path()
-            if self._key is None and not (self.locked_here or self._looked_for_key) \
-                    and encryption.is_encrypted(path):
-                self._looked_for_key = True
-                # from `exback lab` / `exback app`, else the OS keyring if the person chose it
-                self._key = read_handoff(path)
-                if self._key is None:
-                    self._key = self._remembered(path)
-                    self.key_remembered = self._key is not None
-            self._mine = Journal.open(path, key=self._key)
-            language.follow(self._mine.get_setting(language.SETTING))  # the person's choice
-            from exback_kit.interchange import autosync
+                path = self._path()
+                if self._key is None and not (self.locked_here or self._looked_for_key) \
+                        and encryption.is_encrypted(path):
+                    self._looked_for_key = True
+                    # from `exback lab` / `exback app`, else the OS keyring if the person chose it
+                    self._key = read_handoff(path)
+                    if self._key is None:
+                        self._key = self._remembered(path)
+                        self.key_remembered = self._key is not None
+                self._mine = Journal.open(path, key=self._key)
+                language.follow(self._mine.get_setting(language.SETTING))  # the person's choice
+                from exback_kit.interchange import autosync
 
-            autosync.round_at_start(autosync.attach(self._mine))  # the Sync part shows it
-        if self._mine.encrypted:
-            self._idle.used()
-        return self._mine
+                autosync.round_at_start(autosync.attach(self._mine))  # the Sync part shows it
+            if self._mine.encrypted:
+                self._idle.used()
+            return self._mine
 
     @staticmethod
     def _remembered(path: Any) -> bytes | None:
@@ -212,24 +218,28 @@ class Session:
         # late import: every notebook imports the session first; these load only when needed
         from exback_kit.store import locking
 
-        self._key = locking.unlock(self._path(), passphrase)
-        self.idle_locked = False
-        self._close_journals()
-        self._rebuild_all()
+        key = locking.unlock(self._path(), passphrase)
+        with self._guard:
+            self._key = key
+            self.idle_locked = False
+            self._close_journals()
+            self._rebuild_all()
 
     def lock_idle(self) -> None:
         """Lock an unlocked journal after the idle while; the unlock form says why, calmly."""
-        if self._mine is not None and self._mine.encrypted:
-            self.idle_locked = True
-            self.lock_now()
+        with self._guard:  # asked by the timer and by an action at once: the second finds it done
+            if self._mine is not None and self._mine.encrypted:
+                self.idle_locked = True
+                self.lock_now()
 
     def lock_now(self) -> None:
         """Forget the key and close the journal; every part says calmly it is locked."""
-        self._idle.stop()
-        self._key = None
-        self.locked_here = True
-        self._close_journals()
-        self._rebuild_all()
+        with self._guard:
+            self._idle.stop()
+            self._key = None
+            self.locked_here = True
+            self._close_journals()
+            self._rebuild_all()
 
     def _close_journals(self) -> None:
         for j in (self._mine, self._demo):
@@ -242,9 +252,10 @@ class Session:
 
     def journal(self) -> Journal:
         """Return the journal shown now: the demo one if chosen, else the person's."""
-        if self._showing_demo is None:
-            self._showing_demo = bool(self.mine().get_setting(DEMO_SETTING, False))
-        return self._open_demo() if self._showing_demo else self.mine()
+        with self._guard:
+            if self._showing_demo is None:
+                self._showing_demo = bool(self.mine().get_setting(DEMO_SETTING, False))
+            return self._open_demo() if self._showing_demo else self.mine()
 
     def _open_demo(self) -> Journal:
         if self._demo is None:

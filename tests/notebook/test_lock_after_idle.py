@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -160,3 +161,37 @@ def test_exback_lab_forgets_the_key_when_no_notebook_asked_for_the_while(locked,
     assert main(["lab", "--no-browser", "--lock-after", "0.005", "--journal", str(locked)]) == 0
     assert seen["first"] == locking.unlock(locked, PW) and seen["later"] is None
     assert "No notebook has been opened for 0.005 minutes" in capsys.readouterr().out
+
+
+def test_the_timer_and_an_action_locking_at_once_close_the_journal_once(locked, monkeypatch):
+    """Without an event loop the idle check runs on a timer thread; an action that finds the
+    while passed locks too. Both at once closed one connection twice at the same moment,
+    which crashed the process (a bus error in a CI run): now the second finds it done."""
+    header = stages.header("00_start_here")
+    _unlock(header)
+    here = stageview.session()
+    journal = here.mine()
+    closed: list[int] = []
+    close = type(journal).close
+
+    def slow_close(self) -> None:  # a wide window for the other thread to come in
+        closed.append(id(self))
+        time.sleep(0.2)
+        close(self)
+
+    monkeypatch.setattr(type(journal), "close", slow_close)
+    start = threading.Barrier(2)
+
+    def lock() -> None:
+        start.wait()
+        here.lock_idle()
+
+    threads = [threading.Thread(target=lock) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert closed.count(id(journal)) == 1
+    assert here.idle_locked and here._key is None
+    with pytest.raises(JournalLocked):
+        stages.journal()
