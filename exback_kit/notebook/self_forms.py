@@ -17,7 +17,8 @@ from exback_kit.content.vocab import SELF_KINDS, SELF_SINCE
 from exback_kit.domain.self_concept import CLARITY_EVERY_DAYS, WE_I_CHART
 from exback_kit.notebook.form_kit import Form, OnSave, add_checked, entry_html, esc
 from exback_kit.notebook.inputs import WIDE, checkbox, choice_buttons, scale_buttons
-from exback_kit.notebook.session import chart_view, session
+from exback_kit.notebook.parts import chart_view
+from exback_kit.notebook.session import session
 from exback_kit.store import Journal
 from exback_kit.store.settings import WE_I_SETTING
 

@@ -11,7 +11,7 @@ Save re-draws the charts and the "where you are" lines at once. Gated stages sho
 the boundaries explanation instead of their forms. On an empty journal the header
 offers the demo journal; while it is shown, a banner says so on every part.
 
-Privacy: every part is a :class:`~exback_kit.stageview.Part`, whose plain-text
+Privacy: every part is a :class:`~exback_kit.notebook.parts.Part`, whose plain-text
 repr names only the stage, so a saved notebook keeps no journal text; charts
 are PNG bytes inside ``Image`` widgets, which JupyterLab does not save.
 """
@@ -27,7 +27,8 @@ import ipywidgets as widgets
 
 from exback_kit.content import texts
 from exback_kit.notebook import page_words
-from exback_kit.notebook.session import Part, chart_view, html_kit, session
+from exback_kit.notebook.parts import Part, chart_view, html_kit
+from exback_kit.notebook.session import session
 from exback_kit.store import Journal
 
 __all__ = ["LAYOUTS", "Section", "StageLayout", "charts", "header", "journal", "next_steps",

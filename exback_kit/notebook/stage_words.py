@@ -17,7 +17,8 @@ from exback_kit.domain.nocontact import no_contact_line
 from exback_kit.notebook.accessible import Stylesheet
 from exback_kit.notebook.gate_notice import ask_first_notice, gate_notice, safety_box
 from exback_kit.notebook.look import BOX_STYLE, LINK_STYLE, SOFT_STYLE
-from exback_kit.notebook.session import html_kit, session
+from exback_kit.notebook.parts import html_kit
+from exback_kit.notebook.session import session
 from exback_kit.store import Journal
 from exback_kit.store.settings import CRISIS_SETTING, SHOW_NOTE_SETTING
 

@@ -14,7 +14,8 @@ import ipywidgets as widgets
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.notebook.accessible import sends_when_left
-from exback_kit.notebook.session import html_kit, session
+from exback_kit.notebook.parts import html_kit
+from exback_kit.notebook.session import session
 
 
 def unlock_children() -> list[widgets.Widget]:

@@ -134,7 +134,7 @@ def test_chart_images_carry_their_summary_as_alt_text(filled: Journal) -> None:
 
 def test_alt_text_is_escaped() -> None:
     """A summary with quotes or markup cannot break out of the alt attribute."""
-    from exback_kit.notebook import session
+    from exback_kit.notebook import parts
 
     def fake_render(name: str, tables: Any, today: Any = None) -> tuple[Any, str]:
         return object(), 'Mood "rose" <b>7</b> & more'
@@ -144,7 +144,7 @@ def test_alt_text_is_escaped() -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(charts, "render", fake_render)
         mp.setattr(charts, "to_png", lambda fig: png)
-        view = session.chart_view("mood", {})
+        view = parts.chart_view("mood", {})
     image = view.children[0].value
     assert 'alt="Mood &quot;rose&quot; &lt;b&gt;7&lt;/b&gt; &amp; more"' in image
     assert 'width="120"' in image

@@ -24,7 +24,8 @@ from exback_kit import Journal, charts, stages
 from exback_kit.content import language
 from exback_kit.notebook import chart_cache
 from exback_kit.notebook.kernel_tables import LazyTables
-from exback_kit.notebook.session import chart_view, session
+from exback_kit.notebook.parts import chart_view
+from exback_kit.notebook.session import session
 from exback_kit.store import reads
 from tests.interchange.sync_kit import join
 
