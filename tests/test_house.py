@@ -59,6 +59,9 @@ NEAR_THE_LIMIT: dict[str, str] = {
                                    "public door that hands the connection down",
     "exback_kit/store/migrations.py": "the schema's history, one step per version, read in "
                                       "order as one ledger",
+    "exback_kit/store/validate.py": "one rule per kind of value a field holds (int, float, "
+                                    "bool, text, choice, list, date, moment, json), each "
+                                    "message naming the field",
     "exback_kit/content/loader.py": "one walk of the TOML content into the typed Content, "
                                     "every problem named by file, step and question",
 }

@@ -19,7 +19,6 @@ import errno
 import gc
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
 
 from exback_kit import content
 from exback_kit.cli.lock import run_unlocking, sweep_unfinished_files
@@ -42,7 +41,10 @@ from exback_kit.store.encryption import is_encrypted
 from exback_kit.store.failures import db_errors, explain_failure
 from exback_kit.store.schema import fields
 
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
+    from typing import Any
+
     from exback_kit.domain.gate import Journey
 
 

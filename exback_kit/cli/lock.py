@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalLocked, ValidationError
@@ -29,6 +28,10 @@ from exback_kit.store import (
 )
 from exback_kit.store.files import sweep_unfinished, write_private
 from exback_kit.store.keys import weak_passphrase
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _at_terminal() -> bool:

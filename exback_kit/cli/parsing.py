@@ -26,9 +26,12 @@ import argparse
 import math
 import os
 import sys
-from typing import Any
 
 from exback_kit.content import texts
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The command's exit statuses: done; a journal or disk problem; a usage mistake (a value,
 #: a file name, no terminal to ask). Ctrl-C ends with 130.

@@ -9,8 +9,12 @@ one line in :data:`COMMANDS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    AddCommand = Callable[[Any], None]
 
 # The imports sit inside the functions so that `exback checkin` loads none of these
 # modules (nor what they import): start-up time, not a circle.
@@ -88,7 +92,6 @@ def sos(sub: Any) -> None:
     module.add_cli(sub)
 
 
-AddCommand = Callable[[Any], None]
 #: command name -> the function that adds it (and its siblings) to the subparsers, in
 #: the order ``exback --help`` lists them.
 COMMANDS: dict[str, AddCommand] = {

@@ -11,9 +11,11 @@ without it.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
+    from typing import Any
+
     from exback_kit.content.loader import LAST_STEP, Content, Stage, Step, Topic, load, load_from
     from exback_kit.content.questions import QUESTION_TYPES, Choice, ContentError, Question
 

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Literal
 
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from gettext import GNUTranslations
+    from typing import Any, Literal
+
+    #: How long a month's or weekday's name is: "wide" (March) or "abbreviated" (Mar).
+    Width = Literal["wide", "abbreviated"]
 
 DOMAIN = "exback_kit"
 ENGLISH = "en"
@@ -32,8 +36,6 @@ SHIPPED: tuple[str, ...] = (ENGLISH, "es")
 NAMES = {ENGLISH: "English", "es": "Español", PSEUDO: "[Pseudo]"}
 #: The journal's settings key holding the person's choice (a language code, never a label).
 SETTING = "language"
-#: How long a month's or weekday's name is: "wide" (March) or "abbreviated" (Mar).
-Width = Literal["wide", "abbreviated"]
 #: English month and weekday names as CLDR writes them (Babel's ``en``, which a test holds
 #: them to), here so that the English path loads no Babel. Weekdays run Monday first.
 ENGLISH_NAMES: dict[tuple[str, str], tuple[str, ...]] = {

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import string
 from datetime import date
-from typing import Any
 
 from exback_kit.content import language
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _Counting(string.Formatter):

@@ -18,7 +18,6 @@ import time
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
@@ -30,6 +29,10 @@ from exback_kit.store.migrations import SCHEMA_VERSION
 from exback_kit.store.opening import connect
 from exback_kit.store.paths import SIDECAR_SUFFIXES, journal_files, key_file, resolve_path
 from exback_kit.store.sqlite_header import APPLICATION_ID, read_header
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 BACKUP_EVERY_S = 24 * 3600
 BACKUPS_KEPT = 10

@@ -13,7 +13,10 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable
-from typing import Any
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 CLOCK_KEY = "clock"
 #: A stamp from another device may run this far ahead of this device's clock, no further.

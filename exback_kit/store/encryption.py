@@ -10,12 +10,13 @@ imported only when a locked file is opened.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from exback_kit.store.sqlite_header import APPLICATION_ID, SQLITE_HEADER
 
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
     from types import ModuleType
+    from typing import Any
 
 #: SQLCipher settings of cipher profile 1, run after the key on every connection.
 #: HMAC_SHA256 and 1 KiB pages keep a save near a plain one; SQLCipher's defaults

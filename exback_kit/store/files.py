@@ -17,10 +17,13 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 #: Temporary files start with this, so a leftover one is recognisably the kit's.
 TEMP_PREFIX = ".exback-"

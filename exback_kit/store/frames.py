@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
 
 from exback_kit.store.schema import Field
 
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:  # pandas loads only when a table is asked for
+    from typing import Any
+
     import pandas as pd
 
 

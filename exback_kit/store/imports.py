@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import clock, validate
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+else:
+    from exback_kit.store.named_tuple import NamedTuple
 
 
 class ImportCounts(NamedTuple):

@@ -17,7 +17,6 @@ import os
 import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
@@ -26,21 +25,17 @@ from exback_kit.store.failures import db_errors, explain_failure
 from exback_kit.store.locking import data_key_for
 from exback_kit.store.merging import merge_rows
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from exback_kit.store.opening import (
-    check_existing,
-    configure,
-    connect,
-    file_identity,
-    prepare_file,
-)
+from exback_kit.store.opening import check_existing, configure, connect, file_identity, prepare_file
 from exback_kit.store.paths import resolve_path
 from exback_kit.store.schema import TABLES, UPDATABLE, fields, known_fields
 from exback_kit.store.settings import DEMO_JOURNAL_SETTING, check_setting
 from exback_kit.store.sqlite_header import APPLICATION_ID
 from exback_kit.store.transactions import write_transaction
 
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
     from types import ModuleType  # sqlite3, or sqlcipher3.dbapi2 for a locked journal
+    from typing import Any
 
     import pandas as pd
 

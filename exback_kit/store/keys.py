@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, JournalLocked, ValidationError
 from exback_kit.store.files import replacing
 from exback_kit.store.paths import key_file
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 # hashlib (OpenSSL), hmac, secrets, base64 and unicodedata are imported where they are
 # used: a plain journal's check-in imports this module but never needs them (~4 ms).

@@ -16,7 +16,6 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, JournalLocked
@@ -39,6 +38,10 @@ from exback_kit.store.keys import (
 from exback_kit.store.opening import refusal
 from exback_kit.store.paths import journal_files, key_file
 from exback_kit.store.remembered import given
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def key_path(journal_path: Path) -> Path:

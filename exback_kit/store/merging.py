@@ -4,11 +4,14 @@ equal to one already stored) is skipped."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from exback_kit.store import clock, validate
 from exback_kit.store.schema import TABLES
 from exback_kit.store.settings import LOCAL_SETTINGS, check_setting
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def merge_rows(conn: Any, prepared: Mapping[str, list[tuple[Any, ...]]],

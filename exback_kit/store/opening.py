@@ -10,7 +10,6 @@ import os
 import sqlite3
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError
@@ -26,6 +25,10 @@ from exback_kit.store.files import (
 from exback_kit.store.migrations import SCHEMA_VERSION
 from exback_kit.store.paths import default_path, key_file
 from exback_kit.store.sqlite_header import APPLICATION_ID, SQLITE_HEADER
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 #: How long a statement waits for another connection's write lock.
 BUSY_TIMEOUT_MS = 10_000

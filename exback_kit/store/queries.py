@@ -7,14 +7,16 @@ both use one column list and the decoders of :mod:`exback_kit.store.frames`.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
 
 from exback_kit.store import clock
 from exback_kit.store.failures import db_errors
 from exback_kit.store.frames import ROW_DECODERS, decoder, read_frame, same, typed_frame
 from exback_kit.store.schema import TABLES, known_fields
 
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
+    from typing import Any
+
     import pandas as pd
 
 

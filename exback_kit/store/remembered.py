@@ -21,10 +21,13 @@ never loads it. This module also holds the keys this process took from the keyri
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from exback_kit.errors import JournalError
 from exback_kit.store.keys import KEY_BYTES, key_matches, read_key_file
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The keyring's service name for every journal's entry (the user name is the path).
 SERVICE = "exback-kit"

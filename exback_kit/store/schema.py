@@ -8,8 +8,6 @@ ISO-8601 moment) and ``day`` (the person's local date of ``at``) plus its fields
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from exback_kit.content import texts
 from exback_kit.content.vocab import (
     BLOCK_STARTS,
@@ -30,6 +28,12 @@ from exback_kit.content.vocab import (
     WEEKDAY_IDS,
 )
 from exback_kit.errors import ValidationError
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from exback_kit.store.named_tuple import NamedTuple
 
 SHORT_TEXT = 200
 LONG_TEXT = 20_000

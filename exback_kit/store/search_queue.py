@@ -6,7 +6,9 @@ queued into ``search_index`` in one write transaction (:meth:`Journal.index_pend
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The queued words into the index, in one transaction: old rows out, new rows in, queue emptied.
 INDEX_PENDING = (

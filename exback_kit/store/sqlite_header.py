@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
-from typing import NamedTuple
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from exback_kit.store.named_tuple import NamedTuple
 
 APPLICATION_ID = 0x45584B54  # "EXKT": marks a file as a kit journal
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -13,11 +13,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError
 from exback_kit.store.failures import explain_failure
+
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 #: How long a write waits for other writers before it gives up in words.
 WRITE_DEADLINE_S = 60.0

@@ -10,13 +10,15 @@ import json
 import math
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store.schema import LONG_TEXT, SHORT_TEXT, Field
 
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
+    from typing import Any
+
     from exback_kit.content import Question
 
 #: A moment may be this far ahead of the clock (clocks drift between devices).
