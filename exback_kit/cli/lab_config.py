@@ -4,7 +4,8 @@
   runs a kit notebook when it is opened and makes an early Run All wait for the kernel.
 * Kernels: an idle kernel whose notebook is no longer open is shut down after
   :data:`CULL_IDLE_S` seconds, and closing a notebook's tab shuts its kernel down, so
-  there is at most one kernel per open notebook.
+  there is at most one kernel per open notebook. Kernels, Voila's too, get CurveZMQ keys
+  where the installation supports them (:data:`ENCRYPTED_KERNELS`).
 * Saving a kit notebook writes it in its committed form (no outputs, no run counts, no
   kernel details): see :mod:`exback_kit.cli.kit_notebooks`.
 * The quick check-in page (:mod:`exback_kit.cli.checkin_server`) is a server extension of
@@ -82,11 +83,26 @@ PYTHON_OPTIONS = ["-W", "ignore::DeprecationWarning"]
 SKIPPED_IMPORTS = ("rfc3987_syntax",)
 
 
-def run_module(module: str) -> list[str]:
+#: Run in a server's process before it starts: its kernels get CurveZMQ keys, so what a
+#: notebook sends its kernel (the person's answers, a journal's key) is encrypted on the
+#: loopback too, and ipykernel (7.3 and later) no longer prints "Kernel is running over TCP
+#: without encryption … susceptible to eavesdropping" in the person's terminal. "auto":
+#: only where the kernel says it supports it; asked only of a jupyter_server that has the
+#: setting and a pyzmq built with Curve, so an older installation starts as before.
+ENCRYPTED_KERNELS = (
+    "import zmq\n"
+    "from jupyter_server.services.kernels.kernelmanager import MappingKernelManager\n"
+    "if zmq.has('curve') and 'transport_encryption' in MappingKernelManager.class_traits():\n"
+    "    sys.argv.insert(1, '--MappingKernelManager.transport_encryption=auto')\n")
+
+
+def run_module(module: str, *, encrypted_kernels: bool = False) -> list[str]:
     """Return the Python arguments that run ``module`` like ``-m`` does, without
-    :data:`SKIPPED_IMPORTS` (the arguments after these reach the module in ``sys.argv``)."""
+    :data:`SKIPPED_IMPORTS` (the arguments after these reach the module in ``sys.argv``);
+    a Jupyter server's kernels encrypted (:data:`ENCRYPTED_KERNELS`) if asked."""
     code = ("import runpy, sys\n"
             f"sys.modules.update(dict.fromkeys({SKIPPED_IMPORTS!r}))\n"
+            f"{ENCRYPTED_KERNELS if encrypted_kernels else ''}"
             f"runpy.run_module({module!r}, run_name='__main__', alter_sys=True)")
     return [*PYTHON_OPTIONS, "-c", code]
 

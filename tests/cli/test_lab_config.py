@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
+import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -179,3 +183,109 @@ def test_the_installations_page_settings_are_kept(tmp_path: Path, disabled: obje
     assert "other" not in page["disabledExtensions"]
     assert "@jupyterlab/notebook-extension:export" in page["disabledExtensions"]
     assert (folder / "page_config.json").stat().st_mode & 0o077 == 0
+
+
+def test_both_servers_ask_for_encrypted_kernels_where_the_installation_can(
+        tmp_path: Path) -> None:
+    """The servers' start adds the kernels' encryption setting before Jupyter reads its
+    arguments: here jupyter_server has the setting and pyzmq has Curve, so it is added."""
+    for server in (launch.lab_server(tmp_path, 8123, "t"), launch.app_server(tmp_path, 8123, "t")):
+        assert any(lab_config.ENCRYPTED_KERNELS in a for a in server.argv[:5])
+    (tmp_path / "show_args.py").write_text("import json, sys\nprint(json.dumps(sys.argv[1:]))\n")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    for encrypted, expected in ((True, ["--MappingKernelManager.transport_encryption=auto", "x"]),
+                                (False, ["x"])):
+        done = subprocess.run(
+            [sys.executable, *lab_config.run_module("show_args", encrypted_kernels=encrypted),
+             "x"], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == expected
+
+
+def _overheard(iopub_port: int, run: Callable[[], object]) -> bytes:
+    """What a process that can reach 127.0.0.1 but not read the kernel's connection file
+    (another account on the computer) hears on the kernel's output channel during ``run``."""
+    import time
+
+    import zmq
+
+    context = zmq.Context()
+    listener = context.socket(zmq.SUB)
+    listener.setsockopt(zmq.SUBSCRIBE, b"")
+    listener.connect(f"tcp://127.0.0.1:{iopub_port}")
+    time.sleep(1.0)  # a subscriber hears only what is sent after it has joined
+    try:
+        run()
+        heard = []
+        while listener.poll(1500):
+            heard.extend(listener.recv_multipart())
+        return b"".join(heard)
+    finally:
+        listener.close(linger=0)
+        context.term()
+
+
+def _print_in(client: Any) -> dict[str, Any]:
+    return dict(client.execute_interactive("print('a private sentence')", timeout=60))
+
+
+@pytest.mark.slow
+def test_a_bare_kernel_is_overheard_so_the_listener_below_would_hear_a_leak() -> None:
+    """The control for the next test: a kernel started the default way (no Curve keys)
+    publishes its output to anyone on 127.0.0.1, and the listener hears it."""
+    from jupyter_client.manager import start_new_kernel
+
+    manager, client = start_new_kernel(startup_timeout=120)
+    try:
+        assert not manager.get_connection_info().get("curve_publickey")
+        heard = _overheard(manager.iopub_port, lambda: _print_in(client))
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert b"a private sentence" in heard
+
+
+@pytest.mark.slow
+def test_exback_labs_kernels_are_encrypted_run_code_and_cannot_be_overheard(
+        tmp_path: Path) -> None:
+    """The kernel `exback lab` starts for the start notebook has CurveZMQ keys in its
+    connection file and runs code for a client that holds them; a listener on 127.0.0.1
+    without them hears nothing, and the person's terminal shows no warning."""
+    import signal
+    import time
+
+    from jupyter_client import BlockingKernelClient
+
+    runtime = tmp_path / "rt"
+    env = {**os.environ, "EXBACK_HOME": str(tmp_path / "home"), "JUPYTER_RUNTIME_DIR": str(runtime),
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"), "PYTHONUNBUFFERED": "1"}
+    env.pop("EXBACK_JOURNAL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "exback_kit.cli", "lab", "--no-browser",
+                             "--notebooks", str(tmp_path / "nb")], env=env, text=True,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        info: dict[str, Any] = {}
+        while not info.get("key") and time.monotonic() < deadline:
+            time.sleep(0.5)
+            for connection in runtime.glob("kernel-*.json"):  # the start notebook's, warmed
+                with contextlib.suppress(ValueError):  # still being written
+                    info = json.loads(connection.read_text())
+        assert info["transport"] == "tcp" and info.get("curve_publickey"), sorted(info)
+        client = BlockingKernelClient()
+        client.load_connection_info(info)
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=120)
+            replies: list[dict[str, Any]] = []
+            heard = _overheard(info["iopub_port"], lambda: replies.append(_print_in(client)))
+        finally:
+            client.stop_channels()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=120)
+    assert replies[0]["content"]["status"] == "ok"
+    assert heard == b""
+    assert "JupyterLab stopped" in out
+    assert "without encryption" not in out and "eavesdrop" not in out, out
