@@ -92,6 +92,20 @@ def test_writing_the_lab_settings_does_not_import_jupyterlab(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
 
 
+def _start_lab(tmp_path: Path, **env: str) -> subprocess.Popen[str]:
+    """Start `exback lab --no-browser` with every folder under ``tmp_path`` (the runtime
+    folder is ``tmp_path / "rt"``), its output on the returned process's stdout."""
+    env = {**os.environ, "EXBACK_HOME": str(tmp_path / "home"),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"), "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "us"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "ws"), "PYTHONUNBUFFERED": "1", **env}
+    env.pop("EXBACK_JOURNAL", None)
+    return subprocess.Popen([sys.executable, "-m", "exback_kit.cli", "lab", "--no-browser",
+                             "--notebooks", str(tmp_path / "nb")], env=env, text=True,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+
+
 @pytest.mark.slow
 def test_exback_lab_prints_no_deprecation_warning_even_when_python_shows_them(
         tmp_path: Path) -> None:
@@ -100,16 +114,7 @@ def test_exback_lab_prints_no_deprecation_warning_even_when_python_shows_them(
     import signal
     import urllib.request
 
-    env = {**__import__("os").environ, "PYTHONWARNINGS": "always::DeprecationWarning",
-           "EXBACK_HOME": str(tmp_path / "home"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
-           "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
-           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "us"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "ws"), "PYTHONUNBUFFERED": "1"}
-    env.pop("EXBACK_JOURNAL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "exback_kit.cli", "lab", "--no-browser",
-                             "--notebooks", str(tmp_path / "nb")], env=env, text=True,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    proc = _start_lab(tmp_path, PYTHONWARNINGS="always::DeprecationWarning")
     lines: list[str] = []
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -257,13 +262,7 @@ def test_exback_labs_kernels_are_encrypted_run_code_and_cannot_be_overheard(
     from jupyter_client import BlockingKernelClient
 
     runtime = tmp_path / "rt"
-    env = {**os.environ, "EXBACK_HOME": str(tmp_path / "home"), "JUPYTER_RUNTIME_DIR": str(runtime),
-           "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"), "PYTHONUNBUFFERED": "1"}
-    env.pop("EXBACK_JOURNAL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "exback_kit.cli", "lab", "--no-browser",
-                             "--notebooks", str(tmp_path / "nb")], env=env, text=True,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    proc = _start_lab(tmp_path)
     try:
         deadline = time.monotonic() + 180
         info: dict[str, Any] = {}
@@ -273,8 +272,8 @@ def test_exback_labs_kernels_are_encrypted_run_code_and_cannot_be_overheard(
                 with contextlib.suppress(ValueError):  # still being written
                     info = json.loads(connection.read_text())
         assert info["transport"] == "tcp" and info.get("curve_publickey"), sorted(info)
-        client = BlockingKernelClient()
-        client.load_connection_info(info)
+        client = BlockingKernelClient(connection_file=str(connection))
+        client.load_connection_file()
         client.start_channels()
         try:
             client.wait_for_ready(timeout=120)
