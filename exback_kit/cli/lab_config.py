@@ -25,6 +25,9 @@ START_NOTEBOOK = "00_start_here.ipynb"
 CHECKIN_PAGE = "exback/checkin"
 #: The Jupyter server extension serving the quick check-in page `exback lab` opens on.
 CHECKIN_EXTENSION = "exback_kit.cli.checkin_server"
+#: The server extension that keeps Jupyter's lines that say nothing to the person out of
+#: their terminal (see :mod:`exback_kit.cli.quiet_server`).
+QUIET_EXTENSION = "exback_kit.cli.quiet_server"
 #: Seconds a kernel may sit idle, with no notebook open on it, before it is shut down.
 CULL_IDLE_S = 1800
 #: How often (seconds) the server looks for such kernels.
@@ -126,7 +129,7 @@ def server_options() -> list[str]:
             # runs Voila on its own.
             "--ServerApp.jpserver_extensions="
             f"{{'notebook_shim': False, 'voila.server_extension': False, "
-            f"'{CHECKIN_EXTENSION}': True}}"]
+            f"'{CHECKIN_EXTENSION}': True, '{QUIET_EXTENSION}': True}}"]
 
 
 def app_settings_dir() -> Path:

@@ -107,9 +107,26 @@ def _start_lab(tmp_path: Path, **env: str) -> subprocess.Popen[str]:
 
 
 @pytest.mark.slow
+async def _open_kernel_channels(base: str, token: str, kernel_id: str) -> None:
+    """Connect to a kernel's websocket as a notebook page does, then leave."""
+    import asyncio
+
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    url = f"{base.replace('http://', 'ws://')}/api/kernels/{kernel_id}/channels"
+    connection = await websocket_connect(HTTPRequest(
+        url, headers={"Authorization": f"token {token}"}))
+    await asyncio.sleep(1.0)
+    connection.close()
+
+
 def test_exback_lab_prints_no_deprecation_warning_even_when_python_shows_them(
         tmp_path: Path) -> None:
-    """`exback lab` with every DeprecationWarning switched on: serve a page, stop; none shown."""
+    """`exback lab` with every DeprecationWarning switched on: serve the pages, open the
+    start notebook and a kernel's websocket as the page does, stop with Ctrl-C; no warning
+    is shown, nor Jupyter's lines that say nothing to the person (cli/quiet_server.py)."""
+    import asyncio
     import json as json_
     import signal
     import urllib.request
@@ -124,19 +141,27 @@ def test_exback_lab_prints_no_deprecation_warning_even_when_python_shows_them(
             break
     try:
         base, token = "/".join(url.split("/", 3)[:3]), url.split("token=", 1)[1]
-        for path in ("/exback/checkin", "/lab/tree/00_start_here.ipynb", "/api/sessions",
-                     "/api/kernelspecs"):
+        answers = {}
+        for path, method in (("/exback/checkin", "GET"), ("/lab/tree/00_start_here.ipynb", "GET"),
+                             ("/api/contents/00_start_here.ipynb", "GET"),  # its trust asked
+                             ("/api/sessions", "GET"), ("/api/kernelspecs", "GET"),
+                             ("/api/kernels", "POST")):
             request = urllib.request.Request(  # noqa: S310 (the server's own 127.0.0.1)
-                f"{base}{path}", headers={"Authorization": f"token {token}"})
-            with urllib.request.urlopen(request, timeout=60) as reply:  # noqa: S310
-                assert reply.status == 200
-                json_.loads(reply.read()) if path.startswith("/api/") else reply.read()
+                f"{base}{path}", method=method, data=b"{}" if method == "POST" else None,
+                headers={"Authorization": f"token {token}"})
+            with urllib.request.urlopen(request, timeout=120) as reply:  # noqa: S310
+                assert reply.status in (200, 201)
+                body = reply.read()
+                answers[path] = json_.loads(body) if path.startswith("/api/") else body
+        asyncio.run(_open_kernel_channels(base, token, answers["/api/kernels"]["id"]))
     finally:
         proc.send_signal(signal.SIGINT)
         rest, _ = proc.communicate(timeout=120)
     out = "".join(lines) + rest
     assert "JupyterLab stopped" in out
     assert "Deprecat" not in out and "deprecated" not in out, out
+    for said_nothing in ("not trusted", "websocket_ping_timeout", "received signal"):
+        assert said_nothing not in out, out
 
 
 def test_the_servers_run_without_the_slow_iri_parser(tmp_path: Path) -> None:
