@@ -6,6 +6,8 @@
   :data:`CULL_IDLE_S` seconds, and closing a notebook's tab shuts its kernel down, so
   there is at most one kernel per open notebook. Kernels, Voila's too, get CurveZMQ keys
   where the installation supports them (:data:`ENCRYPTED_KERNELS`).
+* Jupyter's lines that say nothing to the person stay out of their terminal
+  (:mod:`exback_kit.cli.quiet_server`).
 * Saving a kit notebook writes it in its committed form (no outputs, no run counts, no
   kernel details): see :mod:`exback_kit.cli.kit_notebooks`.
 * The quick check-in page (:mod:`exback_kit.cli.checkin_server`) is a server extension of
@@ -25,9 +27,6 @@ START_NOTEBOOK = "00_start_here.ipynb"
 CHECKIN_PAGE = "exback/checkin"
 #: The Jupyter server extension serving the quick check-in page `exback lab` opens on.
 CHECKIN_EXTENSION = "exback_kit.cli.checkin_server"
-#: The server extension that keeps Jupyter's lines that say nothing to the person out of
-#: their terminal (see :mod:`exback_kit.cli.quiet_server`).
-QUIET_EXTENSION = "exback_kit.cli.quiet_server"
 #: Seconds a kernel may sit idle, with no notebook open on it, before it is shut down.
 CULL_IDLE_S = 1800
 #: How often (seconds) the server looks for such kernels.
@@ -99,13 +98,19 @@ ENCRYPTED_KERNELS = (
     "    sys.argv.insert(1, '--MappingKernelManager.transport_encryption=auto')\n")
 
 
-def run_module(module: str, *, encrypted_kernels: bool = False) -> list[str]:
+#: Run in a server's process before it starts: Jupyter's lines that say nothing to the
+#: person are left out of its log (:mod:`exback_kit.cli.quiet_server`).
+QUIET_LOGS = "from exback_kit.cli.quiet_server import quiet_logs\nquiet_logs()\n"
+
+
+def run_module(module: str, *, server: bool = False) -> list[str]:
     """Return the Python arguments that run ``module`` like ``-m`` does, without
-    :data:`SKIPPED_IMPORTS` (the arguments after these reach the module in ``sys.argv``);
-    a Jupyter server's kernels encrypted (:data:`ENCRYPTED_KERNELS`) if asked."""
+    :data:`SKIPPED_IMPORTS` (the arguments after these reach the module in ``sys.argv``).
+    A ``server`` for the person (JupyterLab, Voila) gets its kernels encrypted
+    (:data:`ENCRYPTED_KERNELS`) and its log quiet (:data:`QUIET_LOGS`)."""
     code = ("import runpy, sys\n"
             f"sys.modules.update(dict.fromkeys({SKIPPED_IMPORTS!r}))\n"
-            f"{ENCRYPTED_KERNELS if encrypted_kernels else ''}"
+            f"{ENCRYPTED_KERNELS + QUIET_LOGS if server else ''}"
             f"runpy.run_module({module!r}, run_name='__main__', alter_sys=True)")
     return [*PYTHON_OPTIONS, "-c", code]
 
@@ -129,7 +134,7 @@ def server_options() -> list[str]:
             # runs Voila on its own.
             "--ServerApp.jpserver_extensions="
             f"{{'notebook_shim': False, 'voila.server_extension': False, "
-            f"'{CHECKIN_EXTENSION}': True, '{QUIET_EXTENSION}': True}}"]
+            f"'{CHECKIN_EXTENSION}': True}}"]
 
 
 def app_settings_dir() -> Path:

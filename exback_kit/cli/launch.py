@@ -143,7 +143,7 @@ def lab_server(folder: Path, port: int, token: str,
     ``settings_dir`` (see :func:`lab_settings_dir`) turns off the news prompt.
     """
     settings = [f"--LabApp.app_settings_dir={settings_dir}"] if settings_dir else []
-    argv = [sys.executable, *lab_config.run_module("jupyterlab", encrypted_kernels=True),
+    argv = [sys.executable, *lab_config.run_module("jupyterlab", server=True),
             "--no-browser",
             *settings,
             f"--ServerApp.ip={HOST}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
@@ -164,7 +164,7 @@ def lab_server(folder: Path, port: int, token: str,
 
 def app_server(folder: Path, port: int, token: str) -> Server:
     """Return the Voila command serving ``folder`` with the code hidden."""
-    argv = [sys.executable, *lab_config.run_module("voila", encrypted_kernels=True), "--no-browser",
+    argv = [sys.executable, *lab_config.run_module("voila", server=True), "--no-browser",
             f"--Voila.ip={HOST}", f"--port={port}", "--Voila.auto_token=True",
             "--strip_sources=True", "--Voila.log_level=WARN", str(folder)]
     url = f"http://{HOST}:{port}/voila/render/{START_NOTEBOOK}?token={token}"

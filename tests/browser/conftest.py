@@ -239,6 +239,10 @@ class SharedServer:
         _write_lab_settings(settings)
 
 
+#: Jupyter's lines kept out of the person's terminal, as they would read there.
+SAYS_NOTHING = ("is not trusted", "websocket_ping_timeout", "received signal")
+
+
 def _shared(kind: str, factory: pytest.TempPathFactory) -> Iterator[SharedServer]:
     root = factory.mktemp(f"{kind}-shared")
     first = root / "homes" / "first"
@@ -247,6 +251,11 @@ def _shared(kind: str, factory: pytest.TempPathFactory) -> Iterator[SharedServer
     server = start_kit_server(kind, root)
     yield SharedServer(server, root, first, first)
     server.stop()
+    said = "".join(server.log)
+    # Every page and notebook the session opened, and the stop: none of Jupyter's lines
+    # that say nothing to the person reached their terminal (cli/quiet_server.py).
+    for line in SAYS_NOTHING:
+        assert line not in said, said
 
 
 @pytest.fixture(scope="session")

@@ -220,13 +220,14 @@ def test_both_servers_ask_for_encrypted_kernels_where_the_installation_can(
     """The servers' start adds the kernels' encryption setting before Jupyter reads its
     arguments: here jupyter_server has the setting and pyzmq has Curve, so it is added."""
     for server in (launch.lab_server(tmp_path, 8123, "t"), launch.app_server(tmp_path, 8123, "t")):
-        assert any(lab_config.ENCRYPTED_KERNELS in a for a in server.argv[:5])
+        assert any(lab_config.ENCRYPTED_KERNELS + lab_config.QUIET_LOGS in a
+                   for a in server.argv[:5])
     (tmp_path / "show_args.py").write_text("import json, sys\nprint(json.dumps(sys.argv[1:]))\n")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    for encrypted, expected in ((True, ["--MappingKernelManager.transport_encryption=auto", "x"]),
-                                (False, ["x"])):
+    for server, expected in ((True, ["--MappingKernelManager.transport_encryption=auto", "x"]),
+                             (False, ["x"])):
         done = subprocess.run(
-            [sys.executable, *lab_config.run_module("show_args", encrypted_kernels=encrypted),
+            [sys.executable, *lab_config.run_module("show_args", server=server),
              "x"], capture_output=True, text=True, env=env, timeout=120)
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout) == expected
