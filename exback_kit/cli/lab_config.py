@@ -85,17 +85,10 @@ PYTHON_OPTIONS = ["-W", "ignore::DeprecationWarning"]
 SKIPPED_IMPORTS = ("rfc3987_syntax",)
 
 
-#: Run in a server's process before it starts: its kernels get CurveZMQ keys, so what a
-#: notebook sends its kernel (the person's answers, a journal's key) is encrypted on the
-#: loopback too, and ipykernel (7.3 and later) no longer prints "Kernel is running over TCP
-#: without encryption … susceptible to eavesdropping" in the person's terminal. "auto":
-#: only where the kernel says it supports it; asked only of a jupyter_server that has the
-#: setting and a pyzmq built with Curve, so an older installation starts as before.
-ENCRYPTED_KERNELS = (
-    "import zmq\n"
-    "from jupyter_server.services.kernels.kernelmanager import MappingKernelManager\n"
-    "if zmq.has('curve') and 'transport_encryption' in MappingKernelManager.class_traits():\n"
-    "    sys.argv.insert(1, '--MappingKernelManager.transport_encryption=auto')\n")
+#: Run in a server's process before it starts: its kernels get CurveZMQ keys where the
+#: installation can (:mod:`exback_kit.cli.kernel_encryption`).
+ENCRYPTED_KERNELS = ("from exback_kit.cli.kernel_encryption import encrypt_kernels\n"
+                     "encrypt_kernels()\n")
 
 
 #: Run in a server's process before it starts: Jupyter's lines that say nothing to the

@@ -13,7 +13,8 @@ each could only alarm:
   wait; tornado (6.5 and later) allows one, uses one, and says so once per server. Nothing
   is wrong and nothing changes: the line is left out, the behaviour is tornado's.
 * "received signal 15, stopping": `exback lab` stopping its server because the person
-  pressed Ctrl-C. It then says "JupyterLab stopped" in its own words.
+  pressed Ctrl-C. It then says "JupyterLab stopped" in its own words. (A server stopped by
+  anything else is still reported: `exback lab` says it ended, with its exit status.)
 
 :func:`quiet_logs` runs in the server's process before the server starts
 (:data:`exback_kit.cli.lab_config.QUIET_LOGS`). Everything else the server logs is kept.
@@ -37,9 +38,9 @@ class LeaveOut(logging.Filter):
     """Drop the records :data:`LEFT_OUT` and :data:`PING_NOTICE` name; keep every other."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.msg in LEFT_OUT:
-            return False
-        return not (isinstance(record.msg, str) and record.msg.startswith(PING_NOTICE))
+        if not isinstance(record.msg, str):  # a filter must never break the code logging
+            return True
+        return record.msg not in LEFT_OUT and not record.msg.startswith(PING_NOTICE)
 
 
 def quiet_logs() -> None:

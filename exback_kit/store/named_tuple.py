@@ -33,7 +33,11 @@ def _annotations(namespace: dict[str, object]) -> dict[str, object]:
     for name in ("__annotate__", "__annotate_func__"):  # Python 3.14 (PEP 649)
         annotate = namespace.get(name)
         if callable(annotate):
-            return dict(annotate(1))  # 1: annotationlib.Format.VALUE (strings here)
+            try:
+                return dict(annotate(1))  # 1: annotationlib.Format.VALUE
+            except NameError:  # a name imported only for type checkers
+                raise TypeError("a NamedTuple here needs `from __future__ import "
+                                "annotations` in its module") from None
     raise TypeError("a NamedTuple needs annotated fields")
 
 
@@ -42,7 +46,10 @@ class _Maker(type):
                 ) -> type:
         if not bases:  # NamedTuple itself
             return super().__new__(mcs, name, bases, namespace)
-        fields = list(_annotations(namespace))
+        if len(bases) != 1:
+            raise TypeError(f"{name}: NamedTuple is the only base a record may have")
+        annotations = _annotations(namespace)
+        fields = list(annotations)
         defaults = [namespace[f] for f in fields if f in namespace]
         if [f for f in fields if f in namespace] != fields[len(fields) - len(defaults):]:
             raise TypeError(f"{name}: a field without a default follows one with a default")
@@ -52,6 +59,7 @@ class _Maker(type):
         made = namedtuple(name, fields, defaults=defaults,  # type: ignore[misc]
                           module=str(namespace["__module__"]))
         made.__qualname__ = str(namespace.get("__qualname__", name))
+        made.__annotations__ = dict(annotations)  # as typing's keeps them (get_type_hints)
         doc = namespace.get("__doc__")
         made.__doc__ = doc if isinstance(doc, str) else made.__doc__
         return made

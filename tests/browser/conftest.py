@@ -87,9 +87,11 @@ class KitServer:
     journal: Path
     notebooks: Path
     log: list[str]
+    reader: threading.Thread | None = None
 
     def stop(self) -> None:
-        """Press Ctrl-C (SIGINT) like a person; kill only if it does not stop."""
+        """Press Ctrl-C (SIGINT) like a person; kill only if it does not stop. Returns once
+        the server's last line is in :attr:`log`."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
             try:
@@ -97,6 +99,8 @@ class KitServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(10)
+        if self.reader is not None:
+            self.reader.join(10)
 
 
 def _write_lab_settings(folder: Path) -> None:
@@ -153,12 +157,13 @@ def start_kit_server(kind: str, root: Path) -> KitServer:
                             stdin=subprocess.DEVNULL, text=True, cwd=root)
     lines: queue.Queue[str] = queue.Queue()
     log: list[str] = []
-    threading.Thread(target=_reader, args=(proc.stdout, lines, log), daemon=True).start()
+    reader = threading.Thread(target=_reader, args=(proc.stdout, lines, log), daemon=True)
+    reader.start()
     url = _wait_for_url(proc, lines, log)
     base = url.split("/", 3)[:3]
     token = url.split("token=", 1)[1]
     return KitServer(kind, proc, url, "/".join(base), token, home / "journal.sqlite3",
-                     notebooks, log)
+                     notebooks, log, reader)
 
 
 def _wait_for_url(proc: subprocess.Popen[str], lines: queue.Queue[str], log: list[str]) -> str:
@@ -240,7 +245,8 @@ class SharedServer:
 
 
 #: Jupyter's lines kept out of the person's terminal, as they would read there.
-SAYS_NOTHING = ("is not trusted", "websocket_ping_timeout", "received signal")
+SAYS_NOTHING = ("is not trusted", "websocket_ping_timeout", "received signal",
+                "without encryption")  # the kernels, Voila's too, are encrypted
 
 
 def _shared(kind: str, factory: pytest.TempPathFactory) -> Iterator[SharedServer]:

@@ -106,7 +106,6 @@ def _start_lab(tmp_path: Path, **env: str) -> subprocess.Popen[str]:
                             stderr=subprocess.STDOUT, start_new_session=True)
 
 
-@pytest.mark.slow
 async def _open_kernel_channels(base: str, token: str, kernel_id: str) -> None:
     """Connect to a kernel's websocket as a notebook page does, then leave."""
     import asyncio
@@ -121,6 +120,7 @@ async def _open_kernel_channels(base: str, token: str, kernel_id: str) -> None:
     connection.close()
 
 
+@pytest.mark.slow
 def test_exback_lab_prints_no_deprecation_warning_even_when_python_shows_them(
         tmp_path: Path) -> None:
     """`exback lab` with every DeprecationWarning switched on: serve the pages, open the
@@ -215,41 +215,66 @@ def test_the_installations_page_settings_are_kept(tmp_path: Path, disabled: obje
     assert (folder / "page_config.json").stat().st_mode & 0o077 == 0
 
 
-def test_both_servers_ask_for_encrypted_kernels_where_the_installation_can(
-        tmp_path: Path) -> None:
-    """The servers' start adds the kernels' encryption setting before Jupyter reads its
-    arguments: here jupyter_server has the setting and pyzmq has Curve, so it is added."""
+def test_both_servers_start_with_encrypted_kernels_and_a_quiet_log(tmp_path: Path) -> None:
+    """Both servers' processes run the kit's start first: their kernels' transport
+    encryption defaults to "auto" (this installation can) and the log filter is in place;
+    the module then runs with its own arguments, untouched. A module that is not a server
+    for the person gets neither."""
     for server in (launch.lab_server(tmp_path, 8123, "t"), launch.app_server(tmp_path, 8123, "t")):
         assert any(lab_config.ENCRYPTED_KERNELS + lab_config.QUIET_LOGS in a
                    for a in server.argv[:5])
-    (tmp_path / "show_args.py").write_text("import json, sys\nprint(json.dumps(sys.argv[1:]))\n")
+    (tmp_path / "show_start.py").write_text(
+        "import json, logging, sys\n"
+        "from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager\n"
+        "print(json.dumps([sys.argv[1:], AsyncMappingKernelManager().transport_encryption,\n"
+        "                  len(logging.getLogger('ServerApp').filters)]))\n")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    for server, expected in ((True, ["--MappingKernelManager.transport_encryption=auto", "x"]),
-                             (False, ["x"])):
-        done = subprocess.run(
-            [sys.executable, *lab_config.run_module("show_args", server=server),
-             "x"], capture_output=True, text=True, env=env, timeout=120)
+    can = _can_encrypt()
+    for server, expected in ((True, [["x"], "auto" if can else "disabled", 1]),
+                             (False, [["x"], "disabled", 0])):
+        done = subprocess.run([sys.executable, *lab_config.run_module("show_start", server=server),
+                               "x"], capture_output=True, text=True, env=env, timeout=120)
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout) == expected
 
 
-def _overheard(iopub_port: int, run: Callable[[], object]) -> bytes:
+def _can_encrypt() -> bool:
+    """Whether this installation can give kernels Curve keys (as kernel_encryption asks)."""
+    import zmq
+    from jupyter_client.manager import KernelManager
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
+
+    return zmq.has("curve") and all("transport_encryption" in m.class_traits()
+                                    for m in (KernelManager, MappingKernelManager))
+
+
+def _overheard(iopub_port: int, run: Callable[[], object], *, server_key: bytes | None = None,
+               tries: int = 1) -> bytes:
     """What a process that can reach 127.0.0.1 but not read the kernel's connection file
-    (another account on the computer) hears on the kernel's output channel during ``run``."""
+    (another account on the computer) hears on the kernel's output channel while ``run``
+    runs; with ``server_key`` (the kernel's Curve public key, from that file) a listener that
+    could read it. ``run`` is tried up to ``tries`` times until something is heard: a
+    subscriber hears only what is sent after it has joined."""
     import time
 
     import zmq
 
     context = zmq.Context()
     listener = context.socket(zmq.SUB)
+    if server_key is not None:
+        listener.curve_serverkey = server_key
+        listener.curve_publickey, listener.curve_secretkey = zmq.curve_keypair()
     listener.setsockopt(zmq.SUBSCRIBE, b"")
     listener.connect(f"tcp://127.0.0.1:{iopub_port}")
-    time.sleep(1.0)  # a subscriber hears only what is sent after it has joined
+    heard: list[bytes] = []
     try:
-        run()
-        heard = []
-        while listener.poll(1500):
-            heard.extend(listener.recv_multipart())
+        for _ in range(tries):
+            time.sleep(1.0)
+            run()
+            while listener.poll(1500):
+                heard.extend(listener.recv_multipart())
+            if heard:
+                break
         return b"".join(heard)
     finally:
         listener.close(linger=0)
@@ -269,7 +294,7 @@ def test_a_bare_kernel_is_overheard_so_the_listener_below_would_hear_a_leak() ->
     manager, client = start_new_kernel(startup_timeout=120)
     try:
         assert not manager.get_connection_info().get("curve_publickey")
-        heard = _overheard(manager.iopub_port, lambda: _print_in(client))
+        heard = _overheard(manager.iopub_port, lambda: _print_in(client), tries=8)
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
@@ -294,9 +319,9 @@ def test_exback_labs_kernels_are_encrypted_run_code_and_cannot_be_overheard(
         info: dict[str, Any] = {}
         while not info.get("key") and time.monotonic() < deadline:
             time.sleep(0.5)
-            for connection in runtime.glob("kernel-*.json"):  # the start notebook's, warmed
+            for found in runtime.glob("kernel-*.json"):  # the start notebook's, warmed
                 with contextlib.suppress(ValueError):  # still being written
-                    info = json.loads(connection.read_text())
+                    info, connection = json.loads(found.read_text()), found
         assert info["transport"] == "tcp" and info.get("curve_publickey"), sorted(info)
         client = BlockingKernelClient(connection_file=str(connection))
         client.load_connection_file()
@@ -305,12 +330,16 @@ def test_exback_labs_kernels_are_encrypted_run_code_and_cannot_be_overheard(
             client.wait_for_ready(timeout=120)
             replies: list[dict[str, Any]] = []
             heard = _overheard(info["iopub_port"], lambda: replies.append(_print_in(client)))
+            # the same listener holding the key from the 0600 file hears it: right port, joined
+            keyed = _overheard(info["iopub_port"], lambda: replies.append(_print_in(client)),
+                               server_key=info["curve_publickey"].encode(), tries=8)
         finally:
             client.stop_channels()
     finally:
         proc.send_signal(signal.SIGINT)
         out, _ = proc.communicate(timeout=120)
-    assert replies[0]["content"]["status"] == "ok"
+    assert replies and all(r["content"]["status"] == "ok" for r in replies)
     assert heard == b""
+    assert b"a private sentence" in keyed
     assert "JupyterLab stopped" in out
     assert "without encryption" not in out and "eavesdrop" not in out, out

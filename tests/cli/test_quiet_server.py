@@ -30,9 +30,10 @@ def test_a_servers_two_lines_are_left_out_and_every_other_line_kept(quiet, caplo
         log.warning("Notebook %s could not be saved", "00_start_here.ipynb")
         log.error("Kernel %s died", "abc")
         log.critical("received signal %s, stopping, and more", 2)
+        log.warning({"not": "text"})  # a message that isn't a string passes, unharmed
     assert [r.getMessage() for r in caplog.records] == [
         "Notebook 00_start_here.ipynb could not be saved", "Kernel abc died",
-        "received signal 2, stopping, and more"]
+        "received signal 2, stopping, and more", "{'not': 'text'}"]
 
 
 def test_tornados_ping_notice_is_left_out_and_its_other_lines_kept(quiet, caplog):
