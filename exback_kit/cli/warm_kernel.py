@@ -59,7 +59,11 @@ def import_kit(connection_file: Path, deadline: float) -> None:
         time.sleep(0.05)
     client = BlockingKernelClient(connection_file=str(connection_file))
     client.load_connection_file()
-    client.start_channels()
+    # No heartbeat: without its manager a client judges the kernel alive by heartbeats, and a
+    # kernel still starting on a busy machine misses the first ones; wait_for_ready then
+    # gave up at once ("Kernel died before replying to kernel_info") and the head start was
+    # lost. The shell's own reply is all this waits for, up to the deadline.
+    client.start_channels(hb=False)
     try:
         client.wait_for_ready(timeout=max(deadline - time.monotonic(), 1.0))
         msg_id = client.execute(WARM_CODE, silent=True, store_history=False)

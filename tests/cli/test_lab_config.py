@@ -325,7 +325,7 @@ def test_exback_labs_kernels_are_encrypted_run_code_and_cannot_be_overheard(
         assert info["transport"] == "tcp" and info.get("curve_publickey"), sorted(info)
         client = BlockingKernelClient(connection_file=str(connection))
         client.load_connection_file()
-        client.start_channels()
+        client.start_channels(hb=False)  # a kernel still starting misses heartbeats
         try:
             client.wait_for_ready(timeout=120)
             replies: list[dict[str, Any]] = []

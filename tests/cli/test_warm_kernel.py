@@ -69,7 +69,7 @@ def test_the_start_notebooks_kernel_is_running_with_the_kit_imported(tmp_path: P
         client = BlockingKernelClient(
             connection_file=str(runtime / f"kernel-{sessions[0]['kernel']['id']}.json"))
         client.load_connection_file()
-        client.start_channels()
+        client.start_channels(hb=False)  # a kernel still starting misses heartbeats
         try:
             client.wait_for_ready(timeout=60)
             reply = client.execute_interactive(
