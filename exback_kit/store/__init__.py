@@ -8,9 +8,10 @@ writes private files. The room is layered (see ``[tool.importlinter]`` in pyproj
 """
 
 from exback_kit.store.backup_files import backup_dir, list_backups
-from exback_kit.store.journal import Journal, check_values
+from exback_kit.store.journal import Journal
 from exback_kit.store.migrations import SCHEMA_VERSION
 from exback_kit.store.paths import APP_NAME, FILE_NAME, default_path, resolve_path
+from exback_kit.store.validate import check_values
 
 __all__ = ["APP_NAME", "FILE_NAME", "SCHEMA_VERSION", "Journal", "backup_dir", "check_values",
            "default_path", "list_backups", "resolve_path"]

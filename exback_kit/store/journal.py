@@ -27,7 +27,7 @@ from exback_kit.store.merging import merge_rows
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.store.opening import check_existing, configure, connect, file_identity, prepare_file
 from exback_kit.store.paths import resolve_path
-from exback_kit.store.schema import TABLES, UPDATABLE, fields, known_fields
+from exback_kit.store.schema import TABLES, UPDATABLE, known_fields
 from exback_kit.store.settings import DEMO_JOURNAL_SETTING, check_setting
 from exback_kit.store.sqlite_header import APPLICATION_ID
 from exback_kit.store.transactions import write_transaction
@@ -388,8 +388,3 @@ class Journal:
     def execute_read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         """Run a read-only query (for exports and tests); return all rows."""
         return list(self._conn.execute(sql, params).fetchall())
-
-
-def check_values(kind: str, values: Mapping[str, object]) -> dict[str, object]:
-    """Validate an entry without saving it; return the stored form (forms use this)."""
-    return validate.record(kind, fields(kind), values)

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
-from exback_kit.store.schema import LONG_TEXT, SHORT_TEXT, Field
+from exback_kit.store.schema import LONG_TEXT, SHORT_TEXT, Field, fields
 
 TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
@@ -289,6 +289,12 @@ def record(kind: str, specs: tuple[Field, ...], values: Mapping[str, object], *,
                 default = list(default)
             out[spec.name] = clean(spec, default) if default is not None else clean(spec, None)
     return out
+
+
+def check_values(kind: str, values: Mapping[str, object]) -> dict[str, object]:
+    """Validate an entry of ``kind`` without saving it; return the stored form (forms and
+    imports check what they will save with this)."""
+    return record(kind, fields(kind), values)
 
 
 # --- answers to the content's questions -----------------------------------------
