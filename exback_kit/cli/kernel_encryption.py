@@ -20,20 +20,26 @@ from __future__ import annotations
 SETTING = "transport_encryption"
 
 
-def encrypt_kernels() -> bool:
-    """Make "auto" the default transport encryption of the server's kernels; return True
-    when it is (False: this installation's kernels run as before)."""
+def can_encrypt() -> bool:
+    """Return True when this installation can give kernels Curve keys: pyzmq has Curve,
+    and jupyter_client and jupyter_server both have the setting."""
     try:
         import zmq
         from jupyter_client.manager import KernelManager
         from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
 
-        if not zmq.has("curve"):
-            return False
-        if not all(SETTING in manager.class_traits()
-                   for manager in (KernelManager, MappingKernelManager)):
-            return False
-        MappingKernelManager.class_traits()[SETTING].default_value = "auto"
-        return True
+        return bool(zmq.has("curve")) and all(
+            SETTING in manager.class_traits() for manager in (KernelManager, MappingKernelManager))
     except Exception:  # an installation this doesn't know: its kernels as they were
         return False
+
+
+def encrypt_kernels() -> bool:
+    """Make "auto" the default transport encryption of the server's kernels; return True
+    when it is (False: this installation's kernels run as before)."""
+    if not can_encrypt():
+        return False
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
+
+    MappingKernelManager.class_traits()[SETTING].default_value = "auto"
+    return True

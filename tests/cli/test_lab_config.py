@@ -220,6 +220,8 @@ def test_both_servers_start_with_encrypted_kernels_and_a_quiet_log(tmp_path: Pat
     encryption defaults to "auto" (this installation can) and the log filter is in place;
     the module then runs with its own arguments, untouched. A module that is not a server
     for the person gets neither."""
+    from exback_kit.cli.kernel_encryption import can_encrypt
+
     for server in (launch.lab_server(tmp_path, 8123, "t"), launch.app_server(tmp_path, 8123, "t")):
         assert any(lab_config.ENCRYPTED_KERNELS + lab_config.QUIET_LOGS in a
                    for a in server.argv[:5])
@@ -229,23 +231,13 @@ def test_both_servers_start_with_encrypted_kernels_and_a_quiet_log(tmp_path: Pat
         "print(json.dumps([sys.argv[1:], AsyncMappingKernelManager().transport_encryption,\n"
         "                  len(logging.getLogger('ServerApp').filters)]))\n")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    can = _can_encrypt()
+    can = can_encrypt()
     for server, expected in ((True, [["x"], "auto" if can else "disabled", 1]),
                              (False, [["x"], "disabled", 0])):
         done = subprocess.run([sys.executable, *lab_config.run_module("show_start", server=server),
                                "x"], capture_output=True, text=True, env=env, timeout=120)
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout) == expected
-
-
-def _can_encrypt() -> bool:
-    """Whether this installation can give kernels Curve keys (as kernel_encryption asks)."""
-    import zmq
-    from jupyter_client.manager import KernelManager
-    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
-
-    return zmq.has("curve") and all("transport_encryption" in m.class_traits()
-                                    for m in (KernelManager, MappingKernelManager))
 
 
 def _overheard(iopub_port: int, run: Callable[[], object], *, server_key: bytes | None = None,
