@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "exback_kit"
 #: A word catalogue may be long; a code module that passes this is two concepts.
 MAX_LINES = 400
-CATALOGUES = {"exback_kit/content/texts.py"}
+CATALOGUES = {"exback_kit/content/texts.py", "exback_kit/content/page_texts.py"}
 
 
 def modules() -> list[Path]:

@@ -38,7 +38,10 @@ LOCALE = PACKAGE / "locale"
 TEMPLATE = LOCALE / f"{language.DOMAIN}.pot"
 #: (module:function, files) for Babel; babel.cfg at the repository's root says the same.
 METHODS = [("exback_kit/content/texts.py", "exback_kit.content.extract:extract_texts"),
+           ("exback_kit/content/page_texts.py", "exback_kit.content.extract:extract_texts"),
            ("data/*.toml", "exback_kit.content.extract:extract_toml")]
+#: The modules that hold the words (a name they mention is not a module reading it).
+WORD_FILES = ("exback_kit.content.texts", "exback_kit.content.page_texts")
 #: Languages with a hand-translated .po (the pseudo-locale is generated, never edited).
 TRANSLATED = ("es",)
 COUNTED = re.compile(r"\{[^{}:]*:n:([^{}|]+)(?:\|([^{}]+))?\}")
@@ -99,13 +102,16 @@ def _counted(message: str, lineno: int, where: str) -> Iterator[tuple[int, str, 
 
 def extract_texts(fileobj: Any, keywords: Any, comment_tags: Any,
                   options: Any) -> Iterator[tuple[int, str, Any, list[str]]]:
-    """Babel extractor for ``content/texts.py``: walks its constants by import."""
+    """Babel extractor for ``content/texts.py`` and ``content/page_texts.py``: walks the
+    constants each file assigns, by import (through ``texts``, as the kit reads them)."""
     lines = {target.id: node.lineno for node in ast.parse(fileobj.read()).body
              if isinstance(node, ast.Assign) for target in node.targets
              if isinstance(target, ast.Name)}
     used = _where_used()
     for name, value in texts.english().items():
-        modules = [m for m in used.get(name, []) if m != "exback_kit.content.texts"]
+        if name not in lines:
+            continue  # the other file's
+        modules = [m for m in used.get(name, []) if m not in WORD_FILES]
         shown = "read by " + ", ".join(modules) if modules else "not read by the kit's code"
         for context, message in flat(f"texts.{name}", value):
             yield lines.get(name, 0), "pgettext", (context, message), _comments(

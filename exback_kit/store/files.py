@@ -154,8 +154,10 @@ def sweep_unfinished(*folders: Path) -> list[Path]:
         return []
     swept = []
     for folder in folders:
-        try:
-            found = sorted(folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+        try:  # names compared as text: a glob would compile a pattern on every start
+            with os.scandir(folder) as entries:
+                found = sorted(folder / e.name for e in entries
+                               if e.name.startswith(TEMP_PREFIX) and e.name.endswith(TEMP_SUFFIX))
         except OSError:
             continue
         for temp in found:

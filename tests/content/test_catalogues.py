@@ -3,6 +3,7 @@ shipped language; the language choice; English unchanged by the machinery."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -111,13 +112,22 @@ def test_the_pseudo_catalogue_is_about_a_third_longer():
 
 # --- English is the source, unchanged -------------------------------------------------
 
+def _written(path: str, before: str | None = None) -> dict[str, object]:
+    """Return the constants a words file assigns, run as plain Python (up to ``before``)."""
+    source = (ROOT / path).read_text(encoding="utf-8")
+    plain: dict[str, object] = {}
+    exec(compile(source.split(before)[0] if before else source, path, "exec"), plain)  # noqa: S102
+    return {k: v for k, v in plain.items() if k.isupper()}
+
+
 def test_english_reads_exactly_the_source_constants():
     """The constants as written in texts.py (run without the catalogue's machinery at its
-    end) are exactly what English reads."""
-    source = (ROOT / "exback_kit/content/texts.py").read_text(encoding="utf-8")
-    plain: dict[str, object] = {}
-    exec(compile(source.split(MACHINERY)[0], "texts.py", "exec"), plain)  # noqa: S102
-    literal = {k: v for k, v in plain.items() if k.isupper()}
+    end) and in page_texts.py are exactly what English reads, each name written once."""
+    core = _written("exback_kit/content/texts.py", MACHINERY)
+    pages = _written("exback_kit/content/page_texts.py")
+    assert set(core) & set(pages) == set()
+    literal = {**core, **pages}
+    assert len(core) > 200 and len(pages) > 600
     assert len(literal) == len(texts.english()) > 1000
     language.choose(language.ENGLISH)
     for name, value in literal.items():
@@ -131,6 +141,27 @@ def test_every_message_is_above_the_catalogue_machinery():
     """A constant added after the machinery at the end of texts.py stays a plain global:
     English in every language. None may be left there."""
     assert [n for n in vars(texts) if n.isupper() and not n.startswith("_")] == []
+
+
+def test_the_pages_words_are_read_on_the_first_name_the_store_and_cli_words_lack():
+    """``exback checkin`` never reads page_texts.py; the first page word reads it, in the
+    language in force; a name in neither file is an AttributeError, and a lower-case or
+    dunder name (what ``hasattr`` probes ask) never reads the pages."""
+    code = ("import sys; from exback_kit.content import texts; "
+            "t = 'exback_kit.content.page_texts'; "
+            "a = texts.CLI_SAVED_CHECKIN; assert t not in sys.modules; "
+            "assert not hasattr(texts, '__wrapped__') and t not in sys.modules; "
+            "assert texts.CONTACT_SAVED_ORDER.startswith('Saved.') and t in sys.modules; "
+            "assert not hasattr(texts, 'NO_SUCH_WORDS'); print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, env={**os.environ, "LANGUAGE": "en", "LC_ALL": "C"})
+    assert out.stdout.strip() == "ok", out.stderr
+    english = _written("exback_kit/content/page_texts.py")["CONTACT_SAVED_ORDER"]
+    language.choose("es")
+    try:
+        assert texts.CONTACT_SAVED_ORDER.startswith("Guardado") and english.startswith("Saved")
+    finally:
+        language.choose(language.ENGLISH)
 
 
 def test_an_unknown_name_is_still_an_attribute_error():
