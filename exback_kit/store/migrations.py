@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 10
+from exback_kit.store import search_words
+from exback_kit.store.search_words import (
+    SEARCH_SOURCES,
+    SEARCH_STRIDE,
+    SOURCES_V7,
+    SOURCES_V9,
+    index_row,
+)
+
+SCHEMA_VERSION = 11
 
 # Version 1 as it shipped: the four core logs and settings. Frozen: never edit.
 _V1 = """
@@ -225,33 +234,13 @@ _UUID4 = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
 
 
 # Version 7: full-text search over every free text the person wrote, inside the journal
-# itself (so a locked journal's index is encrypted with it). One FTS5 row per entry:
-# rowid = entry id * SEARCH_STRIDE + the kind's number; kind, place (an answer's
-# "step:question", a reflection's "topic:question"), day and at ride along unindexed.
+# itself (so a locked journal's index is encrypted with it); search_words.py says which
+# words of each entry, and how an index row is laid out.
 # A save only queues the entry's words in search_pending (its triggers: every write, a
 # synced one included); a search first moves what is queued into the index in one
 # transaction (Journal.index_pending). Writing FTS5 in each save's own transaction cost
 # 1.26x a save's CPU and twice its -wal pages. An empty body queued means "no longer
-# there". A text answer that is only an id ("not_sure") or a date is a choice, not words.
-# Frozen: never edit.
-SEARCH_STRIDE = 32
-_SEARCH_SOURCES_V7 = (
-    (1, "checkins", ("note",)), (2, "contacts", ("note",)),
-    (3, "urges", ("trigger", "helped", "note")), (4, "answers", ("value",)),
-    (5, "decisions", ("reasons",)), (6, "nocontact_periods", ("note",)),
-    (7, "signals", ("source", "what", "note")), (8, "meetings", ("place", "note")),
-    (9, "unsent", ("text", "review_note")),
-    (10, "reachouts", ("plan", "expectation", "why", "outcome")),
-    (11, "patterns", ("pattern", "root", "plan")), (12, "repairs", ("issue", "plan")),
-    (13, "agreements", ("text", "note")), (14, "milestones", ("title", "note")),
-    (15, "old_habits", ("habit", "note")), (16, "reflections", ("value",)),
-    (17, "reappraisals", ("what", "pleasant", "note")),
-    (18, "checklist_items", ("item", "note")), (19, "plans", ("action",)),
-)
-# Added by version 9 (who am I now, the when-it-happens plans), with triggers of their own.
-_SEARCH_SOURCES_V9 = ((20, "self_notes", ("item",)), (21, "moment_plans", ("plan",)))
-#: Every kind the index holds: (number in the rowid, table, its free-text columns).
-SEARCH_SOURCES = _SEARCH_SOURCES_V7 + _SEARCH_SOURCES_V9
+# there". Frozen: never edit (version 11 changed what a save queues).
 _SEARCH_TABLES = (
     "CREATE VIRTUAL TABLE search_index USING fts5(body, kind UNINDEXED, place UNINDEXED, "
     "day UNINDEXED, at UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
@@ -260,30 +249,8 @@ _SEARCH_TABLES = (
 )
 
 
-def _search_body(row: str, columns: tuple[str, ...]) -> str:
-    if columns == ("value",):  # a JSON answer: its text, unless it is a choice id or a date
-        text = f"json_extract({row}.value, '$')"
-        return (f"(CASE WHEN json_type({row}.value) = 'text' AND {text} GLOB '*[^a-z0-9_]*' "
-                f"AND NOT {text} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
-                f"THEN {text} ELSE '' END)")
-    # Each field on its own line; an empty one leaves no blank line.
-    parts = " || ".join(f"(CASE WHEN coalesce({row}.{c}, '') = '' THEN '' "
-                        f"ELSE {row}.{c} || char(10) END)" for c in columns)
-    return f"rtrim({parts}, char(10))"
-
-
-def _search_place(row: str, table: str) -> str:
-    key = {"answers": "step", "reflections": "topic"}.get(table)
-    return f"{row}.{key} || ':' || {row}.question" if key else "''"
-
-
-def _search_row(row: str, number: int, table: str, columns: tuple[str, ...]) -> str:
-    return (f"{row}.id * {SEARCH_STRIDE} + {number}, {_search_body(row, columns)}, '{table}', "
-            f"{_search_place(row, table)}, {row}.day, {row}.at")
-
-
 def _search_statements() -> list[str]:
-    return [*_SEARCH_TABLES, *_search_triggers(_SEARCH_SOURCES_V7)]
+    return [*_SEARCH_TABLES, *_search_triggers(SOURCES_V7)]
 
 
 def _search_triggers(sources: tuple[tuple[int, str, tuple[str, ...]], ...]) -> list[str]:
@@ -291,7 +258,7 @@ def _search_triggers(sources: tuple[tuple[int, str, tuple[str, ...]], ...]) -> l
     out = []
     cols = "(rowid, body, kind, place, day, at)"
     for number, table, columns in sources:
-        body, values = _search_body("new", columns), _search_row("new", number, table, columns)
+        body, values = search_words.body("new", columns), index_row("new", number, table, columns)
         old = f"old.id * {SEARCH_STRIDE} + {number}"
         unqueue = f"DELETE FROM search_pending WHERE rowid = {old}"
         out += [
@@ -303,8 +270,8 @@ def _search_triggers(sources: tuple[tuple[int, str, tuple[str, ...]], ...]) -> l
             f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN {unqueue}; "
             f"INSERT INTO search_pending (rowid, body) VALUES ({old}, ''); END",
             # The entries written before this version go straight into the index.
-            f"INSERT INTO search_index {cols} SELECT {_search_row('e', number, table, columns)} "
-            f"FROM {table} AS e WHERE {_search_body('e', columns)} <> ''",
+            f"INSERT INTO search_index {cols} SELECT {index_row('e', number, table, columns)} "
+            f"FROM {table} AS e WHERE {search_words.body('e', columns)} <> ''",
         ]
     return out
 
@@ -357,7 +324,7 @@ def _migrate_sync_folders(conn: sqlite3.Connection) -> None:
 
 def _migrate_hard_moments_and_self(conn: sqlite3.Connection) -> None:
     _run(conn, _HARD_MOMENTS_AND_SELF)
-    for statement in _search_triggers(_SEARCH_SOURCES_V9):  # their words are found too
+    for statement in _search_triggers(SOURCES_V9):  # their words are found too
         conn.execute(statement)
 
 
@@ -386,8 +353,41 @@ def _migrate_table_stamps(conn: sqlite3.Connection) -> None:
             conn.execute(trigger.format(table=table, event=event))
 
 
+# Version 11: one trigger per table and event, which renews the table's stamp and, for a
+# table with words, queues only which entry changed (its index rowid); the entry's words
+# are read when the queue moves into the index (search_queue.py), no longer in the
+# trigger. SQLite parses every trigger of the schema on a connection's first read: the
+# 132 triggers before cost 10 M instructions at every open, 8 M of it the words'
+# expressions. Version 10's queue is moved into the index first. Frozen: never edit.
+_V10_QUEUE_INTO_THE_INDEX = (
+    "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_pending)",
+    "INSERT INTO search_index (rowid, body, kind, place, day, at) "
+    "SELECT rowid, body, kind, place, day, at FROM search_pending WHERE body <> ''",
+    "DROP TABLE search_pending",
+    "CREATE TABLE search_pending (rowid INTEGER PRIMARY KEY)",
+)
+_CHANGED = """CREATE TRIGGER {table}_changed_{event} AFTER {event} ON {table}
+    BEGIN {queue}UPDATE table_stamps SET stamp = random() WHERE name = '{table}'; END"""
+_QUEUED = {"INSERT": ("new",), "UPDATE": ("old", "new"), "DELETE": ("old",)}
+
+
+def _migrate_queue_by_entry(conn: sqlite3.Connection) -> None:
+    for statement in _V10_QUEUE_INTO_THE_INDEX:
+        conn.execute(statement)
+    numbers = {table: number for number, table, _ in SEARCH_SOURCES}
+    for table in _STAMPED:
+        for event, rows in _QUEUED.items():
+            conn.execute(f"DROP TRIGGER IF EXISTS {table}_stamp_{event}")
+            conn.execute(f"DROP TRIGGER IF EXISTS search_{table}_{event.lower()}")
+            queue = ""
+            if table in numbers:
+                ids = ", ".join(f"({row}.id * {SEARCH_STRIDE} + {numbers[table]})" for row in rows)
+                queue = f"INSERT OR IGNORE INTO search_pending (rowid) VALUES {ids}; "
+            conn.execute(_CHANGED.format(table=table, event=event, queue=queue))
+
+
 #: version reached -> code that brings the previous version there.
 MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3, 4: _migrate_v4, 5: _migrate_v5,
               6: _migrate_imported_entries, 7: _migrate_search_index,
               8: _migrate_sync_folders, 9: _migrate_hard_moments_and_self,
-              10: _migrate_table_stamps}
+              10: _migrate_table_stamps, 11: _migrate_queue_by_entry}

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store.failures import db_errors
-from exback_kit.store.migrations import SEARCH_SOURCES, SEARCH_STRIDE
+from exback_kit.store.search_words import SEARCH_SOURCES, SEARCH_STRIDE
 
 if TYPE_CHECKING:
     from exback_kit.store.journal import Journal

@@ -9,7 +9,8 @@ import pytest
 
 from exback_kit import Journal, ValidationError
 from exback_kit.store import search
-from exback_kit.store.migrations import MIGRATIONS, SEARCH_SOURCES, _migrate_search_index
+from exback_kit.store.migrations import MIGRATIONS, _migrate_search_index
+from exback_kit.store.search_words import SEARCH_SOURCES
 from exback_kit.store.sqlite_header import APPLICATION_ID
 
 #: The fields every kind needs besides its words (the words are filled in by the test).

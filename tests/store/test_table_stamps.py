@@ -60,7 +60,7 @@ def test_without_the_stamps_table_any_write_counts_as_a_change(journal: Journal)
     conn = sqlite3.connect(journal.path)
     with conn:
         for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
-                                    " AND name LIKE '%_stamp_%'").fetchall():
+                                    " AND name LIKE '%_changed_%'").fetchall():
             conn.execute(f"DROP TRIGGER {name}")
         conn.execute("DROP TABLE table_stamps")
     conn.close()
