@@ -25,6 +25,10 @@ from exback_kit.store.files import TEMP_PREFIX, TEMP_SUFFIX
 from exback_kit.store.paths import key_file, resolve_path
 from exback_kit.store.sqlite_header import looks_complete
 
+TYPE_CHECKING = False  # as typing's, without importing typing at start-up
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 _STAMP = r"\d{8}-\d{6}-\d{6}"
 
 
@@ -64,12 +68,27 @@ def _named(path: Path) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
+def _is_good(path: Path) -> Callable[[Path], bool]:
+    """Return the test of one of ``path``'s backups: complete by its header."""
+    # Locked copies count only beside a key file: the kit wrote them, not someone else.
+    locked_ok = key_file(path).is_file()
+    return lambda p: looks_complete(p) or (locked_ok and looks_locked(p))
+
+
 def list_backups(path: str | os.PathLike[str] | None = None) -> list[Path]:
     """Return the journal's complete backups, oldest first (unfinished or damaged ones left out)."""
     path = resolve_path(path)
-    # Locked copies count only beside a key file: the kit wrote them, not someone else.
-    locked_ok = key_file(path).is_file()
-    return [p for p in _named(path) if looks_complete(p) or (locked_ok and looks_locked(p))]
+    good = _is_good(path)
+    return [p for p in _named(path) if good(p)]
+
+
+def newest_backup(path: str | os.PathLike[str] | None = None) -> Path | None:
+    """Return the journal's newest complete backup, or None: the last of :func:`list_backups`,
+    found by reading headers from the newest down (the daily check at every open reads one
+    copy's header, not all ten)."""
+    path = resolve_path(path)
+    good = _is_good(path)
+    return next((p for p in reversed(_named(path)) if good(p)), None)
 
 
 def own_files(path: str | os.PathLike[str] | None = None) -> list[Path]:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store.backup_files import backup_dir, backup_name, list_backups, own_files
+from exback_kit.store.backup_files import (backup_dir, backup_name, list_backups, newest_backup,
+                                           own_files)
 from exback_kit.store.encryption import check_locked_copy, is_encrypted, key_opens, looks_locked
 from exback_kit.store.failures import db_errors, explain_failure
 from exback_kit.store.files import check_target, fsync_folder, replacing
@@ -128,8 +129,8 @@ def rotate(path: Path, keep: int = BACKUPS_KEPT) -> list[Path]:
 
 def backup_if_due(conn: Any, path: Path, key: bytes | None) -> Path | None:
     """Back up when the newest good backup is more than a day old; return the new copy."""
-    existing = list_backups(path)
-    if existing and time.time() - existing[-1].stat().st_mtime < BACKUP_EVERY_S:
+    newest = newest_backup(path)
+    if newest is not None and time.time() - newest.stat().st_mtime < BACKUP_EVERY_S:
         return None
     return backup(conn, path, key)
 

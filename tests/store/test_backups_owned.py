@@ -253,3 +253,24 @@ def test_a_journal_is_copied_as_it_was_before_a_migration(tmp_path):
         assert old.execute("PRAGMA user_version").fetchone()[0] == 2
     Journal.open(path).close()  # already current: no second copy
     assert len([b for b in list_backups(path) if "before-v" in b.name]) == 1
+
+
+def test_the_daily_check_reads_the_newest_good_backups_header_only(journal, monkeypatch):
+    """Ten backups kept: the check at every open reads one header, not ten; a damaged
+    newest copy is passed over for the good one before it, as list_backups would."""
+    from exback_kit.store import backup_files
+
+    made = [journal.backup(label=f"n{i}") for i in range(10)]
+    read: list[Path] = []
+    real = backup_files.looks_complete
+    monkeypatch.setattr(backup_files, "looks_complete", lambda p: read.append(p) or real(p))
+    assert journal.backup_if_due() is None  # the newest is minutes old
+    assert read == [made[-1]]
+    damaged = made[-1].parent / "journal-29991231-235959-000000.sqlite3"
+    damaged.write_bytes(b"not a journal")
+    read.clear()
+    assert backup_files.newest_backup(journal.path) == made[-1]
+    assert read == [damaged, made[-1]]
+    assert list_backups(journal.path)[-1] == made[-1]
+    os.utime(made[-1], (0, 0))  # the newest good one a day (and more) old: a copy is due
+    assert journal.backup_if_due() is not None
