@@ -21,8 +21,13 @@ from pathlib import Path
 
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
-from exback_kit.store.backup_files import (backup_dir, backup_name, list_backups, newest_backup,
-                                           own_files)
+from exback_kit.store.backup_files import (
+    backup_dir,
+    backup_name,
+    list_backups,
+    newest_backup,
+    own_files,
+)
 from exback_kit.store.encryption import check_locked_copy, is_encrypted, key_opens, looks_locked
 from exback_kit.store.failures import db_errors, explain_failure
 from exback_kit.store.files import check_target, fsync_folder, replacing
