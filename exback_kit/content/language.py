@@ -78,7 +78,12 @@ def is_english() -> bool:
 
 def available() -> tuple[str, ...]:
     """Return the languages with a catalogue in the package (English always)."""
-    return tuple(code for code in NAMES if code == ENGLISH or _mo_file(code).is_file())
+    return tuple(code for code in NAMES if _has_catalogue(code))
+
+
+def _has_catalogue(code: str) -> bool:
+    # English is the source: choosing it looks for no catalogue (see _mo_file's cost).
+    return code == ENGLISH or (code in NAMES and _mo_file(code).is_file())
 
 
 def normalise(code: str) -> str:
@@ -112,7 +117,7 @@ def choose(code: str | None) -> str:
     """
     global _current
     lang = normalise(code) if code else from_system(os.environ)
-    if lang not in available():
+    if not _has_catalogue(lang):
         raise UnknownLanguage(code or "", available())
     _current = lang  # what holds words keys by current() (chart cache, texts' own table)
     return lang

@@ -6,7 +6,6 @@ JSON columns are decoded, so nothing downstream parses again.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 from exback_kit.store.schema import Field
@@ -41,6 +40,8 @@ def decoder(spec: Field) -> Any:
     Dates come back as ``date``, moments as aware ``datetime``: nothing re-parses text.
     """
     if spec.kind in ("list", "json"):
+        import json
+
         return lambda v: None if v is None else json.loads(v)
     if spec.kind == "bool":
         return lambda v: None if v is None else bool(v)
@@ -53,6 +54,8 @@ def decoder(spec: Field) -> Any:
 
 def _json_column(values: list[Any], is_list: bool) -> list[Any]:
     """Decode a column of JSON texts in one call (much faster than one loads per row)."""
+    import json
+
     missing = "[]" if is_list else "null"
     return list(json.loads("[" + ",".join(missing if v is None else v for v in values) + "]"))
 

@@ -10,7 +10,6 @@ adding a copy.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 
 from exback_kit.content import texts
@@ -69,6 +68,8 @@ def apply(conn: Any, source: str, rows: Sequence[Mapping[str, Any]]) -> ImportCo
     so it syncs); otherwise a check-in is added with that uuid. Runs inside the
     caller's transaction on ``conn``.
     """
+    import json  # only an import needs it: not loaded for every command
+
     added = updated = 0
     for row in rows:
         names = list(row["fields"])

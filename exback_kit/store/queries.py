@@ -6,8 +6,6 @@ both use one column list and the decoders of :mod:`exback_kit.store.frames`.
 
 from __future__ import annotations
 
-import json
-
 from exback_kit.store import clock
 from exback_kit.store.failures import db_errors
 from exback_kit.store.frames import ROW_DECODERS, decoder, read_frame, same, typed_frame
@@ -57,6 +55,8 @@ def latest(conn: Any, kind: str, within: str, value: object) -> dict[str, Any]:
         f"SELECT question, value FROM (SELECT question, value, row_number() OVER "
         f"(PARTITION BY question ORDER BY {clock.newest_first()}) AS n FROM {kind} "
         f"WHERE {within} = ?) WHERE n = 1", (value,))
+    import json
+
     return {q: json.loads(v) for q, v in rows}
 
 
@@ -91,6 +91,23 @@ def table_stamps(conn: Any) -> dict[str, object]:
 
 
 def setting(conn: Any, key: str, default: Any = None) -> Any:
-    """Return the setting stored under ``key``, or ``default``."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return json.loads(row[0]) if row else default
+    """Return the setting stored under ``key``, or ``default``.
+
+    A text, yes/no or null value is read by SQLite's own JSON functions (the search index
+    reads answers with them too), so the language or the sync folder, read by every
+    command, loads no json module; a number, a list, an object or a value that isn't
+    JSON is read by json as before.
+    """
+    row = conn.execute("SELECT CASE WHEN json_valid(value) THEN json_type(value) END, "
+                       "json_extract(CASE WHEN json_valid(value) THEN value END, '$'), value "
+                       "FROM settings WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        return default
+    kind, scalar, value = row
+    if kind == "text":
+        return str(scalar)
+    if kind in ("true", "false", "null"):
+        return {"true": True, "false": False}.get(kind)
+    import json
+
+    return json.loads(value)

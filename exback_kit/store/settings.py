@@ -9,7 +9,6 @@ its range, its size) before anything is written.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 
@@ -64,6 +63,8 @@ def _habits(key: str, value: object) -> list[str]:
     if not isinstance(value, list | tuple) or not all(isinstance(h, str) for h in value):
         raise validate.fail(texts.BAD_LIST, key, value)
     stored = validate.items(Field(key, "list", max_len=MAX_HABITS), value)
+    import json
+
     return [str(h) for h in json.loads(stored)]
 
 

@@ -219,3 +219,39 @@ def test_what_is_stored_is_the_checked_value(journal):
     stored = dict(journal.execute_read("SELECT key, value FROM settings"))
     assert json.loads(stored[settings.HABITS_SETTING]) == ["yoga", "tea"]
     assert json.loads(stored[settings.CRISIS_SETTING]) == [{"name": "Sam", "detail": ""}]
+
+
+@pytest.mark.parametrize("stored", [
+    '"es"', '""', '"C:\\\\Users\\\\Ana \\"Ana\\" Ruiz\\\\sync"', '"line\\nbreak\\ttab"',
+    '"caf\\u00e9 \\ud83d\\udc99 日本 e\\u0301 \\u2028"', '"\\/slash"', "true", "false", "null",
+    "0", "-12", "3.5", "1e400", "12345678901234567890123", '["yoga", "called a friend"]',
+    '[{"name": "My sister", "detail": "0123"}]', '{"a": [1, {"b": null}]}', "[]", "{}",
+])
+def test_a_stored_value_reads_back_as_json_reads_it(journal, stored):
+    """SQLite's JSON functions read a text, yes/no or null value (every command reads the
+    language and the sync folder, and json costs a check-in its import); what they read is
+    exactly what json reads, type and all, whatever the value holds."""
+    from exback_kit.store import queries
+
+    journal._conn.execute("INSERT OR REPLACE INTO settings (key, value, at) VALUES (?, ?, ?)",
+                          ("probe", stored, "2026-12-07T00:00:00+00:00"))
+    got = queries.setting(journal._conn, "probe")
+    assert got == json.loads(stored)
+    assert type(got) is type(json.loads(stored))
+
+
+@pytest.mark.parametrize("stored", ["not json", "{'single': 1}", '"unterminated', "NaN", "[1,]"])
+def test_a_stored_value_that_is_not_json_fails_as_json_fails(journal, stored):
+    from exback_kit.store import queries
+
+    journal._conn.execute("INSERT OR REPLACE INTO settings (key, value, at) VALUES (?, ?, ?)",
+                          ("probe", stored, "2026-12-07T00:00:00+00:00"))
+    try:
+        expected: object = json.loads(stored)
+    except ValueError as exc:
+        expected = type(exc)
+    try:
+        got: object = queries.setting(journal._conn, "probe")
+    except ValueError as exc:
+        got = type(exc)
+    assert repr(got) == repr(expected)  # NaN, which json reads, is not equal to itself
