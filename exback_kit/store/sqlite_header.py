@@ -6,7 +6,6 @@ Used where opening would be too slow or could change the file: listing backups
 
 from __future__ import annotations
 
-import struct
 from pathlib import Path
 
 TYPE_CHECKING = False  # as typing's, without importing typing at start-up
@@ -31,6 +30,13 @@ class Header(NamedTuple):
     application_id: int
 
 
+def _number(data: bytes, at: int, size: int, *, signed: bool = False) -> int:
+    # int.from_bytes rather than struct: the header is a few big-endian integers, and
+    # struct's import (a compiled module loaded from disk) cost every command ~1.6 M
+    # instructions for them
+    return int.from_bytes(data[at:at + size], "big", signed=signed)
+
+
 def read_header(path: Path) -> Header | None:
     """Return the file's SQLite header, or None if it is not an SQLite file (or unreadable)."""
     try:
@@ -40,11 +46,10 @@ def read_header(path: Path) -> Header | None:
         return None
     if len(data) < HEADER_SIZE or not data.startswith(SQLITE_HEADER):
         return None
-    raw_page = struct.unpack(">H", data[16:18])[0]
-    counter, page_count = struct.unpack(">II", data[24:32])
-    valid_for, = struct.unpack(">I", data[92:96])
-    user_version, = struct.unpack(">i", data[60:64])
-    application_id, = struct.unpack(">I", data[68:72])
+    raw_page = _number(data, 16, 2)
+    counter, page_count = _number(data, 24, 4), _number(data, 28, 4)
+    valid_for, application_id = _number(data, 92, 4), _number(data, 68, 4)
+    user_version = _number(data, 60, 4, signed=True)
     return Header(65536 if raw_page == 1 else raw_page, page_count, counter, valid_for,
                   user_version, application_id)
 

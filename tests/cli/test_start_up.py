@@ -33,6 +33,7 @@ NOT_FOR_A_CHECK_IN = (
     "string",  # compiles Template's pattern: texts.say builds its formatter on first use
     "exback_kit.content.page_texts",  # 842 of the kit's 1,078 messages: the pages' words
     "json",  # ~1.5 ms, six patterns compiled: SQLite reads a text setting, "[]" needs no json
+    "struct",  # a compiled module loaded from disk: the SQLite header is read with int.from_bytes
     "pandas", "matplotlib", "ipywidgets", "numpy",
 )
 
