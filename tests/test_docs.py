@@ -35,3 +35,12 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_one_verbatim():
     assert "exback lab" in blocks[0]
     ci = (ROOT / ".ci" / "run").read_text()
     assert blocks[1] in ci.splitlines()
+
+
+def test_the_readme_lists_every_kind_a_search_takes():
+    """``--kind`` in "Finding what you wrote" names every kind the index holds, in its order."""
+    from exback_kit.store.search import SEARCHED_KINDS
+
+    listed = re.search(r"`--kind` takes the kind of entry:(.*?)\.\n", README, re.S)
+    assert listed is not None
+    assert [k.strip() for k in listed.group(1).split(",")] == list(SEARCHED_KINDS)
