@@ -21,7 +21,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 from exback_kit import content
-from exback_kit.cli.lock import run_unlocking, sweep_unfinished_files
 from exback_kit.cli.parsing import (
     EXIT_BAD_INPUT,
     EXIT_JOURNAL,
@@ -33,6 +32,7 @@ from exback_kit.cli.parsing import (
 from exback_kit.cli.pipes import flushed, reader_gone
 from exback_kit.cli.registry import COMMANDS
 from exback_kit.cli.talk import Stopped, ask, has_terminal, open_journal, say
+from exback_kit.cli.unlocking import run_unlocking, sweep_unfinished_files
 from exback_kit.content import language, texts
 from exback_kit.content.vocab import CHANNELS
 from exback_kit.errors import JournalError, ValidationError

@@ -4,7 +4,8 @@ Passphrases come from ``EXBACK_PASSPHRASE`` (and ``EXBACK_NEW_PASSPHRASE`` for a
 one) when set, for scripts and tests; otherwise they are asked with :func:`getpass`
 (never echoed). They are never read from argv and never written anywhere. The
 recovery key can stand in for the passphrase through ``EXBACK_RECOVERY_KEY``.
-The crypto itself lives in :mod:`exback_kit.store.locking`.
+The crypto itself lives in :mod:`exback_kit.store.locking`; what every command does
+with a locked journal (the remembered key, asking once) in :mod:`exback_kit.cli.unlocking`.
 """
 
 from __future__ import annotations
@@ -12,35 +13,25 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from exback_kit.cli.unlocking import ask, at_terminal
 from exback_kit.content import texts
-from exback_kit.errors import JournalLocked, ValidationError
+from exback_kit.errors import ValidationError
 from exback_kit.store import (
     Journal,
-    backup_dir,
     encryption,
     keys,
     locking,
     remembered,
     resolve_path,
 )
-from exback_kit.store.files import sweep_unfinished, write_private
+from exback_kit.store.files import write_private
 from exback_kit.store.keys import weak_passphrase
 
 TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
     from typing import Any
-
-
-def _at_terminal() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
-
-
-def _ask(prompt: str) -> str:
-    import getpass  # only when a terminal is asked: it loads termios, which a check-in never needs
-    return getpass.getpass(prompt)
 
 
 def passphrase_from(env: str, prompt: str, *, twice: bool = False,
@@ -53,10 +44,10 @@ def passphrase_from(env: str, prompt: str, *, twice: bool = False,
     value = os.environ.get(env)
     if value is not None:
         return value
-    if not _at_terminal():
+    if not at_terminal():
         raise ValidationError(texts.LOCK_NO_TERMINAL.format(field=field, env=env), field=field)
-    first = _ask(prompt)
-    if twice and _ask(texts.LOCK_ASK_NEW_AGAIN) != first:
+    first = ask(prompt)
+    if twice and ask(texts.LOCK_ASK_NEW_AGAIN) != first:
         raise ValidationError(texts.LOCK_MISMATCH, field=field)
     return first
 
@@ -166,63 +157,6 @@ def cmd_remember(args: argparse.Namespace) -> int:
         return 0
     passphrase, recovery = unlocking_secret()
     return 0 if remember_key(path, locking.unlock(path, passphrase, recovery)) else 1
-
-
-def _from_keyring(args: argparse.Namespace) -> bool:
-    """Return True if the OS keyring holds the key of the locked journal (now given)."""
-    path = resolve_path(getattr(args, "journal", None))
-    key = remembered.recall(path) if encryption.is_encrypted(path) else None
-    if key is not None:
-        remembered.give(path, key)
-    return key is not None
-
-
-def sweep_unfinished_files(journal: str | None) -> None:
-    """Remove copies a killed command left beside the journal (or its backups); say so.
-
-    A killed ``exback encrypt`` or ``decrypt`` leaves a whole copy of the journal under a
-    ``.exback-*.partial`` name, plain after a decrypt; nothing else would ever remove it.
-    """
-    path = resolve_path(journal)
-    swept = sweep_unfinished(path.parent, backup_dir(path))
-    if swept:
-        print(texts.say(texts.CLI_SWEPT_UNFINISHED, count=len(swept), folder=path.parent),
-              file=sys.stderr)
-
-
-def key_first(journal: str | None) -> None:
-    """Check that a locked journal opens before a command asks the person anything.
-
-    Raises:
-        JournalLocked: no passphrase (or remembered key) opens it yet: run_unlocking then
-            asks for it once, and the command runs again, asking its question once.
-    """
-    path = resolve_path(journal)
-    if encryption.is_encrypted(path) and locking.key_path(path).exists():
-        locking.data_key_for(path)
-
-
-def run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
-    """Run a command; if a locked journal stops it at a terminal, ask once and run it again.
-
-    The passphrase then sits in this process's environment only (as if EXBACK_PASSPHRASE
-    had been set), so every command gets the same prompt; it is never written anywhere.
-    A locked journal is found when it is opened, before the command has written anything.
-    Before asking, a key the person chose to remember in the OS keyring is tried.
-    """
-    try:
-        return run(args)
-    except JournalLocked:
-        asked = any(os.environ.get(n) is not None
-                    for n in (keys.PASSPHRASE_ENV, keys.RECOVERY_ENV))
-        if asked:
-            raise
-        if _from_keyring(args):
-            return run(args)
-        if not _at_terminal():
-            raise
-    os.environ[keys.PASSPHRASE_ENV] = _ask(texts.LOCK_ASK)
-    return run(args)
 
 
 def _export_passphrase(args: argparse.Namespace) -> tuple[str, Journal]:

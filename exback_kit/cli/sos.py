@@ -23,8 +23,8 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from exback_kit import content
-from exback_kit.cli.lock import key_first
 from exback_kit.cli.parsing import whole_number
+from exback_kit.cli.unlocking import key_first
 from exback_kit.content import texts
 from exback_kit.content.vocab import SOS_MAX_SECONDS, SOS_MIN_SECONDS, SOS_SECONDS
 from exback_kit.errors import ValidationError

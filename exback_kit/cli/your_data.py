@@ -7,8 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from exback_kit.cli.lock import key_first
 from exback_kit.cli.talk import confirmed, open_journal, say
+from exback_kit.cli.unlocking import key_first
 from exback_kit.content import texts
 from exback_kit.errors import ValidationError
 from exback_kit.store import Journal, list_backups, remembered, resolve_path

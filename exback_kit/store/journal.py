@@ -21,8 +21,8 @@ from pathlib import Path
 from exback_kit.content import texts
 from exback_kit.errors import JournalError, ValidationError
 from exback_kit.store import backups, clock, imports, queries, search_queue, validate
+from exback_kit.store.encryption import is_encrypted
 from exback_kit.store.failures import db_errors, explain_failure
-from exback_kit.store.locking import data_key_for
 from exback_kit.store.merging import merge_rows
 from exback_kit.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from exback_kit.store.opening import check_existing, configure, connect, file_identity, prepare_file
@@ -73,7 +73,12 @@ class Journal:
         """
         path = resolve_path(path)
         existed = prepare_file(path)
-        data_key = data_key_for(path, passphrase, key) if existed else None
+        data_key = None
+        if existed and is_encrypted(path):
+            # late import: the lock's machinery (key file, keyring), for a locked journal only
+            from exback_kit.store.locking import data_key_for
+
+            data_key = data_key_for(path, passphrase, key)
         try:
             conn, db = connect(path, data_key)
         except db_errors() as exc:
