@@ -199,15 +199,22 @@ def test_the_timeline_lists_everything_written_by_day(journal):
     assert [(w.kind, w.text) for w in oldest] == [("checkins", "first"), ("urges", "a song")]
 
 
-def _journal_before_the_index(path) -> None:
-    """A journal as the kit left it before the index: entries and no search_index."""
+def journal_before(path, migration) -> sqlite3.Connection:
+    """A journal file as the kit left it just before ``migration`` ran, open (autocommit).
+
+    The version is found from the migration itself: renumbering on a merge moves it."""
     conn = sqlite3.connect(path, isolation_level=None)
-    # The version just before the index's (renumbering on a merge moves it; never hard-coded).
-    newest_before = next(v for v, f in MIGRATIONS.items() if f is _migrate_search_index) - 1
+    newest_before = next(v for v, f in MIGRATIONS.items() if f is migration) - 1
     for version in range(1, newest_before + 1):
         MIGRATIONS[version](conn)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {newest_before}")
+    return conn
+
+
+def _journal_before_the_index(path) -> None:
+    """A journal as the kit left it before the index: entries and no search_index."""
+    conn = journal_before(path, _migrate_search_index)
     conn.execute("INSERT INTO checkins (at, day, mood, note, uuid) VALUES "
                  "('2025-05-01T08:00:00+00:00', '2025-05-01', 5, 'the old orchard', 'u1')")
     conn.execute("INSERT INTO answers (at, day, step, question, value, uuid) VALUES "

@@ -11,8 +11,7 @@ from exback_kit import Journal
 from exback_kit.store import search
 from exback_kit.store.migrations import _STAMPED, MIGRATIONS, _migrate_queue_by_entry
 from exback_kit.store.search_words import SEARCH_SOURCES, SEARCH_STRIDE
-from exback_kit.store.sqlite_header import APPLICATION_ID
-from tests.store.test_search import REQUIRED
+from tests.store.test_search import REQUIRED, journal_before
 
 #: The longest a trigger's SQL may be: an id queued and a stamp renewed, no words' expressions
 #: (the version 10 triggers that computed the words ran to 400-700 characters each).
@@ -94,12 +93,7 @@ def test_a_table_without_words_renews_its_stamp_and_queues_nothing(journal):
 
 def _journal_at_version_10(path) -> None:
     """A journal as version 10 left it: words a save queued, with their bodies, not yet indexed."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    before = next(v for v, f in MIGRATIONS.items() if f is _migrate_queue_by_entry) - 1
-    for version in range(1, before + 1):
-        MIGRATIONS[version](conn)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {before}")
+    conn = journal_before(path, _migrate_queue_by_entry)
     conn.execute("INSERT INTO checkins (at, day, mood, note, uuid) VALUES "
                  "('2026-05-01T08:00:00+00:00', '2026-05-01', 5, 'a heron at dawn', 'u1')")
     conn.execute("INSERT INTO patterns (at, day, pattern, uuid) VALUES "
