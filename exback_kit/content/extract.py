@@ -114,9 +114,9 @@ def extract_texts(fileobj: Any, keywords: Any, comment_tags: Any,
         modules = [m for m in used.get(name, []) if m not in WORD_FILES]
         shown = "read by " + ", ".join(modules) if modules else "not read by the kit's code"
         for context, message in flat(f"texts.{name}", value):
-            yield lines.get(name, 0), "pgettext", (context, message), _comments(
+            yield lines[name], "pgettext", (context, message), _comments(
                 context, message, shown)
-            yield from _counted(message, lines.get(name, 0), f"texts.{name}")
+            yield from _counted(message, lines[name], f"texts.{name}")
 
 
 def extract_toml(fileobj: Any, keywords: Any, comment_tags: Any,

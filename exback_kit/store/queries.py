@@ -93,21 +93,28 @@ def table_stamps(conn: Any) -> dict[str, object]:
 def setting(conn: Any, key: str, default: Any = None) -> Any:
     """Return the setting stored under ``key``, or ``default``.
 
-    A text, yes/no or null value is read by SQLite's own JSON functions (the search index
-    reads answers with them too), so the language or the sync folder, read by every
-    command, loads no json module; a number, a list, an object or a value that isn't
-    JSON is read by json as before.
+    The language and the sync folder are read by every command, and ``json``'s import is a
+    check-in's largest cost after argparse; so a value JSON spells one way only is read
+    here: ``true``, ``false``, ``null``, or a string of printable characters with no
+    quote or backslash inside (JSON's text for it is exactly those characters between
+    quotes). Anything else, escapes, numbers, lists, and a value that isn't JSON, is
+    read by json, as before.
     """
-    row = conn.execute("SELECT CASE WHEN json_valid(value) THEN json_type(value) END, "
-                       "json_extract(CASE WHEN json_valid(value) THEN value END, '$'), value "
-                       "FROM settings WHERE key = ?", (key,)).fetchone()
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     if row is None:
         return default
-    kind, scalar, value = row
-    if kind == "text":
-        return str(scalar)
-    if kind in ("true", "false", "null"):
-        return {"true": True, "false": False}.get(kind)
+    value = row[0]
+    if isinstance(value, str):
+        if value in _WORDS:
+            return _WORDS[value]
+        inner = value[1:-1]
+        if (len(value) >= 2 and value[0] == value[-1] == '"' and '"' not in inner
+                and "\\" not in inner and inner.isprintable()):
+            return inner
     import json
 
     return json.loads(value)
+
+
+#: JSON's three words, as json reads them.
+_WORDS = {"true": True, "false": False, "null": None}

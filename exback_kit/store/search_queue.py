@@ -11,7 +11,7 @@ SQLite parses every trigger each time a connection first reads the journal.
 
 from __future__ import annotations
 
-from exback_kit.store.search_words import COLUMNS, SEARCH_SOURCES, SEARCH_STRIDE, body, index_row
+from exback_kit.store.search_words import SEARCH_SOURCES, SEARCH_STRIDE, fill
 
 TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
@@ -25,16 +25,19 @@ def has_pending(conn: Any) -> bool:
 
 def reindex(number: int, table: str, columns: tuple[str, ...]) -> str:
     """Return the SQL that reads the queued entries of one kind into the index."""
-    return (f"INSERT INTO search_index {COLUMNS} SELECT {index_row('e', number, table, columns)} "
-            f"FROM {table} AS e WHERE e.id IN (SELECT rowid / {SEARCH_STRIDE} FROM search_pending "
-            f"WHERE rowid % {SEARCH_STRIDE} = {number}) AND {body('e', columns)} <> ''")
+    # rowid = id * stride + number, for any id (one set by hand may be negative: SQLite's
+    # / and % round toward zero, so the id is taken from rowid - number)
+    return fill(number, table, columns, only=(
+        f"e.id IN (SELECT (rowid - {number}) / {SEARCH_STRIDE} FROM search_pending "
+        f"WHERE (rowid - {number}) % {SEARCH_STRIDE} = 0)"))
 
 
 def index_pending(conn: Any) -> None:
     """Move the queued entries' words into the index (run inside a write transaction)."""
     conn.execute("DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_pending)")
     kinds = {n for (n,) in conn.execute(
-        f"SELECT DISTINCT rowid % {SEARCH_STRIDE} FROM search_pending")}
+        f"SELECT DISTINCT ((rowid % {SEARCH_STRIDE}) + {SEARCH_STRIDE}) % {SEARCH_STRIDE} "
+        "FROM search_pending")}
     for number, table, columns in SEARCH_SOURCES:
         if number in kinds:
             conn.execute(reindex(number, table, columns))

@@ -7,10 +7,11 @@ ride along unindexed. Each free-text field stands on its own line; an empty one 
 no blank line. A text answer that is only an id ("not_sure") or a date is a choice,
 not words.
 
-The migrations that built the index (versions 7 and 9) read these, and so does
-:mod:`exback_kit.store.search_queue` when it moves what a save queued into the index:
-an entry's words are taken the same way at both. Change them only with a migration
-that rebuilds the index.
+The migrations that built the index and its triggers (versions 7, 9 and 11) read these,
+and so does :mod:`exback_kit.store.search_queue` when it moves what a save queued into
+the index: an entry's words are taken the same way at both. Frozen with those
+migrations: a change takes new names here and a new migration that rebuilds the index,
+so the old migrations still build what they built.
 """
 
 from __future__ import annotations
@@ -50,12 +51,44 @@ def body(row: str, columns: tuple[str, ...]) -> str:
     return f"rtrim({parts}, char(10))"
 
 
+#: An entry's place, where it has one: "step:question" for an answer, "topic:question" for
+#: a reflection.
+_PLACES = {"answers": ("step", "question"), "reflections": ("topic", "question")}
+
+
 def _place(row: str, table: str) -> str:
-    key = {"answers": "step", "reflections": "topic"}.get(table)
-    return f"{row}.{key} || ':' || {row}.question" if key else "''"
+    parts = _PLACES.get(table)
+    return " || ':' || ".join(f"{row}.{p}" for p in parts) if parts else "''"
 
 
 def index_row(row: str, number: int, table: str, columns: tuple[str, ...]) -> str:
     """Return the SQL of an entry's index row, in :data:`COLUMNS`' order."""
     return (f"{row}.id * {SEARCH_STRIDE} + {number}, {body(row, columns)}, '{table}', "
             f"{_place(row, table)}, {row}.day, {row}.at")
+
+
+def row_columns(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the columns an entry's index row is made from: a change to another (the
+    origin a sync records, a version stamp) leaves its row as it is."""
+    return ("id", "at", "day", *_PLACES.get(table, ()), *columns)
+
+
+def fill(number: int, table: str, columns: tuple[str, ...], only: str = "") -> str:
+    """Return the SQL that writes the index rows of a kind's entries with words (those
+    ``only`` keeps, a condition on ``e``, or all)."""
+    return (f"INSERT INTO search_index {COLUMNS} SELECT {index_row('e', number, table, columns)} "
+            f"FROM {table} AS e WHERE {f'{only} AND ' if only else ''}{body('e', columns)} <> ''")
+
+
+def search_queue_sql(event: str, number: int, table: str, columns: tuple[str, ...]) -> str:
+    """Return the statement a kind's trigger runs to queue an entry for the index: the new
+    row's on an insert, the old one's on a delete, both on an update that changed what its
+    index row is made from (:func:`row_columns`)."""
+    rowid = f"id * {SEARCH_STRIDE} + {number}"
+    if event == "INSERT":
+        return f"INSERT OR IGNORE INTO search_pending (rowid) VALUES (new.{rowid}); "
+    if event == "DELETE":
+        return f"INSERT OR IGNORE INTO search_pending (rowid) VALUES (old.{rowid}); "
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in row_columns(table, columns))
+    return (f"INSERT OR IGNORE INTO search_pending (rowid) SELECT column1 FROM "
+            f"(VALUES (old.{rowid}), (new.{rowid})) WHERE {changed}; ")

@@ -68,6 +68,16 @@ def test_the_completeness_check_finds_untranslated_and_fuzzy_entries(tmp_path: P
                               " ('day', 'days')"]
 
 
+def test_babel_cfg_names_the_same_extractors_for_the_same_files():
+    """``pybabel extract -F babel.cfg`` runs what ``python -m exback_kit.content.extract``
+    runs (the mapping read as Babel reads it: a section name ends at its first colon)."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as fp:
+        methods, _ = parse_mapping_cfg(fp, "babel.cfg")
+    assert methods == extract.METHODS
+
+
 def test_every_english_word_is_in_the_template():
     """Every texts constant (into its dicts and tuples) and every TOML string is an entry."""
     with extract.TEMPLATE.open("rb") as fp:
@@ -154,7 +164,8 @@ def test_the_pages_words_are_read_on_the_first_name_the_store_and_cli_words_lack
             "assert texts.CONTACT_SAVED_ORDER.startswith('Saved.') and t in sys.modules; "
             "assert not hasattr(texts, 'NO_SUCH_WORDS'); print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=60, env={**os.environ, "LANGUAGE": "en", "LC_ALL": "C"})
+                         timeout=60, env={**os.environ, "LANGUAGE": "en", "LC_ALL": "C",
+                                          "PYTHONPATH": str(ROOT)})
     assert out.stdout.strip() == "ok", out.stderr
     english = _written("exback_kit/content/page_texts.py")["CONTACT_SAVED_ORDER"]
     language.choose("es")

@@ -226,11 +226,13 @@ def test_what_is_stored_is_the_checked_value(journal):
     '"caf\\u00e9 \\ud83d\\udc99 日本 e\\u0301 \\u2028"', '"\\/slash"', "true", "false", "null",
     "0", "-12", "3.5", "1e400", "12345678901234567890123", '["yoga", "called a friend"]',
     '[{"name": "My sister", "detail": "0123"}]', '{"a": [1, {"b": null}]}', "[]", "{}",
+    '"a\\u0000b"', '"\\ud800"', '"\\ud83d"', ' true ', '"trailing" ', '"a\u00adb"',
+    '"\u2028"', '"  spaced  "', "true\n",
 ])
 def test_a_stored_value_reads_back_as_json_reads_it(journal, stored):
-    """SQLite's JSON functions read a text, yes/no or null value (every command reads the
-    language and the sync folder, and json costs a check-in its import); what they read is
-    exactly what json reads, type and all, whatever the value holds."""
+    """A plain string, true, false or null is read without the json module (every command
+    reads the language and the sync folder, and json costs a check-in its import); what
+    is read is exactly what json reads, type and all, whatever the value holds."""
     from exback_kit.store import queries
 
     journal._conn.execute("INSERT OR REPLACE INTO settings (key, value, at) VALUES (?, ?, ?)",
@@ -240,7 +242,8 @@ def test_a_stored_value_reads_back_as_json_reads_it(journal, stored):
     assert type(got) is type(json.loads(stored))
 
 
-@pytest.mark.parametrize("stored", ["not json", "{'single': 1}", '"unterminated', "NaN", "[1,]"])
+@pytest.mark.parametrize("stored", ["not json", "{'single': 1}", '"unterminated', "NaN", "[1,]",
+                                    "'en'", '"a\tb"', '"a"b"', '"', "", "True", '"\\"'])
 def test_a_stored_value_that_is_not_json_fails_as_json_fails(journal, stored):
     from exback_kit.store import queries
 
