@@ -360,7 +360,7 @@ def _migrate_table_stamps(conn: sqlite3.Connection) -> None:
 # trigger. An update queues the entry only when something its index row holds changed
 # (not, say, the origin a sync records). SQLite parses every trigger of the schema on a
 # connection's first read: the schema cost 12.0 M instructions at every open, 10.2 M of
-# it the 132 triggers (8.3 M the words' expressions); 5.2 M with these 69. Version 10's
+# it the 132 triggers (8.3 M the words' expressions); about 6 M with these 69. Version 10's
 # queue is moved into the index first. Frozen: never edit.
 _V10_QUEUE_INTO_THE_INDEX = (
     "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_pending)",
