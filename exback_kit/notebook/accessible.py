@@ -201,9 +201,16 @@ function render({ model, el }) {
     input.setAttribute("aria-valuetext", `${model.get("value")}${words}`);
   }
   input.addEventListener("input", () => { out.textContent = input.value; });
-  input.addEventListener("change", () => {
-    model.set("value", Number(input.value));
-    model.save_changes();
+  // Sent when the slider is left (a click elsewhere, Tab), once, not at every key: the
+  // widgets' protocol holds back a second update of a widget until the kernel answers its
+  // first, while a click on Save goes out at once, so End then an arrow then Save reached
+  // a busy kernel as "Save" before the last value. Leaving comes before the press.
+  input.addEventListener("blur", () => {
+    const value = Number(input.value);
+    if (value !== model.get("value")) {
+      model.set("value", value);
+      model.save_changes();
+    }
   });
   draw();
   model.on("change:value", sync);

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,14 @@ def kernel_idle(page: Any) -> None:
     page.locator(".jp-StatusBar-TextItem").filter(has_text=re.compile(r"\| Idle$")).first.wait_for()
     page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
         state="attached")
+
+
+def api(lab: Any, path: str) -> Any:
+    """GET one of the server's own REST addresses (``/api/kernels``) with its token."""
+    request = urllib.request.Request(  # noqa: S310 (the server's own http://127.0.0.1 address)
+        f"{lab.base}{path}", headers={"Authorization": f"token {lab.token}"})
+    with urllib.request.urlopen(request, timeout=60) as reply:  # noqa: S310
+        return json.loads(reply.read())
 
 
 def open_notebook(page: Any, lab: Any, name: str, workspace: str | None = None) -> None:

@@ -197,6 +197,64 @@ def test_the_urge_log_works_with_the_keyboard_alone(app_full: Any, page: Any) ->
         9, "a song in a shop", False, "walked home the long way")
 
 
+def test_a_slider_moved_twice_while_the_kernel_is_busy_saves_its_last_value(
+        app: Any, page: Any) -> None:
+    """The widgets' protocol holds back a widget's second update until the kernel answers
+    its first, while a Save press goes out at once. The kit's slider sends its value when it
+    is left, which comes before the press: End, an arrow and Save, typed while the kernel
+    is busy with something else, save the value the person saw (10 was saved, not 9)."""
+    from jupyter_client import BlockingKernelClient
+
+    open_app(page, app, "00_start_here.ipynb")
+    client = BlockingKernelClient(connection_file=str(newest_kernel_file(app.proc.pid)))
+    client.load_connection_file()
+    client.start_channels(hb=False)
+    try:
+        page.locator("body").click(position={"x": 1, "y": 1})
+        now = tab_to(page, lambda f: f["form"] == "exback-checkin")
+        assert now["field"] == "exback-field-mood" and now["type"] == "range"
+        asked = client.execute("import time; time.sleep(4)")  # a slow chart, say
+        while client.get_iopub_msg(timeout=30)["parent_header"].get("msg_id") != asked:
+            pass  # until the kernel has taken it up (its "busy" for it)
+        page.keyboard.press("End")
+        page.keyboard.press("ArrowLeft")  # 10 -> 9
+        assert focused(page)["field"] == "exback-field-mood"
+        now = tab_to(page, lambda f: f["save"] and f["form"] == "exback-checkin")
+        page.keyboard.press("Space")
+        page.locator(".exback-checkin .exback-status").filter(
+            has_text=texts.CHECKIN_SAVED).wait_for(timeout=60_000)
+    finally:
+        client.stop_channels()
+    with Journal.open(app.journal) as j:
+        assert [r["mood"] for r in j.records("checkins")] == [9]
+
+
+def newest_kernel_file(server: int) -> Path:
+    """Return the connection file of the newest kernel under the server process ``server``:
+    Voila keeps them in a folder of its own, named on each kernel's command line."""
+    parents: dict[int, int] = {}
+    argvs: dict[int, list[bytes]] = {}
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            status = (proc / "status").read_text().splitlines()
+            parent = next(x.split()[1] for x in status if x.startswith("PPid:"))
+            parents[int(proc.name)] = int(parent)
+            argvs[int(proc.name)] = (proc / "cmdline").read_bytes().split(b"\0")
+        except (OSError, StopIteration):
+            continue  # gone meanwhile
+
+    def under(pid: int) -> bool:
+        while pid > 1:
+            pid = parents.get(pid, 0)
+            if pid == server:
+                return True
+        return False
+
+    files = [Path(a.decode()) for pid, argv in argvs.items() if under(pid)
+             for a in argv if re.search(rb"kernel-[\w-]+\.json$", a)]
+    return max(files, key=lambda f: f.stat().st_mtime)
+
+
 def test_the_axe_check_catches_an_unlabelled_input_and_a_bare_image(page: Any) -> None:
     """Control: the same axe run reports a nameless input and an image without alt text."""
     page.evaluate("""() => { const part = document.querySelector('.exback-part');

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.request
 from typing import Any
 
 import pytest
-from kit_pages import REPO, contents_written, kernel_idle, wait_ran
+from kit_pages import REPO, api, contents_written, kernel_idle, wait_ran
 
 from exback_kit import Journal
 from exback_kit.content import texts
@@ -23,13 +22,6 @@ from exback_kit.content import texts
 pytestmark = pytest.mark.browser
 
 CHECKIN_INPUT = ".exback-checkin .exback-field-mood input[type=range]"
-
-
-def api(lab: Any, path: str) -> Any:
-    request = urllib.request.Request(  # noqa: S310 (the server's own http://127.0.0.1 address)
-        f"{lab.base}{path}", headers={"Authorization": f"token {lab.token}"})
-    with urllib.request.urlopen(request, timeout=60) as reply:  # noqa: S310
-        return json.loads(reply.read())
 
 
 def goto(page: Any, lab: Any, name: str, workspace: str) -> None:
