@@ -16,7 +16,6 @@ from exback_kit.content import texts
 from exback_kit.errors import JournalLocked
 from exback_kit.store import backup_dir, encryption, resolve_path
 from exback_kit.store.files import sweep_unfinished
-from exback_kit.store.keys import PASSPHRASE_ENV, RECOVERY_ENV
 
 TYPE_CHECKING = False  # as typing's, without importing typing at start-up
 if TYPE_CHECKING:
@@ -87,8 +86,10 @@ def run_unlocking(run: Callable[[argparse.Namespace], int], args: argparse.Names
     try:
         return run(args)
     except JournalLocked:
-        asked = any(os.environ.get(n) is not None for n in (PASSPHRASE_ENV, RECOVERY_ENV))
-        if asked:
+        # late import: the lock's names, for a locked journal only
+        from exback_kit.store.keys import PASSPHRASE_ENV, RECOVERY_ENV
+
+        if any(os.environ.get(n) is not None for n in (PASSPHRASE_ENV, RECOVERY_ENV)):
             raise
         if _from_keyring(args):
             return run(args)

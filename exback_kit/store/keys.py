@@ -16,6 +16,7 @@ imports SQLCipher.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from exback_kit.content import texts
@@ -149,8 +150,6 @@ def _xor(a: bytes, b: bytes) -> bytes:
 def _mac_input(doc: dict[str, Any]) -> bytes:
     fields = {k: doc[k] for k in ("format", "version", "cipher", "kdf", "n", "r", "p", "salt",
                                   "wrapped", "check")}
-    import json  # a locked journal's work only: a plain one's commands never load it
-
     return json.dumps(fields, sort_keys=True).encode("utf-8")
 
 
@@ -176,8 +175,6 @@ def read_key_file(journal_path: Path) -> dict[str, Any]:
     Raises:
         JournalError: the key file is missing, damaged, or from a newer kit.
     """
-    import json  # a locked journal's work only: a plain one's commands never load it
-
     kpath = key_file(journal_path)
     try:
         doc = json.loads(kpath.read_bytes().decode("utf-8"))
@@ -240,8 +237,6 @@ def write_key_file(journal_path: Path, data_key: bytes, passphrase: bytes) -> Pa
     """Write (or replace) the journal's key file; return its path."""
     kpath = key_file(journal_path)
     doc = wrap(data_key, passphrase)
-    import json  # a locked journal's work only: a plain one's commands never load it
-
     write_atomic(kpath, (json.dumps(doc, indent=1) + "\n").encode("utf-8"))
     return kpath
 

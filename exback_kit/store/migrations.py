@@ -258,17 +258,16 @@ def _search_statements() -> list[str]:
 def _search_triggers(sources: tuple[tuple[int, str, tuple[str, ...]], ...]) -> list[str]:
     """Return the triggers that queue each source's words, and its existing rows' index rows."""
     out = []
-    cols = COLUMNS
     for number, table, columns in sources:
         body, values = search_words.body("new", columns), index_row("new", number, table, columns)
         old = f"old.id * {SEARCH_STRIDE} + {number}"
         unqueue = f"DELETE FROM search_pending WHERE rowid = {old}"
         out += [
             f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} WHEN {body} <> '' "
-            f"BEGIN INSERT INTO search_pending {cols} VALUES ({values}); END",
+            f"BEGIN INSERT INTO search_pending {COLUMNS} VALUES ({values}); END",
             f"CREATE TRIGGER search_{table}_update AFTER UPDATE OF at, day, "
             f"{', '.join(columns)} ON {table} BEGIN {unqueue}; "
-            f"INSERT INTO search_pending {cols} VALUES ({values}); END",
+            f"INSERT INTO search_pending {COLUMNS} VALUES ({values}); END",
             f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN {unqueue}; "
             f"INSERT INTO search_pending (rowid, body) VALUES ({old}, ''); END",
             # The entries written before this version go straight into the index.

@@ -28,6 +28,7 @@ NOT_FOR_A_CHECK_IN = (
     "exback_kit.interchange.sync_folder",
     "keyring", "sqlcipher3", "hashlib",  # only for a locked journal
     "exback_kit.store.locking", "exback_kit.store.remembered", "exback_kit.cli.lock",  # too
+    "exback_kit.store.keys",
     "locale",  # ~0.7 ms: gettext's catalogue search, before argparse's words were the kit's
     "shutil",  # ~2.8 ms: argparse's formatter asked it the terminal's width (cli/parsing.py)
     "typing",  # ~2.5 ms: TYPE_CHECKING = False, and store/named_tuple.py for three records
