@@ -194,13 +194,16 @@ function render({ model, el }) {
   }
   function sync() {
     input.value = model.get("value");
-    out.textContent = String(model.get("value"));
+    show(model.get("value"));
+  }
+  function show(value) {  // what is seen and what a screen reader says, at every key
+    out.textContent = String(value);
     const pair = model.get("ends");
     const [lo, hi] = [model.get("min"), model.get("max")];
     const words = pair.length === 2 ? ` (${lo} ${pair[0]}, ${hi} ${pair[1]})` : "";
-    input.setAttribute("aria-valuetext", `${model.get("value")}${words}`);
+    input.setAttribute("aria-valuetext", `${value}${words}`);
   }
-  input.addEventListener("input", () => { out.textContent = input.value; });
+  input.addEventListener("input", () => { show(input.value); });
   // Sent when the slider is left (a click elsewhere, Tab), once, not at every key: the
   // widgets' protocol holds back a second update of a widget until the kernel answers its
   // first, while a click on Save goes out at once, so End then an arrow then Save reached

@@ -219,6 +219,8 @@ def test_a_slider_moved_twice_while_the_kernel_is_busy_saves_its_last_value(
         page.keyboard.press("End")
         page.keyboard.press("ArrowLeft")  # 10 -> 9
         assert focused(page)["field"] == "exback-field-mood"
+        said = page.locator(".exback-checkin .exback-field-mood input[type=range]")
+        assert re.match(r"9 \(", said.get_attribute("aria-valuetext") or "")  # read out now
         now = tab_to(page, lambda f: f["save"] and f["form"] == "exback-checkin")
         page.keyboard.press("Space")
         page.locator(".exback-checkin .exback-status").filter(
